@@ -1,0 +1,53 @@
+// One Jest run, five kinds of test told apart by file suffix (see README "Tests").
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+    sourceMaps: 'inline',
+  },
+];
+
+const shared = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': swc },
+  moduleNameMapper: {
+    '^@app/(domain|workflows|contracts|persistence|notifications)$': '<rootDir>/libs/$1/src',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/.tools/'],
+};
+
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,scripts,test}/**/*.spec.ts'],
+      testPathIgnorePatterns: ['\\.workflow\\.spec\\.ts$'],
+    },
+    {
+      ...shared,
+      displayName: 'workflow',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.workflow.spec.ts'],
+    },
+    {
+      ...shared,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test}/**/*.int-spec.ts'],
+      globalSetup: '<rootDir>/test/support/postgres.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/postgres.global-teardown.ts',
+    },
+    {
+      ...shared,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/stack.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/stack.global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,5 @@
+export * from './decider';
+export * from './deadline';
+export * from './domain-error';
+export * from './entidades';
+export * from './local-date';
