@@ -2,4 +2,5 @@ export * from './decider';
 export * from './deadline';
 export * from './domain-error';
 export * from './entidades';
+export * from './escalation';
 export * from './local-date';
