@@ -71,6 +71,8 @@ export function businessCalendar(extraNonWorkingDays: readonly LocalDate[] = [])
   const isBusinessDay = (date: LocalDate) => nonWorkingReason(date) === undefined;
 
   const addBusinessDays = (date: LocalDate, count: number): LocalDate => {
+    // A fractional or infinite count (a misconfigured policy) would otherwise loop for ever.
+    if (!Number.isInteger(count)) throw new RangeError(`Número de días hábiles inválido: ${count}`);
     const step = count < 0 ? -1 : 1;
     let remaining = Math.abs(count);
     let current = date;
