@@ -1,0 +1,29 @@
+import { PersistenceModule } from '@app/persistence';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { ProblemFilter } from './errors/problem.filter';
+import { ExercisesModule } from './exercises/exercises.module';
+import { HealthModule } from './health/health.module';
+import { TemporalModule } from './temporal/temporal.module';
+
+@Module({})
+export class AppModule {
+  static forConfig(config: ApiConfig): DynamicModule {
+    return {
+      module: AppModule,
+      global: true,
+      imports: [
+        PersistenceModule.forRoot({ url: config.databaseUrl, migrate: config.migrate }),
+        TemporalModule,
+        HealthModule,
+        ExercisesModule,
+      ],
+      providers: [
+        { provide: API_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+      ],
+      exports: [API_CONFIG],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { type CommandRequest, domainRejectionOf } from '@app/contracts';
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  Client,
+  isGrpcServiceError,
+  type UpdateDefinition,
+  WithStartWorkflowOperation,
+  type Workflow,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  type WorkflowStartOptions,
+} from '@temporalio/client';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { ApiProblem, notFound, serviceUnavailable } from '../errors/api-problem';
+
+export interface NotFoundMessage {
+  readonly code: string;
+  readonly message: string;
+}
+
+/**
+ * Commands reach workflows as Temporal Updates: the caller gets the new state or the rule that refused it.
+ * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors.
+ */
+@Injectable()
+export class WorkflowCommands {
+  constructor(
+    private readonly client: Client,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async execute<S>(
+    workflowId: string,
+    update: UpdateDefinition<S, [CommandRequest]>,
+    request: CommandRequest,
+    missing: NotFoundMessage,
+  ): Promise<S> {
+    try {
+      return await this.withinTimeout(() =>
+        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [request] }),
+      );
+    } catch (error) {
+      throw this.toProblem(error, missing);
+    }
+  }
+
+  /** Starts the workflow and runs its first command atomically (Update-with-Start). */
+  async startWith<S, W extends Workflow>(
+    workflow: W,
+    options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
+    update: UpdateDefinition<S, [CommandRequest]>,
+    request: CommandRequest,
+    alreadyRunning: NotFoundMessage,
+  ): Promise<S> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
+      ...options,
+      taskQueue: this.config.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
+    try {
+      return await this.withinTimeout(() =>
+        this.client.workflow.executeUpdateWithStart(update, { args: [request], startWorkflowOperation }),
+      );
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new ApiProblem(409, alreadyRunning.code, alreadyRunning.message);
+      }
+      throw this.toProblem(error, { code: 'NOT_FOUND', message: 'El flujo no existe.' });
+    }
+  }
+
+  async query<R>(workflowId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<R>, missing: NotFoundMessage): Promise<R> {
+    try {
+      return await this.withinTimeout(() => run(this.client.workflow.getHandle(workflowId)));
+    } catch (error) {
+      throw this.toProblem(error, missing);
+    }
+  }
+
+  private withinTimeout<T>(call: () => Promise<T>): Promise<T> {
+    return this.client.connection.withDeadline(Date.now() + this.config.commandTimeoutMs, call);
+  }
+
+  private toProblem(error: unknown, missing: NotFoundMessage): unknown {
+    const rejection = domainRejectionOf(error);
+    if (rejection) {
+      const status = rejection.category === 'conflict' ? 409 : 422;
+      return new ApiProblem(status, rejection.code, rejection.message, { ...rejection.details });
+    }
+    if (error instanceof WorkflowNotFoundError) return notFound(missing.code, missing.message);
+    switch (grpcCodeOf(error)) {
+      case GRPC_NOT_FOUND:
+        return notFound(missing.code, missing.message);
+      case GRPC_DEADLINE_EXCEEDED:
+        return serviceUnavailable('WORKFLOW_TIMEOUT', 'El flujo no respondió a tiempo; intente de nuevo en unos momentos.');
+      case GRPC_UNAVAILABLE:
+        return serviceUnavailable('TEMPORAL_UNAVAILABLE', 'El servidor de flujos (Temporal) no está disponible.');
+      default:
+        return error;
+    }
+  }
+}
+
+// gRPC status codes (stable across every gRPC implementation).
+const GRPC_DEADLINE_EXCEEDED = 4;
+const GRPC_NOT_FOUND = 5;
+const GRPC_UNAVAILABLE = 14;
+
+function grpcCodeOf(error: unknown): number | undefined {
+  let cause: unknown = error;
+  for (let depth = 0; cause instanceof Error && depth < 5; depth += 1) {
+    if (isGrpcServiceError(cause)) return cause.code;
+    cause = cause.cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProblem } from '../errors/api-problem';
+
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((error) => {
+    const field = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/** 400 naming every invalid field; unknown fields are refused rather than silently dropped. */
+export function validationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    stopAtFirstError: true,
+    validationError: { target: false, value: false },
+    exceptionFactory: (errors) => {
+      const problems = flatten(errors);
+      const summary = problems.map((problem) => `${problem.field}: ${problem.message}`).join('; ');
+      return new ApiProblem(400, 'VALIDATION_FAILED', `Datos inválidos. ${summary}`, { errors: problems });
+    },
+  });
+}

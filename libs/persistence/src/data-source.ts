@@ -1,0 +1,30 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DomainEventRecord } from './entities/domain-event.entity';
+import { EventStore1763780000000 } from './migrations/1763780000000-event-store';
+
+export const PERSISTENCE_ENTITIES = [DomainEventRecord];
+
+/** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
+export const PERSISTENCE_MIGRATIONS = [EventStore1763780000000];
+
+export interface DatabaseConfig {
+  readonly url: string;
+  readonly poolSize?: number;
+}
+
+export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: config.url,
+    entities: PERSISTENCE_ENTITIES,
+    migrations: PERSISTENCE_MIGRATIONS,
+    migrationsTableName: 'schema_migrations',
+    synchronize: false,
+    logging: ['error', 'warn'],
+    extra: { max: config.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
+  };
+}
+
+export function createDataSource(config: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(config));
+}

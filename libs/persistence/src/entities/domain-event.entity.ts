@@ -1,0 +1,28 @@
+import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+/** The source of truth: append-only, never updated or deleted. Everything else is derived from it. */
+@Entity({ name: 'domain_events' })
+@Unique('domain_events_stream_seq', ['streamId', 'seq'])
+export class DomainEventRecord {
+  /** Global order of appends, for rebuilding projections in the order things were recorded. */
+  @PrimaryGeneratedColumn({ type: 'bigint', name: 'position' })
+  position!: string;
+
+  @Column({ name: 'stream_id', type: 'text' })
+  streamId!: string;
+
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'text' })
+  type!: string;
+
+  @Column({ type: 'jsonb' })
+  data!: unknown;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz', default: () => 'now()' })
+  recordedAt!: Date;
+}

@@ -1,0 +1,179 @@
+import {
+  type AggregateKind,
+  type CommandRequest,
+  domainRejectionFailure,
+  type EventStoreActivities,
+  searchAttributePairs,
+  type SearchAttributeValues,
+} from '@app/contracts';
+import {
+  type Command,
+  type Deadline,
+  type Decider,
+  type DomainEvent,
+  earliest,
+  isDomainError,
+} from '@app/domain';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+
+/** What a workflow carries across continue-as-new: the folded state and how many events the stream holds. */
+export interface Snapshot<S> {
+  readonly state: S;
+  readonly version: number;
+}
+
+export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
+  readonly aggregate: AggregateKind;
+  readonly decider: Decider<C, E, S>;
+  deadlines(state: S): readonly Deadline[];
+  searchAttributes(state: S): SearchAttributeValues;
+  isFinished(state: S): boolean;
+  /** Fire-and-forget effects on other workflows after events are stored (signals only). */
+  react?(events: readonly E[], state: S): Promise<void>;
+}
+
+/** Well under Temporal's own suggestion, so a decade of an STL stays small per run. */
+const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 600;
+
+const { appendEvents } = proxyActivities<EventStoreActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
+});
+
+/**
+ * The shell around a decider: commands are decided on the current state with the workflow's clock, their events
+ * are stored (idempotently) before the state moves, and one loop turns due deadlines into commands.
+ * Commands run one at a time, so no handler ever decides on a state another handler is about to change.
+ */
+export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
+  private snapshot: Snapshot<S>;
+  private changed = false;
+  private queue: Promise<unknown> = Promise.resolve();
+  private lastSearchAttributes = '';
+
+  constructor(
+    private readonly definition: EntityDefinition<C, E, S>,
+    private readonly streamId: string,
+    carried?: Snapshot<S>,
+  ) {
+    this.snapshot = carried ?? { state: definition.decider.initialState(), version: 0 };
+  }
+
+  get state(): S {
+    return this.snapshot.state;
+  }
+
+  get version(): number {
+    return this.snapshot.version;
+  }
+
+  /** Update validator: refuses before anything is written to history when the rules say no. */
+  validate(request: CommandRequest): void {
+    const decision = this.definition.decider.decide(this.toCommand(request), this.snapshot.state);
+    if (isDomainError(decision)) throw domainRejectionFailure(decision);
+  }
+
+  /** Update handler: decides again once its turn comes, stores the events, then moves the state. */
+  execute(request: CommandRequest): Promise<S> {
+    return this.exclusively(() => this.apply(this.toCommand(request)));
+  }
+
+  /** For signals: a refusal is logged, never thrown (there is no caller to tell). */
+  async executeQuietly(request: CommandRequest): Promise<void> {
+    try {
+      await this.execute(request);
+    } catch (error) {
+      log.warn('Command from another workflow refused', { type: request.type, error: String(error) });
+    }
+  }
+
+  /** The deadline loop; returns the final state once the aggregate is finished. */
+  async run(initialSnapshotFor: (snapshot: Snapshot<S>) => unknown[]): Promise<S> {
+    this.refreshSearchAttributes();
+    for (;;) {
+      if (this.definition.isFinished(this.snapshot.state)) {
+        await condition(allHandlersFinished);
+        return this.snapshot.state;
+      }
+      if (this.historyIsLong()) {
+        await condition(allHandlersFinished);
+        return continueAsNew(...initialSnapshotFor(this.snapshot));
+      }
+      await this.waitForChangeOrDeadline();
+    }
+  }
+
+  private async waitForChangeOrDeadline(): Promise<void> {
+    this.changed = false;
+    const next = earliest(this.definition.deadlines(this.snapshot.state));
+    if (!next) {
+      await condition(() => this.changed || this.historyIsLong());
+      return;
+    }
+    const waitMs = Date.parse(next.dueAt) - Date.now();
+    const interrupted = waitMs > 0 && (await condition(() => this.changed || this.historyIsLong(), waitMs));
+    if (interrupted) return;
+    await this.exclusively(async () => {
+      const fire = this.toCommand({ type: 'FireDeadline', data: { deadlineId: next.id } });
+      const decision = this.definition.decider.decide(fire, this.snapshot.state);
+      // Another command may have settled the deadline while this one waited its turn: nothing to fire then.
+      if (!isDomainError(decision)) await this.store(decision);
+    });
+  }
+
+  private historyIsLong(): boolean {
+    const info = workflowInfo();
+    return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
+  }
+
+  private async apply(command: C): Promise<S> {
+    const decision = this.definition.decider.decide(command, this.snapshot.state);
+    if (isDomainError(decision)) throw domainRejectionFailure(decision);
+    await this.store(decision);
+    return this.snapshot.state;
+  }
+
+  private async store(events: readonly E[]): Promise<void> {
+    if (events.length === 0) return;
+    const state = events.reduce(this.definition.decider.evolve, this.snapshot.state);
+    await appendEvents({
+      aggregate: this.definition.aggregate,
+      streamId: this.streamId,
+      firstSeq: this.snapshot.version + 1,
+      events,
+      occurredAt: new Date().toISOString(),
+      state,
+    });
+    this.snapshot = { state, version: this.snapshot.version + events.length };
+    this.changed = true;
+    this.refreshSearchAttributes();
+    await this.definition.react?.(events, state);
+  }
+
+  private refreshSearchAttributes(): void {
+    const values = this.definition.searchAttributes(this.snapshot.state);
+    const serialized = JSON.stringify(values);
+    if (serialized === this.lastSearchAttributes) return;
+    this.lastSearchAttributes = serialized;
+    upsertSearchAttributes(searchAttributePairs(values));
+  }
+
+  private toCommand(request: CommandRequest): C {
+    const metadata = { now: new Date().toISOString(), ...(request.actor ? { actor: request.actor } : {}) };
+    return { type: request.type, data: request.data, metadata } as unknown as C;
+  }
+
+  private exclusively<T>(work: () => Promise<T>): Promise<T> {
+    const turn = this.queue.then(work, work);
+    this.queue = turn.catch(() => undefined);
+    return turn;
+  }
+}

@@ -1,0 +1,5 @@
+export * from './binaries';
+export * from './child-process';
+export * from './embedded-postgres';
+export * from './free-port';
+export * from './temporal-dev-server';
