@@ -1,2 +1,3 @@
 export * from './calendar';
 export * from './shared';
+export * from './stl';

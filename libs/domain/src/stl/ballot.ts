@@ -1,0 +1,136 @@
+import { type Decision } from '../shared/decider';
+import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type RecordDecision } from './stl-commands';
+import { type StlEvent } from './stl-events';
+import { attendanceWithQuorum, checkText, findSession, firstError } from './stl-guards';
+import { activeSeats, type AttendanceRecord, type CastVote, type RegisteredStl, type Session } from './stl-state';
+import { decideOutcome, type SeatVote } from './voting';
+
+const VOTE_VALUES: readonly string[] = ['favor', 'contra', 'impedimento'];
+
+/**
+ * A decision of a session with quorum (mecanismo-gobernanza-edomex.md, cap. VI and VIII): one vote per seat, by
+ * its titular or, when the titular is absent, by its suplente or enlace; facilitador and invitados have voice and
+ * no vote; no abstention but a justified impediment; then the STL's rule decides (voting.ts).
+ */
+export function decideRecordDecision(command: RecordDecision, state: RegisteredStl): Decision<StlEvent> {
+  const { sessionId, subject, consensus, votes } = command.data;
+  const session = findSession(state, sessionId);
+  if (isDomainError(session)) return session;
+  const attendance = attendanceWithQuorum(session);
+  if (isDomainError(attendance)) return attendance;
+  const error = firstError(requireOpen(session), checkText('subject', subject));
+  if (error) return error;
+  const seatVotes = castBallots(votes, state, attendance);
+  if (isDomainError(seatVotes)) return seatVotes;
+  const incomplete = consensus ? contradictedConsensus(seatVotes) : missingVotes(state, attendance, seatVotes);
+  if (incomplete) return incomplete;
+  const sectors = [...new Set(activeSeats(state).map((seat) => seat.sector))];
+  const outcome = decideOutcome(state.decisionRule, consensus, seatVotes, sectors);
+  const recorded = { sessionId, subject: subject.trim(), consensus, votes: votes.map(cleanVote), ...outcome };
+  return [{ type: 'DecisionRecorded', data: recorded }];
+}
+
+/** Once the acta is approved and signed the session is closed. */
+export function requireOpen(session: Session): DomainError | undefined {
+  return session.minutes === undefined
+    ? undefined
+    : domainError('conflict', 'MINUTES_ALREADY_APPROVED', `El acta de la sesión «${session.sessionId}» ya fue aprobada.`, {
+        sessionId: session.sessionId,
+      });
+}
+
+/** Who may vote, vote by vote; non-voting roles are looked for first, so their votes are always what is refused. */
+export function castBallots(
+  votes: readonly CastVote[],
+  state: RegisteredStl,
+  attendance: AttendanceRecord,
+): DomainError | SeatVote[] {
+  const nonVoting = votes.find(
+    (vote) => vote.memberId === state.facilitador?.facilitadorId || state.members[vote.memberId]?.role === 'invitado',
+  );
+  if (nonVoting !== undefined) {
+    return domainError('invalid', 'NON_VOTING_ROLE', 'El facilitador y los miembros invitados tienen voz, pero no voto.', {
+      memberId: nonVoting.memberId,
+    });
+  }
+  const seatVotes: SeatVote[] = [];
+  for (const vote of votes) {
+    const seatVote = ballotOf(vote, state, attendance);
+    if (isDomainError(seatVote)) return seatVote;
+    if (seatVotes.some((cast) => cast.seatId === seatVote.seatId)) {
+      return domainError(
+        'invalid',
+        'DUPLICATE_SEAT_VOTE',
+        `La representación «${seatVote.seatId}» ya votó: un voto por representación.`,
+        { seatId: seatVote.seatId },
+      );
+    }
+    seatVotes.push(seatVote);
+  }
+  return seatVotes;
+}
+
+function ballotOf(vote: CastVote, state: RegisteredStl, attendance: AttendanceRecord): DomainError | SeatVote {
+  const member = state.members[vote.memberId];
+  const details = { memberId: vote.memberId };
+  if (!VOTE_VALUES.includes(vote.vote)) {
+    return domainError('invalid', 'INVALID_VOTE', 'El voto debe ser «favor», «contra» o «impedimento».', details);
+  }
+  if (member?.seatId === undefined) {
+    return domainError('conflict', 'UNKNOWN_MEMBER', `«${vote.memberId}» no es integrante del STL.`, details);
+  }
+  if (vote.vote === 'impedimento' && (vote.reason ?? '').trim() === '') {
+    return domainError(
+      'invalid',
+      'IMPEDIMENT_REASON_REQUIRED',
+      'Nadie puede abstenerse salvo impedimento justificado o conflicto de interés: indique el motivo.',
+      details,
+    );
+  }
+  if (!attendance.present.includes(vote.memberId)) {
+    return domainError('conflict', 'VOTER_NOT_PRESENT', `«${member.nombre}» no asistió a la sesión.`, details);
+  }
+  const seat = state.seats[member.seatId];
+  if (seat.titularId === null) {
+    return domainError('conflict', 'SEAT_VACANT', `La representación de «${member.nombre}» está vacante.`, details);
+  }
+  if (member.role !== 'titular' && attendance.present.includes(seat.titularId)) {
+    return domainError(
+      'conflict',
+      'TITULAR_PRESENT',
+      `El titular de la representación está presente: el ${member.role} tiene voz, pero no voto.`,
+      details,
+    );
+  }
+  return { seatId: seat.seatId, sector: seat.sector, vote: vote.vote };
+}
+
+function contradictedConsensus(seatVotes: readonly SeatVote[]): DomainError | undefined {
+  return seatVotes.some((vote) => vote.vote === 'contra')
+    ? domainError('invalid', 'CONSENSUS_CONTRADICTED', 'Hay votos en contra: no hubo consenso.')
+    : undefined;
+}
+
+/** Without consensus a majority rule votes, and every seat present must vote (no abstention, cap. VIII, 3). */
+function missingVotes(
+  state: RegisteredStl,
+  attendance: AttendanceRecord,
+  seatVotes: readonly SeatVote[],
+): DomainError | undefined {
+  if (state.decisionRule === 'consensus_only' || state.decisionRule === 'consensus_by_thematic_tables') return undefined;
+  const voted = new Set(seatVotes.map((vote) => vote.seatId));
+  const missing = attendance.representedSeatIds.filter(
+    (seatId) => !voted.has(seatId) && state.seats[seatId].titularId !== null,
+  );
+  return missing.length === 0
+    ? undefined
+    : domainError('invalid', 'VOTES_MISSING', `Faltan los votos de las representaciones: ${missing.join(', ')}.`, {
+        seatIds: missing,
+      });
+}
+
+function cleanVote(vote: CastVote): CastVote {
+  const reason = vote.reason?.trim();
+  return reason === undefined || reason === '' ? { memberId: vote.memberId, vote: vote.vote } : { ...vote, reason };
+}

@@ -1,0 +1,70 @@
+import { type Decision } from '../shared/decider';
+import { domainError } from '../shared/domain-error';
+import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
+import { checkUniqueId } from './composition';
+import { resolveOpenEscalations } from './stl-alerts';
+import { type StlEvent } from './stl-events';
+import { checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
+import { type Facilitador, type RegisteredStl } from './stl-state';
+
+/**
+ * The facilitador: neutral technical secretary with voice and no vote (guia-instalacion-stl.txt, "figura del
+ * facilitador"). Appointing one ends the vacancy, so its open escalations resolve themselves.
+ */
+export function decideAppointFacilitador(
+  command: AppointFacilitador,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const data = command.data;
+  if (state.facilitador !== null) {
+    return domainError(
+      'conflict',
+      'FACILITADOR_ALREADY_APPOINTED',
+      `El STL ya tiene facilitador (${state.facilitador.nombre}); primero registre la vacante.`,
+    );
+  }
+  const facilitadorId = data.facilitadorId ?? `facilitador:${data.appointedOn}`;
+  const error = firstError(
+    checkText('nombre', data.nombre),
+    checkText('procedencia', data.procedencia),
+    checkPastDate('appointedOn', data.appointedOn, context),
+    checkUniqueId(state, facilitadorId),
+  );
+  if (error) return error;
+  const facilitador: Facilitador = {
+    facilitadorId,
+    nombre: data.nombre.trim(),
+    procedencia: data.procedencia.trim(),
+    ...(data.organizacion === undefined ? {} : { organizacion: data.organizacion.trim() }),
+    ...(data.email === undefined ? {} : { email: data.email }),
+    appointedOn: data.appointedOn,
+  };
+  return [
+    { type: 'FacilitadorAppointed', data: facilitador },
+    ...resolveOpenEscalations(state, 'vacancy_escalation', context.now, `Se nombró facilitador: ${facilitador.nombre}.`),
+  ];
+}
+
+export function decideVacateFacilitador(
+  command: VacateFacilitador,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const facilitador = state.facilitador;
+  if (facilitador === null) {
+    return domainError('conflict', 'FACILITADOR_ALREADY_VACANT', 'El puesto de facilitador ya está vacante.');
+  }
+  const { vacatedOn, reason } = command.data;
+  const error = firstError(
+    checkPastDate('vacatedOn', vacatedOn, context),
+    checkText('reason', reason),
+    vacatedOn < facilitador.appointedOn
+      ? domainError('invalid', 'VACATED_BEFORE_APPOINTED', 'La vacante no puede ser anterior al nombramiento.', {
+          appointedOn: facilitador.appointedOn,
+        })
+      : undefined,
+  );
+  if (error) return error;
+  return [{ type: 'FacilitadorVacated', data: { facilitadorId: facilitador.facilitadorId, vacatedOn, reason } }];
+}

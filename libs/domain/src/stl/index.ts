@@ -1,0 +1,13 @@
+export * from './stl-terms';
+export * from './stl-state';
+export * from './stl-commands';
+export * from './stl-events';
+export * from './stl-decider';
+export * from './stl-deadlines';
+export * from './stl-summary';
+export * from './stl-calendar';
+export * from './stl-seed';
+export { assessQuorum, type QuorumAssessment, type SeatHolders } from './quorum';
+export { decideOutcome, tally, type SeatVote } from './voting';
+export { compositionWarnings } from './composition-warnings';
+export { INACTIVITY_ABSENCES } from './membership';

@@ -1,0 +1,185 @@
+import { noticeDeadline } from '../calendar/business-calendar';
+import { type Decision } from '../shared/decider';
+import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type LocalDate } from '../shared/local-date';
+import { spanishLongDate } from '../shared/spanish-date';
+import { requireOpen } from './ballot';
+import { inactivityProposals } from './membership';
+import { assessQuorum } from './quorum';
+import { resolveOpenEscalations } from './stl-alerts';
+import { stlCalendar } from './stl-calendar';
+import { type ApproveMinutes, type CancelSession, type ConveneSession, type RecordAttendance } from './stl-commands';
+import { type StlEvent } from './stl-events';
+import { checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
+import { type RegisteredStl, seatList, type Session } from './stl-state';
+import { isSessionKind } from './stl-terms';
+
+/**
+ * mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
+ * días hábiles de anticipación y deberán ser acompañadas del orden del día". The rule makes no exception for
+ * extraordinary sessions, so both kinds need the notice. Convening cures a missed bimonthly cadence.
+ */
+export function decideConveneSession(
+  command: ConveneSession,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const data = command.data;
+  const error = firstError(
+    checkText('sessionId', data.sessionId),
+    state.sessions[data.sessionId] === undefined
+      ? undefined
+      : domainError('conflict', 'SESSION_ALREADY_EXISTS', `Ya existe la sesión «${data.sessionId}».`),
+    checkDate('date', data.date),
+    isSessionKind(data.kind)
+      ? undefined
+      : domainError('invalid', 'INVALID_SESSION_KIND', 'La sesión debe ser «ordinaria» o «extraordinaria».'),
+    data.agenda.some((item) => item.trim() !== '')
+      ? undefined
+      : domainError('invalid', 'AGENDA_REQUIRED', 'La convocatoria debe acompañarse del orden del día.'),
+    checkPastDate('convokedOn', data.convokedOn, context),
+  );
+  if (error) return error;
+  const deadline = noticeDeadline(data.date, stlCalendar(state));
+  if (data.convokedOn > deadline) return noticeTooShort(data.date, deadline, data.convokedOn);
+  const agenda = data.agenda.map((item) => item.trim()).filter((item) => item !== '');
+  const convened: StlEvent = {
+    type: 'SessionConvened',
+    data: {
+      sessionId: data.sessionId,
+      date: data.date,
+      kind: data.kind,
+      convokedOn: data.convokedOn,
+      agenda,
+      ...(data.place === undefined ? {} : { place: data.place }),
+      ...(data.link === undefined ? {} : { link: data.link }),
+      noticeDeadline: deadline,
+      convenedAt: context.now,
+    },
+  };
+  const resolution = `Se convocó la sesión ${data.kind} del ${spanishLongDate(data.date)}.`;
+  return [convened, ...resolveOpenEscalations(state, 'cadence_escalation', context.now, resolution)];
+}
+
+function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError {
+  return domainError(
+    'invalid',
+    'NOTICE_TOO_SHORT',
+    `La convocatoria requiere cinco días hábiles de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
+      `debió emitirse a más tardar el ${spanishLongDate(deadline)}.`,
+    { deadline, sessionDate, convokedOn },
+  );
+}
+
+export function decideCancelSession(command: CancelSession, state: RegisteredStl, context: DecisionContext): Decision<StlEvent> {
+  const session = findSession(state, command.data.sessionId);
+  if (isDomainError(session)) return session;
+  if (session.status === 'cancelada') return [];
+  const error = firstError(
+    session.attendance === undefined
+      ? undefined
+      : domainError('conflict', 'SESSION_ALREADY_HELD', `La sesión «${session.sessionId}» ya tiene asistencia registrada.`),
+    checkText('reason', command.data.reason),
+  );
+  if (error) return error;
+  const data = { sessionId: session.sessionId, cancelledOn: context.today, reason: command.data.reason.trim() };
+  return [{ type: 'SessionCancelled', data }];
+}
+
+/**
+ * Attendance is recorded even without quorum (the event says so, with the reason); a third consecutive absence
+ * of a seat proposes the removal of its titular (membership.ts).
+ */
+export function decideRecordAttendance(
+  command: RecordAttendance,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const session = findSession(state, command.data.sessionId);
+  if (isDomainError(session)) return session;
+  const present = [...new Set(command.data.present)];
+  const error = firstError(
+    sessionCanTakeAttendance(session, context.today),
+    unknownAttendees(state, present),
+  );
+  if (error) return error;
+  const assessment = assessQuorum(seatList(state), present);
+  return [
+    { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } },
+    ...inactivityProposals(state, session, assessment.absentSeatIds),
+  ];
+}
+
+function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainError | undefined {
+  const details = { sessionId: session.sessionId };
+  if (session.status === 'cancelada') {
+    return domainError('conflict', 'SESSION_CANCELLED', `La sesión «${session.sessionId}» fue cancelada.`, details);
+  }
+  if (session.attendance !== undefined) {
+    return domainError('conflict', 'ATTENDANCE_ALREADY_RECORDED', 'La asistencia de esta sesión ya fue registrada.', details);
+  }
+  return session.date > today
+    ? domainError(
+        'conflict',
+        'SESSION_NOT_YET_HELD',
+        `La sesión es el ${spanishLongDate(session.date)}: su asistencia se registra a partir de ese día.`,
+        details,
+      )
+    : undefined;
+}
+
+/** The facilitador attends with voice; anyone else must be a member. */
+function unknownAttendees(state: RegisteredStl, present: readonly string[]): DomainError | undefined {
+  const unknown = present.filter(
+    (memberId) => state.members[memberId] === undefined && memberId !== state.facilitador?.facilitadorId,
+  );
+  return unknown.length === 0
+    ? undefined
+    : domainError('conflict', 'UNKNOWN_MEMBER', `No son integrantes del STL: ${unknown.join(', ')}.`, {
+        memberIds: unknown,
+      });
+}
+
+/**
+ * The acta is "aprobada, rubricada en cada hoja y firmada al calce por todos los integrantes del STL que asistieron"
+ * (mecanismo-gobernanza-edomex.md, cap. VI, 7): every attending integrante (titular, suplente or enlace still in
+ * the STL) must sign; invitados and the facilitador who attended may sign too, nobody absent may.
+ */
+export function decideApproveMinutes(
+  command: ApproveMinutes,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const { sessionId, approvedOn, signedBy } = command.data;
+  const session = findSession(state, sessionId);
+  if (isDomainError(session)) return session;
+  const attendance = session.attendance;
+  if (attendance === undefined) {
+    return domainError('conflict', 'ATTENDANCE_NOT_RECORDED', `Primero registre la asistencia de la sesión «${sessionId}».`);
+  }
+  const signers = [...new Set(signedBy)];
+  const intruders = signers.filter((memberId) => !attendance.present.includes(memberId));
+  const missing = attendance.present.filter((memberId) => mustSign(state, memberId) && !signers.includes(memberId));
+  const error = firstError(
+    requireOpen(session),
+    checkPastDate('approvedOn', approvedOn, context),
+    approvedOn < session.date
+      ? domainError('invalid', 'MINUTES_BEFORE_SESSION', 'El acta no puede aprobarse antes de la sesión.')
+      : undefined,
+    intruders.length === 0
+      ? undefined
+      : domainError('conflict', 'SIGNER_NOT_PRESENT', `No asistieron a la sesión: ${intruders.join(', ')}.`, {
+          memberIds: intruders,
+        }),
+    missing.length === 0
+      ? undefined
+      : domainError('conflict', 'MISSING_SIGNATURES', `Faltan las firmas de: ${missing.join(', ')}.`, { missing }),
+  );
+  if (error) return error;
+  return [{ type: 'MinutesApproved', data: { sessionId, approvedOn, signedBy: signers } }];
+}
+
+function mustSign(state: RegisteredStl, memberId: string): boolean {
+  const member = state.members[memberId];
+  return member !== undefined && member.role !== 'invitado';
+}

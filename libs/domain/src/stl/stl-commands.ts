@@ -1,0 +1,131 @@
+import { type Command } from '../shared/decider';
+import { type Entidad } from '../shared/entidades';
+import { type LocalDate } from '../shared/local-date';
+import { type CastVote } from './stl-state';
+import {
+  type DecisionRule,
+  type MemberRole,
+  type RemovalCause,
+  type Sector,
+  type SessionKind,
+} from './stl-terms';
+
+export type RegisterStl = Command<
+  'RegisterStl',
+  {
+    readonly entidad: Entidad;
+    readonly decisionRule: DecisionRule;
+    readonly extraNonWorkingDays?: readonly LocalDate[];
+    /** Name of a fourth sector (Morelos: "Organismos autónomos"); members then may use sector `adicional`. */
+    readonly extraSectorName?: string;
+  }
+>;
+export type ChangeDecisionRule = Command<'ChangeDecisionRule', { readonly decisionRule: DecisionRule }>;
+export type SetNonWorkingDays = Command<'SetNonWorkingDays', { readonly dates: readonly LocalDate[] }>;
+
+export type AddMember = Command<
+  'AddMember',
+  {
+    readonly memberId: string;
+    readonly sector: Sector;
+    readonly role: MemberRole;
+    readonly nombre: string;
+    readonly organizacion: string;
+    readonly cargo?: string;
+    readonly email?: string;
+    /** For a suplente or enlace: the titular whose seat they sit in. */
+    readonly titularId?: string;
+    /** For a titular: the vacant seat they fill (omitted: a new seat is opened). */
+    readonly seatId?: string;
+    readonly joinedOn: LocalDate;
+  }
+>;
+export type InstallStl = Command<'InstallStl', { readonly installedOn: LocalDate; readonly actaUrl?: string }>;
+
+export type AppointFacilitador = Command<
+  'AppointFacilitador',
+  {
+    /** Defaults to `facilitador:<appointedOn>`; votes cast under this id are rejected. */
+    readonly facilitadorId?: string;
+    readonly nombre: string;
+    readonly procedencia: string;
+    readonly organizacion?: string;
+    readonly email?: string;
+    readonly appointedOn: LocalDate;
+  }
+>;
+export type VacateFacilitador = Command<'VacateFacilitador', { readonly vacatedOn: LocalDate; readonly reason: string }>;
+
+export type ConveneSession = Command<
+  'ConveneSession',
+  {
+    readonly sessionId: string;
+    readonly date: LocalDate;
+    readonly kind: SessionKind;
+    readonly convokedOn: LocalDate;
+    readonly agenda: readonly string[];
+    readonly place?: string;
+    readonly link?: string;
+  }
+>;
+export type CancelSession = Command<'CancelSession', { readonly sessionId: string; readonly reason: string }>;
+export type RecordAttendance = Command<
+  'RecordAttendance',
+  { readonly sessionId: string; readonly present: readonly string[] }
+>;
+export type RecordDecision = Command<
+  'RecordDecision',
+  {
+    readonly sessionId: string;
+    readonly subject: string;
+    readonly consensus: boolean;
+    readonly votes: readonly CastVote[];
+  }
+>;
+export type ApproveMinutes = Command<
+  'ApproveMinutes',
+  { readonly sessionId: string; readonly approvedOn: LocalDate; readonly signedBy: readonly string[] }
+>;
+
+export type ProposeRemoval = Command<
+  'ProposeRemoval',
+  { readonly memberId: string; readonly cause: Exclude<RemovalCause, 'inactividad'>; readonly proposedBy: string }
+>;
+export type DecideRemoval = Command<
+  'DecideRemoval',
+  { readonly memberId: string; readonly approved: boolean; readonly sessionId: string }
+>;
+export type ResignMember = Command<'ResignMember', { readonly memberId: string; readonly on: LocalDate }>;
+export type RenewCivilSociety = Command<'RenewCivilSociety', { readonly palEndedOn: LocalDate }>;
+export type CompleteCivilSocietyRenewal = Command<'CompleteCivilSocietyRenewal', { readonly completedOn: LocalDate }>;
+
+export type StlFireDeadline = Command<'FireDeadline', { readonly deadlineId: string }>;
+export type StlAcknowledgeEscalation = Command<'AcknowledgeEscalation', { readonly escalationId: string; readonly by?: string }>;
+export type StlResolveEscalation = Command<
+  'ResolveEscalation',
+  { readonly escalationId: string; readonly resolution: string; readonly by?: string }
+>;
+
+export type StlCommand =
+  | RegisterStl
+  | ChangeDecisionRule
+  | SetNonWorkingDays
+  | AddMember
+  | InstallStl
+  | AppointFacilitador
+  | VacateFacilitador
+  | ConveneSession
+  | CancelSession
+  | RecordAttendance
+  | RecordDecision
+  | ApproveMinutes
+  | ProposeRemoval
+  | DecideRemoval
+  | ResignMember
+  | RenewCivilSociety
+  | CompleteCivilSocietyRenewal
+  | StlFireDeadline
+  | StlAcknowledgeEscalation
+  | StlResolveEscalation;
+
+export type StlCommandType = StlCommand['type'];

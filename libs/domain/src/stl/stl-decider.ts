@@ -1,0 +1,138 @@
+import { type Decider, type Decision } from '../shared/decider';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
+import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { localDateAt } from '../shared/local-date';
+import { decideRecordDecision } from './ballot';
+import { decideAddMember } from './composition';
+import { compositionWarnings, sameWarnings } from './composition-warnings';
+import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
+import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
+import {
+  decideChangeDecisionRule,
+  decideInstallStl,
+  decideRegisterStl,
+  decideSetNonWorkingDays,
+} from './registration';
+import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
+import {
+  decideApproveMinutes,
+  decideCancelSession,
+  decideConveneSession,
+  decideRecordAttendance,
+} from './sessions';
+import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalation } from './stl-alerts';
+import { type StlCommand } from './stl-commands';
+import { type StlEvent } from './stl-events';
+import { evolveStl } from './stl-evolve';
+import { type DecisionContext, requireInstalled, requireRegistered } from './stl-guards';
+import { initialStlState, type RegisteredStl, type StlInstalado, type StlState } from './stl-state';
+
+/**
+ * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
+ * reminder and escalation numbers, used when a deadline is fired.
+ */
+export function createStlDecider(policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Decider<StlCommand, StlEvent, StlState> {
+  return {
+    initialState: initialStlState,
+    evolve: evolveStl,
+    decide(command, state) {
+      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy };
+      const decision = decideCommand(command, state, context);
+      return isDomainError(decision) ? decision : withWarnings(state, decision);
+    },
+  };
+}
+
+export const stlDecider: Decider<StlCommand, StlEvent, StlState> = createStlDecider();
+
+function decideCommand(command: StlCommand, state: StlState, context: DecisionContext): Decision<StlEvent> {
+  if (command.type === 'RegisterStl') return decideRegisterStl(command, state);
+  const stl = requireRegistered(state);
+  if (isDomainError(stl)) return stl;
+  switch (command.type) {
+    case 'ChangeDecisionRule':
+      return decideChangeDecisionRule(command, stl);
+    case 'SetNonWorkingDays':
+      return decideSetNonWorkingDays(command, stl);
+    case 'AddMember':
+      return decideAddMember(command, stl, context);
+    case 'InstallStl':
+      return decideInstallStl(command, stl, context);
+    case 'AppointFacilitador':
+      return decideAppointFacilitador(command, stl, context);
+    case 'VacateFacilitador':
+      return decideVacateFacilitador(command, stl, context);
+    case 'ResignMember':
+      return decideResignMember(command, stl, context);
+    case 'CompleteCivilSocietyRenewal':
+      return decideCompleteCivilSocietyRenewal(command, stl, context);
+    case 'FireDeadline':
+      return decideFireDeadline(command, stl, context);
+    case 'AcknowledgeEscalation':
+      return decideAcknowledgeEscalation(command, stl, context);
+    case 'ResolveEscalation':
+      return decideResolveEscalation(command, stl, context);
+    default:
+      return whenInstalled(stl, (installed) => decideInSession(command, installed, context));
+  }
+}
+
+type SessionCommand = Extract<
+  StlCommand,
+  {
+    type:
+      | 'ConveneSession'
+      | 'CancelSession'
+      | 'RecordAttendance'
+      | 'RecordDecision'
+      | 'ApproveMinutes'
+      | 'ProposeRemoval'
+      | 'DecideRemoval'
+      | 'RenewCivilSociety';
+  }
+>;
+
+/** What only an installed STL does: meet, decide, remove members, renew its civil-society representation. */
+function decideInSession(command: SessionCommand, stl: StlInstalado, context: DecisionContext): Decision<StlEvent> {
+  switch (command.type) {
+    case 'ConveneSession':
+      return decideConveneSession(command, stl, context);
+    case 'CancelSession':
+      return decideCancelSession(command, stl, context);
+    case 'RecordAttendance':
+      return decideRecordAttendance(command, stl, context);
+    case 'RecordDecision':
+      return decideRecordDecision(command, stl);
+    case 'ApproveMinutes':
+      return decideApproveMinutes(command, stl, context);
+    case 'ProposeRemoval':
+      return decideProposeRemoval(command, stl, context);
+    case 'DecideRemoval':
+      return decideDecideRemoval(command, stl);
+    case 'RenewCivilSociety':
+      return decideRenewCivilSociety(command, stl, context);
+    default:
+      return unknownCommand(command);
+  }
+}
+
+function whenInstalled(stl: RegisteredStl, decide: (installed: StlInstalado) => Decision<StlEvent>): Decision<StlEvent> {
+  const installed = requireInstalled(stl);
+  return isDomainError(installed) ? installed : decide(installed);
+}
+
+/** Commands arrive from outside the type system (HTTP, Temporal updates): an unknown type is refused, not thrown. */
+function unknownCommand(command: never): DomainError {
+  return domainError('invalid', 'UNKNOWN_COMMAND', 'Comando desconocido para el STL.', {
+    type: (command as { type?: unknown }).type,
+  });
+}
+
+/** Composition warnings are kept current: any change to them is itself an event. */
+function withWarnings(state: StlState, events: readonly StlEvent[]): readonly StlEvent[] {
+  if (events.length === 0) return events;
+  // Every event is about a registered STL (the first one registers it).
+  const next = events.reduce(evolveStl, state) as RegisteredStl;
+  const warnings = compositionWarnings(next);
+  return sameWarnings(warnings, next.warnings) ? events : [...events, { type: 'CompositionWarningsChanged', data: { warnings } }];
+}

@@ -1,0 +1,235 @@
+import { acknowledge, resolve } from '../shared/escalation';
+import {
+  type AttendanceRecorded,
+  type MemberAdded,
+  type StlEvent,
+  type StlRegistered,
+} from './stl-events';
+import { type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
+
+/** Deadline ids of the facilitador vacancy series; forgotten once the post is filled (a new vacancy starts anew). */
+export const VACANCY_DEADLINE_PREFIX = 'facilitador-vacante:';
+
+export function evolveStl(state: StlState, event: StlEvent): StlState {
+  if (event.type === 'StlRegistered') return registered(event);
+  if (state.status === 'unregistered') return state;
+  return evolveRegistered(state, event);
+}
+
+function registered(event: StlRegistered): StlState {
+  return {
+    status: 'en_integracion',
+    entidad: event.data.entidad,
+    decisionRule: event.data.decisionRule,
+    extraNonWorkingDays: event.data.extraNonWorkingDays,
+    extraSectorName: event.data.extraSectorName,
+    members: {},
+    formerMemberIds: [],
+    seats: {},
+    facilitador: null,
+    facilitadorVacatedOn: null,
+    warnings: [],
+    sessions: {},
+    removalProposals: {},
+    renewal: null,
+    escalations: [],
+    firedDeadlineIds: [],
+  };
+}
+
+function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegistered>): RegisteredStl {
+  switch (event.type) {
+    case 'DecisionRuleChanged':
+      return { ...state, decisionRule: event.data.to };
+    case 'NonWorkingDaysSet':
+      return { ...state, extraNonWorkingDays: event.data.dates };
+    case 'MemberAdded':
+      return memberAdded(state, event);
+    case 'StlInstalled':
+      return { ...state, status: 'instalado', installedOn: event.data.installedOn, actaUrl: event.data.actaUrl };
+    case 'FacilitadorAppointed':
+      return {
+        ...state,
+        facilitador: event.data,
+        facilitadorVacatedOn: null,
+        firedDeadlineIds: state.firedDeadlineIds.filter((id) => !id.startsWith(VACANCY_DEADLINE_PREFIX)),
+      };
+    case 'FacilitadorVacated':
+      return { ...state, facilitador: null, facilitadorVacatedOn: event.data.vacatedOn };
+    case 'CompositionWarningsChanged':
+      return { ...state, warnings: event.data.warnings };
+    case 'SessionConvened': {
+      const { noticeDeadline: _deadline, ...session } = event.data;
+      return withSession(state, { ...session, status: 'convocada', decisions: [] });
+    }
+    case 'SessionCancelled':
+      return updateSession(state, event.data.sessionId, (session) => ({
+        ...session,
+        status: 'cancelada',
+        cancellation: { cancelledOn: event.data.cancelledOn, reason: event.data.reason },
+      }));
+    case 'AttendanceRecorded':
+      return attendanceRecorded(state, event);
+    case 'DecisionRecorded': {
+      const { sessionId, ...decision } = event.data;
+      return updateSession(state, sessionId, (session) => ({ ...session, decisions: [...session.decisions, decision] }));
+    }
+    case 'MinutesApproved':
+      return updateSession(state, event.data.sessionId, (session) => ({
+        ...session,
+        minutes: { approvedOn: event.data.approvedOn, signedBy: event.data.signedBy },
+      }));
+    case 'RemovalProposed': {
+      const { absentSessionIds: _absences, ...proposal } = event.data;
+      return { ...state, removalProposals: { ...state.removalProposals, [proposal.memberId]: proposal } };
+    }
+    case 'RemovalDecided':
+      return removalDecided(state, event.data.memberId, event.data.approved);
+    case 'MemberResigned':
+    case 'MemberRemoved':
+      return memberLeft(state, event.data.memberId);
+    case 'SuplentePromoted':
+      return suplentePromoted(state, event.data.seatId, event.data.memberId);
+    case 'VacancyOpened':
+      return updateSeat(state, event.data.seatId, (seat) => ({
+        ...seat,
+        vacancy: { role: event.data.role, how: event.data.how, since: event.data.on },
+      }));
+    case 'CivilSocietyRenewalStarted':
+      return { ...state, renewal: { palEndedOn: event.data.palEndedOn } };
+    case 'CivilSocietyRenewalCompleted':
+      return { ...state, renewal: null };
+    case 'ReminderDue':
+      return { ...state, firedDeadlineIds: [...state.firedDeadlineIds, event.data.deadlineId] };
+    case 'EscalationRaised':
+      return {
+        ...state,
+        firedDeadlineIds: [...state.firedDeadlineIds, event.data.deadlineId],
+        escalations: [...state.escalations, event.data.escalation],
+      };
+    case 'EscalationAcknowledged':
+      return { ...state, escalations: acknowledge(state.escalations, event.data) };
+    case 'EscalationResolved':
+      return { ...state, escalations: resolve(state.escalations, event.data) };
+    default: {
+      const _exhaustive: never = event;
+      return _exhaustive;
+    }
+  }
+}
+
+function withSession(state: RegisteredStl, session: Session): RegisteredStl {
+  return { ...state, sessions: { ...state.sessions, [session.sessionId]: session } };
+}
+
+function updateSession(state: RegisteredStl, sessionId: string, change: (session: Session) => Session): RegisteredStl {
+  const session = state.sessions[sessionId];
+  return session === undefined ? state : withSession(state, change(session));
+}
+
+function updateSeat(state: RegisteredStl, seatId: string, change: (seat: Seat) => Seat): RegisteredStl {
+  const seat = state.seats[seatId];
+  return seat === undefined ? state : { ...state, seats: { ...state.seats, [seatId]: change(seat) } };
+}
+
+function updateMember(state: RegisteredStl, memberId: string, change: (member: Member) => Member): RegisteredStl {
+  const member = state.members[memberId];
+  return member === undefined ? state : { ...state, members: { ...state.members, [memberId]: change(member) } };
+}
+
+function memberAdded(state: RegisteredStl, event: MemberAdded): RegisteredStl {
+  const member = event.data;
+  const withMember: RegisteredStl = { ...state, members: { ...state.members, [member.memberId]: member } };
+  if (member.seatId === undefined) return withMember;
+  const seatId = member.seatId;
+  switch (member.role) {
+    case 'titular': {
+      const seat: Seat = withMember.seats[seatId] ?? emptySeat(seatId, member);
+      const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [] };
+      return { ...withMember, seats: { ...withMember.seats, [seatId]: filled } };
+    }
+    case 'suplente':
+      return updateSeat(withMember, seatId, (seat) => ({
+        ...seat,
+        suplenteId: member.memberId,
+        vacancy: seat.vacancy?.role === 'suplente' ? null : seat.vacancy,
+      }));
+    case 'enlace':
+      return updateSeat(withMember, seatId, (seat) => ({ ...seat, enlaceId: member.memberId }));
+    case 'invitado':
+      return withMember;
+    default: {
+      const _exhaustive: never = member.role;
+      return _exhaustive;
+    }
+  }
+}
+
+function emptySeat(seatId: string, titular: Member): Seat {
+  return {
+    seatId,
+    sector: titular.sector,
+    titularId: null,
+    suplenteId: null,
+    enlaceId: null,
+    consecutiveAbsences: [],
+    vacancy: null,
+  };
+}
+
+function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): RegisteredStl {
+  const { sessionId, code: _code, ...attendance } = event.data;
+  let next = updateSession(state, sessionId, (session) => ({
+    ...session,
+    attendance,
+    status: attendance.quorum ? 'celebrada' : 'sin_quorum',
+  }));
+  for (const seatId of attendance.representedSeatIds) {
+    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [] }));
+  }
+  for (const seatId of attendance.absentSeatIds) {
+    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [...seat.consecutiveAbsences, sessionId] }));
+  }
+  return next;
+}
+
+function removalDecided(state: RegisteredStl, memberId: string, approved: boolean): RegisteredStl {
+  const { [memberId]: _decided, ...removalProposals } = state.removalProposals;
+  const next = { ...state, removalProposals };
+  const seatId = state.members[memberId]?.seatId;
+  // A rejected inactivity proposal gives the seat a fresh start; an approved one is followed by MemberRemoved.
+  if (approved || seatId === undefined) return next;
+  return updateSeat(next, seatId, (seat) => (seat.titularId === memberId ? { ...seat, consecutiveAbsences: [] } : seat));
+}
+
+function memberLeft(state: RegisteredStl, memberId: string): RegisteredStl {
+  const member = state.members[memberId];
+  if (member === undefined) return state;
+  const { [memberId]: _left, ...members } = state.members;
+  const { [memberId]: _proposal, ...removalProposals } = state.removalProposals;
+  const next: RegisteredStl = {
+    ...state,
+    members,
+    removalProposals,
+    formerMemberIds: [...state.formerMemberIds, memberId],
+  };
+  if (member.seatId === undefined) return next;
+  return updateSeat(next, member.seatId, (seat) => ({
+    ...seat,
+    titularId: seat.titularId === memberId ? null : seat.titularId,
+    suplenteId: seat.suplenteId === memberId ? null : seat.suplenteId,
+    enlaceId: seat.enlaceId === memberId ? null : seat.enlaceId,
+    consecutiveAbsences: seat.titularId === memberId ? [] : seat.consecutiveAbsences,
+  }));
+}
+
+function suplentePromoted(state: RegisteredStl, seatId: string, memberId: string): RegisteredStl {
+  const promoted = updateMember(state, memberId, (member) => ({ ...member, role: 'titular' }));
+  return updateSeat(promoted, seatId, (seat) => ({
+    ...seat,
+    titularId: memberId,
+    suplenteId: seat.suplenteId === memberId ? null : seat.suplenteId,
+    consecutiveAbsences: [],
+  }));
+}
+

@@ -1,0 +1,221 @@
+import { type Entidad } from '../shared/entidades';
+import { type Escalation } from '../shared/escalation';
+import { type Instant, type LocalDate } from '../shared/local-date';
+import {
+  CORE_SECTORS,
+  type DecisionRule,
+  type MemberRole,
+  type RemovalCause,
+  type Sector,
+  type SessionKind,
+  type VacancyHow,
+  type VoteValue,
+} from './stl-terms';
+
+export interface Member {
+  readonly memberId: string;
+  readonly sector: Sector;
+  readonly role: MemberRole;
+  readonly nombre: string;
+  readonly organizacion: string;
+  readonly cargo?: string;
+  readonly email?: string;
+  /** The seat a titular holds or a suplente/enlace sits in; invitados have none. */
+  readonly seatId?: string;
+  readonly joinedOn: LocalDate;
+}
+
+export interface SeatVacancy {
+  readonly role: 'titular' | 'suplente';
+  readonly how: VacancyHow;
+  readonly since: LocalDate;
+}
+
+/**
+ * A seat (representación) outlives the people in it: its id is the member id of the titular who opened it, and
+ * it keeps that id when the suplente is promoted. A seat without titular is vacant and not "active".
+ */
+export interface Seat {
+  readonly seatId: string;
+  readonly sector: Sector;
+  readonly titularId: string | null;
+  readonly suplenteId: string | null;
+  readonly enlaceId: string | null;
+  /** Sessions in a row at which nobody of the seat was present (inactivity, cap. III, 5 b). */
+  readonly consecutiveAbsences: readonly string[];
+  readonly vacancy: SeatVacancy | null;
+}
+
+export interface Facilitador {
+  readonly facilitadorId: string;
+  readonly nombre: string;
+  readonly procedencia: string;
+  readonly organizacion?: string;
+  readonly email?: string;
+  readonly appointedOn: LocalDate;
+}
+
+export type SessionStatus = 'convocada' | 'celebrada' | 'sin_quorum' | 'cancelada';
+
+export interface AttendanceRecord {
+  readonly present: readonly string[];
+  readonly representedSeatIds: readonly string[];
+  readonly absentSeatIds: readonly string[];
+  readonly seatsPresent: number;
+  readonly seatsActive: number;
+  readonly civilSocietyPresent: boolean;
+  readonly quorum: boolean;
+}
+
+export interface CastVote {
+  readonly memberId: string;
+  readonly vote: VoteValue;
+  readonly reason?: string;
+}
+
+export interface SectorTally {
+  readonly favor: number;
+  readonly contra: number;
+  readonly impedimento: number;
+}
+
+export interface Tally extends SectorTally {
+  readonly bySector: Readonly<Partial<Record<Sector, SectorTally>>>;
+}
+
+export type DecisionCode =
+  | 'NO_CONSENSUS'
+  | 'NO_MAJORITY'
+  | 'NO_CIVIL_SOCIETY_VOTE'
+  | 'NO_EACH_SECTOR_VOTE'
+  | 'TIE_CASTING_VOTE'
+  | 'TIE_UNRESOLVED';
+
+export interface DecisionOutcome {
+  readonly approved: boolean;
+  readonly rule: DecisionRule;
+  readonly via?: 'consenso' | 'mayoria' | 'voto_de_calidad';
+  readonly code?: DecisionCode;
+  readonly tally: Tally;
+}
+
+export interface RecordedDecision extends DecisionOutcome {
+  readonly subject: string;
+  readonly consensus: boolean;
+  readonly votes: readonly CastVote[];
+}
+
+export interface Session {
+  readonly sessionId: string;
+  readonly date: LocalDate;
+  readonly kind: SessionKind;
+  readonly convokedOn: LocalDate;
+  readonly agenda: readonly string[];
+  readonly place?: string;
+  readonly link?: string;
+  /** When the convocation was recorded: reminders whose moment had already passed are not sent. */
+  readonly convenedAt: Instant;
+  readonly status: SessionStatus;
+  readonly attendance?: AttendanceRecord;
+  readonly decisions: readonly RecordedDecision[];
+  readonly minutes?: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] };
+  readonly cancellation?: { readonly cancelledOn: LocalDate; readonly reason: string };
+}
+
+export interface RemovalProposal {
+  readonly memberId: string;
+  readonly cause: RemovalCause;
+  readonly proposedOn: LocalDate;
+  readonly proposedBy?: string;
+  /** The session whose attendance made the third absence, for `inactividad`. */
+  readonly sessionId?: string;
+}
+
+export type CompositionWarningCode =
+  | 'SECTOR_IMBALANCE'
+  | 'FACILITADOR_VACANT'
+  | 'FACILITADOR_FROM_GARANTE'
+  | 'FACILITADOR_FROM_REPRESENTED_ORGANIZATION'
+  | 'SECTOR_WITHOUT_TITULAR';
+
+export interface CompositionWarning {
+  readonly code: CompositionWarningCode;
+  /** Spanish, for the dashboard. */
+  readonly message: string;
+  readonly details?: Readonly<Record<string, unknown>>;
+}
+
+interface StlRecord {
+  readonly entidad: Entidad;
+  readonly decisionRule: DecisionRule;
+  readonly extraNonWorkingDays: readonly LocalDate[];
+  /** Display name of the `adicional` sector, or null when the STL has only the three core sectors. */
+  readonly extraSectorName: string | null;
+  readonly members: Readonly<Record<string, Member>>;
+  /** Ids of members who left: never reused, so the event log stays unambiguous. */
+  readonly formerMemberIds: readonly string[];
+  readonly seats: Readonly<Record<string, Seat>>;
+  readonly facilitador: Facilitador | null;
+  /** The day the post was vacated; null while filled or when it was never filled. */
+  readonly facilitadorVacatedOn: LocalDate | null;
+  readonly warnings: readonly CompositionWarning[];
+  readonly sessions: Readonly<Record<string, Session>>;
+  readonly removalProposals: Readonly<Record<string, RemovalProposal>>;
+  readonly renewal: { readonly palEndedOn: LocalDate } | null;
+  readonly escalations: readonly Escalation[];
+  /** Deadlines already turned into events: never listed again (exactly once). */
+  readonly firedDeadlineIds: readonly string[];
+}
+
+export interface UnregisteredStl {
+  readonly status: 'unregistered';
+}
+
+export interface StlEnIntegracion extends StlRecord {
+  readonly status: 'en_integracion';
+}
+
+export interface StlInstalado extends StlRecord {
+  readonly status: 'instalado';
+  readonly installedOn: LocalDate;
+  readonly actaUrl?: string;
+}
+
+export type RegisteredStl = StlEnIntegracion | StlInstalado;
+export type StlState = UnregisteredStl | RegisteredStl;
+
+export function initialStlState(): StlState {
+  return { status: 'unregistered' };
+}
+
+export function seatList(state: RegisteredStl): Seat[] {
+  return Object.values(state.seats);
+}
+
+/** A seat counts for quorum and votes while it has a titular. */
+export function activeSeats(state: RegisteredStl): Seat[] {
+  return seatList(state).filter((seat) => seat.titularId !== null);
+}
+
+export function titularesBySector(state: RegisteredStl): Record<Sector, number> {
+  const counts: Record<Sector, number> = { gobierno: 0, sociedad_civil: 0, garante: 0, adicional: 0 };
+  for (const seat of activeSeats(state)) counts[seat.sector] += 1;
+  return counts;
+}
+
+export function missingCoreSectors(state: RegisteredStl): Sector[] {
+  const counts = titularesBySector(state);
+  return CORE_SECTORS.filter((sector) => counts[sector] === 0);
+}
+
+export function sessionList(state: RegisteredStl): Session[] {
+  return Object.values(state.sessions).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+}
+
+/** The date of the latest session held with quorum, if any. */
+export function lastSessionHeldOn(state: RegisteredStl): LocalDate | undefined {
+  return sessionList(state)
+    .filter((session) => session.status === 'celebrada')
+    .map((session) => session.date)
+    .pop();
+}

@@ -1,0 +1,80 @@
+import { type Entidad } from '../shared/entidades';
+import { countOpen } from '../shared/escalation';
+import { type LocalDate } from '../shared/local-date';
+import { vacancySince } from './composition-warnings';
+import { nextSessionDueOn } from './stl-deadlines';
+import {
+  type CompositionWarning,
+  type Facilitador,
+  lastSessionHeldOn,
+  sessionList,
+  type SessionStatus,
+  type StlState,
+  titularesBySector,
+} from './stl-state';
+import { type DecisionRule, type Sector, type SessionKind } from './stl-terms';
+
+/** A plain, JSON-ready view for the read model, the coordinators' board and the workflow's search attributes. */
+export interface StlSummary {
+  readonly entidad: Entidad;
+  readonly status: 'en_integracion' | 'instalado';
+  readonly decisionRule: DecisionRule;
+  readonly installedOn?: LocalDate;
+  readonly extraSectorName: string | null;
+  readonly titularesBySector: Readonly<Record<Sector, number>>;
+  /** Current members of every role (titulares, suplentes, enlaces, invitados); the facilitador is not one. */
+  readonly members: number;
+  readonly facilitador: Facilitador | null;
+  readonly facilitadorVacante: boolean;
+  readonly vacantSince?: LocalDate;
+  readonly warnings: readonly CompositionWarning[];
+  /** The last session held with quorum. */
+  readonly lastSessionOn?: LocalDate;
+  /** The two-month mark by which the STL must meet again (installed STLs only). */
+  readonly nextSessionDueOn?: LocalDate;
+  /** The earliest convened session not yet held. */
+  readonly nextSession?: { readonly sessionId: string; readonly date: LocalDate; readonly kind: SessionKind };
+  readonly sessions: Readonly<Record<SessionStatus, number>>;
+  readonly openEscalations: number;
+  readonly pendingRemovals: number;
+  /** The PAL end that started a civil-society renewal still in course. */
+  readonly renewalPendingSince?: LocalDate;
+  readonly renewalPending: boolean;
+}
+
+/** Null while the STL is not registered. */
+export function stlSummary(state: StlState): StlSummary | null {
+  if (state.status === 'unregistered') return null;
+  const sessions = sessionList(state);
+  const next = sessions.find((session) => session.status === 'convocada');
+  const vacantSince = vacancySince(state);
+  const lastSessionOn = lastSessionHeldOn(state);
+  const count = (status: SessionStatus) => sessions.filter((session) => session.status === status).length;
+  return {
+    entidad: state.entidad,
+    status: state.status,
+    decisionRule: state.decisionRule,
+    ...(state.status === 'instalado'
+      ? { installedOn: state.installedOn, nextSessionDueOn: nextSessionDueOn(state) }
+      : {}),
+    extraSectorName: state.extraSectorName,
+    titularesBySector: titularesBySector(state),
+    members: Object.keys(state.members).length,
+    facilitador: state.facilitador,
+    facilitadorVacante: state.facilitador === null,
+    ...(vacantSince === undefined ? {} : { vacantSince }),
+    warnings: state.warnings,
+    ...(lastSessionOn === undefined ? {} : { lastSessionOn }),
+    ...(next === undefined ? {} : { nextSession: { sessionId: next.sessionId, date: next.date, kind: next.kind } }),
+    sessions: {
+      convocada: count('convocada'),
+      celebrada: count('celebrada'),
+      sin_quorum: count('sin_quorum'),
+      cancelada: count('cancelada'),
+    },
+    openEscalations: countOpen(state.escalations),
+    pendingRemovals: Object.keys(state.removalProposals).length,
+    ...(state.renewal === null ? {} : { renewalPendingSince: state.renewal.palEndedOn }),
+    renewalPending: state.renewal !== null,
+  };
+}
