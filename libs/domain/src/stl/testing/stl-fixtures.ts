@@ -1,0 +1,133 @@
+import { fold } from '../../shared/decider';
+import { isDomainError } from '../../shared/domain-error';
+import { addDays, instantAt, type Instant, type LocalDate } from '../../shared/local-date';
+import { givenWhenThen } from '../../test-support';
+import { type StlCommand } from '../stl-commands';
+import { stlDecider } from '../stl-decider';
+import { type StlEvent } from '../stl-events';
+import { type StlState } from '../stl-state';
+
+/** Monday 23 November 2026, 10:00 in Mexico City: the "today" of most tests. */
+export const NOW: Instant = '2026-11-23T16:00:00.000Z';
+export const INSTALLED_ON: LocalDate = '2026-09-01';
+
+export const given = givenWhenThen(stlDecider);
+
+/** 10:00 in Mexico City on a date (when people usually record things). */
+export function on(date: LocalDate, hour = 10): Instant {
+  return instantAt(date, hour);
+}
+
+type CommandOf<T extends StlCommand['type']> = Extract<StlCommand, { type: T }>;
+
+export function command<T extends StlCommand['type']>(type: T, data: CommandOf<T>['data'], now: Instant = NOW): CommandOf<T> {
+  return { type, data, metadata: { now, actor: 'coordinador@inai.org.mx' } } as CommandOf<T>;
+}
+
+/** A history built by the decider itself, so fixtures can never hold events the rules would refuse. */
+export function history(...commands: readonly StlCommand[]): StlEvent[] {
+  return commands.reduce<StlEvent[]>((events, next) => {
+    const decision = stlDecider.decide(next, fold(stlDecider, events));
+    if (isDomainError(decision)) throw new Error(`${next.type}: ${decision.code} ${decision.message}`);
+    return [...events, ...decision];
+  }, []);
+}
+
+export function stateOf(events: readonly StlEvent[]): StlState {
+  return fold(stlDecider, events);
+}
+
+const SETUP = on(INSTALLED_ON);
+
+export const registerEdomex = command(
+  'RegisterStl',
+  { entidad: '15', decisionRule: 'consensus_then_majority' },
+  SETUP,
+);
+
+function titular(memberId: string, sector: 'gobierno' | 'sociedad_civil' | 'garante', organizacion: string) {
+  return command(
+    'AddMember',
+    { memberId, sector, role: 'titular', nombre: `Titular ${memberId}`, organizacion, joinedOn: INSTALLED_ON },
+    SETUP,
+  );
+}
+
+function substitute(memberId: string, role: 'suplente' | 'enlace', titularId: string, sector: 'gobierno' | 'sociedad_civil' | 'garante') {
+  return command(
+    'AddMember',
+    { memberId, sector, role, nombre: `${role} ${memberId}`, organizacion: `Organización de ${titularId}`, titularId, joinedOn: INSTALLED_ON },
+    SETUP,
+  );
+}
+
+/**
+ * Estado de México, modelled on its mecanismo de gobernanza: two government seats (one with suplente and enlace),
+ * two civil-society seats (one with suplente), the garante with suplente, an invitado and an academic facilitador.
+ * Five active seats: quorum is three, one of them civil society.
+ */
+export const edomexMembers: readonly StlCommand[] = [
+  titular('gob-1', 'gobierno', 'Secretaría de la Contraloría'),
+  substitute('sup-gob-1', 'suplente', 'gob-1', 'gobierno'),
+  substitute('enl-gob-1', 'enlace', 'gob-1', 'gobierno'),
+  titular('gob-2', 'gobierno', 'Poder Judicial del Estado de México'),
+  titular('sc-1', 'sociedad_civil', 'Ciudadanos por la Transparencia, A.C.'),
+  substitute('sup-sc-1', 'suplente', 'sc-1', 'sociedad_civil'),
+  titular('sc-2', 'sociedad_civil', 'Observatorio Ciudadano, A.C.'),
+  titular('gar-1', 'garante', 'INFOEM'),
+  substitute('sup-gar-1', 'suplente', 'gar-1', 'garante'),
+  command(
+    'AddMember',
+    { memberId: 'inv-1', sector: 'gobierno', role: 'invitado', nombre: 'Invitada inv-1', organizacion: 'Ayuntamiento de Toluca', joinedOn: INSTALLED_ON },
+    SETUP,
+  ),
+];
+
+export const appointFunes = command(
+  'AppointFacilitador',
+  {
+    facilitadorId: 'fac-1',
+    nombre: 'Rafael Funes Díaz',
+    procedencia: 'Academia – UAEMéx',
+    organizacion: 'UAEMéx',
+    appointedOn: INSTALLED_ON,
+  },
+  SETUP,
+);
+
+export const installEdomex = command('InstallStl', { installedOn: INSTALLED_ON, actaUrl: 'https://infoem.org.mx/acta.pdf' }, SETUP);
+
+export const edomexInstalled: readonly StlEvent[] = history(registerEdomex, ...edomexMembers, appointFunes, installEdomex);
+
+/** A session convened with the notice and attendance taken, appended to a history. */
+export function heldSession(
+  events: readonly StlEvent[],
+  sessionId: string,
+  date: LocalDate,
+  present: readonly string[],
+  convokedOn: LocalDate = addNotice(date),
+): StlEvent[] {
+  return [
+    ...events,
+    ...decideOn(events, [
+      command('ConveneSession', { sessionId, date, kind: 'ordinaria', convokedOn, agenda: ['Seguimiento del PAL'] }, on(convokedOn)),
+      command('RecordAttendance', { sessionId, present }, on(date, 18)),
+    ]),
+  ];
+}
+
+/** Commands decided one after another on top of a history; returns only the new events. */
+export function decideOn(events: readonly StlEvent[], commands: readonly StlCommand[]): StlEvent[] {
+  return commands.reduce<StlEvent[]>((added, next) => {
+    const decision = stlDecider.decide(next, fold(stlDecider, [...events, ...added]));
+    if (isDomainError(decision)) throw new Error(`${next.type}: ${decision.code} ${decision.message}`);
+    return [...added, ...decision];
+  }, []);
+}
+
+/** Two calendar weeks before: always more than five business days of notice. */
+function addNotice(date: LocalDate): LocalDate {
+  return addDays(date, -14);
+}
+
+export const ALL_PRESENT = ['gob-1', 'gob-2', 'sc-1', 'sc-2', 'gar-1'];
