@@ -1,6 +1,6 @@
 import { type Command, type Decider, type DomainEvent } from '../shared/decider';
 import { domainError } from '../shared/domain-error';
-import { givenWhenThen } from './given-when-then';
+import { eventsOf, givenWhenThen } from './given-when-then';
 
 // A counter that refuses to go below zero: the smallest decider that has both events and a rule.
 type Decrement = Command<'Decrement', { by: number }>;
@@ -37,5 +37,21 @@ describe('givenWhenThen', () => {
     expect(() => given([{ type: 'Incremented', data: { by: 1 } }]).when(decrement(1)).then('BELOW_ZERO')).toThrow(
       /Decremented/,
     );
+  });
+});
+
+describe('eventsOf', () => {
+  const increment: CounterEvent = { type: 'Incremented', data: { by: 2 } };
+
+  it('decides each command against the state the previous ones left', () => {
+    expect(eventsOf(counter, [decrement(1), decrement(1)], [increment])).toEqual([
+      increment,
+      { type: 'Decremented', data: { by: 1 } },
+      { type: 'Decremented', data: { by: 1 } },
+    ]);
+  });
+
+  it('refuses to build a history a rule would have rejected', () => {
+    expect(() => eventsOf(counter, [decrement(3)], [increment])).toThrow(/BELOW_ZERO/);
   });
 });

@@ -35,6 +35,22 @@ export function givenWhenThen<C, E, S>(decider: Decider<C, E, S>): (history?: re
   };
 }
 
+/**
+ * The events a sequence of commands produces, each decided against the state the previous ones left: a way to
+ * write a realistic history as the commands people sent. Throws on the first rejection, naming it.
+ */
+export function eventsOf<C, E, S>(decider: Decider<C, E, S>, commands: readonly C[], history: readonly E[] = []): E[] {
+  const events = [...history];
+  let state = fold(decider, history);
+  for (const command of commands) {
+    const decision = decider.decide(command, state);
+    if (isDomainError(decision)) throw new Error(`La historia no se pudo construir: ${show(decision)}`);
+    events.push(...decision);
+    state = decision.reduce((current, event) => decider.evolve(current, event), state);
+  }
+  return events;
+}
+
 function whenResult<C, E, S>(decider: Decider<C, E, S>, before: S, decision: Decision<E>): WhenResult<E, S> {
   function then(expected: readonly E[]): S;
   function then(expectedErrorCode: string): DomainError;

@@ -1,0 +1,86 @@
+import { type Command } from '../shared/decider';
+import { type LocalDate } from '../shared/local-date';
+import { type CommitmentCompletion, type CommitmentInput } from './commitment-rules';
+
+/**
+ * What people and workflows ask of an exercise (stream `exercise/<entidad>/<n>`). Numbers and codes arrive as
+ * plain values from HTTP and are checked by `decide`, which answers with a DomainError rather than trusting them.
+ */
+export type StartExercise = Command<'StartExercise', { entidad: string; number: number; startedOn: LocalDate }>;
+
+export type CompleteStage = Command<
+  'CompleteStage',
+  {
+    stage: number;
+    completedOn: LocalDate;
+    /** URLs of the evidence (acta, convocatoria, fotos) published on the micrositio. */
+    evidence?: readonly string[];
+    /** Required to skip earlier open stages or to merge several stages in one act (Anexo 1: no single model). */
+    justification?: string;
+    /** Other open stages completed by the same act. */
+    mergedWith?: readonly number[];
+  }
+>;
+
+/** Only steps 1 and 4 complete this way; for 2, 3, 5 and 6 the answer lists what is still missing. */
+export type CompleteStep = Command<'CompleteStep', { step: number; completedOn: LocalDate; evidence?: readonly string[] }>;
+
+export type RecordGovernanceMechanism = Command<'RecordGovernanceMechanism', { adoptedOn: LocalDate; documentUrl: string }>;
+
+export type RecordAnnualAgenda = Command<'RecordAnnualAgenda', { adoptedOn: LocalDate; documentUrl: string }>;
+
+/** What the exercise needs to know of its STL; the STL workflow sends it whenever that changes. */
+export interface StlStatusReport {
+  readonly installedOn?: LocalDate;
+  readonly facilitador: { readonly nombre: string } | null;
+  readonly lastSessionOn?: LocalDate;
+  readonly nextSessionDueOn?: LocalDate;
+}
+
+export type RecordStlStatus = Command<'RecordStlStatus', StlStatusReport>;
+
+/** The commitments drafted at the mesas participativas (step 4); each call replaces the previous draft. */
+export type DefineCommitments = Command<'DefineCommitments', { commitments: readonly CommitmentInput[] }>;
+
+/** Launching the PAL completes step 5; without `commitments` the defined ones are used. */
+export type LaunchPal = Command<
+  'LaunchPal',
+  { launchedOn: LocalDate; commitments?: readonly CommitmentInput[]; evidence?: readonly string[] }
+>;
+
+export type UpdateCommitmentProgress = Command<
+  'UpdateCommitmentProgress',
+  { commitmentId: string; completion: CommitmentCompletion; reportedOn: LocalDate; evidence?: readonly string[] }
+>;
+
+export interface PalReviewInput {
+  readonly completedOn: LocalDate;
+  readonly summary: string;
+  readonly evidence?: readonly string[];
+}
+
+export type RecordMonitoring = Command<'RecordMonitoring', PalReviewInput>;
+
+export type RecordEvaluation = Command<'RecordEvaluation', PalReviewInput>;
+
+export type FireDeadline = Command<'FireDeadline', { deadlineId: string }>;
+
+export type AcknowledgeEscalation = Command<'AcknowledgeEscalation', { escalationId: string }>;
+
+export type ResolveEscalation = Command<'ResolveEscalation', { escalationId: string; resolution: string }>;
+
+export type ExerciseCommand =
+  | StartExercise
+  | CompleteStage
+  | CompleteStep
+  | RecordGovernanceMechanism
+  | RecordAnnualAgenda
+  | RecordStlStatus
+  | DefineCommitments
+  | LaunchPal
+  | UpdateCommitmentProgress
+  | RecordMonitoring
+  | RecordEvaluation
+  | FireDeadline
+  | AcknowledgeEscalation
+  | ResolveEscalation;

@@ -1,0 +1,76 @@
+import { type Audience, DEFAULT_DEADLINE_POLICY, type Deadline, type DeadlinePolicy } from '../shared/deadline';
+import { addDays, instantAt, type LocalDate } from '../shared/local-date';
+import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
+
+export type ExerciseDeadlineKind =
+  | 'stall_reminder'
+  | 'stall_escalation_enlace'
+  | 'stall_escalation_coordinador'
+  | 'monitoring_reminder'
+  | 'monitoring_due'
+  | 'evaluation_reminder'
+  | 'evaluation_due';
+
+export interface ExerciseDeadline extends Deadline {
+  readonly kind: ExerciseDeadlineKind;
+}
+
+/**
+ * The only timers of an exercise, pending ones only, earliest first. The workflow waits for the first and sends
+ * `FireDeadline`; the resulting event records the id, which is then never listed again.
+ *
+ * Stall (DOMAIN.md "Escalation"): while the PAL has not been launched (steps 1–4 and the launch itself), no
+ * progress for 30 days → reminder to the garante, 45 → escalation to the enlace INAI, 60 → to the coordinador.
+ * The clock starts on the Mexico City date on which progress was last *recorded* (start, stage, step, mecanismo
+ * de gobernanza, agenda anual, commitments, launch), so a late report of an old completion resets it instead of
+ * raising an escalation on arrival; ids carry that date, so new progress starts a new chain.
+ * After the launch the PAL's own clock takes over: monitoring and evaluation, each with a reminder 15 days before.
+ */
+export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): ExerciseDeadline[] {
+  if (state.status !== 'open') return [];
+  const candidates = state.pal ? reviewDeadlines(state, state.pal, policy) : stallDeadlines(state.progressRecordedOn, policy);
+  return candidates
+    .filter((deadline) => !state.firedDeadlineIds.includes(deadline.id))
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+}
+
+function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadline[] {
+  return [
+    deadline(`stall:${since}:reminder`, 'stall_reminder', addDays(since, policy.stallReminderDays), ['garante'], policy),
+    deadline(`stall:${since}:enlace`, 'stall_escalation_enlace', addDays(since, policy.stallEnlaceEscalationDays), ['enlace'], policy),
+    deadline(
+      `stall:${since}:coordinador`,
+      'stall_escalation_coordinador',
+      addDays(since, policy.stallCoordinadorEscalationDays),
+      ['coordinador'],
+      policy,
+    ),
+  ];
+}
+
+function reviewDeadlines(state: OpenExercise, pal: PalRecord, policy: DeadlinePolicy): ExerciseDeadline[] {
+  const monitoring = `monitoring:${pal.monitoringDueOn}`;
+  const evaluation = `evaluation:${pal.evaluationDueOn}`;
+  const monitoringDeadlines = state.monitoring
+    ? []
+    : [
+        deadline(`${monitoring}:reminder`, 'monitoring_reminder', addDays(pal.monitoringDueOn, -policy.dueReminderDays), ['garante', 'enlace'], policy),
+        deadline(`${monitoring}:due`, 'monitoring_due', pal.monitoringDueOn, ['garante', 'enlace', 'coordinador'], policy),
+      ];
+  return [
+    ...monitoringDeadlines,
+    deadline(`${evaluation}:reminder`, 'evaluation_reminder', addDays(pal.evaluationDueOn, -policy.dueReminderDays), ['garante', 'enlace'], policy),
+    // The STL's members hear of it too: their civil-society representation is renewed at the PAL's end.
+    deadline(`${evaluation}:due`, 'evaluation_due', pal.evaluationDueOn, ['garante', 'integrantes', 'enlace', 'coordinador'], policy),
+  ];
+}
+
+function deadline(
+  id: string,
+  kind: ExerciseDeadlineKind,
+  dueOn: LocalDate,
+  audience: readonly Audience[],
+  policy: DeadlinePolicy,
+): ExerciseDeadline {
+  return { id, kind, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience };
+}

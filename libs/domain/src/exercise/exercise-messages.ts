@@ -1,0 +1,63 @@
+import { entidadName } from '../shared/entidades';
+import { daysBetween, type LocalDate } from '../shared/local-date';
+import { spanishLongDate } from '../shared/spanish-date';
+import { stageDefinition, stepDefinition } from './exercise-catalogue';
+import { currentStage, currentStep } from './exercise-requirements';
+import { type PalRecord, type StartedExercise } from './exercise-state';
+
+/** The Spanish sentences of reminders and escalations: one place, so the wording stays consistent. */
+function exerciseName(state: StartedExercise): string {
+  return `el ejercicio ${state.number} de ${entidadName(state.entidad)}`;
+}
+
+function whereItStands(state: StartedExercise): string {
+  const step = stepDefinition(currentStep(state));
+  const stage = stageDefinition(currentStage(state));
+  return `paso ${step.number} (${step.name}), etapa ${stage.number} (${stage.name})`;
+}
+
+export function stallReminderMessage(state: StartedExercise, since: LocalDate): string {
+  return (
+    `Sin avances en ${exerciseName(state)} desde el ${spanishLongDate(since)}: ${whereItStands(state)}. ` +
+    'Registre el avance o informe la causa del retraso.'
+  );
+}
+
+export function stallEscalationReason(state: StartedExercise, since: LocalDate, dueOn: LocalDate): string {
+  const days = daysBetween(since, dueOn);
+  return `${capitalized(exerciseName(state))} lleva ${days} días sin avances (desde el ${spanishLongDate(since)}): ${whereItStands(state)}.`;
+}
+
+export function monitoringReminderMessage(state: StartedExercise, pal: PalRecord): string {
+  return (
+    `El monitoreo de los seis meses del PAL de ${entidadName(state.entidad)} corresponde el ` +
+    `${spanishLongDate(pal.monitoringDueOn)}: actualice el micrositio y el tablero de seguimiento.`
+  );
+}
+
+export function monitoringDueMessage(state: StartedExercise, pal: PalRecord): string {
+  return (
+    `Hoy corresponde el monitoreo de los seis meses del PAL de ${entidadName(state.entidad)} (lanzado el ` +
+    `${spanishLongDate(pal.launchedOn)}): calidad y relevancia de los compromisos y avance de sus actividades.`
+  );
+}
+
+export function evaluationReminderMessage(state: StartedExercise, pal: PalRecord): string {
+  return (
+    `El año del PAL de ${entidadName(state.entidad)} concluye el ${spanishLongDate(pal.evaluationDueOn)}: ` +
+    'prepare la evaluación de desempeño y la renovación de la representación de la sociedad civil en el STL.'
+  );
+}
+
+export function evaluationDueMessage(state: StartedExercise, pal: PalRecord): string {
+  return (
+    `Concluyó el año del PAL de ${entidadName(state.entidad)} (lanzado el ${spanishLongDate(pal.launchedOn)}): ` +
+    'corresponde la evaluación de desempeño y renovar la representación de la sociedad civil en el STL.'
+  );
+}
+
+export const STALL_RESOLUTION = 'Resuelto automáticamente: se registró avance en el ejercicio.';
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,112 @@
+import { type Instant, type LocalDate } from '../shared/local-date';
+import { contentViolations } from './commitment-rules';
+import { STAGE_NUMBERS, type StageNumber, stagesOfStep, STEP_NUMBERS, type StepNumber } from './exercise-catalogue';
+import { type StepCompleted } from './exercise-events';
+import { evolveExercise, later, type StartedExercise } from './exercise-state';
+
+/** A stage is closed once completed or skipped with a recorded justification. */
+export function isStageClosed(state: StartedExercise, stage: StageNumber): boolean {
+  return state.stages[stage] !== undefined;
+}
+
+export function openStages(state: StartedExercise): StageNumber[] {
+  return STAGE_NUMBERS.filter((stage) => !isStageClosed(state, stage));
+}
+
+export function completedSteps(state: StartedExercise): StepNumber[] {
+  return STEP_NUMBERS.filter((step) => state.steps[step] !== undefined);
+}
+
+export function currentStep(state: StartedExercise): StepNumber {
+  return STEP_NUMBERS.find((step) => state.steps[step] === undefined) ?? 6;
+}
+
+export function currentStage(state: StartedExercise): StageNumber {
+  return openStages(state)[0] ?? 10;
+}
+
+/** The latest date among closed stages, or the start: no stage may be completed before it. */
+export function latestStageDate(state: StartedExercise): LocalDate {
+  return STAGE_NUMBERS.reduce((latest, stage) => later(latest, state.stages[stage]?.on ?? latest), state.startedOn);
+}
+
+/** Stable codes of what a step still lacks (seis-pasos-2016.txt), with their Spanish labels. */
+export interface MissingRequirement {
+  readonly code: string;
+  readonly label: string;
+}
+
+export function stepRequirementsMissing(state: StartedExercise, step: StepNumber): MissingRequirement[] {
+  switch (step) {
+    case 1:
+      return [];
+    case 2:
+      return pendingStagesOf(state, 2);
+    case 3:
+      return [...pendingStagesOf(state, 3), ...stlIntegrationMissing(state)];
+    case 4:
+      return commitmentsMissing(state);
+    case 5:
+      return state.pal ? [] : [{ code: 'lanzamiento_del_pal', label: 'lanzar el PAL en un evento público' }];
+    case 6:
+      return state.evaluation ? [] : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }];
+    default: {
+      const _exhaustive: never = step;
+      return _exhaustive;
+    }
+  }
+}
+
+function pendingStagesOf(state: StartedExercise, step: StepNumber): MissingRequirement[] {
+  return stagesOfStep(step)
+    .filter((stage) => !isStageClosed(state, stage))
+    .map((stage) => ({ code: `etapa_${stage}`, label: `concluir la etapa ${stage}` }));
+}
+
+/** Paso 3: once elected, the members agree the MG, elect the facilitador and write the annual agenda. */
+function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
+  return [
+    state.governanceMechanism ? [] : [{ code: 'mecanismo_de_gobernanza', label: 'registrar el mecanismo de gobernanza' }],
+    state.stl?.facilitador ? [] : [{ code: 'facilitador', label: 'elegir al facilitador del STL' }],
+    state.annualAgenda ? [] : [{ code: 'agenda_anual', label: 'registrar la agenda anual de trabajo' }],
+  ].flat();
+}
+
+/** Paso 4: the mesas define commitments, each with activities, products, indicators and responsibles. */
+function commitmentsMissing(state: StartedExercise): MissingRequirement[] {
+  if (state.commitments.length === 0) {
+    return [{ code: 'compromisos', label: 'definir los compromisos en las mesas participativas' }];
+  }
+  return contentViolations(state.commitments).map((violation) => ({
+    code: `compromiso:${violation.commitmentId}:${violation.code}`,
+    label: violation.message.replace(/\.$/, ''),
+  }));
+}
+
+/**
+ * Steps 2 and 3 complete by themselves as soon as their last requirement is met (and the previous step is done);
+ * completing one may complete the next, so this cascades. The date is the latest of the requirements' dates.
+ */
+export function automaticSteps(state: StartedExercise, recordedAt: Instant): StepCompleted[] {
+  const completions: StepCompleted[] = [];
+  let current = state;
+  for (const step of [2, 3] as const) {
+    const previous = current.steps[(step - 1) as StepNumber];
+    if (current.steps[step] || !previous || stepRequirementsMissing(current, step).length > 0) continue;
+    const completedOn = [previous.completedOn, ...requirementDates(current, step)].reduce(later);
+    const event: StepCompleted = {
+      type: 'StepCompleted',
+      data: { step, completedOn, evidence: [], automatic: true, recordedAt },
+    };
+    completions.push(event);
+    current = evolveExercise(current, event) as StartedExercise;
+  }
+  return completions;
+}
+
+function requirementDates(state: StartedExercise, step: 2 | 3): LocalDate[] {
+  const stageDates = stagesOfStep(step).map((stage) => state.stages[stage]?.on ?? state.startedOn);
+  if (step === 2) return stageDates;
+  const documents = [state.governanceMechanism?.adoptedOn, state.annualAgenda?.adoptedOn, state.facilitadorKnownOn];
+  return [...stageDates, ...documents.filter((date): date is LocalDate => date !== undefined)];
+}

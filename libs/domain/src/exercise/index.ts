@@ -1,0 +1,22 @@
+export * from './commitment-rules';
+export * from './exercise-catalogue';
+export * from './exercise-commands';
+export * from './exercise-deadlines';
+export * from './exercise-decider';
+export { type ExerciseErrorCode, exerciseErrors } from './exercise-errors';
+export * from './exercise-events';
+export { type MissingRequirement, stepRequirementsMissing } from './exercise-requirements';
+export {
+  type ClosedExercise,
+  evolveExercise,
+  type ExerciseProgress,
+  type ExerciseState,
+  initialExerciseState,
+  type NotStartedExercise,
+  type OpenExercise,
+  type PalRecord,
+  type StageRecord,
+  type StartedExercise,
+  type StepRecord,
+} from './exercise-state';
+export * from './exercise-summary';
