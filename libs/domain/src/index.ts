@@ -1,3 +1,4 @@
 export * from './calendar';
 export * from './shared';
 export * from './stl';
+export * from './exercise';
