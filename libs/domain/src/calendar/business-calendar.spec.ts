@@ -4,13 +4,31 @@ import { businessCalendar, federalRestDays, NOTICE_BUSINESS_DAYS, noticeDeadline
 
 // Ley Federal del Trabajo, art. 74, as amended in 2023, written out by hand (not computed) so the rule is pinned.
 const MANDATORY_REST_DAYS: Record<number, readonly LocalDate[]> = {
-  2024: ['2024-01-01', '2024-02-05', '2024-03-18', '2024-05-01', '2024-09-16', '2024-10-01', '2024-11-18', '2024-12-25'],
+  2024: [
+    '2024-01-01',
+    '2024-02-05',
+    '2024-03-18',
+    '2024-05-01',
+    '2024-09-16',
+    '2024-10-01',
+    '2024-11-18',
+    '2024-12-25',
+  ],
   2025: ['2025-01-01', '2025-02-03', '2025-03-17', '2025-05-01', '2025-09-16', '2025-11-17', '2025-12-25'],
   2026: ['2026-01-01', '2026-02-02', '2026-03-16', '2026-05-01', '2026-09-16', '2026-11-16', '2026-12-25'],
   2027: ['2027-01-01', '2027-02-01', '2027-03-15', '2027-05-01', '2027-09-16', '2027-11-15', '2027-12-25'],
   2028: ['2028-01-01', '2028-02-07', '2028-03-20', '2028-05-01', '2028-09-16', '2028-11-20', '2028-12-25'],
   2029: ['2029-01-01', '2029-02-05', '2029-03-19', '2029-05-01', '2029-09-16', '2029-11-19', '2029-12-25'],
-  2030: ['2030-01-01', '2030-02-04', '2030-03-18', '2030-05-01', '2030-09-16', '2030-10-01', '2030-11-18', '2030-12-25'],
+  2030: [
+    '2030-01-01',
+    '2030-02-04',
+    '2030-03-18',
+    '2030-05-01',
+    '2030-09-16',
+    '2030-10-01',
+    '2030-11-18',
+    '2030-12-25',
+  ],
   2031: ['2031-01-01', '2031-02-03', '2031-03-17', '2031-05-01', '2031-09-16', '2031-11-17', '2031-12-25'],
 };
 
@@ -104,8 +122,10 @@ describe('noticeDeadline — five business days of notice (mecanismo-gobernanza-
 describe('addBusinessDays and businessDaysBetween — properties', () => {
   it('lands on a business day whatever the start', () => {
     fc.assert(
-      fc.property(anyDate, fc.integer({ min: -60, max: 60 }).filter((n) => n !== 0), (date, count) =>
-        federal.isBusinessDay(federal.addBusinessDays(date, count)),
+      fc.property(
+        anyDate,
+        fc.integer({ min: -60, max: 60 }).filter((n) => n !== 0),
+        (date, count) => federal.isBusinessDay(federal.addBusinessDays(date, count)),
       ),
     );
   });
@@ -141,7 +161,9 @@ describe('addBusinessDays and businessDaysBetween — properties', () => {
   it('is additive over adjacent ranges', () => {
     fc.assert(
       fc.property(anyDate, anyDate, anyDate, (a, b, c) => {
-        return federal.businessDaysBetween(a, b) + federal.businessDaysBetween(b, c) === federal.businessDaysBetween(a, c);
+        return (
+          federal.businessDaysBetween(a, b) + federal.businessDaysBetween(b, c) === federal.businessDaysBetween(a, c)
+        );
       }),
       // Each run walks up to eight years day by day; fifty runs keep the suite fast.
       { numRuns: 50 },
@@ -149,8 +171,6 @@ describe('addBusinessDays and businessDaysBetween — properties', () => {
   });
 
   it('never counts a weekend day', () => {
-    fc.assert(
-      fc.property(anyDate, (date) => ![0, 6].includes(dayOfWeek(date)) || !federal.isBusinessDay(date)),
-    );
+    fc.assert(fc.property(anyDate, (date) => ![0, 6].includes(dayOfWeek(date)) || !federal.isBusinessDay(date)));
   });
 });

@@ -23,9 +23,15 @@ export type CompleteStage = Command<
 >;
 
 /** Only steps 1 and 4 complete this way; for 2, 3, 5 and 6 the answer lists what is still missing. */
-export type CompleteStep = Command<'CompleteStep', { step: number; completedOn: LocalDate; evidence?: readonly string[] }>;
+export type CompleteStep = Command<
+  'CompleteStep',
+  { step: number; completedOn: LocalDate; evidence?: readonly string[] }
+>;
 
-export type RecordGovernanceMechanism = Command<'RecordGovernanceMechanism', { adoptedOn: LocalDate; documentUrl: string }>;
+export type RecordGovernanceMechanism = Command<
+  'RecordGovernanceMechanism',
+  { adoptedOn: LocalDate; documentUrl: string }
+>;
 
 export type RecordAnnualAgenda = Command<'RecordAnnualAgenda', { adoptedOn: LocalDate; documentUrl: string }>;
 

@@ -17,10 +17,15 @@ import {
 import { type OpenExercise, type PalRecord } from './exercise-state';
 
 /** A pending deadline whose time has come becomes its event, once: the event records its id. */
-export function decideFireDeadline(command: FireDeadline, state: OpenExercise, context: DecisionContext): Decision<ExerciseEvent> {
+export function decideFireDeadline(
+  command: FireDeadline,
+  state: OpenExercise,
+  context: DecisionContext,
+): Decision<ExerciseEvent> {
   const { deadlineId } = command.data;
   const deadline = exerciseDeadlines(state, context.policy).find((candidate) => candidate.id === deadlineId);
-  if (!deadline || Date.parse(deadline.dueAt) > Date.parse(context.now)) return exerciseErrors.DEADLINE_NOT_DUE(deadlineId);
+  if (!deadline || Date.parse(deadline.dueAt) > Date.parse(context.now))
+    return exerciseErrors.DEADLINE_NOT_DUE(deadlineId);
   return [firedEvent(deadline, state, context)];
 }
 
@@ -44,7 +49,11 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
     case 'monitoring_due':
       return { type: 'MonitoringDue', data: reviewDue(deadline, state, pal, monitoringDueMessage(state, pal)) };
     case 'evaluation_due': {
-      const stlRenewal = { stlStreamId: `stl/${state.entidad}`, sector: 'sociedad_civil', palEndedOn: pal.evaluationDueOn } as const;
+      const stlRenewal = {
+        stlStreamId: `stl/${state.entidad}`,
+        sector: 'sociedad_civil',
+        palEndedOn: pal.evaluationDueOn,
+      } as const;
       const data = { ...reviewDue(deadline, state, pal, evaluationDueMessage(state, pal)), stlRenewal };
       return { type: 'EvaluationDue', data };
     }
@@ -82,7 +91,11 @@ export function decideAcknowledge(
   return [{ type: 'EscalationAcknowledged', data: { escalationId, by: context.actor as string, at: context.now } }];
 }
 
-export function decideResolve(command: ResolveEscalation, state: OpenExercise, context: DecisionContext): Decision<ExerciseEvent> {
+export function decideResolve(
+  command: ResolveEscalation,
+  state: OpenExercise,
+  context: DecisionContext,
+): Decision<ExerciseEvent> {
   const { escalationId, resolution } = command.data;
   if (isBlank(resolution)) return exerciseErrors.RESOLUTION_REQUIRED();
   if (isBlank(context.actor)) return exerciseErrors.ACTOR_REQUIRED();

@@ -26,9 +26,14 @@ export interface ExerciseDeadline extends Deadline {
  * raising an escalation on arrival; ids carry that date, so new progress starts a new chain.
  * After the launch the PAL's own clock takes over: monitoring and evaluation, each with a reminder 15 days before.
  */
-export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): ExerciseDeadline[] {
+export function exerciseDeadlines(
+  state: ExerciseState,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): ExerciseDeadline[] {
   if (state.status !== 'open') return [];
-  const candidates = state.pal ? reviewDeadlines(state, state.pal, policy) : stallDeadlines(state.progressRecordedOn, policy);
+  const candidates = state.pal
+    ? reviewDeadlines(state, state.pal, policy)
+    : stallDeadlines(state.progressRecordedOn, policy);
   return candidates
     .filter((deadline) => !state.firedDeadlineIds.includes(deadline.id))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
@@ -36,8 +41,20 @@ export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy =
 
 function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadline[] {
   return [
-    deadline(`stall:${since}:reminder`, 'stall_reminder', addDays(since, policy.stallReminderDays), ['garante'], policy),
-    deadline(`stall:${since}:enlace`, 'stall_escalation_enlace', addDays(since, policy.stallEnlaceEscalationDays), ['enlace'], policy),
+    deadline(
+      `stall:${since}:reminder`,
+      'stall_reminder',
+      addDays(since, policy.stallReminderDays),
+      ['garante'],
+      policy,
+    ),
+    deadline(
+      `stall:${since}:enlace`,
+      'stall_escalation_enlace',
+      addDays(since, policy.stallEnlaceEscalationDays),
+      ['enlace'],
+      policy,
+    ),
     deadline(
       `stall:${since}:coordinador`,
       'stall_escalation_coordinador',
@@ -54,14 +71,38 @@ function reviewDeadlines(state: OpenExercise, pal: PalRecord, policy: DeadlinePo
   const monitoringDeadlines = state.monitoring
     ? []
     : [
-        deadline(`${monitoring}:reminder`, 'monitoring_reminder', addDays(pal.monitoringDueOn, -policy.dueReminderDays), ['garante', 'enlace'], policy),
-        deadline(`${monitoring}:due`, 'monitoring_due', pal.monitoringDueOn, ['garante', 'enlace', 'coordinador'], policy),
+        deadline(
+          `${monitoring}:reminder`,
+          'monitoring_reminder',
+          addDays(pal.monitoringDueOn, -policy.dueReminderDays),
+          ['garante', 'enlace'],
+          policy,
+        ),
+        deadline(
+          `${monitoring}:due`,
+          'monitoring_due',
+          pal.monitoringDueOn,
+          ['garante', 'enlace', 'coordinador'],
+          policy,
+        ),
       ];
   return [
     ...monitoringDeadlines,
-    deadline(`${evaluation}:reminder`, 'evaluation_reminder', addDays(pal.evaluationDueOn, -policy.dueReminderDays), ['garante', 'enlace'], policy),
+    deadline(
+      `${evaluation}:reminder`,
+      'evaluation_reminder',
+      addDays(pal.evaluationDueOn, -policy.dueReminderDays),
+      ['garante', 'enlace'],
+      policy,
+    ),
     // The STL's members hear of it too: their civil-society representation is renewed at the PAL's end.
-    deadline(`${evaluation}:due`, 'evaluation_due', pal.evaluationDueOn, ['garante', 'integrantes', 'enlace', 'coordinador'], policy),
+    deadline(
+      `${evaluation}:due`,
+      'evaluation_due',
+      pal.evaluationDueOn,
+      ['garante', 'integrantes', 'enlace', 'coordinador'],
+      policy,
+    ),
   ];
 }
 

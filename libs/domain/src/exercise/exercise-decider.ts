@@ -3,12 +3,7 @@ import { type Decider, type Decision } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import { localDateAt } from '../shared/local-date';
 import { type ExerciseCommand, type StartExercise } from './exercise-commands';
-import {
-  decideAcknowledge,
-  decideFireDeadline,
-  decideResolve,
-  stallResolutions,
-} from './exercise-deadline-handlers';
+import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions } from './exercise-deadline-handlers';
 import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
 import { type DecisionContext } from './exercise-guards';
@@ -50,7 +45,11 @@ export function exerciseStreamId(entidad: string, number: number): string {
   return `exercise/${entidad}/${number}`;
 }
 
-function decideExercise(command: ExerciseCommand, state: ExerciseState, policy: DeadlinePolicy): Decision<ExerciseEvent> {
+function decideExercise(
+  command: ExerciseCommand,
+  state: ExerciseState,
+  policy: DeadlinePolicy,
+): Decision<ExerciseEvent> {
   const { now, actor } = command.metadata;
   const context: DecisionContext = { now, today: localDateAt(now), policy, ...(actor !== undefined && { actor }) };
   if (command.type === 'StartExercise') return decideStart(command, state, context);
@@ -111,7 +110,11 @@ const PROGRESS: ReadonlySet<ExerciseEvent['type']> = new Set([
  * What follows from any accepted command, in the same decision: steps 2 and 3 completing by themselves once their
  * last requirement is met, and open stall escalations resolving when the exercise moves.
  */
-function withConsequences(state: OpenExercise, events: readonly ExerciseEvent[], context: DecisionContext): ExerciseEvent[] {
+function withConsequences(
+  state: OpenExercise,
+  events: readonly ExerciseEvent[],
+  context: DecisionContext,
+): ExerciseEvent[] {
   const after = events.reduce(evolveExercise, state) as StartedExercise;
   const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now) : [])];
   return all.some((event) => PROGRESS.has(event.type)) ? [...all, ...stallResolutions(state, context)] : all;

@@ -14,8 +14,7 @@ const list = (items: readonly (string | number)[]) => items.join(', ');
 
 export const exerciseErrors = {
   EXERCISE_NOT_STARTED: (): DomainError => conflict('EXERCISE_NOT_STARTED', 'El ejercicio aún no ha iniciado.'),
-  EXERCISE_ALREADY_STARTED: (): DomainError =>
-    conflict('EXERCISE_ALREADY_STARTED', 'El ejercicio ya fue iniciado.'),
+  EXERCISE_ALREADY_STARTED: (): DomainError => conflict('EXERCISE_ALREADY_STARTED', 'El ejercicio ya fue iniciado.'),
   EXERCISE_CLOSED: (): DomainError =>
     conflict('EXERCISE_CLOSED', 'El ejercicio ya concluyó con su evaluación; no admite cambios.'),
   INVALID_ENTIDAD: (entidad: unknown): DomainError =>
@@ -92,9 +91,13 @@ export const exerciseErrors = {
   MONITORING_ALREADY_RECORDED: (): DomainError =>
     conflict('MONITORING_ALREADY_RECORDED', 'El monitoreo de este PAL ya fue registrado.'),
   EVALUATION_NOT_DUE: (dueOn: LocalDate): DomainError =>
-    conflict('EVALUATION_NOT_DUE', `La evaluación corresponde al concluir el año del PAL (${spanishLongDate(dueOn)}).`, {
-      dueOn,
-    }),
+    conflict(
+      'EVALUATION_NOT_DUE',
+      `La evaluación corresponde al concluir el año del PAL (${spanishLongDate(dueOn)}).`,
+      {
+        dueOn,
+      },
+    ),
   DEADLINE_NOT_DUE: (deadlineId: string): DomainError =>
     conflict('DEADLINE_NOT_DUE', `El plazo «${deadlineId}» no está pendiente o aún no vence.`, { deadlineId }),
   ESCALATION_NOT_FOUND: (escalationId: string): DomainError =>
@@ -103,8 +106,7 @@ export const exerciseErrors = {
     conflict('ESCALATION_ALREADY_RESOLVED', `El escalamiento «${escalationId}» ya fue resuelto.`, { escalationId }),
   ACTOR_REQUIRED: (): DomainError =>
     invalid('ACTOR_REQUIRED', 'Se requiere saber quién atiende el escalamiento (metadata.actor).'),
-  RESOLUTION_REQUIRED: (): DomainError =>
-    invalid('RESOLUTION_REQUIRED', 'Describa cómo se resolvió el escalamiento.'),
+  RESOLUTION_REQUIRED: (): DomainError => invalid('RESOLUTION_REQUIRED', 'Describa cómo se resolvió el escalamiento.'),
 };
 
 function messages(violations: readonly PalViolation[]): string {

@@ -20,7 +20,12 @@ export function checkDate(field: string, value: unknown): Check {
 }
 
 /** A date someone reports happened already, and not before `notBefore` (the previous record) when given. */
-export function checkReportedDate(field: string, value: unknown, context: DecisionContext, notBefore?: LocalDate): Check {
+export function checkReportedDate(
+  field: string,
+  value: unknown,
+  context: DecisionContext,
+  notBefore?: LocalDate,
+): Check {
   return (
     checkDate(field, value) ??
     (compareDates(value as LocalDate, context.today) > 0

@@ -25,7 +25,10 @@ export function stallReminderMessage(state: StartedExercise, since: LocalDate): 
 
 export function stallEscalationReason(state: StartedExercise, since: LocalDate, dueOn: LocalDate): string {
   const days = daysBetween(since, dueOn);
-  return `${capitalized(exerciseName(state))} lleva ${days} días sin avances (desde el ${spanishLongDate(since)}): ${whereItStands(state)}.`;
+  return (
+    `${capitalized(exerciseName(state))} lleva ${days} días sin avances ` +
+    `(desde el ${spanishLongDate(since)}): ${whereItStands(state)}.`
+  );
 }
 
 export function monitoringReminderMessage(state: StartedExercise, pal: PalRecord): string {

@@ -31,7 +31,11 @@ export function decideDefineCommitments(
  * Paso 5: the PAL is presented in a public event that starts its year of implementation; monitoring follows six
  * months later and the evaluation at the end of the year (seis-pasos-2016.txt, paso 6).
  */
-export function decideLaunchPal(command: LaunchPal, state: OpenExercise, context: DecisionContext): Decision<ExerciseEvent> {
+export function decideLaunchPal(
+  command: LaunchPal,
+  state: OpenExercise,
+  context: DecisionContext,
+): Decision<ExerciseEvent> {
   if (state.pal) return exerciseErrors.PAL_ALREADY_LAUNCHED(state.pal.launchedOn);
   const { launchedOn, evidence = [] } = command.data;
   const commitments = (command.data.commitments ?? state.commitments).map(toCommitment);

@@ -49,7 +49,9 @@ export function stepRequirementsMissing(state: StartedExercise, step: StepNumber
     case 5:
       return state.pal ? [] : [{ code: 'lanzamiento_del_pal', label: 'lanzar el PAL en un evento público' }];
     case 6:
-      return state.evaluation ? [] : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }];
+      return state.evaluation
+        ? []
+        : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }];
     default: {
       const _exhaustive: never = step;
       return _exhaustive;
@@ -66,7 +68,9 @@ function pendingStagesOf(state: StartedExercise, step: StepNumber): MissingRequi
 /** Paso 3: once elected, the members agree the MG, elect the facilitador and write the annual agenda. */
 function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
   return [
-    state.governanceMechanism ? [] : [{ code: 'mecanismo_de_gobernanza', label: 'registrar el mecanismo de gobernanza' }],
+    state.governanceMechanism
+      ? []
+      : [{ code: 'mecanismo_de_gobernanza', label: 'registrar el mecanismo de gobernanza' }],
     state.stl?.facilitador ? [] : [{ code: 'facilitador', label: 'elegir al facilitador del STL' }],
     state.annualAgenda ? [] : [{ code: 'agenda_anual', label: 'registrar la agenda anual de trabajo' }],
   ].flat();

@@ -9,7 +9,11 @@ import { checkReportedDate, checkUrls, type DecisionContext, isBlank } from './e
 import { latestStageDate, openStages } from './exercise-requirements';
 import { type ExerciseState, type OpenExercise } from './exercise-state';
 
-export function decideStart(command: StartExercise, state: ExerciseState, context: DecisionContext): Decision<ExerciseEvent> {
+export function decideStart(
+  command: StartExercise,
+  state: ExerciseState,
+  context: DecisionContext,
+): Decision<ExerciseEvent> {
   if (state.status !== 'not_started') return exerciseErrors.EXERCISE_ALREADY_STARTED();
   const { entidad, number, startedOn } = command.data;
   const error =

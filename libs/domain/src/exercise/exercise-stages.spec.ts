@@ -36,7 +36,11 @@ describe('StartExercise (seis-pasos-2016.txt, paso 1: "con este acto arrancan fo
     ['INVALID_EXERCISE_NUMBER', { entidad: '14', number: 1.5, startedOn: STARTED_ON }],
     ['INVALID_DATE', { entidad: '14', number: 1, startedOn: '2026-02-30' }],
   ])('refuses malformed input with %s', (code, data) => {
-    expect(given().when(commandOn(STARTED_ON, 'StartExercise', data)).then(code).category).toBe('invalid');
+    expect(
+      given()
+        .when(commandOn(STARTED_ON, 'StartExercise', data))
+        .then(code).category,
+    ).toBe('invalid');
   });
 
   it('refuses a start dated after today in Mexico City, even when UTC has already moved on: DATE_IN_FUTURE', () => {
@@ -62,13 +66,20 @@ describe('CompleteStage in order (guia-instalacion-stl.txt, Anexo 1)', () => {
       .then([
         {
           type: 'StageCompleted',
-          data: { stage: 1, completedOn: stageDate(1), evidence: evidenceOf('etapa-1'), recordedAt: noonOf(stageDate(1)) },
+          data: {
+            stage: 1,
+            completedOn: stageDate(1),
+            evidence: evidenceOf('etapa-1'),
+            recordedAt: noonOf(stageDate(1)),
+          },
         },
       ]);
   });
 
   it('accepts stages before the Declaración Conjunta is signed (step 1 only needs its own act)', () => {
-    const state = given(jaliscoIniciado).when(completeStage(1)).then([expect.objectContaining({ type: 'StageCompleted' })]);
+    const state = given(jaliscoIniciado)
+      .when(completeStage(1))
+      .then([expect.objectContaining({ type: 'StageCompleted' })]);
     expect(state.status === 'open' && state.steps[1]).toBeFalsy();
   });
 
@@ -91,7 +102,11 @@ describe('CompleteStage in order (guia-instalacion-stl.txt, Anexo 1)', () => {
   });
 
   it('refuses evidence that is not a link to the micrositio: INVALID_URL', () => {
-    const notALink = commandOn(stageDate(1), 'CompleteStage', { stage: 1, completedOn: stageDate(1), evidence: ['acta.pdf'] });
+    const notALink = commandOn(stageDate(1), 'CompleteStage', {
+      stage: 1,
+      completedOn: stageDate(1),
+      evidence: ['acta.pdf'],
+    });
     expect(given(jaliscoIniciado).when(notALink).then('INVALID_URL').details).toEqual({ field: 'evidencia' });
     const notAList = { ...notALink, data: { ...notALink.data, evidence: 'https://x.mx/a.pdf' as unknown as string[] } };
     given(jaliscoIniciado).when(notAList).then('INVALID_URL');
@@ -113,7 +128,9 @@ describe('CompleteStage dates (DESIGN.md: reported dates are Mexico City busines
   it('refuses a completion dated before the previous stage: DATE_BEFORE_PREVIOUS', () => {
     const history = historyOf([completeStage(1)], jaliscoIniciado);
     const backwards = commandOn(stageDate(2), 'CompleteStage', { stage: 2, completedOn: '2026-02-03' });
-    expect(given(history).when(backwards).then('DATE_BEFORE_PREVIOUS').details).toMatchObject({ previous: stageDate(1) });
+    expect(given(history).when(backwards).then('DATE_BEFORE_PREVIOUS').details).toMatchObject({
+      previous: stageDate(1),
+    });
   });
 
   it('refuses a malformed date: INVALID_DATE', () => {
@@ -181,13 +198,23 @@ describe('Skipping and merging stages ("No existe un modelo de instalación úni
     ['the stage itself in mergedWith', [2]],
     ['a stage that does not exist', [12]],
   ])('refuses %s: INVALID_STAGE', (_, mergedWith) => {
-    const merged = commandOn(stageDate(3), 'CompleteStage', { stage: 2, mergedWith, completedOn: stageDate(3), justification });
+    const merged = commandOn(stageDate(3), 'CompleteStage', {
+      stage: 2,
+      mergedWith,
+      completedOn: stageDate(3),
+      justification,
+    });
     given(jaliscoIniciado).when(merged).then('INVALID_STAGE');
   });
 
   it('refuses to merge a stage already completed: STAGE_ALREADY_COMPLETED', () => {
     const history = historyOf([completeStage(1)], jaliscoIniciado);
-    const merged = commandOn(stageDate(2), 'CompleteStage', { stage: 2, mergedWith: [1], completedOn: stageDate(2), justification });
+    const merged = commandOn(stageDate(2), 'CompleteStage', {
+      stage: 2,
+      mergedWith: [1],
+      completedOn: stageDate(2),
+      justification,
+    });
     given(history).when(merged).then('STAGE_ALREADY_COMPLETED');
   });
 
@@ -204,7 +231,10 @@ describe('Skipping and merging stages ("No existe un modelo de instalación úni
     const skipping = commandOn(stageDate(4), 'CompleteStage', { stage: 4, completedOn: stageDate(4), justification });
     const decision = given(historyOf([completeStage(1)], jaliscoConDeclaracion)).when(skipping).decision;
     expect(decision).toContainEqual(
-      expect.objectContaining({ type: 'StepCompleted', data: expect.objectContaining({ step: 2, completedOn: stageDate(4) }) }),
+      expect.objectContaining({
+        type: 'StepCompleted',
+        data: expect.objectContaining({ step: 2, completedOn: stageDate(4) }),
+      }),
     );
   });
 });

@@ -133,7 +133,13 @@ function evolveStarted(state: StartedExercise, event: Exclude<ExerciseEvent, Exe
     }
     case 'PalLaunched': {
       const { launchedOn, commitments, monitoringDueOn, evaluationDueOn, recordedAt } = event.data;
-      const pal = { launchedOn, monitoringDueOn, evaluationDueOn, monitoringDueRaised: false, evaluationDueRaised: false };
+      const pal = {
+        launchedOn,
+        monitoringDueOn,
+        evaluationDueOn,
+        monitoringDueRaised: false,
+        evaluationDueRaised: false,
+      };
       return progressed({ ...state, commitments, pal }, launchedOn, recordedAt);
     }
     case 'CommitmentProgressUpdated': {

@@ -81,7 +81,11 @@ export function decideDocument(
 }
 
 /** The STL workflow reports its status whenever it changes; a repeated report records nothing. */
-export function decideStlStatus(command: RecordStlStatus, state: OpenExercise, context: DecisionContext): Decision<ExerciseEvent> {
+export function decideStlStatus(
+  command: RecordStlStatus,
+  state: OpenExercise,
+  context: DecisionContext,
+): Decision<ExerciseEvent> {
   const status = normalized(command.data);
   const dates = [
     ['instalación del STL', status.installedOn],
@@ -90,7 +94,9 @@ export function decideStlStatus(command: RecordStlStatus, state: OpenExercise, c
   ] as const;
   const error =
     dates.map(([field, date]) => (date === undefined ? undefined : checkDate(field, date))).find(Boolean) ??
-    (status.facilitador !== null && isBlank(status.facilitador?.nombre) ? exerciseErrors.INVALID_FACILITADOR() : undefined);
+    (status.facilitador !== null && isBlank(status.facilitador?.nombre)
+      ? exerciseErrors.INVALID_FACILITADOR()
+      : undefined);
   if (error) return error;
   if (state.stl !== undefined && sameStatus(state.stl, status)) return [];
   return [{ type: 'StlStatusRecorded', data: { ...status, recordedAt: context.now } }];

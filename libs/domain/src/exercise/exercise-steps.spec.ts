@@ -12,7 +12,6 @@ import {
   jaliscoIniciado,
   jaliscoIntegrado,
   jaliscoStlInstalado,
-  MG_ADOPTED_ON,
   noonOf,
   recordAnnualAgenda,
   recordGovernanceMechanism,
@@ -151,7 +150,12 @@ describe('Step 2 completes by itself when stage 4 completes (DOMAIN.md mapping: 
       .then([
         {
           type: 'StageCompleted',
-          data: { stage: 4, completedOn: stageDate(4), evidence: evidenceOf('etapa-4'), recordedAt: noonOf(stageDate(4)) },
+          data: {
+            stage: 4,
+            completedOn: stageDate(4),
+            evidence: evidenceOf('etapa-4'),
+            recordedAt: noonOf(stageDate(4)),
+          },
         },
         stepCompleted(2, stageDate(4), stageDate(4)),
       ]);
@@ -163,7 +167,16 @@ describe('Step 2 completes by itself when stage 4 completes (DOMAIN.md mapping: 
     given(history)
       .when(lateSigning)
       .then([
-        { type: 'StepCompleted', data: { step: 1, completedOn: stageDate(5), evidence: [], automatic: false, recordedAt: noonOf(stageDate(5)) } },
+        {
+          type: 'StepCompleted',
+          data: {
+            step: 1,
+            completedOn: stageDate(5),
+            evidence: [],
+            automatic: false,
+            recordedAt: noonOf(stageDate(5)),
+          },
+        },
         stepCompleted(2, stageDate(5), stageDate(5)),
       ]);
   });
@@ -180,7 +193,10 @@ describe('Step 3 completes by itself with its last requirement (seis-pasos-2016.
   });
 
   it('completes when stage 10 is the last requirement', () => {
-    const history = historyOf([recordGovernanceMechanism, recordAnnualAgenda, stlConFacilitador], historyOf(completeStages(1, 9), jaliscoConDeclaracion));
+    const history = historyOf(
+      [recordGovernanceMechanism, recordAnnualAgenda, stlConFacilitador],
+      historyOf(completeStages(1, 9), jaliscoConDeclaracion),
+    );
     const installation = commandOn('2026-03-10', 'CompleteStage', { stage: 10, completedOn: '2026-03-10' });
     const decision = given(history).when(installation).decision;
     expect(decision).toContainEqual(stepCompleted(3, '2026-03-10', '2026-03-10'));
@@ -193,7 +209,14 @@ describe('Step 3 completes by itself with its last requirement (seis-pasos-2016.
       documentUrl: 'https://www.itei.org.mx/mg-2019.pdf',
     });
     expect(given(history).when(oldMechanism).decision).toEqual([
-      { type: 'GovernanceMechanismRecorded', data: { adoptedOn: '2019-06-14', documentUrl: 'https://www.itei.org.mx/mg-2019.pdf', recordedAt: noonOf('2026-03-09') } },
+      {
+        type: 'GovernanceMechanismRecorded',
+        data: {
+          adoptedOn: '2019-06-14',
+          documentUrl: 'https://www.itei.org.mx/mg-2019.pdf',
+          recordedAt: noonOf('2026-03-09'),
+        },
+      },
       stepCompleted(3, FACILITADOR_KNOWN_ON, '2026-03-09'),
     ]);
   });
@@ -207,67 +230,14 @@ describe('Step 3 completes by itself with its last requirement (seis-pasos-2016.
 
   it('keeps step 3 completed when the facilitador later leaves', () => {
     const vacant = commandOn('2026-03-20', 'RecordStlStatus', { installedOn: stageDate(10), facilitador: null });
-    const state = given(jaliscoIntegrado).when(vacant).then([
-      { type: 'StlStatusRecorded', data: { installedOn: stageDate(10), facilitador: null, recordedAt: noonOf('2026-03-20') } },
-    ]);
-    expect(state.status === 'open' && state.steps[3]?.completedOn).toBe(FACILITADOR_KNOWN_ON);
-  });
-});
-
-describe('RecordGovernanceMechanism and RecordAnnualAgenda (mecanismo-gobernanza-edomex.md)', () => {
-  it('records the documents; the same document again records nothing', () => {
-    given(jaliscoStlInstalado)
-      .when(recordGovernanceMechanism)
+    const state = given(jaliscoIntegrado)
+      .when(vacant)
       .then([
-        { type: 'GovernanceMechanismRecorded', data: { ...recordGovernanceMechanism.data, recordedAt: noonOf('2026-03-04') } },
+        {
+          type: 'StlStatusRecorded',
+          data: { installedOn: stageDate(10), facilitador: null, recordedAt: noonOf('2026-03-20') },
+        },
       ]);
-    given(jaliscoIntegrado).when(recordGovernanceMechanism).then([]);
-    given(jaliscoIntegrado).when(recordAnnualAgenda).then([]);
-  });
-
-  it('records an amended document as a new fact', () => {
-    const amended = commandOn('2026-06-01', 'RecordAnnualAgenda', { adoptedOn: '2026-06-01', documentUrl: 'https://itei.org.mx/agenda-v2.pdf' });
-    expect(given(jaliscoIntegrado).when(amended).decision).toEqual([
-      { type: 'AnnualAgendaRecorded', data: { ...amended.data, recordedAt: noonOf('2026-06-01') } },
-    ]);
-  });
-
-  it('refuses a document that is not a link, a future adoption or a malformed date', () => {
-    const at = (data: { adoptedOn: string; documentUrl: string }) => commandOn(MG_ADOPTED_ON, 'RecordGovernanceMechanism', data);
-    given(jaliscoIniciado).when(at({ adoptedOn: MG_ADOPTED_ON, documentUrl: 'mecanismo.docx' })).then('INVALID_URL');
-    given(jaliscoIniciado).when(at({ adoptedOn: '2026-03-01', documentUrl: 'https://a.mx/mg.pdf' })).then('DATE_IN_FUTURE');
-    given(jaliscoIniciado)
-      .when(commandOn(MG_ADOPTED_ON, 'RecordAnnualAgenda', { adoptedOn: '2026-13-01', documentUrl: 'https://a.mx/a.pdf' }))
-      .then('INVALID_DATE');
-  });
-});
-
-describe('RecordStlStatus (sent by the STL workflow whenever its status changes)', () => {
-  it('records nothing when nothing changed', () => {
-    given(jaliscoIntegrado).when(stlConFacilitador).then([]);
-  });
-
-  it('treats a missing facilitador as a vacant post', () => {
-    const status = commandOn(stageDate(10), 'RecordStlStatus', { installedOn: stageDate(10) } as never);
-    expect(given(jaliscoStlInstalado).when(status).decision).toEqual([
-      { type: 'StlStatusRecorded', data: { installedOn: stageDate(10), facilitador: null, recordedAt: noonOf(stageDate(10)) } },
-    ]);
-  });
-
-  it('refuses a facilitador without a name (INVALID_FACILITADOR) and malformed dates (INVALID_DATE)', () => {
-    given(jaliscoStlInstalado)
-      .when(commandOn(stageDate(10), 'RecordStlStatus', { facilitador: { nombre: ' ' } }))
-      .then('INVALID_FACILITADOR');
-    given(jaliscoStlInstalado)
-      .when(commandOn(stageDate(10), 'RecordStlStatus', { facilitador: null, nextSessionDueOn: 'bimestral' }))
-      .then('INVALID_DATE');
-  });
-
-  it('dates the facilitador from their first report, not from later reports of the same person', () => {
-    const nextSession = commandOn('2026-05-03', 'RecordStlStatus', { ...stlConFacilitador.data, lastSessionOn: '2026-05-03' });
-    const state = given(jaliscoIntegrado).when(nextSession).then([
-      { type: 'StlStatusRecorded', data: { ...nextSession.data, recordedAt: noonOf('2026-05-03') } },
-    ]);
-    expect(state.status === 'open' && state.facilitadorKnownOn).toBe(FACILITADOR_KNOWN_ON);
+    expect(state.status === 'open' && state.steps[3]?.completedOn).toBe(FACILITADOR_KNOWN_ON);
   });
 });

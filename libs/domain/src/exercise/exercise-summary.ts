@@ -2,7 +2,12 @@ import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline
 import { type Entidad, entidadName } from '../shared/entidades';
 import { countOpen, type Escalation } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
-import { COMMITMENT_COMPLETIONS, COMMITMENT_KINDS, type CommitmentCompletion, type CommitmentKind } from './commitment-rules';
+import {
+  COMMITMENT_COMPLETIONS,
+  COMMITMENT_KINDS,
+  type CommitmentCompletion,
+  type CommitmentKind,
+} from './commitment-rules';
 import { type StlStatusReport } from './exercise-commands';
 import { type ExerciseDeadlineKind, exerciseDeadlines } from './exercise-deadlines';
 import { EXERCISE_STAGES, EXERCISE_STEPS, type StageNumber, type StepNumber } from './exercise-catalogue';
@@ -164,7 +169,14 @@ function stepSummaries(state: StartedExercise): StepSummary[] {
   return EXERCISE_STEPS.map(({ number, name }) => {
     const record = state.steps[number];
     return record
-      ? { number, name, status: 'concluido', completedOn: record.completedOn, evidence: record.evidence, automatic: record.automatic }
+      ? {
+          number,
+          name,
+          status: 'concluido',
+          completedOn: record.completedOn,
+          evidence: record.evidence,
+          automatic: record.automatic,
+        }
       : { number, name, status: 'pendiente', evidence: [] };
   });
 }
@@ -176,11 +188,20 @@ function numbersWith(stages: readonly StageSummary[], status: StageSummary['stat
 function commitmentCounts(state: StartedExercise): ExerciseSummary['commitments'] {
   return {
     total: state.commitments.length,
-    byKind: countBy(COMMITMENT_KINDS, state.commitments.map((commitment) => commitment.kind)),
-    byCompletion: countBy(COMMITMENT_COMPLETIONS, state.commitments.map((commitment) => commitment.completion)),
+    byKind: countBy(
+      COMMITMENT_KINDS,
+      state.commitments.map((commitment) => commitment.kind),
+    ),
+    byCompletion: countBy(
+      COMMITMENT_COMPLETIONS,
+      state.commitments.map((commitment) => commitment.completion),
+    ),
   };
 }
 
 function countBy<K extends string>(keys: readonly K[], values: readonly K[]): Record<K, number> {
-  return Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length])) as Record<K, number>;
+  return Object.fromEntries(keys.map((key) => [key, values.filter((value) => value === key).length])) as Record<
+    K,
+    number
+  >;
 }

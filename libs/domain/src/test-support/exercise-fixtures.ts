@@ -39,7 +39,10 @@ export function noonOf(date: LocalDate): Instant {
 
 export const given = givenWhenThen(exerciseDecider);
 
-export function historyOf(commands: readonly ExerciseCommand[], history: readonly ExerciseEvent[] = []): ExerciseEvent[] {
+export function historyOf(
+  commands: readonly ExerciseCommand[],
+  history: readonly ExerciseEvent[] = [],
+): ExerciseEvent[] {
   return eventsOf(exerciseDecider, commands, history);
 }
 

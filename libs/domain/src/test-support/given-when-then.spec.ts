@@ -18,7 +18,11 @@ const counter: Decider<Decrement, CounterEvent, number> = {
 };
 
 const given = givenWhenThen(counter);
-const decrement = (by: number): Decrement => ({ type: 'Decrement', data: { by }, metadata: { now: '2026-11-22T15:00:00.000Z' } });
+const decrement = (by: number): Decrement => ({
+  type: 'Decrement',
+  data: { by },
+  metadata: { now: '2026-11-22T15:00:00.000Z' },
+});
 
 describe('givenWhenThen', () => {
   it('folds the history, compares the events and returns the evolved state', () => {
@@ -34,9 +38,11 @@ describe('givenWhenThen', () => {
 
   it('fails loudly when events were expected and an error came, or the other way round', () => {
     expect(() => given().when(decrement(1)).then([])).toThrow(/BELOW_ZERO/);
-    expect(() => given([{ type: 'Incremented', data: { by: 1 } }]).when(decrement(1)).then('BELOW_ZERO')).toThrow(
-      /Decremented/,
-    );
+    expect(() =>
+      given([{ type: 'Incremented', data: { by: 1 } }])
+        .when(decrement(1))
+        .then('BELOW_ZERO'),
+    ).toThrow(/Decremented/);
   });
 });
 

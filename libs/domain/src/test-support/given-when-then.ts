@@ -56,7 +56,8 @@ function whenResult<C, E, S>(decider: Decider<C, E, S>, before: S, decision: Dec
   function then(expectedErrorCode: string): DomainError;
   function then(expected: readonly E[] | string): S | DomainError {
     if (typeof expected === 'string') {
-      if (!isDomainError(decision)) throw new Error(`Se esperaba el error ${expected} y hubo eventos: ${show(decision)}`);
+      if (!isDomainError(decision))
+        throw new Error(`Se esperaba el error ${expected} y hubo eventos: ${show(decision)}`);
       expect(decision.code).toBe(expected);
       return decision;
     }

@@ -1,0 +1,153 @@
+import { fold } from '../shared/decider';
+import {
+  commandAt,
+  commandOn,
+  completeStage,
+  evidenceOf,
+  FACILITADOR_KNOWN_ON,
+  historyOf,
+  jaliscoConDeclaracion,
+  jaliscoIniciado,
+  jaliscoPalLanzado,
+  jaliscoStlInstalado,
+  stageDate,
+} from '../test-support/exercise-fixtures';
+import { exerciseDecider } from './exercise-decider';
+import { type ExerciseEvent } from './exercise-events';
+import { exerciseSummary } from './exercise-summary';
+
+const summaryOf = (events: readonly ExerciseEvent[]) => exerciseSummary(fold(exerciseDecider, events));
+
+describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN.md, "What the users need")', () => {
+  it('is undefined before the exercise starts', () => {
+    expect(summaryOf([])).toBeUndefined();
+  });
+
+  it('shows a fresh exercise: step 1, stage 1, the next deadline and the search attributes', () => {
+    expect(summaryOf(jaliscoIniciado)).toMatchObject({
+      streamId: 'exercise/14/1',
+      entidad: '14',
+      entidadName: 'Jalisco',
+      number: 1,
+      status: 'open',
+      currentStep: 1,
+      completedSteps: [],
+      currentStage: 1,
+      completedStages: [],
+      skippedStages: [],
+      missingForCurrentStep: [],
+      startedOn: '2026-01-12',
+      lastProgressOn: '2026-01-12',
+      progressRecordedOn: '2026-01-12',
+      openEscalations: 0,
+      stl: null,
+      commitments: { total: 0 },
+      nextDeadline: { id: 'stall:2026-01-12:reminder', kind: 'stall_reminder', dueOn: '2026-02-11' },
+      searchAttributes: { Entidad: '14', Paso: 1, Etapa: 1, EscalacionesAbiertas: 0, FacilitadorVacante: false },
+    });
+  });
+
+  it('shows each stage with its date, evidence and justification, skipped ones apart', () => {
+    const skip = commandOn(stageDate(3), 'CompleteStage', {
+      stage: 3,
+      completedOn: stageDate(3),
+      justification: 'El respaldo político ya existía.',
+    });
+    const summary = summaryOf(historyOf([completeStage(1), skip], jaliscoConDeclaracion));
+    expect(summary).toMatchObject({ completedStages: [1, 3], skippedStages: [2], currentStage: 4, currentStep: 2 });
+    expect(summary?.stages.slice(0, 4)).toEqual([
+      {
+        number: 1,
+        name: 'Ruta de trabajo del Grupo Promotor',
+        status: 'concluida',
+        on: stageDate(1),
+        evidence: evidenceOf('etapa-1'),
+      },
+      {
+        number: 2,
+        name: 'Búsqueda de respaldo político de alto nivel',
+        status: 'omitida',
+        on: stageDate(3),
+        evidence: [],
+        justification: 'El respaldo político ya existía.',
+      },
+      {
+        number: 3,
+        name: 'Mapeo y convocatoria de actores sociales locales',
+        status: 'concluida',
+        on: stageDate(3),
+        evidence: [],
+        justification: 'El respaldo político ya existía.',
+      },
+      { number: 4, name: 'Sensibilización y socialización', status: 'pendiente', evidence: [] },
+    ]);
+    expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual(['etapa_4']);
+  });
+
+  it('shows step 3 waiting for its requirements, and a vacant facilitador', () => {
+    const vacant = commandOn('2026-03-04', 'RecordStlStatus', { installedOn: stageDate(10), facilitador: null });
+    const summary = summaryOf(historyOf([vacant], jaliscoStlInstalado));
+    expect(summary).toMatchObject({
+      currentStep: 3,
+      completedSteps: [1, 2],
+      currentStage: 10,
+      stl: { installedOn: stageDate(10), facilitador: null },
+      searchAttributes: { Paso: 3, Etapa: 10, FacilitadorVacante: true },
+    });
+    expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual([
+      'mecanismo_de_gobernanza',
+      'facilitador',
+      'agenda_anual',
+    ]);
+    expect(summary?.steps[1]).toMatchObject({ number: 2, status: 'concluido', automatic: true });
+  });
+
+  it('shows the PAL: its dates, documents, commitments by kind and completion, and open escalations', () => {
+    const progress = commandOn('2026-07-01', 'UpdateCommitmentProgress', {
+      commitmentId: 'C2',
+      completion: 'limited',
+      reportedOn: '2026-07-01',
+    });
+    const summary = summaryOf(historyOf([progress], jaliscoPalLanzado));
+    expect(summary).toMatchObject({
+      currentStep: 6,
+      completedSteps: [1, 2, 3, 4, 5],
+      palLaunchedOn: '2026-05-04',
+      monitoringDueOn: '2026-11-04',
+      evaluationDueOn: '2027-05-04',
+      governanceMechanism: { adoptedOn: '2026-02-28' },
+      annualAgenda: { adoptedOn: '2026-03-05' },
+      stl: { facilitador: { nombre: 'Dra. Ana Ruiz Téllez' } },
+      commitments: {
+        total: 5,
+        byKind: { agenda_nacional: 2, problema_local: 2, follow_the_money: 1 },
+        byCompletion: { not_started: 4, limited: 1, substantial: 0, complete: 0, withdrawn: 0 },
+      },
+      nextDeadline: { kind: 'monitoring_reminder' },
+      missingForCurrentStep: [{ code: 'evaluacion' }],
+    });
+    expect(summary?.steps[2]).toMatchObject({ completedOn: FACILITADOR_KNOWN_ON });
+  });
+
+  it('shows a closed exercise at step 6 with its monitoring, evaluation and closing dates', () => {
+    const closed = historyOf(
+      [
+        commandOn('2026-11-05', 'RecordMonitoring', { completedOn: '2026-11-05', summary: 'Avance medio.' }),
+        commandAt('2027-05-04T15:00:00.000Z', 'FireDeadline', { deadlineId: 'evaluation:2027-05-04:due' }),
+        commandOn('2027-05-20', 'RecordEvaluation', { completedOn: '2027-05-20', summary: 'Logro alto.' }),
+      ],
+      jaliscoPalLanzado,
+    );
+    const summary = summaryOf(closed);
+    expect(summary).toMatchObject({
+      status: 'closed',
+      currentStep: 6,
+      completedSteps: [1, 2, 3, 4, 5, 6],
+      monitoringCompletedOn: '2026-11-05',
+      evaluationCompletedOn: '2027-05-20',
+      closedOn: '2027-05-20',
+      missingForCurrentStep: [],
+    });
+    expect(summary?.nextDeadline).toBeUndefined();
+  });
+});
