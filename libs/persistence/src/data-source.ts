@@ -1,11 +1,13 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DomainEventRecord } from './entities/domain-event.entity';
+import { ExerciseView } from './entities/exercise-view.entity';
 import { EventStore1763780000000 } from './migrations/1763780000000-event-store';
+import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
 
-export const PERSISTENCE_ENTITIES = [DomainEventRecord];
+export const PERSISTENCE_ENTITIES = [DomainEventRecord, ExerciseView];
 
 /** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
-export const PERSISTENCE_MIGRATIONS = [EventStore1763780000000];
+export const PERSISTENCE_MIGRATIONS = [EventStore1763780000000, ExercisesView1763780100000];
 
 export interface DatabaseConfig {
   readonly url: string;

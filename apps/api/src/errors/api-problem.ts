@@ -23,3 +23,8 @@ export class ApiProblem extends HttpException {
 
 export const notFound = (code: string, message: string) => new ApiProblem(404, code, message);
 export const serviceUnavailable = (code: string, message: string) => new ApiProblem(503, code, message);
+
+/** The 400 of an invalid path or query parameter, in the same shape as the body's validation errors. */
+export function invalidField(field: string, message: string): ApiProblem {
+  return new ApiProblem(400, 'VALIDATION_FAILED', `Datos inválidos. ${field}: ${message}`, { errors: [{ field, message }] });
+}

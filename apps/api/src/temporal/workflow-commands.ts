@@ -1,4 +1,4 @@
-import { type CommandRequest, domainRejectionOf } from '@app/contracts';
+import { type CommandPayload, domainRejectionOf } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   Client,
@@ -29,15 +29,15 @@ export class WorkflowCommands {
     @Inject(API_CONFIG) private readonly config: ApiConfig,
   ) {}
 
-  async execute<S>(
+  async execute<S, D>(
     workflowId: string,
-    update: UpdateDefinition<S, [CommandRequest]>,
-    request: CommandRequest,
+    update: UpdateDefinition<S, [CommandPayload<D>], string>,
+    payload: CommandPayload<D>,
     missing: NotFoundMessage,
   ): Promise<S> {
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [request] }),
+        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload] }),
       );
     } catch (error) {
       throw this.toProblem(error, missing);
@@ -45,11 +45,11 @@ export class WorkflowCommands {
   }
 
   /** Starts the workflow and runs its first command atomically (Update-with-Start). */
-  async startWith<S, W extends Workflow>(
-    workflow: W,
+  async startWith<S, D, W extends Workflow>(
+    workflow: string | W,
     options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
-    update: UpdateDefinition<S, [CommandRequest]>,
-    request: CommandRequest,
+    update: UpdateDefinition<S, [CommandPayload<D>], string>,
+    payload: CommandPayload<D>,
     alreadyRunning: NotFoundMessage,
   ): Promise<S> {
     const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
@@ -59,7 +59,7 @@ export class WorkflowCommands {
     } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [request], startWorkflowOperation }),
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {

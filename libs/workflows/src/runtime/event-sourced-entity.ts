@@ -1,10 +1,13 @@
 import {
   type AggregateKind,
+  type CommandPayload,
+  type CommandUpdateDefinition,
   type CommandRequest,
   domainRejectionFailure,
   type EventStoreActivities,
   searchAttributePairs,
   type SearchAttributeValues,
+  type Snapshot,
 } from '@app/contracts';
 import {
   type Command,
@@ -20,15 +23,10 @@ import {
   continueAsNew,
   log,
   proxyActivities,
+  setHandler,
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
-
-/** What a workflow carries across continue-as-new: the folded state and how many events the stream holds. */
-export interface Snapshot<S> {
-  readonly state: S;
-  readonly version: number;
-}
 
 export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
   readonly aggregate: AggregateKind;
@@ -73,6 +71,16 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
 
   get version(): number {
     return this.snapshot.version;
+  }
+
+  /** Registers one Update per command type; the update's name is the command's type. */
+  handleUpdates(updates: object): void {
+    const definitions = Object.entries(updates) as [string, CommandUpdateDefinition<S>][];
+    for (const [type, update] of definitions) {
+      setHandler(update, (payload: CommandPayload) => this.execute({ ...payload, type }), {
+        validator: (payload: CommandPayload) => this.validate({ ...payload, type }),
+      });
+    }
   }
 
   /** Update validator: refuses before anything is written to history when the rules say no. */

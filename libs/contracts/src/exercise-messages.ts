@@ -1,0 +1,37 @@
+import { type ExerciseCommand, type ExerciseState } from '@app/domain';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { type CommandRequest } from './command-messages';
+import { defineCommandUpdates } from './command-updates';
+import { type Snapshot } from './snapshot';
+
+/** Commands people send; `FireDeadline` is the workflow's own and never comes from outside. */
+export type ExerciseRequestType = Exclude<ExerciseCommand['type'], 'FireDeadline'>;
+
+export const exerciseUpdates = defineCommandUpdates<ExerciseCommand, ExerciseState, ExerciseRequestType>({
+  StartExercise: true,
+  CompleteStage: true,
+  CompleteStep: true,
+  RecordGovernanceMechanism: true,
+  RecordAnnualAgenda: true,
+  RecordStlStatus: true,
+  DefineCommitments: true,
+  LaunchPal: true,
+  UpdateCommitmentProgress: true,
+  RecordMonitoring: true,
+  RecordEvaluation: true,
+  AcknowledgeEscalation: true,
+  ResolveEscalation: true,
+});
+
+export const EXERCISE_REQUEST_TYPES = Object.keys(exerciseUpdates) as ExerciseRequestType[];
+
+/** Fire-and-forget commands from other workflows (the STL reporting its status). */
+export const exerciseCommandSignal = defineSignal<[CommandRequest]>('exerciseCommand');
+
+export const getExerciseState = defineQuery<ExerciseState>('getExerciseState');
+
+export interface ExerciseWorkflowInput {
+  readonly entidad: string;
+  readonly number: number;
+  readonly snapshot?: Snapshot<ExerciseState>;
+}

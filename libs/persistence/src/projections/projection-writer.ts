@@ -1,0 +1,22 @@
+import { type AggregateKind } from '@app/contracts';
+import { type ExerciseState } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { type EntityManager } from 'typeorm';
+import { projectExercise } from './exercise.projection';
+
+/** Writes the read model of one aggregate from its folded state, inside the event-append transaction. */
+@Injectable()
+export class ProjectionWriter {
+  async write(manager: EntityManager, aggregate: AggregateKind, _streamId: string, state: unknown, at = new Date()): Promise<void> {
+    switch (aggregate) {
+      case 'exercise':
+        return projectExercise(manager, state as ExerciseState, at);
+      case 'stl':
+        return;
+      default: {
+        const _exhaustive: never = aggregate;
+        throw new Error(`Unknown aggregate ${String(_exhaustive)}`);
+      }
+    }
+  }
+}
