@@ -80,10 +80,14 @@ const CONTENT: readonly { field: ContentField; code: string; label: string }[] =
   { field: 'responsibles', code: 'COMMITMENT_RESPONSIBLES_MISSING', label: 'integrantes responsables' },
 ];
 
-/** Each commitment with activities, products, indicators (seis-pasos-2016.txt, paso 4) and responsibles. */
+/** What a commitment lacks of activities, products, indicators (seis-pasos-2016.txt, paso 4) and responsibles. */
+export function missingContent(commitment: CommitmentInput): { code: string; label: string }[] {
+  return CONTENT.filter(({ field }) => !hasEntries(commitment[field])).map(({ code, label }) => ({ code, label }));
+}
+
 export function contentViolations(commitments: readonly CommitmentInput[]): PalViolation[] {
   return commitments.flatMap((commitment) =>
-    CONTENT.filter(({ field }) => !hasEntries(commitment[field])).map(({ code, label }) =>
+    missingContent(commitment).map(({ code, label }) =>
       violation(code, `El compromiso ${commitment.id} no define ${label}.`, commitment),
     ),
   );

@@ -40,78 +40,47 @@ export function exerciseDeadlines(
 }
 
 function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadline[] {
+  const at = (days: number) => instantAt(addDays(since, days), policy.dueHour);
+  const stall = (suffix: string, kind: ExerciseDeadlineKind, days: number, audience: readonly Audience[]) => ({
+    id: `stall:${since}:${suffix}`,
+    kind,
+    dueOn: addDays(since, days),
+    dueAt: at(days),
+    audience,
+  });
   return [
-    deadline(
-      `stall:${since}:reminder`,
-      'stall_reminder',
-      addDays(since, policy.stallReminderDays),
-      ['garante'],
-      policy,
-    ),
-    deadline(
-      `stall:${since}:enlace`,
-      'stall_escalation_enlace',
-      addDays(since, policy.stallEnlaceEscalationDays),
-      ['enlace'],
-      policy,
-    ),
-    deadline(
-      `stall:${since}:coordinador`,
-      'stall_escalation_coordinador',
-      addDays(since, policy.stallCoordinadorEscalationDays),
-      ['coordinador'],
-      policy,
-    ),
+    stall('reminder', 'stall_reminder', policy.stallReminderDays, ['garante']),
+    stall('enlace', 'stall_escalation_enlace', policy.stallEnlaceEscalationDays, ['enlace']),
+    stall('coordinador', 'stall_escalation_coordinador', policy.stallCoordinadorEscalationDays, ['coordinador']),
+  ];
+}
+
+/** A reminder `dueReminderDays` before a review date, and the review itself on the date. */
+function reviewPair(
+  review: 'monitoring' | 'evaluation',
+  dueOn: LocalDate,
+  audience: readonly Audience[],
+  policy: DeadlinePolicy,
+): ExerciseDeadline[] {
+  const reminderOn = addDays(dueOn, -policy.dueReminderDays);
+  return [
+    {
+      id: `${review}:${dueOn}:reminder`,
+      kind: `${review}_reminder`,
+      dueOn: reminderOn,
+      dueAt: instantAt(reminderOn, policy.dueHour),
+      audience: ['garante', 'enlace'],
+    },
+    { id: `${review}:${dueOn}:due`, kind: `${review}_due`, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience },
   ];
 }
 
 function reviewDeadlines(state: OpenExercise, pal: PalRecord, policy: DeadlinePolicy): ExerciseDeadline[] {
-  const monitoring = `monitoring:${pal.monitoringDueOn}`;
-  const evaluation = `evaluation:${pal.evaluationDueOn}`;
-  const monitoringDeadlines = state.monitoring
-    ? []
-    : [
-        deadline(
-          `${monitoring}:reminder`,
-          'monitoring_reminder',
-          addDays(pal.monitoringDueOn, -policy.dueReminderDays),
-          ['garante', 'enlace'],
-          policy,
-        ),
-        deadline(
-          `${monitoring}:due`,
-          'monitoring_due',
-          pal.monitoringDueOn,
-          ['garante', 'enlace', 'coordinador'],
-          policy,
-        ),
-      ];
   return [
-    ...monitoringDeadlines,
-    deadline(
-      `${evaluation}:reminder`,
-      'evaluation_reminder',
-      addDays(pal.evaluationDueOn, -policy.dueReminderDays),
-      ['garante', 'enlace'],
-      policy,
-    ),
+    ...(state.monitoring
+      ? []
+      : reviewPair('monitoring', pal.monitoringDueOn, ['garante', 'enlace', 'coordinador'], policy)),
     // The STL's members hear of it too: their civil-society representation is renewed at the PAL's end.
-    deadline(
-      `${evaluation}:due`,
-      'evaluation_due',
-      pal.evaluationDueOn,
-      ['garante', 'integrantes', 'enlace', 'coordinador'],
-      policy,
-    ),
+    ...reviewPair('evaluation', pal.evaluationDueOn, ['garante', 'integrantes', 'enlace', 'coordinador'], policy),
   ];
-}
-
-function deadline(
-  id: string,
-  kind: ExerciseDeadlineKind,
-  dueOn: LocalDate,
-  audience: readonly Audience[],
-  policy: DeadlinePolicy,
-): ExerciseDeadline {
-  return { id, kind, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience };
 }

@@ -1,5 +1,5 @@
 import { type Instant, type LocalDate } from '../shared/local-date';
-import { contentViolations } from './commitment-rules';
+import { missingContent } from './commitment-rules';
 import { STAGE_NUMBERS, type StageNumber, stagesOfStep, STEP_NUMBERS, type StepNumber } from './exercise-catalogue';
 import { type StepCompleted } from './exercise-events';
 import { evolveExercise, later, type StartedExercise } from './exercise-state';
@@ -81,10 +81,12 @@ function commitmentsMissing(state: StartedExercise): MissingRequirement[] {
   if (state.commitments.length === 0) {
     return [{ code: 'compromisos', label: 'definir los compromisos en las mesas participativas' }];
   }
-  return contentViolations(state.commitments).map((violation) => ({
-    code: `compromiso:${violation.commitmentId}:${violation.code}`,
-    label: violation.message.replace(/\.$/, ''),
-  }));
+  return state.commitments.flatMap((commitment) =>
+    missingContent(commitment).map(({ code, label }) => ({
+      code: `compromiso:${commitment.id}:${code}`,
+      label: `definir ${label} del compromiso ${commitment.id}`,
+    })),
+  );
 }
 
 /**

@@ -3,7 +3,18 @@ import { acknowledge, type Escalation, resolve } from '../shared/escalation';
 import { compareDates, type Instant, type LocalDate, localDateAt } from '../shared/local-date';
 import { type Commitment } from './commitment-rules';
 import { type StlStatusReport } from './exercise-commands';
-import { type AdoptedDocument, type ExerciseEvent, type ExerciseStarted, type PalReview } from './exercise-events';
+import {
+  type AdoptedDocument,
+  type AnnualAgendaRecorded,
+  type CommitmentProgressUpdated,
+  type ExerciseEvent,
+  type ExerciseStarted,
+  type GovernanceMechanismRecorded,
+  type PalLaunched,
+  type PalReview,
+  type StageCompleted,
+  type StageSkipped,
+} from './exercise-events';
 import { type StageNumber, type StepNumber } from './exercise-catalogue';
 
 export interface StageRecord {
@@ -103,52 +114,28 @@ function started(data: ExerciseStarted['data']): OpenExercise {
 
 function evolveStarted(state: StartedExercise, event: Exclude<ExerciseEvent, ExerciseStarted>): StartedExercise {
   switch (event.type) {
-    case 'StageCompleted': {
-      const { stage, completedOn, recordedAt, ...act } = event.data;
-      const record: StageRecord = { stage, status: 'completed', on: completedOn, ...act };
-      return progressed({ ...state, stages: { ...state.stages, [stage]: record } }, completedOn, recordedAt);
-    }
-    case 'StageSkipped': {
-      const { stage, skippedOn, justification, skippedBy } = event.data;
-      const record: StageRecord = { stage, status: 'skipped', on: skippedOn, evidence: [], justification, skippedBy };
-      return { ...state, stages: { ...state.stages, [stage]: record } };
-    }
+    case 'StageCompleted':
+    case 'StageSkipped':
+      return withStage(state, event);
     case 'StepCompleted': {
       const { recordedAt, ...record } = event.data;
       return progressed({ ...state, steps: { ...state.steps, [record.step]: record } }, record.completedOn, recordedAt);
     }
-    case 'GovernanceMechanismRecorded': {
-      const { recordedAt, ...document } = event.data;
-      return progressed({ ...state, governanceMechanism: document }, document.adoptedOn, recordedAt);
-    }
-    case 'AnnualAgendaRecorded': {
-      const { recordedAt, ...document } = event.data;
-      return progressed({ ...state, annualAgenda: document }, document.adoptedOn, recordedAt);
-    }
+    case 'GovernanceMechanismRecorded':
+    case 'AnnualAgendaRecorded':
+      return withDocument(state, event);
     case 'StlStatusRecorded':
       return withStlStatus(state, event.data);
-    case 'CommitmentsDefined': {
-      const { commitments, recordedAt } = event.data;
-      return progressed({ ...state, commitments }, localDateAt(recordedAt), recordedAt);
-    }
-    case 'PalLaunched': {
-      const { launchedOn, commitments, monitoringDueOn, evaluationDueOn, recordedAt } = event.data;
-      const pal = {
-        launchedOn,
-        monitoringDueOn,
-        evaluationDueOn,
-        monitoringDueRaised: false,
-        evaluationDueRaised: false,
-      };
-      return progressed({ ...state, commitments, pal }, launchedOn, recordedAt);
-    }
-    case 'CommitmentProgressUpdated': {
-      const { commitmentId, completion, reportedOn, evidence } = event.data;
-      const commitments = state.commitments.map((commitment) =>
-        commitment.id === commitmentId ? { ...commitment, completion, reportedOn, evidence } : commitment,
+    case 'CommitmentsDefined':
+      return progressed(
+        { ...state, commitments: event.data.commitments },
+        localDateAt(event.data.recordedAt),
+        event.data.recordedAt,
       );
-      return { ...state, commitments };
-    }
+    case 'PalLaunched':
+      return withPalLaunched(state, event.data);
+    case 'CommitmentProgressUpdated':
+      return withCommitmentProgress(state, event.data);
     case 'MonitoringRecorded':
       return { ...state, monitoring: event.data };
     case 'EvaluationRecorded':
@@ -172,6 +159,46 @@ function evolveStarted(state: StartedExercise, event: Exclude<ExerciseEvent, Exe
       return _exhaustive;
     }
   }
+}
+
+function withStage(state: StartedExercise, event: StageCompleted | StageSkipped): StartedExercise {
+  if (event.type === 'StageSkipped') {
+    const { stage, skippedOn, justification, skippedBy } = event.data;
+    const record: StageRecord = { stage, status: 'skipped', on: skippedOn, evidence: [], justification, skippedBy };
+    return { ...state, stages: { ...state.stages, [stage]: record } };
+  }
+  const { stage, completedOn, recordedAt, ...act } = event.data;
+  const record: StageRecord = { stage, status: 'completed', on: completedOn, ...act };
+  return progressed({ ...state, stages: { ...state.stages, [stage]: record } }, completedOn, recordedAt);
+}
+
+function withDocument(
+  state: StartedExercise,
+  event: GovernanceMechanismRecorded | AnnualAgendaRecorded,
+): StartedExercise {
+  const { recordedAt, ...document } = event.data;
+  const key = event.type === 'GovernanceMechanismRecorded' ? 'governanceMechanism' : 'annualAgenda';
+  return progressed({ ...state, [key]: document }, document.adoptedOn, recordedAt);
+}
+
+function withPalLaunched(state: StartedExercise, data: PalLaunched['data']): StartedExercise {
+  const { launchedOn, commitments, monitoringDueOn, evaluationDueOn, recordedAt } = data;
+  const pal: PalRecord = {
+    launchedOn,
+    monitoringDueOn,
+    evaluationDueOn,
+    monitoringDueRaised: false,
+    evaluationDueRaised: false,
+  };
+  return progressed({ ...state, commitments, pal }, launchedOn, recordedAt);
+}
+
+function withCommitmentProgress(state: StartedExercise, data: CommitmentProgressUpdated['data']): StartedExercise {
+  const { commitmentId, completion, reportedOn, evidence } = data;
+  const commitments = state.commitments.map((commitment) =>
+    commitment.id === commitmentId ? { ...commitment, completion, reportedOn, evidence } : commitment,
+  );
+  return { ...state, commitments };
 }
 
 function progressed<S extends StartedExercise>(state: S, businessDate: LocalDate, recordedAt: Instant): S {

@@ -132,6 +132,10 @@ describe('Steps go in order (seis-pasos-2016.txt) and list what they lack', () =
       'compromiso:C1:COMMITMENT_PRODUCTS_MISSING',
       'compromiso:C1:COMMITMENT_INDICATORS_MISSING',
     ]);
+    expect(error.message).toBe(
+      'Para concluir el paso 4 falta: definir productos del compromiso C1; ' +
+        'definir indicadores de desempeño del compromiso C1.',
+    );
   });
 
   it('refuses step 4 dated before step 3: DATE_BEFORE_PREVIOUS', () => {

@@ -127,6 +127,16 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       missingForCurrentStep: [{ code: 'evaluacion' }],
     });
     expect(summary?.steps[2]).toMatchObject({ completedOn: FACILITADOR_KNOWN_ON });
+    expect(summary?.commitments.items.slice(0, 2)).toEqual([
+      { id: 'C1', title: 'Datos abiertos de obra pública', kind: 'agenda_nacional', completion: 'not_started' },
+      {
+        id: 'C2',
+        title: 'Contrataciones abiertas',
+        kind: 'agenda_nacional',
+        completion: 'limited',
+        reportedOn: '2026-07-01',
+      },
+    ]);
   });
 
   it('shows a closed exercise at step 6 with its monitoring, evaluation and closing dates', () => {

@@ -5,6 +5,7 @@ import { type LocalDate } from '../shared/local-date';
 import {
   COMMITMENT_COMPLETIONS,
   COMMITMENT_KINDS,
+  type Commitment,
   type CommitmentCompletion,
   type CommitmentKind,
 } from './commitment-rules';
@@ -83,6 +84,8 @@ export interface ExerciseSummary {
     readonly total: number;
     readonly byKind: Readonly<Record<CommitmentKind, number>>;
     readonly byCompletion: Readonly<Record<CommitmentCompletion, number>>;
+    /** The draft before the launch, then the PAL's commitments with their latest progress. */
+    readonly items: readonly Pick<Commitment, 'id' | 'title' | 'kind' | 'completion' | 'reportedOn'>[];
   };
   readonly nextDeadline?: { readonly id: string; readonly kind: ExerciseDeadlineKind; readonly dueOn: LocalDate };
   readonly stages: readonly StageSummary[];
@@ -125,13 +128,18 @@ export function exerciseSummary(
     ...(next && { nextDeadline: { id: next.id, kind: next.kind, dueOn: next.dueOn } }),
     stages,
     steps: stepSummaries(state),
-    searchAttributes: {
-      Entidad: state.entidad,
-      Paso: step,
-      Etapa: currentStage(state),
-      EscalacionesAbiertas: openEscalations,
-      FacilitadorVacante: state.stl?.facilitador === null,
-    },
+    searchAttributes: exerciseSearchAttributes(state),
+  };
+}
+
+/** What the workflow upserts after each change, so the Temporal UI and CLI can filter exercises. */
+export function exerciseSearchAttributes(state: StartedExercise): ExerciseSearchAttributes {
+  return {
+    Entidad: state.entidad,
+    Paso: currentStep(state),
+    Etapa: currentStage(state),
+    EscalacionesAbiertas: countOpen(state.escalations),
+    FacilitadorVacante: state.stl?.facilitador === null,
   };
 }
 
@@ -196,6 +204,13 @@ function commitmentCounts(state: StartedExercise): ExerciseSummary['commitments'
       COMMITMENT_COMPLETIONS,
       state.commitments.map((commitment) => commitment.completion),
     ),
+    items: state.commitments.map(({ id, title, kind, completion, reportedOn }) => ({
+      id,
+      title,
+      kind,
+      completion,
+      ...(reportedOn !== undefined && { reportedOn }),
+    })),
   };
 }
 
