@@ -110,9 +110,10 @@ export function automaticSteps(state: StartedExercise, recordedAt: Instant): Ste
   return completions;
 }
 
+/** Only called once every requirement is met, so each date below is present. */
 function requirementDates(state: StartedExercise, step: 2 | 3): LocalDate[] {
-  const stageDates = stagesOfStep(step).map((stage) => state.stages[stage]?.on ?? state.startedOn);
-  if (step === 2) return stageDates;
-  const documents = [state.governanceMechanism?.adoptedOn, state.annualAgenda?.adoptedOn, state.facilitadorKnownOn];
-  return [...stageDates, ...documents.filter((date): date is LocalDate => date !== undefined)];
+  const stageDates = stagesOfStep(step).map((stage) => state.stages[stage]?.on);
+  const documents =
+    step === 3 ? [state.governanceMechanism?.adoptedOn, state.annualAgenda?.adoptedOn, state.facilitadorKnownOn] : [];
+  return [...stageDates, ...documents].filter((date): date is LocalDate => date !== undefined);
 }

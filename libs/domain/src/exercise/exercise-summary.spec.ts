@@ -14,6 +14,7 @@ import {
 } from '../test-support/exercise-fixtures';
 import { exerciseDecider } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
+import { stepRequirementsMissing } from './exercise-requirements';
 import { exerciseSummary } from './exercise-summary';
 
 const summaryOf = (events: readonly ExerciseEvent[]) => exerciseSummary(fold(exerciseDecider, events));
@@ -53,8 +54,19 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       completedOn: stageDate(3),
       justification: 'El respaldo político ya existía.',
     });
-    const summary = summaryOf(historyOf([completeStage(1), skip], jaliscoConDeclaracion));
-    expect(summary).toMatchObject({ completedStages: [1, 3], skippedStages: [2], currentStage: 4, currentStep: 2 });
+    const merged = commandOn(stageDate(5), 'CompleteStage', {
+      stage: 4,
+      mergedWith: [5],
+      completedOn: stageDate(5),
+      justification: 'Una sola jornada de socialización y reunión preparatoria.',
+    });
+    const summary = summaryOf(historyOf([completeStage(1), skip, merged], jaliscoConDeclaracion));
+    expect(summary).toMatchObject({
+      completedStages: [1, 3, 4, 5],
+      skippedStages: [2],
+      currentStage: 6,
+      currentStep: 3,
+    });
     expect(summary?.stages.slice(0, 4)).toEqual([
       {
         number: 1,
@@ -79,9 +91,27 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
         evidence: [],
         justification: 'El respaldo político ya existía.',
       },
-      { number: 4, name: 'Sensibilización y socialización', status: 'pendiente', evidence: [] },
+      {
+        number: 4,
+        name: 'Sensibilización y socialización',
+        status: 'concluida',
+        on: stageDate(5),
+        evidence: [],
+        justification: 'Una sola jornada de socialización y reunión preparatoria.',
+        mergedWith: [5],
+      },
     ]);
-    expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual(['etapa_4']);
+    expect(summary?.stages[5]).toMatchObject({ number: 6, status: 'pendiente' });
+    expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual([
+      'etapa_6',
+      'etapa_7',
+      'etapa_8',
+      'etapa_9',
+      'etapa_10',
+      'mecanismo_de_gobernanza',
+      'facilitador',
+      'agenda_anual',
+    ]);
   });
 
   it('shows step 3 waiting for its requirements, and a vacant facilitador', () => {
@@ -139,6 +169,14 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
     ]);
   });
 
+  it('answers what a step lacks even for steps already behind (none)', () => {
+    const state = fold(exerciseDecider, jaliscoPalLanzado);
+    expect(state.status === 'open' && [stepRequirementsMissing(state, 1), stepRequirementsMissing(state, 5)]).toEqual([
+      [],
+      [],
+    ]);
+  });
+
   it('shows a closed exercise at step 6 with its monitoring, evaluation and closing dates', () => {
     const closed = historyOf(
       [
@@ -159,5 +197,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       missingForCurrentStep: [],
     });
     expect(summary?.nextDeadline).toBeUndefined();
+    const state = fold(exerciseDecider, closed);
+    expect(state.status === 'closed' && stepRequirementsMissing(state, 6)).toEqual([]);
   });
 });
