@@ -35,9 +35,14 @@ export function decideRecordDecision(command: RecordDecision, state: RegisteredS
 export function requireOpen(session: Session): DomainError | undefined {
   return session.minutes === undefined
     ? undefined
-    : domainError('conflict', 'MINUTES_ALREADY_APPROVED', `El acta de la sesión «${session.sessionId}» ya fue aprobada.`, {
-        sessionId: session.sessionId,
-      });
+    : domainError(
+        'conflict',
+        'MINUTES_ALREADY_APPROVED',
+        `El acta de la sesión «${session.sessionId}» ya fue aprobada.`,
+        {
+          sessionId: session.sessionId,
+        },
+      );
 }
 
 /** Who may vote, vote by vote; non-voting roles are looked for first, so their votes are always what is refused. */
@@ -50,9 +55,14 @@ export function castBallots(
     (vote) => vote.memberId === state.facilitador?.facilitadorId || state.members[vote.memberId]?.role === 'invitado',
   );
   if (nonVoting !== undefined) {
-    return domainError('invalid', 'NON_VOTING_ROLE', 'El facilitador y los miembros invitados tienen voz, pero no voto.', {
-      memberId: nonVoting.memberId,
-    });
+    return domainError(
+      'invalid',
+      'NON_VOTING_ROLE',
+      'El facilitador y los miembros invitados tienen voz, pero no voto.',
+      {
+        memberId: nonVoting.memberId,
+      },
+    );
   }
   const seatVotes: SeatVote[] = [];
   for (const vote of votes) {
@@ -118,7 +128,8 @@ function missingVotes(
   attendance: AttendanceRecord,
   seatVotes: readonly SeatVote[],
 ): DomainError | undefined {
-  if (state.decisionRule === 'consensus_only' || state.decisionRule === 'consensus_by_thematic_tables') return undefined;
+  if (state.decisionRule === 'consensus_only' || state.decisionRule === 'consensus_by_thematic_tables')
+    return undefined;
   const voted = new Set(seatVotes.map((vote) => vote.seatId));
   const missing = attendance.representedSeatIds.filter(
     (seatId) => !voted.has(seatId) && state.seats[seatId].titularId !== null,

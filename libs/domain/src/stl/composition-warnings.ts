@@ -49,7 +49,9 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
       {
         code: 'FACILITADOR_VACANT',
         message:
-          since === undefined ? 'El puesto de facilitador está vacante.' : `El puesto de facilitador está vacante desde el ${spanishLongDate(since)}.`,
+          since === undefined
+            ? 'El puesto de facilitador está vacante.'
+            : `El puesto de facilitador está vacante desde el ${spanishLongDate(since)}.`,
         ...(since === undefined ? {} : { details: { since } }),
       },
     ];

@@ -29,7 +29,15 @@ function addMember(data: Partial<AddMember['data']>) {
 describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gobernanza-edomex.md, cap. IV)', () => {
   it('opens a seat for a new titular, named after the titular', () => {
     const state = given(history(registerEdomex, ...edomexMembers.slice(0, 7), appointFunes))
-      .when(addMember({ memberId: 'gar-1', sector: 'garante', organizacion: 'INFOEM', cargo: 'Comisionada Presidenta', email: 'presidencia@infoem.org.mx' }))
+      .when(
+        addMember({
+          memberId: 'gar-1',
+          sector: 'garante',
+          organizacion: 'INFOEM',
+          cargo: 'Comisionada Presidenta',
+          email: 'presidencia@infoem.org.mx',
+        }),
+      )
       .then([
         {
           type: 'MemberAdded',
@@ -65,7 +73,9 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
 
   it('records an invitado without a seat (voice only, for the span of a project: cap. X)', () => {
     given(integrated)
-      .when(addMember({ memberId: 'inv-2', role: 'invitado', organizacion: 'Universidad Autónoma del Estado de México' }))
+      .when(
+        addMember({ memberId: 'inv-2', role: 'invitado', organizacion: 'Universidad Autónoma del Estado de México' }),
+      )
       .then([
         {
           type: 'MemberAdded',
@@ -83,9 +93,15 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
 
   it('accepts members of the declared fourth sector (Morelos: organismos autónomos)', () => {
     const morelos = history(
-      command('RegisterStl', { entidad: '17', decisionRule: 'consensus_then_majority_with_each_sector_vote', extraSectorName: 'Organismos autónomos' }),
+      command('RegisterStl', {
+        entidad: '17',
+        decisionRule: 'consensus_then_majority_with_each_sector_vote',
+        extraSectorName: 'Organismos autónomos',
+      }),
     );
-    const [added] = given(morelos).when(addMember({ memberId: 'auto-1', sector: 'adicional', organizacion: 'Tribunal Electoral' })).decision as never[];
+    const [added] = given(morelos).when(
+      addMember({ memberId: 'auto-1', sector: 'adicional', organizacion: 'Tribunal Electoral' }),
+    ).decision as never[];
     expect(added).toMatchObject({ type: 'MemberAdded', data: { sector: 'adicional', seatId: 'auto-1' } });
   });
 
@@ -103,13 +119,48 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
     ['a titular for a seat that does not exist', { seatId: 'gob-9' }, 'SEAT_NOT_FOUND', 'conflict'],
     ['a titular for a seat that has one', { seatId: 'gob-1' }, 'SEAT_OCCUPIED', 'conflict'],
     ['a suplente without titular', { memberId: 'sup-x', role: 'suplente' }, 'TITULAR_REQUIRED', 'invalid'],
-    ['a suplente naming a seat instead of a titular', { memberId: 'sup-x', role: 'suplente', seatId: 'gob-2' }, 'INVALID_SEAT_REFERENCE', 'invalid'],
-    ['a suplente of an unknown titular', { memberId: 'sup-x', role: 'suplente', titularId: 'gob-9' }, 'TITULAR_NOT_FOUND', 'conflict'],
-    ['a suplente of a suplente', { memberId: 'sup-x', role: 'suplente', titularId: 'sup-gob-1' }, 'TITULAR_NOT_FOUND', 'conflict'],
-    ['a second suplente for a seat', { memberId: 'sup-x', role: 'suplente', titularId: 'gob-1' }, 'SUPLENTE_ALREADY_ASSIGNED', 'conflict'],
-    ['a second enlace for a seat', { memberId: 'enl-x', role: 'enlace', titularId: 'gob-1' }, 'ENLACE_ALREADY_ASSIGNED', 'conflict'],
-    ['an invitado attached to a titular', { memberId: 'inv-x', role: 'invitado', titularId: 'gob-1' }, 'INVALID_SEAT_REFERENCE', 'invalid'],
-    ['an invitado in a seat', { memberId: 'inv-x', role: 'invitado', seatId: 'gob-1' }, 'INVALID_SEAT_REFERENCE', 'invalid'],
+    [
+      'a suplente naming a seat instead of a titular',
+      { memberId: 'sup-x', role: 'suplente', seatId: 'gob-2' },
+      'INVALID_SEAT_REFERENCE',
+      'invalid',
+    ],
+    [
+      'a suplente of an unknown titular',
+      { memberId: 'sup-x', role: 'suplente', titularId: 'gob-9' },
+      'TITULAR_NOT_FOUND',
+      'conflict',
+    ],
+    [
+      'a suplente of a suplente',
+      { memberId: 'sup-x', role: 'suplente', titularId: 'sup-gob-1' },
+      'TITULAR_NOT_FOUND',
+      'conflict',
+    ],
+    [
+      'a second suplente for a seat',
+      { memberId: 'sup-x', role: 'suplente', titularId: 'gob-1' },
+      'SUPLENTE_ALREADY_ASSIGNED',
+      'conflict',
+    ],
+    [
+      'a second enlace for a seat',
+      { memberId: 'enl-x', role: 'enlace', titularId: 'gob-1' },
+      'ENLACE_ALREADY_ASSIGNED',
+      'conflict',
+    ],
+    [
+      'an invitado attached to a titular',
+      { memberId: 'inv-x', role: 'invitado', titularId: 'gob-1' },
+      'INVALID_SEAT_REFERENCE',
+      'invalid',
+    ],
+    [
+      'an invitado in a seat',
+      { memberId: 'inv-x', role: 'invitado', seatId: 'gob-1' },
+      'INVALID_SEAT_REFERENCE',
+      'invalid',
+    ],
   ])('refuses %s', (_case, change, code, category) => {
     expect(given(integrated).when(addMember(change)).then(code).category).toBe(category);
   });
@@ -126,13 +177,23 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
   });
 
   it('refuses a titular filling a vacant seat of another sector', () => {
-    const withVacantSeat = [...edomexInstalled, { type: 'MemberResigned' as const, data: { memberId: 'sc-2', on: '2026-10-01' } }];
-    given(withVacantSeat).when(addMember({ memberId: 'gob-9', seatId: 'sc-2' })).then('SECTOR_MISMATCH');
+    const withVacantSeat = [
+      ...edomexInstalled,
+      { type: 'MemberResigned' as const, data: { memberId: 'sc-2', on: '2026-10-01' } },
+    ];
+    given(withVacantSeat)
+      .when(addMember({ memberId: 'gob-9', seatId: 'sc-2' }))
+      .then('SECTOR_MISMATCH');
   });
 
   it('refuses members that left: ids are never reused', () => {
-    const left = [...edomexInstalled, { type: 'MemberResigned' as const, data: { memberId: 'inv-1', on: '2026-10-01' } }];
-    given(left).when(addMember({ memberId: 'inv-1' })).then('DUPLICATE_MEMBER');
+    const left = [
+      ...edomexInstalled,
+      { type: 'MemberResigned' as const, data: { memberId: 'inv-1', on: '2026-10-01' } },
+    ];
+    given(left)
+      .when(addMember({ memberId: 'inv-1' }))
+      .then('DUPLICATE_MEMBER');
   });
 });
 
@@ -169,14 +230,18 @@ describe('Composition warnings (DOMAIN.md: recorded, shown on the dashboard, nev
         }),
       )
       .then([
-        expect.objectContaining({ type: 'FacilitadorAppointed', data: expect.objectContaining({ facilitadorId: 'facilitador:2026-09-01' }) }),
+        expect.objectContaining({
+          type: 'FacilitadorAppointed',
+          data: expect.objectContaining({ facilitadorId: 'facilitador:2026-09-01' }),
+        }),
         {
           type: 'CompositionWarningsChanged',
           data: {
             warnings: [
               {
                 code: 'FACILITADOR_FROM_REPRESENTED_ORGANIZATION',
-                message: 'El facilitador proviene de una organización representada en el STL (Observatorio Ciudadano, A.C.).',
+                message:
+                  'El facilitador proviene de una organización representada en el STL (Observatorio Ciudadano, A.C.).',
                 details: { organizacion: 'Observatorio Ciudadano, A.C.', memberId: 'sc-2' },
               },
             ],
@@ -196,7 +261,12 @@ describe('Composition warnings (DOMAIN.md: recorded, shown on the dashboard, nev
     ).decision as never[];
     expect(sonoraLike[1]).toMatchObject({ data: { warnings: [{ code: 'FACILITADOR_FROM_GARANTE' }] } });
     const byOrganisation = given(withoutFacilitador).when(
-      command('AppointFacilitador', { nombre: 'Luis Díaz', procedencia: 'Servidor público', organizacion: 'Infoem', appointedOn: INSTALLED_ON }),
+      command('AppointFacilitador', {
+        nombre: 'Luis Díaz',
+        procedencia: 'Servidor público',
+        organizacion: 'Infoem',
+        appointedOn: INSTALLED_ON,
+      }),
     ).decision as never[];
     expect(byOrganisation[1]).toMatchObject({
       data: {
@@ -217,14 +287,19 @@ describe('Composition warnings (DOMAIN.md: recorded, shown on the dashboard, nev
       appointFunes,
       command('InstallStl', { installedOn: INSTALLED_ON }),
     );
-    const [, vacancy, warnings] = given(minimal).when(command('ResignMember', { memberId: 'sc-1', on: '2026-11-20' })).decision as never[];
+    const [, vacancy, warnings] = given(minimal).when(command('ResignMember', { memberId: 'sc-1', on: '2026-11-20' }))
+      .decision as never[];
     expect(vacancy).toMatchObject({ type: 'VacancyOpened', data: { role: 'titular', how: 'convocatoria' } });
     expect(warnings).toEqual({
       type: 'CompositionWarningsChanged',
       data: {
         warnings: [
           expect.objectContaining({ code: 'SECTOR_IMBALANCE' }),
-          { code: 'SECTOR_WITHOUT_TITULAR', message: 'Sin titular en: sociedad civil.', details: { sectors: ['sociedad_civil'] } },
+          {
+            code: 'SECTOR_WITHOUT_TITULAR',
+            message: 'Sin titular en: sociedad civil.',
+            details: { sectors: ['sociedad_civil'] },
+          },
         ],
       },
     });

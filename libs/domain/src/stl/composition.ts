@@ -14,7 +14,11 @@ type AddMemberData = AddMember['data'];
  * pertenecer al mismo sector y ser invitados por el titular"); one suplente and one enlace per seat; ids unique
  * for ever. Everything softer is a warning (composition-warnings.ts).
  */
-export function decideAddMember(command: AddMember, state: RegisteredStl, context: DecisionContext): Decision<StlEvent> {
+export function decideAddMember(
+  command: AddMember,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
   const data = command.data;
   const error = firstError(
     checkText('memberId', data.memberId),
@@ -52,21 +56,15 @@ export function checkUniqueId(state: RegisteredStl, memberId: string): DomainErr
 }
 
 function seatFor(data: AddMemberData, state: RegisteredStl): DomainError | string | undefined {
-  switch (data.role) {
-    case 'titular':
-      return data.titularId === undefined ? titularSeat(data, state) : misplacedReference('titularId', data.role);
-    case 'suplente':
-    case 'enlace':
-      return data.seatId === undefined ? substituteSeat(data, state) : misplacedReference('seatId', data.role);
-    case 'invitado':
-      // Invitados have voice only, for the span of their project (cap. X): no seat.
-      if (data.titularId !== undefined) return misplacedReference('titularId', data.role);
-      return data.seatId === undefined ? undefined : misplacedReference('seatId', data.role);
-    default: {
-      const _exhaustive: never = data.role;
-      return _exhaustive;
-    }
+  if (data.role === 'titular') {
+    return data.titularId === undefined ? titularSeat(data, state) : misplacedReference('titularId', data.role);
   }
+  if (data.role === 'suplente' || data.role === 'enlace') {
+    return data.seatId === undefined ? substituteSeat(data, state) : misplacedReference('seatId', data.role);
+  }
+  // Invitados have voice only, for the span of their project (cap. X): no seat.
+  if (data.titularId !== undefined) return misplacedReference('titularId', data.role);
+  return data.seatId === undefined ? undefined : misplacedReference('seatId', data.role);
 }
 
 function titularSeat(data: AddMemberData, state: RegisteredStl): DomainError | string {

@@ -100,7 +100,11 @@ describe('AppointFacilitador (guia-instalacion-stl.txt: voz, pero no voto; prefe
     ['no name', { nombre: '' }, 'FIELD_REQUIRED'],
     ['no procedencia', { procedencia: ' ' }, 'FIELD_REQUIRED'],
     ['an appointment in the future', { appointedOn: '2026-11-30' }, 'DATE_IN_FUTURE'],
-    ['the id of a member (the facilitador renounces representing an organisation)', { facilitadorId: 'sc-1' }, 'DUPLICATE_MEMBER'],
+    [
+      'the id of a member (the facilitador renounces representing an organisation)',
+      { facilitadorId: 'sc-1' },
+      'DUPLICATE_MEMBER',
+    ],
   ])('refuses %s', (_case, change, code) => {
     given(vacated).when(appoint(change)).then(code);
   });

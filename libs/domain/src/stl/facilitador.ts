@@ -42,7 +42,12 @@ export function decideAppointFacilitador(
   };
   return [
     { type: 'FacilitadorAppointed', data: facilitador },
-    ...resolveOpenEscalations(state, 'vacancy_escalation', context.now, `Se nombró facilitador: ${facilitador.nombre}.`),
+    ...resolveOpenEscalations(
+      state,
+      'vacancy_escalation',
+      context.now,
+      `Se nombró facilitador: ${facilitador.nombre}.`,
+    ),
   ];
 }
 

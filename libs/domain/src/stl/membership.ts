@@ -32,7 +32,8 @@ export function inactivityProposals(
   return absentSeatIds.flatMap((seatId): RemovalProposed[] => {
     const seat = state.seats[seatId];
     const absences = [...seat.consecutiveAbsences, session.sessionId];
-    const titularId = seat.titularId ?? '';
+    // Absent seats are active seats (quorum.ts): they have a titular.
+    const titularId = seat.titularId as string;
     if (absences.length < INACTIVITY_ABSENCES || state.removalProposals[titularId] !== undefined) return [];
     const data = {
       memberId: titularId,
@@ -55,7 +56,11 @@ export function decideProposeRemoval(
   const error = firstError(
     PROPOSABLE_CAUSES.includes(cause)
       ? undefined
-      : domainError('invalid', 'INVALID_REMOVAL_CAUSE', 'Causa de remoción: probidad, incumplimiento_normas o afectacion_pal.'),
+      : domainError(
+          'invalid',
+          'INVALID_REMOVAL_CAUSE',
+          'Causa de remoción: probidad, incumplimiento_normas o afectacion_pal.',
+        ),
     unknownMembers(state, [memberId, proposedBy]),
     state.removalProposals[memberId] === undefined
       ? undefined
@@ -84,7 +89,10 @@ export function decideDecideRemoval(command: DecideRemoval, state: RegisteredStl
       { proposedOn: proposal.proposedOn, sessionDate: session.date },
     );
   }
-  const decided: StlEvent = { type: 'RemovalDecided', data: { memberId, approved, sessionId, decidedOn: session.date } };
+  const decided: StlEvent = {
+    type: 'RemovalDecided',
+    data: { memberId, approved, sessionId, decidedOn: session.date },
+  };
   if (!approved) return [decided];
   const member = state.members[memberId];
   return [
@@ -94,7 +102,11 @@ export function decideDecideRemoval(command: DecideRemoval, state: RegisteredStl
   ];
 }
 
-export function decideResignMember(command: ResignMember, state: RegisteredStl, context: DecisionContext): Decision<StlEvent> {
+export function decideResignMember(
+  command: ResignMember,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
   const { memberId, on } = command.data;
   const error = firstError(unknownMembers(state, [memberId]), checkPastDate('on', on, context));
   if (error) return error;
@@ -125,7 +137,10 @@ export function succession(state: RegisteredStl, member: Member, on: LocalDate):
   if (member.role !== 'titular') return [];
   if (seat.suplenteId === null) return [vacancy('titular')];
   return [
-    { type: 'SuplentePromoted', data: { seatId: seat.seatId, memberId: seat.suplenteId, formerTitularId: member.memberId, on } },
+    {
+      type: 'SuplentePromoted',
+      data: { seatId: seat.seatId, memberId: seat.suplenteId, formerTitularId: member.memberId, on },
+    },
     vacancy('suplente'),
   ];
 }

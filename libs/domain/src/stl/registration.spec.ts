@@ -1,4 +1,5 @@
 import { type StlCommand } from './stl-commands';
+import { type StlEvent } from './stl-events';
 import { stlDecider } from './stl-decider';
 import { type StlInstalado } from './stl-state';
 import {
@@ -15,7 +16,7 @@ import {
 } from './testing/stl-fixtures';
 
 const registered = history(registerEdomex);
-const vacantWarning = {
+const vacantWarning: StlEvent = {
   type: 'CompositionWarningsChanged',
   data: { warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador está vacante.' }] },
 };
@@ -104,11 +105,15 @@ describe('ChangeDecisionRule', () => {
       .when(command('ChangeDecisionRule', { decisionRule: 'consensus_only' }))
       .then([{ type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: 'consensus_only' } }]);
     expect(state).toMatchObject({ decisionRule: 'consensus_only' });
-    given(registered).when(command('ChangeDecisionRule', { decisionRule: 'consensus_then_majority' })).then([]);
+    given(registered)
+      .when(command('ChangeDecisionRule', { decisionRule: 'consensus_then_majority' }))
+      .then([]);
   });
 
   it('refuses an unknown rule', () => {
-    given(registered).when(command('ChangeDecisionRule', { decisionRule: 'unanimidad' as never })).then('UNKNOWN_DECISION_RULE');
+    given(registered)
+      .when(command('ChangeDecisionRule', { decisionRule: 'unanimidad' as never }))
+      .then('UNKNOWN_DECISION_RULE');
   });
 });
 
@@ -124,7 +129,11 @@ describe('SetNonWorkingDays (DOMAIN.md: each STL may add its own non-working day
   });
 
   it('refuses a date that does not exist', () => {
-    expect(given(registered).when(command('SetNonWorkingDays', { dates: ['2026-13-01'] })).then('INVALID_DATE').details).toEqual({
+    expect(
+      given(registered)
+        .when(command('SetNonWorkingDays', { dates: ['2026-13-01'] }))
+        .then('INVALID_DATE').details,
+    ).toEqual({
       field: 'dates[0]',
     });
   });
@@ -146,7 +155,9 @@ describe('InstallStl (guia-instalacion-stl.txt, Anexo 1, etapa 10)', () => {
 
   it('refuses to install without a titular of gobierno, sociedad civil and garante (requerimientos mínimos)', () => {
     const onlyGovernment = history(registerEdomex, edomexMembers[0]);
-    const error = given(onlyGovernment).when(command('InstallStl', { installedOn: INSTALLED_ON })).then('MISSING_SECTOR_TITULAR');
+    const error = given(onlyGovernment)
+      .when(command('InstallStl', { installedOn: INSTALLED_ON }))
+      .then('MISSING_SECTOR_TITULAR');
     expect(error).toMatchObject({
       category: 'conflict',
       details: { missing: ['sociedad_civil', 'garante'] },
@@ -164,7 +175,9 @@ describe('InstallStl (guia-instalacion-stl.txt, Anexo 1, etapa 10)', () => {
   });
 
   it('refuses a malformed date', () => {
-    given(integrated).when(command('InstallStl', { installedOn: '1/9/2026' })).then('INVALID_DATE');
+    given(integrated)
+      .when(command('InstallStl', { installedOn: '1/9/2026' }))
+      .then('INVALID_DATE');
   });
 
   it('exposes the decider parts for the workflow', () => {

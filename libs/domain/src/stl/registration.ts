@@ -10,7 +10,11 @@ import { isDecisionRule, sectorLabel } from './stl-terms';
 
 export function decideRegisterStl(command: RegisterStl, state: StlState): Decision<StlEvent> {
   if (state.status !== 'unregistered') {
-    return domainError('conflict', 'STL_ALREADY_REGISTERED', `El STL de la entidad ${state.entidad} ya está registrado.`);
+    return domainError(
+      'conflict',
+      'STL_ALREADY_REGISTERED',
+      `El STL de la entidad ${state.entidad} ya está registrado.`,
+    );
   }
   const { entidad, decisionRule, extraNonWorkingDays = [], extraSectorName } = command.data;
   const error = firstError(

@@ -30,7 +30,11 @@ const convened = [...edomexInstalled, ...decideOn(edomexInstalled, [convene({})]
 const pastSession = [
   ...edomexInstalled,
   ...decideOn(edomexInstalled, [
-    command('ConveneSession', { sessionId: 's1', date: '2026-11-18', kind: 'ordinaria', convokedOn: '2026-11-04', agenda: ['PAL'] }, on('2026-11-04')),
+    command(
+      'ConveneSession',
+      { sessionId: 's1', date: '2026-11-18', kind: 'ordinaria', convokedOn: '2026-11-04', agenda: ['PAL'] },
+      on('2026-11-04'),
+    ),
   ]),
 ];
 
@@ -57,7 +61,13 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
   });
 
   it('counts business days on the federal calendar: session Mon 2026-11-23, Mon 16 is a rest day → Fri 2026-11-13 (DOMAIN.md)', () => {
-    const lateOn16 = command('ConveneSession', { sessionId: 'x', date: '2026-11-23', kind: 'extraordinaria', convokedOn: '2026-11-16', agenda: ['Asunto urgente'] });
+    const lateOn16 = command('ConveneSession', {
+      sessionId: 'x',
+      date: '2026-11-23',
+      kind: 'extraordinaria',
+      convokedOn: '2026-11-16',
+      agenda: ['Asunto urgente'],
+    });
     const error = given(edomexInstalled).when(lateOn16).then('NOTICE_TOO_SHORT');
     expect(error).toMatchObject({
       category: 'invalid',
@@ -66,13 +76,16 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
         'La convocatoria requiere cinco días hábiles de anticipación: para la sesión del lunes 23 de noviembre de 2026 ' +
         'debió emitirse a más tardar el viernes 13 de noviembre de 2026.',
     });
-    const [ok] = given(edomexInstalled).when({ ...lateOn16, data: { ...lateOn16.data, convokedOn: '2026-11-13' } }).decision as never[];
+    const [ok] = given(edomexInstalled).when({ ...lateOn16, data: { ...lateOn16.data, convokedOn: '2026-11-13' } })
+      .decision as never[];
     expect(ok).toMatchObject({ type: 'SessionConvened', data: { noticeDeadline: '2026-11-13' } });
   });
 
   it('counts the STL’s own non-working days too (DOMAIN.md: each STL may add its own)', () => {
     const withDayOff = [...edomexInstalled, { type: 'NonWorkingDaysSet' as const, data: { dates: ['2026-11-25'] } }];
-    expect(given(withDayOff).when(convene({})).then('NOTICE_TOO_SHORT').details).toMatchObject({ deadline: '2026-11-20' });
+    expect(given(withDayOff).when(convene({})).then('NOTICE_TOO_SHORT').details).toMatchObject({
+      deadline: '2026-11-20',
+    });
   });
 
   it.each<[string, Partial<ConveneSession['data']>, string]>([
@@ -101,16 +114,29 @@ describe('CancelSession', () => {
     const cancel = command('CancelSession', { sessionId: 'ord-6', reason: ' Falta de quórum previsible ' });
     const state = given(convened)
       .when(cancel)
-      .then([{ type: 'SessionCancelled', data: { sessionId: 'ord-6', cancelledOn: '2026-11-23', reason: 'Falta de quórum previsible' } }]);
-    given([...convened, ...decideOn(convened, [cancel])]).when(cancel).then([]);
+      .then([
+        {
+          type: 'SessionCancelled',
+          data: { sessionId: 'ord-6', cancelledOn: '2026-11-23', reason: 'Falta de quórum previsible' },
+        },
+      ]);
+    given([...convened, ...decideOn(convened, [cancel])])
+      .when(cancel)
+      .then([]);
     expect((state as RegisteredStl).sessions['ord-6'].status).toBe('cancelada');
   });
 
   it('refuses an unknown session, a session already held, and a cancellation without reason', () => {
-    given(convened).when(command('CancelSession', { sessionId: 'nope', reason: 'x' })).then('SESSION_NOT_FOUND');
+    given(convened)
+      .when(command('CancelSession', { sessionId: 'nope', reason: 'x' }))
+      .then('SESSION_NOT_FOUND');
     const held = heldSession(edomexInstalled, 's1', '2026-11-18', ['gob-1', 'sc-1', 'gar-1']);
-    given(held).when(command('CancelSession', { sessionId: 's1', reason: 'x' })).then('SESSION_ALREADY_HELD');
-    given(convened).when(command('CancelSession', { sessionId: 'ord-6', reason: '' })).then('FIELD_REQUIRED');
+    given(held)
+      .when(command('CancelSession', { sessionId: 's1', reason: 'x' }))
+      .then('SESSION_ALREADY_HELD');
+    given(convened)
+      .when(command('CancelSession', { sessionId: 'ord-6', reason: '' }))
+      .then('FIELD_REQUIRED');
   });
 });
 
@@ -140,9 +166,11 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
   });
 
   it('counts a seat through its suplente or enlace, and each seat once ("o de sus suplentes o enlaces")', () => {
-    const [bySubstitutes] = given(pastSession).when(attendance(['sup-gob-1', 'sup-sc-1', 'sup-gar-1'])).decision as never[];
+    const [bySubstitutes] = given(pastSession).when(attendance(['sup-gob-1', 'sup-sc-1', 'sup-gar-1']))
+      .decision as never[];
     expect(bySubstitutes).toMatchObject({ data: { seatsPresent: 3, quorum: true } });
-    const [sameSeat] = given(pastSession).when(attendance(['gob-1', 'sup-gob-1', 'enl-gob-1', 'sc-1', 'sc-1'])).decision as never[];
+    const [sameSeat] = given(pastSession).when(attendance(['gob-1', 'sup-gob-1', 'enl-gob-1', 'sc-1', 'sc-1']))
+      .decision as never[];
     expect(sameSeat).toMatchObject({
       data: { present: ['gob-1', 'sup-gob-1', 'enl-gob-1', 'sc-1'], seatsPresent: 2, quorum: false, code: 'NO_QUORUM' },
     });
@@ -176,56 +204,100 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
   });
 
   it('refuses unknown attendees, unknown, cancelled, future or already recorded sessions', () => {
-    expect(given(pastSession).when(attendance(['gob-1', 'nadie'])).then('UNKNOWN_MEMBER').details).toEqual({ memberIds: ['nadie'] });
-    given(pastSession).when(command('RecordAttendance', { sessionId: 'nope', present: [] })).then('SESSION_NOT_FOUND');
+    expect(
+      given(pastSession)
+        .when(attendance(['gob-1', 'nadie']))
+        .then('UNKNOWN_MEMBER').details,
+    ).toEqual({ memberIds: ['nadie'] });
+    given(pastSession)
+      .when(command('RecordAttendance', { sessionId: 'nope', present: [] }))
+      .then('SESSION_NOT_FOUND');
     const recorded = [...pastSession, ...decideOn(pastSession, [attendance(['gob-1'])])];
-    given(recorded).when(attendance(['gob-1'])).then('ATTENDANCE_ALREADY_RECORDED');
-    const cancelled = [...pastSession, ...decideOn(pastSession, [command('CancelSession', { sessionId: 's1', reason: 'Sismo' })])];
-    given(cancelled).when(attendance(['gob-1'])).then('SESSION_CANCELLED');
-    const error = given(convened).when(command('RecordAttendance', { sessionId: 'ord-6', present: [] })).then('SESSION_NOT_YET_HELD');
-    expect(error.message).toBe('La sesión es el lunes 30 de noviembre de 2026: su asistencia se registra a partir de ese día.');
+    given(recorded)
+      .when(attendance(['gob-1']))
+      .then('ATTENDANCE_ALREADY_RECORDED');
+    const cancelled = [
+      ...pastSession,
+      ...decideOn(pastSession, [command('CancelSession', { sessionId: 's1', reason: 'Sismo' })]),
+    ];
+    given(cancelled)
+      .when(attendance(['gob-1']))
+      .then('SESSION_CANCELLED');
+    const error = given(convened)
+      .when(command('RecordAttendance', { sessionId: 'ord-6', present: [] }))
+      .then('SESSION_NOT_YET_HELD');
+    expect(error.message).toBe(
+      'La sesión es el lunes 30 de noviembre de 2026: su asistencia se registra a partir de ese día.',
+    );
   });
 });
 
 describe('ApproveMinutes (cap. VI, 7: aprobada y firmada por todos los integrantes que asistieron)', () => {
   const held = heldSession(edomexInstalled, 's1', '2026-11-18', ['gob-1', 'sup-sc-1', 'gar-1', 'inv-1', 'fac-1']);
-  const approve = (signedBy: string[], approvedOn = '2026-11-20') => command('ApproveMinutes', { sessionId: 's1', approvedOn, signedBy });
+  const approve = (signedBy: string[], approvedOn = '2026-11-20') =>
+    command('ApproveMinutes', { sessionId: 's1', approvedOn, signedBy });
 
   it('approves the acta signed by every attending integrante; invitados and facilitador may sign too', () => {
     const state = given(held)
       .when(approve(['gob-1', 'sup-sc-1', 'gar-1', 'fac-1', 'gob-1']))
-      .then([{ type: 'MinutesApproved', data: { sessionId: 's1', approvedOn: '2026-11-20', signedBy: ['gob-1', 'sup-sc-1', 'gar-1', 'fac-1'] } }]);
-    expect((state as RegisteredStl).sessions.s1.minutes).toEqual({ approvedOn: '2026-11-20', signedBy: ['gob-1', 'sup-sc-1', 'gar-1', 'fac-1'] });
+      .then([
+        {
+          type: 'MinutesApproved',
+          data: { sessionId: 's1', approvedOn: '2026-11-20', signedBy: ['gob-1', 'sup-sc-1', 'gar-1', 'fac-1'] },
+        },
+      ]);
+    expect((state as RegisteredStl).sessions.s1.minutes).toEqual({
+      approvedOn: '2026-11-20',
+      signedBy: ['gob-1', 'sup-sc-1', 'gar-1', 'fac-1'],
+    });
   });
 
   it('approves minutes of a meeting without quorum too (a minuta records every meeting)', () => {
     const noQuorum = heldSession(edomexInstalled, 's1', '2026-11-18', ['gob-1']);
-    expect((given(noQuorum).when(approve(['gob-1'])).decision as never[])[0]).toMatchObject({ type: 'MinutesApproved' });
+    expect((given(noQuorum).when(approve(['gob-1'])).decision as never[])[0]).toMatchObject({
+      type: 'MinutesApproved',
+    });
   });
 
   it('does not wait for the signature of an attendee who has since left the STL', () => {
     const left = [...held, ...decideOn(held, [command('ResignMember', { memberId: 'gar-1', on: '2026-11-19' })])];
-    expect((given(left).when(approve(['gob-1', 'sup-sc-1'])).decision as never[])[0]).toMatchObject({ type: 'MinutesApproved' });
+    expect((given(left).when(approve(['gob-1', 'sup-sc-1'])).decision as never[])[0]).toMatchObject({
+      type: 'MinutesApproved',
+    });
   });
 
   it('refuses the acta while an attending integrante has not signed', () => {
-    expect(given(held).when(approve(['gob-1', 'gar-1'])).then('MISSING_SIGNATURES')).toMatchObject({
+    expect(
+      given(held)
+        .when(approve(['gob-1', 'gar-1']))
+        .then('MISSING_SIGNATURES'),
+    ).toMatchObject({
       category: 'conflict',
       details: { missing: ['sup-sc-1'] },
     });
   });
 
   it('refuses signatures of people who did not attend', () => {
-    expect(given(held).when(approve(['gob-1', 'sup-sc-1', 'gar-1', 'sc-2'])).then('SIGNER_NOT_PRESENT').details).toEqual({ memberIds: ['sc-2'] });
+    expect(
+      given(held)
+        .when(approve(['gob-1', 'sup-sc-1', 'gar-1', 'sc-2']))
+        .then('SIGNER_NOT_PRESENT').details,
+    ).toEqual({ memberIds: ['sc-2'] });
   });
 
   it('refuses approval dated before the session or in the future, twice, or before attendance', () => {
     const all = ['gob-1', 'sup-sc-1', 'gar-1'];
     given(held).when(approve(all, '2026-11-17')).then('MINUTES_BEFORE_SESSION');
     given(held).when(approve(all, '2026-11-24')).then('DATE_IN_FUTURE');
-    given([...held, ...decideOn(held, [approve(all)])]).when(approve(all)).then('MINUTES_ALREADY_APPROVED');
-    given(pastSession).when(command('ApproveMinutes', { sessionId: 's1', approvedOn: '2026-11-20', signedBy: [] })).then('ATTENDANCE_NOT_RECORDED');
-    given(held).when(command('ApproveMinutes', { sessionId: 'nope', approvedOn: '2026-11-20', signedBy: [] })).then('SESSION_NOT_FOUND');
+    given([...held, ...decideOn(held, [approve(all)])])
+      .when(approve(all))
+      .then('MINUTES_ALREADY_APPROVED');
+    given(pastSession)
+      .when(command('ApproveMinutes', { sessionId: 's1', approvedOn: '2026-11-20', signedBy: [] }))
+      .then('ATTENDANCE_NOT_RECORDED');
+    given(held)
+      .when(command('ApproveMinutes', { sessionId: 'nope', approvedOn: '2026-11-20', signedBy: [] }))
+      .then('SESSION_NOT_FOUND');
   });
 
   it('keeps the folded session in state for queries', () => {

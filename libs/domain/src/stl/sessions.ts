@@ -71,14 +71,22 @@ function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn:
   );
 }
 
-export function decideCancelSession(command: CancelSession, state: RegisteredStl, context: DecisionContext): Decision<StlEvent> {
+export function decideCancelSession(
+  command: CancelSession,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
   const session = findSession(state, command.data.sessionId);
   if (isDomainError(session)) return session;
   if (session.status === 'cancelada') return [];
   const error = firstError(
     session.attendance === undefined
       ? undefined
-      : domainError('conflict', 'SESSION_ALREADY_HELD', `La sesión «${session.sessionId}» ya tiene asistencia registrada.`),
+      : domainError(
+          'conflict',
+          'SESSION_ALREADY_HELD',
+          `La sesión «${session.sessionId}» ya tiene asistencia registrada.`,
+        ),
     checkText('reason', command.data.reason),
   );
   if (error) return error;
@@ -98,10 +106,7 @@ export function decideRecordAttendance(
   const session = findSession(state, command.data.sessionId);
   if (isDomainError(session)) return session;
   const present = [...new Set(command.data.present)];
-  const error = firstError(
-    sessionCanTakeAttendance(session, context.today),
-    unknownAttendees(state, present),
-  );
+  const error = firstError(sessionCanTakeAttendance(session, context.today), unknownAttendees(state, present));
   if (error) return error;
   const assessment = assessQuorum(seatList(state), present);
   return [
@@ -116,7 +121,12 @@ function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainErr
     return domainError('conflict', 'SESSION_CANCELLED', `La sesión «${session.sessionId}» fue cancelada.`, details);
   }
   if (session.attendance !== undefined) {
-    return domainError('conflict', 'ATTENDANCE_ALREADY_RECORDED', 'La asistencia de esta sesión ya fue registrada.', details);
+    return domainError(
+      'conflict',
+      'ATTENDANCE_ALREADY_RECORDED',
+      'La asistencia de esta sesión ya fue registrada.',
+      details,
+    );
   }
   return session.date > today
     ? domainError(
@@ -155,7 +165,11 @@ export function decideApproveMinutes(
   if (isDomainError(session)) return session;
   const attendance = session.attendance;
   if (attendance === undefined) {
-    return domainError('conflict', 'ATTENDANCE_NOT_RECORDED', `Primero registre la asistencia de la sesión «${sessionId}».`);
+    return domainError(
+      'conflict',
+      'ATTENDANCE_NOT_RECORDED',
+      `Primero registre la asistencia de la sesión «${sessionId}».`,
+    );
   }
   const signers = [...new Set(signedBy)];
   const intruders = signers.filter((memberId) => !attendance.present.includes(memberId));

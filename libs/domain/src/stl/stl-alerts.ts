@@ -13,13 +13,22 @@ import { type RegisteredStl } from './stl-state';
  * A due pending deadline becomes ReminderDue or EscalationRaised, after which its id is never listed again:
  * firing the same id twice (a retried workflow activity, a restart) is refused, so each goes out exactly once.
  */
-export function decideFireDeadline(command: StlFireDeadline, state: RegisteredStl, context: DecisionContext): Decision<StlEvent> {
+export function decideFireDeadline(
+  command: StlFireDeadline,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
   const { deadlineId } = command.data;
   const planned = plannedDeadlines(state, context.policy).find((candidate) => candidate.deadline.id === deadlineId);
   if (planned === undefined) {
-    return domainError('conflict', 'DEADLINE_NOT_FOUND', `No hay un plazo pendiente «${deadlineId}»: ya se atendió o no existe.`, {
-      deadlineId,
-    });
+    return domainError(
+      'conflict',
+      'DEADLINE_NOT_FOUND',
+      `No hay un plazo pendiente «${deadlineId}»: ya se atendió o no existe.`,
+      {
+        deadlineId,
+      },
+    );
   }
   const { deadline, effect, text } = planned;
   if (Date.parse(deadline.dueAt) > Date.parse(context.now)) {
@@ -45,7 +54,12 @@ export function decideAcknowledgeEscalation(
   if (error) return error;
   // Acknowledging twice changes nothing: the first acknowledgement is the one on record.
   if (escalation.status === 'reconocida') return [];
-  return [{ type: 'EscalationAcknowledged', data: { escalationId: command.data.escalationId, by: by as string, at: context.now } }];
+  return [
+    {
+      type: 'EscalationAcknowledged',
+      data: { escalationId: command.data.escalationId, by: by as string, at: context.now },
+    },
+  ];
 }
 
 export function decideResolveEscalation(
@@ -70,7 +84,9 @@ export function decideResolveEscalation(
 function openEscalation(state: RegisteredStl, escalationId: string): DomainError | Escalation {
   const escalation = state.escalations.find((candidate) => candidate.id === escalationId);
   if (escalation === undefined) {
-    return domainError('conflict', 'ESCALATION_NOT_FOUND', `No existe la escalación «${escalationId}».`, { escalationId });
+    return domainError('conflict', 'ESCALATION_NOT_FOUND', `No existe la escalación «${escalationId}».`, {
+      escalationId,
+    });
   }
   return escalation.status === 'resuelta'
     ? domainError('conflict', 'ESCALATION_ALREADY_RESOLVED', `La escalación «${escalationId}» ya fue resuelta.`, {

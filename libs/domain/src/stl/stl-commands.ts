@@ -2,13 +2,7 @@ import { type Command } from '../shared/decider';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type CastVote } from './stl-state';
-import {
-  type DecisionRule,
-  type MemberRole,
-  type RemovalCause,
-  type Sector,
-  type SessionKind,
-} from './stl-terms';
+import { type DecisionRule, type MemberRole, type RemovalCause, type Sector, type SessionKind } from './stl-terms';
 
 export type RegisterStl = Command<
   'RegisterStl',
@@ -54,7 +48,10 @@ export type AppointFacilitador = Command<
     readonly appointedOn: LocalDate;
   }
 >;
-export type VacateFacilitador = Command<'VacateFacilitador', { readonly vacatedOn: LocalDate; readonly reason: string }>;
+export type VacateFacilitador = Command<
+  'VacateFacilitador',
+  { readonly vacatedOn: LocalDate; readonly reason: string }
+>;
 
 export type ConveneSession = Command<
   'ConveneSession',
@@ -100,7 +97,10 @@ export type RenewCivilSociety = Command<'RenewCivilSociety', { readonly palEnded
 export type CompleteCivilSocietyRenewal = Command<'CompleteCivilSocietyRenewal', { readonly completedOn: LocalDate }>;
 
 export type StlFireDeadline = Command<'FireDeadline', { readonly deadlineId: string }>;
-export type StlAcknowledgeEscalation = Command<'AcknowledgeEscalation', { readonly escalationId: string; readonly by?: string }>;
+export type StlAcknowledgeEscalation = Command<
+  'AcknowledgeEscalation',
+  { readonly escalationId: string; readonly by?: string }
+>;
 export type StlResolveEscalation = Command<
   'ResolveEscalation',
   { readonly escalationId: string; readonly resolution: string; readonly by?: string }

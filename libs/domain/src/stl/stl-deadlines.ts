@@ -1,9 +1,15 @@
 import { noticeDeadline } from '../calendar/business-calendar';
-import { type Audience, DEFAULT_DEADLINE_POLICY, type Deadline, type DeadlineKind, type DeadlinePolicy } from '../shared/deadline';
+import {
+  type Audience,
+  DEFAULT_DEADLINE_POLICY,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlinePolicy,
+} from '../shared/deadline';
 import { entidadName } from '../shared/entidades';
 import { addDays, addMonths, daysBetween, instantAt, localDateAt, type LocalDate } from '../shared/local-date';
-import { spanishLongDate } from '../shared/spanish-date';
 import { vacancySince } from './composition-warnings';
+import { deadlineTexts as texts } from './stl-deadline-texts';
 import { stlCalendar } from './stl-calendar';
 import { VACANCY_DEADLINE_PREFIX } from './stl-evolve';
 import { lastSessionHeldOn, sessionList, type StlInstalado, type StlState } from './stl-state';
@@ -33,14 +39,22 @@ export function plannedDeadlines(state: StlState, policy: DeadlinePolicy = DEFAU
     .sort((a, b) => Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt));
 }
 
-function deadline(
-  id: string,
-  kind: DeadlineKind,
-  dueOn: LocalDate,
-  audience: readonly Audience[],
-  policy: DeadlinePolicy,
-): Deadline {
-  return { id, kind, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience };
+interface Plan {
+  readonly id: string;
+  readonly kind: DeadlineKind;
+  readonly dueOn: LocalDate;
+  readonly audience: readonly Audience[];
+  readonly effect: PlannedDeadline['effect'];
+  readonly text: string;
+}
+
+/** Date-based deadlines fall due at the policy's hour, Mexico City time. */
+function plannerFor(policy: DeadlinePolicy): (plan: Plan) => PlannedDeadline {
+  return ({ id, kind, dueOn, audience, effect, text }) => ({
+    deadline: { id, kind, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience },
+    effect,
+    text,
+  });
 }
 
 /**
@@ -53,29 +67,44 @@ function vacancyDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
   const since = vacancySince(state);
   if (since === undefined) return [];
   const prefix = `${VACANCY_DEADLINE_PREFIX}${since}`;
+  const next = nextVacancyEscalation(state, since, `${prefix}:escalamiento:`, policy);
+  const stl = entidadName(state.entidad);
+  const plan = plannerFor(policy);
+  return [
+    plan({
+      id: `${prefix}:recordatorio`,
+      kind: 'vacancy_reminder',
+      dueOn: addDays(since, policy.vacancyReminderDays),
+      audience: ['garante'],
+      effect: 'reminder',
+      text: texts.vacancyReminder(stl, since),
+    }),
+    plan({
+      id: `${prefix}:escalamiento:${next}`,
+      kind: 'vacancy_escalation',
+      dueOn: next,
+      audience: ['enlace'],
+      effect: 'escalation',
+      text: texts.vacancyEscalation(stl, since, daysBetween(since, next)),
+    }),
+  ];
+}
+
+function nextVacancyEscalation(
+  state: StlInstalado,
+  since: LocalDate,
+  idPrefix: string,
+  policy: DeadlinePolicy,
+): LocalDate {
   const first = addDays(since, policy.vacancyEscalationDays);
   const lastFiredOn = state.escalations
-    .filter((escalation) => escalation.id.startsWith(`${prefix}:escalamiento:`))
+    .filter((escalation) => escalation.id.startsWith(idPrefix))
     .map((escalation) => localDateAt(escalation.raisedAt))
     .sort()
     .pop();
-  const next =
-    lastFiredOn === undefined
-      ? first
-      : addDays(first, policy.vacancyRepeatDays * (Math.floor(daysBetween(first, lastFiredOn) / policy.vacancyRepeatDays) + 1));
-  const name = entidadName(state.entidad);
-  return [
-    {
-      deadline: deadline(`${prefix}:recordatorio`, 'vacancy_reminder', addDays(since, policy.vacancyReminderDays), ['garante'], policy),
-      effect: 'reminder',
-      text: `El puesto de facilitador del STL de ${name} está vacante desde el ${spanishLongDate(since)}: nombre a un facilitador, preferentemente de la academia o de la sociedad civil.`,
-    },
-    {
-      deadline: deadline(`${prefix}:escalamiento:${next}`, 'vacancy_escalation', next, ['enlace'], policy),
-      effect: 'escalation',
-      text: `El puesto de facilitador del STL de ${name} sigue vacante desde el ${spanishLongDate(since)} (${daysBetween(since, next)} días).`,
-    },
-  ];
+  if (lastFiredOn === undefined) return first;
+  const periods = Math.floor(daysBetween(first, lastFiredOn) / policy.vacancyRepeatDays) + 1;
+  return addDays(first, periods * policy.vacancyRepeatDays);
 }
 
 /**
@@ -86,32 +115,33 @@ function vacancyDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
  * quorum stops covering it. Convening any session resolves the open cadence escalations (sessions.ts).
  */
 function cadenceDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedDeadline[] {
-  const anchor = lastSessionHeldOn(state) ?? state.installedOn;
+  const lastHeld = lastSessionHeldOn(state);
+  const anchor = lastHeld ?? state.installedOn;
   const mark = nextSessionDueOn(state, policy);
   const covered = sessionList(state).some(
     (session) => session.status === 'convocada' && session.date > anchor && session.date <= mark,
   );
   if (covered) return [];
   const calendar = stlCalendar(state);
-  const since = lastSessionHeldOn(state) === undefined ? `su instalación, el ${spanishLongDate(anchor)}` : `el ${spanishLongDate(anchor)}`;
-  const name = entidadName(state.entidad);
+  const stl = entidadName(state.entidad);
+  const plan = plannerFor(policy);
   return [
-    {
-      deadline: deadline(
-        `cadencia:${anchor}:recordatorio`,
-        'cadence_reminder',
-        calendar.addBusinessDays(mark, -policy.cadenceReminderBusinessDays),
-        ['garante', 'facilitador'],
-        policy,
-      ),
+    plan({
+      id: `cadencia:${anchor}:recordatorio`,
+      kind: 'cadence_reminder',
+      dueOn: calendar.addBusinessDays(mark, -policy.cadenceReminderBusinessDays),
+      audience: ['garante', 'facilitador'],
       effect: 'reminder',
-      text: `El STL de ${name} debe sesionar a más tardar el ${spanishLongDate(mark)} (sesión bimestral): convoque a más tardar el ${spanishLongDate(noticeDeadline(mark, calendar))}.`,
-    },
-    {
-      deadline: deadline(`cadencia:${anchor}:escalamiento`, 'cadence_escalation', mark, ['enlace'], policy),
+      text: texts.cadenceReminder(stl, mark, noticeDeadline(mark, calendar)),
+    }),
+    plan({
+      id: `cadencia:${anchor}:escalamiento`,
+      kind: 'cadence_escalation',
+      dueOn: mark,
+      audience: ['enlace'],
       effect: 'escalation',
-      text: `El STL de ${name} no ha sesionado desde ${since}: la sesión bimestral vencía el ${spanishLongDate(mark)}.`,
-    },
+      text: texts.cadenceEscalation(stl, anchor, lastHeld === undefined, mark),
+    }),
   ];
 }
 
@@ -122,21 +152,20 @@ export function nextSessionDueOn(state: StlInstalado, policy: DeadlinePolicy = D
 
 /** The day before each convened session, to its members; not when the convocation was recorded after that moment. */
 function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDeadline[] {
+  const plan = plannerFor(policy);
   return sessionList(state)
     .filter((session) => session.status === 'convocada')
     .map((session) => ({
       session,
-      deadline: deadline(`sesion:${session.sessionId}:manana`, 'session_tomorrow', addDays(session.date, -1), ['integrantes', 'facilitador'], policy),
+      planned: plan({
+        id: `sesion:${session.sessionId}:manana`,
+        kind: 'session_tomorrow',
+        dueOn: addDays(session.date, -1),
+        audience: ['integrantes', 'facilitador'],
+        effect: 'reminder',
+        text: texts.sessionTomorrow(session),
+      }),
     }))
-    .filter(({ session, deadline: due }) => Date.parse(due.dueAt) > Date.parse(session.convenedAt))
-    .map(({ session, deadline: due }) => {
-      const where = session.place ?? session.link;
-      return {
-        deadline: due,
-        effect: 'reminder' as const,
-        text:
-          `Mañana, ${spanishLongDate(session.date)}, sesión ${session.kind} del STL${where === undefined ? '' : ` (${where})`}. ` +
-          `Orden del día: ${session.agenda.join('; ')}.`,
-      };
-    });
+    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.convenedAt))
+    .map(({ planned }) => planned);
 }

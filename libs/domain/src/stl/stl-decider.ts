@@ -7,19 +7,9 @@ import { decideAddMember } from './composition';
 import { compositionWarnings, sameWarnings } from './composition-warnings';
 import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
-import {
-  decideChangeDecisionRule,
-  decideInstallStl,
-  decideRegisterStl,
-  decideSetNonWorkingDays,
-} from './registration';
+import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
 import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
-import {
-  decideApproveMinutes,
-  decideCancelSession,
-  decideConveneSession,
-  decideRecordAttendance,
-} from './sessions';
+import { decideApproveMinutes, decideCancelSession, decideConveneSession, decideRecordAttendance } from './sessions';
 import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalation } from './stl-alerts';
 import { type StlCommand } from './stl-commands';
 import { type StlEvent } from './stl-events';
@@ -31,7 +21,9 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
  * reminder and escalation numbers, used when a deadline is fired.
  */
-export function createStlDecider(policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Decider<StlCommand, StlEvent, StlState> {
+export function createStlDecider(
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
     evolve: evolveStl,
@@ -116,7 +108,10 @@ function decideInSession(command: SessionCommand, stl: StlInstalado, context: De
   }
 }
 
-function whenInstalled(stl: RegisteredStl, decide: (installed: StlInstalado) => Decision<StlEvent>): Decision<StlEvent> {
+function whenInstalled(
+  stl: RegisteredStl,
+  decide: (installed: StlInstalado) => Decision<StlEvent>,
+): Decision<StlEvent> {
   const installed = requireInstalled(stl);
   return isDomainError(installed) ? installed : decide(installed);
 }
@@ -134,5 +129,7 @@ function withWarnings(state: StlState, events: readonly StlEvent[]): readonly St
   // Every event is about a registered STL (the first one registers it).
   const next = events.reduce(evolveStl, state) as RegisteredStl;
   const warnings = compositionWarnings(next);
-  return sameWarnings(warnings, next.warnings) ? events : [...events, { type: 'CompositionWarningsChanged', data: { warnings } }];
+  return sameWarnings(warnings, next.warnings)
+    ? events
+    : [...events, { type: 'CompositionWarningsChanged', data: { warnings } }];
 }

@@ -1,10 +1,5 @@
 import { acknowledge, resolve } from '../shared/escalation';
-import {
-  type AttendanceRecorded,
-  type MemberAdded,
-  type StlEvent,
-  type StlRegistered,
-} from './stl-events';
+import { type AttendanceRecorded, type MemberAdded, type StlEvent, type StlRegistered } from './stl-events';
 import { type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
 
 /** Deadline ids of the facilitador vacancy series; forgotten once the post is filled (a new vacancy starts anew). */
@@ -72,7 +67,10 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       return attendanceRecorded(state, event);
     case 'DecisionRecorded': {
       const { sessionId, ...decision } = event.data;
-      return updateSession(state, sessionId, (session) => ({ ...session, decisions: [...session.decisions, decision] }));
+      return updateSession(state, sessionId, (session) => ({
+        ...session,
+        decisions: [...session.decisions, decision],
+      }));
     }
     case 'MinutesApproved':
       return updateSession(state, event.data.sessionId, (session) => ({
@@ -111,11 +109,14 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       return { ...state, escalations: acknowledge(state.escalations, event.data) };
     case 'EscalationResolved':
       return { ...state, escalations: resolve(state.escalations, event.data) };
-    default: {
-      const _exhaustive: never = event;
-      return _exhaustive;
-    }
+    default:
+      return unknownEvent(event, state);
   }
+}
+
+/** Exhaustive at compile time; at run time an unknown event (a newer writer) leaves the state as it is. */
+function unknownEvent(_event: never, state: RegisteredStl): RegisteredStl {
+  return state;
 }
 
 function withSession(state: RegisteredStl, session: Session): RegisteredStl {
@@ -142,27 +143,20 @@ function memberAdded(state: RegisteredStl, event: MemberAdded): RegisteredStl {
   const withMember: RegisteredStl = { ...state, members: { ...state.members, [member.memberId]: member } };
   if (member.seatId === undefined) return withMember;
   const seatId = member.seatId;
-  switch (member.role) {
-    case 'titular': {
-      const seat: Seat = withMember.seats[seatId] ?? emptySeat(seatId, member);
-      const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [] };
-      return { ...withMember, seats: { ...withMember.seats, [seatId]: filled } };
-    }
-    case 'suplente':
-      return updateSeat(withMember, seatId, (seat) => ({
-        ...seat,
-        suplenteId: member.memberId,
-        vacancy: seat.vacancy?.role === 'suplente' ? null : seat.vacancy,
-      }));
-    case 'enlace':
-      return updateSeat(withMember, seatId, (seat) => ({ ...seat, enlaceId: member.memberId }));
-    case 'invitado':
-      return withMember;
-    default: {
-      const _exhaustive: never = member.role;
-      return _exhaustive;
-    }
+  if (member.role === 'titular') {
+    const seat: Seat = withMember.seats[seatId] ?? emptySeat(seatId, member);
+    const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [] };
+    return { ...withMember, seats: { ...withMember.seats, [seatId]: filled } };
   }
+  if (member.role === 'suplente') {
+    return updateSeat(withMember, seatId, (seat) => ({
+      ...seat,
+      suplenteId: member.memberId,
+      vacancy: seat.vacancy?.role === 'suplente' ? null : seat.vacancy,
+    }));
+  }
+  // Only an enlace is left: invitados have no seat.
+  return updateSeat(withMember, seatId, (seat) => ({ ...seat, enlaceId: member.memberId }));
 }
 
 function emptySeat(seatId: string, titular: Member): Seat {
@@ -188,7 +182,10 @@ function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): Re
     next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [] }));
   }
   for (const seatId of attendance.absentSeatIds) {
-    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [...seat.consecutiveAbsences, sessionId] }));
+    next = updateSeat(next, seatId, (seat) => ({
+      ...seat,
+      consecutiveAbsences: [...seat.consecutiveAbsences, sessionId],
+    }));
   }
   return next;
 }
@@ -199,7 +196,9 @@ function removalDecided(state: RegisteredStl, memberId: string, approved: boolea
   const seatId = state.members[memberId]?.seatId;
   // A rejected inactivity proposal gives the seat a fresh start; an approved one is followed by MemberRemoved.
   if (approved || seatId === undefined) return next;
-  return updateSeat(next, seatId, (seat) => (seat.titularId === memberId ? { ...seat, consecutiveAbsences: [] } : seat));
+  return updateSeat(next, seatId, (seat) =>
+    seat.titularId === memberId ? { ...seat, consecutiveAbsences: [] } : seat,
+  );
 }
 
 function memberLeft(state: RegisteredStl, memberId: string): RegisteredStl {
@@ -228,8 +227,7 @@ function suplentePromoted(state: RegisteredStl, seatId: string, memberId: string
   return updateSeat(promoted, seatId, (seat) => ({
     ...seat,
     titularId: memberId,
-    suplenteId: seat.suplenteId === memberId ? null : seat.suplenteId,
+    suplenteId: null,
     consecutiveAbsences: [],
   }));
 }
-

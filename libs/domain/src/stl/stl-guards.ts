@@ -78,9 +78,14 @@ export function attendanceWithQuorum(session: Session): DomainError | Attendance
   }
   return attendance.quorum
     ? attendance
-    : domainError('conflict', 'NO_QUORUM', `La sesión «${session.sessionId}» no tuvo quórum: no puede tomar decisiones.`, {
-        sessionId: session.sessionId,
-      });
+    : domainError(
+        'conflict',
+        'NO_QUORUM',
+        `La sesión «${session.sessionId}» no tuvo quórum: no puede tomar decisiones.`,
+        {
+          sessionId: session.sessionId,
+        },
+      );
 }
 
 export function unknownMembers(state: RegisteredStl, memberIds: readonly string[]): Check {

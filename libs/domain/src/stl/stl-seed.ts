@@ -22,7 +22,7 @@ export interface StlSeedOptions {
 /** The bundled data, checked once: a malformed record is a programming error, not a rule the user broke. */
 export const STL_2017: readonly StlSeedRecord[] = stl2017.stls.map(toSeedRecord);
 
-function toSeedRecord(raw: (typeof stl2017.stls)[number]): StlSeedRecord {
+export function toSeedRecord(raw: (typeof stl2017.stls)[number]): StlSeedRecord {
   if (!isEntidad(raw.entidad) || !isDecisionRule(raw.decisionRule)) {
     throw new TypeError(`Registro inválido en stl-2017.json: ${raw.entidad}`);
   }
@@ -31,14 +31,25 @@ function toSeedRecord(raw: (typeof stl2017.stls)[number]): StlSeedRecord {
 
 const SEED_ACTOR = 'seed:stl-2017';
 
-const PLACEHOLDER: Record<CoreSector, { code: string; label: string; organizacion: (i: number, nombre: string) => string }> = {
-  gobierno: { code: 'gobierno', label: 'gobierno', organizacion: (i, nombre) => `Dependencia ${i} del Gobierno de ${nombre}` },
+const PLACEHOLDER: Record<
+  CoreSector,
+  { code: string; label: string; organizacion: (i: number, nombre: string) => string }
+> = {
+  gobierno: {
+    code: 'gobierno',
+    label: 'gobierno',
+    organizacion: (i, nombre) => `Dependencia ${i} del Gobierno de ${nombre}`,
+  },
   sociedad_civil: {
     code: 'sociedadcivil',
     label: 'sociedad civil',
     organizacion: (i, nombre) => `Organización de la sociedad civil ${i} de ${nombre}`,
   },
-  garante: { code: 'garante', label: 'organismo garante', organizacion: (_i, nombre) => `Organismo garante de ${nombre}` },
+  garante: {
+    code: 'garante',
+    label: 'organismo garante',
+    organizacion: (_i, nombre) => `Organismo garante de ${nombre}`,
+  },
 };
 
 /**
@@ -49,7 +60,9 @@ const PLACEHOLDER: Record<CoreSector, { code: string; label: string; organizacio
 export function stlSeedCommands(record: StlSeedRecord, options: StlSeedOptions): StlCommand[] {
   const metadata: CommandMetadata = { now: options.now, actor: SEED_ACTOR };
   const titulares = CORE_SECTORS.flatMap((sector) =>
-    Array.from({ length: record.titulares[sector] }, (_, index) => placeholderTitular(record, sector, index + 1, options, metadata)),
+    Array.from({ length: record.titulares[sector] }, (_, index) =>
+      placeholderTitular(record, sector, index + 1, options, metadata),
+    ),
   );
   const facilitador: StlCommand[] =
     record.facilitador === null

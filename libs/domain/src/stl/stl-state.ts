@@ -209,7 +209,7 @@ export function missingCoreSectors(state: RegisteredStl): Sector[] {
 }
 
 export function sessionList(state: RegisteredStl): Session[] {
-  return Object.values(state.sessions).sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return Object.values(state.sessions).sort((a, b) => a.date.localeCompare(b.date));
 }
 
 /** The date of the latest session held with quorum, if any. */

@@ -70,21 +70,14 @@ export function isPublicSector(sector: Sector): boolean {
   return sector !== 'sociedad_civil';
 }
 
+const CORE_SECTOR_LABELS: Readonly<Record<CoreSector, string>> = {
+  gobierno: 'gobierno',
+  sociedad_civil: 'sociedad civil',
+  garante: 'organismo garante',
+};
+
 export function sectorLabel(sector: Sector, extraSectorName: string | null): string {
-  switch (sector) {
-    case 'gobierno':
-      return 'gobierno';
-    case 'sociedad_civil':
-      return 'sociedad civil';
-    case 'garante':
-      return 'organismo garante';
-    case 'adicional':
-      return extraSectorName ?? 'sector adicional';
-    default: {
-      const _exhaustive: never = sector;
-      return _exhaustive;
-    }
-  }
+  return sector === 'adicional' ? (extraSectorName ?? 'sector adicional') : CORE_SECTOR_LABELS[sector];
 }
 
 /** Accent- and case-insensitive comparison of organisation names typed by people. */

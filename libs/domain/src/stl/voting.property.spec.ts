@@ -7,7 +7,19 @@ import { DECISION_RULES, type DecisionRule, SECTORS, type VoteValue } from './st
 import { command, edomexInstalled, given, heldSession, stateOf } from './testing/stl-fixtures';
 import { decideOutcome, type SeatVote } from './voting';
 
-const MEMBERS = ['gob-1', 'sup-gob-1', 'enl-gob-1', 'gob-2', 'sc-1', 'sup-sc-1', 'sc-2', 'gar-1', 'sup-gar-1', 'inv-1', 'fac-1'];
+const MEMBERS = [
+  'gob-1',
+  'sup-gob-1',
+  'enl-gob-1',
+  'gob-2',
+  'sc-1',
+  'sup-sc-1',
+  'sc-2',
+  'gar-1',
+  'sup-gar-1',
+  'inv-1',
+  'fac-1',
+];
 const NON_VOTING = ['inv-1', 'fac-1'];
 const CIVIL_SOCIETY = new Set(['sc-1', 'sup-sc-1', 'sc-2']);
 
@@ -32,26 +44,45 @@ const ballots = fc
   });
 
 function sessionWith(rule: DecisionRule, present: readonly string[]): StlEvent[] {
-  const ruled: StlEvent[] = [...edomexInstalled, { type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: rule } }];
+  const ruled: StlEvent[] = [
+    ...edomexInstalled,
+    { type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: rule } },
+  ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }
 
 function decide(events: readonly StlEvent[], votes: CastVote[], consensus: boolean) {
-  return given(events).when(command('RecordDecision', { sessionId: 's1', subject: 'Asunto', consensus, votes })).decision;
+  return given(events).when(command('RecordDecision', { sessionId: 's1', subject: 'Asunto', consensus, votes }))
+    .decision;
 }
 
 describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VIII; guia-instalacion-stl.txt, tabla 2)', () => {
   it('no rule ever lets the facilitador or an invitado vote: any ballot with their vote is refused', () => {
-    const intruder = fc.record({ memberId: fc.constantFrom(...NON_VOTING), vote: voteValue, reason: fc.constant('Interés') });
+    const intruder = fc.record({
+      memberId: fc.constantFrom(...NON_VOTING),
+      vote: voteValue,
+      reason: fc.constant('Interés'),
+    });
     let refusedForRole = 0;
     fc.assert(
-      fc.property(ruleArb, ballots, intruder, fc.nat(), fc.boolean(), (rule, { present, votes }, extra, at, consensus) => {
-        const withIntruder = [...votes.slice(0, at % (votes.length + 1)), extra, ...votes.slice(at % (votes.length + 1))];
-        const decision = decide(sessionWith(rule, [...present, extra.memberId]), withIntruder, consensus);
-        expect(isDomainError(decision)).toBe(true);
-        if (isDomainError(decision) && decision.code === 'NON_VOTING_ROLE') refusedForRole += 1;
-        else expect(decision).toMatchObject({ code: 'NO_QUORUM' });
-      }),
+      fc.property(
+        ruleArb,
+        ballots,
+        intruder,
+        fc.nat(),
+        fc.boolean(),
+        (rule, { present, votes }, extra, at, consensus) => {
+          const withIntruder = [
+            ...votes.slice(0, at % (votes.length + 1)),
+            extra,
+            ...votes.slice(at % (votes.length + 1)),
+          ];
+          const decision = decide(sessionWith(rule, [...present, extra.memberId]), withIntruder, consensus);
+          expect(isDomainError(decision)).toBe(true);
+          if (isDomainError(decision) && decision.code === 'NON_VOTING_ROLE') refusedForRole += 1;
+          else expect(decision).toMatchObject({ code: 'NO_QUORUM' });
+        },
+      ),
       { numRuns: 300 },
     );
     expect(refusedForRole).toBeGreaterThan(0);
@@ -59,15 +90,21 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
 
   it('a recorded decision never holds a non-voting vote and counts each seat once (at most five seats)', () => {
     fc.assert(
-      fc.property(ruleArb, fc.subarray(MEMBERS), fc.array(castVote, { maxLength: 8 }), fc.boolean(), (rule, present, votes, consensus) => {
-        const decision = decide(sessionWith(rule, present), votes, consensus);
-        if (isDomainError(decision)) return;
-        const [recorded] = decision;
-        if (recorded.type !== 'DecisionRecorded') return;
-        const { favor, contra, impedimento } = recorded.data.tally;
-        expect(recorded.data.votes.every((vote) => !NON_VOTING.includes(vote.memberId))).toBe(true);
-        expect(favor + contra + impedimento).toBeLessThanOrEqual(5);
-      }),
+      fc.property(
+        ruleArb,
+        fc.subarray(MEMBERS),
+        fc.array(castVote, { maxLength: 8 }),
+        fc.boolean(),
+        (rule, present, votes, consensus) => {
+          const decision = decide(sessionWith(rule, present), votes, consensus);
+          if (isDomainError(decision)) return;
+          const [recorded] = decision;
+          if (recorded.type !== 'DecisionRecorded') return;
+          const { favor, contra, impedimento } = recorded.data.tally;
+          expect(recorded.data.votes.every((vote) => !NON_VOTING.includes(vote.memberId))).toBe(true);
+          expect(favor + contra + impedimento).toBeLessThanOrEqual(5);
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -98,10 +135,12 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
       fc.property(fc.uniqueArray(seatVote, { selector: (vote) => vote.seatId, maxLength: 9 }), (votes: SeatVote[]) => {
         const sectors = [...new Set(votes.map((vote) => vote.sector))];
         const civil = decideOutcome('consensus_then_majority_with_civil_society_vote', false, votes, sectors);
-        if (civil.approved) expect(votes.some((vote) => vote.sector === 'sociedad_civil' && vote.vote === 'favor')).toBe(true);
+        if (civil.approved)
+          expect(votes.some((vote) => vote.sector === 'sociedad_civil' && vote.vote === 'favor')).toBe(true);
         const each = decideOutcome('consensus_then_majority_with_each_sector_vote', false, votes, sectors);
         if (each.approved) {
-          for (const sector of sectors) expect(votes.some((vote) => vote.sector === sector && vote.vote === 'favor')).toBe(true);
+          for (const sector of sectors)
+            expect(votes.some((vote) => vote.sector === sector && vote.vote === 'favor')).toBe(true);
         }
       }),
     );
@@ -110,9 +149,9 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
   it('quorum never holds without a civil-society representative present (cap. VI, 2), through the decider', () => {
     fc.assert(
       fc.property(fc.subarray(MEMBERS), (present) => {
-        const [recorded] = given(sessionWith('consensus_then_majority', []).filter((event) => event.type !== 'AttendanceRecorded'))
-          .when(command('RecordAttendance', { sessionId: 's1', present }))
-          .decision as StlEvent[];
+        const [recorded] = given(
+          sessionWith('consensus_then_majority', []).filter((event) => event.type !== 'AttendanceRecorded'),
+        ).when(command('RecordAttendance', { sessionId: 's1', present })).decision as StlEvent[];
         if (recorded.type === 'AttendanceRecorded' && recorded.data.quorum) {
           expect(present.some((memberId) => CIVIL_SOCIETY.has(memberId))).toBe(true);
         }
@@ -131,14 +170,18 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
       enlaceId: holder,
     });
     fc.assert(
-      fc.property(fc.array(seat, { maxLength: 10 }), fc.subarray(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']), (seats, present) => {
-        const result = assessQuorum(seats, present);
-        if (result.quorum) {
-          const represented = seats.filter((candidate) => result.representedSeatIds.includes(candidate.seatId));
-          expect(represented.some((candidate) => candidate.sector === 'sociedad_civil')).toBe(true);
-          expect(result.seatsPresent * 2).toBeGreaterThan(result.seatsActive);
-        }
-      }),
+      fc.property(
+        fc.array(seat, { maxLength: 10 }),
+        fc.subarray(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']),
+        (seats, present) => {
+          const result = assessQuorum(seats, present);
+          if (result.quorum) {
+            const represented = seats.filter((candidate) => result.representedSeatIds.includes(candidate.seatId));
+            expect(represented.some((candidate) => candidate.sector === 'sociedad_civil')).toBe(true);
+            expect(result.seatsPresent * 2).toBeGreaterThan(result.seatsActive);
+          }
+        },
+      ),
     );
   });
 

@@ -8,12 +8,21 @@ import { decideOutcome, tally } from './voting';
 const everyone = [...ALL_PRESENT, 'sup-gob-1', 'inv-1', 'fac-1'];
 
 function withRule(rule: DecisionRule, present: readonly string[] = everyone): StlEvent[] {
-  const ruled = [...edomexInstalled, { type: 'DecisionRuleChanged' as const, data: { from: 'consensus_then_majority' as const, to: rule } }];
+  const ruled = [
+    ...edomexInstalled,
+    { type: 'DecisionRuleChanged' as const, data: { from: 'consensus_then_majority' as const, to: rule } },
+  ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }
 
 function decision(votes: CastVote[], consensus = false, data: Partial<RecordDecision['data']> = {}) {
-  return command('RecordDecision', { sessionId: 's1', subject: 'Aprobar el programa de trabajo 2027', consensus, votes, ...data });
+  return command('RecordDecision', {
+    sessionId: 's1',
+    subject: 'Aprobar el programa de trabajo 2027',
+    consensus,
+    votes,
+    ...data,
+  });
 }
 
 const favor = (memberId: string): CastVote => ({ memberId, vote: 'favor' });
@@ -53,13 +62,26 @@ describe('RecordDecision: the STL’s rule decides (mecanismo-gobernanza-edomex.
 
   it('without consensus, approves by the majority of the votes of the seats present (consensus_then_majority)', () => {
     const votes = [favor('gob-1'), favor('gob-2'), contra('sc-1'), favor('sc-2'), contra('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority'), votes)).toMatchObject({ approved: true, via: 'mayoria', tally: { favor: 3, contra: 2 } });
+    expect(outcomeOf(withRule('consensus_then_majority'), votes)).toMatchObject({
+      approved: true,
+      via: 'mayoria',
+      tally: { favor: 3, contra: 2 },
+    });
     const lost = [contra('gob-1'), contra('gob-2'), favor('sc-1'), favor('sc-2'), contra('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority'), lost)).toMatchObject({ approved: false, code: 'NO_MAJORITY' });
+    expect(outcomeOf(withRule('consensus_then_majority'), lost)).toMatchObject({
+      approved: false,
+      code: 'NO_MAJORITY',
+    });
   });
 
   it('records a justified impediment with its reason; it is no vote (cap. VIII, 3)', () => {
-    const votes = [favor('gob-1'), favor('gob-2'), contra('sc-1'), contra('sc-2'), impedimento('gar-1', '  Conflicto de interés ')];
+    const votes = [
+      favor('gob-1'),
+      favor('gob-2'),
+      contra('sc-1'),
+      contra('sc-2'),
+      impedimento('gar-1', '  Conflicto de interés '),
+    ];
     const outcome = outcomeOf(withRule('consensus_then_majority'), votes);
     expect(outcome?.votes[4]).toEqual({ memberId: 'gar-1', vote: 'impedimento', reason: 'Conflicto de interés' });
     expect(outcome?.tally).toEqual({
@@ -82,17 +104,26 @@ describe('RecordDecision: the STL’s rule decides (mecanismo-gobernanza-edomex.
       code: 'TIE_CASTING_VOTE',
     });
     const againstCivil = [favor('gob-1'), favor('gob-2'), contra('sc-1'), contra('sc-2'), impedimento('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority'), againstCivil)).toMatchObject({ approved: false, code: 'TIE_CASTING_VOTE' });
+    expect(outcomeOf(withRule('consensus_then_majority'), againstCivil)).toMatchObject({
+      approved: false,
+      code: 'TIE_CASTING_VOTE',
+    });
   });
 
   it('leaves the tie standing when civil society itself splits evenly', () => {
     const split = [favor('gob-1'), contra('gob-2'), favor('sc-1'), contra('sc-2'), impedimento('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority'), split)).toMatchObject({ approved: false, code: 'TIE_UNRESOLVED' });
+    expect(outcomeOf(withRule('consensus_then_majority'), split)).toMatchObject({
+      approved: false,
+      code: 'TIE_UNRESOLVED',
+    });
   });
 
   it('does not approve when every vote is an impediment', () => {
     const none = ALL_PRESENT.map((memberId) => impedimento(memberId));
-    expect(outcomeOf(withRule('consensus_then_majority'), none)).toMatchObject({ approved: false, code: 'NO_MAJORITY' });
+    expect(outcomeOf(withRule('consensus_then_majority'), none)).toMatchObject({
+      approved: false,
+      code: 'NO_MAJORITY',
+    });
   });
 
   it('needs a civil-society vote in favour under Jalisco’s rule (…with_civil_society_vote)', () => {
@@ -102,7 +133,9 @@ describe('RecordDecision: the STL’s rule decides (mecanismo-gobernanza-edomex.
       code: 'NO_CIVIL_SOCIETY_VOTE',
     });
     const withCivil = [favor('gob-1'), favor('gob-2'), favor('sc-1'), contra('sc-2'), contra('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority_with_civil_society_vote'), withCivil)).toMatchObject({ approved: true });
+    expect(outcomeOf(withRule('consensus_then_majority_with_civil_society_vote'), withCivil)).toMatchObject({
+      approved: true,
+    });
   });
 
   it('needs a vote in favour from each sector under Morelos’ and Sinaloa’s rule (…with_each_sector_vote)', () => {
@@ -112,14 +145,20 @@ describe('RecordDecision: the STL’s rule decides (mecanismo-gobernanza-edomex.
       code: 'NO_EACH_SECTOR_VOTE',
     });
     const everySector = [favor('gob-1'), contra('gob-2'), favor('sc-1'), contra('sc-2'), favor('gar-1')];
-    expect(outcomeOf(withRule('consensus_then_majority_with_each_sector_vote'), everySector)).toMatchObject({ approved: true, via: 'mayoria' });
+    expect(outcomeOf(withRule('consensus_then_majority_with_each_sector_vote'), everySector)).toMatchObject({
+      approved: true,
+      via: 'mayoria',
+    });
   });
 
   it.each<DecisionRule>(['consensus_only', 'consensus_by_thematic_tables'])(
     'never falls back to a majority under %s (San Luis Potosí; Veracruz: back to the thematic tables)',
     (rule) => {
       const unanimousButNoConsensus = ALL_PRESENT.map(favor);
-      expect(outcomeOf(withRule(rule), unanimousButNoConsensus)).toMatchObject({ approved: false, code: 'NO_CONSENSUS' });
+      expect(outcomeOf(withRule(rule), unanimousButNoConsensus)).toMatchObject({
+        approved: false,
+        code: 'NO_CONSENSUS',
+      });
       expect(outcomeOf(withRule(rule), [])).toMatchObject({ approved: false, code: 'NO_CONSENSUS' });
     },
   );
@@ -138,26 +177,58 @@ describe('RecordDecision: who votes (cap. IV and VI, 3: un voto por representaci
 
   it.each<[string, CastVote[], string, 'invalid' | 'conflict']>([
     ['the facilitador (voz, pero no voto)', [favor('fac-1')], 'NON_VOTING_ROLE', 'invalid'],
-    ['an invitado (únicamente derecho a voz, cap. IV, VII)', [...ALL_PRESENT.map(favor), contra('inv-1')], 'NON_VOTING_ROLE', 'invalid'],
+    [
+      'an invitado (únicamente derecho a voz, cap. IV, VII)',
+      [...ALL_PRESENT.map(favor), contra('inv-1')],
+      'NON_VOTING_ROLE',
+      'invalid',
+    ],
     ['the suplente while the titular is present', [favor('sup-gob-1')], 'TITULAR_PRESENT', 'conflict'],
     ['two votes of one seat', [favor('gob-1'), favor('gob-1')], 'DUPLICATE_SEAT_VOTE', 'invalid'],
     ['a stranger', [favor('nadie')], 'UNKNOWN_MEMBER', 'conflict'],
-    ['an abstention without reason', [{ memberId: 'gob-1', vote: 'impedimento', reason: ' ' }], 'IMPEDIMENT_REASON_REQUIRED', 'invalid'],
-    ['an abstention that is not an impediment', [{ memberId: 'gob-1', vote: 'abstencion' as never }], 'INVALID_VOTE', 'invalid'],
+    [
+      'an abstention with a blank reason',
+      [{ memberId: 'gob-1', vote: 'impedimento', reason: ' ' }],
+      'IMPEDIMENT_REASON_REQUIRED',
+      'invalid',
+    ],
+    [
+      'an abstention with no reason at all',
+      [{ memberId: 'gob-1', vote: 'impedimento' }],
+      'IMPEDIMENT_REASON_REQUIRED',
+      'invalid',
+    ],
+    [
+      'an abstention that is not an impediment',
+      [{ memberId: 'gob-1', vote: 'abstencion' as never }],
+      'INVALID_VOTE',
+      'invalid',
+    ],
     ['a member who did not attend', [favor('sup-sc-1')], 'VOTER_NOT_PRESENT', 'conflict'],
-    ['a vote when some seats present did not vote (no abstention)', [favor('gob-1'), favor('sc-1')], 'VOTES_MISSING', 'invalid'],
+    [
+      'a vote when some seats present did not vote (no abstention)',
+      [favor('gob-1'), favor('sc-1')],
+      'VOTES_MISSING',
+      'invalid',
+    ],
   ])('refuses a vote by %s', (_case, votes, code, category) => {
     expect(given(held).when(decision(votes)).then(code).category).toBe(category);
   });
 
   it('names the seats whose votes are missing', () => {
-    expect(given(held).when(decision([favor('gob-1'), favor('sc-1'), favor('gar-1')])).then('VOTES_MISSING').details).toEqual({
+    expect(
+      given(held)
+        .when(decision([favor('gob-1'), favor('sc-1'), favor('gar-1')]))
+        .then('VOTES_MISSING').details,
+    ).toEqual({
       seatIds: ['gob-2', 'sc-2'],
     });
   });
 
   it('refuses a "consensus" with votes against', () => {
-    given(held).when(decision([favor('gob-1'), contra('sc-1')], true)).then('CONSENSUS_CONTRADICTED');
+    given(held)
+      .when(decision([favor('gob-1'), contra('sc-1')], true))
+      .then('CONSENSUS_CONTRADICTED');
   });
 
   it('refuses the vote of an enlace whose seat is vacant', () => {
@@ -169,7 +240,9 @@ describe('RecordDecision: who votes (cap. IV and VI, 3: un voto por representaci
       ]),
     ];
     const session = heldSession(emptied, 's1', '2026-11-18', ['enl-gob-1', 'gob-2', 'sc-1', 'sc-2', 'gar-1']);
-    given(session).when(decision([favor('enl-gob-1')])).then('SEAT_VACANT');
+    given(session)
+      .when(decision([favor('enl-gob-1')]))
+      .then('SEAT_VACANT');
   });
 
   it('decides only in a session with recorded attendance and quorum, before its acta is approved', () => {
@@ -177,11 +250,21 @@ describe('RecordDecision: who votes (cap. IV and VI, 3: un voto por representaci
     expect(given(noQuorum).when(decision([], true)).then('NO_QUORUM').category).toBe('conflict');
     const convenedOnly = held.filter((event) => event.type !== 'AttendanceRecorded');
     given(convenedOnly).when(decision([], true)).then('ATTENDANCE_NOT_RECORDED');
-    given(held).when(decision([], true, { sessionId: 'nope' })).then('SESSION_NOT_FOUND');
-    given(held).when(decision([], true, { subject: ' ' })).then('FIELD_REQUIRED');
+    given(held)
+      .when(decision([], true, { sessionId: 'nope' }))
+      .then('SESSION_NOT_FOUND');
+    given(held)
+      .when(decision([], true, { subject: ' ' }))
+      .then('FIELD_REQUIRED');
     const closed = [
       ...held,
-      ...decideOn(held, [command('ApproveMinutes', { sessionId: 's1', approvedOn: '2026-11-18', signedBy: [...ALL_PRESENT, 'sup-gob-1'] })]),
+      ...decideOn(held, [
+        command('ApproveMinutes', {
+          sessionId: 's1',
+          approvedOn: '2026-11-18',
+          signedBy: [...ALL_PRESENT, 'sup-gob-1'],
+        }),
+      ]),
     ];
     given(closed).when(decision([], true)).then('MINUTES_ALREADY_APPROVED');
   });

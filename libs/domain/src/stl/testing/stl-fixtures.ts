@@ -6,6 +6,7 @@ import { type StlCommand } from '../stl-commands';
 import { stlDecider } from '../stl-decider';
 import { type StlEvent } from '../stl-events';
 import { type StlState } from '../stl-state';
+import { stlDeadlines } from '../stl-deadlines';
 
 /** Monday 23 November 2026, 10:00 in Mexico City: the "today" of most tests. */
 export const NOW: Instant = '2026-11-23T16:00:00.000Z';
@@ -20,7 +21,11 @@ export function on(date: LocalDate, hour = 10): Instant {
 
 type CommandOf<T extends StlCommand['type']> = Extract<StlCommand, { type: T }>;
 
-export function command<T extends StlCommand['type']>(type: T, data: CommandOf<T>['data'], now: Instant = NOW): CommandOf<T> {
+export function command<T extends StlCommand['type']>(
+  type: T,
+  data: CommandOf<T>['data'],
+  now: Instant = NOW,
+): CommandOf<T> {
   return { type, data, metadata: { now, actor: 'coordinador@inai.org.mx' } } as CommandOf<T>;
 }
 
@@ -39,11 +44,7 @@ export function stateOf(events: readonly StlEvent[]): StlState {
 
 const SETUP = on(INSTALLED_ON);
 
-export const registerEdomex = command(
-  'RegisterStl',
-  { entidad: '15', decisionRule: 'consensus_then_majority' },
-  SETUP,
-);
+export const registerEdomex = command('RegisterStl', { entidad: '15', decisionRule: 'consensus_then_majority' }, SETUP);
 
 function titular(memberId: string, sector: 'gobierno' | 'sociedad_civil' | 'garante', organizacion: string) {
   return command(
@@ -53,10 +54,23 @@ function titular(memberId: string, sector: 'gobierno' | 'sociedad_civil' | 'gara
   );
 }
 
-function substitute(memberId: string, role: 'suplente' | 'enlace', titularId: string, sector: 'gobierno' | 'sociedad_civil' | 'garante') {
+function substitute(
+  memberId: string,
+  role: 'suplente' | 'enlace',
+  titularId: string,
+  sector: 'gobierno' | 'sociedad_civil' | 'garante',
+) {
   return command(
     'AddMember',
-    { memberId, sector, role, nombre: `${role} ${memberId}`, organizacion: `Organización de ${titularId}`, titularId, joinedOn: INSTALLED_ON },
+    {
+      memberId,
+      sector,
+      role,
+      nombre: `${role} ${memberId}`,
+      organizacion: `Organización de ${titularId}`,
+      titularId,
+      joinedOn: INSTALLED_ON,
+    },
     SETUP,
   );
 }
@@ -78,7 +92,14 @@ export const edomexMembers: readonly StlCommand[] = [
   substitute('sup-gar-1', 'suplente', 'gar-1', 'garante'),
   command(
     'AddMember',
-    { memberId: 'inv-1', sector: 'gobierno', role: 'invitado', nombre: 'Invitada inv-1', organizacion: 'Ayuntamiento de Toluca', joinedOn: INSTALLED_ON },
+    {
+      memberId: 'inv-1',
+      sector: 'gobierno',
+      role: 'invitado',
+      nombre: 'Invitada inv-1',
+      organizacion: 'Ayuntamiento de Toluca',
+      joinedOn: INSTALLED_ON,
+    },
     SETUP,
   ),
 ];
@@ -95,9 +116,18 @@ export const appointFunes = command(
   SETUP,
 );
 
-export const installEdomex = command('InstallStl', { installedOn: INSTALLED_ON, actaUrl: 'https://infoem.org.mx/acta.pdf' }, SETUP);
+export const installEdomex = command(
+  'InstallStl',
+  { installedOn: INSTALLED_ON, actaUrl: 'https://infoem.org.mx/acta.pdf' },
+  SETUP,
+);
 
-export const edomexInstalled: readonly StlEvent[] = history(registerEdomex, ...edomexMembers, appointFunes, installEdomex);
+export const edomexInstalled: readonly StlEvent[] = history(
+  registerEdomex,
+  ...edomexMembers,
+  appointFunes,
+  installEdomex,
+);
 
 /** A session convened with the notice and attendance taken, appended to a history. */
 export function heldSession(
@@ -110,7 +140,11 @@ export function heldSession(
   return [
     ...events,
     ...decideOn(events, [
-      command('ConveneSession', { sessionId, date, kind: 'ordinaria', convokedOn, agenda: ['Seguimiento del PAL'] }, on(convokedOn)),
+      command(
+        'ConveneSession',
+        { sessionId, date, kind: 'ordinaria', convokedOn, agenda: ['Seguimiento del PAL'] },
+        on(convokedOn),
+      ),
       command('RecordAttendance', { sessionId, present }, on(date, 18)),
     ]),
   ];
@@ -131,3 +165,31 @@ function addNotice(date: LocalDate): LocalDate {
 }
 
 export const ALL_PRESENT = ['gob-1', 'gob-2', 'sc-1', 'sc-2', 'gar-1'];
+
+/** Jalisco 2017: installed without facilitador (guia-instalacion-stl.txt, tabla 5: "Vacante"). */
+export const jaliscoSinFacilitador = history(
+  command('RegisterStl', { entidad: '14', decisionRule: 'consensus_then_majority_with_civil_society_vote' }, SETUP),
+  ...(['gobierno', 'sociedad_civil', 'garante'] as const).map((sector) =>
+    command(
+      'AddMember',
+      {
+        memberId: sector,
+        sector,
+        role: 'titular',
+        nombre: `Titular de ${sector}`,
+        organizacion: `Org ${sector}`,
+        joinedOn: INSTALLED_ON,
+      },
+      SETUP,
+    ),
+  ),
+  command('InstallStl', { installedOn: INSTALLED_ON }, SETUP),
+);
+
+export const deadlinesOf = (events: readonly StlEvent[]) => stlDeadlines(stateOf(events));
+export const ids = (events: readonly StlEvent[]) => deadlinesOf(events).map((deadline) => deadline.id);
+export const fire = (deadlineId: string, now: Instant) => command('FireDeadline', { deadlineId }, now);
+export const fired = (events: readonly StlEvent[], deadlineId: string, now: Instant) => [
+  ...events,
+  ...decideOn(events, [fire(deadlineId, now)]),
+];

@@ -1,0 +1,87 @@
+import { stlCalendar } from './stl-calendar';
+import { stlSummary } from './stl-summary';
+import {
+  command,
+  decideOn,
+  edomexInstalled,
+  edomexMembers,
+  heldSession,
+  history,
+  on,
+  registerEdomex,
+  stateOf,
+} from './testing/stl-fixtures';
+
+describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, facilitador, last and next session, escalations)', () => {
+  it('is null before registration', () => {
+    expect(stlSummary({ status: 'unregistered' })).toBeNull();
+  });
+
+  it('summarises an STL in integration', () => {
+    expect(stlSummary(stateOf(history(registerEdomex, ...edomexMembers)))).toEqual({
+      entidad: '15',
+      status: 'en_integracion',
+      decisionRule: 'consensus_then_majority',
+      extraSectorName: null,
+      titularesBySector: { gobierno: 2, sociedad_civil: 2, garante: 1, adicional: 0 },
+      members: 10,
+      facilitador: null,
+      facilitadorVacante: true,
+      warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador está vacante.' }],
+      sessions: { convocada: 0, celebrada: 0, sin_quorum: 0, cancelada: 0 },
+      openEscalations: 0,
+      pendingRemovals: 0,
+      renewalPending: false,
+    });
+  });
+
+  it('summarises an installed STL with its last session, the next one, the two-month mark and what is pending', () => {
+    const held = heldSession(edomexInstalled, 's1', '2026-10-28', ['gob-1', 'sc-1', 'gar-1']);
+    const events = [
+      ...held,
+      ...decideOn(held, [
+        command('VacateFacilitador', { vacatedOn: '2026-11-02', reason: 'Renuncia' }, on('2026-11-02')),
+        command('FireDeadline', { deadlineId: 'facilitador-vacante:2026-11-02:recordatorio' }, on('2026-11-17', 9)),
+        command('ConveneSession', {
+          sessionId: 'ord-6',
+          date: '2026-11-30',
+          kind: 'ordinaria',
+          convokedOn: '2026-11-23',
+          agenda: ['PAL'],
+        }),
+        command('RenewCivilSociety', { palEndedOn: '2026-11-20' }),
+        command('ProposeRemoval', { memberId: 'sc-2', cause: 'probidad', proposedBy: 'sc-1' }),
+      ]),
+    ];
+    expect(stlSummary(stateOf(events))).toEqual({
+      entidad: '15',
+      status: 'instalado',
+      decisionRule: 'consensus_then_majority',
+      installedOn: '2026-09-01',
+      nextSessionDueOn: '2026-12-28',
+      extraSectorName: null,
+      titularesBySector: { gobierno: 2, sociedad_civil: 2, garante: 1, adicional: 0 },
+      members: 10,
+      facilitador: null,
+      facilitadorVacante: true,
+      vacantSince: '2026-11-02',
+      warnings: [expect.objectContaining({ code: 'FACILITADOR_VACANT', details: { since: '2026-11-02' } })],
+      lastSessionOn: '2026-10-28',
+      nextSession: { sessionId: 'ord-6', date: '2026-11-30', kind: 'ordinaria' },
+      sessions: { convocada: 1, celebrada: 1, sin_quorum: 0, cancelada: 0 },
+      openEscalations: 0,
+      pendingRemovals: 1,
+      renewalPendingSince: '2026-11-20',
+      renewalPending: true,
+    });
+  });
+});
+
+describe('stlCalendar: días hábiles of the STL (DOMAIN.md, "Business days")', () => {
+  it('adds the STL’s own non-working days to the federal rest days', () => {
+    const withRecess = [...edomexInstalled, { type: 'NonWorkingDaysSet' as const, data: { dates: ['2026-12-24'] } }];
+    expect(stlCalendar(stateOf(withRecess)).isBusinessDay('2026-12-24')).toBe(false);
+    expect(stlCalendar(stateOf(edomexInstalled)).isBusinessDay('2026-12-24')).toBe(true);
+    expect(stlCalendar({ status: 'unregistered' }).isBusinessDay('2026-11-16')).toBe(false);
+  });
+});
