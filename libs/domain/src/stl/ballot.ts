@@ -3,7 +3,14 @@ import { domainError, type DomainError, isDomainError } from '../shared/domain-e
 import { type RecordDecision } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { attendanceWithQuorum, checkText, findSession, firstError } from './stl-guards';
-import { activeSeats, type AttendanceRecord, type CastVote, type RegisteredStl, type Session } from './stl-state';
+import {
+  activeSeats,
+  type AttendanceRecord,
+  canVote,
+  type CastVote,
+  type RegisteredStl,
+  type Session,
+} from './stl-state';
 import { decideOutcome, type SeatVote } from './voting';
 
 const VOTE_VALUES: readonly string[] = ['favor', 'contra', 'impedimento'];
@@ -51,14 +58,15 @@ export function castBallots(
   state: RegisteredStl,
   attendance: AttendanceRecord,
 ): DomainError | SeatVote[] {
-  const nonVoting = votes.find(
-    (vote) => vote.memberId === state.facilitador?.facilitadorId || state.members[vote.memberId]?.role === 'invitado',
-  );
+  const nonVoting = votes.find((vote) => {
+    const member = state.members[vote.memberId];
+    return vote.memberId === state.facilitador?.facilitadorId || (member !== undefined && !canVote(member));
+  });
   if (nonVoting !== undefined) {
     return domainError(
       'invalid',
       'NON_VOTING_ROLE',
-      'El facilitador y los miembros invitados tienen voz, pero no voto.',
+      'El facilitador, los miembros invitados y los enlaces sin voto tienen voz, pero no voto.',
       {
         memberId: nonVoting.memberId,
       },

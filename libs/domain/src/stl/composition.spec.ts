@@ -71,6 +71,20 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
     expect(state.members['inv-1']).not.toHaveProperty('seatId');
   });
 
+  it('records an enlace named with voice and no vote; only an enlace can be (cap. IV, I)', () => {
+    const enlace = addMember({ memberId: 'enl-2', role: 'enlace', titularId: 'gob-2', hasVote: false });
+    const [added] = given(integrated).when(enlace).decision as never[];
+    expect(added).toMatchObject({
+      type: 'MemberAdded',
+      data: { memberId: 'enl-2', role: 'enlace', hasVote: false, seatId: 'gob-2' },
+    });
+    expect(
+      given(integrated)
+        .when(addMember({ hasVote: false }))
+        .then('INVALID_VOTE_CAPACITY').category,
+    ).toBe('invalid');
+  });
+
   it('records an invitado without a seat (voice only, for the span of a project: cap. X)', () => {
     given(integrated)
       .when(

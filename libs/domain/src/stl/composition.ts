@@ -35,6 +35,9 @@ export function decideAddMember(
       ? domainError('conflict', 'SECTOR_NOT_DECLARED', 'Este STL no declaró un sector adicional al registrarse.')
       : undefined,
     checkUniqueId(state, data.memberId),
+    data.hasVote === false && data.role !== 'enlace'
+      ? domainError('invalid', 'INVALID_VOTE_CAPACITY', 'Solo un enlace puede nombrarse con voz y sin voto.')
+      : undefined,
   );
   if (error) return error;
   const seatId = seatFor(data, state);
@@ -132,6 +135,7 @@ function memberFrom(data: AddMemberData, seatId: string | undefined): Member {
     nombre: data.nombre.trim(),
     organizacion: data.organizacion.trim(),
     ...(data.cargo === undefined ? {} : { cargo: data.cargo }),
+    ...(data.hasVote === false ? { hasVote: false as const } : {}),
     ...(data.email === undefined ? {} : { email: data.email }),
     ...(seatId === undefined ? {} : { seatId }),
     joinedOn: data.joinedOn,

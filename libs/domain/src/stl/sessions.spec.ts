@@ -13,6 +13,7 @@ import {
   on,
   registerEdomex,
   stateOf,
+  withEnlaceSinVoto,
 } from './testing/stl-fixtures';
 
 function convene(data: Partial<ConveneSession['data']>) {
@@ -196,6 +197,14 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
         },
       ]) as RegisteredStl;
     expect(state.sessions.s1.status).toBe('sin_quorum');
+  });
+
+  it('does not count an enlace without decision capacity ("mismos que deberán tener capacidad de toma de decisiones")', () => {
+    const sinVoto = withEnlaceSinVoto(pastSession);
+    const [recorded] = given(sinVoto).when(attendance(['enl-gob-1b', 'sc-1', 'gar-1'])).decision as never[];
+    expect(recorded).toMatchObject({
+      data: { representedSeatIds: ['sc-1', 'gar-1'], quorum: false, code: 'NO_QUORUM' },
+    });
   });
 
   it('lets the facilitador and invitados attend without counting for quorum (voz, sin voto)', () => {

@@ -11,7 +11,7 @@ import { stlCalendar } from './stl-calendar';
 import { type ApproveMinutes, type CancelSession, type ConveneSession, type RecordAttendance } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
-import { type RegisteredStl, seatList, type Session } from './stl-state';
+import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
 import { isSessionKind } from './stl-terms';
 
 /**
@@ -108,11 +108,18 @@ export function decideRecordAttendance(
   const present = [...new Set(command.data.present)];
   const error = firstError(sessionCanTakeAttendance(session, context.today), unknownAttendees(state, present));
   if (error) return error;
-  const assessment = assessQuorum(seatList(state), present);
+  const assessment = assessQuorum(seatsWithDecisionCapacity(state), present);
   return [
     { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } },
     ...inactivityProposals(state, session, assessment.absentSeatIds),
   ];
+}
+
+/** "… o de sus suplentes o enlaces, mismos que deberán tener capacidad de toma de decisiones" (cap. VI, 2). */
+function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
+  return seatList(state).map((seat) =>
+    seat.enlaceId !== null && !canVote(state.members[seat.enlaceId]) ? { ...seat, enlaceId: null } : seat,
+  );
 }
 
 function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainError | undefined {

@@ -26,6 +26,11 @@ export type AddMember = Command<
     readonly nombre: string;
     readonly organizacion: string;
     readonly cargo?: string;
+    /**
+     * Only for an enlace: the titular's letter says whether the enlace has "voz y voto" (mecanismo-gobernanza-edomex.md,
+     * cap. IV, I). Default true; an enlace without vote neither votes nor makes quorum.
+     */
+    readonly hasVote?: boolean;
     readonly email?: string;
     /** For a suplente or enlace: the titular whose seat they sit in. */
     readonly titularId?: string;

@@ -19,6 +19,8 @@ export interface Member {
   readonly nombre: string;
   readonly organizacion: string;
   readonly cargo?: string;
+  /** Present (false) only for an enlace named with voice and no vote. */
+  readonly hasVote?: false;
   readonly email?: string;
   /** The seat a titular holds or a suplente/enlace sits in; invitados have none. */
   readonly seatId?: string;
@@ -190,6 +192,11 @@ export function initialStlState(): StlState {
 
 export function seatList(state: RegisteredStl): Seat[] {
   return Object.values(state.seats);
+}
+
+/** Whether a member may vote for a seat: titulares, suplentes, and enlaces named with vote. */
+export function canVote(member: Member): boolean {
+  return member.role !== 'invitado' && member.hasVote !== false;
 }
 
 /** A seat counts for quorum and votes while it has a titular. */

@@ -2,7 +2,15 @@ import { type RecordDecision } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { type CastVote, type RegisteredStl } from './stl-state';
 import { type DecisionRule } from './stl-terms';
-import { ALL_PRESENT, command, decideOn, edomexInstalled, given, heldSession } from './testing/stl-fixtures';
+import {
+  ALL_PRESENT,
+  command,
+  decideOn,
+  edomexInstalled,
+  given,
+  heldSession,
+  withEnlaceSinVoto,
+} from './testing/stl-fixtures';
 import { decideOutcome, tally } from './voting';
 
 const everyone = [...ALL_PRESENT, 'sup-gob-1', 'inv-1', 'fac-1'];
@@ -166,6 +174,13 @@ describe('RecordDecision: the STL’s rule decides (mecanismo-gobernanza-edomex.
 
 describe('RecordDecision: who votes (cap. IV and VI, 3: un voto por representación)', () => {
   const held = withRule('consensus_then_majority');
+
+  it('refuses the vote of an enlace named without vote, like the facilitador’s', () => {
+    const present = ['enl-gob-1b', 'gob-2', 'sc-1', 'sc-2', 'gar-1'];
+    const session = heldSession(withEnlaceSinVoto(edomexInstalled), 's1', '2026-11-18', present);
+    const votes = [favor('enl-gob-1b'), favor('gob-2'), favor('sc-1'), favor('sc-2'), favor('gar-1')];
+    expect(given(session).when(decision(votes)).then('NON_VOTING_ROLE').details).toEqual({ memberId: 'enl-gob-1b' });
+  });
 
   it('lets the suplente or enlace vote for an absent titular', () => {
     const substitutes = withRule('consensus_then_majority', ['sup-gob-1', 'gob-2', 'sup-sc-1', 'gar-1']);

@@ -164,6 +164,30 @@ function addNotice(date: LocalDate): LocalDate {
   return addDays(date, -14);
 }
 
+/** gob-1's enlace replaced by one named with voice and no vote (mecanismo-gobernanza-edomex.md, cap. IV, I). */
+export function withEnlaceSinVoto(events: readonly StlEvent[]): StlEvent[] {
+  return [
+    ...events,
+    ...decideOn(events, [
+      command('ResignMember', { memberId: 'enl-gob-1', on: INSTALLED_ON }, SETUP),
+      command(
+        'AddMember',
+        {
+          memberId: 'enl-gob-1b',
+          sector: 'gobierno',
+          role: 'enlace',
+          nombre: 'Enlace técnico sin voto',
+          organizacion: 'Secretaría de la Contraloría',
+          titularId: 'gob-1',
+          hasVote: false,
+          joinedOn: INSTALLED_ON,
+        },
+        SETUP,
+      ),
+    ]),
+  ];
+}
+
 export const ALL_PRESENT = ['gob-1', 'gob-2', 'sc-1', 'sc-2', 'gar-1'];
 
 /** Jalisco 2017: installed without facilitador (guia-instalacion-stl.txt, tabla 5: "Vacante"). */
