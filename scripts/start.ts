@@ -3,100 +3,58 @@
  * embedded PostgreSQL (under .data/) unless DATABASE_URL is set, migrations, worker and API; Ctrl-C stops it all.
  */
 import { join } from 'node:path';
+import { freePort, PROJECT_ROOT, type RunningSystem, startSystem } from '../tools/stack';
 import { compile } from './build';
-import { type ManagedProcess, PROJECT_ROOT, startEmbeddedPostgres, ensureDatabase, freePort, startTemporalDevServer, spawnManaged, waitFor } from '../tools/stack';
 
 const DATA_DIR = process.env.DATA_DIR ?? join(PROJECT_ROOT, '.data');
-const DATABASE = 'cocreacion';
 
-interface Stoppable {
-  readonly name: string;
-  stop(): Promise<void>;
-}
-
-const running: Stoppable[] = [];
+let system: RunningSystem | undefined;
 let stopping = false;
 
 function log(message: string): void {
   process.stdout.write(`\x1b[1m[start]\x1b[0m ${message}\n`);
 }
 
-async function stopAll(exitCode: number): Promise<never> {
+async function stop(exitCode: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('Deteniendo…');
-    for (const part of [...running].reverse()) {
-      await part.stop().catch((error: unknown) => log(`${part.name}: ${String(error)}`));
-      log(`${part.name} detenido`);
-    }
+    await system?.stop();
+    log('Todo detenido.');
   }
   process.exit(exitCode);
 }
 
-async function database(): Promise<string> {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL;
-  const postgres = await startEmbeddedPostgres(join(DATA_DIR, 'postgres'), { logFile: join(DATA_DIR, 'logs/postgres.log') });
-  running.push({ name: 'PostgreSQL', stop: () => postgres.stop() });
-  await ensureDatabase(postgres.url('postgres'), DATABASE);
-  return postgres.url(DATABASE);
-}
-
-async function temporal(): Promise<{ address: string; uiUrl?: string }> {
-  if (process.env.TEMPORAL_ADDRESS) return { address: process.env.TEMPORAL_ADDRESS };
-  const server = await startTemporalDevServer({
-    dbFile: join(DATA_DIR, 'temporal.db'),
-    logFile: join(DATA_DIR, 'logs/temporal.log'),
-    port: await freePort(7233),
-    uiPort: await freePort(8233),
-  });
-  running.push({ name: 'Temporal', stop: () => server.stop() });
-  return server;
-}
-
-function app(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
-  const child = spawnManaged({ name, command: process.execPath, args: [join(PROJECT_ROOT, entry)], env });
-  running.push({ name, stop: () => child.stop() });
-  void child.exited.then((code) => {
-    if (!stopping) {
-      log(`${name} terminó inesperadamente (${code})`);
-      void stopAll(1);
-    }
-  });
-  return child;
-}
-
 async function main(): Promise<void> {
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  process.on('SIGINT', () => void stop(0));
+  process.on('SIGTERM', () => void stop(0));
   log('Compilando…');
   compile();
-  log('Iniciando PostgreSQL y Temporal…');
-  const [databaseUrl, temporalServer] = await Promise.all([database(), temporal()]);
-  const port = process.env.PORT ?? '3000';
-  const env = { ...process.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalServer.address, PORT: port };
-  app('worker', 'dist/apps/worker/src/main.js', env);
-  const api = app('api', 'dist/apps/api/src/main.js', env);
-  const apiUrl = `http://127.0.0.1:${port}`;
-  await waitFor('la API', async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), {
-    timeoutMs: 120_000,
-    failFast: api,
+  log('Iniciando PostgreSQL, Temporal, worker y API…');
+  system = await startSystem({
+    dataDir: DATA_DIR,
+    apiPort: Number(process.env.PORT ?? 3000),
+    temporalPort: await freePort(7233),
+    temporalUiPort: await freePort(8233),
+    databaseUrl: process.env.DATABASE_URL,
+    temporalAddress: process.env.TEMPORAL_ADDRESS,
+    onUnexpectedExit: (name, code) => {
+      log(`${name} terminó inesperadamente (${code}); revise su salida arriba.`);
+      void stop(1);
+    },
   });
-  const lines = [
-    '',
-    'El sistema está listo:',
-    `  API             ${apiUrl}/api`,
-    `  Swagger UI      ${apiUrl}/api/docs`,
-    temporalServer.uiUrl ? `  Temporal UI     ${temporalServer.uiUrl}` : `  Temporal        ${temporalServer.address}`,
-    `  Temporal gRPC   ${temporalServer.address}`,
-    `  PostgreSQL      ${databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+  const urls = [
+    `  API             ${system.apiUrl}/api`,
+    `  Swagger UI      ${system.apiUrl}/api/docs`,
+    ...(system.temporalUiUrl ? [`  Temporal UI     ${system.temporalUiUrl}`] : []),
+    `  Temporal gRPC   ${system.temporalAddress}`,
+    `  PostgreSQL      ${system.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     `  Datos           ${DATA_DIR}`,
-    '',
-    'Ctrl-C detiene todo.',
   ];
-  log(lines.join('\n'));
+  log(['', 'El sistema está listo:', ...urls, '', 'Ctrl-C detiene todo.'].join('\n'));
 }
 
 main().catch(async (error: unknown) => {
   log(`No se pudo iniciar: ${error instanceof Error ? error.message : String(error)}`);
-  await stopAll(1);
+  await stop(1);
 });

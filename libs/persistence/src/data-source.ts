@@ -12,6 +12,8 @@ export const PERSISTENCE_MIGRATIONS = [EventStore1763780000000, ExercisesView176
 export interface DatabaseConfig {
   readonly url: string;
   readonly poolSize?: number;
+  /** Log failed queries (on by default; tests that provoke failures turn it off). */
+  readonly logErrors?: boolean;
 }
 
 export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
@@ -22,7 +24,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     migrations: PERSISTENCE_MIGRATIONS,
     migrationsTableName: 'schema_migrations',
     synchronize: false,
-    logging: ['error', 'warn'],
+    logging: config.logErrors === false ? false : ['error', 'warn'],
     extra: { max: config.poolSize ?? 10, connectionTimeoutMillis: 5_000 },
   };
 }

@@ -25,14 +25,14 @@ export function IsLocalDateField(options: ApiPropertyOptions = {}): PropertyDeco
         defaultMessage: () => 'debe ser una fecha válida con formato AAAA-MM-DD',
       },
     }),
-    ApiProperty({ type: String, format: 'date', example: '2026-11-10', ...options } as ApiPropertyOptions),
+    ApiProperty({ type: String, format: 'date', example: '2026-11-10', ...options }),
   );
 }
 
 export function IsEntidadField(options: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(
     IsIn(ENTIDAD_CODES, { message: 'debe ser una clave INEGI de entidad federativa, de "01" a "32"' }),
-    ApiProperty({ type: String, enum: ENTIDAD_CODES, example: '14', description: 'Clave INEGI de la entidad', ...options } as ApiPropertyOptions),
+    ApiProperty({ type: String, enum: ENTIDAD_CODES, example: '14', description: 'Clave INEGI de la entidad', ...options }),
   );
 }
 
@@ -41,7 +41,7 @@ export function IsTextField(maxLength: number, options: ApiPropertyOptions = {})
     IsString({ message: 'debe ser texto' }),
     MinLength(1, { message: 'no puede estar vacío' }),
     MaxLength(maxLength, { message: `admite como máximo ${maxLength} caracteres` }),
-    ApiProperty({ type: String, maxLength, ...options } as ApiPropertyOptions),
+    ApiProperty({ type: String, maxLength, ...options }),
   );
 }
 
@@ -50,7 +50,7 @@ export function IsIntegerField(min: number, max: number, options: ApiPropertyOpt
     IsInt({ message: 'debe ser un número entero' }),
     Min(min, { message: `debe ser al menos ${min}` }),
     Max(max, { message: `debe ser como máximo ${max}` }),
-    ApiProperty({ type: Number, minimum: min, maximum: max, ...options } as ApiPropertyOptions),
+    ApiProperty({ type: Number, minimum: min, maximum: max, ...options }),
   );
 }
 
@@ -64,6 +64,6 @@ export function IsUrlListField(maxItems: number, options: ApiPropertyOptions = {
       { each: true, message: 'cada elemento debe ser un enlace http(s)' },
     ),
     MaxLength(2_000, { each: true, message: 'cada enlace admite como máximo 2000 caracteres' }),
-    ApiProperty({ type: [String], maxItems, example: ['https://micrositio.example.org/acta.pdf'], ...options } as ApiPropertyOptions),
+    ApiProperty({ type: [String], maxItems, example: ['https://micrositio.example.org/acta.pdf'], ...options }),
   );
 }

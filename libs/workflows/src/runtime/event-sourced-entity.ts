@@ -151,7 +151,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
 
   private async store(events: readonly E[]): Promise<void> {
     if (events.length === 0) return;
-    const state = events.reduce(this.definition.decider.evolve, this.snapshot.state);
+    const state = events.reduce((folded, event) => this.definition.decider.evolve(folded, event), this.snapshot.state);
     await appendEvents({
       aggregate: this.definition.aggregate,
       streamId: this.streamId,

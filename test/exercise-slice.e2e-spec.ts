@@ -1,0 +1,85 @@
+import { execFileSync } from 'node:child_process';
+import { Client } from 'pg';
+import { temporalCliPath } from '../tools/stack';
+import { daysFromToday } from './support/dates';
+import { e2eApi } from './support/http';
+
+/** Issue 2's vertical slice, through HTTP on the real stack: API → Temporal Update → worker → PostgreSQL. */
+describe('an exercise from HTTP to the event log (vertical slice)', () => {
+  const api = e2eApi();
+  const database = new Client({ connectionString: process.env.E2E_DATABASE_URL });
+  const startedOn = daysFromToday(-20);
+
+  beforeAll(() => database.connect());
+  afterAll(() => database.end());
+
+  const eventsOf = async (streamId: string) =>
+    (await database.query('SELECT seq, type FROM domain_events WHERE stream_id = $1 ORDER BY seq', [streamId])).rows;
+
+  it('reports every part up', async () => {
+    const health = await api.get('/api/health');
+
+    expect(health.status).toBe(200);
+    expect(health.body).toEqual({ status: 'ok', temporal: 'up', database: 'up' });
+  });
+
+  it('starts exercise/<entidad>/1 and refuses a second open one for the same state', async () => {
+    const created = await api.post('/api/exercises', { entidad: '31', startedOn });
+
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ id: '31-1', workflowId: 'exercise/31/1', entidad: '31', currentStep: 1, currentStage: 1 });
+    expect(await eventsOf('exercise/31/1')).toEqual([{ seq: 1, type: 'ExerciseStarted' }]);
+
+    const second = await api.post('/api/exercises', { entidad: '31', startedOn });
+    expect(second.status).toBe(409);
+    expect(second.body.code).toBe('EXERCISE_ALREADY_OPEN');
+  });
+
+  it('refuses an unknown entidad with a 400 naming the field', async () => {
+    const response = await api.post('/api/exercises', { entidad: '33', startedOn });
+
+    expect(response.status).toBe(400);
+    expect(response.body.code).toBe('VALIDATION_FAILED');
+    expect(response.body.errors).toEqual([expect.objectContaining({ field: 'entidad' })]);
+  });
+
+  it('completes stage 1 through an Update: event stored, projection moved, new state returned', async () => {
+    const response = await api.post('/api/exercises/31-1/stages/1/complete', { completedOn: daysFromToday(-10) });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: '31-1', completedStages: [1], currentStage: 2 });
+    expect(await eventsOf('exercise/31/1')).toEqual([
+      { seq: 1, type: 'ExerciseStarted' },
+      { seq: 2, type: 'StageCompleted' },
+    ]);
+    const row = await database.query('SELECT current_stage, current_step FROM exercises WHERE id = $1', ['exercise/31/1']);
+    expect(row.rows).toEqual([{ current_stage: 2, current_step: 1 }]);
+  });
+
+  it('refuses a completion date in the future with 422 DATE_IN_FUTURE and stores nothing', async () => {
+    const response = await api.post('/api/exercises/31-1/stages/2/complete', { completedOn: daysFromToday(3) });
+
+    expect(response.status).toBe(422);
+    expect(response.body.code).toBe('DATE_IN_FUTURE');
+    expect(response.body.message).toMatch(/posterior a hoy/);
+    expect(await eventsOf('exercise/31/1')).toHaveLength(2);
+  });
+
+  it('lists the exercise with its current step and stage', async () => {
+    const list = await api.get('/api/exercises?entidad=31');
+
+    expect(list.status).toBe(200);
+    expect(list.body).toEqual([expect.objectContaining({ id: '31-1', currentStep: 1, currentStage: 2, status: 'open' })]);
+  });
+
+  it('is visible to the temporal CLI by its search attributes', () => {
+    const output = execFileSync(
+      temporalCliPath(),
+      ['workflow', 'list', '--address', process.env.E2E_TEMPORAL_ADDRESS!, '--query', 'Entidad="31" AND Etapa=2', '--output', 'json'],
+      { encoding: 'utf8' },
+    );
+
+    const workflows = JSON.parse(output) as { execution: { workflowId: string } }[];
+    expect(workflows.map((workflow) => workflow.execution.workflowId)).toEqual(['exercise/31/1']);
+  });
+});

@@ -1,0 +1,39 @@
+import { type AppendEventsInput, type EventStoreActivities } from '@app/contracts';
+
+export interface StoredTestEvent {
+  readonly streamId: string;
+  readonly seq: number;
+  readonly type: string;
+  readonly data: any;
+  readonly occurredAt: string;
+}
+
+/**
+ * A typed stand-in for the PostgreSQL event store in pure workflow tests: same idempotency by (stream, seq),
+ * and it remembers the last state handed to the projections.
+ */
+export class InMemoryEventStore implements EventStoreActivities {
+  readonly events: StoredTestEvent[] = [];
+  readonly states = new Map<string, unknown>();
+  appendCalls = 0;
+
+  appendEvents = async (input: AppendEventsInput): Promise<void> => {
+    this.appendCalls += 1;
+    const stored = this.stream(input.streamId);
+    if (stored.some((event) => event.seq >= input.firstSeq)) return;
+    if (stored.length !== input.firstSeq - 1) throw new Error(`gap in ${input.streamId} before ${input.firstSeq}`);
+    input.events.forEach((event, index) =>
+      this.events.push({ streamId: input.streamId, seq: input.firstSeq + index, type: event.type, data: event.data, occurredAt: input.occurredAt }),
+    );
+    this.states.set(input.streamId, input.state);
+    await Promise.resolve();
+  };
+
+  stream(streamId: string): StoredTestEvent[] {
+    return this.events.filter((event) => event.streamId === streamId);
+  }
+
+  typesOf(streamId: string): string[] {
+    return this.stream(streamId).map((event) => event.type);
+  }
+}

@@ -1,0 +1,53 @@
+import { SEARCH_ATTRIBUTE_TYPES, TASK_QUEUE } from '@app/contracts';
+import { temporal } from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
+import { temporalTestServerPath } from '../../tools/stack';
+
+let runtimeQuieted = false;
+
+/** Only warnings from the SDK's runtime: test output stays readable. */
+function quietRuntime(): void {
+  if (runtimeQuieted) return;
+  runtimeQuieted = true;
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+}
+
+const INDEXED_VALUE_TYPES = {
+  Keyword: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  Int: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  Bool: temporal.api.enums.v1.IndexedValueType.INDEXED_VALUE_TYPE_BOOL,
+} as const;
+
+/**
+ * The real time-skipping test server (Java), from the project's pinned binary, with the search attributes of
+ * DESIGN.md registered (the workflows upsert them, and the server refuses unknown ones).
+ */
+export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const env = await TestWorkflowEnvironment.createTimeSkipping({
+    server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
+  });
+  const searchAttributes = Object.fromEntries(
+    Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]]),
+  );
+  await env.connection.operatorService.addSearchAttributes({ namespace: env.namespace ?? 'default', searchAttributes });
+  return env;
+}
+
+/** A worker on the test environment, running the workflows bundled once for the run. */
+export async function testWorker(
+  env: TestWorkflowEnvironment,
+  activities: WorkerOptions['activities'],
+  taskQueue = TASK_QUEUE,
+): Promise<Worker> {
+  const codePath = process.env.TEST_WORKFLOW_BUNDLE;
+  if (!codePath) throw new Error('TEST_WORKFLOW_BUNDLE is not set: run workflow tests through their Jest project');
+  return Worker.create({
+    connection: env.nativeConnection,
+    taskQueue,
+    workflowBundle: { codePath },
+    activities,
+    maxCachedWorkflows: 100,
+  });
+}

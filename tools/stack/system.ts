@@ -1,0 +1,109 @@
+import { join } from 'node:path';
+import { PROJECT_ROOT } from './binaries';
+import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
+import { ensureDatabase, type PostgresServer, startEmbeddedPostgres } from './embedded-postgres';
+import { freePort } from './free-port';
+import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
+
+export interface SystemOptions {
+  /** Holds temporal.db, postgres/ and logs/. */
+  readonly dataDir: string;
+  readonly apiPort?: number;
+  readonly temporalPort?: number;
+  readonly temporalUiPort?: number;
+  /** An external PostgreSQL (DATABASE_URL) instead of the embedded one. */
+  readonly databaseUrl?: string;
+  /** An external Temporal (TEMPORAL_ADDRESS) instead of the dev server. */
+  readonly temporalAddress?: string;
+  /** Extra environment for the API and the worker. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Where the API's and worker's output goes; by default, this process's output with a prefix. */
+  readonly logToFiles?: boolean;
+  readonly onUnexpectedExit?: (name: string, code: number | string) => void;
+}
+
+export interface RunningSystem {
+  readonly apiUrl: string;
+  readonly databaseUrl: string;
+  readonly temporalAddress: string;
+  readonly temporalUiUrl?: string;
+  readonly postgres?: PostgresServer;
+  readonly temporal?: TemporalDevServer;
+  readonly api: ManagedProcess;
+  readonly worker: ManagedProcess;
+  /** Starts a (new) worker process, e.g. after killing one in a fault test. */
+  startWorker(): ManagedProcess;
+  stop(): Promise<void>;
+}
+
+const DATABASE = 'cocreacion';
+
+/**
+ * The whole system from the compiled apps in dist/: embedded PostgreSQL and the Temporal dev server (unless
+ * external ones are given), then the worker and the API. Stops in reverse order.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const stoppers: { name: string; stop: () => Promise<void> }[] = [];
+  let stopping = false;
+  const stop = async () => {
+    stopping = true;
+    for (const part of stoppers.splice(0).reverse()) await part.stop().catch(() => undefined);
+  };
+  try {
+    const [database, temporal] = await Promise.all([
+      options.databaseUrl ? undefined : startEmbeddedPostgres(join(options.dataDir, 'postgres'), {
+        logFile: join(options.dataDir, 'logs/postgres.log'),
+      }),
+      options.temporalAddress ? undefined : startTemporalDevServer({
+        dbFile: join(options.dataDir, 'temporal.db'),
+        logFile: join(options.dataDir, 'logs/temporal.log'),
+        port: options.temporalPort,
+        uiPort: options.temporalUiPort,
+      }),
+    ]);
+    if (database) stoppers.push({ name: 'PostgreSQL', stop: () => database.stop() });
+    if (temporal) stoppers.push({ name: 'Temporal', stop: () => temporal.stop() });
+    if (database) await ensureDatabase(database.url('postgres'), DATABASE);
+    const databaseUrl = options.databaseUrl ?? database!.url(DATABASE);
+    const temporalAddress = options.temporalAddress ?? temporal!.address;
+    const apiPort = options.apiPort ?? (await freePort());
+    const env = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(apiPort) };
+
+    const launch = (name: 'api' | 'worker') => {
+      const child = spawnManaged({
+        name,
+        command: process.execPath,
+        args: [join(PROJECT_ROOT, `dist/apps/${name}/src/main.js`)],
+        env,
+        logFile: options.logToFiles ? join(options.dataDir, `logs/${name}.log`) : undefined,
+      });
+      stoppers.push({ name, stop: () => child.stop() });
+      void child.exited.then((code) => {
+        if (!stopping) options.onUnexpectedExit?.(name, code);
+      });
+      return child;
+    };
+    const worker = launch('worker');
+    const api = launch('api');
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    await waitFor('la API', async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), {
+      timeoutMs: 120_000,
+      failFast: api,
+    });
+    return {
+      apiUrl,
+      databaseUrl,
+      temporalAddress,
+      temporalUiUrl: temporal?.uiUrl,
+      postgres: database,
+      temporal,
+      api,
+      worker,
+      startWorker: () => launch('worker'),
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
