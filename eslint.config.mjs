@@ -33,6 +33,7 @@ export default tseslint.config(
   },
   {
     files: ['libs/domain/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
@@ -45,6 +46,7 @@ export default tseslint.config(
   },
   {
     files: ['libs/workflows/src/**/*.ts'],
+    ignores: ['**/*.spec.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
