@@ -12,9 +12,7 @@ export class EventStoreActivitiesService implements EventStoreActivities {
 
   async appendEvents(input: AppendEventsInput): Promise<void> {
     try {
-      await this.eventStore.append(input, (manager) =>
-        this.projections.write(manager, input.aggregate, input.streamId, input.state),
-      );
+      await this.eventStore.append(input, (manager) => this.projections.write(manager, input));
     } catch (error) {
       // Retrying cannot fix two writers on one stream; the workflow must fail loudly instead.
       if (error instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(error.message, 'StreamConflict');

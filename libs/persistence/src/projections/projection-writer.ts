@@ -1,4 +1,4 @@
-import { type AggregateKind } from '@app/contracts';
+import { type AppendEventsInput } from '@app/contracts';
 import { type ExerciseState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
@@ -7,10 +7,11 @@ import { projectExercise } from './exercise.projection';
 /** Writes the read model of one aggregate from its folded state, inside the event-append transaction. */
 @Injectable()
 export class ProjectionWriter {
-  async write(manager: EntityManager, aggregate: AggregateKind, _streamId: string, state: unknown, at = new Date()): Promise<void> {
+  async write(manager: EntityManager, appended: AppendEventsInput, at = new Date()): Promise<void> {
+    const { aggregate } = appended;
     switch (aggregate) {
       case 'exercise':
-        return projectExercise(manager, state as ExerciseState, at);
+        return projectExercise(manager, appended.state as ExerciseState, at);
       case 'stl':
         return;
       default: {
