@@ -2,3 +2,4 @@ export * from './calendar';
 export * from './shared';
 export * from './stl';
 export * from './exercise';
+export * from './interplay';

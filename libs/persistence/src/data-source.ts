@@ -1,13 +1,29 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DomainEventRecord } from './entities/domain-event.entity';
+import { CommitmentView } from './entities/commitment-view.entity';
+import { EscalationView } from './entities/escalation-view.entity';
 import { ExerciseView } from './entities/exercise-view.entity';
+import { StlMemberView, StlSessionView, StlView } from './entities/stl-views.entity';
 import { EventStore1763780000000 } from './migrations/1763780000000-event-store';
 import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
+import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 
-export const PERSISTENCE_ENTITIES = [DomainEventRecord, ExerciseView];
+export const PERSISTENCE_ENTITIES = [
+  DomainEventRecord,
+  ExerciseView,
+  StlView,
+  StlMemberView,
+  StlSessionView,
+  EscalationView,
+  CommitmentView,
+];
 
 /** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
-export const PERSISTENCE_MIGRATIONS = [EventStore1763780000000, ExercisesView1763780100000];
+export const PERSISTENCE_MIGRATIONS = [
+  EventStore1763780000000,
+  ExercisesView1763780100000,
+  StlAndSharedViews1763780200000,
+];
 
 export interface DatabaseConfig {
   readonly url: string;

@@ -1,1 +1,2 @@
 export * from './exercise/exercise.workflow';
+export * from './stl/stl.workflow';

@@ -1,6 +1,8 @@
 import { type ExerciseState, exerciseSummary } from '@app/domain';
 import { type EntityManager } from 'typeorm';
+import { CommitmentView } from '../entities/commitment-view.entity';
 import { ExerciseView } from '../entities/exercise-view.entity';
+import { projectEscalations } from './escalations.projection';
 
 /** The exercises row is a function of the folded state, so live writes and rebuilds give the same rows. */
 export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView | undefined {
@@ -25,7 +27,28 @@ export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView
   });
 }
 
-export async function projectExercise(manager: EntityManager, state: ExerciseState, at: Date): Promise<void> {
+export async function projectExercise(manager: EntityManager, streamId: string, state: ExerciseState, at: Date): Promise<void> {
   const row = exerciseRow(state, at);
-  if (row) await manager.upsert(ExerciseView, row, ['id']);
+  if (!row || state.status === 'not_started') return;
+  await manager.upsert(ExerciseView, row, ['id']);
+  await manager.delete(CommitmentView, { exerciseId: streamId });
+  if (state.commitments.length > 0) {
+    await manager.insert(
+      CommitmentView,
+      state.commitments.map((commitment) =>
+        Object.assign(new CommitmentView(), {
+          exerciseId: streamId,
+          commitmentId: commitment.id,
+          entidad: state.entidad,
+          title: commitment.title,
+          kind: commitment.kind,
+          completion: commitment.completion,
+          reportedOn: commitment.reportedOn ?? null,
+          launched: state.pal !== undefined,
+          data: commitment,
+        }),
+      ),
+    );
+  }
+  await projectEscalations(manager, streamId, state.entidad, state.escalations);
 }

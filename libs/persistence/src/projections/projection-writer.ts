@@ -1,8 +1,9 @@
 import { type AppendEventsInput } from '@app/contracts';
-import { type ExerciseState } from '@app/domain';
+import { type ExerciseState, type StlState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { projectExercise } from './exercise.projection';
+import { projectStl } from './stl.projection';
 
 /** Writes the read model of one aggregate from its folded state, inside the event-append transaction. */
 @Injectable()
@@ -11,9 +12,9 @@ export class ProjectionWriter {
     const { aggregate } = appended;
     switch (aggregate) {
       case 'exercise':
-        return projectExercise(manager, appended.state as ExerciseState, at);
+        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, at);
       case 'stl':
-        return;
+        return projectStl(manager, appended.streamId, appended.state as StlState, at);
       default: {
         const _exhaustive: never = aggregate;
         throw new Error(`Unknown aggregate ${String(_exhaustive)}`);

@@ -1,9 +1,12 @@
 import {
   exerciseCommandSignal,
+  exerciseOpenedSignal,
   exerciseUpdates,
   type ExerciseWorkflowInput,
   exerciseWorkflowId,
   getExerciseState,
+  stlCommandSignal,
+  stlWorkflowId,
 } from '@app/contracts';
 import {
   type ExerciseCommand,
@@ -12,27 +15,31 @@ import {
   type ExerciseEvent,
   type ExerciseState,
   exerciseSummary,
+  stlRequestsFor,
 } from '@app/domain';
 import { setHandler } from '@temporalio/workflow';
 import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sourced-entity';
+import { signalQuietly } from '../runtime/signal-quietly';
 
 function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, ExerciseState> {
+  const stlId = stlWorkflowId(input.entidad);
   return {
     aggregate: 'exercise',
     decider: exerciseDecider,
     deadlines: (state) => exerciseDeadlines(state),
-    isFinished: (state) => state.status === 'closed',
+    // Not started after its first task (the start was refused), or closed after the evaluation.
+    isFinished: (state) => state.status !== 'open',
     searchAttributes: (state) => {
       const summary = exerciseSummary(state);
       if (!summary) return { entidad: input.entidad, escalacionesAbiertas: 0 };
       const { Paso, Etapa, EscalacionesAbiertas, FacilitadorVacante } = summary.searchAttributes;
-      return {
-        entidad: input.entidad,
-        paso: Paso,
-        etapa: Etapa,
-        escalacionesAbiertas: EscalacionesAbiertas,
-        facilitadorVacante: FacilitadorVacante,
-      };
+      return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante: FacilitadorVacante };
+    },
+    react: async (events) => {
+      if (events.some((event) => event.type === 'ExerciseStarted')) {
+        await signalQuietly(stlId, exerciseOpenedSignal, { exerciseId: exerciseWorkflowId(input.entidad, input.number) });
+      }
+      for (const request of stlRequestsFor(events)) await signalQuietly(stlId, stlCommandSignal, request);
     },
   };
 }

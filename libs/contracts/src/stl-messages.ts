@@ -1,0 +1,45 @@
+import { type StlCommand, type StlState } from '@app/domain';
+import { defineQuery, defineSignal } from '@temporalio/workflow';
+import { type CommandRequest } from './command-messages';
+import { defineCommandUpdates } from './command-updates';
+import { type Snapshot } from './snapshot';
+
+/** Commands people send; `FireDeadline` is the workflow's own and never comes from outside. */
+export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline'>;
+
+export const stlUpdates = defineCommandUpdates<StlCommand, StlState, StlRequestType>({
+  RegisterStl: true,
+  ChangeDecisionRule: true,
+  SetNonWorkingDays: true,
+  AddMember: true,
+  InstallStl: true,
+  AppointFacilitador: true,
+  VacateFacilitador: true,
+  ConveneSession: true,
+  CancelSession: true,
+  RecordAttendance: true,
+  RecordDecision: true,
+  ApproveMinutes: true,
+  ProposeRemoval: true,
+  DecideRemoval: true,
+  ResignMember: true,
+  RenewCivilSociety: true,
+  CompleteCivilSocietyRenewal: true,
+  AcknowledgeEscalation: true,
+  ResolveEscalation: true,
+});
+
+/** Fire-and-forget commands from other workflows (the exercise installing the STL, the PAL's end). */
+export const stlCommandSignal = defineSignal<[CommandRequest]>('stlCommand');
+
+/** The exercise now running for this state: the STL reports its status to it from then on. */
+export const exerciseOpenedSignal = defineSignal<[{ readonly exerciseId: string }]>('exerciseOpened');
+
+export const getStlState = defineQuery<StlState>('getStlState');
+
+export interface StlWorkflowInput {
+  readonly entidad: string;
+  readonly snapshot?: Snapshot<StlState>;
+  /** Carried across continue-as-new: the exercise to report to. */
+  readonly exerciseId?: string;
+}
