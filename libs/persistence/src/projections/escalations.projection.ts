@@ -1,6 +1,7 @@
 import { type Escalation } from '@app/domain';
 import { type EntityManager } from 'typeorm';
 import { EscalationView } from '../entities/escalation-view.entity';
+import { insertRows } from './rows';
 
 /** Replaces the stream's escalation rows with the ones in its folded state. */
 export async function projectEscalations(
@@ -10,8 +11,8 @@ export async function projectEscalations(
   escalations: readonly Escalation[],
 ): Promise<void> {
   await manager.delete(EscalationView, { streamId });
-  if (escalations.length === 0) return;
-  await manager.insert(
+  await insertRows(
+    manager,
     EscalationView,
     escalations.map((escalation) =>
       Object.assign(new EscalationView(), {

@@ -3,6 +3,7 @@ import { type EntityManager } from 'typeorm';
 import { CommitmentView } from '../entities/commitment-view.entity';
 import { ExerciseView } from '../entities/exercise-view.entity';
 import { projectEscalations } from './escalations.projection';
+import { insertRows, upsertRow } from './rows';
 
 /** The exercises row is a function of the folded state, so live writes and rebuilds give the same rows. */
 export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView | undefined {
@@ -30,12 +31,12 @@ export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView
 export async function projectExercise(manager: EntityManager, streamId: string, state: ExerciseState, at: Date): Promise<void> {
   const row = exerciseRow(state, at);
   if (!row || state.status === 'not_started') return;
-  await manager.upsert(ExerciseView, row, ['id']);
+  await upsertRow(manager, ExerciseView, row, ['id']);
   await manager.delete(CommitmentView, { exerciseId: streamId });
-  if (state.commitments.length > 0) {
-    await manager.insert(
-      CommitmentView,
-      state.commitments.map((commitment) =>
+  await insertRows(
+    manager,
+    CommitmentView,
+    state.commitments.map((commitment) =>
         Object.assign(new CommitmentView(), {
           exerciseId: streamId,
           commitmentId: commitment.id,
@@ -45,10 +46,9 @@ export async function projectExercise(manager: EntityManager, streamId: string, 
           completion: commitment.completion,
           reportedOn: commitment.reportedOn ?? null,
           launched: state.pal !== undefined,
-          data: commitment,
-        }),
-      ),
-    );
-  }
+        data: commitment,
+      }),
+    ),
+  );
   await projectEscalations(manager, streamId, state.entidad, state.escalations);
 }

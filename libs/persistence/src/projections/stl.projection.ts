@@ -2,6 +2,7 @@ import { canVote, noticeDeadline, sessionList, stlCalendar, type StlState, stlSu
 import { type EntityManager } from 'typeorm';
 import { StlMemberView, StlSessionView, StlView } from '../entities/stl-views.entity';
 import { projectEscalations } from './escalations.projection';
+import { insertRows, upsertRow } from './rows';
 
 type RegisteredStl = Exclude<StlState, { status: 'unregistered' }>;
 
@@ -50,9 +51,7 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
 export async function projectStl(manager: EntityManager, streamId: string, state: StlState, at: Date): Promise<void> {
   const summary = stlSummary(state);
   if (!summary || state.status === 'unregistered') return;
-  await manager.upsert(
-    StlView,
-    Object.assign(new StlView(), {
+  const row: StlView = Object.assign(new StlView(), {
       entidad: summary.entidad,
       status: summary.status,
       decisionRule: summary.decisionRule,
@@ -64,14 +63,11 @@ export async function projectStl(manager: EntityManager, streamId: string, state
       openEscalations: summary.openEscalations,
       summary,
       updatedAt: at,
-    }),
-    ['entidad'],
-  );
+  });
+  await upsertRow(manager, StlView, row, ['entidad']);
   await manager.delete(StlMemberView, { entidad: state.entidad });
-  const members = memberRows(state);
-  if (members.length > 0) await manager.insert(StlMemberView, members);
+  await insertRows(manager, StlMemberView, memberRows(state));
   await manager.delete(StlSessionView, { entidad: state.entidad });
-  const sessions = sessionRows(state);
-  if (sessions.length > 0) await manager.insert(StlSessionView, sessions);
+  await insertRows(manager, StlSessionView, sessionRows(state));
   await projectEscalations(manager, streamId, state.entidad, state.escalations);
 }
