@@ -1,4 +1,4 @@
-import { type AppendEventsInput, type EventStoreActivities } from '@app/contracts';
+import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities } from '@app/contracts';
 
 export interface StoredTestEvent {
   readonly streamId: string;
@@ -17,16 +17,17 @@ export class InMemoryEventStore implements EventStoreActivities {
   readonly states = new Map<string, unknown>();
   appendCalls = 0;
 
-  appendEvents = async (input: AppendEventsInput): Promise<void> => {
+  appendEvents = async (input: AppendEventsInput): Promise<AppendEventsResult> => {
     this.appendCalls += 1;
     const stored = this.stream(input.streamId);
-    if (stored.some((event) => event.seq >= input.firstSeq)) return;
+    if (stored.some((event) => event.seq >= input.firstSeq)) return { notificationIds: [] };
     if (stored.length !== input.firstSeq - 1) throw new Error(`gap in ${input.streamId} before ${input.firstSeq}`);
     input.events.forEach((event, index) =>
       this.events.push({ streamId: input.streamId, seq: input.firstSeq + index, type: event.type, data: event.data, occurredAt: input.occurredAt }),
     );
     this.states.set(input.streamId, input.state);
     await Promise.resolve();
+    return { notificationIds: [] };
   };
 
   stream(streamId: string): StoredTestEvent[] {

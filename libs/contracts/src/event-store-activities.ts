@@ -12,7 +12,27 @@ export interface AppendEventsInput {
   readonly state: unknown;
 }
 
+export interface AppendEventsResult {
+  /**
+   * Outbox rows created for these events (reminders, escalations, convocations…), in the same transaction.
+   * A retried append of events already stored answers with the same ids.
+   */
+  readonly notificationIds: readonly string[];
+}
+
 /** Activities the workflows use; implemented by the worker with Nest providers. */
 export interface EventStoreActivities {
-  appendEvents(input: AppendEventsInput): Promise<void>;
+  appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;
+}
+
+export interface DeliverNotificationsInput {
+  readonly ids: readonly string[];
+}
+
+/**
+ * Sends outbox rows by e-mail. Rows already sent are skipped, so a retried attempt never sends twice; a row that
+ * cannot be sent stays pending with its reason and the attempt fails, so Temporal retries it with backoff.
+ */
+export interface NotificationActivities {
+  deliverNotifications(input: DeliverNotificationsInput): Promise<void>;
 }

@@ -5,6 +5,7 @@ import {
   type CommandRequest,
   domainRejectionFailure,
   type EventStoreActivities,
+  type NotificationActivities,
   searchAttributePairs,
   type SearchAttributeValues,
   type Snapshot,
@@ -46,6 +47,12 @@ const { appendEvents } = proxyActivities<EventStoreActivities>({
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
+// An SMTP outage may last hours: keep retrying, ever more slowly, until the mail goes out.
+const { deliverNotifications } = proxyActivities<NotificationActivities>({
+  startToCloseTimeout: '2 minutes',
+  retry: { initialInterval: '10 seconds', backoffCoefficient: 2, maximumInterval: '10 minutes' },
+});
+
 /**
  * The shell around a decider: commands are decided on the current state with the workflow's clock, their events
  * are stored (idempotently) before the state moves, and one loop turns due deadlines into commands.
@@ -55,6 +62,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();
+  private readonly deliveries = new Set<Promise<void>>();
   private lastSearchAttributes = '';
 
   constructor(
@@ -108,11 +116,11 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     this.refreshSearchAttributes();
     for (;;) {
       if (this.definition.isFinished(this.snapshot.state)) {
-        await condition(allHandlersFinished);
-        return this.snapshot.state;
+        await this.settle();
+        if (this.definition.isFinished(this.snapshot.state)) return this.snapshot.state;
       }
       if (this.historyIsLong()) {
-        await condition(allHandlersFinished);
+        await this.settle();
         return continueAsNew(...initialSnapshotFor(this.snapshot));
       }
       await this.waitForChangeOrDeadline();
@@ -137,6 +145,12 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     });
   }
 
+  /** Lets running handlers finish and pending e-mails go out before the run ends. */
+  private async settle(): Promise<void> {
+    await condition(allHandlersFinished);
+    while (this.deliveries.size > 0) await Promise.all(this.deliveries);
+  }
+
   private historyIsLong(): boolean {
     const info = workflowInfo();
     return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
@@ -152,7 +166,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private async store(events: readonly E[]): Promise<void> {
     if (events.length === 0) return;
     const state = events.reduce((folded, event) => this.definition.decider.evolve(folded, event), this.snapshot.state);
-    await appendEvents({
+    const { notificationIds } = await appendEvents({
       aggregate: this.definition.aggregate,
       streamId: this.streamId,
       firstSeq: this.snapshot.version + 1,
@@ -163,7 +177,17 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     this.snapshot = { state, version: this.snapshot.version + events.length };
     this.changed = true;
     this.refreshSearchAttributes();
+    if (notificationIds.length > 0) this.deliver(notificationIds);
     await this.definition.react?.(events, state);
+  }
+
+  /** Delivery runs beside the commands: a slow or absent SMTP server never holds up the STL's work. */
+  private deliver(ids: readonly string[]): void {
+    const delivery = deliverNotifications({ ids }).catch((error: unknown) => {
+      log.error('Notifications not delivered', { ids, error: String(error) });
+    });
+    this.deliveries.add(delivery);
+    void delivery.finally(() => this.deliveries.delete(delivery));
   }
 
   private refreshSearchAttributes(): void {
