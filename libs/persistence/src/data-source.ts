@@ -3,9 +3,11 @@ import { DomainEventRecord } from './entities/domain-event.entity';
 import { CommitmentView } from './entities/commitment-view.entity';
 import { EscalationView } from './entities/escalation-view.entity';
 import { ExerciseView } from './entities/exercise-view.entity';
+import { User } from './entities/user.entity';
 import { StlMemberView, StlSessionView, StlView } from './entities/stl-views.entity';
 import { EventStore1763780000000 } from './migrations/1763780000000-event-store';
 import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
+import { Users1763790000000 } from './migrations/1763790000000-users';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 
 export const PERSISTENCE_ENTITIES = [
@@ -16,6 +18,7 @@ export const PERSISTENCE_ENTITIES = [
   StlSessionView,
   EscalationView,
   CommitmentView,
+  User,
 ];
 
 /** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
@@ -23,6 +26,7 @@ export const PERSISTENCE_MIGRATIONS = [
   EventStore1763780000000,
   ExercisesView1763780100000,
   StlAndSharedViews1763780200000,
+  Users1763790000000,
 ];
 
 export interface DatabaseConfig {
