@@ -1,4 +1,10 @@
-import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities } from '@app/contracts';
+import {
+  type AppendEventsInput,
+  type AppendEventsResult,
+  type DeliverNotificationsInput,
+  type EventStoreActivities,
+  type NotificationActivities,
+} from '@app/contracts';
 
 export interface StoredTestEvent {
   readonly streamId: string;
@@ -29,6 +35,18 @@ export class InMemoryEventStore implements EventStoreActivities {
     await Promise.resolve();
     return { notificationIds: [] };
   };
+
+  readonly deliveredNotificationIds: string[] = [];
+
+  deliverNotifications = async (input: DeliverNotificationsInput): Promise<void> => {
+    this.deliveredNotificationIds.push(...input.ids);
+    await Promise.resolve();
+  };
+
+  /** Both activity sets the workflows call, for `Worker.create({ activities })`. */
+  get activities(): EventStoreActivities & NotificationActivities {
+    return { appendEvents: this.appendEvents, deliverNotifications: this.deliverNotifications };
+  }
 
   stream(streamId: string): StoredTestEvent[] {
     return this.events.filter((event) => event.streamId === streamId);

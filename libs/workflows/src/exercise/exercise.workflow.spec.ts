@@ -1,23 +1,27 @@
-import { domainRejectionOf, exerciseUpdates, TASK_QUEUE } from '@app/contracts';
-import { type ExerciseState } from '@app/domain';
+import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
+import { addDays, addMonths, STL_2017 } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
-import { daysFromToday } from '../../../../test/support/dates';
 import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
 import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
-import { exerciseWorkflow } from './exercise.workflow';
+import { runFullExercise } from '../../../../test/scenarios/full-exercise';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+
+const record = (entidad: string) => STL_2017.find((stl) => stl.entidad === entidad)!;
 
 describe('exerciseWorkflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let store: InMemoryEventStore;
   let worker: Worker;
   let running: Promise<void>;
+  let driver: ScenarioDriver;
 
   beforeAll(async () => {
     env = await timeSkippingEnvironment();
     store = new InMemoryEventStore();
-    worker = await testWorker(env, { appendEvents: store.appendEvents });
+    worker = await testWorker(env, store.activities);
     running = worker.run();
+    driver = new ScenarioDriver(env);
   });
 
   afterAll(async () => {
@@ -26,48 +30,69 @@ describe('exerciseWorkflow on the time-skipping server', () => {
     await env?.teardown();
   });
 
-  const startExercise = async (entidad: string) => {
-    const handle = await env.client.workflow.start(exerciseWorkflow, {
-      workflowId: `exercise/${entidad}/1`,
-      taskQueue: TASK_QUEUE,
-      args: [{ entidad, number: 1 }],
-    });
-    await handle.executeUpdate(exerciseUpdates.StartExercise, {
-      args: [{ data: { entidad, number: 1, startedOn: daysFromToday(-5) } }],
-    });
-    return handle;
-  };
+  const eventsOf = (streamId: string, type: string) => store.stream(streamId).filter((event) => event.type === type);
+  const kindsOf = (streamId: string, type: string) => eventsOf(streamId, type).map((event) => event.data.kind ?? event.data.escalation?.kind);
 
-  it('stores each accepted command as events and answers with the new state', async () => {
-    const handle = await startExercise('14');
+  it('stores each accepted command and answers with the new state; a rejection reaches the caller and stores nothing', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('14'), { installedOn: addDays(today, -30) });
+    await driver.startExercise('14', addDays(today, -5));
 
-    const state: ExerciseState = await handle.executeUpdate(exerciseUpdates.CompleteStage, {
-      args: [{ data: { stage: 1, completedOn: daysFromToday(-1) } }],
-    });
-
-    expect(state.status).toBe('open');
-    expect(store.typesOf('exercise/14/1')).toEqual(['ExerciseStarted', 'StageCompleted']);
-  });
-
-  it('returns a domain rejection to the caller and stores nothing', async () => {
-    const handle = await startExercise('20');
-    const before = store.typesOf('exercise/20/1').length;
-
-    const failure = await handle
-      .executeUpdate(exerciseUpdates.CompleteStage, { args: [{ data: { stage: 1, completedOn: daysFromToday(30) } }] })
+    const state = await driver.exercise('14', 'CompleteStage', { stage: 1, completedOn: addDays(today, -1) });
+    const failure = await driver
+      .exercise('14', 'CompleteStage', { stage: 2, completedOn: addDays(today, 30) })
       .catch((error: unknown) => error);
 
+    expect(state.status).toBe('open');
     expect(domainRejectionOf(failure)).toMatchObject({ code: 'DATE_IN_FUTURE', category: 'invalid' });
-    expect(store.typesOf('exercise/20/1')).toHaveLength(before);
+    expect(store.typesOf('exercise/14/1').filter((type) => type !== 'StlStatusRecorded')).toEqual(['ExerciseStarted', 'StageCompleted']);
   });
 
-  it('turns 30 days without progress into one reminder to the garante, by skipping time', async () => {
-    await startExercise('29');
+  it('stalls: 30 days without progress remind the garante, 45 escalate to the enlace, 60 to the coordinador; progress resets the chain', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('29'), { installedOn: addDays(today, -30) });
+    await driver.startExercise('29', addDays(today, -1));
+    const chain = () =>
+      store
+        .stream('exercise/29/1')
+        .filter((event) => event.type === 'ReminderDue' || event.type === 'EscalationRaised')
+        .map((event) => event.data.kind ?? event.data.escalation.kind);
 
-    await env.sleep('31 days');
+    await driver.sleepUntil(addDays(today, 29), 18);
+    expect(chain()).toEqual([]);
+    await driver.sleepUntil(addDays(today, 30), 18);
+    expect(chain()).toEqual(['stall_reminder']);
+    await driver.sleepUntil(addDays(today, 45), 18);
+    expect(chain()).toEqual(['stall_reminder', 'stall_escalation_enlace']);
+    await driver.sleepUntil(addDays(today, 60), 18);
+    expect(chain()).toEqual(['stall_reminder', 'stall_escalation_enlace', 'stall_escalation_coordinador']);
+    expect((await driver.exerciseHandle('29').describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.escalacionesAbiertas)).toBe(2);
 
-    const reminders = store.stream('exercise/29/1').filter((event) => event.type === 'ReminderDue');
-    expect(reminders).toHaveLength(1);
-    expect(reminders[0].data).toMatchObject({ kind: 'stall_reminder', audience: ['garante'] });
+    await driver.exercise('29', 'CompleteStage', { stage: 1, completedOn: addDays(today, 60) });
+    expect(eventsOf('exercise/29/1', 'EscalationResolved')).toHaveLength(2);
+    expect((await driver.exerciseHandle('29').describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.escalacionesAbiertas)).toBe(0);
+    await driver.sleepUntil(addDays(today, 89), 18);
+    expect(chain()).toHaveLength(3);
+    await driver.sleepUntil(addDays(today, 90), 18);
+    expect(chain()).toEqual(['stall_reminder', 'stall_escalation_enlace', 'stall_escalation_coordinador', 'stall_reminder']);
+  });
+
+  it('runs a whole exercise: ten stages, six steps, PAL, six sessions, monitoring at +6 and evaluation at +12 months exactly once, then closes', async () => {
+    const { launchedOn } = await runFullExercise(driver, '19');
+
+    const final = await driver.exerciseHandle('19').result();
+    expect(final.status).toBe('closed');
+    expect(eventsOf('exercise/19/1', 'StageCompleted').map((event) => event.data.stage)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(eventsOf('exercise/19/1', 'StepCompleted').map((event) => event.data.step)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(eventsOf('exercise/19/1', 'MonitoringDue').map((event) => event.data.dueOn)).toEqual([addMonths(launchedOn, 6)]);
+    expect(eventsOf('exercise/19/1', 'EvaluationDue').map((event) => event.data.dueOn)).toEqual([addMonths(launchedOn, 12)]);
+    expect(eventsOf('exercise/19/1', 'ExerciseClosed')).toHaveLength(1);
+    expect(eventsOf('stl/19', 'StlInstalled')).toHaveLength(1);
+    expect(eventsOf('stl/19', 'SessionConvened')).toHaveLength(6);
+    expect(kindsOf('stl/19', 'EscalationRaised')).not.toContain('cadence_escalation');
+    expect(eventsOf('stl/19', 'CivilSocietyRenewalStarted')).toHaveLength(1);
+    for (const streamId of ['exercise/19/1', 'stl/19']) {
+      expect(store.stream(streamId).map((event) => event.seq)).toEqual(store.stream(streamId).map((_, index) => index + 1));
+    }
   });
 });

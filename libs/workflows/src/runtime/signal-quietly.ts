@@ -12,6 +12,6 @@ export async function signalQuietly<Args extends unknown[]>(
   try {
     await getExternalWorkflowHandle(workflowId).signal(signal, ...args);
   } catch (error) {
-    log.warn('Signal not delivered', { workflowId, signal: signal.name, error: String(error) });
+    log.warn('Signal not delivered', { target: workflowId, signal: signal.name, error: String(error) });
   }
 }

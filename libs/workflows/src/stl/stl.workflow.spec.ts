@@ -1,0 +1,89 @@
+import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
+import { addDays, businessCalendar, noticeDeadline, STL_2017, type StlSeedRecord } from '@app/domain';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Worker } from '@temporalio/worker';
+import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
+import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+
+const record = (entidad: string): StlSeedRecord => STL_2017.find((stl) => stl.entidad === entidad)!;
+
+describe('stlWorkflow on the time-skipping server', () => {
+  let env: TestWorkflowEnvironment;
+  let store: InMemoryEventStore;
+  let worker: Worker;
+  let running: Promise<void>;
+  let driver: ScenarioDriver;
+
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+    store = new InMemoryEventStore();
+    worker = await testWorker(env, store.activities);
+    running = worker.run();
+    driver = new ScenarioDriver(env);
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+  });
+
+  const dataOf = (streamId: string, type: string, kind?: string) =>
+    store
+      .stream(streamId)
+      .filter((event) => event.type === type && (kind === undefined || event.data.kind === kind || event.data.escalation?.kind === kind))
+      .map((event) => event.data);
+
+  it('a vacant facilitador is flagged at once, reminded at 15 days, escalated at 30 and weekly after, until appointed (DOMAIN.md)', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('02'), { installedOn: addDays(today, -20) });
+
+    await driver.stl('02', 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia del facilitador' });
+    const description = await driver.stlHandle('02').describe();
+    expect(description.typedSearchAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBe(true);
+    expect(store.typesOf('stl/02')).toContain('FacilitadorVacated');
+
+    await driver.sleepUntil(addDays(today, 14), 18);
+    expect(dataOf('stl/02', 'ReminderDue', 'vacancy_reminder')).toEqual([]);
+    await driver.sleepUntil(addDays(today, 15), 18);
+    expect(dataOf('stl/02', 'ReminderDue', 'vacancy_reminder')).toEqual([
+      expect.objectContaining({ dueOn: addDays(today, 15), audience: expect.arrayContaining(['garante']) }),
+    ]);
+
+    await driver.sleepUntil(addDays(today, 30), 18);
+    expect(dataOf('stl/02', 'EscalationRaised', 'vacancy_escalation')).toHaveLength(1);
+    await driver.sleepUntil(addDays(today, 44), 18);
+    expect(dataOf('stl/02', 'EscalationRaised', 'vacancy_escalation')).toHaveLength(3);
+
+    await driver.stl('02', 'AppointFacilitador', {
+      nombre: 'Dra. Ana Ruiz',
+      procedencia: 'Academia – UABC',
+      appointedOn: addDays(today, 44),
+    });
+    await driver.sleepUntil(addDays(today, 80), 18);
+    expect(dataOf('stl/02', 'EscalationRaised', 'vacancy_escalation')).toHaveLength(3);
+    const state = await driver.stlState('02');
+    const vacancyEscalations = state.status === 'unregistered' ? [] : state.escalations.filter((e) => e.kind === 'vacancy_escalation');
+    expect(vacancyEscalations.map((escalation) => escalation.status)).toEqual(['resuelta', 'resuelta', 'resuelta']);
+    expect((await driver.stlHandle('02').describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBe(false);
+  });
+
+  it('refuses a convocation with four business days of notice: NOTICE_TOO_SHORT to the caller, no event (mecanismo-gobernanza-edomex.md)', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('16'), { installedOn: addDays(today, -10) });
+    const calendar = businessCalendar();
+    const sessionDate = calendar.addBusinessDays(today, 4);
+    const before = store.typesOf('stl/16').length;
+
+    const failure = await driver
+      .stl('16', 'ConveneSession', { sessionId: 's1', date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Informe'] })
+      .catch((error: unknown) => error);
+
+    expect(domainRejectionOf(failure)).toMatchObject({
+      code: 'NOTICE_TOO_SHORT',
+      details: expect.objectContaining({ deadline: noticeDeadline(sessionDate, calendar) }),
+    });
+    expect(store.typesOf('stl/16')).toHaveLength(before);
+  });
+});

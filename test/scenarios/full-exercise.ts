@@ -1,0 +1,107 @@
+import {
+  addDays,
+  addMonths,
+  businessCalendar,
+  type CommitmentInput,
+  type LocalDate,
+  STL_2017,
+  type StlState,
+} from '@app/domain';
+import { type ScenarioDriver } from './scenario-driver';
+
+const MICROSITIO = 'https://micrositio.ejemplo.org.mx/gobierno-abierto';
+
+const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
+  id,
+  title,
+  kind,
+  activities: ['Mesa de trabajo con la dependencia responsable'],
+  products: ['Reporte público en el micrositio'],
+  indicators: ['Porcentaje de actividades concluidas'],
+  responsibles: ['Dependencia 1 del Gobierno', 'Organización de la sociedad civil 1'],
+});
+
+/** The 2015 minimum (articulo-gobiernos-abiertos-subnacionales.txt): 2 national agenda, 2 local, 1 Follow the Money. */
+export const CINCO_COMPROMISOS: readonly CommitmentInput[] = [
+  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
+  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
+  commitment('C3', 'problema_local', 'Transporte público seguro'),
+  commitment('C4', 'problema_local', 'Saneamiento del río'),
+  commitment('C5', 'follow_the_money', 'Rastreo del gasto de becas'),
+];
+
+function titularesOf(state: StlState): string[] {
+  if (state.status === 'unregistered') return [];
+  return Object.values(state.members)
+    .filter((member) => member.role === 'titular')
+    .map((member) => member.memberId);
+}
+
+/** Convenes a session with exactly the notice the rule asks for, holds it with every titular and signs the minutes. */
+export async function holdBimonthlySession(driver: ScenarioDriver, entidad: string, sessionId: string): Promise<LocalDate> {
+  const today = await driver.today();
+  const date = businessCalendar().addBusinessDays(today, 7);
+  await driver.stl(entidad, 'ConveneSession', {
+    sessionId,
+    date,
+    kind: 'ordinaria',
+    convokedOn: today,
+    agenda: ['Seguimiento de compromisos del PAL', 'Asuntos generales'],
+    link: 'https://reuniones.ejemplo.org.mx/stl',
+  });
+  await driver.sleepUntil(date, 11);
+  const present = titularesOf(await driver.stlState(entidad));
+  await driver.stl(entidad, 'RecordAttendance', { sessionId, present });
+  await driver.stl(entidad, 'ApproveMinutes', { sessionId, approvedOn: date, signedBy: present });
+  return date;
+}
+
+export interface FullExerciseResult {
+  readonly launchedOn: LocalDate;
+  readonly sessionDates: readonly LocalDate[];
+}
+
+/**
+ * One state's whole exercise (seis-pasos-2016.txt): the STL integrated through the ten stages (guia-instalacion-stl.txt,
+ * Anexo 1), the PAL launched with valid commitments, six bimonthly sessions, the six-month monitoring and the
+ * evaluation at twelve months, which closes the exercise.
+ */
+export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): Promise<FullExerciseResult> {
+  const record = STL_2017.find((stl) => stl.entidad === entidad)!;
+  const today = await driver.today();
+  await driver.seedStl(record, { installedOn: addDays(today, -20), install: false });
+  await driver.startExercise(entidad, addDays(today, -70));
+  await driver.exercise(entidad, 'CompleteStep', { step: 1, completedOn: addDays(today, -65), evidence: [`${MICROSITIO}/declaracion.pdf`] });
+  const stageDate = (stage: number) => addDays(today, -60 + 5 * stage);
+  for (let stage = 1; stage <= 10; stage += 1) {
+    await driver.exercise(entidad, 'CompleteStage', {
+      stage,
+      completedOn: stageDate(stage),
+      evidence: [`${MICROSITIO}/etapa-${stage}.pdf`],
+    });
+  }
+  await driver.exercise(entidad, 'RecordGovernanceMechanism', { adoptedOn: addDays(today, -8), documentUrl: `${MICROSITIO}/mg.pdf` });
+  await driver.exercise(entidad, 'RecordAnnualAgenda', { adoptedOn: addDays(today, -6), documentUrl: `${MICROSITIO}/agenda.pdf` });
+  await driver.exercise(entidad, 'DefineCommitments', { commitments: CINCO_COMPROMISOS });
+  // Defining the commitments is recorded today: the mesas conclude and the PAL is launched the same day.
+  await driver.exercise(entidad, 'CompleteStep', { step: 4, completedOn: today, evidence: [`${MICROSITIO}/mesas.pdf`] });
+  const launchedOn = today;
+  await driver.exercise(entidad, 'LaunchPal', { launchedOn, evidence: [`${MICROSITIO}/pal.pdf`] });
+
+  // Each session is convened about seven weeks after the previous one (the first after the installation at
+  // stage 10): well inside the two-month cadence.
+  const sessionDates: LocalDate[] = [];
+  let previous = stageDate(10);
+  for (let session = 1; session <= 6; session += 1) {
+    await driver.sleepUntil(addDays(previous, 45), 10);
+    previous = await holdBimonthlySession(driver, entidad, `sesion-${session}`);
+    sessionDates.push(previous);
+    if (session === 3) {
+      await driver.sleepUntil(addMonths(launchedOn, 6), 12);
+      await driver.exercise(entidad, 'RecordMonitoring', { completedOn: await driver.today(), summary: 'Avance conforme al PAL.' });
+    }
+  }
+  await driver.sleepUntil(addMonths(launchedOn, 12), 12);
+  await driver.exercise(entidad, 'RecordEvaluation', { completedOn: await driver.today(), summary: 'Evaluación de desempeño.' });
+  return { launchedOn, sessionDates };
+}
