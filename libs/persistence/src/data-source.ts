@@ -3,11 +3,13 @@ import { DomainEventRecord } from './entities/domain-event.entity';
 import { CommitmentView } from './entities/commitment-view.entity';
 import { EscalationView } from './entities/escalation-view.entity';
 import { ExerciseView } from './entities/exercise-view.entity';
+import { NotificationRecord } from './entities/notification.entity';
 import { User } from './entities/user.entity';
 import { StlMemberView, StlSessionView, StlView } from './entities/stl-views.entity';
 import { EventStore1763780000000 } from './migrations/1763780000000-event-store';
 import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
 import { Users1763790000000 } from './migrations/1763790000000-users';
+import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 
 export const PERSISTENCE_ENTITIES = [
@@ -19,6 +21,7 @@ export const PERSISTENCE_ENTITIES = [
   EscalationView,
   CommitmentView,
   User,
+  NotificationRecord,
 ];
 
 /** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
@@ -27,6 +30,7 @@ export const PERSISTENCE_MIGRATIONS = [
   ExercisesView1763780100000,
   StlAndSharedViews1763780200000,
   Users1763790000000,
+  Notifications1763790100000,
 ];
 
 export interface DatabaseConfig {
