@@ -1,6 +1,7 @@
 import { PersistenceModule } from '@app/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { ProblemFilter } from './errors/problem.filter';
 import { ExercisesModule } from './exercises/exercises.module';
@@ -16,6 +17,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot({ url: config.databaseUrl, migrate: config.migrate }),
         TemporalModule,
+        AuthModule,
         HealthModule,
         ExercisesModule,
       ],

@@ -2,16 +2,44 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
+import helmet, { type HelmetOptions } from 'helmet';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config/api-config';
 import { setUpOpenApi } from './openapi';
 import { validationPipe } from './validation/validation';
 
+/**
+ * Helmet's defaults, with a Content Security Policy that lets Swagger UI (/api/docs) and future server-rendered
+ * pages load their own scripts and styles ('self'; Swagger UI also uses inline styles and data: images), and
+ * without upgrade-insecure-requests, which would break plain-HTTP deployments reached by address.
+ */
+const SECURITY_HEADERS: HelmetOptions = {
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      frameAncestors: ["'self'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      upgradeInsecureRequests: null,
+    },
+  },
+};
+
 async function bootstrap(): Promise<void> {
   const config = loadApiConfig();
+  if (!config.production && !process.env.JWT_SECRET) {
+    new Logger('API').warn('JWT_SECRET sin definir: se usa la clave de desarrollo (NODE_ENV=production no arranca así).');
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger: ['log', 'warn', 'error'],
   });
+  app.use(helmet(SECURITY_HEADERS));
   app.setGlobalPrefix('api');
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(validationPipe());

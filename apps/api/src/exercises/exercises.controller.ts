@@ -9,34 +9,44 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { readableEntidades } from '../auth/entidad-access';
+import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
+import { ApiAuthenticated } from '../auth/public.decorator';
 import { IntParamPipe } from '../validation/int-param.pipe';
 import { CompleteStageDto, ListExercisesQuery, StartExerciseDto } from './exercises.dto';
-import { ExerciseIdPipe } from './exercise-id.pipe';
+import { entidadOfExerciseParam, ExerciseIdPipe } from './exercise-id.pipe';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
 
 const EXERCISE_ID = { name: 'id', description: 'Ejercicio: <entidad>-<número>', example: '14-1' };
 
+const ENTIDAD_OF_EXERCISE = entidadFrom.param('id', entidadOfExerciseParam);
+
 @ApiTags('ejercicios')
+@ApiAuthenticated()
 @Controller('exercises')
 export class ExercisesController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Post()
+  @EntidadAccess('command', entidadFrom.body('entidad'))
   @ApiCreatedResponse({ description: 'Ejercicio iniciado: flujo `exercise/<entidad>/<n>`' })
   @ApiBadRequestResponse({ description: 'Entidad o fecha inválidas (VALIDATION_FAILED)' })
   @ApiConflictResponse({ description: 'La entidad ya tiene un ejercicio abierto (EXERCISE_ALREADY_OPEN)' })
   @ApiUnprocessableEntityResponse({ description: 'Fecha futura (DATE_IN_FUTURE)' })
-  start(@Body() body: StartExerciseDto): Promise<ExerciseResponse> {
-    return this.exercises.start(body);
+  start(@Body() body: StartExerciseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse> {
+    return this.exercises.start(body, user.username);
   }
 
   @Get()
-  @ApiOkResponse({ description: 'Ejercicios con su paso y etapa actuales' })
-  list(@Query() query: ListExercisesQuery): Promise<ExerciseResponse[]> {
-    return this.exercises.list(query);
+  @EntidadAccess('read', entidadFrom.query('entidad'))
+  @ApiOkResponse({ description: 'Ejercicios con su paso y etapa actuales, de las entidades que la cuenta puede consultar' })
+  list(@Query() query: ListExercisesQuery, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse[]> {
+    return this.exercises.list(query, readableEntidades(user));
   }
 
   @Get(':id')
+  @EntidadAccess('read', ENTIDAD_OF_EXERCISE)
   @ApiParam(EXERCISE_ID)
   @ApiNotFoundResponse({ description: 'EXERCISE_NOT_FOUND' })
   get(@Param('id', ExerciseIdPipe) id: string): Promise<ExerciseResponse> {
@@ -44,6 +54,7 @@ export class ExercisesController {
   }
 
   @Post(':id/stages/:stage/complete')
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE)
   @HttpCode(200)
   @ApiParam(EXERCISE_ID)
   @ApiParam({ name: 'stage', description: 'Etapa de instalación (1–10, Anexo 1)', example: 1 })
@@ -54,7 +65,8 @@ export class ExercisesController {
     @Param('id', ExerciseIdPipe) id: string,
     @Param('stage', new IntParamPipe('stage', 1, 10)) stage: number,
     @Body() body: CompleteStageDto,
+    @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExerciseResponse> {
-    return this.exercises.completeStage(id, stage, body);
+    return this.exercises.completeStage(id, stage, body, user.username);
   }
 }

@@ -2,7 +2,8 @@ import { type CommandPayload, type CommandUpdateDefinition, exerciseUpdates, exe
 import { entidadName, type Entidad, type ExerciseState, type ExerciseSummary, exerciseSummary } from '@app/domain';
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import { ALL_ENTIDADES } from '../auth/entidad-access';
 import { ApiProblem } from '../errors/api-problem';
 import { WorkflowCommands } from '../temporal/workflow-commands';
 import { type CompleteStageDto, type ListExercisesQuery, type StartExerciseDto } from './exercises.dto';
@@ -49,9 +50,13 @@ export class ExercisesService {
     return presentState(state);
   }
 
-  async list(query: ListExercisesQuery): Promise<ExerciseResponse[]> {
+  /** Only the rows of `readable`, the states the caller may see (a foreign `entidad` filter finds nothing). */
+  async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<ExerciseResponse[]> {
+    const scope = readable === ALL_ENTIDADES ? undefined : readable;
+    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
+    const entidad = query.entidad ?? (scope && In([...scope]));
     const rows = await this.dataSource.getRepository(ExerciseView).find({
-      where: { ...(query.entidad && { entidad: query.entidad }), ...(query.status && { status: query.status }) },
+      where: { ...(entidad && { entidad }), ...(query.status && { status: query.status }) },
       order: { entidad: 'ASC', number: 'ASC' },
     });
     return rows.map((row) => present(row.summary));

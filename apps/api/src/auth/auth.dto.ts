@@ -1,0 +1,39 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { USER_ROLES, type UserRole } from '@app/persistence';
+import { IsTextField } from '../validation/decorators';
+
+export class TokenRequestDto {
+  @IsTextField(64, { description: 'Nombre de usuario', example: 'garante-14' })
+  username!: string;
+
+  @IsTextField(256, { description: 'Contraseña', format: 'password', example: 'cocreacion' })
+  password!: string;
+}
+
+export class TokenUserDto {
+  @ApiProperty({ example: 'garante-14' })
+  username!: string;
+
+  @ApiProperty({ enum: USER_ROLES, example: 'garante' })
+  role!: UserRole;
+
+  @ApiProperty({ type: [String], example: ['14'], description: 'Entidades de la cuenta; vacía para coordinación (todas)' })
+  entidades!: string[];
+
+  @ApiProperty({ example: 'Organismo garante de Jalisco' })
+  nombre!: string;
+}
+
+export class TokenResponseDto {
+  @ApiProperty({ description: 'JWT para el encabezado Authorization: Bearer <token>' })
+  accessToken!: string;
+
+  @ApiProperty({ enum: ['Bearer'] })
+  tokenType!: 'Bearer';
+
+  @ApiProperty({ description: 'Segundos de vigencia del token', example: 28_800 })
+  expiresIn!: number;
+
+  @ApiProperty({ type: TokenUserDto })
+  user!: TokenUserDto;
+}

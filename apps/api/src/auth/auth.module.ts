@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { DemoUsersSeeder } from './demo-users.seeder';
+import { JwtAuthGuard } from './jwt-auth.guard';
+import { LOGIN_THROTTLING, LoginThrottlerGuard } from './login-throttler.guard';
+
+const ISSUER = 'cocreacion-local';
+const AUDIENCE = 'cocreacion-api';
+
+@Module({
+  imports: [
+    JwtModule.registerAsync({
+      inject: [API_CONFIG],
+      useFactory: (config: ApiConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds, issuer: ISSUER, audience: AUDIENCE },
+        verifyOptions: { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
+      }),
+    }),
+    ThrottlerModule.forRoot(LOGIN_THROTTLING),
+  ],
+  controllers: [AuthController],
+  providers: [
+    AuthService,
+    DemoUsersSeeder,
+    LoginThrottlerGuard,
+    { provide: APP_GUARD, useClass: JwtAuthGuard },
+  ],
+  exports: [AuthService],
+})
+export class AuthModule {}

@@ -1,0 +1,71 @@
+import { User } from '@app/persistence';
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService, TokenExpiredError } from '@nestjs/jwt';
+import { DataSource } from 'typeorm';
+import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { type AuthenticatedUser, authenticatedUser } from './authenticated-user';
+import { invalidCredentials, invalidToken, tokenExpired } from './auth-problems';
+import { type TokenRequestDto, type TokenResponseDto } from './auth.dto';
+import { verifyPassword } from './passwords';
+
+/** What the token carries; the guard trusts only `sub` and reads the rest from the database on each request. */
+export interface AccessTokenClaims {
+  readonly sub: string;
+  readonly username: string;
+  readonly role: string;
+  readonly entidades: readonly string[];
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function normalizeUsername(username: string): string {
+  return username.trim().toLowerCase();
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly jwt: JwtService,
+    @Inject(API_CONFIG) private readonly config: ApiConfig,
+  ) {}
+
+  async issueToken(request: TokenRequestDto): Promise<TokenResponseDto> {
+    const user = await this.users().findOneBy({ username: normalizeUsername(request.username) });
+    const passwordMatches = await verifyPassword(request.password, user?.passwordHash);
+    if (!user || !user.active || !passwordMatches) throw invalidCredentials();
+    const claims: AccessTokenClaims = { sub: user.id, username: user.username, role: user.role, entidades: user.entidades };
+    return {
+      accessToken: await this.jwt.signAsync({ ...claims }),
+      tokenType: 'Bearer',
+      expiresIn: this.config.jwtTtlSeconds,
+      user: { username: user.username, role: user.role, entidades: user.entidades, nombre: user.nombre },
+    };
+  }
+
+  /**
+   * The account behind a bearer token: signature, expiry, issuer and audience checked, then the account read again,
+   * so that deactivating it or changing its states takes effect at once rather than when its tokens expire.
+   */
+  async authenticate(token: string): Promise<AuthenticatedUser> {
+    const claims = await this.verify(token);
+    const user = await this.users().findOneBy({ id: claims.sub });
+    if (!user || !user.active) throw invalidToken();
+    return authenticatedUser(user);
+  }
+
+  private async verify(token: string): Promise<AccessTokenClaims> {
+    let claims: Partial<AccessTokenClaims>;
+    try {
+      claims = await this.jwt.verifyAsync<Partial<AccessTokenClaims> & object>(token);
+    } catch (error) {
+      throw error instanceof TokenExpiredError ? tokenExpired() : invalidToken();
+    }
+    if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) throw invalidToken();
+    return claims as AccessTokenClaims;
+  }
+
+  private users() {
+    return this.dataSource.getRepository(User);
+  }
+}
