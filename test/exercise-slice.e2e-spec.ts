@@ -1,12 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
 import { temporalCliPath } from '../tools/stack';
+import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
 import { e2eApi } from './support/http';
 
 /** Issue 2's vertical slice, through HTTP on the real stack: API → Temporal Update → worker → PostgreSQL. */
 describe('an exercise from HTTP to the event log (vertical slice)', () => {
-  const api = e2eApi();
+  const api = authenticatedApi(e2eApi(), 'coordinador');
   const database = new Client({ connectionString: process.env.E2E_DATABASE_URL });
   const startedOn = daysFromToday(-20);
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +13,11 @@ import { testServers } from './global-state';
 export default async function startTestSystem(): Promise<void> {
   if (process.env.COCREACION_BUILT !== '1') compile();
   const dir = mkdtempSync(join(tmpdir(), 'cocreacion-e2e-'));
-  const system = await startSystem({ dataDir: dir, logToFiles: true });
+  // A fresh signing key per run, known to the tests that forge tokens (expired, wrong key…); outside production,
+  // so the API seeds the demo accounts.
+  const jwtSecret = randomBytes(32).toString('hex');
+  const system = await startSystem({ dataDir: dir, logToFiles: true, env: { NODE_ENV: 'test', JWT_SECRET: jwtSecret } });
+  process.env.E2E_JWT_SECRET = jwtSecret;
   process.env.E2E_API_URL = system.apiUrl;
   process.env.E2E_DATABASE_URL = system.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = system.temporalAddress;

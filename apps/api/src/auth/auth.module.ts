@@ -3,24 +3,18 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { accessTokenOptions } from './access-token-options';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { DemoUsersSeeder } from './demo-users.seeder';
 import { JwtAuthGuard } from './jwt-auth.guard';
 import { LOGIN_THROTTLING, LoginThrottlerGuard } from './login-throttler.guard';
 
-const ISSUER = 'cocreacion-local';
-const AUDIENCE = 'cocreacion-api';
-
 @Module({
   imports: [
     JwtModule.registerAsync({
       inject: [API_CONFIG],
-      useFactory: (config: ApiConfig) => ({
-        secret: config.jwtSecret,
-        signOptions: { algorithm: 'HS256', expiresIn: config.jwtTtlSeconds, issuer: ISSUER, audience: AUDIENCE },
-        verifyOptions: { algorithms: ['HS256'], issuer: ISSUER, audience: AUDIENCE },
-      }),
+      useFactory: (config: ApiConfig) => accessTokenOptions(config),
     }),
     ThrottlerModule.forRoot(LOGIN_THROTTLING),
   ],
