@@ -1,7 +1,6 @@
 import { entidadName, type Entidad } from '@app/domain';
 import { ApiProblem } from '../errors/api-problem';
-import { type EntidadAccessKind } from './entidad-access';
-import { type AuthenticatedUser } from './authenticated-user';
+import { type EntidadAccessKind, type EntidadScope } from './entidad-access';
 
 /** Same answer for an unknown user, a wrong password and an inactive account: nothing to enumerate. */
 export const invalidCredentials = () =>
@@ -25,7 +24,7 @@ export const tooManyLoginAttempts = (retryAfterSeconds: number) =>
   );
 
 /** 403 naming the state, and whether the account lacks the state or only the right to act in it. */
-export function forbiddenEntidad(user: AuthenticatedUser, entidad: Entidad, kind: EntidadAccessKind): ApiProblem {
+export function forbiddenEntidad(user: EntidadScope, entidad: Entidad, kind: EntidadAccessKind): ApiProblem {
   const name = `${entidadName(entidad)} (${entidad})`;
   const message =
     kind === 'command' && user.role === 'integrante' && user.entidades.includes(entidad)

@@ -12,8 +12,6 @@ export interface DemoUser {
 /** The states the demo enlace follows: Jalisco, Oaxaca, Sonora and Tlaxcala. */
 export const DEMO_ENLACE_ENTIDADES: readonly Entidad[] = ['14', '20', '26', '29'];
 
-const email = (username: string) => `${username}@ejemplo.org.mx`;
-
 function enlaceNombre(entidades: readonly Entidad[]): string {
   const names = entidades.map(entidadName);
   return `Enlace del INAI (${names.slice(0, -1).join(', ')} y ${names[names.length - 1]})`;
@@ -25,14 +23,21 @@ function enlaceNombre(entidades: readonly Entidad[]): string {
  * (ejemplo.org.mx), so reminders and escalations have somewhere to go.
  */
 export function demoUsers(): DemoUser[] {
-  const perState = STL_2017.flatMap(({ entidad, nombre }): DemoUser[] => [
-    { username: `garante-${entidad}`, role: 'garante', entidades: [entidad], nombre: `Organismo garante de ${nombre}`, email: email(`garante-${entidad}`) },
-    { username: `facilitador-${entidad}`, role: 'facilitador', entidades: [entidad], nombre: `Facilitación del STL de ${nombre}`, email: email(`facilitador-${entidad}`) },
-    { username: `integrante-${entidad}`, role: 'integrante', entidades: [entidad], nombre: `Integrante del STL de ${nombre}`, email: email(`integrante-${entidad}`) },
+  const account = (username: string, role: UserRole, entidades: readonly Entidad[], nombre: string): DemoUser => ({
+    username,
+    role,
+    entidades,
+    nombre,
+    email: `${username}@ejemplo.org.mx`,
+  });
+  const perState = STL_2017.flatMap(({ entidad, nombre }) => [
+    account(`garante-${entidad}`, 'garante', [entidad], `Organismo garante de ${nombre}`),
+    account(`facilitador-${entidad}`, 'facilitador', [entidad], `Facilitación del STL de ${nombre}`),
+    account(`integrante-${entidad}`, 'integrante', [entidad], `Integrante del STL de ${nombre}`),
   ]);
   return [
-    { username: 'coordinador', role: 'coordinador', entidades: [], nombre: 'Coordinación de Gobierno Abierto del INAI', email: email('coordinador') },
-    { username: 'enlace', role: 'enlace', entidades: DEMO_ENLACE_ENTIDADES, nombre: enlaceNombre(DEMO_ENLACE_ENTIDADES), email: email('enlace') },
+    account('coordinador', 'coordinador', [], 'Coordinación de Gobierno Abierto del INAI'),
+    account('enlace', 'enlace', DEMO_ENLACE_ENTIDADES, enlaceNombre(DEMO_ENLACE_ENTIDADES)),
     ...perState,
   ];
 }
