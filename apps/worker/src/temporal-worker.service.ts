@@ -8,6 +8,7 @@ import {
 } from '@nestjs/common';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { EventStoreActivitiesService } from './activities/event-store.activities';
+import { NotificationActivitiesService } from './activities/notification.activities';
 import { WORKER_CONFIG } from './worker.tokens';
 import { type WorkerConfig } from './worker-config';
 import { workflowBundlerOptions, workflowsPath } from './workflow-bundle';
@@ -23,6 +24,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
   constructor(
     @Inject(WORKER_CONFIG) private readonly config: WorkerConfig,
     private readonly eventStoreActivities: EventStoreActivitiesService,
+    private readonly notificationActivities: NotificationActivitiesService,
   ) {}
 
   async onModuleInit(): Promise<void> {
@@ -37,6 +39,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
       ...workflows,
       activities: {
         appendEvents: this.eventStoreActivities.appendEvents.bind(this.eventStoreActivities),
+        deliverNotifications: this.notificationActivities.deliverNotifications.bind(this.notificationActivities),
       },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,

@@ -1,4 +1,5 @@
 import { TASK_QUEUE } from '@app/contracts';
+import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_BASE_URL, DEFAULT_SMTP_URL, type NotificationsConfig } from '@app/notifications';
 
 export interface WorkerConfig {
   readonly databaseUrl: string;
@@ -11,6 +12,8 @@ export interface WorkerConfig {
   /** Ahead-of-time workflow bundle (production); without it the worker bundles from sources at start. */
   readonly workflowBundlePath?: string;
   readonly migrate: boolean;
+  /** SMTP_URL, MAIL_FROM and PUBLIC_BASE_URL: how reminders and escalations are sent, and where they link to. */
+  readonly notifications: NotificationsConfig;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -19,6 +22,30 @@ function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number,
   const value = Number(raw);
   if (!Number.isInteger(value) || value <= 0) problems.push(`${name} must be a positive integer (got "${raw}")`);
   return value;
+}
+
+function urlWithScheme(env: NodeJS.ProcessEnv, name: string, fallback: string, schemes: string[], problems: string[]): string {
+  const raw = env[name] || fallback;
+  let scheme: string | undefined;
+  try {
+    scheme = new URL(raw).protocol.replace(/:$/, '');
+  } catch {
+    scheme = undefined;
+  }
+  if (scheme === undefined || !schemes.includes(scheme)) {
+    problems.push(`${name} must be a URL starting with ${schemes.map((s) => `${s}://`).join(' or ')} (got "${raw}")`);
+  }
+  return raw;
+}
+
+function notificationsConfig(env: NodeJS.ProcessEnv, problems: string[]): NotificationsConfig {
+  const mailFrom = env.MAIL_FROM || DEFAULT_MAIL_FROM;
+  if (!/@[^\s@>]+>?\s*$/.test(mailFrom)) problems.push(`MAIL_FROM must be an e-mail address, optionally with a name (got "${mailFrom}")`);
+  return {
+    smtpUrl: urlWithScheme(env, 'SMTP_URL', DEFAULT_SMTP_URL, ['smtp', 'smtps'], problems),
+    mailFrom,
+    publicBaseUrl: urlWithScheme(env, 'PUBLIC_BASE_URL', DEFAULT_PUBLIC_BASE_URL, ['http', 'https'], problems),
+  };
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -33,6 +60,7 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     maxConcurrentActivities: positiveInteger(env, 'WORKER_MAX_CONCURRENT_ACTIVITIES', 50, problems),
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     migrate: env.DATABASE_MIGRATE !== 'false',
+    notifications: notificationsConfig(env, problems),
   };
   if (problems.length > 0) throw new Error(`Invalid worker configuration:\n- ${problems.join('\n- ')}`);
   return config;

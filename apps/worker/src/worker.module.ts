@@ -1,6 +1,9 @@
+import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { PersistenceModule, ProjectionWriter } from '@app/persistence';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 import { EventStoreActivitiesService } from './activities/event-store.activities';
+import { NotificationActivitiesService } from './activities/notification.activities';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { type WorkerConfig } from './worker-config';
 import { WORKER_CONFIG } from './worker.tokens';
@@ -15,6 +18,15 @@ export class WorkerModule {
         { provide: WORKER_CONFIG, useValue: config },
         ProjectionWriter,
         EventStoreActivitiesService,
+        { provide: NotificationOutbox, useValue: new NotificationOutbox(config.notifications) },
+        { provide: SmtpMailTransport, useFactory: () => new SmtpMailTransport(config.notifications.smtpUrl) },
+        {
+          provide: NotificationDelivery,
+          useFactory: (dataSource: DataSource, transport: SmtpMailTransport) =>
+            new NotificationDelivery(dataSource, transport, config.notifications),
+          inject: [DataSource, SmtpMailTransport],
+        },
+        NotificationActivitiesService,
         TemporalWorkerService,
       ],
     };

@@ -1,0 +1,50 @@
+import { messageIdFor, senderDomain } from './message-id';
+import { describeSmtpFailure } from './smtp-failure';
+
+describe('messageIdFor: the idempotency key as a Message-ID', () => {
+  it('keeps what RFC 5322 allows and percent-encodes the rest, so the key reads back', () => {
+    const key = 'stl/14|facilitador-vacante:2026-11-02:recordatorio|garante1.14@ejemplo.org.mx';
+    const id = messageIdFor(key, 'inai.org.mx');
+
+    expect(id).toBe('<stl/14|facilitador-vacante%3A2026-11-02%3Arecordatorio|garante1.14%40ejemplo.org.mx@inai.org.mx>');
+    expect(decodeURIComponent(id.slice(1, id.lastIndexOf('@')))).toBe(key);
+    expect(id.slice(1, -1)).toMatch(/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+@[A-Za-z0-9.-]+$/);
+  });
+
+  it('encodes accents and spaces byte by byte', () => {
+    expect(messageIdFor('sesión 1', 'x.mx')).toBe('<sesi%C3%B3n%201@x.mx>');
+  });
+
+  it('takes the domain from the sender, with or without a display name', () => {
+    expect(senderDomain('"Cocreación desde lo Local" <avisos@inai.org.mx>')).toBe('inai.org.mx');
+    expect(senderDomain('avisos@cocreacion.local')).toBe('cocreacion.local');
+  });
+});
+
+describe('describeSmtpFailure: why a message did not go, and whether to retry', () => {
+  it('a server that is down is worth retrying', () => {
+    const failure = describeSmtpFailure(Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1025'), { code: 'ESOCKET' }));
+    expect(failure).toEqual({ permanent: false, reason: 'No se pudo conectar con el servidor SMTP (ESOCKET): connect ECONNREFUSED 127.0.0.1:1025' });
+  });
+
+  it('a temporary refusal (4xx) is retried; a recipient refused for good (5xx on RCPT TO) is not', () => {
+    const greylisted = { code: 'EMESSAGE', responseCode: 451, command: 'DATA', response: '451 4.7.1 Intente más tarde', message: 'x' };
+    const unknownUser = { code: 'EENVELOPE', responseCode: 550, command: 'RCPT TO', response: '550 5.1.1 No such user', message: 'x' };
+
+    expect(describeSmtpFailure(greylisted)).toEqual({ permanent: false, reason: 'El servidor SMTP rechazó el envío (451 en DATA): 451 4.7.1 Intente más tarde' });
+    expect(describeSmtpFailure(unknownUser)).toEqual({ permanent: true, reason: 'El servidor SMTP rechazó el envío (550 en RCPT TO): 550 5.1.1 No such user' });
+  });
+
+  it('a refused sender or bad credentials wait for the configuration to be fixed', () => {
+    expect(describeSmtpFailure({ responseCode: 553, command: 'MAIL FROM', response: '553 sender rejected' }).permanent).toBe(false);
+    expect(describeSmtpFailure({ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' })).toEqual({
+      permanent: false,
+      reason: 'El servidor SMTP rechazó las credenciales: 535 bad credentials',
+    });
+  });
+
+  it('anything else is described by its message, and long reasons are cut', () => {
+    expect(describeSmtpFailure('boom')).toEqual({ permanent: false, reason: 'No se pudo enviar: boom' });
+    expect(describeSmtpFailure(new Error('x'.repeat(800))).reason).toHaveLength(500);
+  });
+});

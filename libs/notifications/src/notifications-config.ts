@@ -1,0 +1,13 @@
+/** What the notifications need from the environment (validated by the worker's configuration). */
+export interface NotificationsConfig {
+  /** `SMTP_URL`: where e-mails are handed over. */
+  readonly smtpUrl: string;
+  /** `MAIL_FROM`: the sender. */
+  readonly mailFrom: string;
+  /** `PUBLIC_BASE_URL`: links in the e-mails point at this server's dashboard. */
+  readonly publicBaseUrl: string;
+}
+
+export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';
+export const DEFAULT_MAIL_FROM = '"Cocreación desde lo Local" <avisos@cocreacion.local>';
+export const DEFAULT_PUBLIC_BASE_URL = 'http://127.0.0.1:3000';

@@ -1,0 +1,97 @@
+import { type Entidad } from '@app/domain';
+import { type NotificationAttachment, NotificationRecord } from '@app/persistence';
+import { type EntityManager } from 'typeorm';
+import { sessionsCalendar } from '../ics/session-calendar';
+import { type NotificationContent } from '../plan/notification-content';
+import { planNotifications } from '../plan/plan-notifications';
+import { type AppendedEvents, type PlannedNotification } from '../plan/planned-notification';
+import { RecipientDirectory } from '../recipients/recipient-directory';
+import { type Recipient, recipientsFor } from '../recipients/recipients';
+import { renderNotification, type RenderOptions } from '../templates/render-notification';
+
+type NewNotificationRow = Omit<NotificationRecord, 'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt'>;
+
+/** `<stream id>|<deadline id or event ref>|<recipient>`: the same e-mail can never be queued twice. */
+export function idempotencyKey(streamId: string, ref: string, recipientKey: string): string {
+  return `${streamId}|${ref}|${recipientKey}`;
+}
+
+/**
+ * The transactional outbox. `enqueue` runs inside the transaction that appends the events (never in a projection
+ * rebuild), so either the events and their e-mails are stored together or neither is.
+ */
+export class NotificationOutbox {
+  constructor(
+    private readonly options: RenderOptions,
+    private readonly directory: RecipientDirectory = new RecipientDirectory(),
+  ) {}
+
+  /** Renders and stores one row per person for the e-mails these events call for; returns the rows' ids. */
+  async enqueue(manager: EntityManager, appended: AppendedEvents): Promise<string[]> {
+    const plan = planNotifications(appended);
+    if (plan.length === 0) return [];
+    const directory = await this.directory.forAppend(manager, appended, plan[0].content.entidad);
+    const rows = plan.flatMap((notification) =>
+      recipientsFor(notification, directory).map((recipient) => this.row(appended.streamId, notification, recipient)),
+    );
+    await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
+    return this.idsOf(manager, rows.map((row) => row.idempotencyKey));
+  }
+
+  /** The rows created back then by events already stored: what a retried append must answer. */
+  async idsCreatedBy(manager: EntityManager, streamId: string, firstSeq: number, count: number): Promise<string[]> {
+    const rows = await manager
+      .getRepository(NotificationRecord)
+      .createQueryBuilder('n')
+      .select(['n.id'])
+      .where('n.streamId = :streamId AND n.seq BETWEEN :first AND :last', { streamId, first: firstSeq, last: firstSeq + count - 1 })
+      .orderBy('n.seq')
+      .addOrderBy('n.createdAt')
+      .addOrderBy('n.idempotencyKey')
+      .getMany();
+    return rows.map((row) => row.id);
+  }
+
+  private async idsOf(manager: EntityManager, keys: readonly string[]): Promise<string[]> {
+    const rows: { id: string; idempotency_key: string }[] = await manager.query(
+      'SELECT id, idempotency_key FROM notifications WHERE idempotency_key = ANY($1)',
+      [keys],
+    );
+    const byKey = new Map(rows.map((row) => [row.idempotency_key, row.id]));
+    return [...new Set(keys)].flatMap((key) => byKey.get(key) ?? []);
+  }
+
+  private row(streamId: string, notification: PlannedNotification, recipient: Recipient): NewNotificationRow {
+    const { content } = notification;
+    const message = renderNotification(content, recipient, this.options);
+    return {
+      idempotencyKey: idempotencyKey(streamId, notification.ref, recipient.key),
+      streamId,
+      seq: notification.seq,
+      entidad: content.entidad,
+      kind: content.kind,
+      audience: recipient.addressee,
+      recipientName: recipient.nombre,
+      recipientEmail: recipient.email,
+      subject: message.subject,
+      bodyText: message.text,
+      bodyHtml: message.html,
+      attachments: attachmentsFor(content),
+      status: recipient.email === null ? 'undeliverable' : 'pending',
+      lastError: recipient.problem,
+    };
+  }
+}
+
+/** A convocation carries the session as an .ics, so it lands in the member's calendar. */
+function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
+  if (content.kind !== 'session_convened') return [];
+  const entidad: Entidad = content.entidad;
+  return [
+    {
+      filename: `sesion-${content.session.date}.ics`,
+      contentType: 'text/calendar; charset=utf-8; method=PUBLISH',
+      content: sessionsCalendar(entidad, [content.session], content.convenedAt),
+    },
+  ];
+}

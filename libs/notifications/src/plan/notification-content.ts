@@ -1,0 +1,87 @@
+import { type Entidad, type Instant, type LocalDate, type SessionKind } from '@app/domain';
+import { type NotificationKind } from './notification-kind';
+
+/** What an e-mail about a session shows, and what its .ics holds. */
+export interface SessionFacts {
+  readonly sessionId: string;
+  readonly date: LocalDate;
+  readonly kind: SessionKind;
+  readonly agenda: readonly string[];
+  readonly place?: string;
+  readonly link?: string;
+}
+
+interface About<K extends NotificationKind> {
+  readonly kind: K;
+  readonly entidad: Entidad;
+}
+
+/** Bimonthly cadence: convene the session before the two-month mark, with five business days of notice. */
+export interface ConveneSessionContent extends About<'convene_session'> {
+  readonly sessionDueOn: LocalDate;
+  readonly convokeBy: LocalDate;
+  readonly message: string;
+}
+
+export interface SessionConvenedContent extends About<'session_convened'> {
+  readonly session: SessionFacts;
+  readonly convokedOn: LocalDate;
+  /** When the convocation was recorded: the .ics's DTSTAMP, so a re-rendered row is the same. */
+  readonly convenedAt: Instant;
+}
+
+export interface SessionTomorrowContent extends About<'session_tomorrow'> {
+  /** Null only if the session cannot be found in the state any more; the message still says it all. */
+  readonly session: SessionFacts | null;
+  readonly message: string;
+}
+
+export interface StageStalledContent extends About<'stage_stalled'> {
+  readonly exerciseNumber: number;
+  readonly stalledSince: LocalDate;
+  /** The day the stall is escalated to the enlace INAI unless progress is recorded first. */
+  readonly actBy: LocalDate;
+  readonly message: string;
+}
+
+export interface FacilitadorVacantContent extends About<'facilitador_vacant'> {
+  readonly vacantSince: LocalDate;
+  /** The next escalation to the enlace INAI while the post stays vacant. */
+  readonly escalatesOn: LocalDate | null;
+  readonly reason: string | null;
+  /** False for the flag at once (FacilitadorVacated), true for the reminder days later. */
+  readonly followUp: boolean;
+}
+
+export interface PalReviewContent extends About<'monitoring_due' | 'evaluation_due'> {
+  readonly exerciseNumber: number;
+  readonly dueOn: LocalDate;
+  /** True on the day itself; false for the reminder before it. */
+  readonly arrived: boolean;
+  readonly message: string;
+}
+
+export interface EscalationContent extends About<'escalation_enlace' | 'escalation_coordinador'> {
+  /** What is late, in a few words ("facilitador vacante"). */
+  readonly topic: string;
+  readonly reason: string;
+  readonly raisedOn: LocalDate;
+  /** The next step of the same series (a further escalation), if any is pending. */
+  readonly nextOn: LocalDate | null;
+}
+
+export interface MinutesReadyContent extends About<'minutes_ready'> {
+  readonly session: SessionFacts;
+  /** Before the next bimonthly session, when the acta's agreements must already stand. */
+  readonly signBy: LocalDate | null;
+}
+
+export type NotificationContent =
+  | ConveneSessionContent
+  | SessionConvenedContent
+  | SessionTomorrowContent
+  | StageStalledContent
+  | FacilitadorVacantContent
+  | PalReviewContent
+  | EscalationContent
+  | MinutesReadyContent;

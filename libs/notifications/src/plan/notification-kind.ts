@@ -1,0 +1,30 @@
+import { type Audience } from '@app/domain';
+
+/** The e-mails the system sends (issue 6), one template each. */
+export type NotificationKind =
+  | 'convene_session'
+  | 'session_convened'
+  | 'session_tomorrow'
+  | 'stage_stalled'
+  | 'facilitador_vacant'
+  | 'monitoring_due'
+  | 'evaluation_due'
+  | 'escalation_enlace'
+  | 'escalation_coordinador'
+  | 'minutes_ready';
+
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'convene_session',
+  'session_convened',
+  'session_tomorrow',
+  'stage_stalled',
+  'facilitador_vacant',
+  'monitoring_due',
+  'evaluation_due',
+  'escalation_enlace',
+  'escalation_coordinador',
+  'minutes_ready',
+];
+
+/** Whom a row addresses: a role of the deadline's audience, or the attendees of a session (who sign its acta). */
+export type Addressee = Audience | 'asistentes';

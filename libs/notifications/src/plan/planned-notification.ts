@@ -1,0 +1,100 @@
+import { type Audience, type Deadline, type DeadlineKind, type EscalationRaisedData, localDateAt } from '@app/domain';
+import { type EscalationContent, type NotificationContent } from './notification-content';
+
+/** The events of one append, as the event-store activity receives them (a subset of `AppendEventsInput`). */
+export interface AppendedEvents {
+  readonly aggregate: 'exercise' | 'stl';
+  readonly streamId: string;
+  readonly firstSeq: number;
+  readonly events: readonly { readonly type: string; readonly data: unknown }[];
+  /** The folded state after the events. */
+  readonly state: unknown;
+}
+
+/** One e-mail to be sent to every person of an audience (or to the attendees of a session). */
+export interface PlannedNotification {
+  /** The deadline id, or `<event type>@<seq>` for events that are not deadlines: part of the idempotency key. */
+  readonly ref: string;
+  /** Position of the event that causes it. */
+  readonly seq: number;
+  readonly audience: readonly Audience[];
+  /** Member ids (and the facilitador's id) who attended: the whole audience of an acta to sign. */
+  readonly attendees: readonly string[] | null;
+  readonly content: NotificationContent;
+}
+
+export interface EventAt<D> {
+  readonly type: string;
+  readonly data: D;
+  readonly seq: number;
+}
+
+export function planned(
+  ref: string,
+  seq: number,
+  audience: readonly Audience[],
+  content: NotificationContent,
+): PlannedNotification {
+  return { ref, seq, audience, attendees: null, content };
+}
+
+/** The series a deadline belongs to (stall, vacancy, cadence…): its next step is the next pending one of it. */
+function seriesOf(kind: DeadlineKind): string {
+  return kind.split('_')[0];
+}
+
+export function nextOfSeries(pending: readonly Deadline[], kind: DeadlineKind): Deadline | undefined {
+  return pending
+    .filter((deadline) => seriesOf(deadline.kind) === seriesOf(kind))
+    .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+}
+
+export function pendingOfKind(pending: readonly Deadline[], kind: DeadlineKind): Deadline | undefined {
+  return pending.find((deadline) => deadline.kind === kind);
+}
+
+/** An escalation e-mail: to the enlace INAI or to the coordinación, as the domain's level says. */
+export function escalationContent(
+  entidad: NotificationContent['entidad'],
+  data: EscalationRaisedData,
+  topic: string,
+  pending: readonly Deadline[],
+): EscalationContent {
+  const { escalation } = data;
+  return {
+    kind: escalation.level === 'coordinador' ? 'escalation_coordinador' : 'escalation_enlace',
+    entidad,
+    topic,
+    reason: escalation.reason,
+    raisedOn: localDateAt(escalation.raisedAt),
+    nextOn: nextOfSeries(pending, escalation.kind)?.dueOn ?? null,
+  };
+}
+
+/** What an escalation is about, in a few words for its subject. */
+export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
+  switch (kind) {
+    case 'stall_reminder':
+    case 'stall_escalation_enlace':
+    case 'stall_escalation_coordinador':
+      return exerciseNumber === undefined ? 'ejercicio sin avances' : `ejercicio ${exerciseNumber} sin avances`;
+    case 'vacancy_reminder':
+    case 'vacancy_escalation':
+      return 'facilitador vacante';
+    case 'cadence_reminder':
+    case 'cadence_escalation':
+      return 'sesión bimestral sin celebrar';
+    case 'monitoring_reminder':
+    case 'monitoring_due':
+      return 'monitoreo del PAL';
+    case 'evaluation_reminder':
+    case 'evaluation_due':
+      return 'evaluación del PAL';
+    case 'session_tomorrow':
+      return 'sesión del STL';
+    default: {
+      const _exhaustive: never = kind;
+      return String(_exhaustive);
+    }
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  addDays,
+  type Deadline,
+  nextSessionDueOn,
+  noticeDeadline,
+  type RegisteredStl,
+  type ReminderDueData,
+  type Session,
+  sessionList,
+  stlCalendar,
+  stlDeadlines,
+  type StlEvent,
+  type StlState,
+  stlSummary,
+} from '@app/domain';
+import { type SessionFacts } from './notification-content';
+import {
+  escalationContent,
+  type EventAt,
+  pendingOfKind,
+  planned,
+  type PlannedNotification,
+  topicOf,
+} from './planned-notification';
+
+type StlEventAt = StlEvent & { seq: number };
+
+/**
+ * An STL's e-mails: the facilitador vacancy (flagged at once to the garante and the enlace INAI, then its reminder
+ * and escalations), the bimonthly cadence, convocations (every member, with an .ics), the eve of a session, and the
+ * acta of a session held with quorum, to be signed by those who attended.
+ */
+export function stlNotifications(events: readonly EventAt<unknown>[], state: StlState): PlannedNotification[] {
+  if (state.status === 'unregistered') return [];
+  const pending = stlDeadlines(state);
+  return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, state, pending));
+}
+
+function fromEvent(event: StlEventAt, state: RegisteredStl, pending: Deadline[]): PlannedNotification[] {
+  const { entidad } = state;
+  const ref = `${event.type}@${event.seq}`;
+  switch (event.type) {
+    case 'FacilitadorVacated': {
+      const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
+      const { vacatedOn: vacantSince, reason } = event.data;
+      const content = { kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason, followUp: false } as const;
+      return [planned(ref, event.seq, ['garante', 'enlace'], content)];
+    }
+    case 'SessionConvened': {
+      const { convokedOn, convenedAt } = event.data;
+      const content = { kind: 'session_convened', entidad, session: sessionFacts(event.data), convokedOn, convenedAt } as const;
+      return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
+    }
+    case 'AttendanceRecorded':
+      return minutesToSign(event, state);
+    case 'ReminderDue':
+      return reminder(event.data, event.seq, state, pending);
+    case 'EscalationRaised': {
+      const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending);
+      return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
+    }
+    default:
+      return [];
+  }
+}
+
+/** Held with quorum: the acta must be approved and signed by everyone who attended (cap. VI, 7). */
+function minutesToSign(event: StlEventAt & { type: 'AttendanceRecorded' }, state: RegisteredStl): PlannedNotification[] {
+  const session = state.sessions[event.data.sessionId];
+  if (!event.data.quorum || session === undefined) return [];
+  const signBy = state.status === 'instalado' ? nextSessionDueOn(state) : null;
+  const content = { kind: 'minutes_ready', entidad: state.entidad, session: sessionFacts(session), signBy } as const;
+  return [{ ...planned(`${event.type}@${event.seq}`, event.seq, [], content), attendees: event.data.present }];
+}
+
+function reminder(data: ReminderDueData, seq: number, state: RegisteredStl, pending: Deadline[]): PlannedNotification[] {
+  const { entidad } = state;
+  const at = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, data.audience, content)];
+  switch (data.kind) {
+    case 'cadence_reminder': {
+      const sessionDueOn = state.status === 'instalado' ? nextSessionDueOn(state) : data.dueOn;
+      const convokeBy = noticeDeadline(sessionDueOn, stlCalendar(state));
+      return at({ kind: 'convene_session', entidad, sessionDueOn, convokeBy, message: data.message });
+    }
+    case 'session_tomorrow':
+      return at({ kind: 'session_tomorrow', entidad, session: sessionOnTheEve(state, data), message: data.message });
+    case 'vacancy_reminder': {
+      const vacantSince = stlSummary(state)?.vacantSince ?? data.dueOn;
+      const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
+      return at({ kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason: null, followUp: true });
+    }
+    default:
+      // The STL has no other reminders (its deadlines are listed in stl-deadlines.ts).
+      return [];
+  }
+}
+
+/** The convened session the day after the reminder (the deadline id names it when two share a date). */
+function sessionOnTheEve(state: RegisteredStl, data: ReminderDueData): SessionFacts | null {
+  const candidates = sessionList(state).filter((session) => session.date === addDays(data.dueOn, 1));
+  const session = candidates.find((candidate) => data.deadlineId.includes(candidate.sessionId)) ?? candidates[0];
+  return session === undefined ? null : sessionFacts(session);
+}
+
+function sessionFacts(session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link'>): SessionFacts {
+  return {
+    sessionId: session.sessionId,
+    date: session.date,
+    kind: session.kind,
+    agenda: session.agenda,
+    ...(session.place === undefined ? {} : { place: session.place }),
+    ...(session.link === undefined ? {} : { link: session.link }),
+  };
+}

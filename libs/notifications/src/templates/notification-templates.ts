@@ -1,0 +1,189 @@
+import { entidadName } from '@app/domain';
+import { type Addressee } from '../plan/notification-kind';
+import {
+  type ConveneSessionContent,
+  type EscalationContent,
+  type FacilitadorVacantContent,
+  type MinutesReadyContent,
+  type NotificationContent,
+  type PalReviewContent,
+  type SessionConvenedContent,
+  type SessionFacts,
+  type SessionTomorrowContent,
+  type StageStalledContent,
+} from '../plan/notification-content';
+import { type MessageParts } from './message-parts';
+import { dateInWords as short, longDateInWords as long } from './spanish-dates';
+
+/** The Spanish words of each kind of e-mail: subject with the state and the date, what happened, what to do. */
+export function messageParts(content: NotificationContent, addressee: Addressee): MessageParts {
+  switch (content.kind) {
+    case 'convene_session':
+      return conveneSession(content);
+    case 'session_convened':
+      return sessionConvened(content);
+    case 'session_tomorrow':
+      return sessionTomorrow(content);
+    case 'stage_stalled':
+      return stageStalled(content);
+    case 'facilitador_vacant':
+      return facilitadorVacant(content, addressee);
+    case 'monitoring_due':
+    case 'evaluation_due':
+      return palReview(content);
+    case 'escalation_enlace':
+    case 'escalation_coordinador':
+      return escalation(content);
+    case 'minutes_ready':
+      return minutesReady(content);
+    default: {
+      const _exhaustive: never = content;
+      throw new Error(`Tipo de aviso desconocido: ${JSON.stringify(_exhaustive)}`);
+    }
+  }
+}
+
+const stl = (content: NotificationContent) => `STL de ${entidadName(content.entidad)}`;
+
+function conveneSession(content: ConveneSessionContent): MessageParts {
+  return {
+    subject: `${stl(content)}: convoque la sesión bimestral a más tardar el ${short(content.convokeBy)}`,
+    paragraphs: [content.message],
+    action:
+      `Emita la convocatoria con al menos cinco días hábiles de anticipación, a más tardar el ` +
+      `${long(content.convokeBy)}, para que el STL sesione a más tardar el ${long(content.sessionDueOn)}.`,
+    deadline: content.convokeBy,
+  };
+}
+
+function sessionConvened(content: SessionConvenedContent): MessageParts {
+  const { session } = content;
+  return {
+    subject: `${stl(content)}: sesión ${session.kind} convocada para el ${short(session.date)}`,
+    paragraphs: [
+      `Se le convoca a la sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} ` +
+        `el ${long(session.date)} (convocatoria del ${long(content.convokedOn)}).`,
+      ...whereAndHow(session),
+    ],
+    list: { title: 'Orden del día', items: session.agenda },
+    action:
+      'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente para ' +
+      'el quórum. Agregue la sesión a su calendario con el archivo adjunto (.ics).',
+    deadline: session.date,
+  };
+}
+
+function sessionTomorrow(content: SessionTomorrowContent): MessageParts {
+  const { session } = content;
+  if (session === null) {
+    return { subject: `${stl(content)}: sesión mañana`, paragraphs: [content.message], action: ATTEND, deadline: null };
+  }
+  return {
+    subject: `${stl(content)}: mañana, ${short(session.date)}, sesión ${session.kind}`,
+    paragraphs: [
+      `Mañana, ${long(session.date)}, sesiona el STL de ${entidadName(content.entidad)} (sesión ${session.kind}).`,
+      ...whereAndHow(session),
+    ],
+    list: { title: 'Orden del día', items: session.agenda },
+    action: ATTEND,
+    deadline: session.date,
+  };
+}
+
+const ATTEND =
+  'Asista a la sesión o, si no puede, avise hoy a su suplente para que su representación cuente para el quórum.';
+
+function whereAndHow(session: SessionFacts): string[] {
+  return [
+    ...(session.place === undefined ? [] : [`Lugar: ${session.place}.`]),
+    ...(session.link === undefined ? [] : [`Enlace para conectarse: ${session.link}`]),
+  ];
+}
+
+function stageStalled(content: StageStalledContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  return {
+    subject: `${estado}: el ejercicio ${content.exerciseNumber} no registra avances; regístrelos antes del ${short(content.actBy)}`,
+    paragraphs: [content.message],
+    action:
+      'Registre en el sistema el avance de la etapa en curso o informe la causa del retraso. Si no hay avance ' +
+      `antes del ${long(content.actBy)}, el caso se escalará al enlace del INAI.`,
+    deadline: content.actBy,
+  };
+}
+
+function facilitadorVacant(content: FacilitadorVacantContent, addressee: Addressee): MessageParts {
+  const { vacantSince, escalatesOn, reason } = content;
+  const subject = content.followUp
+    ? `${stl(content)}: el puesto de facilitador sigue vacante` +
+      (escalatesOn === null ? '' : `; nómbrelo antes del ${short(escalatesOn)}`)
+    : `${stl(content)}: el puesto de facilitador quedó vacante el ${short(vacantSince)}`;
+  const todo =
+    addressee === 'enlace'
+      ? 'Dé seguimiento con el organismo garante para que el STL nombre a un nuevo facilitador.'
+      : 'Proponga al STL un nuevo facilitador, preferentemente de la academia o de la sociedad civil, y registre ' +
+        'su nombramiento en el sistema.';
+  const then = escalatesOn === null ? '' : ` Si el puesto sigue vacante el ${long(escalatesOn)}, se escalará al enlace del INAI.`;
+  return {
+    subject,
+    paragraphs: [
+      `El puesto de facilitador del STL de ${entidadName(content.entidad)} está vacante desde el ${long(vacantSince)}.`,
+      ...(reason === null ? [] : [`Motivo registrado: ${reason}.`]),
+    ],
+    action: todo + then,
+    deadline: escalatesOn,
+  };
+}
+
+function palReview(content: PalReviewContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const monitoring = content.kind === 'monitoring_due';
+  const what = monitoring ? 'el monitoreo de los seis meses del PAL' : 'la evaluación anual del PAL';
+  const subject = content.arrived
+    ? `${estado}: hoy, ${short(content.dueOn)}, corresponde ${what}`
+    : `${estado}: ${what} vence el ${short(content.dueOn)}`;
+  return {
+    subject,
+    paragraphs: [content.message],
+    action: monitoring
+      ? 'Actualice el avance de cada compromiso del PAL en el sistema y en el micrositio, y prepare el informe de ' +
+        `monitoreo a más tardar el ${long(content.dueOn)}.`
+      : 'Prepare la evaluación de desempeño del PAL y la renovación de la representación de la sociedad civil en ' +
+        `el STL a más tardar el ${long(content.dueOn)}.`,
+    deadline: content.dueOn,
+  };
+}
+
+function escalation(content: EscalationContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const toEnlace = content.kind === 'escalation_enlace';
+  const then = content.nextOn === null ? '' : ` Si no se resuelve, el ${long(content.nextOn)} se enviará un nuevo escalamiento.`;
+  return {
+    subject:
+      `Escalamiento ${toEnlace ? 'al enlace del INAI' : 'a la coordinación'} — ${estado}: ${content.topic}, ` +
+      `plazo vencido el ${short(content.raisedOn)}`,
+    paragraphs: [content.reason],
+    action:
+      (toEnlace
+        ? `Comuníquese con el organismo garante de ${estado} para destrabar el caso y registre en el tablero que `
+        : `Revise el caso con el enlace del INAI y el organismo garante de ${estado}, y registre en el tablero que `) +
+      `atiende el escalamiento${content.nextOn === null ? ' a la brevedad' : ''}.${then}`,
+    deadline: content.nextOn,
+  };
+}
+
+function minutesReady(content: MinutesReadyContent): MessageParts {
+  const { session, signBy } = content;
+  return {
+    subject: `${stl(content)}: acta de la sesión del ${short(session.date)} lista para firma`,
+    paragraphs: [
+      `La sesión ${session.kind} del ${long(session.date)} se celebró con quórum. Como asistente, le corresponde ` +
+        'aprobar, rubricar en cada hoja y firmar al calce el acta de la sesión.',
+    ],
+    list: { title: 'Orden del día de la sesión', items: session.agenda },
+    action:
+      'Revise el acta con los acuerdos tomados, rubríquela y fírmela' +
+      (signBy === null ? ' antes de la siguiente sesión.' : ` a más tardar el ${long(signBy)}, antes de la siguiente sesión.`),
+    deadline: signBy,
+  };
+}

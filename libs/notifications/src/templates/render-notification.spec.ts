@@ -1,0 +1,103 @@
+import { type NotificationContent } from '../plan/notification-content';
+import { NOTIFICATION_KINDS } from '../plan/notification-kind';
+import { renderNotification } from './render-notification';
+
+const options = { publicBaseUrl: 'http://127.0.0.1:3000/' };
+const garante = { nombre: 'Titular del ITEI', addressee: 'garante' } as const;
+const session = {
+  sessionId: 'ordinaria-2026-12',
+  date: '2026-12-08',
+  kind: 'ordinaria',
+  agenda: ['Lista de asistencia', 'Avance del PAL; acuerdos'],
+  place: 'Sala del ITEI, Guadalajara',
+  link: 'https://meet.ejemplo.mx/stl-14',
+} as const;
+
+/** One content of each kind, about Jalisco, each with a different date in its subject. */
+const examples: Record<NotificationContent['kind'], NotificationContent> = {
+  convene_session: { kind: 'convene_session', entidad: '14', sessionDueOn: '2026-11-01', convokeBy: '2026-10-26', message: 'El STL de Jalisco debe sesionar.' },
+  session_convened: { kind: 'session_convened', entidad: '14', session, convokedOn: '2026-11-23', convenedAt: '2026-11-23T16:00:00.000Z' },
+  session_tomorrow: { kind: 'session_tomorrow', entidad: '14', session, message: 'Mañana sesiona el STL.' },
+  stage_stalled: { kind: 'stage_stalled', entidad: '14', exerciseNumber: 1, stalledSince: '2026-01-12', actBy: '2026-02-26', message: 'Sin avances en el ejercicio 1 de Jalisco.' },
+  facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
+  monitoring_due: { kind: 'monitoring_due', entidad: '14', exerciseNumber: 1, dueOn: '2026-11-04', arrived: false, message: 'El monitoreo corresponde pronto.' },
+  evaluation_due: { kind: 'evaluation_due', entidad: '14', exerciseNumber: 1, dueOn: '2027-05-04', arrived: true, message: 'Concluyó el año del PAL.' },
+  escalation_enlace: { kind: 'escalation_enlace', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', nextOn: '2026-12-09' },
+  escalation_coordinador: { kind: 'escalation_coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', nextOn: null },
+  minutes_ready: { kind: 'minutes_ready', entidad: '14', session, signBy: '2027-02-08' },
+};
+
+const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
+  convene_session: '26 de octubre de 2026',
+  session_convened: '8 de diciembre de 2026',
+  session_tomorrow: '8 de diciembre de 2026',
+  stage_stalled: '26 de febrero de 2026',
+  facilitador_vacant: '2 de noviembre de 2026',
+  monitoring_due: '4 de noviembre de 2026',
+  evaluation_due: '4 de mayo de 2027',
+  escalation_enlace: '2 de diciembre de 2026',
+  escalation_coordinador: '13 de marzo de 2026',
+  minutes_ready: '8 de diciembre de 2026',
+};
+
+describe('renderNotification: Spanish e-mails', () => {
+  it.each(NOTIFICATION_KINDS)('%s: the subject names the state and the date; the body says what to do and links the state', (kind) => {
+    const message = renderNotification(examples[kind], garante, options);
+
+    expect(message.subject).toContain('Jalisco');
+    expect(message.subject).toContain(SUBJECT_DATES[kind]);
+    expect(message.text).toMatch(/^Estimado\(a\) Titular del ITEI:/);
+    expect(message.text).toContain('Qué hacer: ');
+    expect(message.text).toContain('Consulte la entidad en el tablero: http://127.0.0.1:3000/tablero/entidades/14');
+    expect(message.text).toContain('Recibe este aviso como organismo garante en el STL de Jalisco.');
+    expect(message.html).toContain('<a href="http://127.0.0.1:3000/tablero/entidades/14">');
+  });
+
+  it('a vacated facilitador: what happened, what to do and by when, with weekday dates', () => {
+    const message = renderNotification(examples.facilitador_vacant, garante, options);
+
+    expect(message.subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
+    expect(message.text).toContain('El puesto de facilitador del STL de Jalisco está vacante desde el lunes 2 de noviembre de 2026.');
+    expect(message.text).toContain('Motivo registrado: Renunció.');
+    expect(message.text).toContain(
+      'Qué hacer: Proponga al STL un nuevo facilitador, preferentemente de la academia o de la sociedad civil, y ' +
+        'registre su nombramiento en el sistema. Si el puesto sigue vacante el miércoles 2 de diciembre de 2026, se ' +
+        'escalará al enlace del INAI.',
+    );
+    expect(message.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026');
+  });
+
+  it('the enlace reads the same news with its own task', () => {
+    const message = renderNotification(examples.facilitador_vacant, { nombre: 'Enlace', addressee: 'enlace' }, options);
+
+    expect(message.text).toContain('Qué hacer: Dé seguimiento con el organismo garante para que el STL nombre a un nuevo facilitador.');
+    expect(message.text).toContain('Recibe este aviso como enlace del INAI para Jalisco.');
+  });
+
+  it('a convocation lists the order of the day, the place and the link, and points to the .ics', () => {
+    const message = renderNotification(examples.session_convened, { nombre: 'Integrante', addressee: 'integrantes' }, options);
+
+    expect(message.subject).toBe('STL de Jalisco: sesión ordinaria convocada para el 8 de diciembre de 2026');
+    expect(message.text).toContain('Orden del día:\n  1. Lista de asistencia\n  2. Avance del PAL; acuerdos');
+    expect(message.text).toContain('Lugar: Sala del ITEI, Guadalajara.');
+    expect(message.text).toContain('Enlace para conectarse: https://meet.ejemplo.mx/stl-14');
+    expect(message.text).toContain('archivo adjunto (.ics)');
+    expect(message.html).toContain('<ol><li>Lista de asistencia</li><li>Avance del PAL; acuerdos</li></ol>');
+  });
+
+  it('an escalation with no further step asks for attention without a date', () => {
+    const message = renderNotification(examples.escalation_coordinador, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
+
+    expect(message.subject).toBe('Escalamiento a la coordinación — Jalisco: ejercicio 1 sin avances, plazo vencido el 13 de marzo de 2026');
+    expect(message.text).toContain('atiende el escalamiento a la brevedad.');
+    expect(message.text).not.toContain('Fecha límite');
+  });
+
+  it('HTML escapes what people typed', () => {
+    const typed = { ...examples.facilitador_vacant, reason: '<script>alert("x")</script> & más' } as NotificationContent;
+    const message = renderNotification(typed, garante, options);
+
+    expect(message.html).not.toContain('<script>');
+    expect(message.html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; más');
+  });
+});

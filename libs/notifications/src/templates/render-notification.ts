@@ -1,0 +1,85 @@
+import { type Entidad } from '@app/domain';
+import { type Addressee } from '../plan/notification-kind';
+import { type NotificationContent } from '../plan/notification-content';
+import { addresseeLabel } from '../recipients/recipients';
+import { type MessageParts } from './message-parts';
+import { messageParts } from './notification-templates';
+import { longDateInWords } from './spanish-dates';
+
+export interface RenderedMessage {
+  readonly subject: string;
+  readonly text: string;
+  readonly html: string;
+}
+
+export interface RenderOptions {
+  /** Where the dashboard is served, e.g. `http://127.0.0.1:3000`. */
+  readonly publicBaseUrl: string;
+}
+
+const SIGNATURE =
+  'Mensaje automático del sistema de seguimiento de Gobierno Abierto: Cocreación desde lo Local (INAI). ' +
+  'No responda a este correo.';
+
+/** The state's page on the dashboard. */
+export function dashboardUrl(publicBaseUrl: string, entidad: Entidad): string {
+  return `${publicBaseUrl.replace(/\/+$/, '')}/tablero/entidades/${entidad}`;
+}
+
+/** One e-mail to one person, as plain text and as HTML with the same words. */
+export function renderNotification(
+  content: NotificationContent,
+  recipient: { readonly nombre: string; readonly addressee: Addressee },
+  options: RenderOptions,
+): RenderedMessage {
+  const parts = messageParts(content, recipient.addressee);
+  const link = dashboardUrl(options.publicBaseUrl, content.entidad);
+  const why = `Recibe este aviso como ${addresseeLabel(recipient.addressee, content.entidad)}.`;
+  return {
+    subject: parts.subject,
+    text: asText(parts, recipient.nombre, link, why),
+    html: asHtml(parts, recipient.nombre, link, why),
+  };
+}
+
+function deadlineLine(parts: MessageParts): string | undefined {
+  return parts.deadline === null ? undefined : `Fecha límite: ${longDateInWords(parts.deadline)}`;
+}
+
+function asText(parts: MessageParts, nombre: string, link: string, why: string): string {
+  const list = parts.list ? [`${parts.list.title}:\n${parts.list.items.map((item, i) => `  ${i + 1}. ${item}`).join('\n')}`] : [];
+  const deadline = deadlineLine(parts);
+  return [
+    `Estimado(a) ${nombre}:`,
+    ...parts.paragraphs,
+    ...list,
+    [`Qué hacer: ${parts.action}`, ...(deadline ? [deadline] : [])].join('\n'),
+    `Consulte la entidad en el tablero: ${link}`,
+    `--\n${why} ${SIGNATURE}`,
+  ].join('\n\n') + '\n';
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+}
+
+function asHtml(parts: MessageParts, nombre: string, link: string, why: string): string {
+  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  const list = parts.list
+    ? `<p><strong>${escapeHtml(parts.list.title)}:</strong></p><ol>${parts.list.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
+    : '';
+  const deadline = deadlineLine(parts);
+  return [
+    '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>',
+    escapeHtml(parts.subject),
+    '</title></head><body style="font-family: sans-serif; line-height: 1.5; max-width: 40em">',
+    p(`Estimado(a) ${nombre}:`),
+    ...parts.paragraphs.map(p),
+    list,
+    `<p><strong>Qué hacer:</strong> ${escapeHtml(parts.action)}</p>`,
+    deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : '',
+    `<p><a href="${escapeHtml(link)}">Consulte la entidad en el tablero</a></p>`,
+    `<hr><p style="color: #555; font-size: smaller">${escapeHtml(`${why} ${SIGNATURE}`)}</p>`,
+    '</body></html>',
+  ].join('');
+}
