@@ -40,6 +40,7 @@ export async function testWorker(
   env: TestWorkflowEnvironment,
   activities: WorkerOptions['activities'],
   taskQueue = TASK_QUEUE,
+  options: Pick<WorkerOptions, 'maxCachedWorkflows'> = {},
 ): Promise<Worker> {
   const codePath = process.env.TEST_WORKFLOW_BUNDLE;
   if (!codePath) throw new Error('TEST_WORKFLOW_BUNDLE is not set: run workflow tests through their Jest project');
@@ -49,5 +50,6 @@ export async function testWorker(
     workflowBundle: { codePath },
     activities,
     maxCachedWorkflows: 100,
+    ...options,
   });
 }

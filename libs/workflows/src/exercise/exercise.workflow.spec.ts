@@ -2,6 +2,7 @@ import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
 import { addDays, addMonths, STL_2017 } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
+import { eventually } from '../../../../test/support/eventually';
 import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
 import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
 import { runFullExercise } from '../../../../test/scenarios/full-exercise';
@@ -93,6 +94,40 @@ describe('exerciseWorkflow on the time-skipping server', () => {
     expect(eventsOf('stl/19', 'CivilSocietyRenewalStarted')).toHaveLength(1);
     for (const streamId of ['exercise/19/1', 'stl/19']) {
       expect(store.stream(streamId).map((event) => event.seq)).toEqual(store.stream(streamId).map((_, index) => index + 1));
+    }
+  });
+
+  it('a worker stopped mid-scenario and a new one started: the scenario completes, no event appended twice', async () => {
+    const queue = 'relevo-de-worker';
+    const relay = new ScenarioDriver(env, queue);
+    const today = await relay.today();
+    // Without a workflow cache every task replays the history: the new worker rebuilds each workflow from it.
+    // (The time-skipping server never hands a stopped worker's sticky tasks back to the shared queue.)
+    const uncached = { maxCachedWorkflows: 0 };
+    const first = await testWorker(env, store.activities, queue, uncached);
+    const firstRun = first.run();
+    await relay.seedStl(record('26'), { installedOn: addDays(today, -40), install: false });
+    await relay.startExercise('26', addDays(today, -30));
+    for (let stage = 1; stage <= 5; stage += 1) {
+      await relay.exercise('26', 'CompleteStage', { stage, completedOn: addDays(today, -25 + stage) });
+    }
+
+    first.shutdown();
+    await firstRun;
+    const second = await testWorker(env, store.activities, queue, uncached);
+    const secondRun = second.run();
+    try {
+      for (let stage = 6; stage <= 10; stage += 1) {
+        await relay.exercise('26', 'CompleteStage', { stage, completedOn: addDays(today, -25 + stage) });
+      }
+      expect(eventsOf('exercise/26/1', 'StageCompleted').map((event) => event.data.stage)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+      await eventually(() => expect(eventsOf('stl/26', 'StlInstalled')).toHaveLength(1));
+      for (const streamId of ['exercise/26/1', 'stl/26']) {
+        expect(store.stream(streamId).map((event) => event.seq)).toEqual(store.stream(streamId).map((_, index) => index + 1));
+      }
+    } finally {
+      second.shutdown();
+      await secondRun;
     }
   });
 });

@@ -1,10 +1,12 @@
 import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
-import { addDays, businessCalendar, noticeDeadline, STL_2017, type StlSeedRecord } from '@app/domain';
+import { addDays, addMonths, businessCalendar, noticeDeadline, STL_2017, type StlSeedRecord } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
 import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
 import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { holdBimonthlySession } from '../../../../test/scenarios/full-exercise';
+import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
 
 const record = (entidad: string): StlSeedRecord => STL_2017.find((stl) => stl.entidad === entidad)!;
 
@@ -85,5 +87,45 @@ describe('stlWorkflow on the time-skipping server', () => {
       details: expect.objectContaining({ deadline: noticeDeadline(sessionDate, calendar) }),
     });
     expect(store.typesOf('stl/16')).toHaveLength(before);
+  });
+
+  it('cadence: reminds to convene 10 business days before the two-month mark and escalates at the mark (mecanismo-gobernanza-edomex.md)', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('27'), { installedOn: today });
+    const mark = addMonths(today, 2);
+    const reminderOn = businessCalendar().addBusinessDays(mark, -10);
+
+    await driver.sleepUntil(addDays(reminderOn, -1), 18);
+    expect(dataOf('stl/27', 'ReminderDue', 'cadence_reminder')).toEqual([]);
+    await driver.sleepUntil(reminderOn, 18);
+    expect(dataOf('stl/27', 'ReminderDue', 'cadence_reminder')).toEqual([expect.objectContaining({ dueOn: reminderOn })]);
+    await driver.sleepUntil(addDays(mark, -1), 18);
+    expect(dataOf('stl/27', 'EscalationRaised', 'cadence_escalation')).toEqual([]);
+    await driver.sleepUntil(mark, 18);
+    expect(dataOf('stl/27', 'EscalationRaised', 'cadence_escalation')).toHaveLength(1);
+  });
+
+  it('ten simulated years: continue-as-new keeps every run under 1,000 history events, with state and deadlines carried over', async () => {
+    const today = await driver.today();
+    await driver.seedStl(record('24'), { installedOn: today });
+    let previous = today;
+    for (let session = 1; session <= 66; session += 1) {
+      await driver.sleepUntil(addDays(previous, 45), 10);
+      previous = await holdBimonthlySession(driver, '24', `sesion-${session}`);
+    }
+
+    const runs = await historyLengthsOfEveryRun(driver.client, 'stl/24');
+    expect(runs.length).toBeGreaterThan(2);
+    expect(Math.max(...runs)).toBeLessThan(1_000);
+    const state = await driver.stlState('24');
+    expect(state.status === 'instalado' && Object.keys(state.sessions)).toHaveLength(66);
+    expect(dataOf('stl/24', 'EscalationRaised', 'cadence_escalation')).toEqual([]);
+
+    const mark = addMonths(previous, 2);
+    await driver.sleepUntil(mark, 18);
+    expect(dataOf('stl/24', 'EscalationRaised', 'cadence_escalation')).toEqual([
+      expect.objectContaining({ escalation: expect.objectContaining({ kind: 'cadence_escalation' }) }),
+    ]);
+    expect(store.stream('stl/24').map((event) => event.seq)).toEqual(store.stream('stl/24').map((_, index) => index + 1));
   });
 });
