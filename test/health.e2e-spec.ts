@@ -11,7 +11,7 @@ describe('GET /api/health names the part that is down', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cocreacion-health-'));
-    system = await startSystem({ dataDir: dir, logToFiles: true });
+    system = await startSystem({ dataDir: dir, logToFiles: true, seed: false });
   });
 
   afterAll(async () => {

@@ -20,6 +20,8 @@ export interface SystemOptions {
   /** Where the API's and worker's output goes; by default, this process's output with a prefix. */
   readonly logToFiles?: boolean;
   readonly onUnexpectedExit?: (name: string, code: number | string) => void;
+  /** Load the 16 STLs of 2017 into an empty development database once everything is up (default true). */
+  readonly seed?: boolean;
 }
 
 export interface RunningSystem {
@@ -90,6 +92,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       timeoutMs: 120_000,
       failFast: api,
     });
+    if (options.seed !== false) {
+      const seed = spawnManaged({
+        name: 'seed',
+        command: process.execPath,
+        args: [join(PROJECT_ROOT, 'dist/apps/api/src/seed/main.js')],
+        env,
+        logFile: options.logToFiles ? join(options.dataDir, 'logs/seed.log') : undefined,
+      });
+      const code = await seed.exited;
+      if (code !== 0) throw new Error(`La siembra de datos de demostración falló (${code})`);
+    }
     return {
       apiUrl,
       databaseUrl,
