@@ -23,6 +23,8 @@ import { type AppendedEvents } from '../plan/planned-notification';
  */
 export class Story<C extends { type: string; data: unknown }, E extends { type: string; data: unknown }, S> {
   private readonly events: E[] = [];
+  /** Every step so far, in order, as the event-store activity would have received it. */
+  readonly appends: (AppendedEvents & { occurredAt: Instant; events: E[] })[] = [];
   state: S;
 
   constructor(
@@ -41,7 +43,9 @@ export class Story<C extends { type: string; data: unknown }, E extends { type: 
     const firstSeq = this.events.length + 1;
     this.events.push(...decision);
     this.state = decision.reduce((state, event) => this.decider.evolve(state, event), this.state);
-    return { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now };
+    const appended = { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now };
+    this.appends.push(appended);
+    return appended;
   }
 
   /** Fires the pending deadline of that kind, as the workflow's timer loop would at its due time. */

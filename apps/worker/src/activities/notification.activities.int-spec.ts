@@ -1,0 +1,276 @@
+import { exerciseDeadlines } from '@app/domain';
+import {
+  messageIdFor,
+  NotificationDelivery,
+  NotificationOutbox,
+  RecipientDirectory,
+  SmtpMailTransport,
+  senderDomain,
+} from '@app/notifications';
+import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
+import ICAL from 'ical.js';
+import { at, FACILITADORA, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
+import { insertStaff } from '../../../../test/support/notification-fixtures';
+import { SmtpSink } from '../../../../test/support/smtp-sink';
+import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { EventStoreActivitiesService } from './event-store.activities';
+import { NotificationActivitiesService } from './notification.activities';
+
+const MAIL_FROM = '"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>';
+const VACATE = { facilitadorId: FACILITADORA.facilitadorId, vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
+const GARANTE = 'garante1.14@ejemplo.org.mx';
+const ENLACE = 'laura.mendez@inai.ejemplo.mx';
+
+describe('Notifications on PostgreSQL and a real SMTP server on loopback', () => {
+  let database: TestDatabase;
+  let sink: SmtpSink;
+  let transport: SmtpMailTransport;
+  let appendActivity: EventStoreActivitiesService;
+  let deliverActivity: NotificationActivitiesService;
+
+  const rows = () => database.dataSource.getRepository(NotificationRecord);
+  const rowsOf = async (ids: readonly string[]) =>
+    (await rows().find({ where: ids.map((id) => ({ id })) })).sort((a, b) => a.audience.localeCompare(b.audience));
+  const messageId = (row: NotificationRecord) => messageIdFor(row.idempotencyKey, senderDomain(MAIL_FROM));
+
+  /** Stores every step of the story not stored yet, through the real activity, as a workflow would. */
+  async function store(story: Story<any, any, any>): Promise<string[]> {
+    const stored: number = (await database.dataSource.query('SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1', [story.streamId]))[0].n;
+    const ids: string[] = [];
+    for (const appended of story.appends.filter((step) => step.firstSeq > stored)) {
+      ids.push(...(await appendActivity.appendEvents(appended)).notificationIds);
+    }
+    return ids;
+  }
+
+  async function vacatedJalisco(options: { withoutAddress?: string[] } = {}) {
+    const story = jaliscoInstalado(options);
+    await store(story);
+    const vacated = story.run({ type: 'VacateFacilitador', data: VACATE }, at('2026-11-02'));
+    const { notificationIds: ids } = await appendActivity.appendEvents(vacated);
+    return { story, vacated, ids };
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    sink = await SmtpSink.start();
+    transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
+    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: MAIL_FROM });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
+    deliverActivity = new NotificationActivitiesService(delivery, transport);
+    await insertStaff(database.dataSource);
+  });
+
+  afterAll(async () => {
+    transport?.close();
+    await sink?.stop();
+    await database?.drop();
+  });
+
+  beforeEach(async () => {
+    sink.reset();
+    await database.dataSource.query(
+      'TRUNCATE domain_events, notifications, stls, stl_members, stl_sessions, escalations, exercises, commitments',
+    );
+  });
+
+  it('creates the outbox rows in the transaction that stores the events; a retried append answers the same ids', async () => {
+    const { vacated, ids } = await vacatedJalisco();
+
+    const created = await rowsOf(ids);
+    expect(created.map((row) => [row.kind, row.audience, row.recipientEmail, row.status, row.seq, row.streamId])).toEqual([
+      ['facilitador_vacant', 'enlace', ENLACE, 'pending', vacated.firstSeq, 'stl/14'],
+      ['facilitador_vacant', 'garante', GARANTE, 'pending', vacated.firstSeq, 'stl/14'],
+    ]);
+    expect(created[1].idempotencyKey).toBe(`stl/14|FacilitadorVacated@${vacated.firstSeq}|${GARANTE}`);
+    expect(created[1].subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
+
+    const retried = await appendActivity.appendEvents(vacated);
+
+    expect([...retried.notificationIds].sort()).toEqual([...ids].sort());
+    expect(await rows().count()).toBe(2);
+  });
+
+  it('stores neither the events nor their rows when the outbox cannot be written', async () => {
+    const failing = new EventStoreActivitiesService(
+      new EventStore(database.dataSource),
+      new ProjectionWriter(),
+      new NotificationOutbox(
+        { publicBaseUrl: 'http://127.0.0.1:3000' },
+        new RecipientDirectory({ staffFor: () => Promise.reject(new Error('la tabla users no responde')) }),
+      ),
+      database.dataSource,
+    );
+    const story = jaliscoInstalado();
+    await store(story);
+    const vacated = story.run({ type: 'VacateFacilitador', data: VACATE }, at('2026-11-02'));
+
+    await expect(failing.appendEvents(vacated)).rejects.toThrow('la tabla users no responde');
+
+    const events = await new EventStore(database.dataSource).readStream('stl/14');
+    expect(events.map((event) => event.type)).not.toContain('FacilitadorVacated');
+    expect(await rows().count()).toBe(0);
+  });
+
+  it('delivers to the garante and the enlace, in Spanish, with the key as Message-ID, and marks the rows sent', async () => {
+    const { ids } = await vacatedJalisco();
+
+    await deliverActivity.deliverNotifications({ ids });
+
+    expect(sink.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual([ENLACE, GARANTE].sort());
+    const [garante] = sink.to(GARANTE);
+    expect(garante.parsed.subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
+    expect(garante.parsed.from?.text).toBe('"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>');
+    expect(garante.parsed.to).toMatchObject({ value: [{ address: GARANTE, name: 'Titular 1 de organismo garante (Jalisco)' }] });
+    expect(garante.parsed.text).toContain('El puesto de facilitador del STL de Jalisco está vacante desde el lunes 2 de noviembre de 2026.');
+    expect(garante.parsed.text).toContain('Qué hacer: Proponga al STL un nuevo facilitador');
+    expect(garante.parsed.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026');
+    expect(garante.parsed.text).toContain('http://127.0.0.1:3000/tablero/entidades/14');
+    expect(garante.parsed.html).toContain('<a href="http://127.0.0.1:3000/tablero/entidades/14">');
+    expect(sink.to(ENLACE)[0].parsed.text).toContain('Dé seguimiento con el organismo garante');
+    for (const row of await rowsOf(ids)) {
+      expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
+      expect(row.sentAt).toBeInstanceOf(Date);
+      expect(sink.withMessageId(messageId(row))).toHaveLength(1);
+    }
+  });
+
+  it('a delivery retried after an SMTP failure sends each message exactly once', async () => {
+    const { ids } = await vacatedJalisco();
+    sink.refuseNext(1);
+
+    await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow(/^1 de 2 correos siguen pendientes: .*\(451/);
+    const afterFailure = await rowsOf(ids);
+    expect(afterFailure.map((row) => row.status).sort()).toEqual(['pending', 'sent']);
+    expect(afterFailure.find((row) => row.status === 'pending')).toMatchObject({
+      attempts: 1,
+      lastError: expect.stringMatching(/^El servidor SMTP rechazó el envío \(451 en DATA\)/),
+    });
+
+    await deliverActivity.deliverNotifications({ ids });
+    await deliverActivity.deliverNotifications({ ids });
+
+    const delivered = await rowsOf(ids);
+    expect(delivered.map((row) => row.status)).toEqual(['sent', 'sent']);
+    for (const row of delivered) expect(sink.withMessageId(messageId(row))).toHaveLength(1);
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('two attempts at once never send a row twice', async () => {
+    const { ids } = await vacatedJalisco();
+
+    await Promise.allSettled([deliverActivity.deliverNotifications({ ids }), deliverActivity.deliverNotifications({ ids })]);
+    await deliverActivity.deliverNotifications({ ids });
+
+    expect(sink.received).toHaveLength(2);
+    expect((await rowsOf(ids)).map((row) => row.status)).toEqual(['sent', 'sent']);
+  });
+
+  it('with the SMTP server down the rows stay pending with the reason, and go out once it is back', async () => {
+    const { ids } = await vacatedJalisco();
+    await sink.stop();
+    try {
+      await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow('No se pudo conectar con el servidor SMTP');
+      for (const row of await rowsOf(ids)) {
+        expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
+        expect(row.lastError).toMatch(/^No se pudo conectar con el servidor SMTP \(\w+\): .*ECONNREFUSED/);
+        expect(row.lastAttemptAt).toBeInstanceOf(Date);
+      }
+    } finally {
+      await sink.resume();
+    }
+
+    await deliverActivity.deliverNotifications({ ids });
+
+    expect((await rowsOf(ids)).map((row) => [row.status, row.attempts, row.lastError])).toEqual([
+      ['sent', 2, null],
+      ['sent', 2, null],
+    ]);
+    expect(sink.received).toHaveLength(2);
+  });
+
+  it('a member without an address gets a visible undeliverable row, and the others are still sent', async () => {
+    const { ids } = await vacatedJalisco({ withoutAddress: ['14-garante-1'] });
+
+    await deliverActivity.deliverNotifications({ ids });
+
+    const [enlace, garante] = await rowsOf(ids);
+    expect(garante).toMatchObject({
+      audience: 'garante',
+      recipientName: 'Titular 1 de organismo garante (Jalisco)',
+      recipientEmail: null,
+      status: 'undeliverable',
+      lastError: 'sin dirección de correo',
+      attempts: 0,
+    });
+    expect(enlace).toMatchObject({ status: 'sent' });
+    expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
+  });
+
+  it('a recipient refused for good (550) becomes undeliverable with the reason, and the attempt does not fail', async () => {
+    const { ids } = await vacatedJalisco();
+    sink.refuseRecipient(GARANTE);
+
+    await deliverActivity.deliverNotifications({ ids });
+
+    const [enlace, garante] = await rowsOf(ids);
+    expect(garante).toMatchObject({ status: 'undeliverable', attempts: 1, lastError: expect.stringContaining('(550 en RCPT TO)') });
+    expect(enlace).toMatchObject({ status: 'sent' });
+    expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
+  });
+
+  it('a convocation reaches every member and the facilitador, each with a valid .ics of the session', async () => {
+    const story = jaliscoInstalado();
+    await store(story);
+    const convened = story.run(
+      {
+        type: 'ConveneSession',
+        data: {
+          sessionId: 'ordinaria-2026-11',
+          date: '2026-11-10',
+          kind: 'ordinaria',
+          convokedOn: '2026-10-30',
+          agenda: ['Lista de asistencia', 'Avance del PAL'],
+          place: 'Sala del ITEI, Guadalajara',
+        },
+      },
+      at('2026-10-30'),
+    );
+    const { notificationIds } = await appendActivity.appendEvents(convened);
+
+    await deliverActivity.deliverNotifications({ ids: notificationIds });
+
+    expect(sink.received).toHaveLength(10); // 4 + 4 + 1 titulares, and the facilitadora
+    expect(sink.to(FACILITADORA.email)).toHaveLength(1);
+    for (const mail of sink.received) {
+      expect(mail.parsed.subject).toBe('STL de Jalisco: sesión ordinaria convocada para el 10 de noviembre de 2026');
+      const [ics] = mail.parsed.attachments;
+      expect([ics.contentType, ics.filename]).toEqual(['text/calendar', 'sesion-2026-11-10.ics']);
+      const vevent = new ICAL.Component(ICAL.parse(ics.content.toString('utf8'))).getFirstSubcomponent('vevent');
+      const event = new ICAL.Event(vevent!);
+      expect([event.summary, event.startDate.toString(), event.location]).toEqual([
+        'Sesión ordinaria del STL de Jalisco',
+        '2026-11-10',
+        'Sala del ITEI, Guadalajara',
+      ]);
+      expect(event.description).toContain('1. Lista de asistencia\n2. Avance del PAL');
+    }
+  });
+
+  it('an exercise finds its garante in the STL read model and its enlace in the users table', async () => {
+    await store(jaliscoInstalado());
+    const exercise = jaliscoEjercicio('2026-01-12');
+    await store(exercise);
+    exercise.fire(exerciseDeadlines, 'stall_reminder');
+    exercise.fire(exerciseDeadlines, 'stall_escalation_enlace');
+
+    const ids = await store(exercise);
+    await deliverActivity.deliverNotifications({ ids });
+
+    expect(sink.received.map((mail) => [mail.envelopeTo[0], mail.parsed.subject])).toEqual([
+      [GARANTE, 'Jalisco: el ejercicio 1 no registra avances; regístrelos antes del 26 de febrero de 2026'],
+      [ENLACE, 'Escalamiento al enlace del INAI — Jalisco: ejercicio 1 sin avances, plazo vencido el 26 de febrero de 2026'],
+    ]);
+  });
+});
