@@ -41,6 +41,18 @@ export class SmtpSink {
     this.refusedRecipients.add(address.toLowerCase());
   }
 
+  /** Resolves once `count` messages have arrived (mail is delivered beside the workflow, a moment later). */
+  async waitForMessages(count: number, timeoutMs = 30_000): Promise<ReceivedMail[]> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.received.length < count) {
+      if (Date.now() > deadline) {
+        throw new Error(`Esperaba ${count} correos y llegaron ${this.received.length} en ${timeoutMs} ms`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    return [...this.received];
+  }
+
   /** Forgets what was received and every refusal set up. */
   reset(): void {
     this.received.length = 0;

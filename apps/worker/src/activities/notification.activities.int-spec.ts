@@ -17,7 +17,7 @@ import { EventStoreActivitiesService } from './event-store.activities';
 import { NotificationActivitiesService } from './notification.activities';
 
 const MAIL_FROM = '"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>';
-const VACATE = { facilitadorId: FACILITADORA.facilitadorId, vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
+const VACATE = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 

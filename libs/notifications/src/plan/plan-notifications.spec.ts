@@ -3,7 +3,7 @@ import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fix
 import { at, exerciseFrom, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { planNotifications } from './plan-notifications';
 
-const vacate = { facilitadorId: FACILITADORA.facilitadorId, vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
+const vacate = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
 
 describe('planNotifications: which e-mail each event calls for, to whom', () => {
   describe('STL', () => {

@@ -1,0 +1,89 @@
+import { addDays, STL_2017 } from '@app/domain';
+import { dateInWords, longDateInWords, NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Worker } from '@temporalio/worker';
+import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { insertStaff } from '../../../../test/support/notification-fixtures';
+import { type PostgresForFile, startPostgresForFile } from '../../../../test/support/postgres-for-file';
+import { SmtpSink } from '../../../../test/support/smtp-sink';
+import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { EventStoreActivitiesService } from './event-store.activities';
+import { NotificationActivitiesService } from './notification.activities';
+
+const GARANTE = 'garante1.14@ejemplo.org.mx';
+const ENLACE = 'laura.mendez@inai.ejemplo.mx';
+
+/** The real activities (PostgreSQL, SMTP) under the STL workflow, with months skipped in seconds. */
+describe('a vacant facilitador, from the workflow to the inbox', () => {
+  let postgres: PostgresForFile;
+  let sink: SmtpSink;
+  let transport: SmtpMailTransport;
+  let env: TestWorkflowEnvironment;
+  let worker: Worker;
+  let running: Promise<void>;
+  let driver: ScenarioDriver;
+
+  beforeAll(async () => {
+    [postgres, sink, env] = await Promise.all([startPostgresForFile(), SmtpSink.start(), timeSkippingEnvironment()]);
+    const { dataSource } = postgres.database;
+    await insertStaff(dataSource);
+    transport = new SmtpMailTransport(sink.url);
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
+    const deliver = new NotificationActivitiesService(
+      new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' }),
+      transport,
+    );
+    worker = await testWorker(env, {
+      appendEvents: append.appendEvents.bind(append),
+      deliverNotifications: deliver.deliverNotifications.bind(deliver),
+    });
+    running = worker.run();
+    driver = new ScenarioDriver(env);
+  });
+
+  afterAll(async () => {
+    worker?.shutdown();
+    await running;
+    await env?.teardown();
+    transport?.close();
+    await sink?.stop();
+    await postgres?.stop();
+  });
+
+  it('flags it at once to the garante and the enlace, reminds the garante at 15 days and escalates to the enlace at 30', async () => {
+    const today = await driver.today();
+    const jalisco = STL_2017.find((record) => record.entidad === '14')!;
+    await driver.seedStl(jalisco, { installedOn: addDays(today, -10) });
+    await driver.stl('14', 'AppointFacilitador', { ...FACILITADORA, appointedOn: addDays(today, -10) });
+
+    await driver.stl('14', 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
+
+    const flagged = await sink.waitForMessages(2);
+    expect(flagged.map((mail) => [mail.envelopeTo[0], mail.parsed.subject]).sort()).toEqual([
+      [GARANTE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${dateInWords(today)}`],
+      [ENLACE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${dateInWords(today)}`],
+    ].sort());
+
+    await driver.sleepUntil(addDays(today, 15), 18);
+    const [reminder] = (await sink.waitForMessages(3)).slice(2);
+    expect(reminder.envelopeTo).toEqual([GARANTE]);
+    expect(reminder.parsed.subject).toBe(
+      `STL de Jalisco: el puesto de facilitador sigue vacante; nómbrelo antes del ${dateInWords(addDays(today, 30))}`,
+    );
+
+    await driver.sleepUntil(addDays(today, 30), 18);
+    const [escalation] = (await sink.waitForMessages(4)).slice(3);
+    expect(escalation.envelopeTo).toEqual([ENLACE]);
+    expect(escalation.parsed.subject).toBe(
+      `Escalamiento al enlace del INAI — Jalisco: facilitador vacante, plazo vencido el ${dateInWords(addDays(today, 30))}`,
+    );
+    expect(escalation.parsed.text).toContain(`el ${longDateInWords(addDays(today, 37))} se enviará un nuevo escalamiento`);
+
+    const rows = await postgres.database.dataSource.getRepository(NotificationRecord).find();
+    expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(4);
+  });
+});
