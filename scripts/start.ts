@@ -1,6 +1,7 @@
 /**
  * Command 1 (`npm start`): the whole system on embedded defaults. Temporal dev server (SQLite under .data/),
- * embedded PostgreSQL (under .data/) unless DATABASE_URL is set, migrations, worker and API; Ctrl-C stops it all.
+ * embedded PostgreSQL (under .data/) unless DATABASE_URL is set, a local mail inbox (MailDev) unless SMTP_URL is
+ * set, migrations, worker and API; Ctrl-C stops it all.
  */
 import { join } from 'node:path';
 import { freePort, PROJECT_ROOT, type RunningSystem, startSystem } from '../tools/stack';
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
   log('Compilando…');
   compile();
-  log('Iniciando PostgreSQL, Temporal, worker y API…');
+  log('Iniciando PostgreSQL, Temporal, MailDev, worker y API…');
   system = await startSystem({
     dataDir: DATA_DIR,
     apiPort: Number(process.env.PORT ?? 3000),
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
     temporalUiPort: await freePort(8233),
     databaseUrl: process.env.DATABASE_URL,
     temporalAddress: process.env.TEMPORAL_ADDRESS,
+    smtpUrl: process.env.SMTP_URL,
+    mailCatcherPorts: { smtp: await freePort(1025), web: await freePort(1080) },
     onUnexpectedExit: (name, code) => {
       log(`${name} terminó inesperadamente (${code}); revise su salida arriba.`);
       void stop(1);
@@ -48,6 +51,9 @@ async function main(): Promise<void> {
     `  Swagger UI      ${system.apiUrl}/api/docs`,
     ...(system.temporalUiUrl ? [`  Temporal UI     ${system.temporalUiUrl}`] : []),
     `  Temporal gRPC   ${system.temporalAddress}`,
+    system.mailCatcher
+      ? `  Correo (MailDev) ${system.mailCatcher.webUrl}  (bandeja local: todo lo que el sistema envía)`
+      : `  Correo (SMTP)   ${system.smtpUrl.replace(/:[^:@/]+@/, ':***@')}`,
     `  PostgreSQL      ${system.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
     `  Datos           ${DATA_DIR}`,
   ];

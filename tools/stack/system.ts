@@ -3,6 +3,7 @@ import { PROJECT_ROOT } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
 import { ensureDatabase, type PostgresServer, startEmbeddedPostgres } from './embedded-postgres';
 import { freePort } from './free-port';
+import { type MailCatcher, startMailCatcher } from './mail-catcher';
 import { startTemporalDevServer, type TemporalDevServer } from './temporal-dev-server';
 
 export interface SystemOptions {
@@ -15,6 +16,10 @@ export interface SystemOptions {
   readonly databaseUrl?: string;
   /** An external Temporal (TEMPORAL_ADDRESS) instead of the dev server. */
   readonly temporalAddress?: string;
+  /** A real mail server (SMTP_URL) instead of the local mail catcher. */
+  readonly smtpUrl?: string;
+  /** Ports of the local mail catcher (free ones when absent). */
+  readonly mailCatcherPorts?: { readonly smtp?: number; readonly web?: number };
   /** Extra environment for the API and the worker. */
   readonly env?: NodeJS.ProcessEnv;
   /** Where the API's and worker's output goes; by default, this process's output with a prefix. */
@@ -29,6 +34,9 @@ export interface RunningSystem {
   readonly databaseUrl: string;
   readonly temporalAddress: string;
   readonly temporalUiUrl?: string;
+  readonly smtpUrl: string;
+  /** The local inbox (MailDev) when no SMTP_URL was given. */
+  readonly mailCatcher?: MailCatcher;
   readonly postgres?: PostgresServer;
   readonly temporal?: TemporalDevServer;
   readonly api: ManagedProcess;
@@ -41,8 +49,8 @@ export interface RunningSystem {
 const DATABASE = 'cocreacion';
 
 /**
- * The whole system from the compiled apps in dist/: embedded PostgreSQL and the Temporal dev server (unless
- * external ones are given), then the worker and the API. Stops in reverse order.
+ * The whole system from the compiled apps in dist/: embedded PostgreSQL, the Temporal dev server and the MailDev
+ * inbox (unless external ones are given), then the worker and the API. Stops in reverse order.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const stoppers: { name: string; stop: () => Promise<void> }[] = [];
@@ -52,7 +60,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const part of stoppers.splice(0).reverse()) await part.stop().catch(() => undefined);
   };
   try {
-    const [database, temporal] = await Promise.all([
+    const [database, temporal, mailCatcher] = await Promise.all([
       options.databaseUrl ? undefined : startEmbeddedPostgres(join(options.dataDir, 'postgres'), {
         logFile: join(options.dataDir, 'logs/postgres.log'),
       }),
@@ -62,14 +70,30 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         port: options.temporalPort,
         uiPort: options.temporalUiPort,
       }),
+      options.smtpUrl ? undefined : startMailCatcher({
+        mailDir: join(options.dataDir, 'mail'),
+        logFile: join(options.dataDir, 'logs/maildev.log'),
+        smtpPort: options.mailCatcherPorts?.smtp,
+        webPort: options.mailCatcherPorts?.web,
+      }),
     ]);
     if (database) stoppers.push({ name: 'PostgreSQL', stop: () => database.stop() });
     if (temporal) stoppers.push({ name: 'Temporal', stop: () => temporal.stop() });
+    if (mailCatcher) stoppers.push({ name: 'MailDev', stop: () => mailCatcher.stop() });
     if (database) await ensureDatabase(database.url('postgres'), DATABASE);
     const databaseUrl = options.databaseUrl ?? database!.url(DATABASE);
     const temporalAddress = options.temporalAddress ?? temporal!.address;
     const apiPort = options.apiPort ?? (await freePort());
-    const env = { ...process.env, ...options.env, DATABASE_URL: databaseUrl, TEMPORAL_ADDRESS: temporalAddress, PORT: String(apiPort) };
+    const smtpUrl = options.smtpUrl ?? mailCatcher!.smtpUrl;
+    const env = {
+      ...process.env,
+      ...options.env,
+      DATABASE_URL: databaseUrl,
+      TEMPORAL_ADDRESS: temporalAddress,
+      PORT: String(apiPort),
+      SMTP_URL: smtpUrl,
+      PUBLIC_BASE_URL: options.env?.PUBLIC_BASE_URL ?? process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
+    };
 
     const launch = (name: 'api' | 'worker') => {
       const child = spawnManaged({
@@ -108,6 +132,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       databaseUrl,
       temporalAddress,
       temporalUiUrl: temporal?.uiUrl,
+      smtpUrl,
+      mailCatcher,
       postgres: database,
       temporal,
       api,

@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { ProblemFilter } from './errors/problem.filter';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -20,6 +21,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ExercisesModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -1,0 +1,73 @@
+import { NOTIFICATION_STATUSES, type NotificationStatus } from '@app/persistence';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsEntidadField } from '../validation/decorators';
+
+export class ListNotificationsQuery {
+  @IsOptional()
+  @IsEntidadField({ required: false })
+  entidad?: string;
+
+  @IsOptional()
+  @IsIn(NOTIFICATION_STATUSES, { message: 'debe ser "pending", "sent" o "undeliverable"' })
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES, description: 'pending: por enviar o reintentando; undeliverable: no se puede enviar' })
+  status?: NotificationStatus;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'debe ser un número entero' })
+  @Min(1, { message: 'debe ser al menos 1' })
+  @Max(500, { message: 'admite como máximo 500' })
+  @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100, description: 'Las más recientes primero' })
+  limit?: number;
+}
+
+export class NotificationRecipientDto {
+  @ApiProperty({ example: 'Titular 1 de organismo garante (Jalisco)' })
+  nombre!: string;
+
+  @ApiProperty({ type: String, nullable: true, example: 'garante1.14@ejemplo.org.mx' })
+  email!: string | null;
+
+  @ApiProperty({ description: 'Papel por el que recibe el aviso', example: 'garante' })
+  audience!: string;
+}
+
+export class NotificationDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: '14' })
+  entidad!: string;
+
+  @ApiProperty({ description: 'Flujo que originó el aviso', example: 'stl/14' })
+  streamId!: string;
+
+  @ApiProperty({ example: 'facilitador_vacant' })
+  kind!: string;
+
+  @ApiProperty({ type: NotificationRecipientDto })
+  recipient!: NotificationRecipientDto;
+
+  @ApiProperty({ example: 'STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026' })
+  subject!: string;
+
+  @ApiProperty({ enum: NOTIFICATION_STATUSES })
+  status!: NotificationStatus;
+
+  @ApiProperty({ description: 'Intentos de envío hechos' })
+  attempts!: number;
+
+  @ApiProperty({ type: String, nullable: true, description: 'Por qué no se ha enviado (o no se puede enviar)' })
+  lastError!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastAttemptAt!: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  sentAt!: string | null;
+}
