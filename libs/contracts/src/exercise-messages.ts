@@ -1,4 +1,4 @@
-import { type ExerciseCommand, type ExerciseState } from '@app/domain';
+import { type DeadlinePolicy, type ExerciseCommand, type ExerciseState } from '@app/domain';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { type CommandRequest } from './command-messages';
 import { defineCommandUpdates } from './command-updates';
@@ -34,4 +34,6 @@ export interface ExerciseWorkflowInput {
   readonly entidad: string;
   readonly number: number;
   readonly snapshot?: Snapshot<ExerciseState>;
+  /** The deployment's reminder and escalation numbers; the defaults of DOMAIN.md when absent. */
+  readonly policy?: DeadlinePolicy;
 }

@@ -1,4 +1,4 @@
-import { type StlCommand, type StlState } from '@app/domain';
+import { type DeadlinePolicy, type StlCommand, type StlState } from '@app/domain';
 import { defineQuery, defineSignal } from '@temporalio/workflow';
 import { type CommandRequest } from './command-messages';
 import { defineCommandUpdates } from './command-updates';
@@ -42,4 +42,6 @@ export interface StlWorkflowInput {
   readonly snapshot?: Snapshot<StlState>;
   /** Carried across continue-as-new: the exercise to report to. */
   readonly exerciseId?: string;
+  /** The deployment's reminder and escalation numbers; the defaults of DOMAIN.md when absent. */
+  readonly policy?: DeadlinePolicy;
 }

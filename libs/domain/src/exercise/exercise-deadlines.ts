@@ -1,5 +1,5 @@
-import { type Audience, DEFAULT_DEADLINE_POLICY, type Deadline, type DeadlinePolicy } from '../shared/deadline';
-import { addDays, instantAt, type LocalDate } from '../shared/local-date';
+import { type Audience, DEFAULT_DEADLINE_POLICY, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
+import { addDays, type LocalDate } from '../shared/local-date';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
 
 export type ExerciseDeadlineKind =
@@ -40,7 +40,7 @@ export function exerciseDeadlines(
 }
 
 function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadline[] {
-  const at = (days: number) => instantAt(addDays(since, days), policy.dueHour);
+  const at = (days: number) => dueInstant(addDays(since, days), policy);
   const stall = (suffix: string, kind: ExerciseDeadlineKind, days: number, audience: readonly Audience[]) => ({
     id: `stall:${since}:${suffix}`,
     kind,
@@ -68,10 +68,10 @@ function reviewPair(
       id: `${review}:${dueOn}:reminder`,
       kind: `${review}_reminder`,
       dueOn: reminderOn,
-      dueAt: instantAt(reminderOn, policy.dueHour),
+      dueAt: dueInstant(reminderOn, policy),
       audience: ['garante', 'enlace'],
     },
-    { id: `${review}:${dueOn}:due`, kind: `${review}_due`, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience },
+    { id: `${review}:${dueOn}:due`, kind: `${review}_due`, dueOn, dueAt: dueInstant(dueOn, policy), audience },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { type Instant, type LocalDate } from './local-date';
+import { instantAt, type Instant, type LocalDate } from './local-date';
 
 /** Who a reminder or escalation is for; the notifications library turns roles into addresses. */
 export type Audience = 'garante' | 'facilitador' | 'integrantes' | 'enlace' | 'coordinador';
@@ -45,8 +45,9 @@ export interface DeadlinePolicy {
   readonly monitoringMonths: number;
   readonly evaluationMonths: number;
   readonly dueReminderDays: number;
-  /** Wall-clock hour (Mexico City) at which date-based deadlines fall due. */
+  /** Wall-clock time (Mexico City) at which date-based deadlines fall due. */
   readonly dueHour: number;
+  readonly dueMinute: number;
 }
 
 export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
@@ -62,7 +63,13 @@ export const DEFAULT_DEADLINE_POLICY: DeadlinePolicy = {
   evaluationMonths: 12,
   dueReminderDays: 15,
   dueHour: 9,
+  dueMinute: 0,
 };
+
+/** The instant a deadline on `dueOn` falls due under `policy`. */
+export function dueInstant(dueOn: LocalDate, policy: Pick<DeadlinePolicy, 'dueHour' | 'dueMinute'>): Instant {
+  return instantAt(dueOn, policy.dueHour, policy.dueMinute);
+}
 
 export function earliest(deadlines: readonly Deadline[]): Deadline | undefined {
   return deadlines.reduce<Deadline | undefined>(

@@ -5,9 +5,10 @@ import {
   type Deadline,
   type DeadlineKind,
   type DeadlinePolicy,
+  dueInstant,
 } from '../shared/deadline';
 import { entidadName } from '../shared/entidades';
-import { addDays, addMonths, daysBetween, instantAt, localDateAt, type LocalDate } from '../shared/local-date';
+import { addDays, addMonths, daysBetween, localDateAt, type LocalDate } from '../shared/local-date';
 import { vacancySince } from './composition-warnings';
 import { deadlineTexts as texts } from './stl-deadline-texts';
 import { stlCalendar } from './stl-calendar';
@@ -51,7 +52,7 @@ interface Plan {
 /** Date-based deadlines fall due at the policy's hour, Mexico City time. */
 function plannerFor(policy: DeadlinePolicy): (plan: Plan) => PlannedDeadline {
   return ({ id, kind, dueOn, audience, effect, text }) => ({
-    deadline: { id, kind, dueOn, dueAt: instantAt(dueOn, policy.dueHour), audience },
+    deadline: { id, kind, dueOn, dueAt: dueInstant(dueOn, policy), audience },
     effect,
     text,
   });

@@ -9,8 +9,9 @@ import {
   stlWorkflowId,
 } from '@app/contracts';
 import {
+  DEFAULT_DEADLINE_POLICY,
   type ExerciseCommand,
-  exerciseDecider,
+  exerciseDeciderWith,
   exerciseDeadlines,
   type ExerciseEvent,
   type ExerciseState,
@@ -23,14 +24,15 @@ import { signalQuietly } from '../runtime/signal-quietly';
 
 function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, ExerciseState> {
   const stlId = stlWorkflowId(input.entidad);
+  const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'exercise',
-    decider: exerciseDecider,
-    deadlines: (state) => exerciseDeadlines(state),
+    decider: exerciseDeciderWith(policy),
+    deadlines: (state) => exerciseDeadlines(state, policy),
     // Not started after its first task (the start was refused), or closed after the evaluation.
     isFinished: (state) => state.status !== 'open',
     searchAttributes: (state) => {
-      const summary = exerciseSummary(state);
+      const summary = exerciseSummary(state, policy);
       if (!summary) return { entidad: input.entidad, escalacionesAbiertas: 0 };
       const { Paso, Etapa, EscalacionesAbiertas, FacilitadorVacante } = summary.searchAttributes;
       return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante: FacilitadorVacante };

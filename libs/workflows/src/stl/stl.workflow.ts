@@ -8,8 +8,9 @@ import {
   stlWorkflowId,
 } from '@app/contracts';
 import {
+  createStlDecider,
+  DEFAULT_DEADLINE_POLICY,
   type StlCommand,
-  stlDecider,
   stlDeadlines,
   type StlEvent,
   type StlState,
@@ -47,10 +48,11 @@ class ExerciseReporter {
 }
 
 function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): EntityDefinition<StlCommand, StlEvent, StlState> {
+  const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'stl',
-    decider: stlDecider,
-    deadlines: (state) => stlDeadlines(state),
+    decider: createStlDecider(policy),
+    deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
     searchAttributes: (state) => {
