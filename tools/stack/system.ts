@@ -43,7 +43,29 @@ export interface RunningSystem {
   readonly worker: ManagedProcess;
   /** Starts a (new) worker process, e.g. after killing one in a fault test. */
   startWorker(): ManagedProcess;
+  /** For fault tests: stop and start again the embedded servers, same data and ports. */
+  readonly faults: {
+    stopTemporal(): Promise<void>;
+    startTemporal(): Promise<void>;
+    stopPostgres(): Promise<void>;
+    startPostgres(): Promise<void>;
+  };
   stop(): Promise<void>;
+}
+
+/** A server that a fault test may stop and start again in place; the system's stop sees the current one. */
+function restartable<T extends { stop(): Promise<void> }>(start: () => Promise<T>, first: T) {
+  let current: T | undefined = first;
+  return {
+    current: () => current,
+    stop: async () => {
+      await current?.stop();
+      current = undefined;
+    },
+    start: async () => {
+      current ??= await start();
+    },
+  };
 }
 
 const DATABASE = 'cocreacion';
@@ -77,8 +99,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         webPort: options.mailCatcherPorts?.web,
       }),
     ]);
-    if (database) stoppers.push({ name: 'PostgreSQL', stop: () => database.stop() });
-    if (temporal) stoppers.push({ name: 'Temporal', stop: () => temporal.stop() });
+    const postgresServer = database
+      ? restartable(() => startEmbeddedPostgres(join(options.dataDir, 'postgres'), { port: database.port, logFile: join(options.dataDir, 'logs/postgres.log') }), database)
+      : undefined;
+    const temporalServer = temporal
+      ? restartable(
+          () => startTemporalDevServer({
+            dbFile: join(options.dataDir, 'temporal.db'),
+            logFile: join(options.dataDir, 'logs/temporal.log'),
+            port: Number(temporal.address.split(':')[1]),
+            uiPort: Number(new URL(temporal.uiUrl).port),
+          }),
+          temporal,
+        )
+      : undefined;
+    if (postgresServer) stoppers.push({ name: 'PostgreSQL', stop: postgresServer.stop });
+    if (temporalServer) stoppers.push({ name: 'Temporal', stop: temporalServer.stop });
     if (mailCatcher) stoppers.push({ name: 'MailDev', stop: () => mailCatcher.stop() });
     if (database) await ensureDatabase(database.url('postgres'), DATABASE);
     const databaseUrl = options.databaseUrl ?? database!.url(DATABASE);
@@ -139,6 +175,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       api,
       worker,
       startWorker: () => launch('worker'),
+      faults: {
+        stopTemporal: async () => temporalServer?.stop(),
+        startTemporal: async () => temporalServer?.start(),
+        stopPostgres: async () => postgresServer?.stop(),
+        startPostgres: async () => postgresServer?.start(),
+      },
       stop,
     };
   } catch (error) {
