@@ -1,0 +1,106 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
+import { addDays, localDateAt, STL_2017, stlSeedCommands, type StlState } from '@app/domain';
+import { Client, Connection } from '@temporalio/client';
+import { type RunningSystem, startSystem } from '../tools/stack';
+import { authenticatedApi } from './support/auth';
+import { httpClient } from './support/http';
+
+interface MailDevEmail {
+  readonly subject: string;
+  readonly to: readonly { readonly address: string }[];
+  readonly text: string;
+  readonly headers: Record<string, string>;
+}
+
+const GARANTE = 'garante1.14@ejemplo.org.mx';
+/** The demo enlace, who follows Jalisco (apps/api/src/auth/demo-users.ts). */
+const ENLACE = 'enlace@ejemplo.org.mx';
+
+/**
+ * Its own system without the demo seed (so the inbox holds only what this test causes), as `npm start` runs it:
+ * MailDev is the SMTP server, and its web API shows what a person would see in the inbox.
+ *
+ * The STL's HTTP endpoints (PUT/DELETE /api/stls/:entidad/facilitador) do not exist yet: the facilitador is vacated
+ * with the same Temporal Update the API will send.
+ */
+describe('a facilitador vacated on the running system reaches the local inbox', () => {
+  let system: RunningSystem;
+  let dir: string;
+  let connection: Connection;
+  let client: Client;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cocreacion-mail-'));
+    system = await startSystem({ dataDir: dir, logToFiles: true, seed: false, env: { NODE_ENV: 'test' } });
+    connection = await Connection.connect({ address: system.temporalAddress });
+    client = new Client({ connection });
+  });
+
+  afterAll(async () => {
+    await connection?.close();
+    await system?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<StlState> =>
+    client.workflow
+      .getHandle(stlWorkflowId('14'))
+      .executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition<StlState>, { args: [{ data, actor: 'e2e' }] });
+
+  const inbox = async (): Promise<MailDevEmail[]> => (await httpClient(system.mailCatcher!.webUrl).get<MailDevEmail[]>('/api/email')).body;
+
+  async function mailsWithin(ms: number, count: number): Promise<MailDevEmail[]> {
+    const deadline = Date.now() + ms;
+    for (;;) {
+      const mails = await inbox();
+      if (mails.length >= count || Date.now() > deadline) return mails;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+  }
+
+  it('within seconds, in Spanish, to the garante and the enlace; GET /api/notifications shows them sent', async () => {
+    expect(system.mailCatcher?.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const today = localDateAt(Date.now());
+    const jalisco = STL_2017.find((record) => record.entidad === '14')!;
+    await client.workflow.start('stlWorkflow', { workflowId: stlWorkflowId('14'), taskQueue: TASK_QUEUE, args: [{ entidad: '14' }] });
+    for (const command of stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
+      await stl(command.type as keyof typeof stlUpdates, command.data);
+    }
+    await stl('AppointFacilitador', { nombre: 'Dra. Mariana Ruiz', procedencia: 'Academia – UdeG', appointedOn: addDays(today, -7) });
+    expect(await inbox()).toEqual([]);
+
+    const vacatedAt = Date.now();
+    await stl('VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
+    const mails = await mailsWithin(15_000, 2);
+
+    expect(Date.now() - vacatedAt).toBeLessThan(15_000);
+    expect(mails.map((mail) => mail.to[0].address).sort()).toEqual([ENLACE, GARANTE].sort());
+    for (const mail of mails) {
+      expect(mail.subject).toMatch(/^STL de Jalisco: el puesto de facilitador quedó vacante el \d{1,2} de [a-z]+ de \d{4}$/);
+      expect(mail.text).toContain('Qué hacer: ');
+      expect(mail.text).toContain(`${system.apiUrl}/tablero/entidades/14`);
+    }
+
+    // Each row is marked sent just after the server accepts its mail: give the last commit a moment.
+    const api = authenticatedApi(httpClient(system.apiUrl), 'coordinador');
+    const listed = async () => {
+      const response = await api.get<{ recipient: { email: string }; status: string; kind: string }[]>('/api/notifications?entidad=14');
+      expect(response.status).toBe(200);
+      return response.body.map((row) => [row.kind, row.recipient.email, row.status]).sort();
+    };
+    let rows = await listed();
+    for (let tries = 0; tries < 25 && rows.some(([, , status]) => status !== 'sent'); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      rows = await listed();
+    }
+    expect(rows).toEqual(
+      [
+        ['facilitador_vacant', ENLACE, 'sent'],
+        ['facilitador_vacant', GARANTE, 'sent'],
+      ].sort(),
+    );
+  });
+});
