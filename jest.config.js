@@ -62,5 +62,10 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/stack.global-setup.ts',
       globalTeardown: '<rootDir>/test/support/stack.global-teardown.ts',
     },
+    {
+      ...shared,
+      displayName: 'fault',
+      testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+    },
   ],
 };

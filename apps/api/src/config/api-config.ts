@@ -1,4 +1,5 @@
 import { TASK_QUEUE } from '@app/contracts';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom } from '@app/domain';
 
 export interface ApiConfig {
   readonly port: number;
@@ -18,6 +19,8 @@ export interface ApiConfig {
   /** Password of the demo accounts created on an empty users table outside production. */
   readonly demoPassword: string;
   readonly seedDemoUsers: boolean;
+  /** Reminder and escalation numbers given to every workflow the API starts (`DEADLINE_POLICY`, JSON). */
+  readonly deadlinePolicy: DeadlinePolicy;
 }
 
 export const API_CONFIG = Symbol('API_CONFIG');
@@ -63,6 +66,23 @@ function jwtTtl(env: NodeJS.ProcessEnv, problems: string[]): number {
   return seconds ?? 0;
 }
 
+/** `DEADLINE_POLICY='{"dueHour":8,"vacancyRepeatDays":14}'`: DOMAIN.md's defaults with these overrides. */
+function deadlinePolicy(env: NodeJS.ProcessEnv, problems: string[]): DeadlinePolicy {
+  let overrides: unknown = {};
+  try {
+    overrides = JSON.parse(env.DEADLINE_POLICY || '{}');
+  } catch {
+    problems.push('DEADLINE_POLICY must be a JSON object');
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) overrides = {};
+  const result = deadlinePolicyFrom(overrides as Record<string, unknown>);
+  if ('problems' in result) {
+    problems.push(...result.problems.map((problem) => `DEADLINE_POLICY ${problem}`));
+    return DEFAULT_DEADLINE_POLICY;
+  }
+  return result.policy;
+}
+
 /** Validated once at boot: a misconfigured API refuses to start and says why. */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
@@ -81,6 +101,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtTtlSeconds: jwtTtl(env, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     seedDemoUsers: !production,
+    deadlinePolicy: deadlinePolicy(env, problems),
   };
   if (problems.length > 0) throw new Error(`Invalid API configuration:\n- ${problems.join('\n- ')}`);
   return config;

@@ -13,6 +13,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Client, WithStartWorkflowOperation } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { WorkflowInputs } from '../temporal/workflow-inputs';
 import { type ExerciseRequest, seedPlan, type StatePlan, type StlRequest } from './seed-plan';
 
 const ACTOR = 'seed:stl-2017';
@@ -30,6 +31,7 @@ export class SeedService {
     private readonly client: Client,
     private readonly dataSource: DataSource,
     @Inject(API_CONFIG) private readonly config: ApiConfig,
+    private readonly inputs: WorkflowInputs,
   ) {}
 
   async seedIfEmpty(): Promise<number> {
@@ -48,11 +50,11 @@ export class SeedService {
 
   private async seedState(plan: StatePlan): Promise<void> {
     const [register, ...stlCommands] = plan.stl;
-    await this.startWith('stlWorkflow', stlWorkflowId(plan.entidad), [{ entidad: plan.entidad }], stlUpdates, register);
+    await this.startWith('stlWorkflow', stlWorkflowId(plan.entidad), [this.inputs.stl(plan.entidad)], stlUpdates, register);
     for (const request of stlCommands) await this.update(stlWorkflowId(plan.entidad), stlUpdates, request);
 
     const exerciseId = exerciseWorkflowId(plan.entidad, 1);
-    await this.startWith('exerciseWorkflow', exerciseId, [{ entidad: plan.entidad, number: 1 }], exerciseUpdates, {
+    await this.startWith('exerciseWorkflow', exerciseId, [this.inputs.exercise(plan.entidad, 1)], exerciseUpdates, {
       type: 'StartExercise',
       data: { entidad: plan.entidad, number: 1, startedOn: plan.exercise.startedOn },
     });

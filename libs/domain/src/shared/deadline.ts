@@ -77,3 +77,42 @@ export function earliest(deadlines: readonly Deadline[]): Deadline | undefined {
     undefined,
   );
 }
+
+const POLICY_RANGES: Readonly<Record<keyof DeadlinePolicy, readonly [number, number]>> = {
+  stallReminderDays: [1, 365],
+  stallEnlaceEscalationDays: [1, 365],
+  stallCoordinadorEscalationDays: [1, 365],
+  vacancyReminderDays: [0, 365],
+  vacancyEscalationDays: [1, 365],
+  vacancyRepeatDays: [1, 365],
+  cadenceMonths: [1, 12],
+  cadenceReminderBusinessDays: [1, 60],
+  monitoringMonths: [1, 24],
+  evaluationMonths: [1, 36],
+  dueReminderDays: [0, 90],
+  dueHour: [0, 23],
+  dueMinute: [0, 59],
+};
+
+/**
+ * A deployment's policy: DOMAIN.md's defaults overridden by `overrides` (e.g. from configuration), or the list of
+ * problems (Spanish) when a number is out of range or the escalation ladder would run backwards.
+ */
+export function deadlinePolicyFrom(overrides: Readonly<Record<string, unknown>>): { policy: DeadlinePolicy } | { problems: string[] } {
+  const problems: string[] = [];
+  const policy: Record<string, number> = { ...DEFAULT_DEADLINE_POLICY };
+  for (const [name, value] of Object.entries(overrides)) {
+    const range = POLICY_RANGES[name as keyof DeadlinePolicy];
+    if (!range) problems.push(`${name}: no es un parámetro de la política de plazos`);
+    else if (typeof value !== 'number' || !Number.isInteger(value) || value < range[0] || value > range[1]) {
+      problems.push(`${name}: debe ser un entero entre ${range[0]} y ${range[1]}`);
+    } else policy[name] = value;
+  }
+  const { stallReminderDays, stallEnlaceEscalationDays, stallCoordinadorEscalationDays, vacancyReminderDays, vacancyEscalationDays } =
+    policy as unknown as DeadlinePolicy;
+  if (!(stallReminderDays < stallEnlaceEscalationDays && stallEnlaceEscalationDays < stallCoordinadorEscalationDays)) {
+    problems.push('El estancamiento debe recordar antes de escalar al enlace, y escalar al enlace antes que a la coordinación');
+  }
+  if (!(vacancyReminderDays < vacancyEscalationDays)) problems.push('La vacante debe recordarse antes de escalarse');
+  return problems.length > 0 ? { problems } : { policy: policy as unknown as DeadlinePolicy };
+}

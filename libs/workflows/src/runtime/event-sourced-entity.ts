@@ -42,8 +42,9 @@ export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
 /** Well under Temporal's own suggestion, so a decade of an STL stays small per run. */
 const HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW = 600;
 
+// One short transaction: a worker that dies holding it is noticed (and the append retried) within seconds.
 const { appendEvents } = proxyActivities<EventStoreActivities>({
-  startToCloseTimeout: '30 seconds',
+  startToCloseTimeout: '15 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
