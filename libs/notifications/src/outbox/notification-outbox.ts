@@ -1,4 +1,4 @@
-import { type Entidad } from '@app/domain';
+import { type Entidad, type LocalDate, localDateAt } from '@app/domain';
 import { type NotificationAttachment, NotificationRecord } from '@app/persistence';
 import { type EntityManager } from 'typeorm';
 import { sessionsCalendar } from '../ics/session-calendar';
@@ -31,8 +31,9 @@ export class NotificationOutbox {
     const plan = planNotifications(appended);
     if (plan.length === 0) return [];
     const directory = await this.directory.forAppend(manager, appended, plan[0].content.entidad);
+    const today = localDateAt(appended.occurredAt);
     const rows = plan.flatMap((notification) =>
-      recipientsFor(notification, directory).map((recipient) => this.row(appended.streamId, notification, recipient)),
+      recipientsFor(notification, directory).map((recipient) => this.row(appended.streamId, notification, recipient, today)),
     );
     await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
     return this.idsOf(manager, rows.map((row) => row.idempotencyKey));
@@ -61,9 +62,9 @@ export class NotificationOutbox {
     return [...new Set(keys)].flatMap((key) => byKey.get(key) ?? []);
   }
 
-  private row(streamId: string, notification: PlannedNotification, recipient: Recipient): NewNotificationRow {
+  private row(streamId: string, notification: PlannedNotification, recipient: Recipient, today: LocalDate): NewNotificationRow {
     const { content } = notification;
-    const message = renderNotification(content, recipient, this.options);
+    const message = renderNotification(content, recipient, { ...this.options, today });
     return {
       idempotencyKey: idempotencyKey(streamId, notification.ref, recipient.key),
       streamId,

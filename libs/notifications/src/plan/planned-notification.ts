@@ -7,6 +7,8 @@ export interface AppendedEvents {
   readonly streamId: string;
   readonly firstSeq: number;
   readonly events: readonly { readonly type: string; readonly data: unknown }[];
+  /** Workflow time of the command that produced the events. */
+  readonly occurredAt: string;
   /** The folded state after the events. */
   readonly state: unknown;
 }

@@ -93,6 +93,15 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).not.toContain('Fecha límite');
   });
 
+  it('a deadline already past when the e-mail is written says so', () => {
+    const late = renderNotification(examples.facilitador_vacant, garante, { ...options, today: '2026-12-03' });
+    const onTime = renderNotification(examples.facilitador_vacant, garante, { ...options, today: '2026-12-02' });
+
+    expect(late.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026 (ya vencida)');
+    expect(late.html).toContain('Fecha límite: miércoles 2 de diciembre de 2026 (ya vencida)');
+    expect(onTime.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026\n');
+  });
+
   it('HTML escapes what people typed', () => {
     const typed = { ...examples.facilitador_vacant, reason: '<script>alert("x")</script> & más' } as NotificationContent;
     const message = renderNotification(typed, garante, options);

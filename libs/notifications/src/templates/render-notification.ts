@@ -1,4 +1,4 @@
-import { type Entidad } from '@app/domain';
+import { type Entidad, type LocalDate } from '@app/domain';
 import { type Addressee } from '../plan/notification-kind';
 import { type NotificationContent } from '../plan/notification-content';
 import { addresseeLabel } from '../recipients/recipients';
@@ -17,6 +17,11 @@ export interface RenderOptions {
   readonly publicBaseUrl: string;
 }
 
+/** The day the e-mail is written (Mexico City): a deadline before it is said to be past. */
+export interface RenderContext extends RenderOptions {
+  readonly today?: LocalDate;
+}
+
 const SIGNATURE =
   'Mensaje automático del sistema de seguimiento de Gobierno Abierto: Cocreación desde lo Local (INAI). ' +
   'No responda a este correo.';
@@ -30,25 +35,28 @@ export function dashboardUrl(publicBaseUrl: string, entidad: Entidad): string {
 export function renderNotification(
   content: NotificationContent,
   recipient: { readonly nombre: string; readonly addressee: Addressee },
-  options: RenderOptions,
+  options: RenderContext,
 ): RenderedMessage {
   const parts = messageParts(content, recipient.addressee);
   const link = dashboardUrl(options.publicBaseUrl, content.entidad);
   const why = `Recibe este aviso como ${addresseeLabel(recipient.addressee, content.entidad)}.`;
   return {
     subject: parts.subject,
-    text: asText(parts, recipient.nombre, link, why),
-    html: asHtml(parts, recipient.nombre, link, why),
+    text: asText(parts, recipient.nombre, link, why, options.today),
+    html: asHtml(parts, recipient.nombre, link, why, options.today),
   };
 }
 
-function deadlineLine(parts: MessageParts): string | undefined {
-  return parts.deadline === null ? undefined : `Fecha límite: ${longDateInWords(parts.deadline)}`;
+/** A deadline already past when the e-mail is written (a worker that was down, a late report) says so. */
+function deadlineLine(parts: MessageParts, today: LocalDate | undefined): string | undefined {
+  if (parts.deadline === null) return undefined;
+  const past = today !== undefined && parts.deadline < today ? ' (ya vencida)' : '';
+  return `Fecha límite: ${longDateInWords(parts.deadline)}${past}`;
 }
 
-function asText(parts: MessageParts, nombre: string, link: string, why: string): string {
+function asText(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
   const list = parts.list ? [`${parts.list.title}:\n${parts.list.items.map((item, i) => `  ${i + 1}. ${item}`).join('\n')}`] : [];
-  const deadline = deadlineLine(parts);
+  const deadline = deadlineLine(parts, today);
   return [
     `Estimado(a) ${nombre}:`,
     ...parts.paragraphs,
@@ -63,12 +71,12 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
-function asHtml(parts: MessageParts, nombre: string, link: string, why: string): string {
+function asHtml(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
   const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
   const list = parts.list
     ? `<p><strong>${escapeHtml(parts.list.title)}:</strong></p><ol>${parts.list.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
     : '';
-  const deadline = deadlineLine(parts);
+  const deadline = deadlineLine(parts, today);
   return [
     '<!doctype html><html lang="es"><head><meta charset="utf-8"><title>',
     escapeHtml(parts.subject),
