@@ -1,5 +1,6 @@
 import {
   type Deadline,
+  type DeadlinePolicy,
   type ExerciseEvent,
   type ExerciseState,
   exerciseDeadlines,
@@ -20,9 +21,13 @@ import {
  * An exercise's e-mails: stall reminders and escalations before the PAL, then the monitoring and the evaluation
  * (a reminder before each, and the day itself). Audiences are the domain's.
  */
-export function exerciseNotifications(events: readonly EventAt<unknown>[], state: ExerciseState): PlannedNotification[] {
+export function exerciseNotifications(
+  events: readonly EventAt<unknown>[],
+  state: ExerciseState,
+  policy: DeadlinePolicy,
+): PlannedNotification[] {
   if (state.status === 'not_started') return [];
-  const pending = exerciseDeadlines(state);
+  const pending = exerciseDeadlines(state, policy);
   return events.flatMap((event) => fromEvent({ ...event } as ExerciseEvent & { seq: number }, state, pending));
 }
 

@@ -1,4 +1,4 @@
-import { exerciseDeadlines, stlDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, stlDeadlines } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { at, exerciseFrom, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { planNotifications } from './plan-notifications';
@@ -29,6 +29,14 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
           },
         },
       ]);
+    });
+
+    it('announces the dates of the deployment’s policy, the one the workflow runs with', () => {
+      const story = jaliscoInstalado();
+      const appended = story.run({ type: 'VacateFacilitador', data: vacate }, at('2026-11-02'));
+      const policy = { ...DEFAULT_DEADLINE_POLICY, vacancyEscalationDays: 20 };
+
+      expect(planNotifications({ ...appended, policy })[0].content).toMatchObject({ escalatesOn: '2026-11-22' });
     });
 
     it('the vacancy reminder goes to the garante, and its escalation to the enlace with the next weekly date', () => {

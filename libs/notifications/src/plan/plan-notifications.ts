@@ -1,4 +1,4 @@
-import { type ExerciseState, type StlState } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, type ExerciseState, type StlState } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type AppendedEvents, type PlannedNotification } from './planned-notification';
 import { stlNotifications } from './stl-notifications';
@@ -10,11 +10,12 @@ import { stlNotifications } from './stl-notifications';
 export function planNotifications(appended: AppendedEvents): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
   const { aggregate } = appended;
+  const policy = appended.policy ?? DEFAULT_DEADLINE_POLICY;
   switch (aggregate) {
     case 'exercise':
-      return exerciseNotifications(events, appended.state as ExerciseState);
+      return exerciseNotifications(events, appended.state as ExerciseState, policy);
     case 'stl':
-      return stlNotifications(events, appended.state as StlState);
+      return stlNotifications(events, appended.state as StlState, policy);
     default: {
       const _exhaustive: never = aggregate;
       throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);

@@ -1,4 +1,11 @@
-import { type Audience, type Deadline, type DeadlineKind, type EscalationRaisedData, localDateAt } from '@app/domain';
+import {
+  type Audience,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlinePolicy,
+  type EscalationRaisedData,
+  localDateAt,
+} from '@app/domain';
 import { type EscalationContent, type NotificationContent } from './notification-content';
 
 /** The events of one append, as the event-store activity receives them (a subset of `AppendEventsInput`). */
@@ -11,6 +18,11 @@ export interface AppendedEvents {
   readonly occurredAt: string;
   /** The folded state after the events. */
   readonly state: unknown;
+  /**
+   * The deployment's reminder and escalation numbers the workflow runs with (its input's `policy`), so the dates
+   * an e-mail announces are the ones the workflow will keep; DOMAIN.md's defaults when absent.
+   */
+  readonly policy?: DeadlinePolicy;
 }
 
 /** One e-mail to be sent to every person of an audience (or to the attendees of a session). */

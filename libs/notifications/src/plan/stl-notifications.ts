@@ -1,6 +1,7 @@
 import {
   addDays,
   type Deadline,
+  type DeadlinePolicy,
   nextSessionDueOn,
   noticeDeadline,
   type RegisteredStl,
@@ -30,13 +31,24 @@ type StlEventAt = StlEvent & { seq: number };
  * and escalations), the bimonthly cadence, convocations (every member, with an .ics), the eve of a session, and the
  * acta of a session held with quorum, to be signed by those who attended.
  */
-export function stlNotifications(events: readonly EventAt<unknown>[], state: StlState): PlannedNotification[] {
+export function stlNotifications(
+  events: readonly EventAt<unknown>[],
+  state: StlState,
+  policy: DeadlinePolicy,
+): PlannedNotification[] {
   if (state.status === 'unregistered') return [];
-  const pending = stlDeadlines(state);
-  return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, state, pending));
+  const context: StlContext = { state, pending: stlDeadlines(state, policy), policy };
+  return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, context));
 }
 
-function fromEvent(event: StlEventAt, state: RegisteredStl, pending: Deadline[]): PlannedNotification[] {
+interface StlContext {
+  readonly state: RegisteredStl;
+  /** The deadlines still pending after these events: what the e-mails announce as "by when". */
+  readonly pending: readonly Deadline[];
+  readonly policy: DeadlinePolicy;
+}
+
+function fromEvent(event: StlEventAt, { state, pending, policy }: StlContext): PlannedNotification[] {
   const { entidad } = state;
   const ref = `${event.type}@${event.seq}`;
   switch (event.type) {
@@ -52,9 +64,9 @@ function fromEvent(event: StlEventAt, state: RegisteredStl, pending: Deadline[])
       return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
     }
     case 'AttendanceRecorded':
-      return minutesToSign(event, state);
+      return minutesToSign(event, state, policy);
     case 'ReminderDue':
-      return reminder(event.data, event.seq, state, pending);
+      return reminder(event.data, event.seq, { state, pending, policy });
     case 'EscalationRaised': {
       const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
@@ -65,20 +77,24 @@ function fromEvent(event: StlEventAt, state: RegisteredStl, pending: Deadline[])
 }
 
 /** Held with quorum: the acta must be approved and signed by everyone who attended (cap. VI, 7). */
-function minutesToSign(event: StlEventAt & { type: 'AttendanceRecorded' }, state: RegisteredStl): PlannedNotification[] {
+function minutesToSign(
+  event: StlEventAt & { type: 'AttendanceRecorded' },
+  state: RegisteredStl,
+  policy: DeadlinePolicy,
+): PlannedNotification[] {
   const session = state.sessions[event.data.sessionId];
   if (!event.data.quorum || session === undefined) return [];
-  const signBy = state.status === 'instalado' ? nextSessionDueOn(state) : null;
+  const signBy = state.status === 'instalado' ? nextSessionDueOn(state, policy) : null;
   const content = { kind: 'minutes_ready', entidad: state.entidad, session: sessionFacts(session), signBy } as const;
   return [{ ...planned(`${event.type}@${event.seq}`, event.seq, [], content), attendees: event.data.present }];
 }
 
-function reminder(data: ReminderDueData, seq: number, state: RegisteredStl, pending: Deadline[]): PlannedNotification[] {
+function reminder(data: ReminderDueData, seq: number, { state, pending, policy }: StlContext): PlannedNotification[] {
   const { entidad } = state;
   const at = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, data.audience, content)];
   switch (data.kind) {
     case 'cadence_reminder': {
-      const sessionDueOn = state.status === 'instalado' ? nextSessionDueOn(state) : data.dueOn;
+      const sessionDueOn = state.status === 'instalado' ? nextSessionDueOn(state, policy) : data.dueOn;
       const convokeBy = noticeDeadline(sessionDueOn, stlCalendar(state));
       return at({ kind: 'convene_session', entidad, sessionDueOn, convokeBy, message: data.message });
     }
