@@ -7,6 +7,7 @@ import { ProblemFilter } from './errors/problem.filter';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { StlsModule } from './stls/stls.module';
 import { TemporalModule } from './temporal/temporal.module';
 
 @Module({})
@@ -22,6 +23,7 @@ export class AppModule {
         HealthModule,
         ExercisesModule,
         NotificationsModule,
+        StlsModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

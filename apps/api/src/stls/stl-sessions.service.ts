@@ -1,0 +1,86 @@
+import { type Entidad, type RegisteredStl } from '@app/domain';
+import { Injectable } from '@nestjs/common';
+import { ApiProblem } from '../errors/api-problem';
+import { nextSessionId } from './session-ids';
+import { type StlCommandData, StlGateway } from './stl-gateway';
+import { withSessionNotFoundAs404 } from './stl-problems';
+import { StlReadModel } from './stl-read-model';
+import {
+  type ApproveMinutesDto,
+  type CancelSessionDto,
+  type ConveneSessionDto,
+  type RecordAttendanceDto,
+  type RecordDecisionDto,
+} from './stl-sessions.dto';
+import {
+  type AttendanceOutcome,
+  type DecisionOutcomeResponse,
+  presentAttendance,
+  presentLatestDecision,
+  presentSession,
+} from './stl-session-views';
+import { type StlSessionResponse } from './stl-views';
+
+/** Two convocations for the same date at the same moment: the second takes the next number. */
+const CONVENE_ATTEMPTS = 3;
+
+/** Sessions of an STL: convocation (with its notice), attendance and quorum, decisions, minutes, cancellation. */
+@Injectable()
+export class StlSessionsService {
+  constructor(
+    private readonly gateway: StlGateway,
+    private readonly readModel: StlReadModel,
+  ) {}
+
+  async convene(entidad: Entidad, dto: ConveneSessionDto, actor: string): Promise<StlSessionResponse> {
+    const taken = await this.readModel.sessionIdsOn(entidad, dto.date);
+    for (let attempt = 1; ; attempt += 1) {
+      const sessionId = nextSessionId(dto.date, taken);
+      try {
+        const state = await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
+        return presentSession(state, sessionId);
+      } catch (error) {
+        const collided = error instanceof ApiProblem && error.body.code === 'SESSION_ALREADY_EXISTS';
+        if (!collided || attempt >= CONVENE_ATTEMPTS) throw error;
+        taken.push(sessionId);
+      }
+    }
+  }
+
+  async recordAttendance(entidad: Entidad, sessionId: string, dto: RecordAttendanceDto, actor: string): Promise<AttendanceOutcome> {
+    const state = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
+    return presentAttendance(state, sessionId);
+  }
+
+  async recordDecision(entidad: Entidad, sessionId: string, dto: RecordDecisionDto, actor: string): Promise<DecisionOutcomeResponse> {
+    const votes = dto.votes.map(({ memberId, vote, reason }) => ({ memberId, vote, ...(reason === undefined ? {} : { reason }) }));
+    const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes };
+    return presentLatestDecision(await this.onSession(entidad, 'RecordDecision', data, actor), sessionId);
+  }
+
+  async approveMinutes(entidad: Entidad, sessionId: string, dto: ApproveMinutesDto, actor: string): Promise<StlSessionResponse> {
+    const data = { sessionId, approvedOn: dto.approvedOn, signedBy: dto.signedBy };
+    return presentSession(await this.onSession(entidad, 'ApproveMinutes', data, actor), sessionId);
+  }
+
+  async cancel(entidad: Entidad, sessionId: string, dto: CancelSessionDto, actor: string): Promise<StlSessionResponse> {
+    const state = await this.onSession(entidad, 'CancelSession', { sessionId, reason: dto.reason }, actor);
+    return presentSession(state, sessionId);
+  }
+
+  /** A command on the session named in the URL: an unknown session is a 404 there. */
+  private async onSession<T extends SessionCommandType>(
+    entidad: Entidad,
+    type: T,
+    data: StlCommandData<T>,
+    actor: string,
+  ): Promise<RegisteredStl> {
+    try {
+      return await this.gateway.execute(entidad, type, data, actor);
+    } catch (error) {
+      throw withSessionNotFoundAs404(error);
+    }
+  }
+}
+
+type SessionCommandType = 'RecordAttendance' | 'RecordDecision' | 'ApproveMinutes' | 'CancelSession';

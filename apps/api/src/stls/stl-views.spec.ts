@@ -1,0 +1,195 @@
+import {
+  assessQuorum,
+  fold,
+  instantAt,
+  isDomainError,
+  type LocalDate,
+  type RegisteredStl,
+  type SeatHolders,
+  type StlCommand,
+  stlDeadlines,
+  stlDecider,
+  type StlEvent,
+  type StlState,
+  stlSummary,
+} from '@app/domain';
+import { EscalationView, projectStl, StlMemberView, StlSessionView, StlView } from '@app/persistence';
+import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { presentAttendance, presentLatestDecision, presentSession, presentStl } from './stl-session-views';
+import { quorumCode, stlDetailFromRows } from './stl-views';
+
+/** Commands decided one after another, each at noon (Mexico City) of the day it is about. */
+function history(commands: readonly (readonly [LocalDate, StlCommand['type'], unknown])[]): StlEvent[] {
+  return commands.reduce<StlEvent[]>((events, [day, type, data]) => {
+    const command = { type, data, metadata: { now: instantAt(day, 12), actor: 'garante-29' } } as StlCommand;
+    const decision = stlDecider.decide(command, fold(stlDecider, events));
+    if (isDomainError(decision)) throw new Error(`${type}: ${decision.code} ${decision.message}`);
+    return [...events, ...decision];
+  }, []);
+}
+
+const INSTALLED_ON = '2026-09-01';
+const titular = (memberId: string, sector: string, email?: string) =>
+  [INSTALLED_ON, 'AddMember', { memberId, sector, role: 'titular', nombre: `Titular ${memberId}`, organizacion: `Org ${memberId}`, joinedOn: INSTALLED_ON, ...(email ? { email } : {}) }] as const;
+const convene = (sessionId: string, date: LocalDate, convokedOn: LocalDate) =>
+  [convokedOn, 'ConveneSession', { sessionId, date, kind: 'ordinaria', convokedOn, agenda: ['Seguimiento del PAL'], place: 'Sala del ITAIT' }] as const;
+const attendance = (sessionId: string, date: LocalDate, present: readonly string[]) =>
+  [date, 'RecordAttendance', { sessionId, present }] as const;
+
+/**
+ * Tlaxcala-like: five seats (gob-1 with a suplente), an academic facilitador later vacated; a session with quorum, a
+ * decision and its acta; one without civil society; one with nobody but the garante; a cancelled one; one ahead.
+ * gob-2 misses s1, s2 and s3: its removal is proposed at s3.
+ */
+const tlaxcala = history([
+  [INSTALLED_ON, 'RegisterStl', { entidad: '29', decisionRule: 'consensus_then_majority' }],
+  titular('gob-1', 'gobierno', 'gob1@ejemplo.org.mx'),
+  [INSTALLED_ON, 'AddMember', { memberId: 'sup-gob-1', sector: 'gobierno', role: 'suplente', nombre: 'Suplente', organizacion: 'Org gob-1', titularId: 'gob-1', joinedOn: INSTALLED_ON }],
+  titular('gob-2', 'gobierno'),
+  titular('sc-1', 'sociedad_civil'),
+  titular('sc-2', 'sociedad_civil'),
+  titular('gar-1', 'garante'),
+  [INSTALLED_ON, 'AppointFacilitador', { facilitadorId: 'fac-1', nombre: 'Facilitadora', procedencia: 'Academia – UATx', appointedOn: INSTALLED_ON }],
+  [INSTALLED_ON, 'InstallStl', { installedOn: INSTALLED_ON }],
+  convene('s1', '2026-09-15', '2026-09-01'),
+  attendance('s1', '2026-09-15', ['gob-1', 'sc-1', 'sc-2', 'gar-1', 'fac-1']),
+  ['2026-09-15', 'RecordDecision', { sessionId: 's1', subject: 'Calendario', consensus: false, votes: [
+    { memberId: 'gob-1', vote: 'favor' }, { memberId: 'sc-1', vote: 'favor' }, { memberId: 'sc-2', vote: 'contra' },
+    { memberId: 'gar-1', vote: 'impedimento', reason: 'Conflicto de interés' },
+  ] }],
+  ['2026-09-16', 'ApproveMinutes', { sessionId: 's1', approvedOn: '2026-09-16', signedBy: ['gob-1', 'sc-1', 'sc-2', 'gar-1'] }],
+  convene('s2', '2026-10-01', '2026-09-16'),
+  attendance('s2', '2026-10-01', ['gar-1']),
+  convene('s3', '2026-10-15', '2026-10-01'),
+  attendance('s3', '2026-10-15', ['gob-1', 'gar-1', 'sup-gob-1']),
+  ['2026-10-20', 'VacateFacilitador', { vacatedOn: '2026-10-20', reason: 'Renuncia' }],
+  [INSTALLED_ON, 'SetNonWorkingDays', { dates: ['2026-12-24', '2026-12-31'] }],
+  convene('s4', '2026-11-10', '2026-10-27'),
+  ['2026-10-28', 'CancelSession', { sessionId: 's4', reason: 'Sede no disponible' }],
+  convene('s5', '2027-01-12', '2026-11-20'),
+]);
+
+/** Fires the STL's deadlines in order until one raises an escalation (no session held since s1: the cadence's). */
+function untilEscalated(events: StlEvent[]): StlEvent[] {
+  for (let guard = 0; guard < 20; guard += 1) {
+    const state = fold(stlDecider, events);
+    if (state.status !== 'unregistered' && state.escalations.length > 0) return events;
+    const [next] = stlDeadlines(state);
+    const decision = stlDecider.decide({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } }, state);
+    if (isDomainError(decision)) throw new Error(decision.code);
+    events = [...events, ...decision];
+  }
+  throw new Error('no escalation');
+}
+
+const state = fold(stlDecider, untilEscalated(tlaxcala)) as RegisteredStl;
+
+/** The rows projectStl writes for a state, captured by an EntityManager that only remembers them. */
+async function projectedRows(folded: StlState) {
+  const rows = new Map<unknown, ObjectLiteral[]>();
+  const keep = (entity: EntityTarget<ObjectLiteral>, written: ObjectLiteral | ObjectLiteral[]) =>
+    rows.set(entity, [...(rows.get(entity) ?? []), ...(Array.isArray(written) ? written : [written])]);
+  const manager = {
+    upsert: (entity: EntityTarget<ObjectLiteral>, row: ObjectLiteral) => Promise.resolve(keep(entity, row)),
+    insert: (entity: EntityTarget<ObjectLiteral>, written: ObjectLiteral[]) => Promise.resolve(keep(entity, written)),
+    delete: () => Promise.resolve(),
+  } as unknown as EntityManager;
+  await projectStl(manager, 'stl/29', folded, new Date('2026-11-23T16:00:00.000Z'));
+  // Through JSON, as jsonb columns come back from PostgreSQL.
+  const of = <T>(entity: EntityTarget<T>) => (rows.get(entity) ?? []) as T[];
+  const viaJson = <T>(row: T, jsonColumns: readonly (keyof T)[]) =>
+    Object.assign({}, row, Object.fromEntries(jsonColumns.map((column) => [column, JSON.parse(JSON.stringify(row[column]) ?? 'null')])));
+  return {
+    row: viaJson(of(StlView)[0], ['summary']),
+    members: of(StlMemberView),
+    sessions: of(StlSessionView).map((session) => viaJson(session, ['agenda', 'attendance', 'decisions', 'minutes', 'cancellation'])),
+    escalations: of(EscalationView),
+  };
+}
+
+const json = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknown;
+
+describe('STL views: the same answer from the projections and from the folded state', () => {
+  it('GET (rows) and a command (state) show the same STL', async () => {
+    const { row, ...parts } = await projectedRows(state);
+
+    const fromRows = stlDetailFromRows(row, { ...parts, extraNonWorkingDays: ['2026-12-24', '2026-12-31'] });
+    const fromState = presentStl(state);
+
+    expect(json(fromRows)).toEqual(json(fromState));
+    expect(fromState.summary).toEqual(stlSummary(state));
+    expect(fromState).toMatchObject({ entidad: '29', nombre: 'Tlaxcala', workflowId: 'stl/29', extraNonWorkingDays: ['2026-12-24', '2026-12-31'] });
+  });
+
+  it('lists members by sector and role, with vote capacity and contact', () => {
+    const { members } = presentStl(state);
+
+    expect(members.map((member) => member.memberId)).toEqual(['gob-1', 'gob-2', 'sup-gob-1', 'sc-1', 'sc-2', 'gar-1']);
+    expect(members[0]).toEqual({
+      memberId: 'gob-1', sector: 'gobierno', role: 'titular', nombre: 'Titular gob-1', organizacion: 'Org gob-1',
+      cargo: null, email: 'gob1@ejemplo.org.mx', seatId: 'gob-1', hasVote: true, joinedOn: INSTALLED_ON,
+    });
+  });
+
+  it('lists sessions by date with their notice deadline under the STL calendar, and open escalations only', () => {
+    const { sessions, escalations } = presentStl(state);
+
+    expect(sessions.map((session) => [session.id, session.status])).toEqual([
+      ['s1', 'celebrada'], ['s2', 'sin_quorum'], ['s3', 'sin_quorum'], ['s4', 'cancelada'], ['s5', 'convocada'],
+    ]);
+    // 12 Jan 2027 − 5 business days, with 24 and 31 December declared non-working and 1 January a rest day.
+    expect(sessions[4]).toMatchObject({ noticeDeadline: '2027-01-05', quorum: null, attendance: null, link: null, place: 'Sala del ITAIT' });
+    expect(sessions[3].cancellation).toEqual({ cancelledOn: '2026-10-28', reason: 'Sede no disponible' });
+    expect(escalations).toEqual([
+      expect.objectContaining({ id: 'cadencia:2026-09-15:escalamiento', kind: 'cadence_escalation', level: 'enlace', status: 'abierta' }),
+    ]);
+  });
+
+  it('answers attendance with the quorum, the reason it failed and the removals it proposed', () => {
+    expect(presentAttendance(state, 's1')).toMatchObject({ sessionId: 's1', sessionStatus: 'celebrada', quorum: true, removalsProposed: [] });
+    expect(presentAttendance(state, 's1')).not.toHaveProperty('code');
+    expect(presentAttendance(state, 's2')).toMatchObject({ quorum: false, code: 'NO_QUORUM', seatsPresent: 1, seatsActive: 5 });
+    expect(presentAttendance(state, 's3')).toEqual({
+      sessionId: 's3',
+      sessionStatus: 'sin_quorum',
+      present: ['gob-1', 'gar-1', 'sup-gob-1'],
+      representedSeatIds: ['gob-1', 'gar-1'],
+      absentSeatIds: ['gob-2', 'sc-1', 'sc-2'],
+      seatsPresent: 2,
+      seatsActive: 5,
+      civilSocietyPresent: false,
+      quorum: false,
+      code: 'NO_QUORUM',
+      removalsProposed: ['gob-2'],
+    });
+  });
+
+  it('answers a decision with its outcome under the rule, numbered within the session', () => {
+    expect(presentLatestDecision(state, 's1')).toMatchObject({
+      sessionId: 's1',
+      number: 1,
+      subject: 'Calendario',
+      approved: true,
+      rule: 'consensus_then_majority',
+      via: 'mayoria',
+    });
+  });
+
+  it('answers a session command with that session', () => {
+    expect(presentSession(state, 's1')).toMatchObject({ id: 's1', minutes: { approvedOn: '2026-09-16' }, decisions: [expect.anything()] });
+    expect(() => presentSession(state, 'nope')).toThrow('missing');
+  });
+});
+
+describe('quorumCode: the reason assessQuorum gave, from the recorded counts', () => {
+  const seat = (seatId: string, sector: SeatHolders['sector']): SeatHolders => ({ seatId, sector, titularId: seatId, suplenteId: null, enlaceId: null });
+  const seats = [seat('g1', 'gobierno'), seat('g2', 'gobierno'), seat('g3', 'gobierno'), seat('c1', 'sociedad_civil'), seat('c2', 'sociedad_civil'), seat('o1', 'garante')];
+
+  it('agrees with the domain for every subset of six seats', () => {
+    for (let mask = 0; mask < 2 ** seats.length; mask += 1) {
+      const present = seats.filter((_seat, index) => mask & (1 << index)).map((s) => s.seatId);
+      const assessment = assessQuorum(seats, present);
+      expect([present, quorumCode(assessment)]).toEqual([present, assessment.code]);
+    }
+  });
+});

@@ -1,0 +1,278 @@
+import { stlWorkflowId } from '@app/contracts';
+import {
+  type AttendanceRecord,
+  canVote,
+  entidadName,
+  type Escalation,
+  type Entidad,
+  type LocalDate,
+  type Member,
+  MEMBER_ROLES,
+  noticeDeadline,
+  type RecordedDecision,
+  type RegisteredStl,
+  SECTORS,
+  type Session,
+  sessionList,
+  stlCalendar,
+  type StlSummary,
+} from '@app/domain';
+import { type EscalationView, type StlMemberView, type StlSessionView, type StlView } from '@app/persistence';
+
+/**
+ * What the API shows of an STL, built from either source with the same result: the projections (reads) or the
+ * folded state an Update returns (commands). Nothing here touches I/O.
+ */
+
+export type QuorumCode = 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT';
+
+export interface AttendanceResponse extends AttendanceRecord {
+  /** Why there was no quorum (absent when there was). */
+  readonly code?: QuorumCode;
+}
+
+export interface StlMemberResponse {
+  readonly memberId: string;
+  readonly sector: string;
+  readonly role: string;
+  readonly nombre: string;
+  readonly organizacion: string;
+  readonly cargo: string | null;
+  readonly email: string | null;
+  readonly seatId: string | null;
+  readonly hasVote: boolean;
+  readonly joinedOn: LocalDate;
+}
+
+export interface StlSessionResponse {
+  readonly id: string;
+  readonly date: LocalDate;
+  readonly kind: string;
+  readonly status: string;
+  readonly convokedOn: LocalDate;
+  /** The latest valid convocation date under the STL's calendar as it is now. */
+  readonly noticeDeadline: LocalDate;
+  readonly agenda: readonly string[];
+  readonly place: string | null;
+  readonly link: string | null;
+  readonly quorum: boolean | null;
+  readonly attendance: AttendanceResponse | null;
+  readonly decisions: readonly RecordedDecision[];
+  readonly minutes: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] } | null;
+  readonly cancellation: { readonly cancelledOn: LocalDate; readonly reason: string } | null;
+}
+
+export interface StlEscalationResponse {
+  readonly id: string;
+  readonly kind: string;
+  readonly level: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly raisedAt: string;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: string | null;
+}
+
+export type StlResponse = StlSummary & { readonly nombre: string; readonly workflowId: string };
+
+/** GET /api/stls/:entidad and the answer of STL-level commands: the summary, then the parts behind its counts. */
+export interface StlDetailResponse {
+  readonly entidad: Entidad;
+  readonly nombre: string;
+  readonly workflowId: string;
+  readonly summary: StlSummary;
+  /** The STL's own non-working days, besides the federal rest days. */
+  readonly extraNonWorkingDays: readonly LocalDate[];
+  readonly members: readonly StlMemberResponse[];
+  readonly sessions: readonly StlSessionResponse[];
+  /** Open or acknowledged, not yet resolved. */
+  readonly escalations: readonly StlEscalationResponse[];
+}
+
+/**
+ * The reason for a failed quorum, as `assessQuorum` gives it when attendance is taken (the recorded attendance keeps
+ * the counts, not the code): no majority of the active seats first, then no civil-society seat represented.
+ */
+export function quorumCode(record: Pick<AttendanceRecord, 'quorum' | 'seatsPresent' | 'seatsActive'>): QuorumCode | undefined {
+  if (record.quorum) return undefined;
+  return record.seatsPresent * 2 > record.seatsActive ? 'NO_CIVIL_SOCIETY_PRESENT' : 'NO_QUORUM';
+}
+
+export function attendanceResponse(record: AttendanceRecord): AttendanceResponse {
+  const code = quorumCode(record);
+  return code === undefined ? { ...record } : { ...record, code };
+}
+
+export function stlResponse(summary: StlSummary): StlResponse {
+  return { nombre: entidadName(summary.entidad), workflowId: stlWorkflowId(summary.entidad), ...summary };
+}
+
+// Sources ─────────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export function memberFromState(member: Member): StlMemberResponse {
+  return {
+    memberId: member.memberId,
+    sector: member.sector,
+    role: member.role,
+    nombre: member.nombre,
+    organizacion: member.organizacion,
+    cargo: member.cargo ?? null,
+    email: member.email ?? null,
+    seatId: member.seatId ?? null,
+    hasVote: canVote(member),
+    joinedOn: member.joinedOn,
+  };
+}
+
+export function memberFromRow(row: StlMemberView): StlMemberResponse {
+  return {
+    memberId: row.memberId,
+    sector: row.sector,
+    role: row.role,
+    nombre: row.nombre,
+    organizacion: row.organizacion,
+    cargo: row.cargo,
+    email: row.email,
+    seatId: row.seatId,
+    hasVote: row.hasVote,
+    joinedOn: row.joinedOn,
+  };
+}
+
+export function sessionFromState(session: Session, deadline: LocalDate): StlSessionResponse {
+  return {
+    id: session.sessionId,
+    date: session.date,
+    kind: session.kind,
+    status: session.status,
+    convokedOn: session.convokedOn,
+    noticeDeadline: deadline,
+    agenda: session.agenda,
+    place: session.place ?? null,
+    link: session.link ?? null,
+    quorum: session.attendance ? session.attendance.quorum : null,
+    attendance: session.attendance ? attendanceResponse(session.attendance) : null,
+    decisions: session.decisions,
+    minutes: session.minutes ?? null,
+    cancellation: session.cancellation ?? null,
+  };
+}
+
+export function sessionFromRow(row: StlSessionView): StlSessionResponse {
+  const attendance = row.attendance as AttendanceRecord | null;
+  return {
+    id: row.sessionId,
+    date: row.date,
+    kind: row.kind,
+    status: row.status,
+    convokedOn: row.convokedOn,
+    noticeDeadline: row.noticeDeadline,
+    agenda: row.agenda,
+    place: row.place,
+    link: row.link,
+    quorum: row.quorum,
+    attendance: attendance ? attendanceResponse(attendance) : null,
+    decisions: row.decisions as readonly RecordedDecision[],
+    minutes: row.minutes as StlSessionResponse['minutes'],
+    cancellation: row.cancellation as StlSessionResponse['cancellation'],
+  };
+}
+
+export function escalationFromState(escalation: Escalation): StlEscalationResponse {
+  return {
+    id: escalation.id,
+    kind: escalation.kind,
+    level: escalation.level,
+    status: escalation.status,
+    reason: escalation.reason,
+    raisedAt: new Date(escalation.raisedAt).toISOString(),
+    acknowledgedBy: escalation.acknowledgedBy ?? null,
+    acknowledgedAt: escalation.acknowledgedAt ? new Date(escalation.acknowledgedAt).toISOString() : null,
+  };
+}
+
+export function escalationFromRow(row: EscalationView): StlEscalationResponse {
+  return {
+    id: row.escalationId,
+    kind: row.kind,
+    level: row.level,
+    status: row.status,
+    reason: row.reason,
+    raisedAt: row.raisedAt.toISOString(),
+    acknowledgedBy: row.acknowledgedBy,
+    acknowledgedAt: row.acknowledgedAt ? row.acknowledgedAt.toISOString() : null,
+  };
+}
+
+// Orders: the same whichever source (PostgreSQL collations and JavaScript compare text differently) ─────────────
+
+const rank = (list: readonly string[], value: string) => (list.includes(value) ? list.indexOf(value) : list.length);
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Sector, then titulares before suplentes, enlaces and invitados, then id. */
+export function compareMembers(a: StlMemberResponse, b: StlMemberResponse): number {
+  return (
+    rank(SECTORS, a.sector) - rank(SECTORS, b.sector) ||
+    rank(MEMBER_ROLES, a.role) - rank(MEMBER_ROLES, b.role) ||
+    byText(a.memberId, b.memberId)
+  );
+}
+
+export const compareSessions = (a: StlSessionResponse, b: StlSessionResponse) => byText(a.date, b.date) || byText(a.id, b.id);
+
+export const compareEscalations = (a: StlEscalationResponse, b: StlEscalationResponse) =>
+  byText(a.raisedAt, b.raisedAt) || byText(a.id, b.id);
+
+export const isOpenEscalation = (escalation: { readonly status: string }) => escalation.status !== 'resuelta';
+
+// Whole views ──────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export function stlDetail(
+  summary: StlSummary,
+  parts: {
+    readonly extraNonWorkingDays: readonly LocalDate[];
+    readonly members: readonly StlMemberResponse[];
+    readonly sessions: readonly StlSessionResponse[];
+    readonly escalations: readonly StlEscalationResponse[];
+  },
+): StlDetailResponse {
+  return {
+    entidad: summary.entidad,
+    nombre: entidadName(summary.entidad),
+    workflowId: stlWorkflowId(summary.entidad),
+    summary,
+    extraNonWorkingDays: [...parts.extraNonWorkingDays],
+    members: [...parts.members].sort(compareMembers),
+    sessions: [...parts.sessions].sort(compareSessions),
+    escalations: parts.escalations.filter(isOpenEscalation).sort(compareEscalations),
+  };
+}
+
+/** The detail from the folded state an Update returned. */
+export function stlDetailFromState(state: RegisteredStl, summary: StlSummary): StlDetailResponse {
+  const calendar = stlCalendar(state);
+  return stlDetail(summary, {
+    extraNonWorkingDays: state.extraNonWorkingDays,
+    members: Object.values(state.members).map(memberFromState),
+    sessions: sessionList(state).map((session) => sessionFromState(session, noticeDeadline(session.date, calendar))),
+    escalations: state.escalations.map(escalationFromState),
+  });
+}
+
+/** The detail from the read model's rows. */
+export function stlDetailFromRows(
+  row: StlView,
+  rows: {
+    readonly extraNonWorkingDays: readonly LocalDate[];
+    readonly members: readonly StlMemberView[];
+    readonly sessions: readonly StlSessionView[];
+    readonly escalations: readonly EscalationView[];
+  },
+): StlDetailResponse {
+  return stlDetail(row.summary, {
+    extraNonWorkingDays: rows.extraNonWorkingDays,
+    members: rows.members.map(memberFromRow),
+    sessions: rows.sessions.map(sessionFromRow),
+    escalations: rows.escalations.map(escalationFromRow),
+  });
+}

@@ -1,0 +1,145 @@
+import { type Entidad } from '@app/domain';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiParam,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
+import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
+import { readableEntidades } from '../auth/entidad-access';
+import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
+import { ApiAuthenticated } from '../auth/public.decorator';
+import { ENTIDAD_PARAM, EntidadParamPipe } from './stl-validation';
+import { type StlDetailResponse, type StlResponse } from './stl-views';
+import {
+  AppointFacilitadorDto,
+  ChangeDecisionRuleDto,
+  CompleteRenewalDto,
+  ListStlsQuery,
+  SetNonWorkingDaysDto,
+  StartRenewalDto,
+  VacateFacilitadorDto,
+} from './stls.dto';
+import { StlsService } from './stls.service';
+import { STL_DETAIL_EXAMPLE, STL_LIST_EXAMPLE } from './stl-openapi-examples';
+
+const ENTIDAD = entidadFrom.param('entidad');
+const NEW_STATE = 'El nuevo estado del STL: resumen, integrantes, sesiones y escalamientos abiertos';
+
+@ApiTags('stl')
+@ApiAuthenticated()
+@Controller('stls')
+export class StlsController {
+  constructor(private readonly stls: StlsService) {}
+
+  @Get()
+  @EntidadAccess('read', entidadFrom.query('entidad'))
+  @ApiOkResponse({ description: 'Resumen de cada STL que la cuenta puede consultar', schema: { example: STL_LIST_EXAMPLE } })
+  @ApiBadRequestResponse({ description: 'Filtro inválido (VALIDATION_FAILED)' })
+  list(@Query() query: ListStlsQuery, @CurrentUser() user: AuthenticatedUser): Promise<StlResponse[]> {
+    return this.stls.list(query, readableEntidades(user));
+  }
+
+  @Get(':entidad')
+  @EntidadAccess('read', ENTIDAD)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: 'Resumen, integrantes, sesiones y escalamientos abiertos del STL', schema: { example: STL_DETAIL_EXAMPLE } })
+  @ApiNotFoundResponse({ description: 'La entidad no tiene STL registrado (STL_NOT_FOUND)' })
+  get(@Param('entidad', EntidadParamPipe) entidad: Entidad): Promise<StlDetailResponse> {
+    return this.stls.get(entidad);
+  }
+
+  @Put(':entidad/facilitador')
+  @EntidadAccess('command', ENTIDAD)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: `Facilitador nombrado; resuelve los escalamientos por vacante. ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'FACILITADOR_ALREADY_APPOINTED (primero registre la vacante), DUPLICATE_MEMBER' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE' })
+  appointFacilitador(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: AppointFacilitadorDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.appointFacilitador(entidad, body, user.username);
+  }
+
+  @Delete(':entidad/facilitador')
+  @EntidadAccess('command', ENTIDAD)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({
+    description: `Puesto de facilitador vacante desde \`vacatedOn\` (cuerpo JSON, no parámetros de consulta). ${NEW_STATE}`,
+  })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'FACILITADOR_ALREADY_VACANT' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, VACATED_BEFORE_APPOINTED' })
+  vacateFacilitador(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: VacateFacilitadorDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.vacateFacilitador(entidad, body, user.username);
+  }
+
+  @Put(':entidad/decision-rule')
+  @EntidadAccess('command', ENTIDAD)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: `Regla de decisión del STL (la misma regla otra vez no cambia nada). ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  changeDecisionRule(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: ChangeDecisionRuleDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.changeDecisionRule(entidad, body, user.username);
+  }
+
+  @Put(':entidad/non-working-days')
+  @EntidadAccess('command', ENTIDAD)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: `Días inhábiles propios del STL, que cuentan para el aviso de cinco días hábiles. ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  setNonWorkingDays(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: SetNonWorkingDaysDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.setNonWorkingDays(entidad, body, user.username);
+  }
+
+  @Post(':entidad/civil-society-renewal/start')
+  @EntidadAccess('command', ENTIDAD)
+  @HttpCode(200)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: `Renovación de la sociedad civil abierta al concluir un PAL (MG cap. III, 3 d). ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'RENEWAL_ALREADY_PENDING, STL_NOT_INSTALLED' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE' })
+  startRenewal(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: StartRenewalDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.startRenewal(entidad, body, user.username);
+  }
+
+  @Post(':entidad/civil-society-renewal/complete')
+  @EntidadAccess('command', ENTIDAD)
+  @HttpCode(200)
+  @ApiParam(ENTIDAD_PARAM)
+  @ApiOkResponse({ description: `Renovación concluida: la sociedad civil tiene titular. ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'RENEWAL_NOT_PENDING, MISSING_SECTOR_TITULAR' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, RENEWAL_BEFORE_PAL_END' })
+  completeRenewal(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: CompleteRenewalDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.completeRenewal(entidad, body, user.username);
+  }
+}

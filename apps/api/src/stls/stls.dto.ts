@@ -1,0 +1,158 @@
+import { DECISION_RULES, type DecisionRule, MEMBER_ROLES, type MemberRole, type RemovalCause, type Sector, SECTORS } from '@app/domain';
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
+import { IsEntidadField, IsLocalDateField, IsTextField } from '../validation/decorators';
+import { IsIdentifierField, IsLocalDateListField } from './stl-validation';
+
+export const STL_STATUSES = ['en_integracion', 'instalado'] as const;
+const BOOLEAN_TEXT = ['true', 'false'] as const;
+
+export class ListStlsQuery {
+  @IsOptional()
+  @IsEntidadField({ required: false })
+  entidad?: string;
+
+  @IsOptional()
+  @IsIn(STL_STATUSES, { message: 'debe ser "en_integracion" o "instalado"' })
+  @ApiPropertyOptional({ enum: STL_STATUSES })
+  status?: (typeof STL_STATUSES)[number];
+
+  @IsOptional()
+  @IsIn(BOOLEAN_TEXT, { message: 'debe ser "true" o "false"' })
+  @ApiPropertyOptional({ enum: BOOLEAN_TEXT, description: 'Solo los STL con (true) o sin (false) facilitador vacante' })
+  facilitadorVacante?: (typeof BOOLEAN_TEXT)[number];
+}
+
+const REMOVAL_CAUSES = ['probidad', 'incumplimiento_normas', 'afectacion_pal'] as const satisfies readonly RemovalCause[];
+
+function IsEmailField(description: string): PropertyDecorator {
+  return applyDecorators(
+    IsEmail({}, { message: 'debe ser una dirección de correo válida' }),
+    MaxLength(254, { message: 'admite como máximo 254 caracteres' }),
+    ApiPropertyOptional({ type: String, format: 'email', maxLength: 254, description, example: 'titular@ejemplo.org.mx' }),
+  );
+}
+
+export class AddMemberDto {
+  @IsIdentifierField({ description: 'Identificador del integrante, único para siempre en el STL', example: '14-sociedadcivil-5' })
+  memberId!: string;
+
+  @IsIn(SECTORS, { message: `debe ser uno de: ${SECTORS.join(', ')}` })
+  @ApiProperty({ enum: SECTORS, example: 'sociedad_civil', description: '`adicional` solo si el STL declaró un cuarto sector' })
+  sector!: Sector;
+
+  @IsIn(MEMBER_ROLES, { message: `debe ser uno de: ${MEMBER_ROLES.join(', ')}` })
+  @ApiProperty({ enum: MEMBER_ROLES, example: 'titular' })
+  role!: MemberRole;
+
+  @IsTextField(200, { description: 'Nombre completo', example: 'María Elena Ruiz Castañeda' })
+  nombre!: string;
+
+  @IsTextField(300, { description: 'Institución u organización que representa', example: 'Ciudadanos por la Transparencia, A.C.' })
+  organizacion!: string;
+
+  @IsOptional()
+  @IsTextField(200, { required: false, description: 'Cargo en su institución', example: 'Directora general' })
+  cargo?: string;
+
+  @IsOptional()
+  @IsBoolean({ message: 'debe ser true o false' })
+  @ApiPropertyOptional({ description: 'Solo para un enlace: false si se le nombró con voz y sin voto (MG cap. IV, I)', example: true })
+  hasVote?: boolean;
+
+  @IsOptional()
+  @IsEmailField('Correo para convocatorias y recordatorios')
+  email?: string;
+
+  @IsOptional()
+  @IsIdentifierField({ required: false, description: 'Para un suplente o enlace: el titular en cuya representación se sienta', example: '14-sociedadcivil-1' })
+  titularId?: string;
+
+  @IsOptional()
+  @IsIdentifierField({ required: false, description: 'Para un titular: la representación vacante que ocupa', example: '14-gobierno-2' })
+  seatId?: string;
+
+  @IsLocalDateField({ description: 'Fecha de incorporación al STL (no futura)' })
+  joinedOn!: string;
+}
+
+export class AppointFacilitadorDto {
+  @IsOptional()
+  @IsIdentifierField({ required: false, description: 'Por omisión `facilitador:<appointedOn>`; sus votos se rechazan', example: '14-facilitador-2027' })
+  facilitadorId?: string;
+
+  @IsTextField(200, { description: 'Nombre del facilitador', example: 'Laura Hernández Ochoa' })
+  nombre!: string;
+
+  @IsTextField(300, { description: 'Procedencia (de preferencia academia o sociedad civil)', example: 'Academia – Universidad de Guadalajara' })
+  procedencia!: string;
+
+  @IsOptional()
+  @IsTextField(300, { required: false, description: 'Institución de procedencia', example: 'Universidad de Guadalajara' })
+  organizacion?: string;
+
+  @IsOptional()
+  @IsEmailField('Correo para recordatorios')
+  email?: string;
+
+  @IsLocalDateField({ description: 'Fecha del nombramiento (no futura)' })
+  appointedOn!: string;
+}
+
+/** DELETE /facilitador carries a JSON body: the reason is free text, kept out of URLs and access logs. */
+export class VacateFacilitadorDto {
+  @IsLocalDateField({ description: 'Día en que quedó vacante el puesto (no futuro ni anterior al nombramiento)' })
+  vacatedOn!: string;
+
+  @IsTextField(1_000, { description: 'Motivo de la vacante', example: 'Renuncia presentada ante el STL.' })
+  reason!: string;
+}
+
+export class ChangeDecisionRuleDto {
+  @IsIn(DECISION_RULES, { message: `debe ser una de: ${DECISION_RULES.join(', ')}` })
+  @ApiProperty({ enum: DECISION_RULES, example: 'consensus_then_majority_with_civil_society_vote' })
+  decisionRule!: DecisionRule;
+}
+
+export class SetNonWorkingDaysDto {
+  @IsLocalDateListField(366, { description: 'Días inhábiles propios del STL (semana santa, receso de diciembre…); reemplaza la lista' })
+  dates!: string[];
+}
+
+export class ResignMemberDto {
+  @IsLocalDateField({ description: 'Fecha de la renuncia (no futura)' })
+  on!: string;
+}
+
+export class ProposeRemovalDto {
+  @IsIn(REMOVAL_CAUSES, { message: `debe ser una de: ${REMOVAL_CAUSES.join(', ')}` })
+  @ApiProperty({
+    enum: REMOVAL_CAUSES,
+    example: 'incumplimiento_normas',
+    description: 'La inactividad (tres ausencias seguidas) la propone el sistema al registrar la asistencia',
+  })
+  cause!: Exclude<RemovalCause, 'inactividad'>;
+
+  @IsIdentifierField({ description: 'Integrante del STL que propone la remoción', example: '14-garante-1' })
+  proposedBy!: string;
+}
+
+export class DecideRemovalDto {
+  @IsIdentifierField({ description: 'Sesión con quórum, posterior a la propuesta, en que se decidió', example: '2027-02-10-1' })
+  sessionId!: string;
+
+  @IsBoolean({ message: 'debe ser true o false' })
+  @ApiProperty({ description: 'true: se remueve al integrante; false: la propuesta se rechaza', example: true })
+  approved!: boolean;
+}
+
+export class StartRenewalDto {
+  @IsLocalDateField({ description: 'Fin del PAL que abre la renovación de la sociedad civil (no futuro)' })
+  palEndedOn!: string;
+}
+
+export class CompleteRenewalDto {
+  @IsLocalDateField({ description: 'Fecha en que concluyó la renovación (no anterior al fin del PAL)' })
+  completedOn!: string;
+}
