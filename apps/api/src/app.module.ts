@@ -4,8 +4,10 @@ import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
 import { ProblemFilter } from './errors/problem.filter';
+import { EscalationsModule } from './escalations/escalations.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
+import { OpenDataModule } from './open-data/open-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { StlsModule } from './stls/stls.module';
 import { TemporalModule } from './temporal/temporal.module';
@@ -22,6 +24,8 @@ export class AppModule {
         AuthModule,
         HealthModule,
         ExercisesModule,
+        EscalationsModule,
+        OpenDataModule,
         NotificationsModule,
         StlsModule,
       ],

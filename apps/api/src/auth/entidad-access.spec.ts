@@ -3,6 +3,7 @@ import {
   ALL_ENTIDADES,
   canAccess,
   canCommand,
+  canHandleEscalations,
   canRead,
   commandableEntidades,
   type EntidadAccessKind,
@@ -69,6 +70,32 @@ describe('who may read and command in which state', () => {
     for (const entidad of ['00', '33', '', '14 ', 'exercise/14/1']) {
       expect(canAccess(coordinacion, entidad, kind)).toBe(false);
     }
+  });
+});
+
+describe('who may acknowledge and resolve escalations', () => {
+  const cases: readonly [string, EntidadScope, Relation, boolean][] = [
+    ['coordinador', coordinacion, 'own', true],
+    ['coordinador', coordinacion, 'foreign', true],
+    ['enlace of 14, 20, 26, 29', enlaceOccidente, 'own', true],
+    ['enlace of 14, 20, 26, 29', enlaceOccidente, 'assigned', true],
+    ['enlace of 14, 20, 26, 29', enlaceOccidente, 'foreign', false],
+    ['garante of 14', garanteJalisco, 'own', false],
+    ['facilitador of 14', facilitadorJalisco, 'own', false],
+    ['integrante of 14', integranteJalisco, 'own', false],
+  ];
+
+  it.each(cases)('%s, %s state: %s', (_name, user, relation, expected) => {
+    expect(canHandleEscalations(user, STATE_OF[relation])).toBe(expected);
+  });
+
+  it('only where the account may also command, and never outside the 32 states', () => {
+    for (const [, user] of MATRIX) {
+      for (const entidad of ['01', '14', '20', '32']) {
+        if (canHandleEscalations(user, entidad)) expect(canCommand(user, entidad)).toBe(true);
+      }
+    }
+    expect(canHandleEscalations(coordinacion, '33')).toBe(false);
   });
 });
 

@@ -56,3 +56,11 @@ export function canCommand(user: EntidadScope, entidad: string): boolean {
 export function canAccess(user: EntidadScope, entidad: string, kind: EntidadAccessKind): boolean {
   return kind === 'read' ? canRead(user, entidad) : canCommand(user, entidad);
 }
+
+/**
+ * Escalations are raised to the INAI (DOMAIN.md, "Escalation"): the coordinación acknowledges and resolves them in
+ * every state, an enlace in its assigned states; the state's own accounts see them but do not close them.
+ */
+export function canHandleEscalations(user: EntidadScope, entidad: string): boolean {
+  return (user.role === 'coordinador' || user.role === 'enlace') && canCommand(user, entidad);
+}

@@ -11,16 +11,21 @@ import {
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { readableEntidades } from '../auth/entidad-access';
-import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
+import { EntidadAccess } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import { IntParamPipe } from '../validation/int-param.pipe';
-import { CompleteStageDto, ListExercisesQuery, StartExerciseDto } from './exercises.dto';
-import { entidadOfExerciseParam, ExerciseIdPipe } from './exercise-id.pipe';
+import {
+  AdoptedDocumentDto,
+  CompleteStageDto,
+  CompleteStepDto,
+  DEFAULT_LIST_LIMIT,
+  ListExercisesQuery,
+  StartExerciseDto,
+} from './exercises.dto';
+import { ApiBodyExamples, EXERCISE_EXAMPLES } from './exercises.examples';
+import { ExerciseIdPipe } from './exercise-id.pipe';
+import { ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
-
-const EXERCISE_ID = { name: 'id', description: 'Ejercicio: <entidad>-<número>', example: '14-1' };
-
-const ENTIDAD_OF_EXERCISE = entidadFrom.param('id', entidadOfExerciseParam);
 
 @ApiTags('ejercicios')
 @ApiAuthenticated()
@@ -29,9 +34,10 @@ export class ExercisesController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Post()
-  @EntidadAccess('command', entidadFrom.body('entidad'))
-  @ApiCreatedResponse({ description: 'Ejercicio iniciado: flujo `exercise/<entidad>/<n>`' })
-  @ApiBadRequestResponse({ description: 'Entidad o fecha inválidas (VALIDATION_FAILED)' })
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.body)
+  @ApiBodyExamples(StartExerciseDto, EXERCISE_EXAMPLES.start)
+  @ApiCreatedResponse({ description: 'Ejercicio iniciado: flujo `exercise/<entidad>/<n>`, y `stl/<entidad>` si no existía' })
+  @ApiBadRequestResponse({ description: 'Entidad, fecha o regla de decisión inválidas (VALIDATION_FAILED)' })
   @ApiConflictResponse({ description: 'La entidad ya tiene un ejercicio abierto (EXERCISE_ALREADY_OPEN)' })
   @ApiUnprocessableEntityResponse({ description: 'Fecha futura (DATE_IN_FUTURE)' })
   start(@Body() body: StartExerciseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse> {
@@ -39,14 +45,18 @@ export class ExercisesController {
   }
 
   @Get()
-  @EntidadAccess('read', entidadFrom.query('entidad'))
-  @ApiOkResponse({ description: 'Ejercicios con su paso y etapa actuales, de las entidades que la cuenta puede consultar' })
+  @EntidadAccess('read', ENTIDAD_OF_EXERCISE.query)
+  @ApiOkResponse({
+    description:
+      'Ejercicios con su paso y etapa actuales, de las entidades que la cuenta puede consultar, por entidad y número; ' +
+      `una página de \`limit\` (por omisión ${DEFAULT_LIST_LIMIT}) a partir de \`offset\`: pida la siguiente mientras llegue completa`,
+  })
   list(@Query() query: ListExercisesQuery, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse[]> {
     return this.exercises.list(query, readableEntidades(user));
   }
 
   @Get(':id')
-  @EntidadAccess('read', ENTIDAD_OF_EXERCISE)
+  @EntidadAccess('read', ENTIDAD_OF_EXERCISE.param)
   @ApiParam(EXERCISE_ID)
   @ApiNotFoundResponse({ description: 'EXERCISE_NOT_FOUND' })
   get(@Param('id', ExerciseIdPipe) id: string): Promise<ExerciseResponse> {
@@ -54,10 +64,11 @@ export class ExercisesController {
   }
 
   @Post(':id/stages/:stage/complete')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE)
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
   @HttpCode(200)
   @ApiParam(EXERCISE_ID)
   @ApiParam({ name: 'stage', description: 'Etapa de instalación (1–10, Anexo 1)', example: 1 })
+  @ApiBodyExamples(CompleteStageDto, EXERCISE_EXAMPLES.stage)
   @ApiOkResponse({ description: 'Etapa concluida; el nuevo estado del ejercicio' })
   @ApiConflictResponse({ description: 'STAGE_OUT_OF_ORDER, STAGE_ALREADY_COMPLETED, EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, DATE_BEFORE_PREVIOUS, JUSTIFICATION_REQUIRED…' })
@@ -68,5 +79,55 @@ export class ExercisesController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<ExerciseResponse> {
     return this.exercises.completeStage(id, stage, body, user.username);
+  }
+
+  @Post(':id/steps/:step/complete')
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @HttpCode(200)
+  @ApiParam(EXERCISE_ID)
+  @ApiParam({ name: 'step', description: 'Paso (1–6); solo el 1 y el 4 se concluyen así, los demás por sí mismos', example: 1 })
+  @ApiBodyExamples(CompleteStepDto, EXERCISE_EXAMPLES.step)
+  @ApiOkResponse({ description: 'Paso concluido; el nuevo estado del ejercicio' })
+  @ApiConflictResponse({ description: 'STEP_OUT_OF_ORDER, STEP_ALREADY_COMPLETED, STEP_REQUIREMENTS_MISSING (con `missing`)…' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_STEP…' })
+  completeStep(
+    @Param('id', ExerciseIdPipe) id: string,
+    @Param('step', new IntParamPipe('step', 1, 6)) step: number,
+    @Body() body: CompleteStepDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExerciseResponse> {
+    return this.exercises.completeStep(id, step, body, user.username);
+  }
+
+  @Post(':id/governance-mechanism')
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @HttpCode(200)
+  @ApiParam(EXERCISE_ID)
+  @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.governanceMechanism)
+  @ApiOkResponse({ description: 'Mecanismo de gobernanza registrado (requisito del paso 3); el nuevo estado del ejercicio' })
+  @ApiConflictResponse({ description: 'EXERCISE_CLOSED…' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_URL…' })
+  recordGovernanceMechanism(
+    @Param('id', ExerciseIdPipe) id: string,
+    @Body() body: AdoptedDocumentDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExerciseResponse> {
+    return this.exercises.recordGovernanceMechanism(id, body, user.username);
+  }
+
+  @Post(':id/annual-agenda')
+  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @HttpCode(200)
+  @ApiParam(EXERCISE_ID)
+  @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.annualAgenda)
+  @ApiOkResponse({ description: 'Agenda anual de trabajo registrada (requisito del paso 3); el nuevo estado del ejercicio' })
+  @ApiConflictResponse({ description: 'EXERCISE_CLOSED…' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_URL…' })
+  recordAnnualAgenda(
+    @Param('id', ExerciseIdPipe) id: string,
+    @Body() body: AdoptedDocumentDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<ExerciseResponse> {
+    return this.exercises.recordAnnualAgenda(id, body, user.username);
   }
 }

@@ -1,6 +1,8 @@
+import { DECISION_RULES, type DecisionRule } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import { IsEntidadField, IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
+import { IsHttpUrlField, IsQueryIntegerField } from './exercise-fields';
 
 export class StartExerciseDto {
   @IsEntidadField()
@@ -8,6 +10,17 @@ export class StartExerciseDto {
 
   @IsLocalDateField({ description: 'Fecha de firma de la Declaración Conjunta (inicio del ejercicio)' })
   startedOn!: string;
+
+  @IsOptional()
+  @IsIn(DECISION_RULES, { message: `debe ser una de: ${DECISION_RULES.join(', ')}` })
+  @ApiPropertyOptional({
+    enum: DECISION_RULES,
+    default: 'consensus_then_majority',
+    description:
+      'Regla de decisión del STL de la entidad, solo si este ejercicio lo crea (flujo `stl/<entidad>`); ' +
+      'un STL ya registrado conserva la suya',
+  })
+  decisionRule?: DecisionRule;
 }
 
 export class CompleteStageDto {
@@ -36,7 +49,47 @@ export class CompleteStageDto {
   mergedWith?: number[];
 }
 
+/** Steps 1 (Declaración Conjunta) and 4 (mesas concluded); the others complete by themselves. */
+export class CompleteStepDto {
+  @IsLocalDateField({ description: 'Fecha en que concluyó el paso (no futura ni anterior al paso previo)' })
+  completedOn!: string;
+
+  @IsOptional()
+  @IsUrlListField(20, { required: false, description: 'Enlaces a la evidencia publicada en el micrositio' })
+  evidence?: string[];
+}
+
+/** The mecanismo de gobernanza or the annual work agenda, adopted by the STL and published on the micrositio. */
+export class AdoptedDocumentDto {
+  @IsLocalDateField({ description: 'Fecha en que el STL adoptó el documento (puede ser anterior al ejercicio)' })
+  adoptedOn!: string;
+
+  @IsHttpUrlField({ description: 'Enlace al documento publicado en el micrositio' })
+  documentUrl!: string;
+}
+
+/** The six-month monitoring or the annual evaluation of the PAL. */
+export class PalReviewDto {
+  @IsLocalDateField({ description: 'Fecha en que concluyó (no futura ni anterior al lanzamiento del PAL)' })
+  completedOn!: string;
+
+  @IsTextField(5_000, {
+    description: 'Resumen de los resultados',
+    example: 'Los cinco compromisos avanzan; dos requieren ajustar sus indicadores.',
+  })
+  summary!: string;
+
+  @IsOptional()
+  @IsUrlListField(20, { required: false, description: 'Enlaces al informe publicado' })
+  evidence?: string[];
+}
+
 export const EXERCISE_STATUSES = ['open', 'closed'] as const;
+
+/** Without `limit`, the first 100 rows: more than the 32 states' open exercises, so today's clients see them all. */
+export const DEFAULT_LIST_LIMIT = 100;
+export const MAX_LIST_LIMIT = 500;
+export const MAX_LIST_OFFSET = 1_000_000;
 
 export class ListExercisesQuery {
   @IsOptional()
@@ -47,4 +100,15 @@ export class ListExercisesQuery {
   @IsIn(EXERCISE_STATUSES, { message: 'debe ser "open" o "closed"' })
   @ApiPropertyOptional({ enum: EXERCISE_STATUSES })
   status?: (typeof EXERCISE_STATUSES)[number];
+
+  @IsOptional()
+  @IsQueryIntegerField(1, MAX_LIST_LIMIT, {
+    default: DEFAULT_LIST_LIMIT,
+    description: `Cuántos ejercicios devolver (por omisión ${DEFAULT_LIST_LIMIT}), ordenados por entidad y número`,
+  })
+  limit?: number;
+
+  @IsOptional()
+  @IsQueryIntegerField(0, MAX_LIST_OFFSET, { default: 0, description: 'Cuántos ejercicios saltar (paginación)' })
+  offset?: number;
 }

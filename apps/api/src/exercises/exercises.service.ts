@@ -1,17 +1,42 @@
-import { type CommandPayload, type CommandUpdateDefinition, exerciseUpdates, exerciseWorkflowId, getExerciseState } from '@app/contracts';
-import { entidadName, type Entidad, type ExerciseState, type ExerciseSummary, exerciseSummary } from '@app/domain';
+import {
+  type CommandPayload,
+  type CommandUpdateDefinition,
+  exerciseUpdates,
+  exerciseWorkflowId,
+  getExerciseState,
+  stlUpdates,
+  stlWorkflowId,
+} from '@app/contracts';
+import { type DecisionRule, entidadName, type Entidad, type ExerciseState, type ExerciseSummary, exerciseSummary } from '@app/domain';
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { ALL_ENTIDADES } from '../auth/entidad-access';
 import { ApiProblem } from '../errors/api-problem';
 import { WorkflowCommands } from '../temporal/workflow-commands';
-import { type CompleteStageDto, type ListExercisesQuery, type StartExerciseDto } from './exercises.dto';
+import { WorkflowInputs } from '../temporal/workflow-inputs';
+import {
+  type CommitmentProgressDto,
+  type DefineCommitmentsDto,
+  type LaunchPalDto,
+} from './commitments.dto';
+import {
+  type AdoptedDocumentDto,
+  type CompleteStageDto,
+  type CompleteStepDto,
+  DEFAULT_LIST_LIMIT,
+  type ListExercisesQuery,
+  type PalReviewDto,
+  type StartExerciseDto,
+} from './exercises.dto';
 import { exerciseResourceId } from './exercise-id.pipe';
 
 export type ExerciseResponse = ExerciseSummary & { readonly id: string; readonly workflowId: string };
 
 const EXERCISE_NOT_FOUND = { code: 'EXERCISE_NOT_FOUND', message: 'El ejercicio no existe.' };
+
+/** The STL is created with the exercise that needs it, and this rule, unless the request names another. */
+export const DEFAULT_DECISION_RULE: DecisionRule = 'consensus_then_majority';
 
 function present(summary: ExerciseSummary): ExerciseResponse {
   return { id: exerciseResourceId(summary.streamId), workflowId: summary.streamId, ...summary };
@@ -28,21 +53,27 @@ export class ExercisesService {
   constructor(
     private readonly commands: WorkflowCommands,
     private readonly dataSource: DataSource,
+    private readonly inputs: WorkflowInputs,
   ) {}
 
+  /**
+   * Starts `exercise/<entidad>/<n>`, after making sure `stl/<entidad>` runs: the exercise signals its STL (the
+   * installation at stage 10, its opening) and a signal to a workflow that does not exist is lost.
+   */
   async start(dto: StartExerciseDto, actor?: string): Promise<ExerciseResponse> {
     const views = this.dataSource.getRepository(ExerciseView);
     const alreadyOpen = {
       code: 'EXERCISE_ALREADY_OPEN',
       message: `${entidadName(dto.entidad as Entidad)} ya tiene un ejercicio abierto; ciérrelo antes de iniciar otro.`,
     };
-    const open = await views.findOne({ where: { entidad: dto.entidad, status: 'open' } });
+    const open = await views.findOne({ where: { entidad: dto.entidad, status: 'open' }, select: { id: true } });
     if (open) throw new ApiProblem(409, alreadyOpen.code, alreadyOpen.message, { exerciseId: exerciseResourceId(open.id) });
     const latest = await views.maximum('number', { entidad: dto.entidad });
     const number = (latest ?? 0) + 1;
+    await this.ensureStl(dto.entidad as Entidad, dto.decisionRule ?? DEFAULT_DECISION_RULE, actor);
     const state = await this.commands.startWith(
       'exerciseWorkflow',
-      { workflowId: exerciseWorkflowId(dto.entidad, number), args: [{ entidad: dto.entidad, number }] },
+      { workflowId: exerciseWorkflowId(dto.entidad, number), args: [this.inputs.exercise(dto.entidad, number)] },
       exerciseUpdates.StartExercise,
       { data: { entidad: dto.entidad, number, startedOn: dto.startedOn }, actor },
       alreadyOpen,
@@ -50,28 +81,77 @@ export class ExercisesService {
     return presentState(state);
   }
 
-  /** Only the rows of `readable`, the states the caller may see (a foreign `entidad` filter finds nothing). */
+  /**
+   * Only the rows of `readable`, the states the caller may see (a foreign `entidad` filter finds nothing), one page
+   * at a time in (entidad, number) order, which the unique index on those columns serves.
+   */
   async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<ExerciseResponse[]> {
     const scope = readable === ALL_ENTIDADES ? undefined : readable;
     if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
     const entidad = query.entidad ?? (scope && In([...scope]));
     const rows = await this.dataSource.getRepository(ExerciseView).find({
+      select: { id: true, summary: true },
       where: { ...(entidad && { entidad }), ...(query.status && { status: query.status }) },
       order: { entidad: 'ASC', number: 'ASC' },
+      take: query.limit ?? DEFAULT_LIST_LIMIT,
+      skip: query.offset ?? 0,
     });
     return rows.map((row) => present(row.summary));
   }
 
   async get(workflowId: string): Promise<ExerciseResponse> {
-    const row = await this.dataSource.getRepository(ExerciseView).findOneBy({ id: workflowId });
+    const row = await this.dataSource.getRepository(ExerciseView).findOne({ where: { id: workflowId }, select: { id: true, summary: true } });
     if (row) return present(row.summary);
     // Not projected yet (the first command is still being stored): ask the workflow itself.
     const state = await this.commands.query(workflowId, (handle) => handle.query(getExerciseState), EXERCISE_NOT_FOUND);
     return presentState(state);
   }
 
-  async completeStage(workflowId: string, stage: number, dto: CompleteStageDto, actor?: string): Promise<ExerciseResponse> {
+  completeStage(workflowId: string, stage: number, dto: CompleteStageDto, actor?: string): Promise<ExerciseResponse> {
     return this.command(workflowId, 'CompleteStage', { stage, ...dto }, actor);
+  }
+
+  completeStep(workflowId: string, step: number, dto: CompleteStepDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'CompleteStep', { step, ...dto }, actor);
+  }
+
+  recordGovernanceMechanism(workflowId: string, dto: AdoptedDocumentDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'RecordGovernanceMechanism', { ...dto }, actor);
+  }
+
+  recordAnnualAgenda(workflowId: string, dto: AdoptedDocumentDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'RecordAnnualAgenda', { ...dto }, actor);
+  }
+
+  defineCommitments(workflowId: string, dto: DefineCommitmentsDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'DefineCommitments', { ...dto }, actor);
+  }
+
+  launchPal(workflowId: string, dto: LaunchPalDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'LaunchPal', { ...dto }, actor);
+  }
+
+  updateCommitmentProgress(workflowId: string, commitmentId: string, dto: CommitmentProgressDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'UpdateCommitmentProgress', { commitmentId, ...dto }, actor);
+  }
+
+  recordMonitoring(workflowId: string, dto: PalReviewDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'RecordMonitoring', { ...dto }, actor);
+  }
+
+  recordEvaluation(workflowId: string, dto: PalReviewDto, actor?: string): Promise<ExerciseResponse> {
+    return this.command(workflowId, 'RecordEvaluation', { ...dto }, actor);
+  }
+
+  /** `stl/<entidad>` registered once; an STL already running (or already registered) is just what we want. */
+  private async ensureStl(entidad: Entidad, decisionRule: DecisionRule, actor?: string): Promise<void> {
+    await this.commands.ensureStarted(
+      'stlWorkflow',
+      { workflowId: stlWorkflowId(entidad), args: [this.inputs.stl(entidad)] },
+      stlUpdates.RegisterStl,
+      { data: { entidad, decisionRule }, actor },
+      ['STL_ALREADY_REGISTERED'],
+    );
   }
 
   private async command<T extends keyof typeof exerciseUpdates>(

@@ -69,6 +69,35 @@ export class WorkflowCommands {
     }
   }
 
+  /**
+   * Makes sure a workflow exists: starts it with its first command (Update-with-Start) unless it is already running,
+   * or unless its rules answer one of `alreadyDone` (e.g. STL_ALREADY_REGISTERED). Idempotent, safe under races.
+   */
+  async ensureStarted<S, D, W extends Workflow>(
+    workflow: string | W,
+    options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
+    update: UpdateDefinition<S, [CommandPayload<D>], string>,
+    payload: CommandPayload<D>,
+    alreadyDone: readonly string[],
+  ): Promise<'started' | 'existing'> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
+      ...options,
+      taskQueue: this.config.taskQueue,
+      workflowIdConflictPolicy: 'FAIL',
+    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
+    try {
+      await this.withinTimeout(() =>
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
+      );
+      return 'started';
+    } catch (error) {
+      if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
+      const rejection = domainRejectionOf(error);
+      if (rejection && alreadyDone.includes(rejection.code)) return 'existing';
+      throw this.toProblem(error, { code: 'NOT_FOUND', message: 'El flujo no existe.' });
+    }
+  }
+
   async query<R>(workflowId: string, run: (handle: ReturnType<Client['workflow']['getHandle']>) => Promise<R>, missing: NotFoundMessage): Promise<R> {
     try {
       return await this.withinTimeout(() => run(this.client.workflow.getHandle(workflowId)));

@@ -1,0 +1,135 @@
+import {
+  type CommandPayload,
+  type CommandUpdateDefinition,
+  exerciseUpdates,
+  stlUpdates,
+} from '@app/contracts';
+import { type Entidad, entidadName, type Escalation, type ExerciseState, type StlState } from '@app/domain';
+import { EscalationView } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, type FindOptionsWhere, In } from 'typeorm';
+import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { notFound } from '../errors/api-problem';
+import { exerciseResourceId } from '../exercises/exercise-id.pipe';
+import { WorkflowCommands } from '../temporal/workflow-commands';
+import { type EscalationRef, escalationResourceId, escalationSource, parseEscalationResourceId } from './escalation-id';
+import { DEFAULT_ESCALATIONS_LIMIT, type ListEscalationsQuery } from './escalations.dto';
+
+export interface EscalationResponse {
+  /** For `/api/escalations/{id}/…`. */
+  readonly id: string;
+  readonly streamId: string;
+  readonly escalationId: string;
+  /** The workflow that raised it: an exercise's stall, or the STL's vacancy or cadence. */
+  readonly source: 'exercise' | 'stl';
+  /** `14-1` when an exercise raised it. */
+  readonly exerciseId?: string;
+  readonly entidad: string;
+  readonly entidadName: string;
+  readonly kind: string;
+  readonly level: string;
+  readonly status: string;
+  readonly reason: string;
+  readonly raisedAt: string;
+  readonly acknowledgedBy: string | null;
+  readonly acknowledgedAt: string | null;
+  readonly resolvedAt: string | null;
+  readonly resolution: string | null;
+}
+
+const ESCALATION_NOT_FOUND = { code: 'ESCALATION_NOT_FOUND', message: 'El escalamiento no existe.' };
+
+function present(streamId: string, escalation: Escalation): EscalationResponse {
+  const source = escalationSource(streamId);
+  const entidad = source?.entidad ?? streamId;
+  return {
+    id: escalationResourceId(`${streamId}#${escalation.id}`),
+    streamId,
+    escalationId: escalation.id,
+    source: source?.source ?? 'exercise',
+    ...(source?.source === 'exercise' && { exerciseId: exerciseResourceId(streamId) }),
+    entidad,
+    entidadName: source ? entidadName(source.entidad) : entidad,
+    kind: escalation.kind,
+    level: escalation.level,
+    status: escalation.status,
+    reason: escalation.reason,
+    raisedAt: escalation.raisedAt,
+    acknowledgedBy: escalation.acknowledgedBy ?? null,
+    acknowledgedAt: escalation.acknowledgedAt ?? null,
+    resolvedAt: escalation.resolvedAt ?? null,
+    resolution: escalation.resolution ?? null,
+  };
+}
+
+/** A projection row in the domain's shape, so rows and freshly answered states are presented alike. */
+function escalationOf(row: EscalationView): Escalation {
+  return {
+    id: row.escalationId,
+    kind: row.kind as Escalation['kind'],
+    level: row.level as Escalation['level'],
+    status: row.status as Escalation['status'],
+    reason: row.reason,
+    raisedAt: row.raisedAt.toISOString(),
+    ...(row.acknowledgedBy !== null && { acknowledgedBy: row.acknowledgedBy }),
+    ...(row.acknowledgedAt !== null && { acknowledgedAt: row.acknowledgedAt.toISOString() }),
+    ...(row.resolvedAt !== null && { resolvedAt: row.resolvedAt.toISOString() }),
+    ...(row.resolution !== null && { resolution: row.resolution }),
+  };
+}
+
+type AnyState = ExerciseState | StlState;
+
+@Injectable()
+export class EscalationsService {
+  constructor(
+    private readonly commands: WorkflowCommands,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  /** The inbox, most recent first: only the states the caller may read (a foreign `entidad` finds nothing). */
+  async list(query: ListEscalationsQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<EscalationResponse[]> {
+    const scope = readable === ALL_ENTIDADES ? undefined : readable;
+    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
+    const entidad = query.entidad ?? (scope && In([...scope]));
+    const where: FindOptionsWhere<EscalationView> = { ...(entidad && { entidad }), ...(query.status && { status: query.status }) };
+    const rows = await this.dataSource.getRepository(EscalationView).find({
+      where,
+      order: { raisedAt: 'DESC', id: 'ASC' },
+      take: query.limit ?? DEFAULT_ESCALATIONS_LIMIT,
+      skip: query.offset ?? 0,
+    });
+    return rows.map((row) => present(row.streamId, escalationOf(row)));
+  }
+
+  acknowledge(resourceId: string, actor: string): Promise<EscalationResponse> {
+    return this.command(resourceId, 'AcknowledgeEscalation', (escalationId) => ({ escalationId }), actor);
+  }
+
+  resolve(resourceId: string, resolution: string, actor: string): Promise<EscalationResponse> {
+    return this.command(resourceId, 'ResolveEscalation', (escalationId) => ({ escalationId, resolution }), actor);
+  }
+
+  /** Sent to the workflow that raised it, which answers with its new state (or the rule that refused). */
+  private async command(
+    resourceId: string,
+    type: 'AcknowledgeEscalation' | 'ResolveEscalation',
+    data: (escalationId: string) => CommandPayload['data'],
+    actor: string,
+  ): Promise<EscalationResponse> {
+    const ref = await this.find(resourceId);
+    const updates = ref.source === 'exercise' ? exerciseUpdates : stlUpdates;
+    const update = updates[type] as CommandUpdateDefinition<AnyState>;
+    const state = await this.commands.execute(ref.streamId, update, { data: data(ref.escalationId), actor }, ESCALATION_NOT_FOUND);
+    const escalation = 'escalations' in state ? state.escalations.find((candidate) => candidate.id === ref.escalationId) : undefined;
+    if (!escalation) throw notFound(ESCALATION_NOT_FOUND.code, ESCALATION_NOT_FOUND.message);
+    return present(ref.streamId, escalation);
+  }
+
+  private async find(resourceId: string): Promise<EscalationRef> {
+    const ref = parseEscalationResourceId(resourceId);
+    const row = ref && (await this.dataSource.getRepository(EscalationView).findOne({ where: { id: ref.rowId }, select: { id: true, entidad: true } }));
+    if (!ref || !row || row.entidad !== ref.entidad) throw notFound(ESCALATION_NOT_FOUND.code, ESCALATION_NOT_FOUND.message);
+    return ref;
+  }
+}

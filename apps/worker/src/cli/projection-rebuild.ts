@@ -1,0 +1,94 @@
+import { type AggregateKind } from '@app/contracts';
+import { type Decider, exerciseDecider, stlDecider } from '@app/domain';
+import { type DomainEventRecord, EventStore, ProjectionWriter } from '@app/persistence';
+import { type DataSource, type EntityManager } from 'typeorm';
+
+/** Every table derived from domain_events. Not the notifications outbox: a rebuild must never queue e-mails again. */
+export const PROJECTION_TABLES = ['exercises', 'commitments', 'stls', 'stl_members', 'stl_sessions', 'escalations'] as const;
+
+export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
+
+export interface RebuildReport {
+  readonly streams: Readonly<Record<AggregateKind, number>>;
+  readonly events: number;
+  /** Streams of no known aggregate (left out, and named so someone looks at them). */
+  readonly skipped: readonly string[];
+  readonly rows: Readonly<Record<ProjectionTable, number>>;
+}
+
+/** Two rebuilds at once would interleave their truncates and writes. */
+const REBUILD_LOCK_KEY = 7_246_302;
+
+type AnyDecider = Pick<Decider<unknown, { type: string; data: unknown }, unknown>, 'evolve' | 'initialState'>;
+
+const DECIDERS: Readonly<Record<AggregateKind, AnyDecider>> = {
+  exercise: exerciseDecider,
+  stl: stlDecider,
+};
+
+/** The aggregate of a stream, by the prefix of its id (`exercise/14/1`, `stl/14`). */
+export function aggregateOf(streamId: string): AggregateKind | undefined {
+  if (streamId.startsWith('exercise/')) return 'exercise';
+  if (streamId.startsWith('stl/')) return 'stl';
+  return undefined;
+}
+
+/**
+ * Empties every projection and writes it again from the event log: each stream folded with its aggregate's `evolve`
+ * from `initialState()`, then written by the same ProjectionWriter the worker uses when it appends. One transaction:
+ * readers see the old rows or the new ones, and a worker appending meanwhile waits for the commit, then projects on
+ * top of the rebuilt rows.
+ */
+export async function rebuildProjections(dataSource: DataSource): Promise<RebuildReport> {
+  return dataSource.transaction(async (manager) => {
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK_KEY]);
+    await manager.query(`TRUNCATE ${PROJECTION_TABLES.join(', ')}`);
+    const writer = new ProjectionWriter();
+    const streams: Record<AggregateKind, number> = { exercise: 0, stl: 0 };
+    const skipped: string[] = [];
+    let events = 0;
+    for await (const stream of new EventStore(dataSource).readAllStreams(manager)) {
+      const aggregate = aggregateOf(stream[0].streamId);
+      if (!aggregate) {
+        skipped.push(stream[0].streamId);
+        continue;
+      }
+      await project(manager, writer, aggregate, stream);
+      streams[aggregate] += 1;
+      events += stream.length;
+    }
+    return { streams, events, skipped, rows: await countRows(manager) };
+  });
+}
+
+async function project(
+  manager: EntityManager,
+  writer: ProjectionWriter,
+  aggregate: AggregateKind,
+  stream: readonly DomainEventRecord[],
+): Promise<void> {
+  const decider = DECIDERS[aggregate];
+  const events = stream.map(({ type, data }) => ({ type, data }));
+  const state = events.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
+  const last = stream[stream.length - 1];
+  const appended = {
+    aggregate,
+    streamId: last.streamId,
+    firstSeq: stream[0].seq,
+    events,
+    occurredAt: last.occurredAt.toISOString(),
+    state,
+  };
+  // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
+  await writer.write(manager, appended, last.recordedAt);
+}
+
+async function countRows(manager: EntityManager): Promise<Record<ProjectionTable, number>> {
+  const rows = {} as Record<ProjectionTable, number>;
+  // One after another: the transaction has a single connection.
+  for (const table of PROJECTION_TABLES) {
+    const [{ count }] = await manager.query<{ count: number }[]>(`SELECT count(*)::int AS count FROM ${table}`);
+    rows[table] = count;
+  }
+  return rows;
+}
