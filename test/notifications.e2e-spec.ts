@@ -21,12 +21,10 @@ const ENLACE = 'enlace@ejemplo.org.mx';
 
 /**
  * Its own system without the demo seed (so the inbox holds only what this test causes), as `npm start` runs it:
- * MailDev is the SMTP server, and its web API shows what a person would see in the inbox.
- *
- * The STL's HTTP endpoints (PUT/DELETE /api/stls/:entidad/facilitador) do not exist yet: the facilitador is vacated
- * with the same Temporal Update the API will send.
+ * MailDev is the SMTP server, and its web API shows what a person would see in the inbox. Jalisco's STL is installed
+ * with the seed's Updates; its garante then appoints and vacates the facilitador through the API.
  */
-describe('a facilitador vacated on the running system reaches the local inbox', () => {
+describe('a facilitador vacated through the API reaches the local inbox', () => {
   let system: RunningSystem;
   let dir: string;
   let connection: Connection;
@@ -61,7 +59,7 @@ describe('a facilitador vacated on the running system reaches the local inbox', 
     }
   }
 
-  it('within seconds, in Spanish, to the garante and the enlace; GET /api/notifications shows them sent', async () => {
+  it('DELETE /api/stls/14/facilitador: within seconds, in Spanish, to the garante and the enlace; GET /api/notifications shows them sent', async () => {
     expect(system.mailCatcher?.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const today = localDateAt(Date.now());
     const jalisco = STL_2017.find((record) => record.entidad === '14')!;
@@ -69,11 +67,19 @@ describe('a facilitador vacated on the running system reaches the local inbox', 
     for (const command of stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
       await stl(command.type as keyof typeof stlUpdates, command.data);
     }
-    await stl('AppointFacilitador', { nombre: 'Dra. Mariana Ruiz', procedencia: 'Academia – UdeG', appointedOn: addDays(today, -7) });
+    const garante = authenticatedApi(httpClient(system.apiUrl), 'garante-14');
+    const appointed = await garante.put('/api/stls/14/facilitador', {
+      nombre: 'Dra. Mariana Ruiz',
+      procedencia: 'Academia – Universidad de Guadalajara',
+      email: 'mariana.ruiz@udg.ejemplo.mx',
+      appointedOn: addDays(today, -7),
+    });
+    expect(appointed.status).toBe(200);
     expect(await inbox()).toEqual([]);
 
     const vacatedAt = Date.now();
-    await stl('VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
+    const vacated = await garante.request('DELETE', '/api/stls/14/facilitador', { vacatedOn: today, reason: 'Renuncia' });
+    expect(vacated.status).toBe(200);
     const mails = await mailsWithin(15_000, 2);
 
     expect(Date.now() - vacatedAt).toBeLessThan(15_000);
