@@ -1,3 +1,5 @@
+import { type DeadlinePolicy } from '@app/domain';
+
 /** The aggregates whose streams the workflows write; each has its own projections. */
 export type AggregateKind = 'exercise' | 'stl';
 
@@ -10,6 +12,8 @@ export interface AppendEventsInput {
   readonly occurredAt: string;
   /** The folded state after the events: projections are written from it in the same transaction. */
   readonly state: unknown;
+  /** The policy the workflow runs with, so notifications announce the dates the workflow will keep. */
+  readonly policy?: DeadlinePolicy;
 }
 
 export interface AppendEventsResult {

@@ -27,6 +27,7 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'exercise',
+    policy,
     decider: exerciseDeciderWith(policy),
     deadlines: (state) => exerciseDeadlines(state, policy),
     // Not started after its first task (the start was refused), or closed after the evaluation.

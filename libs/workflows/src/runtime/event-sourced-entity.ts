@@ -13,6 +13,7 @@ import {
 import {
   type Command,
   type Deadline,
+  type DeadlinePolicy,
   type Decider,
   type DomainEvent,
   earliest,
@@ -31,6 +32,7 @@ import {
 
 export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
   readonly aggregate: AggregateKind;
+  readonly policy: DeadlinePolicy;
   readonly decider: Decider<C, E, S>;
   deadlines(state: S): readonly Deadline[];
   searchAttributes(state: S): SearchAttributeValues;
@@ -174,6 +176,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       events,
       occurredAt: new Date().toISOString(),
       state,
+      policy: this.definition.policy,
     });
     this.snapshot = { state, version: this.snapshot.version + events.length };
     this.changed = true;

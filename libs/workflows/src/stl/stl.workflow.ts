@@ -51,6 +51,7 @@ function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): Ent
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'stl',
+    policy,
     decider: createStlDecider(policy),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
