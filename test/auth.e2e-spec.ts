@@ -5,7 +5,12 @@ import { authHeader, DEMO_PASSWORD, tokenFor } from './support/auth';
 import { e2eApi } from './support/http';
 
 /** Routes anyone may call; every other documented route needs a bearer token. */
-const PUBLIC_ROUTES = new Set(['GET /api/health', 'POST /api/auth/token']);
+const PUBLIC_ROUTES = new Set([
+  'GET /api/health',
+  'POST /api/auth/token',
+  'GET /api/calendar/notice-deadline',
+  'GET /api/stls/{entidad}/sessions.ics',
+]);
 
 /** A value for each path parameter, so every documented route can be called. */
 const PATH_PARAMETER_EXAMPLES: Record<string, string> = { id: '14-1', entidad: '14', stage: '1', step: '1' };

@@ -1,4 +1,4 @@
-import { entidadName, type Entidad } from '@app/domain';
+import { entidadName, type Entidad, STL_2017 } from '@app/domain';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
 import { e2eApi, type HttpClient } from './support/http';
@@ -46,6 +46,148 @@ const ENDPOINTS: readonly Endpoint[] = [
     route: 'GET /api/exercises',
     access: 'read',
     request: (entidad) => ({ method: 'GET', path: `/api/exercises?entidad=${entidad}` }),
+  },
+  // STL endpoints. Where allowed, each request is answered by a rule that changes nothing (a future date, an unknown
+  // member or session, the rule or days already in force), so the matrix leaves Tlaxcala and Baja California as seeded.
+  {
+    route: 'GET /api/stls',
+    access: 'read',
+    request: (entidad) => ({ method: 'GET', path: `/api/stls?entidad=${entidad}` }),
+  },
+  {
+    route: 'GET /api/stls/{entidad}',
+    access: 'read',
+    request: (entidad) => ({ method: 'GET', path: `/api/stls/${entidad}` }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/members',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/members`,
+      body: {
+        memberId: `${entidad}-invitado-matriz`,
+        sector: 'gobierno',
+        role: 'invitado',
+        nombre: 'Invitada de la matriz',
+        organizacion: 'Ayuntamiento',
+        joinedOn: daysFromToday(1),
+      },
+    }),
+  },
+  {
+    route: 'PUT /api/stls/{entidad}/facilitador',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'PUT',
+      path: `/api/stls/${entidad}/facilitador`,
+      body: { nombre: 'Facilitadora de la matriz', procedencia: 'Academia', appointedOn: daysFromToday(1) },
+    }),
+  },
+  {
+    route: 'DELETE /api/stls/{entidad}/facilitador',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'DELETE',
+      path: `/api/stls/${entidad}/facilitador`,
+      body: { vacatedOn: '2000-01-03', reason: 'Prueba de la matriz' },
+    }),
+  },
+  {
+    route: 'PUT /api/stls/{entidad}/decision-rule',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'PUT',
+      path: `/api/stls/${entidad}/decision-rule`,
+      body: { decisionRule: STL_2017.find((record) => record.entidad === entidad)!.decisionRule },
+    }),
+  },
+  {
+    route: 'PUT /api/stls/{entidad}/non-working-days',
+    access: 'command',
+    request: (entidad) => ({ method: 'PUT', path: `/api/stls/${entidad}/non-working-days`, body: { dates: [] } }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/civil-society-renewal/start',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/civil-society-renewal/start`,
+      body: { palEndedOn: daysFromToday(1) },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/civil-society-renewal/complete',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/civil-society-renewal/complete`,
+      body: { completedOn: daysFromToday(-1) },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/members/{memberId}/resign',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/members/${entidad}-no-existe/resign`,
+      body: { on: daysFromToday(-1) },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/members/{memberId}/removal/propose',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/members/${entidad}-no-existe/removal/propose`,
+      body: { cause: 'probidad', proposedBy: `${entidad}-garante-1` },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/members/{memberId}/removal/decide',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/members/${entidad}-gobierno-1/removal/decide`,
+      body: { sessionId: 'sesion-1', approved: false },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/sessions',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/sessions`,
+      body: { date: daysFromToday(1), kind: 'ordinaria', convokedOn: daysFromToday(0), agenda: ['Asuntos generales'] },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/sessions/{id}/attendance',
+    access: 'command',
+    request: (entidad) => ({ method: 'POST', path: `/api/stls/${entidad}/sessions/no-existe/attendance`, body: { present: [] } }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/sessions/{id}/decisions',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/sessions/no-existe/decisions`,
+      body: { subject: 'Asunto de la matriz', consensus: true, votes: [] },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/sessions/{id}/minutes',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/sessions/no-existe/minutes`,
+      body: { approvedOn: daysFromToday(-1), signedBy: [`${entidad}-gobierno-1`] },
+    }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/sessions/{id}/cancel',
+    access: 'command',
+    request: (entidad) => ({ method: 'POST', path: `/api/stls/${entidad}/sessions/no-existe/cancel`, body: { reason: 'Prueba de la matriz' } }),
   },
 ];
 

@@ -1,0 +1,499 @@
+import { addDays, businessCalendar, type LocalDate, noticeDeadline } from '@app/domain';
+import ICAL from 'ical.js';
+import { authenticatedApi } from './support/auth';
+import { daysFromToday, todayInMexicoCity } from './support/dates';
+import { e2eApi } from './support/http';
+
+/**
+ * The STL endpoints on the whole system, over the seeded STLs of 2017: Jalisco (14) meets and decides, Zacatecas (32)
+ * loses and regains its facilitador, Nuevo León (19) changes members over time, Coahuila (05) declares its own
+ * non-working days. Other test files use other states (the authorisation matrix: 29 and 02).
+ */
+
+const api = e2eApi();
+const coordinador = authenticatedApi(api, 'coordinador');
+const today = todayInMexicoCity();
+const federal = businessCalendar();
+
+interface Member {
+  readonly memberId: string;
+  readonly sector: string;
+  readonly role: string;
+}
+
+interface Session {
+  readonly id: string;
+  readonly date: string;
+  readonly status: string;
+  readonly agenda: readonly string[];
+  readonly decisions: readonly { readonly subject: string }[];
+}
+
+interface StlDetail {
+  readonly summary: Record<string, any>;
+  readonly extraNonWorkingDays: readonly string[];
+  readonly members: readonly Member[];
+  readonly sessions: readonly Session[];
+  readonly escalations: readonly { readonly status: string }[];
+}
+
+const stl = async (entidad: string): Promise<StlDetail> => {
+  const response = await coordinador.get<StlDetail>(`/api/stls/${entidad}`);
+  expect(response.status).toBe(200);
+  return response.body;
+};
+
+const titularesOf = async (entidad: string, sector?: string): Promise<string[]> =>
+  (await stl(entidad)).members
+    .filter((member) => member.role === 'titular' && (sector === undefined || member.sector === sector))
+    .map((member) => member.memberId);
+
+/** A session already held (dated `date`, convened two weeks before), ready for its attendance. */
+async function pastSession(entidad: string, date: LocalDate): Promise<string> {
+  const response = await coordinador.post(`/api/stls/${entidad}/sessions`, {
+    date,
+    kind: 'ordinaria',
+    convokedOn: addDays(date, -14),
+    agenda: ['Lista de asistencia y declaración de quórum', 'Seguimiento del PAL'],
+  });
+  expect(response.status).toBe(201);
+  return response.body.id as string;
+}
+
+describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
+  it('lists the 16 STLs of 2017 for the coordinación, with their summary', async () => {
+    const response = await coordinador.get<{ entidad: string }[]>('/api/stls');
+
+    expect(response.status).toBe(200);
+    expect(response.body.map((row) => row.entidad)).toEqual(
+      expect.arrayContaining(['02', '04', '05', '10', '14', '16', '17', '19', '20', '24', '25', '26', '27', '29', '30', '32']),
+    );
+    expect(response.body.find((row) => row.entidad === '14')).toMatchObject({
+      entidad: '14',
+      nombre: 'Jalisco',
+      workflowId: 'stl/14',
+      status: 'instalado',
+      decisionRule: 'consensus_then_majority_with_civil_society_vote',
+      titularesBySector: { gobierno: 4, sociedad_civil: 4, garante: 1 },
+    });
+  });
+
+  it('shows each account only the states it may read', async () => {
+    const seenBy = async (username: string) =>
+      ((await authenticatedApi(api, username).get('/api/stls')).body as { entidad: string }[]).map((row) => row.entidad);
+
+    expect(await seenBy('garante-14')).toEqual(['14']);
+    expect(await seenBy('integrante-20')).toEqual(['20']);
+    expect(await seenBy('enlace')).toEqual(['14', '20', '26', '29']);
+    expect(await seenBy('coordinador')).toHaveLength(16);
+    expect((await authenticatedApi(api, 'garante-14').get('/api/stls?entidad=20')).status).toBe(403);
+  });
+
+  it('filters by status and by vacant facilitador', async () => {
+    const vacant = await coordinador.get('/api/stls?facilitadorVacante=true&status=instalado');
+
+    expect(vacant.status).toBe(200);
+    expect(vacant.body.length).toBeGreaterThan(0);
+    for (const row of vacant.body) expect(row).toMatchObject({ status: 'instalado', facilitadorVacante: true });
+  });
+
+  it('details one STL: summary, members, sessions and open escalations', async () => {
+    const detail = await stl('14');
+
+    expect(detail).toMatchObject({ entidad: '14', nombre: 'Jalisco', workflowId: 'stl/14', summary: { facilitadorVacante: true } });
+    expect(detail.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ memberId: '14-gobierno-1', sector: 'gobierno', role: 'titular', hasVote: true }),
+        expect.objectContaining({ memberId: '14-sociedadcivil-1', sector: 'sociedad_civil' }),
+        expect.objectContaining({ memberId: '14-garante-1', sector: 'garante' }),
+      ]),
+    );
+    expect(detail.sessions).toEqual([expect.objectContaining({ id: 'sesion-1', status: 'celebrada', quorum: true })]);
+    for (const escalation of detail.escalations) expect(escalation.status).not.toBe('resuelta');
+  });
+
+  it('answers 404 STL_NOT_FOUND for a state without STL, for reads and commands alike', async () => {
+    const read = await coordinador.get('/api/stls/01');
+    const command = await coordinador.put('/api/stls/01/decision-rule', { decisionRule: 'consensus_only' });
+
+    expect(read.status).toBe(404);
+    expect(read.body).toMatchObject({ code: 'STL_NOT_FOUND', message: expect.stringContaining('Aguascalientes') });
+    expect(command.status).toBe(404);
+    expect(command.body.code).toBe('STL_NOT_FOUND');
+  });
+});
+
+describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', () => {
+  const jalisco = '14';
+  let sinSociedadCivil: string;
+  let conQuorum: string;
+
+  it('refuses a convocation with four business days of notice: 422 NOTICE_TOO_SHORT with the deadline', async () => {
+    const date = federal.addBusinessDays(today, 4);
+
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions`, {
+      date,
+      kind: 'ordinaria',
+      convokedOn: today,
+      agenda: ['Seguimiento del PAL'],
+    });
+
+    expect(response.status).toBe(422);
+    expect(response.body).toMatchObject({
+      code: 'NOTICE_TOO_SHORT',
+      deadline: noticeDeadline(date, federal),
+      sessionDate: date,
+      message: expect.stringMatching(/cinco días hábiles/),
+    });
+    expect((await stl(jalisco)).sessions.some((session) => session.date === date)).toBe(false);
+  });
+
+  it('convenes with enough notice: 201 with an id the API gave, visible in GET', async () => {
+    const date = federal.addBusinessDays(today, 10);
+    const body = {
+      date,
+      kind: 'extraordinaria',
+      convokedOn: today,
+      agenda: ['Lista de asistencia', 'Calendario de sesiones del próximo año'],
+      place: 'Sala de Plenos del ITEI',
+      link: 'https://reunion.ejemplo.org.mx/stl-14',
+    };
+
+    const first = await coordinador.post(`/api/stls/${jalisco}/sessions`, body);
+    const second = await coordinador.post(`/api/stls/${jalisco}/sessions`, body);
+
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({
+      id: `${date}-1`,
+      date,
+      kind: 'extraordinaria',
+      status: 'convocada',
+      convokedOn: today,
+      noticeDeadline: noticeDeadline(date, federal),
+      agenda: body.agenda,
+      place: body.place,
+      link: body.link,
+      attendance: null,
+    });
+    expect(second.status).toBe(201);
+    expect(second.body.id).toBe(`${date}-2`);
+    const detail = await stl(jalisco);
+    expect(detail.sessions).toEqual(expect.arrayContaining([first.body, second.body]));
+    expect(detail.summary.nextSession).toMatchObject({ date });
+  });
+
+  it('cancels a convened session (twice is once)', async () => {
+    const date = federal.addBusinessDays(today, 10);
+
+    const cancelled = await coordinador.post(`/api/stls/${jalisco}/sessions/${date}-2/cancel`, { reason: 'Se empalma con otra sesión.' });
+    const again = await coordinador.post(`/api/stls/${jalisco}/sessions/${date}-2/cancel`, { reason: 'Otra vez.' });
+
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ id: `${date}-2`, status: 'cancelada', cancellation: { cancelledOn: today, reason: 'Se empalma con otra sesión.' } });
+    expect(again.status).toBe(200);
+    expect(again.body.cancellation.reason).toBe('Se empalma con otra sesión.');
+  });
+
+  it('records attendance without civil society: quorum false, NO_CIVIL_SOCIETY_PRESENT', async () => {
+    sinSociedadCivil = await pastSession(jalisco, daysFromToday(-2));
+    const present = [...(await titularesOf(jalisco, 'gobierno')), ...(await titularesOf(jalisco, 'garante'))];
+
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      sessionId: sinSociedadCivil,
+      sessionStatus: 'sin_quorum',
+      quorum: false,
+      code: 'NO_CIVIL_SOCIETY_PRESENT',
+      seatsPresent: 5,
+      seatsActive: 9,
+      civilSocietyPresent: false,
+    });
+    const decision = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/decisions`, {
+      subject: 'Calendario',
+      consensus: true,
+      votes: [],
+    });
+    expect(decision.status).toBe(409);
+    expect(decision.body.code).toBe('NO_QUORUM');
+  });
+
+  it('refuses attendance twice (409) and on an unknown session (404)', async () => {
+    const twice = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present: [] });
+    const unknown = await coordinador.post(`/api/stls/${jalisco}/sessions/no-existe/attendance`, { present: [] });
+
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.code).toBe('SESSION_NOT_FOUND');
+  });
+
+  it('decides by Jalisco’s rule: a majority without a civil-society vote is not approved (NO_CIVIL_SOCIETY_VOTE)', async () => {
+    conQuorum = await pastSession(jalisco, daysFromToday(-1));
+    const gobierno = await titularesOf(jalisco, 'gobierno');
+    const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
+    const [garante] = await titularesOf(jalisco, 'garante');
+    const attendance = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/attendance`, {
+      present: [...gobierno, ...sociedadCivil, garante],
+    });
+    expect(attendance.body).toMatchObject({ quorum: true, sessionStatus: 'celebrada' });
+    expect(attendance.body).not.toHaveProperty('code');
+
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, {
+      subject: 'Cambio de sede de las sesiones',
+      consensus: false,
+      votes: [
+        ...gobierno.map((memberId) => ({ memberId, vote: 'favor' })),
+        ...sociedadCivil.map((memberId) => ({ memberId, vote: 'contra' })),
+        { memberId: garante, vote: 'favor' },
+      ],
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      sessionId: conQuorum,
+      number: 1,
+      approved: false,
+      rule: 'consensus_then_majority_with_civil_society_vote',
+      code: 'NO_CIVIL_SOCIETY_VOTE',
+      tally: { favor: 5, contra: 4, impedimento: 0 },
+    });
+  });
+
+  it('breaks a tie with the civil-society casting vote (TIE_CASTING_VOTE)', async () => {
+    const gobierno = await titularesOf(jalisco, 'gobierno');
+    const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
+    const [garante] = await titularesOf(jalisco, 'garante');
+
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, {
+      subject: 'Publicar las minutas en datos abiertos',
+      consensus: false,
+      votes: [
+        ...gobierno.map((memberId) => ({ memberId, vote: 'contra' })),
+        ...sociedadCivil.map((memberId) => ({ memberId, vote: 'favor' })),
+        { memberId: garante, vote: 'impedimento', reason: 'El organismo garante es parte del asunto.' },
+      ],
+    });
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ number: 2, approved: true, via: 'voto_de_calidad', code: 'TIE_CASTING_VOTE' });
+  });
+
+  it('refuses a vote by someone who is not a member (409 UNKNOWN_MEMBER), storing nothing', async () => {
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, {
+      subject: 'Otro asunto',
+      consensus: true,
+      votes: [{ memberId: '20-gobierno-1', vote: 'favor' }],
+    });
+
+    expect(response.status).toBe(409);
+    expect(response.body.code).toBe('UNKNOWN_MEMBER');
+    const session = (await stl(jalisco)).sessions.find((candidate) => candidate.id === conQuorum);
+    expect(session?.decisions).toHaveLength(2);
+  });
+
+  it('approves the minutes signed by everyone present, which closes the session', async () => {
+    const signedBy = [...(await titularesOf(jalisco))];
+
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/minutes`, { approvedOn: today, signedBy });
+    const late = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, { subject: 'Tarde', consensus: true, votes: [] });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ id: conQuorum, status: 'celebrada', minutes: { approvedOn: today } });
+    expect((response.body.decisions as Session['decisions']).map((decision) => decision.subject)).toEqual([
+      'Cambio de sede de las sesiones',
+      'Publicar las minutas en datos abiertos',
+    ]);
+    expect(late.status).toBe(409);
+    expect(late.body.code).toBe('MINUTES_ALREADY_APPROVED');
+  });
+
+  it('lets an integrante read and refuses its commands (403 FORBIDDEN_ENTIDAD)', async () => {
+    const integrante = authenticatedApi(api, 'integrante-14');
+
+    expect((await integrante.get(`/api/stls/${jalisco}`)).status).toBe(200);
+    const refused = await integrante.post(`/api/stls/${jalisco}/sessions/${conQuorum}/cancel`, { reason: 'Sin permiso' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe('FORBIDDEN_ENTIDAD');
+  });
+
+  it('serves the sessions as an iCalendar file to anyone, one VEVENT per session with its agenda', async () => {
+    const response = await api.get(`/api/stls/${jalisco}/sessions.ics`);
+
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+    const ics = response.body as string;
+    const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
+    const { sessions } = await stl(jalisco);
+    expect(events.map((event) => event.uid).sort()).toEqual(sessions.map((session) => `stl-14-${session.id}@cocreacion-local`).sort());
+    for (const session of sessions) {
+      const event = events.find((candidate) => candidate.uid === `stl-14-${session.id}@cocreacion-local`)!;
+      expect(event.startDate.toString()).toBe(session.date);
+      for (const item of session.agenda) expect(event.description).toContain(item);
+      expect(event.component.getFirstPropertyValue('status')).toBe(session.status === 'cancelada' ? 'CANCELLED' : 'CONFIRMED');
+    }
+    // Public: no addresses of people, no meeting links.
+    expect(ics).not.toMatch(/@ejemplo\.org\.mx|reunion\.ejemplo\.org\.mx/);
+    expect((await api.get('/api/stls/01/sessions.ics')).status).toBe(404);
+  });
+});
+
+describe('the facilitador of Zacatecas (32): vacated, then appointed', () => {
+  it('vacates the post (DELETE with a JSON body) and flags it at once', async () => {
+    const response = await coordinador.request('DELETE', '/api/stls/32/facilitador', { vacatedOn: today, reason: 'Renuncia presentada ante el STL.' });
+    const again = await coordinador.request('DELETE', '/api/stls/32/facilitador', { vacatedOn: today, reason: 'Otra vez.' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toMatchObject({ facilitador: null, facilitadorVacante: true, vacantSince: today });
+    expect(response.body.summary.warnings).toEqual(expect.arrayContaining([expect.objectContaining({ code: 'FACILITADOR_VACANT' })]));
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('FACILITADOR_ALREADY_VACANT');
+  });
+
+  it('appoints a new one; GET shows what the command answered', async () => {
+    const response = await coordinador.put('/api/stls/32/facilitador', {
+      facilitadorId: '32-facilitador-2',
+      nombre: 'Laura Hernández Ochoa',
+      procedencia: 'Academia – Universidad Autónoma de Zacatecas',
+      organizacion: 'Universidad Autónoma de Zacatecas',
+      appointedOn: today,
+    });
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toMatchObject({
+      facilitadorVacante: false,
+      facilitador: { facilitadorId: '32-facilitador-2', nombre: 'Laura Hernández Ochoa', appointedOn: today },
+    });
+    const detail = await stl('32');
+    expect(detail.summary.facilitador).toEqual(response.body.summary.facilitador);
+    expect(detail.members).toEqual(response.body.members);
+    expect(detail.sessions).toEqual(response.body.sessions);
+  });
+});
+
+describe('membership of Nuevo León (19) over time', () => {
+  const nuevoLeon = '19';
+  const absent = '19-gobierno-3';
+  const sessionIds: string[] = [];
+
+  it('proposes removing a titular absent from three sessions in a row, and removes it at a later one', async () => {
+    const present = (await titularesOf(nuevoLeon)).filter((memberId) => memberId !== absent);
+    for (const daysAgo of [-12, -9, -6, -3]) sessionIds.push(await pastSession(nuevoLeon, daysFromToday(daysAgo)));
+
+    const answers = [];
+    for (const sessionId of sessionIds) {
+      answers.push((await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionId}/attendance`, { present })).body);
+    }
+
+    expect(answers.map((answer) => [answer.quorum, answer.removalsProposed])).toEqual([
+      [true, []],
+      [true, []],
+      [true, [absent]],
+      [true, []],
+    ]);
+    expect((await stl(nuevoLeon)).summary.pendingRemovals).toBe(1);
+
+    const decided = await coordinador.post(`/api/stls/${nuevoLeon}/members/${absent}/removal/decide`, { sessionId: sessionIds[3], approved: true });
+
+    expect(decided.status).toBe(200);
+    expect((decided.body.members as Member[]).map((member) => member.memberId)).not.toContain(absent);
+    expect(decided.body.summary).toMatchObject({ pendingRemovals: 0, titularesBySector: { gobierno: 2 } });
+  });
+
+  it('takes a removal proposal for another cause, to be decided at a later session', async () => {
+    const proposed = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/propose`, {
+      cause: 'incumplimiento_normas',
+      proposedBy: '19-garante-1',
+    });
+    const twice = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/propose`, {
+      cause: 'probidad',
+      proposedBy: '19-garante-1',
+    });
+    const tooEarly = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/decide`, {
+      sessionId: sessionIds[3],
+      approved: false,
+    });
+
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.summary.pendingRemovals).toBe(1);
+    expect(twice.status).toBe(409);
+    expect(twice.body.code).toBe('REMOVAL_ALREADY_PROPOSED');
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.code).toBe('REMOVAL_NOT_AT_LATER_SESSION');
+  });
+
+  it('adds a suplente; when the titular resigns the suplente takes the seat', async () => {
+    const suplente = {
+      memberId: '19-sociedadcivil-1-suplente',
+      sector: 'sociedad_civil',
+      role: 'suplente',
+      nombre: 'Suplente de sociedad civil (Nuevo León)',
+      organizacion: 'Organización de la sociedad civil 1 de Nuevo León',
+      titularId: '19-sociedadcivil-1',
+      email: 'suplente1.19@ejemplo.org.mx',
+      joinedOn: today,
+    };
+
+    const added = await coordinador.post(`/api/stls/${nuevoLeon}/members`, suplente);
+    const duplicate = await coordinador.post(`/api/stls/${nuevoLeon}/members`, suplente);
+    const resigned = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-sociedadcivil-1/resign`, { on: today });
+
+    expect(added.status).toBe(201);
+    expect(added.body.members).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ memberId: suplente.memberId, role: 'suplente', seatId: '19-sociedadcivil-1', email: suplente.email }),
+      ]),
+    );
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('DUPLICATE_MEMBER');
+    expect(resigned.status).toBe(200);
+    const members = resigned.body.members as (Member & { seatId: string })[];
+    expect(members.map((member) => member.memberId)).not.toContain('19-sociedadcivil-1');
+    expect(members.find((member) => member.memberId === suplente.memberId)).toMatchObject({ role: 'titular', seatId: '19-sociedadcivil-1' });
+  });
+
+  it('renews its civil-society representation at a PAL’s end', async () => {
+    const started = await coordinador.post(`/api/stls/${nuevoLeon}/civil-society-renewal/start`, { palEndedOn: daysFromToday(-1) });
+    const completed = await coordinador.post(`/api/stls/${nuevoLeon}/civil-society-renewal/complete`, { completedOn: today });
+    const again = await coordinador.post(`/api/stls/${nuevoLeon}/civil-society-renewal/complete`, { completedOn: today });
+
+    expect(started.status).toBe(200);
+    expect(started.body.summary).toMatchObject({ renewalPending: true, renewalPendingSince: daysFromToday(-1) });
+    expect(completed.status).toBe(200);
+    expect(completed.body.summary.renewalPending).toBe(false);
+    expect(again.status).toBe(409);
+    expect(again.body.code).toBe('RENEWAL_NOT_PENDING');
+  });
+
+  it('changes its decision rule', async () => {
+    const response = await coordinador.put(`/api/stls/${nuevoLeon}/decision-rule`, { decisionRule: 'consensus_then_majority_with_each_sector_vote' });
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary.decisionRule).toBe('consensus_then_majority_with_each_sector_vote');
+    expect((await stl(nuevoLeon)).summary.decisionRule).toBe('consensus_then_majority_with_each_sector_vote');
+  });
+});
+
+describe('the own non-working days of Coahuila (05)', () => {
+  it('count for the notice of its sessions', async () => {
+    const sessionDate = federal.addBusinessDays(today, 15);
+    const federalDeadline = noticeDeadline(sessionDate, federal);
+
+    const response = await coordinador.put('/api/stls/05/non-working-days', { dates: [federalDeadline] });
+
+    expect(response.status).toBe(200);
+    expect(response.body.extraNonWorkingDays).toEqual([federalDeadline]);
+    const ownDeadline = noticeDeadline(sessionDate, businessCalendar([federalDeadline]));
+    expect(ownDeadline < federalDeadline).toBe(true);
+    expect((await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=05`)).body).toEqual({
+      sessionDate,
+      deadline: ownDeadline,
+      entidad: '05',
+    });
+    const convened = await coordinador.post('/api/stls/05/sessions', { date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
+    expect(convened.status).toBe(201);
+    expect(convened.body.noticeDeadline).toBe(ownDeadline);
+    expect((await stl('05')).extraNonWorkingDays).toEqual([federalDeadline]);
+  });
+});
