@@ -1,7 +1,7 @@
+import { type StlRequestType } from '@app/contracts';
 import { type Entidad } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { type ALL_ENTIDADES } from '../auth/entidad-access';
-import { type StlRequestType } from '@app/contracts';
 import { type StlCommandData, StlGateway } from './stl-gateway';
 import { StlReadModel } from './stl-read-model';
 import { presentStl } from './stl-session-views';
