@@ -10,6 +10,8 @@ const PUBLIC_ROUTES = new Set([
   'POST /api/auth/token',
   'GET /api/calendar/notice-deadline',
   'GET /api/stls/{entidad}/sessions.ics',
+  'GET /api/open-data/exercises.csv',
+  'GET /api/open-data/exercises.json',
 ]);
 
 /** A value for each path parameter, so every documented route can be called. */

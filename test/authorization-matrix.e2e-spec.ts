@@ -8,7 +8,8 @@ import { e2eApi, type HttpClient } from './support/http';
  * (the last test fails until every mutating route of the OpenAPI document has one).
  */
 
-type Access = 'read' | 'command';
+/** `escalation`: acknowledging and resolving escalations, which only the INAI's roles do (coordinación, enlaces). */
+type Access = 'read' | 'command' | 'escalation';
 type Relation = 'own' | 'foreign';
 
 /** Tlaxcala is the garante's, facilitador's and integrante's own state and one the enlace follows; Baja California is none of theirs. */
@@ -21,6 +22,9 @@ interface Endpoint {
   /** A well-formed request about `entidad` (403 must come from the state, never from a malformed body). */
   readonly request: (entidad: Entidad) => { readonly method: string; readonly path: string; readonly body?: unknown };
 }
+
+/** An escalation id of the state's STL that does not exist: allowed callers get 404 ESCALATION_NOT_FOUND. */
+const missingEscalation = (entidad: Entidad) => Buffer.from(`stl/${entidad}#matriz-no-existe`).toString('base64url');
 
 const ENDPOINTS: readonly Endpoint[] = [
   {
@@ -46,6 +50,90 @@ const ENDPOINTS: readonly Endpoint[] = [
     route: 'GET /api/exercises',
     access: 'read',
     request: (entidad) => ({ method: 'GET', path: `/api/exercises?entidad=${entidad}` }),
+  },
+  // Exercise commands and escalations. Where allowed, each request is answered by a rule that changes nothing (a step
+  // already completed, a future date, commitments with a repeated id, an escalation that does not exist).
+  {
+    route: 'POST /api/exercises/{id}/steps/{step}/complete',
+    access: 'command',
+    request: (entidad) => ({ method: 'POST', path: `/api/exercises/${entidad}-1/steps/1/complete`, body: { completedOn: daysFromToday(-10) } }),
+  },
+  {
+    route: 'POST /api/exercises/{id}/governance-mechanism',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/exercises/${entidad}-1/governance-mechanism`,
+      body: { adoptedOn: daysFromToday(5), documentUrl: 'https://micrositio.ejemplo.org.mx/mg.pdf' },
+    }),
+  },
+  {
+    route: 'POST /api/exercises/{id}/annual-agenda',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/exercises/${entidad}-1/annual-agenda`,
+      body: { adoptedOn: daysFromToday(5), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
+    }),
+  },
+  {
+    route: 'PUT /api/exercises/{id}/commitments',
+    access: 'command',
+    request: (entidad) => {
+      const repeated = { id: 'C1', title: 'Compromiso', kind: 'agenda_nacional', activities: [], products: [], indicators: [], responsibles: [] };
+      return { method: 'PUT', path: `/api/exercises/${entidad}-1/commitments`, body: { commitments: [repeated, repeated] } };
+    },
+  },
+  {
+    route: 'POST /api/exercises/{id}/pal',
+    access: 'command',
+    request: (entidad) => ({ method: 'POST', path: `/api/exercises/${entidad}-1/pal`, body: { launchedOn: daysFromToday(5) } }),
+  },
+  {
+    route: 'POST /api/exercises/{id}/commitments/{commitmentId}/progress',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/exercises/${entidad}-1/commitments/C1/progress`,
+      body: { completion: 'limited', reportedOn: daysFromToday(5) },
+    }),
+  },
+  {
+    route: 'POST /api/exercises/{id}/monitoring',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/exercises/${entidad}-1/monitoring`,
+      body: { completedOn: daysFromToday(5), summary: 'Prueba de la matriz' },
+    }),
+  },
+  {
+    route: 'POST /api/exercises/{id}/evaluation',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/exercises/${entidad}-1/evaluation`,
+      body: { completedOn: daysFromToday(5), summary: 'Prueba de la matriz' },
+    }),
+  },
+  {
+    route: 'GET /api/escalations',
+    access: 'read',
+    request: (entidad) => ({ method: 'GET', path: `/api/escalations?entidad=${entidad}` }),
+  },
+  {
+    route: 'POST /api/escalations/{id}/acknowledge',
+    access: 'escalation',
+    request: (entidad) => ({ method: 'POST', path: `/api/escalations/${missingEscalation(entidad)}/acknowledge` }),
+  },
+  {
+    route: 'POST /api/escalations/{id}/resolve',
+    access: 'escalation',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/escalations/${missingEscalation(entidad)}/resolve`,
+      body: { resolution: 'Prueba de la matriz' },
+    }),
   },
   // STL endpoints. Where allowed, each request is answered by a rule that changes nothing (a future date, an unknown
   // member or session, the rule or days already in force), so the matrix leaves Tlaxcala and Baja California as seeded.
@@ -193,11 +281,26 @@ const ENDPOINTS: readonly Endpoint[] = [
 
 /** What each role may do in its own state and in a foreign one (DESIGN.md, "HTTP surface"). */
 const ACCOUNTS: readonly { readonly username: string; readonly may: Record<Access, Record<Relation, boolean>> }[] = [
-  { username: 'coordinador', may: { read: { own: true, foreign: true }, command: { own: true, foreign: true } } },
-  { username: 'enlace', may: { read: { own: true, foreign: false }, command: { own: true, foreign: false } } },
-  { username: 'garante-29', may: { read: { own: true, foreign: false }, command: { own: true, foreign: false } } },
-  { username: 'facilitador-29', may: { read: { own: true, foreign: false }, command: { own: true, foreign: false } } },
-  { username: 'integrante-29', may: { read: { own: true, foreign: false }, command: { own: false, foreign: false } } },
+  {
+    username: 'coordinador',
+    may: { read: { own: true, foreign: true }, command: { own: true, foreign: true }, escalation: { own: true, foreign: true } },
+  },
+  {
+    username: 'enlace',
+    may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: true, foreign: false } },
+  },
+  {
+    username: 'garante-29',
+    may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: false, foreign: false } },
+  },
+  {
+    username: 'facilitador-29',
+    may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: false, foreign: false } },
+  },
+  {
+    username: 'integrante-29',
+    may: { read: { own: true, foreign: false }, command: { own: false, foreign: false }, escalation: { own: false, foreign: false } },
+  },
 ];
 
 const RELATIONS: readonly Relation[] = ['own', 'foreign'];
@@ -210,6 +313,8 @@ const CASES = ENDPOINTS.flatMap((endpoint) =>
       relation,
       entidad: STATE[relation],
       allowed: account.may[endpoint.access][relation],
+      // Where the account may act, a refusal names its role (escalations are the INAI's); elsewhere, the state.
+      refusal: account.may.command[relation] ? 'FORBIDDEN_ROLE' : 'FORBIDDEN_ENTIDAD',
     })),
   ),
 );
@@ -220,7 +325,7 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
 
   it.each(CASES)(
     '$username · $endpoint.route · $relation state ($entidad) → allowed: $allowed',
-    async ({ endpoint, username, entidad, allowed }) => {
+    async ({ endpoint, username, entidad, allowed, refusal }) => {
       const { method, path, body } = endpoint.request(entidad);
 
       const response = await as.get(username)!.request(method, path, body);
@@ -231,7 +336,7 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
         expect(refused ? { status: response.status, body: response.body } : 'answered by the rules').toBe('answered by the rules');
       } else {
         expect(response.status).toBe(403);
-        expect(response.body).toMatchObject({ code: 'FORBIDDEN_ENTIDAD', entidad });
+        expect(response.body).toMatchObject({ code: refusal, entidad });
         expect(response.body.message).toContain(entidadName(entidad));
       }
     },

@@ -1,15 +1,24 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { applyDecorators, Controller, Get, Header } from '@nestjs/common';
 import { ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/public.decorator';
 import { type OpenDataDocument, OpenDataService } from './open-data.service';
 
-const CACHE_FIVE_MINUTES = 'public, max-age=300';
+/** Cached five minutes by browsers and proxies; readable by any site (CORS) and loadable across origins. */
+const OpenDataHeaders = () =>
+  applyDecorators(
+    Header('Cache-Control', 'public, max-age=300'),
+    Header('Access-Control-Allow-Origin', '*'),
+    Header('Cross-Origin-Resource-Policy', 'cross-origin'),
+  );
 
 const CSV_EXAMPLE =
   'id,entidad,entidadName,number,status,currentStep,currentStepName,currentStage,currentStageName,startedOn,…\r\n' +
   '14-1,14,Jalisco,1,open,4,Mesas participativas,10,Instalación del STL,2026-03-02,…\r\n';
 
-/** What anyone may download, without an account (DESIGN.md: anonymous = open data only). */
+/**
+ * What anyone may download, without an account (DESIGN.md: anonymous = open data only), from anywhere: a garante's
+ * micrositio may fetch it from its own pages.
+ */
 @ApiTags('datos abiertos')
 @Public()
 @Controller('open-data')
@@ -17,7 +26,7 @@ export class OpenDataController {
   constructor(private readonly openData: OpenDataService) {}
 
   @Get('exercises.json')
-  @Header('Cache-Control', CACHE_FIVE_MINUTES)
+  @OpenDataHeaders()
   @ApiOkResponse({ description: 'Un registro por ejercicio: entidad, paso y etapa, fechas clave y compromisos con su avance (MRI)' })
   exercisesJson(): Promise<OpenDataDocument> {
     return this.openData.exercises();
@@ -26,7 +35,7 @@ export class OpenDataController {
   @Get('exercises.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8; header=present')
   @Header('Content-Disposition', 'attachment; filename="ejercicios-gobierno-abierto.csv"')
-  @Header('Cache-Control', CACHE_FIVE_MINUTES)
+  @OpenDataHeaders()
   @ApiProduces('text/csv')
   @ApiOkResponse({
     description:
