@@ -1,4 +1,4 @@
-// One Jest run, five kinds of test told apart by file suffix (see README "Tests").
+// One Jest run, the kinds of test told apart by file suffix (see README "Tests").
 const swc = [
   '@swc/jest',
   {
@@ -66,6 +66,14 @@ module.exports = {
       ...shared,
       displayName: 'fault',
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+    },
+    {
+      // The board in real headless Chromium (Debian's), on the same whole system as the e2e tests; run --runInBand.
+      ...shared,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/test/support/stack.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/stack.global-teardown.ts',
     },
   ],
 };

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { AuthModule } from './auth/auth.module';
 import { API_CONFIG, type ApiConfig } from './config/api-config';
+import { DashboardModule } from './dashboard/dashboard.module';
 import { ProblemFilter } from './errors/problem.filter';
 import { EscalationsModule } from './escalations/escalations.module';
 import { ExercisesModule } from './exercises/exercises.module';
@@ -28,6 +29,7 @@ export class AppModule {
         OpenDataModule,
         NotificationsModule,
         StlsModule,
+        DashboardModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

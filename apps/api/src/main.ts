@@ -2,9 +2,11 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
-import helmet, { type HelmetOptions } from 'helmet';
+import { type HelmetOptions } from 'helmet';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config/api-config';
+import { BOARD_HOME } from './dashboard/session/dashboard-session';
+import { DASHBOARD_ROUTES_OUTSIDE_API, securityHeaders } from './dashboard/security-headers';
 import { setUpOpenApi } from './openapi';
 import { validationPipe } from './validation/validation';
 
@@ -39,14 +41,16 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger: ['log', 'warn', 'error'],
   });
-  app.use(helmet(SECURITY_HEADERS));
-  app.setGlobalPrefix('api');
+  // Framing only from this site, except the public boards (/tablero/publico/*) the garantes embed.
+  app.use(securityHeaders(SECURITY_HEADERS));
+  app.setGlobalPrefix('api', { exclude: DASHBOARD_ROUTES_OUTSIDE_API });
+  app.getHttpAdapter().getInstance().get('/', (_request, response) => response.redirect(302, BOARD_HOME));
   app.useBodyParser('json', { limit: '256kb' });
   app.useGlobalPipes(validationPipe());
   app.enableShutdownHooks();
   setUpOpenApi(app);
   await app.listen(config.port, '0.0.0.0');
-  new Logger('API').log(`API escuchando en http://127.0.0.1:${config.port}/api`);
+  new Logger('API').log(`API escuchando en http://127.0.0.1:${config.port}/api; tablero en /tablero`);
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,0 +1,143 @@
+import { stlWorkflowId } from '@app/contracts';
+import { type Entidad, ENTIDAD_CODES, type ExerciseSummary, type StlSummary } from '@app/domain';
+import {
+  CommitmentView,
+  DomainEventRecord,
+  EscalationView,
+  ExerciseView,
+  StlMemberView,
+  StlSessionView,
+  StlView,
+} from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, Not } from 'typeorm';
+import { ALL_ENTIDADES } from '../../auth/entidad-access';
+import { type StateSnapshot } from '../board/country-board';
+
+export type Readable = typeof ALL_ENTIDADES | readonly Entidad[];
+
+/** Everything the state's page shows, read from the projections (never from the workflows). */
+export interface EntidadRecord {
+  readonly entidad: Entidad;
+  readonly exercise?: ExerciseSummary;
+  readonly exerciseNumbers: readonly number[];
+  readonly stl?: StlSummary;
+  readonly members: readonly StlMemberView[];
+  readonly sessions: readonly StlSessionView[];
+  readonly commitments: readonly CommitmentView[];
+  readonly escalations: readonly EscalationView[];
+  readonly events: readonly DomainEventRecord[];
+}
+
+export interface EscalationFilter {
+  readonly status?: 'abierta' | 'reconocida' | 'resuelta' | 'pendientes';
+  readonly entidad?: Entidad;
+}
+
+/** How much of the audit trail the page shows (newest first). */
+export const HISTORY_LIMIT = 200;
+
+/** The exercise a state is judged by: its open one, else its latest. */
+function currentExercise(rows: readonly ExerciseView[]): ExerciseView | undefined {
+  return rows.find((row) => row.status === 'open') ?? [...rows].sort((a, b) => b.number - a.number)[0];
+}
+
+@Injectable()
+export class DashboardReader {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** One snapshot per state with an exercise or an STL, among the states the account may read. */
+  async countrySnapshots(readable: Readable): Promise<StateSnapshot[]> {
+    const scope = readable === ALL_ENTIDADES ? {} : { entidad: In([...readable]) };
+    if (readable !== ALL_ENTIDADES && readable.length === 0) return [];
+    const [exercises, stls, open] = await Promise.all([
+      this.dataSource.getRepository(ExerciseView).find({ where: scope }),
+      this.dataSource.getRepository(StlView).find({ where: scope }),
+      this.dataSource
+        .getRepository(EscalationView)
+        .createQueryBuilder('e')
+        .select('e.entidad', 'entidad')
+        .addSelect('count(*)::int', 'open')
+        .where("e.status <> 'resuelta'")
+        .groupBy('e.entidad')
+        .getRawMany<{ entidad: string; open: number }>(),
+    ]);
+    const openBy = new Map(open.map((row) => [row.entidad, row.open]));
+    const entidades = new Set([...exercises.map((row) => row.entidad), ...stls.map((row) => row.entidad)]);
+    return ENTIDAD_CODES.filter((entidad) => entidades.has(entidad)).map((entidad) => {
+      const exercise = currentExercise(exercises.filter((row) => row.entidad === entidad));
+      const stl = stls.find((row) => row.entidad === entidad);
+      return {
+        entidad,
+        ...(exercise && { exercise: exercise.summary }),
+        ...(stl && { stl: stl.summary }),
+        openEscalations: openBy.get(entidad) ?? 0,
+      };
+    });
+  }
+
+  async entidad(entidad: Entidad): Promise<EntidadRecord> {
+    const manager = this.dataSource.manager;
+    const [exercises, stl, members, sessions, escalations, events] = await Promise.all([
+      manager.find(ExerciseView, { where: { entidad }, order: { number: 'ASC' } }),
+      manager.findOneBy(StlView, { entidad }),
+      manager.find(StlMemberView, { where: { entidad }, order: { sector: 'ASC', joinedOn: 'ASC' } }),
+      manager.find(StlSessionView, { where: { entidad }, order: { date: 'DESC' } }),
+      manager.find(EscalationView, { where: { entidad }, order: { raisedAt: 'DESC' } }),
+      manager
+        .createQueryBuilder(DomainEventRecord, 'e')
+        .where('e.stream_id = :stl OR e.stream_id LIKE :exercises', {
+          stl: stlWorkflowId(entidad),
+          exercises: `exercise/${entidad}/%`,
+        })
+        .orderBy('e.position', 'DESC')
+        .limit(HISTORY_LIMIT)
+        .getMany(),
+    ]);
+    const exercise = currentExercise(exercises);
+    const commitments = exercise
+      ? await manager.find(CommitmentView, { where: { exerciseId: exercise.id }, order: { commitmentId: 'ASC' } })
+      : [];
+    return {
+      entidad,
+      ...(exercise && { exercise: exercise.summary }),
+      exerciseNumbers: exercises.map((row) => row.number),
+      ...(stl && { stl: stl.summary }),
+      members,
+      sessions,
+      commitments,
+      escalations,
+      events,
+    };
+  }
+
+  /** Only what the public board shows: no members, no contact data, no audit trail. */
+  async publicRecord(entidad: Entidad): Promise<Pick<EntidadRecord, 'exercise' | 'commitments' | 'sessions'>> {
+    const manager = this.dataSource.manager;
+    const [exercises, sessions] = await Promise.all([
+      manager.find(ExerciseView, { where: { entidad } }),
+      manager.find(StlSessionView, {
+        where: { entidad },
+        select: { entidad: true, sessionId: true, date: true, kind: true, status: true, minutes: true },
+        order: { date: 'DESC' },
+      }),
+    ]);
+    const exercise = currentExercise(exercises);
+    const commitments = exercise
+      ? await manager.find(CommitmentView, { where: { exerciseId: exercise.id, launched: true }, order: { commitmentId: 'ASC' } })
+      : [];
+    return { ...(exercise && { exercise: exercise.summary }), commitments, sessions };
+  }
+
+  async escalations(filter: EscalationFilter, readable: Readable): Promise<EscalationView[]> {
+    if (filter.entidad && readable !== ALL_ENTIDADES && !readable.includes(filter.entidad)) return [];
+    const entidad = filter.entidad ?? (readable === ALL_ENTIDADES ? undefined : In([...readable]));
+    const status =
+      filter.status === 'pendientes' ? Not('resuelta') : filter.status === undefined ? undefined : filter.status;
+    return this.dataSource.getRepository(EscalationView).find({
+      where: { ...(entidad && { entidad }), ...(status && { status }) },
+      order: { raisedAt: 'DESC' },
+      take: 500,
+    });
+  }
+}

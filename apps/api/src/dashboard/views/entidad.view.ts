@@ -1,0 +1,127 @@
+import { entidadName, type LocalDate } from '@app/domain';
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
+import { canCommand, canHandleEscalations } from '../../auth/entidad-access';
+import { cadenceStatus } from '../board/traffic-light';
+import { fechaLarga } from '../format/spanish-dates';
+import { html, type SafeHtml } from '../html/html';
+import { HISTORY_LIMIT, type EntidadRecord } from '../read-model/dashboard-reader';
+import {
+  attendanceForm,
+  completeStageForm,
+  conveneSessionForm,
+  decisionForm,
+  facilitadorForms,
+  startExerciseForm,
+} from './actions.view';
+import { commitmentsTable } from './commitments.view';
+import { badge, facts, progressBar, trafficLight } from './components';
+import { escalationsTable } from './escalations.view';
+import { historyTable } from './history.view';
+import { page } from './layout.view';
+import { sessionsTable } from './sessions.view';
+import { facilitadorSummary, stlSection } from './stl.view';
+import { ganttChart, timelineTable } from './timeline.view';
+
+export interface EntidadPage {
+  readonly user: AuthenticatedUser;
+  readonly today: LocalDate;
+  readonly record: EntidadRecord;
+  /** Where the public board lives, for the garante's iframe. */
+  readonly publicUrl: string;
+}
+
+const SECTIONS: readonly (readonly [string, string])[] = [
+  ['cronograma', 'Pasos y etapas'],
+  ['stl', 'STL'],
+  ['sesiones', 'Sesiones'],
+  ['compromisos', 'Compromisos del PAL'],
+  ['escalamientos', 'Escalamientos'],
+  ['historial', 'Historial'],
+];
+
+/** `14-1`, the exercise's id in the API's paths. */
+function exerciseResource(record: EntidadRecord): string | undefined {
+  return record.exercise ? `${record.entidad}-${record.exercise.number}` : undefined;
+}
+
+function summary({ record, today }: EntidadPage): SafeHtml {
+  const { exercise, stl } = record;
+  const doneSteps = exercise?.completedSteps.length ?? 0;
+  const doneStages = exercise ? exercise.completedStages.length + exercise.skippedStages.length : 0;
+  return facts([
+    ['Paso', exercise ? html`${exercise.currentStep}/6${progressBar(doneSteps, 6, `Pasos concluidos: ${doneSteps} de 6`)}` : 'Sin ejercicio'],
+    ['Etapa de instalación', exercise ? html`${doneStages === 10 ? '10/10' : `${exercise.currentStage}/10`}${progressBar(doneStages, 10, `Etapas concluidas: ${doneStages} de 10`, 'stage')}` : '—'],
+    ['Facilitador', stl ? facilitadorSummary(stl) : '—'],
+    ['Última sesión', stl?.lastSessionOn ? fechaLarga(stl.lastSessionOn) : 'ninguna'],
+    ['Próxima sesión', stl?.nextSession ? fechaLarga(stl.nextSession.date) : 'sin convocar'],
+    ['Sesión bimestral', trafficLight(cadenceStatus(stl, today))],
+    ['Monitoreo', exercise?.monitoringCompletedOn ? `hecho el ${fechaLarga(exercise.monitoringCompletedOn)}` : fechaLarga(exercise?.monitoringDueOn)],
+    ['Evaluación', exercise?.evaluationCompletedOn ? `hecha el ${fechaLarga(exercise.evaluationCompletedOn)}` : fechaLarga(exercise?.evaluationDueOn)],
+    ['Escalamientos abiertos', record.escalations.filter((e) => e.status !== 'resuelta').length],
+  ]);
+}
+
+function timelineSection(view: EntidadPage, acts: boolean): SafeHtml {
+  const { record, today } = view;
+  const id = exerciseResource(record);
+  const open = record.exercise?.status === 'open';
+  return html`<section aria-labelledby="cronograma"><h2 id="cronograma">Pasos y etapas</h2>
+    ${record.exercise && id
+      ? html`${ganttChart(record.exercise, today)}
+          ${acts && open ? completeStageForm(id, record.exercise, today) : ''}
+          ${timelineTable(record.exercise)}`
+      : html`<p class="muted">La entidad no tiene ejercicio registrado.</p>`}
+    ${acts && !open ? startExerciseForm(record.entidad, today) : ''}
+  </section>`;
+}
+
+function sessionsSection({ record, today }: EntidadPage, acts: boolean): SafeHtml {
+  const installed = record.stl?.status === 'instalado';
+  return html`<section aria-labelledby="sesiones"><h2 id="sesiones">Sesiones</h2>
+    ${acts && installed && record.stl
+      ? html`${conveneSessionForm(record.entidad, today)}
+          ${attendanceForm(record.entidad, record.stl, record.sessions, record.members, today)}
+          ${decisionForm(record.entidad, record.sessions, record.members)}`
+      : ''}
+    ${sessionsTable(record.sessions)}
+  </section>`;
+}
+
+export function entidadView(view: EntidadPage): SafeHtml {
+  const { user, record } = view;
+  const acts = canCommand(user, record.entidad);
+  const handlesEscalations = canHandleEscalations(user, record.entidad);
+  const nombre = entidadName(record.entidad);
+  const exercise = record.exercise;
+  const body = html`<div class="page-head">
+      <h1>${nombre}</h1>
+      <p class="lead">${exercise
+        ? html`Ejercicio ${exercise.number} · ${exercise.status === 'open' ? 'abierto' : 'cerrado'} · iniciado el ${fechaLarga(exercise.startedOn)}`
+        : 'Sin ejercicio registrado'}
+        ${acts ? badge('Puede registrar acciones', 'ok') : badge('Solo consulta', 'none')}</p>
+    </div>
+    ${summary(view)}
+    <nav class="sections-nav" aria-label="Secciones de la página"><ul>${SECTIONS.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}
+      <li><a href="/tablero/publico/${record.entidad}">Tablero público</a></li></ul></nav>
+    ${timelineSection(view, acts)}
+    <section aria-labelledby="stl"><h2 id="stl">Secretariado Técnico Local</h2>
+      ${acts && record.stl?.status === 'instalado' ? facilitadorForms(record.entidad, record.stl, view.today) : ''}
+      ${stlSection(record.stl, record.members)}
+    </section>
+    ${sessionsSection(view, acts)}
+    <section aria-labelledby="compromisos"><h2 id="compromisos">Compromisos del PAL</h2>
+      ${exercise?.palLaunchedOn ? html`<p class="small">PAL lanzado el ${fechaLarga(exercise.palLaunchedOn)}.</p>` : ''}
+      ${commitmentsTable(record.commitments, { evidence: true })}
+    </section>
+    <section aria-labelledby="escalamientos"><h2 id="escalamientos">Escalamientos</h2>
+      ${escalationsTable(record.escalations, { showEntidad: false, canAct: () => handlesEscalations })}
+    </section>
+    <section aria-labelledby="historial"><h2 id="historial">Historial (bitácora de eventos)</h2>
+      ${historyTable(record.events, HISTORY_LIMIT)}
+    </section>
+    <details class="card" style="margin-top:1.5rem"><summary>Insertar el tablero público en el micrositio</summary>
+      <p class="small">El tablero público de ${nombre} no requiere sesión y puede insertarse en el micrositio del organismo garante:</p>
+      <pre class="small"><code>${`<iframe src="${view.publicUrl}" title="Tablero de seguimiento de ${nombre}" width="100%" height="900" style="border:0"></iframe>`}</code></pre>
+    </details>`;
+  return page({ title: nombre, body, user, section: 'entidad' });
+}

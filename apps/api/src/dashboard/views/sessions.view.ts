@@ -1,0 +1,76 @@
+import { type AttendanceRecord } from '@app/domain';
+import { type StlSessionView } from '@app/persistence';
+import { sessionKindName, sessionStatusName } from '../format/labels';
+import { fechaLarga } from '../format/spanish-dates';
+import { html, type SafeHtml } from '../html/html';
+import { badge, emptyRow } from './components';
+
+interface Minutes {
+  readonly approvedOn: string;
+}
+
+interface Cancellation {
+  readonly cancelledOn: string;
+  readonly reason: string;
+}
+
+const VIA: Readonly<Record<string, string>> = { consenso: 'por consenso', mayoria: 'por mayoría', voto_de_calidad: 'con voto de calidad' };
+
+/** Convoked on or before the fifth business day preceding the session (the projection stores that deadline). */
+export function noticeCompliance(session: Pick<StlSessionView, 'convokedOn' | 'noticeDeadline'>): SafeHtml {
+  const kept = session.convokedOn <= session.noticeDeadline;
+  return html`${kept ? badge('Con aviso suficiente', 'ok') : badge('Aviso insuficiente', 'bad')}
+    <div class="small muted">Convocada el ${fechaLarga(session.convokedOn)}; plazo: ${fechaLarga(session.noticeDeadline)}</div>`;
+}
+
+function quorumCell(session: StlSessionView): SafeHtml {
+  const attendance = session.attendance as AttendanceRecord | null;
+  if (!attendance) return html`<span class="muted">Sin registro</span>`;
+  return html`${attendance.quorum ? badge('Con quórum', 'ok') : badge('Sin quórum', 'bad')}
+    <div class="small muted">${attendance.seatsPresent} de ${attendance.seatsActive} representaciones${attendance.civilSocietyPresent ? ', con sociedad civil' : ', sin sociedad civil'}</div>`;
+}
+
+function decisionsCell(session: StlSessionView): SafeHtml {
+  const decisions = session.decisions as readonly { subject: string; approved: boolean; via?: string }[];
+  if (decisions.length === 0) return html`<span class="muted">—</span>`;
+  return html`<ul class="evidence">${decisions.map(
+    (decision) =>
+      html`<li>${decision.subject}: ${decision.approved ? badge('Aprobado', 'ok') : badge('No aprobado', 'bad')} <span class="small muted">${decision.via ? VIA[decision.via] ?? '' : ''}</span></li>`,
+  )}</ul>`;
+}
+
+export function minutesStatus(session: Pick<StlSessionView, 'minutes' | 'status'>): SafeHtml {
+  const minutes = session.minutes as Minutes | null;
+  if (minutes) return html`${badge('Acta aprobada', 'ok')} <span class="small">${fechaLarga(minutes.approvedOn)}</span>`;
+  if (session.status === 'cancelada' || session.status === 'convocada') return html`<span class="muted">—</span>`;
+  return badge('Acta pendiente', 'warn');
+}
+
+function statusCell(session: StlSessionView): SafeHtml {
+  const cancellation = session.cancellation as Cancellation | null;
+  const tone = session.status === 'celebrada' ? 'ok' : session.status === 'convocada' ? 'none' : 'bad';
+  return html`${badge(sessionStatusName(session.status), tone)}${cancellation ? html`<div class="small muted">${cancellation.reason}</div>` : ''}`;
+}
+
+/** Sessions with notice compliance, quorum, decisions and minutes, newest first. */
+export function sessionsTable(sessions: readonly StlSessionView[]): SafeHtml {
+  return html`<div class="table-wrap"><table id="tabla-sesiones">
+    <caption class="sr-only">Sesiones del STL</caption>
+    <thead><tr><th scope="col">Fecha</th><th scope="col">Tipo y orden del día</th><th scope="col">Estado</th><th scope="col">Aviso</th>
+      <th scope="col">Quórum</th><th scope="col">Acuerdos</th><th scope="col">Acta</th></tr></thead>
+    <tbody>${sessions.length === 0
+      ? emptyRow(7, 'El STL no ha convocado sesiones.')
+      : sessions.map(
+          (session) => html`<tr data-session="${session.sessionId}" data-date="${session.date}">
+            <th scope="row" class="nowrap">${fechaLarga(session.date)}</th>
+            <td>${sessionKindName(session.kind)}${session.place ? html`<div class="small muted">${session.place}</div>` : ''}
+              ${session.agenda.length > 0 ? html`<div class="small">${session.agenda.join(' · ')}</div>` : ''}</td>
+            <td>${statusCell(session)}</td>
+            <td>${noticeCompliance(session)}</td>
+            <td>${quorumCell(session)}</td>
+            <td>${decisionsCell(session)}</td>
+            <td>${minutesStatus(session)}</td>
+          </tr>`,
+        )}</tbody>
+  </table></div>`;
+}

@@ -1,0 +1,51 @@
+import { type Sector, SECTORS, type StlSummary } from '@app/domain';
+import { type StlMemberView } from '@app/persistence';
+import { decisionRuleName, memberRoleName, SECTOR_LABELS } from '../format/labels';
+import { fechaLarga } from '../format/spanish-dates';
+import { html, type SafeHtml } from '../html/html';
+import { badge, emptyRow, facts, sectorCounts } from './components';
+
+function sectorName(sector: string, stl: StlSummary): string {
+  return sector === 'adicional' ? (stl.extraSectorName ?? SECTOR_LABELS.adicional) : (SECTOR_LABELS[sector as Sector] ?? sector);
+}
+
+export function facilitadorSummary(stl: StlSummary): SafeHtml {
+  if (stl.facilitadorVacante || !stl.facilitador) {
+    return html`${badge('Vacante', 'bad')}${stl.vacantSince ? html` <span class="small">desde el ${fechaLarga(stl.vacantSince)}</span>` : ''}`;
+  }
+  const { nombre, procedencia, organizacion, appointedOn } = stl.facilitador;
+  return html`${nombre} <span class="small muted">(${procedencia}${organizacion ? `, ${organizacion}` : ''}; desde el ${fechaLarga(appointedOn)})</span>`;
+}
+
+/** Composition by sector with the warnings of the method (imbalance, facilitador's origin or vacancy). */
+export function stlSection(stl: StlSummary | undefined, members: readonly StlMemberView[]): SafeHtml {
+  if (!stl) return html`<p class="muted">La entidad aún no registra su Secretariado Técnico Local.</p>`;
+  const bySector = SECTORS.map((sector) => ({ sector, rows: members.filter((member) => member.sector === sector) })).filter(
+    ({ rows }) => rows.length > 0,
+  );
+  return html`${facts([
+      ['Estado', stl.status === 'instalado' ? `Instalado el ${fechaLarga(stl.installedOn)}` : 'En integración'],
+      ['Titulares por sector', sectorCounts(stl)],
+      ['Integrantes', stl.members],
+      ['Facilitador', facilitadorSummary(stl)],
+      ['Regla de decisión', decisionRuleName(stl.decisionRule)],
+    ])}
+    ${stl.warnings.length > 0
+      ? html`<div class="notice" role="note"><strong>Advertencias de composición</strong><ul class="warnings">${stl.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul></div>`
+      : html`<p class="small muted">Sin advertencias de composición.</p>`}
+    <div class="table-wrap"><table>
+      <caption class="sr-only">Integrantes del STL por sector</caption>
+      <thead><tr><th scope="col">Sector</th><th scope="col">Nombre</th><th scope="col">Organización</th><th scope="col">Cargo</th><th scope="col">Función</th><th scope="col">Voto</th></tr></thead>
+      <tbody>${bySector.length === 0
+        ? emptyRow(6, 'Sin integrantes registrados.')
+        : bySector.flatMap(({ sector, rows }) =>
+            rows.map(
+              (member, index) => html`<tr>
+                ${index === 0 ? html`<th scope="rowgroup" rowspan="${rows.length}">${sectorName(sector, stl)}</th>` : ''}
+                <td>${member.nombre}</td><td>${member.organizacion}</td><td>${member.cargo ?? '—'}</td>
+                <td>${memberRoleName(member.role)}</td><td>${member.hasVote ? 'Sí' : 'Voz sin voto'}</td>
+              </tr>`,
+            ),
+          )}</tbody>
+    </table></div>`;
+}
