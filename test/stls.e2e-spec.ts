@@ -14,6 +14,7 @@ const api = e2eApi();
 const coordinador = authenticatedApi(api, 'coordinador');
 const today = todayInMexicoCity();
 const federal = businessCalendar();
+const SEEDED = ['02', '04', '05', '10', '14', '16', '17', '19', '20', '24', '25', '26', '27', '29', '30', '32'];
 
 interface Member {
   readonly memberId: string;
@@ -65,9 +66,7 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
     const response = await coordinador.get<{ entidad: string }[]>('/api/stls');
 
     expect(response.status).toBe(200);
-    expect(response.body.map((row) => row.entidad)).toEqual(
-      expect.arrayContaining(['02', '04', '05', '10', '14', '16', '17', '19', '20', '24', '25', '26', '27', '29', '30', '32']),
-    );
+    expect(response.body.map((row) => row.entidad)).toEqual(expect.arrayContaining(SEEDED));
     expect(response.body.find((row) => row.entidad === '14')).toMatchObject({
       entidad: '14',
       nombre: 'Jalisco',
@@ -85,7 +84,8 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
     expect(await seenBy('garante-14')).toEqual(['14']);
     expect(await seenBy('integrante-20')).toEqual(['20']);
     expect(await seenBy('enlace')).toEqual(['14', '20', '26', '29']);
-    expect(await seenBy('coordinador')).toHaveLength(16);
+    // Other tests may register more STLs (starting an exercise registers its state's), never fewer.
+    expect(await seenBy('coordinador')).toEqual(expect.arrayContaining(SEEDED));
     expect((await authenticatedApi(api, 'garante-14').get('/api/stls?entidad=20')).status).toBe(403);
   });
 
