@@ -66,7 +66,7 @@ describe('acknowledging and resolving an escalation reach the workflow that rais
     ['no such row', escalationResourceId('stl/20#otra'), [{ id: 'stl/20#una', entidad: '20' }]],
     ['a row of another state than its id says', escalationResourceId('stl/20#una'), [{ id: 'stl/20#una', entidad: '14' }]],
   ])('answers 404 ESCALATION_NOT_FOUND to %s, without asking any workflow', async (_case, id, rows) => {
-    const { service, execute } = serviceWith(rows as Partial<EscalationView>[], {});
+    const { service, execute } = serviceWith(rows, {});
 
     const refusal = await service.acknowledge(id, 'coordinador').catch((error: unknown) => error);
 
