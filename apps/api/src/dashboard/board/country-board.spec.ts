@@ -1,0 +1,65 @@
+import { jaliscoExercise, stlFixture } from '../testing/dashboard-fixtures';
+import { boardRow, filterAndSort, parseBoardFilter, statesByStep, upcomingDates } from './country-board';
+
+const TODAY = '2026-11-20';
+
+const jalisco = boardRow({ entidad: '14', exercise: jaliscoExercise(10), stl: stlFixture(), openEscalations: 2 }, TODAY);
+const oaxaca = boardRow(
+  {
+    entidad: '20',
+    exercise: { ...jaliscoExercise(3), entidad: '20', entidadName: 'Oaxaca' },
+    stl: stlFixture({ entidad: '20', facilitadorVacante: false, facilitador: { facilitadorId: 'f', nombre: 'Ana', procedencia: 'Academia', appointedOn: '2026-04-01' }, nextSessionDueOn: '2026-11-01', warnings: [] }),
+    openEscalations: 0,
+  },
+  TODAY,
+);
+const puebla = boardRow({ entidad: '21', openEscalations: 0 }, TODAY);
+
+describe('national board rows', () => {
+  it('names the problems a coordinator acts on', () => {
+    expect(jalisco.problems).toEqual(['facilitador_vacante', 'escalamientos', 'sin_avance']);
+    expect(oaxaca.problems).toEqual(['sesion_vencida', 'sin_avance']);
+    expect(puebla.problems).toEqual([]);
+    expect(boardRow({ entidad: '14', stl: stlFixture({ nextSessionDueOn: '2026-11-30' }), openEscalations: 0 }, TODAY).problems).toEqual([
+      'facilitador_vacante',
+      'sesion_por_vencer',
+    ]);
+  });
+
+  it('counts a composition warning other than the vacancy as its own problem', () => {
+    const imbalanced = stlFixture({ warnings: [{ code: 'SECTOR_IMBALANCE', message: 'Desequilibrio' }] });
+
+    expect(boardRow({ entidad: '14', stl: imbalanced, openEscalations: 0 }, TODAY).problems).toContain('advertencias');
+  });
+
+  it('filters by step, problem and name (accents ignored) and sorts', () => {
+    const rows = [puebla, oaxaca, jalisco];
+
+    expect(filterAndSort(rows, { orden: 'entidad' }).map((row) => row.entidad)).toEqual(['14', '20', '21']);
+    expect(filterAndSort(rows, { orden: 'problemas' }).map((row) => row.entidad)).toEqual(['14', '20', '21']);
+    expect(filterAndSort(rows, { orden: 'paso' }).map((row) => row.entidad)).toEqual(['21', '20', '14']);
+    expect(filterAndSort(rows, { orden: 'entidad', paso: 0 }).map((row) => row.entidad)).toEqual(['21']);
+    expect(filterAndSort(rows, { orden: 'entidad', problema: 'sesion_vencida' }).map((row) => row.entidad)).toEqual(['20']);
+    expect(filterAndSort(rows, { orden: 'entidad', texto: 'oáxa' }).map((row) => row.entidad)).toEqual(['20']);
+  });
+
+  it('reads the filter leniently from the query string', () => {
+    expect(parseBoardFilter({ orden: 'paso', paso: '3', problema: 'facilitador_vacante', texto: ' Jal ' })).toEqual({
+      orden: 'paso',
+      paso: 3,
+      problema: 'facilitador_vacante',
+      texto: 'Jal',
+    });
+    expect(parseBoardFilter({ orden: 'x', paso: '9', problema: 'otro', texto: ['a'] })).toEqual({ orden: 'entidad' });
+  });
+
+  it('counts states per step for the chart, 0 for those without exercise', () => {
+    expect(statesByStep([puebla, oaxaca, jalisco])).toEqual([1, 0, 1, 1, 0, 0, 0]);
+  });
+
+  it('lists what falls due next, from today on', () => {
+    expect(upcomingDates([jalisco, oaxaca, puebla], TODAY)).toEqual([
+      { entidad: '14', nombre: 'Jalisco', what: 'Límite de la sesión bimestral', on: '2026-12-23' },
+    ]);
+  });
+});

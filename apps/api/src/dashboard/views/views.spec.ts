@@ -1,0 +1,158 @@
+import { Script } from 'node:vm';
+import { type CommitmentView, type StlMemberView, type StlSessionView } from '@app/persistence';
+import { DASHBOARD_SCRIPT } from '../assets/dashboard-script';
+import { boardRow } from '../board/country-board';
+import { type EntidadRecord } from '../read-model/dashboard-reader';
+import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-fixtures';
+import { boardView } from './board.view';
+import { entidadView } from './entidad.view';
+import { eventDetail } from './history.view';
+import { publicBoardView } from './public-board.view';
+import { timelineBars } from './timeline.view';
+
+const TODAY = '2026-11-20';
+
+const member = (overrides: Partial<StlMemberView>): StlMemberView =>
+  Object.assign({} as StlMemberView, {
+    entidad: '14',
+    memberId: '14-sociedadcivil-1',
+    sector: 'sociedad_civil',
+    role: 'titular',
+    nombre: 'María <b>Ruiz</b>',
+    organizacion: 'Ciudadanos por la Transparencia',
+    cargo: null,
+    email: 'maria@ejemplo.org.mx',
+    seatId: '14-sociedadcivil-1',
+    hasVote: true,
+    joinedOn: '2026-04-21',
+    ...overrides,
+  });
+
+const session = Object.assign({} as StlSessionView, {
+  entidad: '14',
+  sessionId: 'sesion-1',
+  date: '2026-10-23',
+  kind: 'ordinaria',
+  status: 'celebrada',
+  convokedOn: '2026-10-09',
+  noticeDeadline: '2026-10-16',
+  agenda: ['Seguimiento'],
+  place: 'Sala de sesiones',
+  link: 'https://reunion.ejemplo.org.mx/privada',
+  quorum: true,
+  attendance: { present: [], representedSeatIds: [], absentSeatIds: [], seatsPresent: 6, seatsActive: 9, civilSocietyPresent: true, quorum: true },
+  decisions: [],
+  minutes: { approvedOn: '2026-10-23', signedBy: [] },
+  cancellation: null,
+});
+
+const commitment = Object.assign({} as CommitmentView, {
+  exerciseId: 'exercise/14/1',
+  commitmentId: 'C1',
+  entidad: '14',
+  title: 'Datos abiertos de obra pública',
+  kind: 'agenda_nacional',
+  completion: 'substantial',
+  reportedOn: '2026-11-01',
+  launched: true,
+  data: { evidence: ['https://itei.example.org/avance.pdf'] },
+});
+
+function jaliscoRecord(): EntidadRecord {
+  return {
+    entidad: '14',
+    exercise: jaliscoExercise(4),
+    exerciseNumbers: [1],
+    stl: stlFixture(),
+    members: [member({}), member({ memberId: '14-gobierno-1', sector: 'gobierno', nombre: 'Luis Pérez', email: 'luis@ejemplo.org.mx' })],
+    sessions: [session],
+    commitments: [commitment],
+    escalations: [],
+    events: [],
+  };
+}
+
+describe('national board page', () => {
+  it('shows one row per state with its step, the vacancy badge and the traffic light', () => {
+    const rows = [boardRow({ entidad: '14', exercise: jaliscoExercise(10), stl: stlFixture(), openEscalations: 1 }, TODAY)];
+
+    const page = boardView({ user: userFixture('coordinador'), today: TODAY, all: rows, shown: rows, filter: { orden: 'entidad' } }).value;
+
+    expect(page).toContain('<html lang="es">');
+    expect(page).toContain('data-entidad="14"');
+    expect(page).toContain('Paso 3/6');
+    expect(page).toContain('>Vacante<');
+    expect(page).toContain('data-semaforo="verde"');
+    expect(page).toContain('Situación al 20 de noviembre de 2026');
+    expect(page).toContain('href="#contenido"');
+  });
+});
+
+describe('state page', () => {
+  it('offers the actions to an account that may command the state, and none to an integrante', () => {
+    const forGarante = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+    const forIntegrante = entidadView({ user: userFixture('integrante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+
+    expect(forGarante).toContain('data-api="/api/stls/14/sessions"');
+    expect(forGarante).toContain('data-api="/api/exercises/14-1/stages/{stage}/complete"');
+    expect(forGarante).toContain('data-notice-deadline="/api/calendar/notice-deadline?entidad=14"');
+    expect(forIntegrante).not.toContain('data-api=');
+    expect(forIntegrante).toContain('Solo consulta');
+  });
+
+  it('escapes what people typed and never shows members’ e-mail addresses', () => {
+    const page = entidadView({ user: userFixture('coordinador'), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+
+    expect(page).toContain('María &lt;b&gt;Ruiz&lt;/b&gt;');
+    expect(page).not.toContain('<b>Ruiz</b>');
+    expect(page).not.toContain('maria@ejemplo.org.mx');
+    expect(page).toContain('Con aviso suficiente');
+    expect(page).toContain('6 de 9 representaciones, con sociedad civil');
+  });
+});
+
+describe('public board', () => {
+  it('shows steps, commitments and sessions with their minutes, and nothing personal', () => {
+    const page = publicBoardView({ entidad: '14', today: TODAY, exercise: jaliscoExercise(10), commitments: [commitment], sessions: [session] }).value;
+
+    expect(page).toContain('Tablero de seguimiento · Jalisco');
+    expect(page.match(/<li class="[^"]*"[^>]*>\s*<span class="n">Paso/g)).toHaveLength(6);
+    expect(page).toContain('Datos abiertos de obra pública');
+    expect(page).toContain('Sustancial');
+    expect(page).toContain('Acta aprobada');
+    expect(page).not.toContain('@');
+    expect(page).not.toContain('reunion.ejemplo.org.mx');
+    expect(page).not.toContain('Cerrar sesión');
+  });
+});
+
+describe('timeline', () => {
+  it('draws completed stages from the end of the previous one, the current one until today, and leaves the rest', () => {
+    const bars = timelineBars(jaliscoExercise(2), TODAY);
+    const bar = (label: string) => bars.find((candidate) => candidate.label.startsWith(label));
+
+    expect(bar('Paso 1.')).toMatchObject({ from: '2026-01-12', to: '2026-01-20', state: 'done' });
+    expect(bar('Etapa 1.')).toMatchObject({ from: '2026-01-12', to: '2026-02-02', state: 'done' });
+    expect(bar('Etapa 2.')).toMatchObject({ from: '2026-02-02', to: '2026-02-03', state: 'done' });
+    expect(bar('Etapa 3.')).toMatchObject({ from: '2026-02-03', to: TODAY, state: 'current' });
+    expect(bar('Etapa 4.')).toEqual(expect.objectContaining({ state: 'pending' }));
+    expect(bar('Etapa 4.')?.from).toBeUndefined();
+    expect(bars).toHaveLength(16);
+  });
+});
+
+describe('audit trail', () => {
+  it('says in one line what each event was about', () => {
+    expect(eventDetail('StageCompleted', { stage: 3, completedOn: '2026-02-04' })).toBe('Etapa 3 · 4 de febrero de 2026');
+    expect(eventDetail('SessionConvened', { date: '2026-12-02', convokedOn: '2026-11-20' })).toBe('Sesión del 2 de diciembre de 2026');
+    expect(eventDetail('EscalationRaised', { escalation: { reason: 'El STL no sesionó.' } })).toBe('El STL no sesionó.');
+    expect(eventDetail('CompositionWarningsChanged', { warnings: [] })).toBe('');
+  });
+});
+
+describe('board script', () => {
+  it('is valid JavaScript', () => {
+    // Compiled, not run: it needs a browser.
+    expect(() => new Script(DASHBOARD_SCRIPT)).not.toThrow();
+  });
+});
