@@ -81,8 +81,22 @@ install_temporal_test_server() {
   install_java_test_server
 }
 
+# The browser tests drive Debian's chromium with playwright-core (which downloads no browser of its own).
+install_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; then return; fi
+  if [ "$(id -u)" -ne 0 ]; then
+    say "the browser tests need Debian's chromium: run 'sudo apt-get update && sudo apt-get install -y chromium'"
+    say "(or set CHROMIUM_PATH to another Chromium), then run this again"
+    exit 1
+  fi
+  say "apt-get install chromium (Debian's, for the browser tests)"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+}
+
 install_node_modules
 install_temporal_cli
 if $for_tests; then
   install_temporal_test_server
+  install_chromium
 fi

@@ -46,7 +46,12 @@ async function main(): Promise<void> {
       void stop(1);
     },
   });
+  const demoLogin =
+    process.env.NODE_ENV === 'production'
+      ? ''
+      : `  (entre como coordinador, contraseña ${process.env.DEMO_PASSWORD ? 'la de DEMO_PASSWORD' : 'cocreacion'})`;
   const urls = [
+    `  Tablero         ${system.apiUrl}/tablero${demoLogin}`,
     `  API             ${system.apiUrl}/api`,
     `  Swagger UI      ${system.apiUrl}/api/docs`,
     ...(system.temporalUiUrl ? [`  Temporal UI     ${system.temporalUiUrl}`] : []),
