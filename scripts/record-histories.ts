@@ -43,7 +43,7 @@ async function main(): Promise<void> {
     for (const [name, workflowId] of Object.entries(recorded)) {
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
       const file = join(HISTORIES, `${name}.json`);
-      writeFileSync(file, `${JSON.stringify({ workflowId, history: JSON.parse(historyToJSON(history)) })}\n`);
+      writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`);
       console.log(`${file}: ${history.events?.length ?? 0} events`);
     }
   });

@@ -36,6 +36,7 @@ const steps: Step[] = [
   { name: 'integration tests (embedded PostgreSQL)', run: jest('integration', '--runInBand') },
   { name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', run: jest('e2e', '--runInBand') },
   { name: "browser tests (the board in Debian's headless chromium)", run: jest('browser', '--runInBand') },
+  { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', run: jest('fault', '--runInBand') },
 ];
 
 function main(): void {

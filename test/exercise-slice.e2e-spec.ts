@@ -14,8 +14,14 @@ describe('an exercise from HTTP to the event log (vertical slice)', () => {
   beforeAll(() => database.connect());
   afterAll(() => database.end());
 
+  /** The events people's commands produced; the STL's status reports arrive in between, at their own pace. */
   const eventsOf = async (streamId: string) =>
-    (await database.query('SELECT seq, type FROM domain_events WHERE stream_id = $1 ORDER BY seq', [streamId])).rows;
+    (
+      await database.query(
+        `SELECT type FROM domain_events WHERE stream_id = $1 AND type <> 'StlStatusRecorded' ORDER BY seq`,
+        [streamId],
+      )
+    ).rows.map((row) => row.type as string);
 
   it('reports every part up', async () => {
     const health = await api.get('/api/health');
@@ -29,7 +35,7 @@ describe('an exercise from HTTP to the event log (vertical slice)', () => {
 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ id: '31-1', workflowId: 'exercise/31/1', entidad: '31', currentStep: 1, currentStage: 1 });
-    expect(await eventsOf('exercise/31/1')).toEqual([{ seq: 1, type: 'ExerciseStarted' }]);
+    expect(await eventsOf('exercise/31/1')).toEqual(['ExerciseStarted']);
 
     const second = await api.post('/api/exercises', { entidad: '31', startedOn });
     expect(second.status).toBe(409);
@@ -49,10 +55,7 @@ describe('an exercise from HTTP to the event log (vertical slice)', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ id: '31-1', completedStages: [1], currentStage: 2 });
-    expect(await eventsOf('exercise/31/1')).toEqual([
-      { seq: 1, type: 'ExerciseStarted' },
-      { seq: 2, type: 'StageCompleted' },
-    ]);
+    expect(await eventsOf('exercise/31/1')).toEqual(['ExerciseStarted', 'StageCompleted']);
     const row = await database.query('SELECT current_stage, current_step FROM exercises WHERE id = $1', ['exercise/31/1']);
     expect(row.rows).toEqual([{ current_stage: 2, current_step: 1 }]);
   });

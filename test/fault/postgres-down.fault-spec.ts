@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { exerciseUpdates, exerciseWorkflowId } from '@app/contracts';
+import { Client as TemporalClient, Connection, WorkflowUpdateStage } from '@temporalio/client';
 import { Client } from 'pg';
 import { type RunningSystem, startSystem } from '../../tools/stack';
 import { authenticatedApi } from '../support/auth';
@@ -19,7 +21,7 @@ describe('PostgreSQL stopped while commands arrive', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cocreacion-fault-postgres-'));
-    system = await startSystem({ dataDir: dir, logToFiles: true, seed: false, env: { COMMAND_TIMEOUT_MS: '4000' } });
+    system = await startSystem({ dataDir: dir, logToFiles: true, seed: false });
     api = authenticatedApi(httpClient(system.apiUrl), 'coordinador');
   });
 
@@ -39,16 +41,27 @@ describe('PostgreSQL stopped while commands arrive', () => {
     expect(list.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
     expect((await httpClient(system.apiUrl).get('/api/health')).body).toMatchObject({ database: 'down' });
 
-    // Accepted by the workflows, which keep retrying the append until PostgreSQL is back.
-    const commands = await Promise.all(
-      STATES.map((entidad) => api.post(`/api/exercises/${entidad}-1/stages/1/complete`, { completedOn: daysFromToday(-1) })),
+    // Every HTTP request needs the database (the caller's account is checked on each one): a clear 503.
+    const refused = await api.post(`/api/exercises/${STATES[0]}-1/stages/1/complete`, { completedOn: daysFromToday(-1) });
+    expect(refused.status).toBe(503);
+    expect(refused.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
+
+    // Commands that reach the workflows meanwhile (as the API sends them) are accepted; their appends retry.
+    const connection = await Connection.connect({ address: system.temporalAddress });
+    const temporal = new TemporalClient({ connection });
+    const accepted = await Promise.all(
+      STATES.map((entidad) =>
+        temporal.workflow.getHandle(exerciseWorkflowId(entidad, 1)).startUpdate(exerciseUpdates.CompleteStage, {
+          args: [{ data: { stage: 1, completedOn: daysFromToday(-1) }, actor: 'prueba-de-fallas' }],
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+      ),
     );
-    for (const response of commands) {
-      expect(response.status).toBe(503);
-      expect(response.body.code).toMatch(/^(WORKFLOW_TIMEOUT|DATABASE_UNAVAILABLE)$/);
-    }
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
 
     await system.faults.startPostgres();
+    await Promise.all(accepted.map((update) => update.result()));
+    await connection.close();
     const database = new Client({ connectionString: system.databaseUrl });
     await database.connect();
     try {

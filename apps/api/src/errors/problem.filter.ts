@@ -1,4 +1,4 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type Response } from 'express';
 import { ApiProblem, type ProblemBody } from './api-problem';
 
@@ -20,17 +20,30 @@ interface BodyParserError {
   readonly statusCode?: number;
 }
 
+const MALFORMED_JSON: ProblemBody = { statusCode: 400, code: 'MALFORMED_JSON', message: 'El cuerpo no es JSON válido.' };
+
+/**
+ * Nest turns the body parser's SyntaxError (invalid JSON) and Express' URIError (a bad %-escape in the path) into
+ * a bare BadRequestException carrying the parser's English message; the API answers with its own codes instead.
+ */
+function fromNestBadRequest(exception: HttpException): ProblemBody {
+  const response = exception.getResponse() as { message?: unknown };
+  const detail = typeof response === 'object' && typeof response.message === 'string' ? response.message : '';
+  return /JSON/i.test(detail)
+    ? MALFORMED_JSON
+    : { statusCode: 400, code: 'MALFORMED_REQUEST', message: 'La dirección o el cuerpo de la solicitud están mal formados.' };
+}
+
 function problemFor(exception: unknown): ProblemBody | undefined {
   if (exception instanceof ApiProblem) return exception.body;
+  if (exception instanceof BadRequestException) return fromNestBadRequest(exception);
   if (exception instanceof HttpException) {
     const status = exception.getStatus();
     const [code, message] = GENERIC_BY_STATUS[status] ?? ['HTTP_ERROR', 'La solicitud no pudo atenderse.'];
     return { statusCode: status, code, message };
   }
   const parser = exception as BodyParserError;
-  if (parser?.type === 'entity.parse.failed') {
-    return { statusCode: 400, code: 'MALFORMED_JSON', message: 'El cuerpo no es JSON válido.' };
-  }
+  if (parser?.type === 'entity.parse.failed') return MALFORMED_JSON;
   const status = parser?.status ?? parser?.statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     const [code, message] = GENERIC_BY_STATUS[status] ?? ['BAD_REQUEST', 'La solicitud no es válida.'];
