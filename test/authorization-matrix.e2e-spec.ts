@@ -28,6 +28,12 @@ const missingEscalation = (entidad: Entidad) => Buffer.from(`stl/${entidad}#matr
 
 const ENDPOINTS: readonly Endpoint[] = [
   {
+    // The outbox names people and their addresses: those who act for the state, not every integrante.
+    route: 'GET /api/notifications',
+    access: 'command',
+    request: (entidad) => ({ method: 'GET', path: `/api/notifications?entidad=${entidad}` }),
+  },
+  {
     route: 'POST /api/exercises',
     access: 'command',
     request: (entidad) => ({ method: 'POST', path: '/api/exercises', body: { entidad, startedOn: daysFromToday(-30) } }),
