@@ -86,6 +86,31 @@ describe('tablero nacional', () => {
     const cookies = await page.context().cookies();
     expect(cookies.find((cookie) => cookie.name === 'cocreacion_sesion')).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     await screenshot(page, 'tablero-nacional-coordinador');
+    await screenshot(page, 'tablero-nacional-coordinador-completo', { fullPage: true });
+
+    // Keyboard: the first Tab reaches the skip link, which takes the focus to the content.
+    await page.keyboard.press('Tab');
+    await expect(page.locator(':focus').textContent()).resolves.toBe('Saltar al contenido');
+    await page.keyboard.press('Enter');
+    await expect(page.locator(':focus').getAttribute('id')).resolves.toBe('contenido');
+  });
+});
+
+describe('enlace desde otro sitio', () => {
+  it('opens the state page of a signed-in account from a link on another site, as in a notification e-mail', async () => {
+    const { page } = await fresh();
+    await signIn(page, 'enlace');
+    const site = await startEmbeddingSite([], [`${baseUrl()}/tablero/entidades/29`]);
+    try {
+      await page.goto(site.url);
+
+      // SameSite=Strict withholds the cookie on that first request; the board follows the link again from itself.
+      await Promise.all([page.waitForURL(/\/tablero\/entidades\/29$/), page.click('#enlace-0')]);
+      await page.locator('h1', { hasText: 'Tlaxcala' }).waitFor();
+      await screenshot(page, 'enlace-desde-correo');
+    } finally {
+      await site.close();
+    }
   });
 });
 
@@ -120,6 +145,11 @@ describe('cuenta de un organismo garante', () => {
     await expect(page.locator('main').textContent()).resolves.toContain('Oaxaca');
     await expect(page.locator('form[data-api]').count()).resolves.toBe(0);
     await screenshot(page, 'garante-entidad-ajena');
+
+    // Signing out clears the cookie: the board asks to sign in again.
+    await Promise.all([page.waitForURL(/\/tablero\/login$/), page.click('button:text("Cerrar sesión")')]);
+    await page.goto(`${baseUrl()}/tablero`);
+    expect(new URL(page.url()).pathname).toBe('/tablero/login');
   });
 });
 
@@ -142,15 +172,19 @@ describe('convocatoria a sesión', () => {
     const deadline = noticeDeadline(tooSoon, businessCalendar());
     await expect(refusal.textContent()).resolves.toContain('cinco días hábiles');
     await expect(refusal.textContent()).resolves.toContain(fechaLarga(deadline));
+    await refusal.scrollIntoViewIfNeeded();
     await screenshot(page, 'convocatoria-aviso-insuficiente');
 
     const inTime = businessDaysAhead(8);
+    const sameDay = page.locator(`#tabla-sesiones tbody tr[data-date="${inTime}"]`);
+    const before = await sameDay.count();
     await convene.locator('#sesion-fecha').fill(inTime);
     await convene.locator('#sesion-fecha').dispatchEvent('change');
     await expect(convene.locator('#sesion-fecha-plazo.ok').textContent({ timeout: 10_000 })).resolves.toContain('cumple');
     await submitAndReload(page, convene);
 
-    const row = page.locator(`#tabla-sesiones tbody tr[data-date="${inTime}"]`);
+    await expect(sameDay.count()).resolves.toBe(before + 1);
+    const row = sameDay.first();
     await expect(row.textContent()).resolves.toContain(fechaLarga(inTime));
     await expect(row.textContent()).resolves.toContain('Convocada');
     await expect(row.textContent()).resolves.toContain('Con aviso suficiente');
@@ -162,8 +196,12 @@ describe('convocatoria a sesión', () => {
 describe('conclusión de una etapa', () => {
   it('starts an exercise in a state without one, completes stage 1 and the national board shows it', async () => {
     const { page } = await fresh();
-    const entidad = '01';
-    await signIn(page, 'coordinador', `/tablero/entidades/${entidad}`);
+    await signIn(page, 'coordinador');
+    // The first state the board lists without exercise nor STL (Aguascalientes on a fresh system).
+    const idle = page.locator('details:has(summary:text("Entidades sin ejercicio")) a').first();
+    const entidad = ((await idle.getAttribute('href')) ?? '').split('/').pop() ?? '';
+    expect(entidad).toMatch(/^\d{2}$/);
+    await page.goto(`${baseUrl()}/tablero/entidades/${entidad}`);
 
     const start = page.locator('details.action', { has: page.locator('summary', { hasText: 'Iniciar ejercicio' }) });
     await start.locator('summary').click();
@@ -206,7 +244,7 @@ describe('tablero público', () => {
     await expect(page.locator('#sesiones').count()).resolves.toBe(1);
     // No personal contact data: no e-mail addresses (the demo members all have one), no meeting links.
     await expect(page.locator('body').textContent()).resolves.not.toContain('@');
-    await screenshot(page, 'tablero-publico');
+    await screenshot(page, 'tablero-publico', { fullPage: true });
 
     const site = await startEmbeddingSite([`${baseUrl()}/tablero/publico/14`, `${baseUrl()}/tablero/login`]);
     try {

@@ -17,6 +17,8 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Spanish (Mexico) for the browser's own widgets, e.g. the date inputs' dd/mm/aaaa.
+  '--lang=es-MX',
 ];
 
 export const SCREENSHOTS_DIR = join(__dirname, '../../../artifacts/screenshots');
@@ -60,11 +62,11 @@ export async function signIn(page: Page, username: string, from = '/tablero'): P
   await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/tablero/login')), page.press('#contrasena', 'Enter')]);
 }
 
-/** artifacts/screenshots/<name>.png, the whole page. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** artifacts/screenshots/<name>.png: what the laptop screen shows, or with `fullPage` the whole page. */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOTS_DIR, { recursive: true });
   const path = join(SCREENSHOTS_DIR, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage: options.fullPage ?? false });
   return path;
 }
 

@@ -7,12 +7,13 @@ export interface EmbeddingSite {
 }
 
 /**
- * A stand-in for a garante's micrositio on another origin (another loopback port): one page that frames the given
- * URLs, each in an iframe with the id `marco-<n>`.
+ * A stand-in for another site (a garante's micrositio, a webmail) on another origin: one page that frames the given
+ * URLs, each in an iframe with the id `marco-<n>`, and links to others (`enlace-<n>`).
  */
-export async function startEmbeddingSite(framed: readonly string[]): Promise<EmbeddingSite> {
+export async function startEmbeddingSite(framed: readonly string[], links: readonly string[] = []): Promise<EmbeddingSite> {
   const body = `<!doctype html><html lang="es"><head><meta charset="utf-8"><title>Micrositio del organismo garante</title></head>
 <body><h1>Micrositio del organismo garante</h1>
+${links.map((href, index) => `<p><a id="enlace-${index}" href="${href}">${href}</a></p>`).join('\n')}
 ${framed.map((src, index) => `<iframe id="marco-${index}" src="${src}" title="Marco ${index}" width="1200" height="600"></iframe>`).join('\n')}
 </body></html>`;
   const server: Server = createServer((_request, response) => {

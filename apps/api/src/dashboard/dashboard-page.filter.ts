@@ -43,7 +43,7 @@ export class DashboardPageFilter implements ExceptionFilter {
     if (status >= 500) this.logger.error(exception instanceof Error ? (exception.stack ?? exception.message) : String(exception));
     if (status === 401 && request.method === 'GET') return this.toLogin(request, response);
     const title = TITLES[status] ?? 'Error';
-    sendPage(response, status, errorView(title, messageOf(exception, status), status, request.user !== undefined));
+    sendPage(response, status, errorView(title, messageOf(exception, status), status, request.user));
   }
 
   private toLogin(request: Request, response: Response): void {

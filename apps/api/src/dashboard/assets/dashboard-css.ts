@@ -133,7 +133,7 @@ details.action summary { cursor: pointer; font-weight: 600; }
 .login form { display: grid; gap: .8rem; }
 .login input { width: 100%; }
 
-body.public { background: #fff; }
+html:has(body.public), body.public { background: #fff; }
 body.public main { padding: .8rem 1rem; max-width: 1100px; }
 .steps { list-style: none; padding: 0; margin: .4rem 0; display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: .4rem; }
 .steps li { border: 1px solid var(--line); border-radius: 6px; padding: .45rem .55rem; font-size: .85rem; background: var(--paper); }

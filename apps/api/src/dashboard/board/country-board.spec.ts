@@ -1,4 +1,5 @@
 import { jaliscoExercise, stlFixture } from '../testing/dashboard-fixtures';
+import { ENTIDADES_EN_ORDEN } from './entidades';
 import { boardRow, filterAndSort, parseBoardFilter, statesByStep, upcomingDates } from './country-board';
 
 const TODAY = '2026-11-20';
@@ -61,5 +62,10 @@ describe('national board rows', () => {
     expect(upcomingDates([jalisco, oaxaca, puebla], TODAY)).toEqual([
       { entidad: '14', nombre: 'Jalisco', what: 'Límite de la sesión bimestral', on: '2026-12-23' },
     ]);
+  });
+
+  it('walks the states in the order of their codes', () => {
+    expect(ENTIDADES_EN_ORDEN.slice(0, 3)).toEqual(['01', '02', '03']);
+    expect(ENTIDADES_EN_ORDEN).toHaveLength(32);
   });
 });

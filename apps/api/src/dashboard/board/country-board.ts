@@ -44,7 +44,8 @@ export function boardRow(snapshot: StateSnapshot, today: LocalDate): BoardRow {
 function problemsOf({ exercise, stl, openEscalations }: StateSnapshot, cadence: CadenceStatus, today: LocalDate): Problem[] {
   const open = exercise?.status === 'open';
   const found: (Problem | false)[] = [
-    stl?.facilitadorVacante === true && 'facilitador_vacante',
+    // Before the installation the facilitador is still to be elected (stage 7): not a vacancy yet.
+    stl?.status === 'instalado' && stl.facilitadorVacante && 'facilitador_vacante',
     cadence.light === 'rojo' && 'sesion_vencida',
     cadence.light === 'ambar' && 'sesion_por_vencer',
     openEscalations > 0 && 'escalamientos',

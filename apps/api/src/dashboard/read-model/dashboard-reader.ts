@@ -1,5 +1,5 @@
 import { stlWorkflowId } from '@app/contracts';
-import { type Entidad, ENTIDAD_CODES, type ExerciseSummary, type StlSummary } from '@app/domain';
+import { type Entidad, type ExerciseSummary, type StlSummary } from '@app/domain';
 import {
   CommitmentView,
   DomainEventRecord,
@@ -13,6 +13,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, Not } from 'typeorm';
 import { ALL_ENTIDADES } from '../../auth/entidad-access';
 import { type StateSnapshot } from '../board/country-board';
+import { ENTIDADES_EN_ORDEN } from '../board/entidades';
 
 export type Readable = typeof ALL_ENTIDADES | readonly Entidad[];
 
@@ -64,7 +65,7 @@ export class DashboardReader {
     ]);
     const openBy = new Map(open.map((row) => [row.entidad, row.open]));
     const entidades = new Set([...exercises.map((row) => row.entidad), ...stls.map((row) => row.entidad)]);
-    return ENTIDAD_CODES.filter((entidad) => entidades.has(entidad)).map((entidad) => {
+    return ENTIDADES_EN_ORDEN.filter((entidad) => entidades.has(entidad)).map((entidad) => {
       const exercise = currentExercise(exercises.filter((row) => row.entidad === entidad));
       const stl = stls.find((row) => row.entidad === entidad);
       return {

@@ -21,9 +21,9 @@ function actionForm(summary: string, api: string, success: string, fields: HtmlV
   </details>`;
 }
 
-function dateField(id: string, name: string, label: string, value: LocalDate, options: { max?: LocalDate; min?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
+function dateField(id: string, name: string, label: string, value: LocalDate, options: { max?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
   return html`<div class="field"><label for="${id}">${label}</label>
-    <input type="date" id="${id}" name="${name}" value="${value}" required${options.max ? html` max="${options.max}"` : ''}${options.min ? html` min="${options.min}"` : ''}${options.extra ?? ''}></div>`;
+    <input type="date" id="${id}" name="${name}" value="${value}" required${options.max ? html` max="${options.max}"` : ''}${options.extra ?? ''}></div>`;
 }
 
 function textField(id: string, name: string, label: string, options: { required?: boolean; type?: string; size?: number } = {}): SafeHtml {
@@ -75,7 +75,6 @@ export function conveneSessionForm(entidad: Entidad, today: LocalDate): SafeHtml
     'Sesión convocada.',
     html`<div class="row">
         ${dateField('sesion-fecha', 'date', 'Fecha de la sesión', '', {
-          min: today,
           extra: html` data-notice-deadline="/api/calendar/notice-deadline?entidad=${entidad}" aria-describedby="sesion-fecha-plazo"`,
         })}
         <div class="field"><label for="sesion-tipo">Tipo</label>

@@ -1,4 +1,4 @@
-import { type Entidad, ENTIDAD_CODES, entidadName, EXERCISE_STEPS, type LocalDate } from '@app/domain';
+import { type Entidad, entidadName, EXERCISE_STEPS, type LocalDate } from '@app/domain';
 import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { canRead } from '../../auth/entidad-access';
 import {
@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../html/html';
 import { badge, emptyRow, progressBar, sectorCounts, trafficLight } from './components';
 import { countryMap, type MapState, shortStepName, statesByStepChart } from './country-map.view';
 import { page } from './layout.view';
+import { ENTIDADES_EN_ORDEN } from '../board/entidades';
 
 export interface BoardPage {
   readonly user: AuthenticatedUser;
@@ -103,6 +104,7 @@ function stlCell(row: BoardRow): SafeHtml {
 
 function facilitadorCell(row: BoardRow): SafeHtml {
   if (!row.stl) return html`<span class="muted">—</span>`;
+  if (row.stl.status !== 'instalado' && !row.stl.facilitador) return html`<span class="small muted">Por elegir (etapa 7)</span>`;
   if (row.stl.facilitadorVacante) {
     return html`${badge('Vacante', 'bad')}${row.stl.vacantSince ? html`<div class="small muted">desde el ${fechaLarga(row.stl.vacantSince)}</div>` : ''}`;
   }
@@ -160,7 +162,7 @@ function sortHeader(label: string, order: BoardFilter['orden'], filter: BoardFil
 export function boardView({ user, today, all, shown, filter }: BoardPage): SafeHtml {
   const inbox = user.role === 'coordinador' || user.role === 'enlace';
   const steps = new Map(all.map((row) => [row.entidad, row.exercise?.currentStep ?? 0]));
-  const readable = ENTIDAD_CODES.filter((entidad) => canRead(user, entidad));
+  const readable = ENTIDADES_EN_ORDEN.filter((entidad) => canRead(user, entidad));
   const mapStates = new Map<Entidad, MapState>(readable.map((entidad) => [entidad, { step: steps.get(entidad) ?? 0, linked: true }]));
   const idle = readable.filter((entidad) => !steps.has(entidad));
   const body = html`<div class="page-head">

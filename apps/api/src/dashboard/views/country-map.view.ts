@@ -1,4 +1,4 @@
-import { type Entidad, ENTIDAD_CODES, entidadName, EXERCISE_STEPS } from '@app/domain';
+import { type Entidad, entidadName, EXERCISE_STEPS } from '@app/domain';
 import { html, type SafeHtml } from '../html/html';
 
 /**
@@ -43,6 +43,9 @@ const TILES: Readonly<Record<Entidad, readonly [abbr: string, column: number, ro
 /** Light to dark as the exercise advances (the same colours as the CSS variables --step-0 … --step-6). */
 export const STEP_COLORS = ['#d9dde5', '#d7e7f7', '#a9cbed', '#6fa6dc', '#3f7fc1', '#245d9b', '#143d6b'];
 
+/** Row by row, west to east: the order in which the keyboard visits the tiles. */
+const TAB_ORDER = (Object.keys(TILES) as Entidad[]).sort((a, b) => TILES[a][2] - TILES[b][2] || TILES[a][1] - TILES[b][1]);
+
 const TILE = 46;
 const GAP = 4;
 
@@ -74,7 +77,7 @@ export function countryMap(states: ReadonlyMap<Entidad, MapState>): SafeHtml {
   return html`<figure class="map" style="margin:0">
   <svg viewBox="0 0 ${width} ${height}" width="100%" style="max-width:${width}px" aria-labelledby="mapa-titulo">
     <title id="mapa-titulo">Mapa de las 32 entidades por paso del ejercicio</title>
-    ${ENTIDAD_CODES.map((entidad) => tile(entidad, states.get(entidad)))}
+    ${TAB_ORDER.map((entidad) => tile(entidad, states.get(entidad)))}
   </svg>
   <ul class="legend" aria-label="Pasos">
     <li><span class="swatch step-0"></span>Sin ejercicio</li>

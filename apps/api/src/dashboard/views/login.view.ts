@@ -1,3 +1,4 @@
+import { type AuthenticatedUser } from '../../auth/authenticated-user';
 import { html, type SafeHtml } from '../html/html';
 import { page } from './layout.view';
 
@@ -43,11 +44,12 @@ export function continueView(target: string): SafeHtml {
   return page({ title: 'Abriendo el tablero', body });
 }
 
-export function errorView(title: string, message: string, status: number, signedIn: boolean): SafeHtml {
+/** An error as a page; signed in, with the usual header (navigation and *Cerrar sesión*). */
+export function errorView(title: string, message: string, status: number, user: AuthenticatedUser | undefined): SafeHtml {
   const body = html`<div class="card" style="max-width:40rem;margin:2rem auto">
     <h1>${title}</h1><p>${message}</p>
     <p class="small muted">Código ${status}.</p>
-    <p><a href="/tablero">Volver al tablero nacional</a>${signedIn ? '' : html` · <a href="/tablero/login">Iniciar sesión</a>`}</p>
+    <p><a href="/tablero">Volver al tablero nacional</a>${user ? '' : html` · <a href="/tablero/login">Iniciar sesión</a>`}</p>
   </div>`;
-  return page({ title, body });
+  return page({ title, body, ...(user && { user }) });
 }

@@ -10,6 +10,7 @@ function sectorName(sector: string, stl: StlSummary): string {
 }
 
 export function facilitadorSummary(stl: StlSummary): SafeHtml {
+  if (stl.status !== 'instalado' && !stl.facilitador) return html`<span class="muted">Por elegir (etapa 7 de la instalación)</span>`;
   if (stl.facilitadorVacante || !stl.facilitador) {
     return html`${badge('Vacante', 'bad')}${stl.vacantSince ? html` <span class="small">desde el ${fechaLarga(stl.vacantSince)}</span>` : ''}`;
   }
