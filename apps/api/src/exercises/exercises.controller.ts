@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -49,9 +49,11 @@ export class ExercisesController {
   @ApiOkResponse({
     description:
       'Ejercicios con su paso y etapa actuales, de las entidades que la cuenta puede consultar, por entidad y número; ' +
-      `una página de \`limit\` (por omisión ${DEFAULT_LIST_LIMIT}) a partir de \`offset\`: pida la siguiente mientras llegue completa`,
+      `una página de \`limit\` (por omisión ${DEFAULT_LIST_LIMIT}) a partir de \`offset\`: pida la siguiente mientras llegue completa. ` +
+      'Cada uno sin etapas, pasos, escalamientos ni compromisos uno por uno (sí sus conteos): el detalle los tiene',
   })
-  list(@Query() query: ListExercisesQuery, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse[]> {
+  @Header('Content-Type', 'application/json; charset=utf-8')
+  list(@Query() query: ListExercisesQuery, @CurrentUser() user: AuthenticatedUser): Promise<string> {
     return this.exercises.list(query, readableEntidades(user));
   }
 

@@ -10,7 +10,7 @@ import {
 import { type DecisionRule, entidadName, type Entidad, type ExerciseState, type ExerciseSummary, exerciseSummary } from '@app/domain';
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { ALL_ENTIDADES } from '../auth/entidad-access';
 import { ApiProblem } from '../errors/api-problem';
 import { WorkflowCommands } from '../temporal/workflow-commands';
@@ -30,6 +30,7 @@ import {
   type StartExerciseDto,
 } from './exercises.dto';
 import { exerciseResourceId } from './exercise-id.pipe';
+import { EXERCISE_LIST_ITEM_SQL, type ExerciseListRow, listPageJson } from './exercise-list';
 
 export type ExerciseResponse = ExerciseSummary & { readonly id: string; readonly workflowId: string };
 
@@ -83,20 +84,25 @@ export class ExercisesService {
 
   /**
    * Only the rows of `readable`, the states the caller may see (a foreign `entidad` filter finds nothing), one page
-   * at a time in (entidad, number) order, which the unique index on those columns serves.
+   * at a time in (entidad, number) order, which the unique index on those columns serves; each row cut down to the
+   * list's fields by PostgreSQL and passed through as JSON text (ExerciseListItem[]).
    */
-  async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<ExerciseResponse[]> {
+  async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<string> {
     const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
-    const entidad = query.entidad ?? (scope && In([...scope]));
-    const rows = await this.dataSource.getRepository(ExerciseView).find({
-      select: { id: true, summary: true },
-      where: { ...(entidad && { entidad }), ...(query.status && { status: query.status }) },
-      order: { entidad: 'ASC', number: 'ASC' },
-      take: query.limit ?? DEFAULT_LIST_LIMIT,
-      skip: query.offset ?? 0,
-    });
-    return rows.map((row) => present(row.summary));
+    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return '[]';
+    const page = this.dataSource
+      .getRepository(ExerciseView)
+      .createQueryBuilder('exercise')
+      .select('exercise.id', 'id')
+      .addSelect(EXERCISE_LIST_ITEM_SQL, 'item')
+      .orderBy('exercise.entidad')
+      .addOrderBy('exercise.number')
+      .limit(query.limit ?? DEFAULT_LIST_LIMIT)
+      .offset(query.offset ?? 0);
+    if (query.entidad) page.andWhere('exercise.entidad = :entidad', { entidad: query.entidad });
+    else if (scope) page.andWhere('exercise.entidad IN (:...scope)', { scope });
+    if (query.status) page.andWhere('exercise.status = :status', { status: query.status });
+    return listPageJson(await page.getRawMany<ExerciseListRow>(), exerciseResourceId);
   }
 
   async get(workflowId: string): Promise<ExerciseResponse> {
