@@ -68,6 +68,24 @@ export function completeStageForm(exerciseId: string, exercise: ExerciseSummary,
   );
 }
 
+/** Only steps 1 (Declaración Conjunta) and 4 (mesas) are completed by hand; the others follow from facts. */
+export function completeStepForm(exerciseId: string, exercise: ExerciseSummary, today: LocalDate): SafeHtml {
+  const pending = exercise.steps.filter((step) => step.status === 'pendiente' && (step.number === 1 || step.number === 4));
+  if (pending.length === 0) return html``;
+  return actionForm(
+    'Concluir paso',
+    `/api/exercises/${exerciseId}/steps/{step}/complete`,
+    'Paso concluido.',
+    html`<div class="row">
+        <div class="field"><label for="paso-numero">Paso</label>
+          <select id="paso-numero" name="step">${pending.map((step) => html`<option value="${step.number}">${step.number}. ${step.name}</option>`)}</select></div>
+        ${dateField('paso-fecha', 'completedOn', 'Fecha en que concluyó', today, { max: today })}
+      </div>
+      ${textareaField('paso-evidencia', 'evidence', 'Enlaces a la evidencia', 'Un enlace http(s) por línea: la Declaración Conjunta firmada, las relatorías de las mesas.')}
+      <p class="hint">Los pasos 2, 3, 5 y 6 se concluyen solos: con sus etapas, la instalación del STL, el lanzamiento del PAL y su evaluación.</p>`,
+  );
+}
+
 export function conveneSessionForm(entidad: Entidad, today: LocalDate): SafeHtml {
   return actionForm(
     'Convocar sesión',

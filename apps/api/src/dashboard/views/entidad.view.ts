@@ -8,6 +8,7 @@ import { HISTORY_LIMIT, type EntidadRecord } from '../read-model/dashboard-reade
 import {
   attendanceForm,
   completeStageForm,
+  completeStepForm,
   conveneSessionForm,
   decisionForm,
   facilitadorForms,
@@ -68,7 +69,7 @@ function timelineSection(view: EntidadPage, acts: boolean): SafeHtml {
   return html`<section aria-labelledby="cronograma"><h2 id="cronograma">Pasos y etapas</h2>
     ${record.exercise && id
       ? html`${ganttChart(record.exercise, today)}
-          ${acts && open ? completeStageForm(id, record.exercise, today) : ''}
+          ${acts && open ? html`${completeStepForm(id, record.exercise, today)}${completeStageForm(id, record.exercise, today)}` : ''}
           ${timelineTable(record.exercise)}`
       : html`<p class="muted">La entidad no tiene ejercicio registrado.</p>`}
     ${acts && !open ? startExerciseForm(record.entidad, today) : ''}

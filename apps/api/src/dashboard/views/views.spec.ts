@@ -95,6 +95,7 @@ describe('state page', () => {
 
     expect(forGarante).toContain('data-api="/api/stls/14/sessions"');
     expect(forGarante).toContain('data-api="/api/exercises/14-1/stages/{stage}/complete"');
+    expect(forGarante).toContain('data-api="/api/exercises/14-1/steps/{step}/complete"');
     expect(forGarante).toContain('data-notice-deadline="/api/calendar/notice-deadline?entidad=14"');
     expect(forIntegrante).not.toContain('data-api=');
     expect(forIntegrante).toContain('Solo consulta');
