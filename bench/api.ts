@@ -33,7 +33,7 @@ const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 /** The API's default page (DEFAULT_LIST_LIMIT in apps/api/src/exercises/exercises.dto.ts). */
-const LIMIT = Number(process.env.BENCH_LIMIT ?? 100);
+const LIMIT = Number(process.env.BENCH_LIMIT ?? 50);
 const CONNECTIONS = 20;
 const GOAL_P95_MS = 100;
 

@@ -86,8 +86,11 @@ export class PalReviewDto {
 
 export const EXERCISE_STATUSES = ['open', 'closed'] as const;
 
-/** Without `limit`, the first 100 rows: more than the 32 states' open exercises, so today's clients see them all. */
-export const DEFAULT_LIST_LIMIT = 100;
+/**
+ * Without `limit`, the first 50 rows: more than the 32 states' open exercises, so today's clients see them all, and
+ * small enough for 200 requests per second with a p95 under 100 ms on a two-core machine (bench/RESULTS.md).
+ */
+export const DEFAULT_LIST_LIMIT = 50;
 export const MAX_LIST_LIMIT = 500;
 export const MAX_LIST_OFFSET = 1_000_000;
 
