@@ -17,8 +17,6 @@ const CHROMIUM_ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // Spanish (Mexico) for the browser's own widgets, e.g. the date inputs' dd/mm/aaaa.
-  '--lang=es-MX',
 ];
 
 export const SCREENSHOTS_DIR = join(__dirname, '../../../artifacts/screenshots');
