@@ -6,10 +6,23 @@ export interface FieldProblem {
   readonly message: string;
 }
 
+/**
+ * class-validator's own checks (not our decorators) come with English messages: an unknown field (whitelist), an
+ * item of a nested list that is not an object, a body that is not an object at all.
+ */
+const SPANISH_BUILT_IN_MESSAGES: Readonly<Record<string, string>> = {
+  whitelistValidation: 'no es un campo admitido',
+  nestedValidation: 'debe ser un objeto',
+  unknownValue: 'debe ser un objeto JSON con los campos documentados',
+};
+
 function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
+      field,
+      message: SPANISH_BUILT_IN_MESSAGES[constraint] ?? message,
+    }));
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
