@@ -1,7 +1,7 @@
 import { ApiProblem } from '../errors/api-problem';
 import { CompleteStepDto } from '../exercises/exercises.dto';
 import { RecordDecisionDto } from '../stls/stl-sessions.dto';
-import { validationPipe } from './validation';
+import { MAX_INPUT_DEPTH, tooDeeplyNested, validationPipe } from './validation';
 
 /** The 400 the pipe answers for a body, or undefined when it accepts it. */
 async function refusal(metatype: new () => object, body: unknown): Promise<ApiProblem['body'] | undefined> {
@@ -14,7 +14,29 @@ async function refusal(metatype: new () => object, body: unknown): Promise<ApiPr
   }
 }
 
+const nestedArrays = (depth: number) => JSON.parse(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+const nestedObjects = (depth: number) => JSON.parse(`${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`);
+
 describe('validation pipe: malformed input is a 400 in Spanish, never a 500', () => {
+  // Found by the fuzz (test/fuzz): a body nested a few thousand levels deep overflowed the stack in Nest's prototype
+  // stripping and class-transformer, and the API answered 500.
+  it.each([
+    ['arrays 5 000 deep as the body', () => nestedArrays(5_000), '0'],
+    ['objects 20 000 deep in a field', () => ({ completedOn: '2026-11-10', evidence: nestedObjects(20_000) }), 'evidence'],
+  ])('refuses %s with 400 VALIDATION_FAILED naming the field', async (_name, body, field) => {
+    const problem = await refusal(CompleteStepDto, body());
+
+    expect(problem).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: [{ field }] });
+    expect(problem?.message).toContain(`anida más de ${MAX_INPUT_DEPTH} niveles`);
+  });
+
+  it('finds the path to the first value nested too deep, without recursion', () => {
+    expect(tooDeeplyNested({ a: [{ b: 1 }] })).toBeUndefined();
+    expect(tooDeeplyNested(nestedObjects(MAX_INPUT_DEPTH))).toBeUndefined();
+    expect(tooDeeplyNested(nestedObjects(MAX_INPUT_DEPTH + 1))).toEqual(Array(MAX_INPUT_DEPTH).fill('a'));
+    expect(tooDeeplyNested({ x: 'y', deep: nestedArrays(100_000) })?.[0]).toBe('deep');
+  });
+
   // Found by the fuzz: class-validator's own checks answered in English ("property x should not exist").
   it.each([
     ['an unknown field', CompleteStepDto, { completedOn: '2026-11-10', unknown: 1 }, 'unknown', 'no es un campo admitido'],

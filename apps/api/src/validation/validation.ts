@@ -1,5 +1,5 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
-import { ApiProblem } from '../errors/api-problem';
+import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ApiProblem, invalidField } from '../errors/api-problem';
 
 export interface FieldProblem {
   readonly field: string;
@@ -27,9 +27,36 @@ function flatten(errors: readonly ValidationError[], parent = ''): FieldProblem[
   });
 }
 
+/** Far deeper than any DTO (a PAL's commitment lists sit three levels down). */
+export const MAX_INPUT_DEPTH = 32;
+
+/**
+ * The path to the first object or array nested deeper than MAX_INPUT_DEPTH, if any. Iterative, because the input may
+ * be nested 100 000 levels deep: Nest's prototype stripping and class-transformer recurse on it and overflow the stack.
+ */
+export function tooDeeplyNested(value: unknown): string[] | undefined {
+  const pending: [unknown, string[]][] = [[value, []]];
+  while (pending.length > 0) {
+    const [node, path] = pending.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (path.length >= MAX_INPUT_DEPTH) return path;
+    for (const [key, child] of Object.entries(node)) pending.push([child, [...path, key]]);
+  }
+  return undefined;
+}
+
+/** Refuses input nested too deep before Nest and class-transformer walk it (a stack overflow would answer 500). */
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const path = tooDeeplyNested(value);
+    if (path) throw invalidField(path[0], `anida más de ${MAX_INPUT_DEPTH} niveles de objetos o listas`);
+    return super.transform(value, metadata);
+  }
+}
+
 /** 400 naming every invalid field; unknown fields are refused rather than silently dropped. */
 export function validationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
