@@ -9,6 +9,24 @@ import { EscalationHandlers } from './escalation-access.guard';
 import { ListEscalationsQuery, ResolveEscalationDto } from './escalations.dto';
 import { type EscalationResponse, EscalationsService } from './escalations.service';
 
+const ESCALATION_EXAMPLE = {
+  id: 'c3RsLzI5I3ZhY2FudGU6MjAyNi0wNS0yMTplc2NhbGFtaWVudG86MQ',
+  streamId: 'stl/29',
+  escalationId: 'vacante:2026-05-21:escalamiento:1',
+  source: 'stl',
+  entidad: '29',
+  entidadName: 'Tlaxcala',
+  kind: 'vacancy_escalation',
+  level: 'enlace',
+  status: 'reconocida',
+  reason: 'El puesto de facilitador del STL de Tlaxcala está vacante desde el jueves 21 de mayo de 2026.',
+  raisedAt: '2026-06-20T16:00:00.000Z',
+  acknowledgedBy: 'enlace',
+  acknowledgedAt: '2026-06-22T17:30:00.000Z',
+  resolvedAt: null,
+  resolution: null,
+};
+
 const ESCALATION_ID = {
   name: 'id',
   description: 'El `id` de la lista: `<flujo>#<escalamiento>` en base64url',
@@ -23,7 +41,10 @@ export class EscalationsController {
 
   @Get()
   @EntidadAccess('read', entidadFrom.query('entidad'))
-  @ApiOkResponse({ description: 'Escalamientos de ejercicios (estancamiento) y de STL (facilitador vacante, sesiones), los más recientes primero' })
+  @ApiOkResponse({
+    description: 'Escalamientos de ejercicios (estancamiento) y de STL (facilitador vacante, sesiones), los más recientes primero',
+    example: [ESCALATION_EXAMPLE],
+  })
   list(@Query() query: ListEscalationsQuery, @CurrentUser() user: AuthenticatedUser): Promise<EscalationResponse[]> {
     return this.escalations.list(query, readableEntidades(user));
   }
@@ -32,7 +53,7 @@ export class EscalationsController {
   @EscalationHandlers()
   @HttpCode(200)
   @ApiParam(ESCALATION_ID)
-  @ApiOkResponse({ description: 'Reconocido por la cuenta (una segunda vez no cambia nada); sin cuerpo' })
+  @ApiOkResponse({ description: 'Reconocido por la cuenta (una segunda vez no cambia nada); sin cuerpo', example: ESCALATION_EXAMPLE })
   @ApiNotFoundResponse({ description: 'ESCALATION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ESCALATION_ALREADY_RESOLVED, EXERCISE_CLOSED' })
   acknowledge(@Param('id') id: string, @CurrentUser() user: AuthenticatedUser): Promise<EscalationResponse> {

@@ -1,5 +1,7 @@
+import { ApiBadRequestResponse } from '@nestjs/swagger';
 import { entidadFrom } from '../auth/entidad-access.guard';
 import { entidadOfExerciseParam } from './exercise-id.pipe';
+import { VALIDATION_FAILED_EXAMPLE } from './exercises.examples';
 
 /** The `:id` path parameter of every exercise route, for OpenAPI. */
 export const EXERCISE_ID = { name: 'id', description: 'Ejercicio: <entidad>-<número>', example: '14-1' };
@@ -10,3 +12,10 @@ export const ENTIDAD_OF_EXERCISE = {
   query: entidadFrom.query('entidad'),
   param: entidadFrom.param('id', entidadOfExerciseParam),
 };
+
+/** The 400 of every command: the body (or a path parameter) is malformed, and the answer names the field. */
+export const ApiValidationFailed = () =>
+  ApiBadRequestResponse({
+    description: 'Cuerpo o parámetro mal formado: VALIDATION_FAILED con `errors: [{ field, message }]`',
+    example: VALIDATION_FAILED_EXAMPLE,
+  });

@@ -22,9 +22,9 @@ import {
   ListExercisesQuery,
   StartExerciseDto,
 } from './exercises.dto';
-import { ApiBodyExamples, EXERCISE_EXAMPLES } from './exercises.examples';
+import { ApiBodyExamples, EXERCISE_EXAMPLES, EXERCISE_LIST_EXAMPLE, VALIDATION_FAILED_EXAMPLE } from './exercises.examples';
 import { ExerciseIdPipe } from './exercise-id.pipe';
-import { ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
+import { ApiValidationFailed, ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
 
 @ApiTags('ejercicios')
@@ -37,7 +37,7 @@ export class ExercisesController {
   @EntidadAccess('command', ENTIDAD_OF_EXERCISE.body)
   @ApiBodyExamples(StartExerciseDto, EXERCISE_EXAMPLES.start)
   @ApiCreatedResponse({ description: 'Ejercicio iniciado: flujo `exercise/<entidad>/<n>`, y `stl/<entidad>` si no existía' })
-  @ApiBadRequestResponse({ description: 'Entidad, fecha o regla de decisión inválidas (VALIDATION_FAILED)' })
+  @ApiBadRequestResponse({ description: 'Entidad, fecha o regla de decisión inválidas (VALIDATION_FAILED)', example: VALIDATION_FAILED_EXAMPLE })
   @ApiConflictResponse({ description: 'La entidad ya tiene un ejercicio abierto (EXERCISE_ALREADY_OPEN)' })
   @ApiUnprocessableEntityResponse({ description: 'Fecha futura (DATE_IN_FUTURE)' })
   start(@Body() body: StartExerciseDto, @CurrentUser() user: AuthenticatedUser): Promise<ExerciseResponse> {
@@ -50,7 +50,8 @@ export class ExercisesController {
     description:
       'Ejercicios con su paso y etapa actuales, de las entidades que la cuenta puede consultar, por entidad y número; ' +
       `una página de \`limit\` (por omisión ${DEFAULT_LIST_LIMIT}) a partir de \`offset\`: pida la siguiente mientras llegue completa. ` +
-      'Cada uno sin etapas, pasos, escalamientos ni compromisos uno por uno (sí sus conteos): el detalle los tiene',
+      'Cada uno sin etapas, pasos, escalamientos ni atributos de búsqueda: el detalle los tiene',
+    example: EXERCISE_LIST_EXAMPLE,
   })
   @Header('Content-Type', 'application/json; charset=utf-8')
   list(@Query() query: ListExercisesQuery, @CurrentUser() user: AuthenticatedUser): Promise<string> {
@@ -60,6 +61,7 @@ export class ExercisesController {
   @Get(':id')
   @EntidadAccess('read', ENTIDAD_OF_EXERCISE.param)
   @ApiParam(EXERCISE_ID)
+  @ApiOkResponse({ description: 'El resumen completo: etapas, pasos, escalamientos, compromisos, plazos' })
   @ApiNotFoundResponse({ description: 'EXERCISE_NOT_FOUND' })
   get(@Param('id', ExerciseIdPipe) id: string): Promise<ExerciseResponse> {
     return this.exercises.get(id);
@@ -72,6 +74,7 @@ export class ExercisesController {
   @ApiParam({ name: 'stage', description: 'Etapa de instalación (1–10, Anexo 1)', example: 1 })
   @ApiBodyExamples(CompleteStageDto, EXERCISE_EXAMPLES.stage)
   @ApiOkResponse({ description: 'Etapa concluida; el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'STAGE_OUT_OF_ORDER, STAGE_ALREADY_COMPLETED, EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, DATE_BEFORE_PREVIOUS, JUSTIFICATION_REQUIRED…' })
   completeStage(
@@ -90,6 +93,7 @@ export class ExercisesController {
   @ApiParam({ name: 'step', description: 'Paso (1–6); solo el 1 y el 4 se concluyen así, los demás por sí mismos', example: 1 })
   @ApiBodyExamples(CompleteStepDto, EXERCISE_EXAMPLES.step)
   @ApiOkResponse({ description: 'Paso concluido; el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'STEP_OUT_OF_ORDER, STEP_ALREADY_COMPLETED, STEP_REQUIREMENTS_MISSING (con `missing`)…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_STEP…' })
   completeStep(
@@ -107,6 +111,7 @@ export class ExercisesController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.governanceMechanism)
   @ApiOkResponse({ description: 'Mecanismo de gobernanza registrado (requisito del paso 3); el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_URL…' })
   recordGovernanceMechanism(
@@ -123,6 +128,7 @@ export class ExercisesController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.annualAgenda)
   @ApiOkResponse({ description: 'Agenda anual de trabajo registrada (requisito del paso 3); el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_URL…' })
   recordAnnualAgenda(

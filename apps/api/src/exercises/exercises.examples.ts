@@ -110,3 +110,44 @@ export const PAL_INVALID_EXAMPLE = {
     { code: 'PAL_TOO_FEW_FOLLOW_THE_MONEY', message: 'El PAL requiere al menos 1 compromiso Follow the Money; tiene 0.' },
   ],
 };
+
+/** What a malformed body answers (400), for the OpenAPI document. */
+export const VALIDATION_FAILED_EXAMPLE = {
+  statusCode: 400,
+  code: 'VALIDATION_FAILED',
+  message: 'Datos inválidos. completedOn: debe ser una fecha válida con formato AAAA-MM-DD',
+  errors: [{ field: 'completedOn', message: 'debe ser una fecha válida con formato AAAA-MM-DD' }],
+};
+
+/** One item of GET /api/exercises (the detail adds stages, steps, escalations and search attributes). */
+export const EXERCISE_LIST_EXAMPLE = [
+  {
+    id: '14-1',
+    workflowId: 'exercise/14/1',
+    streamId: 'exercise/14/1',
+    entidad: '14',
+    entidadName: 'Jalisco',
+    number: 1,
+    status: 'open',
+    currentStep: 4,
+    completedSteps: [1, 2, 3],
+    currentStage: 10,
+    completedStages: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],
+    skippedStages: [],
+    missingForCurrentStep: [{ code: 'compromisos', label: 'definir los compromisos en las mesas participativas' }],
+    startedOn: '2026-03-02',
+    lastProgressOn: '2026-09-14',
+    progressRecordedOn: '2026-09-14',
+    openEscalations: 0,
+    stl: { installedOn: '2026-07-01', facilitador: { nombre: 'Dra. Ana Ruiz Téllez' }, lastSessionOn: '2026-09-10' },
+    governanceMechanism: { adoptedOn: '2026-07-01', documentUrl: `${MICROSITIO}/mecanismo-de-gobernanza.pdf` },
+    annualAgenda: { adoptedOn: '2026-07-01', documentUrl: `${MICROSITIO}/agenda-anual.pdf` },
+    commitments: {
+      total: 0,
+      byKind: { agenda_nacional: 0, problema_local: 0, follow_the_money: 0 },
+      byCompletion: { not_started: 0, limited: 0, substantial: 0, complete: 0, withdrawn: 0 },
+      items: [],
+    },
+    nextDeadline: { id: 'stall:2026-09-14:reminder', kind: 'stall_reminder', dueOn: '2026-10-14' },
+  },
+];

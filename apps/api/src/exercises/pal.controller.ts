@@ -14,7 +14,7 @@ import { CommitmentProgressDto, DefineCommitmentsDto, LaunchPalDto } from './com
 import { PalReviewDto } from './exercises.dto';
 import { ApiBodyExamples, EXERCISE_EXAMPLES, PAL_INVALID_EXAMPLE } from './exercises.examples';
 import { ExerciseIdPipe } from './exercise-id.pipe';
-import { ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
+import { ApiValidationFailed, ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
 
 /** Steps 4 to 6: the mesas' commitments, the PAL's launch, its progress, monitoring and evaluation. */
@@ -29,6 +29,7 @@ export class PalController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(DefineCommitmentsDto, EXERCISE_EXAMPLES.commitments)
   @ApiOkResponse({ description: 'Borrador de compromisos de las mesas (paso 4), que reemplaza al anterior; el nuevo estado' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'PAL_ALREADY_LAUNCHED, EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'COMMITMENTS_INVALID (identificadores repetidos…), con `violations`' })
   defineCommitments(
@@ -45,6 +46,7 @@ export class PalController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(LaunchPalDto, EXERCISE_EXAMPLES.pal)
   @ApiOkResponse({ description: 'PAL lanzado (paso 5): inicia su año; monitoreo a los 6 meses y evaluación a los 12' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'PAL_ALREADY_LAUNCHED, STEP_OUT_OF_ORDER, EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({
     description: 'PAL_INVALID con la lista `violations` (mínimos de 2015: 5 compromisos, 2 + 2 + 1), DATE_IN_FUTURE…',
@@ -65,6 +67,7 @@ export class PalController {
   @ApiParam({ name: 'commitmentId', description: 'Identificador del compromiso', example: 'C1' })
   @ApiBodyExamples(CommitmentProgressDto, EXERCISE_EXAMPLES.progress)
   @ApiOkResponse({ description: 'Avance registrado en la escala del MRI; el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'PAL_NOT_LAUNCHED, COMMITMENT_NOT_FOUND, DATE_BEFORE_PREVIOUS…' })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE, INVALID_URL…' })
   updateCommitmentProgress(
@@ -82,6 +85,7 @@ export class PalController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.monitoring)
   @ApiOkResponse({ description: 'Monitoreo de los seis meses registrado; el nuevo estado del ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'PAL_NOT_LAUNCHED, MONITORING_NOT_DUE, MONITORING_ALREADY_RECORDED…' })
   @ApiUnprocessableEntityResponse({ description: 'SUMMARY_REQUIRED, DATE_IN_FUTURE…' })
   recordMonitoring(
@@ -98,6 +102,7 @@ export class PalController {
   @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.evaluation)
   @ApiOkResponse({ description: 'Evaluación anual registrada: concluye el paso 6 y cierra el ejercicio' })
+  @ApiValidationFailed()
   @ApiConflictResponse({ description: 'PAL_NOT_LAUNCHED, EVALUATION_NOT_DUE, EXERCISE_CLOSED…' })
   @ApiUnprocessableEntityResponse({ description: 'SUMMARY_REQUIRED, DATE_IN_FUTURE…' })
   recordEvaluation(
