@@ -1,8 +1,8 @@
 /**
- * Records the histories that CI replays (test/histories/*.json): run it when a scenario or the workflows change
- * on purpose, and commit the result. Changes to released workflow code must keep old histories replaying
- * (use `patched()`); re-record only to add new histories.
- *   npx tsx scripts/record-histories.ts
+ * Records the histories that CI replays (test/histories/*.json): run it when the workflows change on purpose, and
+ * commit the result. Old histories stay: changes to released workflow code must keep them replaying (`patched()`),
+ * and each version adds its own files, named by the label given here.
+ *   npx tsx scripts/record-histories.ts <label>     e.g. local-append → full-exercise.exercise.local-append.json
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { timeSkippingEnvironment } from '../test/support/time-skipping';
 import { PROJECT_ROOT } from '../tools/stack';
 
 const HISTORIES = join(PROJECT_ROOT, 'test/histories');
+const label = process.argv[2];
 
 async function main(): Promise<void> {
   const env = await timeSkippingEnvironment();
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     mkdirSync(HISTORIES, { recursive: true });
     for (const [name, workflowId] of Object.entries(recorded)) {
       const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      const file = join(HISTORIES, `${name}.json`);
+      const file = join(HISTORIES, label ? `${name}.${label}.json` : `${name}.json`);
       writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`);
       console.log(`${file}: ${history.events?.length ?? 0} events`);
     }

@@ -23,7 +23,7 @@ describe('deadline policy per deployment (DOMAIN.md: "Defaults (configurable per
   it.each([
     [{ dueHour: 24 }, 'dueHour: debe ser un entero entre 0 y 23'],
     [{ dueMinute: 1.5 }, 'dueMinute: debe ser un entero entre 0 y 59'],
-    [{ stallReminderDays: '30' }, 'stallReminderDays: debe ser un entero entre 1 y 365'],
+    [{ stallReminderDays: '30' }, 'stallReminderDays: debe ser un entero entre 0 y 365'],
     [{ recordatorio: 3 }, 'recordatorio: no es un parámetro de la política de plazos'],
   ])('refuses %j', (overrides, problem) => {
     expect(deadlinePolicyFrom(overrides)).toEqual({ problems: [problem] });

@@ -79,7 +79,8 @@ export function earliest(deadlines: readonly Deadline[]): Deadline | undefined {
 }
 
 const POLICY_RANGES: Readonly<Record<keyof DeadlinePolicy, readonly [number, number]>> = {
-  stallReminderDays: [1, 365],
+  // 0: the same day (at the due time), useful to rehearse a deployment.
+  stallReminderDays: [0, 365],
   stallEnlaceEscalationDays: [1, 365],
   stallCoordinadorEscalationDays: [1, 365],
   vacancyReminderDays: [0, 365],

@@ -1,0 +1,98 @@
+/**
+ * `npm run bench:load`: on the Temporal dev server of a throwaway system, start 2,500 exercises with their states'
+ * STLs and drive each through stage 10, as the API does (Update-with-Start, then one Update per stage). Prints
+ * workflow starts per second and completed commands per second, the ratio of the starts to a no-op workflow started
+ * the same way in the same run (goal ≥ 0.5), and the commands that hit a deadline (goal: none).
+ * BENCH_EXERCISES (2500) and BENCH_CONCURRENCY (50) change the defaults.
+ */
+import { exerciseUpdates, exerciseWorkflowId, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
+import { addDays, ENTIDAD_CODES, localDateAt } from '@app/domain';
+import { WithStartWorkflowOperation } from '@temporalio/client';
+import { benchSystem, inParallel, isDeadlineExceeded, timed } from './bench-support';
+import { recordResults } from './results';
+
+const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
+const GOAL_RATIO = 0.5;
+
+async function main(): Promise<void> {
+  const bench = await benchSystem('load');
+  const { client } = bench;
+  try {
+    const today = localDateAt(Date.now());
+    const runId = Date.now().toString(36);
+
+    const noop = await timed(() =>
+      inParallel([...Array(EXERCISES).keys()], CONCURRENCY, async (i) => {
+        await client.workflow.start('noopWorkflow', { workflowId: `noop/${runId}/${i}`, taskQueue: bench.baselineQueue });
+      }),
+    );
+
+    const stls = ENTIDAD_CODES.map((entidad) => ({ entidad }));
+    const exercises = [...Array(EXERCISES).keys()].map((i) => ({
+      entidad: ENTIDAD_CODES[i % ENTIDAD_CODES.length],
+      number: Math.floor(i / ENTIDAD_CODES.length) + 1,
+    }));
+    const started = await timed(async () => {
+      const stlFailures = await inParallel(stls, CONCURRENCY, async ({ entidad }) => {
+        await client.workflow.executeUpdateWithStart(stlUpdates.RegisterStl, {
+          args: [{ data: { entidad, decisionRule: 'consensus_then_majority' } }],
+          startWorkflowOperation: new WithStartWorkflowOperation('stlWorkflow', {
+            workflowId: stlWorkflowId(entidad),
+            taskQueue: TASK_QUEUE,
+            args: [{ entidad }],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        });
+      });
+      const exerciseFailures = await inParallel(exercises, CONCURRENCY, async ({ entidad, number }) => {
+        await client.workflow.executeUpdateWithStart(exerciseUpdates.StartExercise, {
+          args: [{ data: { entidad, number, startedOn: addDays(today, -100) } }],
+          startWorkflowOperation: new WithStartWorkflowOperation('exerciseWorkflow', {
+            workflowId: exerciseWorkflowId(entidad, number),
+            taskQueue: TASK_QUEUE,
+            args: [{ entidad, number }],
+            workflowIdConflictPolicy: 'FAIL',
+          }),
+        });
+      });
+      return [...stlFailures, ...exerciseFailures];
+    });
+
+    const commands = await timed(() =>
+      inParallel(exercises, CONCURRENCY, async ({ entidad, number }) => {
+        const handle = client.workflow.getHandle(exerciseWorkflowId(entidad, number));
+        for (let stage = 1; stage <= 10; stage += 1) {
+          await handle.executeUpdate(exerciseUpdates.CompleteStage, {
+            args: [{ data: { stage, completedOn: addDays(today, -90 + stage) } }],
+          });
+        }
+      }),
+    );
+
+    const starts = stls.length + exercises.length;
+    const noopRate = EXERCISES / noop.seconds;
+    const startRate = starts / started.seconds;
+    const commandRate = (exercises.length * 10) / commands.seconds;
+    const failures = [...noop.result, ...started.result, ...commands.result];
+    const deadlines = failures.filter(isDeadlineExceeded).length;
+    const ratio = startRate / noopRate;
+    const lines = [
+      `bench:load — ${EXERCISES} ejercicios y ${stls.length} STL, ${CONCURRENCY} en paralelo, servidor de desarrollo de Temporal`,
+      `  flujo no-op (línea base):     ${noopRate.toFixed(1)} inicios/s (${EXERCISES} en ${noop.seconds.toFixed(1)} s)`,
+      `  STL y ejercicios:             ${startRate.toFixed(1)} inicios/s (${starts} en ${started.seconds.toFixed(1)} s, con su primer comando)`,
+      `  razón inicios / no-op:        ${ratio.toFixed(2)} (meta ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'cumplida' : 'NO cumplida'})`,
+      `  comandos (etapas 1–10):       ${commandRate.toFixed(1)} comandos/s (${exercises.length * 10} en ${commands.seconds.toFixed(1)} s)`,
+      `  plazos excedidos (deadline):  ${deadlines} (meta: ninguno: ${deadlines === 0 ? 'cumplida' : 'NO cumplida'}); otras fallas: ${failures.length - deadlines}`,
+    ];
+    console.log(lines.join('\n'));
+    recordResults('bench:load', lines);
+  } finally {
+    await bench.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
