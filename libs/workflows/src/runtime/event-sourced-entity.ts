@@ -60,6 +60,7 @@ const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreAct
   retry: APPEND_RETRY,
 });
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
+const SIGNALS_IN_BACKGROUND = 'signals-in-background';
 
 // An SMTP outage may last hours: keep retrying, ever more slowly, until the mail goes out.
 const { deliverNotifications } = proxyActivities<NotificationActivities>({
@@ -76,7 +77,8 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();
-  private readonly deliveries = new Set<Promise<void>>();
+  /** E-mail deliveries and signals to other workflows still under way: the run settles them before it ends. */
+  private readonly background = new Set<Promise<void>>();
   private lastSearchAttributes = '';
 
   constructor(
@@ -159,10 +161,10 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     });
   }
 
-  /** Lets running handlers finish and pending e-mails go out before the run ends. */
+  /** Lets running handlers finish, pending e-mails go out and signals arrive before the run ends. */
   private async settle(): Promise<void> {
     await condition(allHandlersFinished);
-    while (this.deliveries.size > 0) await Promise.all(this.deliveries);
+    while (this.background.size > 0) await Promise.all(this.background);
   }
 
   private historyIsLong(): boolean {
@@ -193,17 +195,23 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     this.snapshot = { state, version: this.snapshot.version + events.length };
     this.changed = true;
     this.refreshSearchAttributes();
-    if (notificationIds.length > 0) this.deliver(notificationIds);
-    await this.definition.react?.(events, state);
+    if (notificationIds.length > 0) {
+      this.inBackground(
+        deliverNotifications({ ids: notificationIds }).catch((error: unknown) => {
+          log.error('Notifications not delivered', { ids: notificationIds, error: String(error) });
+        }),
+      );
+    }
+    const reaction = this.definition.react?.(events, state);
+    // Signals are fire-and-forget: the caller's answer need not wait for the other workflow to receive them.
+    if (reaction && patched(SIGNALS_IN_BACKGROUND)) this.inBackground(reaction);
+    else await reaction;
   }
 
-  /** Delivery runs beside the commands: a slow or absent SMTP server never holds up the STL's work. */
-  private deliver(ids: readonly string[]): void {
-    const delivery = deliverNotifications({ ids }).catch((error: unknown) => {
-      log.error('Notifications not delivered', { ids, error: String(error) });
-    });
-    this.deliveries.add(delivery);
-    void delivery.finally(() => this.deliveries.delete(delivery));
+  /** Work that runs beside the commands: a slow SMTP server or a busy STL never holds up a caller. */
+  private inBackground(work: Promise<void>): void {
+    this.background.add(work);
+    void work.finally(() => this.background.delete(work));
   }
 
   private refreshSearchAttributes(): void {
