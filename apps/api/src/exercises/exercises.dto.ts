@@ -1,6 +1,6 @@
 import { DECISION_RULES, type DecisionRule } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { IsEntidadField, IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
 import { IsHttpUrlField, IsQueryIntegerField } from './exercise-fields';
 
@@ -39,7 +39,8 @@ export class CompleteStageDto {
   })
   justification?: string;
 
-  @IsOptional()
+  // Optional, but not null: null is not a list of stages (the workflow's decider spread it and failed, a 500).
+  @ValidateIf((_body, value) => value !== undefined)
   @IsArray({ message: 'debe ser una lista' })
   @ArrayMaxSize(9, { message: 'admite como máximo 9 etapas' })
   @IsInt({ each: true, message: 'cada etapa debe ser un número entero' })
