@@ -2,14 +2,14 @@
  * `npm run bench:api`: GET /api/exercises at 200 requests per second for 20 s, on a throwaway system (no demo seed)
  * whose exercises projection holds 2,500 exercises, against the same rows read by one raw `pg` query behind a bare
  * Node HTTP server, in the same run. Prints p50/p95/p99 and requests per second for both, their ratio, and appends
- * them to bench/RESULTS.md with a description of the machine. Goal: p95 under 100 ms at 200 rps.
+ * them with a description of the machine for bench/RESULTS.md (`npm run bench`). Goal: p95 under 100 ms at 200 rps.
  *
  * Builds dist/ first unless COCREACION_BUILT=1. BENCH_EXERCISES, BENCH_RATE, BENCH_SECONDS and BENCH_LIMIT
  * change the defaults (2500, 200, 20, the API's default page).
  */
 import 'reflect-metadata';
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -28,6 +28,7 @@ import { createDataSource, exerciseRow, ExerciseView } from '@app/persistence';
 import autocannon from 'autocannon';
 import { compile } from '../scripts/build';
 import { PROJECT_ROOT, startSystem } from '../tools/stack';
+import { recordResults } from './results';
 
 const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
 const RATE = Number(process.env.BENCH_RATE ?? 200);
@@ -221,13 +222,6 @@ function report(api: Run, raw: Run, machineLine: string): string {
   ].join('\n');
 }
 
-const RESULTS_HEADER = `# Benchmarks
-
-Figures appended by the bench scripts (\`npm run bench:api\`, \`npm run bench:timeskip\`), newest last. The machine is
-described with each run: these are shared development machines, so the load average at the start matters.
-
-`;
-
 async function main(): Promise<void> {
   if (process.env.COCREACION_BUILT !== '1') compile();
   const machineLine = machine();
@@ -251,10 +245,15 @@ async function main(): Promise<void> {
 
     const text = report(api, baseline, machineLine);
     console.log(`\n${text}`);
-    const results = join(__dirname, 'RESULTS.md');
-    if (!existsSync(results)) appendFileSync(results, RESULTS_HEADER);
-    appendFileSync(results, `${text}\n`);
-    console.log(`Añadido a ${results}`);
+    const failed = api.figures.non2xx + api.figures.errors;
+    recordResults('bench:api', text.split('\n'), [
+      {
+        metric: `p95 de GET /api/exercises a ${RATE} solicitudes/s`,
+        goal: `< ${GOAL_P95_MS} ms`,
+        value: `${api.figures.p95.toFixed(1)} ms (pg directo: ${baseline.figures.p95.toFixed(1)} ms; razón ${(api.figures.p95 / baseline.figures.p95).toFixed(2)})`,
+        met: api.figures.p95 < GOAL_P95_MS && failed === 0,
+      },
+    ], machineLine);
   } finally {
     raw?.kill('SIGTERM');
     await system.stop();

@@ -86,7 +86,11 @@ async function main(): Promise<void> {
       `  plazos excedidos (deadline):  ${deadlines} (meta: ninguno: ${deadlines === 0 ? 'cumplida' : 'NO cumplida'}); otras fallas: ${failures.length - deadlines}`,
     ];
     console.log(lines.join('\n'));
-    recordResults('bench:load', lines);
+    recordResults('bench:load', lines, [
+      { metric: 'inicios de flujo / inicios no-op', goal: `≥ ${GOAL_RATIO}`, value: ratio.toFixed(2), met: ratio >= GOAL_RATIO },
+      { metric: 'comandos completados por segundo', goal: '(se informa)', value: commandRate.toFixed(1), met: true },
+      { metric: 'errores de plazo excedido', goal: '0', value: String(deadlines), met: deadlines === 0 },
+    ]);
   } finally {
     await bench.close();
   }

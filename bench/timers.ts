@@ -100,7 +100,10 @@ async function main(): Promise<void> {
       '  (resolución de la medición: 5 s)',
     ];
     console.log(lines.join('\n'));
-    recordResults('bench:timers', lines);
+    recordResults('bench:timers', lines, [
+      { metric: `${EXERCISES} recordatorios en la bandeja de salida`, goal: `< ${GOAL_SECONDS} s`, value: `${reminderSeconds.toFixed(0)} s`, met: reminderSeconds < GOAL_SECONDS },
+      { metric: 'RSS máximo del worker / heap dado', goal: `< ${GOAL_HEAP_SHARE * 100} %`, value: `${(share * 100).toFixed(0)} %`, met: share < GOAL_HEAP_SHARE },
+    ]);
   } finally {
     await database.end();
     await bench.close();
