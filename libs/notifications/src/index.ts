@@ -13,4 +13,3 @@ export * from './plan/planned-notification';
 export * from './recipients/recipient-directory';
 export * from './recipients/recipients';
 export * from './templates/render-notification';
-export * from './templates/spanish-dates';

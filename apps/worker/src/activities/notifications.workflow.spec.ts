@@ -1,5 +1,5 @@
-import { addDays, STL_2017 } from '@app/domain';
-import { dateInWords, longDateInWords, NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { addDays, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
+import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
@@ -63,24 +63,24 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
 
     const flagged = await sink.waitForMessages(2);
     expect(flagged.map((mail) => [mail.envelopeTo[0], mail.parsed.subject]).sort()).toEqual([
-      [GARANTE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${dateInWords(today)}`],
-      [ENLACE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${dateInWords(today)}`],
+      [GARANTE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${spanishDate(today)}`],
+      [ENLACE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${spanishDate(today)}`],
     ].sort());
 
     await driver.sleepUntil(addDays(today, 15), 18);
     const [reminder] = (await sink.waitForMessages(3)).slice(2);
     expect(reminder.envelopeTo).toEqual([GARANTE]);
     expect(reminder.parsed.subject).toBe(
-      `STL de Jalisco: el puesto de facilitador sigue vacante; nómbrelo antes del ${dateInWords(addDays(today, 30))}`,
+      `STL de Jalisco: el puesto de facilitador sigue vacante; nómbrelo antes del ${spanishDate(addDays(today, 30))}`,
     );
 
     await driver.sleepUntil(addDays(today, 30), 18);
     const [escalation] = (await sink.waitForMessages(4)).slice(3);
     expect(escalation.envelopeTo).toEqual([ENLACE]);
     expect(escalation.parsed.subject).toBe(
-      `Escalamiento al enlace del INAI — Jalisco: facilitador vacante, plazo vencido el ${dateInWords(addDays(today, 30))}`,
+      `Escalamiento al enlace del INAI — Jalisco: facilitador vacante, plazo vencido el ${spanishDate(addDays(today, 30))}`,
     );
-    expect(escalation.parsed.text).toContain(`el ${longDateInWords(addDays(today, 37))} se enviará un nuevo escalamiento`);
+    expect(escalation.parsed.text).toContain(`el ${spanishLongDate(addDays(today, 37))} se enviará un nuevo escalamiento`);
 
     const rows = await postgres.database.dataSource.getRepository(NotificationRecord).find();
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);

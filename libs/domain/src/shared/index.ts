@@ -4,3 +4,4 @@ export * from './domain-error';
 export * from './entidades';
 export * from './escalation';
 export * from './local-date';
+export * from './spanish-date';

@@ -17,10 +17,16 @@ const MONTHS = [
 ];
 
 /**
- * "viernes 13 de noviembre de 2026": how a date reads in messages and reminders. Written out by hand rather than
- * with Intl so the text is the same on every runtime (workflow sandboxes ship with reduced ICU data).
+ * "13 de noviembre de 2026" (d de mes de aaaa): how every date reads to people, in messages, e-mails and the board.
+ * Written out by hand rather than with Intl so the text is the same on every runtime (workflow sandboxes ship with
+ * reduced ICU data).
  */
-export function spanishLongDate(date: LocalDate): string {
+export function spanishDate(date: LocalDate): string {
   const [year, month, day] = date.split('-').map(Number);
-  return `${WEEKDAYS[dayOfWeek(date)]} ${day} de ${MONTHS[month - 1]} de ${year}`;
+  return `${day} de ${MONTHS[month - 1]} de ${year}`;
+}
+
+/** "viernes 13 de noviembre de 2026": with the weekday, where it helps to plan. */
+export function spanishLongDate(date: LocalDate): string {
+  return `${WEEKDAYS[dayOfWeek(date)]} ${spanishDate(date)}`;
 }

@@ -13,7 +13,7 @@ import {
   type StageStalledContent,
 } from '../plan/notification-content';
 import { type MessageParts } from './message-parts';
-import { dateInWords as short, longDateInWords as long } from './spanish-dates';
+import { spanishDate as short, spanishLongDate as long } from '@app/domain';
 
 /** The Spanish words of each kind of e-mail: subject with the state and the date, what happened, what to do. */
 export function messageParts(content: NotificationContent, addressee: Addressee): MessageParts {

@@ -4,7 +4,7 @@ import { type NotificationContent } from '../plan/notification-content';
 import { addresseeLabel } from '../recipients/recipients';
 import { type MessageParts } from './message-parts';
 import { messageParts } from './notification-templates';
-import { longDateInWords } from './spanish-dates';
+import { spanishLongDate as longDateInWords } from '@app/domain';
 
 export interface RenderedMessage {
   readonly subject: string;

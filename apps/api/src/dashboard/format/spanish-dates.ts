@@ -1,28 +1,8 @@
-import { type Instant, isLocalDate, type LocalDate, localDateAt, MEXICO_CITY_TIME_ZONE } from '@app/domain';
+import { type Instant, isLocalDate, type LocalDate, localDateAt, MEXICO_CITY_TIME_ZONE, spanishDate } from '@app/domain';
 
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
-/**
- * "13 de noviembre de 2026": every date on the board reads like this (d de mes de aaaa). Written out by hand, like
- * the domain's formatter, so it does not depend on the runtime's ICU data; `—` for a missing date.
- */
+/** "13 de noviembre de 2026": every date on the board reads like this (d de mes de aaaa); `—` for a missing date. */
 export function fechaLarga(date: LocalDate | null | undefined): string {
-  if (!date || !isLocalDate(date)) return '—';
-  const [year, month, day] = date.split('-').map(Number);
-  return `${day} de ${MONTHS[month - 1]} de ${year}`;
+  return date && isLocalDate(date) ? spanishDate(date) : '—';
 }
 
 const clock = new Intl.DateTimeFormat('en-GB', {
