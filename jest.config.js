@@ -68,6 +68,15 @@ module.exports = {
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
     },
     {
+      // Bad input against the same whole system: fast-check over every operation of /api/docs-json, and schemathesis
+      // (from the project's virtualenv); bounded by a fixed seed and example counts. Run --runInBand.
+      ...shared,
+      displayName: 'fuzz',
+      testMatch: ['<rootDir>/test/fuzz/**/*.fuzz-spec.ts'],
+      globalSetup: '<rootDir>/test/support/stack.global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/stack.global-teardown.ts',
+    },
+    {
       // The board in real headless Chromium (Debian's), on the same whole system as the e2e tests; run --runInBand.
       ...shared,
       displayName: 'browser',

