@@ -35,6 +35,8 @@ function document(): OpenAPIObject {
 
 describe('OpenAPI: the problem shape of every error', () => {
   const documented = documentProblems(document());
+  const responses = (path: string, method: 'get' | 'post') =>
+    documented.paths[path][method]?.responses as Record<string, { description: string; content?: unknown }>;
 
   it('adds the Problem schema next to the DTOs', () => {
     expect(Object.keys(documented.components?.schemas ?? {})).toEqual(['StartExerciseDto', 'Problem']);
@@ -42,15 +44,15 @@ describe('OpenAPI: the problem shape of every error', () => {
   });
 
   it('points every error response without content at it, and leaves documented content alone', () => {
-    expect(documented.paths['/api/exercises'].post?.responses['409']).toEqual({ description: 'EXERCISE_ALREADY_OPEN', content: problem });
-    expect(documented.paths['/api/stls/{entidad}'].get?.responses['404'].content).toEqual(problem);
-    expect(documented.paths['/api/health'].get?.responses['503'].content).toEqual({ 'application/json': { example: { status: 'degraded' } } });
-    expect(documented.paths['/api/exercises'].post?.responses['201']).toEqual({ description: 'Iniciado' });
+    expect(responses('/api/exercises', 'post')['409']).toEqual({ description: 'EXERCISE_ALREADY_OPEN', content: problem });
+    expect(responses('/api/stls/{entidad}', 'get')['404'].content).toEqual(problem);
+    expect(responses('/api/health', 'get')['503'].content).toEqual({ 'application/json': { example: { status: 'degraded' } } });
+    expect(responses('/api/exercises', 'post')['201']).toEqual({ description: 'Iniciado' });
   });
 
   it('documents the 400 of every route that takes a body or parameters, and only those', () => {
-    expect(documented.paths['/api/exercises'].post?.responses['400']).toMatchObject({ content: problem, description: expect.stringContaining('VALIDATION_FAILED') });
-    expect(documented.paths['/api/stls/{entidad}'].get?.responses['400']).toMatchObject({ content: problem });
-    expect(documented.paths['/api/health'].get?.responses['400']).toBeUndefined();
+    expect(responses('/api/exercises', 'post')['400']).toMatchObject({ content: problem, description: expect.stringContaining('VALIDATION_FAILED') });
+    expect(responses('/api/stls/{entidad}', 'get')['400']).toMatchObject({ content: problem });
+    expect(responses('/api/health', 'get')['400']).toBeUndefined();
   });
 });
