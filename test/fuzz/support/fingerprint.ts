@@ -1,19 +1,25 @@
 import { Client } from 'pg';
 
 /**
- * Event types that a workflow appends on its own, never in answer to the HTTP request being made:
+ * What a rejected request must not change, and what changes anyway (the choice the fuzz rests on).
  *
- * - a durable timer fired (ReminderDue, EscalationRaised, MonitoringDue, EvaluationDue): the seeded STLs and
- *   exercises have deadlines that fall due whenever they fall due, including during this test, and an accepted
- *   fuzzed command may itself set a deadline that is already past (a date long ago) and fires a moment later;
- * - one workflow told the other by a signal after an earlier, accepted command (StlStatusRecorded on the exercise
- *   after the STL moved; StlInstalled, with its CompositionWarningsChanged, and CivilSocietyRenewalStarted on the
- *   STL after the exercise completed stage 10 or its evaluation fell due).
+ * The system is never idle: the seeded STLs and exercises have durable timers that fall due whenever they fall due,
+ * this run included, and an accepted fuzzed command may set one that is already past (a date long ago) and fires a
+ * moment later. So the fingerprint leaves out the event types that a workflow appends on its own, never in answer to
+ * the request being made:
  *
- * Why types rather than streams: a fuzzed request may name any state (path, query or body), so scoping the
- * fingerprint to one stream would miss a rejected request that wrote elsewhere; and no state is free of background
- * activity for the whole run (an accepted near-valid command can start it). Every other event only exists because a
- * command was accepted, and a command refused with a 4xx must leave none.
+ * - a timer fired: ReminderDue, EscalationRaised, MonitoringDue, EvaluationDue;
+ * - one workflow told by the other, by a signal sent after an earlier accepted command: StlStatusRecorded on the
+ *   exercise after its STL moved; StlInstalled (with its CompositionWarningsChanged) and CivilSocietyRenewalStarted on
+ *   the STL after the exercise completed stage 10 or its evaluation fell due.
+ *
+ * And after each accepted command the runner waits for the log to go quiet (`settle`), so that whatever the workflows
+ * decide in its wake (an automatic step, a resolved escalation) is stored before the next request is measured.
+ *
+ * Why types rather than one stream or one quiet state: a fuzzed request may name any state (in its path, query or
+ * body), so a fingerprint of one stream would miss a refused request that wrote elsewhere; and no state stays free of
+ * timers once accepted commands reach it. Every other event exists only because a command was accepted, and a
+ * command refused with a 4xx must leave none.
  */
 export const BACKGROUND_EVENT_TYPES = [
   'ReminderDue',
@@ -59,6 +65,30 @@ export class StateFingerprint {
 
   end(): Promise<void> {
     return this.database.end();
+  }
+
+  /**
+   * After an accepted command: wait until no event has been appended for `quietMs` (at most `maxMs`), so that what the
+   * workflows do in its wake (signals to each other, and what those decide: an automatic step, a resolved escalation)
+   * is stored before the next request's fingerprint is taken.
+   */
+  async settle(quietMs = 600, maxMs = 10_000): Promise<void> {
+    const started = Date.now();
+    let last = await this.lastPosition();
+    let quietSince = Date.now();
+    while (Date.now() - quietSince < quietMs && Date.now() - started < maxMs) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const position = await this.lastPosition();
+      if (position !== last) {
+        last = position;
+        quietSince = Date.now();
+      }
+    }
+  }
+
+  private async lastPosition(): Promise<string> {
+    const { rows } = await this.database.query('SELECT coalesce(max(position), 0)::text AS position FROM domain_events');
+    return (rows[0] as { position: string }).position;
   }
 
   async take(): Promise<Fingerprint> {

@@ -98,6 +98,9 @@ export function describeRequest(request: FuzzRequest): string {
   return `${request.method} ${shorten(request.path, 300)} [${request.contentType ?? 'no content-type'}]${headers} body ${shorten(request.body)}`;
 }
 
+/** A command the API accepted: the workflows may still be acting on it (see StateFingerprint.settle). */
+const accepted = (request: FuzzRequest, exchange: Exchange) => request.method !== 'GET' && exchange.status >= 200 && exchange.status < 300;
+
 /** A stable number per operation and kind of fuzz, so each gets its own stream of requests from the one seed. */
 function seedFor(label: string): number {
   let hash = FUZZ_SEED;
@@ -142,6 +145,7 @@ export async function fuzz(run: FuzzRun): Promise<FuzzReport> {
       const before = await run.fingerprint.take();
       const exchange = await run.send(request);
       const after = await run.fingerprint.take();
+      if (accepted(request, exchange)) await run.fingerprint.settle();
       requests += 1;
       statuses[exchange.status] = (statuses[exchange.status] ?? 0) + 1;
       const violations = violationsOf(operation, request, exchange, before, after, run.checks);
@@ -172,6 +176,7 @@ export async function sweep(run: Sweep): Promise<FuzzReport> {
     const before = await run.fingerprint.take();
     const exchange = await run.send(request);
     const after = await run.fingerprint.take();
+    if (accepted(request, exchange)) await run.fingerprint.settle();
     statuses[exchange.status] = (statuses[exchange.status] ?? 0) + 1;
     const violations = violationsOf(operation, request, exchange, before, after);
     if (violations.length > 0) failures.push(`${run.kind} · ${operation.label}\n  ${describeRequest(request)}\n  ${violations.join('\n  ')}`);
