@@ -78,6 +78,20 @@ describe('fuzz of every operation in /api/docs-json (fast-check)', () => {
     expect(operations.filter((operation) => operation.body).length).toBeGreaterThan(20);
   });
 
+  it('sees in its fingerprint what an accepted command stores (so an unchanged one means something)', async () => {
+    const before = await fingerprint.take();
+    const response = await asCoordinador({
+      method: 'PUT',
+      path: `/api/stls/${targets.entidad}/non-working-days`,
+      body: JSON.stringify({ dates: ['2031-12-26'] }),
+      contentType: 'application/json',
+    });
+    await fingerprint.settle();
+
+    expect(response.status).toBe(200);
+    expect(await fingerprint.take()).not.toEqual(before);
+  });
+
   it('(a) arbitrary bodies: no 5xx, problem-shaped 4xx, nothing stored on a 4xx', async () => {
     const report = await fuzz({
       kind: 'arbitrary body',

@@ -1,5 +1,11 @@
 import { createServer } from 'node:net';
 
+/**
+ * Ports already handed out by this process. Servers started side by side ask for their ports before any of
+ * them binds (PostgreSQL's initdb alone takes seconds), so a port the kernel reports free may already be promised.
+ */
+const promised = new Set<number>();
+
 function tryListen(port: number): Promise<number | undefined> {
   return new Promise((resolve) => {
     const server = createServer();
@@ -12,13 +18,17 @@ function tryListen(port: number): Promise<number | undefined> {
   });
 }
 
+function promise(port: number): number {
+  promised.add(port);
+  return port;
+}
+
 /** `preferred` when it is free (so defaults like 7233 keep working with other tools), otherwise any free port. */
 export async function freePort(preferred?: number): Promise<number> {
-  if (preferred) {
-    const port = await tryListen(preferred);
-    if (port) return port;
+  if (preferred && !promised.has(preferred) && (await tryListen(preferred))) return promise(preferred);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await tryListen(0);
+    if (port && !promised.has(port)) return promise(port);
   }
-  const port = await tryListen(0);
-  if (!port) throw new Error('No free TCP port on 127.0.0.1');
-  return port;
+  throw new Error('No free TCP port on 127.0.0.1');
 }

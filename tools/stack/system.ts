@@ -68,6 +68,22 @@ function restartable<T extends { stop(): Promise<void> }>(start: () => Promise<T
   };
 }
 
+/**
+ * Like Promise.all, but when one server fails to start the others that did start are stopped before the error
+ * propagates, so a failed start leaves nothing running.
+ */
+async function allStarted<T extends readonly ({ stop(): Promise<void> } | undefined)[]>(
+  starts: { readonly [K in keyof T]: Promise<T[K]> },
+): Promise<T> {
+  const settled = await Promise.allSettled(starts as readonly Promise<T[number]>[]);
+  const failure = settled.find((result) => result.status === 'rejected');
+  if (!failure) return settled.map((result) => (result as PromiseFulfilledResult<T[number]>).value) as unknown as T;
+  for (const result of settled) {
+    if (result.status === 'fulfilled') await result.value?.stop().catch(() => undefined);
+  }
+  throw failure.reason;
+}
+
 const DATABASE = 'cocreacion';
 
 /**
@@ -82,17 +98,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     for (const part of stoppers.splice(0).reverse()) await part.stop().catch(() => undefined);
   };
   try {
-    const [database, temporal, mailCatcher] = await Promise.all([
-      options.databaseUrl ? undefined : startEmbeddedPostgres(join(options.dataDir, 'postgres'), {
+    const [database, temporal, mailCatcher] = await allStarted<
+      [PostgresServer | undefined, TemporalDevServer | undefined, MailCatcher | undefined]
+    >([
+      options.databaseUrl ? Promise.resolve(undefined) : startEmbeddedPostgres(join(options.dataDir, 'postgres'), {
         logFile: join(options.dataDir, 'logs/postgres.log'),
       }),
-      options.temporalAddress ? undefined : startTemporalDevServer({
+      options.temporalAddress ? Promise.resolve(undefined) : startTemporalDevServer({
         dbFile: join(options.dataDir, 'temporal.db'),
         logFile: join(options.dataDir, 'logs/temporal.log'),
         port: options.temporalPort,
         uiPort: options.temporalUiPort,
       }),
-      options.smtpUrl ? undefined : startMailCatcher({
+      options.smtpUrl ? Promise.resolve(undefined) : startMailCatcher({
         mailDir: join(options.dataDir, 'mail'),
         logFile: join(options.dataDir, 'logs/maildev.log'),
         smtpPort: options.mailCatcherPorts?.smtp,
