@@ -1,4 +1,4 @@
-import { type ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { type ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { ApiProblem } from './api-problem';
 import { ProblemFilter } from './problem.filter';
 
@@ -53,10 +53,11 @@ describe('ProblemFilter: one error shape, a stable code and a Spanish message, n
     expect(answer(refused)).toMatchObject({ status: 503, body: { code: 'DATABASE_UNAVAILABLE' } });
   });
 
-  it('hides everything else behind a generic 500', () => {
-    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('hides everything else behind a generic 500, the stack going to the log instead', () => {
+    const logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const { status, body } = answer(new TypeError("Cannot read properties of undefined (reading 'x')"));
     expect(status).toBe(500);
     expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'Error interno; el equipo técnico fue notificado.' });
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("TypeError: Cannot read properties of undefined (reading 'x')"));
   });
 });
