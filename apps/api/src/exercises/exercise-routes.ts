@@ -1,5 +1,7 @@
-import { ApiBadRequestResponse } from '@nestjs/swagger';
-import { entidadFrom } from '../auth/entidad-access.guard';
+import { applyDecorators } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiParam } from '@nestjs/swagger';
+import { type EntidadAccessKind } from '../auth/entidad-access';
+import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { entidadOfExerciseParam } from './exercise-id.pipe';
 import { VALIDATION_FAILED_EXAMPLE } from './exercises.examples';
 
@@ -12,6 +14,10 @@ export const ENTIDAD_OF_EXERCISE = {
   query: entidadFrom.query('entidad'),
   param: entidadFrom.param('id', entidadOfExerciseParam),
 };
+
+/** A route under `/exercises/:id`: allowed to whoever may `access` the state the id names, the id documented. */
+export const OnExercise = (access: EntidadAccessKind) =>
+  applyDecorators(EntidadAccess(access, ENTIDAD_OF_EXERCISE.param), ApiParam(EXERCISE_ID));
 
 /** The 400 of every command: the body (or a path parameter) is malformed, and the answer names the field. */
 export const ApiValidationFailed = () =>

@@ -24,7 +24,7 @@ import {
 } from './exercises.dto';
 import { ApiBodyExamples, EXERCISE_EXAMPLES, EXERCISE_LIST_EXAMPLE, VALIDATION_FAILED_EXAMPLE } from './exercises.examples';
 import { ExerciseIdPipe } from './exercise-id.pipe';
-import { ApiValidationFailed, ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
+import { ApiValidationFailed, ENTIDAD_OF_EXERCISE, OnExercise } from './exercise-routes';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
 
 @ApiTags('ejercicios')
@@ -59,8 +59,7 @@ export class ExercisesController {
   }
 
   @Get(':id')
-  @EntidadAccess('read', ENTIDAD_OF_EXERCISE.param)
-  @ApiParam(EXERCISE_ID)
+  @OnExercise('read')
   @ApiOkResponse({ description: 'El resumen completo: etapas, pasos, escalamientos, compromisos, plazos' })
   @ApiNotFoundResponse({ description: 'EXERCISE_NOT_FOUND' })
   get(@Param('id', ExerciseIdPipe) id: string): Promise<ExerciseResponse> {
@@ -68,9 +67,8 @@ export class ExercisesController {
   }
 
   @Post(':id/stages/:stage/complete')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiParam({ name: 'stage', description: 'Etapa de instalación (1–10, Anexo 1)', example: 1 })
   @ApiBodyExamples(CompleteStageDto, EXERCISE_EXAMPLES.stage)
   @ApiOkResponse({ description: 'Etapa concluida; el nuevo estado del ejercicio' })
@@ -87,9 +85,8 @@ export class ExercisesController {
   }
 
   @Post(':id/steps/:step/complete')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiParam({ name: 'step', description: 'Paso (1–6); solo el 1 y el 4 se concluyen así, los demás por sí mismos', example: 1 })
   @ApiBodyExamples(CompleteStepDto, EXERCISE_EXAMPLES.step)
   @ApiOkResponse({ description: 'Paso concluido; el nuevo estado del ejercicio' })
@@ -106,9 +103,8 @@ export class ExercisesController {
   }
 
   @Post(':id/governance-mechanism')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.governanceMechanism)
   @ApiOkResponse({ description: 'Mecanismo de gobernanza registrado (requisito del paso 3); el nuevo estado del ejercicio' })
   @ApiValidationFailed()
@@ -123,9 +119,8 @@ export class ExercisesController {
   }
 
   @Post(':id/annual-agenda')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.annualAgenda)
   @ApiOkResponse({ description: 'Agenda anual de trabajo registrada (requisito del paso 3); el nuevo estado del ejercicio' })
   @ApiValidationFailed()

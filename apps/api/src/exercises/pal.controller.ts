@@ -7,14 +7,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { EntidadAccess } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import { CommitmentIdPipe } from './commitment-id.pipe';
 import { CommitmentProgressDto, DefineCommitmentsDto, LaunchPalDto } from './commitments.dto';
 import { PalReviewDto } from './exercises.dto';
 import { ApiBodyExamples, EXERCISE_EXAMPLES, PAL_INVALID_EXAMPLE } from './exercises.examples';
 import { ExerciseIdPipe } from './exercise-id.pipe';
-import { ApiValidationFailed, ENTIDAD_OF_EXERCISE, EXERCISE_ID } from './exercise-routes';
+import { ApiValidationFailed, OnExercise } from './exercise-routes';
 import { type ExerciseResponse, ExercisesService } from './exercises.service';
 
 /** Steps 4 to 6: the mesas' commitments, the PAL's launch, its progress, monitoring and evaluation. */
@@ -25,8 +24,7 @@ export class PalController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Put('commitments')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
-  @ApiParam(EXERCISE_ID)
+  @OnExercise('command')
   @ApiBodyExamples(DefineCommitmentsDto, EXERCISE_EXAMPLES.commitments)
   @ApiOkResponse({ description: 'Borrador de compromisos de las mesas (paso 4), que reemplaza al anterior; el nuevo estado' })
   @ApiValidationFailed()
@@ -41,9 +39,8 @@ export class PalController {
   }
 
   @Post('pal')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(LaunchPalDto, EXERCISE_EXAMPLES.pal)
   @ApiOkResponse({ description: 'PAL lanzado (paso 5): inicia su año; monitoreo a los 6 meses y evaluación a los 12' })
   @ApiValidationFailed()
@@ -61,9 +58,8 @@ export class PalController {
   }
 
   @Post('commitments/:commitmentId/progress')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiParam({ name: 'commitmentId', description: 'Identificador del compromiso', example: 'C1' })
   @ApiBodyExamples(CommitmentProgressDto, EXERCISE_EXAMPLES.progress)
   @ApiOkResponse({ description: 'Avance registrado en la escala del MRI; el nuevo estado del ejercicio' })
@@ -80,9 +76,8 @@ export class PalController {
   }
 
   @Post('monitoring')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.monitoring)
   @ApiOkResponse({ description: 'Monitoreo de los seis meses registrado; el nuevo estado del ejercicio' })
   @ApiValidationFailed()
@@ -97,9 +92,8 @@ export class PalController {
   }
 
   @Post('evaluation')
-  @EntidadAccess('command', ENTIDAD_OF_EXERCISE.param)
+  @OnExercise('command')
   @HttpCode(200)
-  @ApiParam(EXERCISE_ID)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.evaluation)
   @ApiOkResponse({ description: 'Evaluación anual registrada: concluye el paso 6 y cierra el ejercicio' })
   @ApiValidationFailed()

@@ -10,14 +10,13 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
-import { ENTIDAD_PARAM, EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
+import { EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
 import { type StlDetailResponse } from './stl-views';
 import { AddMemberDto, DecideRemovalDto, ProposeRemovalDto, ResignMemberDto } from './stls.dto';
 import { StlsService } from './stls.service';
+import { OnStl } from './stl-routes';
 
-const ENTIDAD = entidadFrom.param('entidad');
 const MEMBER_ID = { name: 'memberId', description: 'Identificador del integrante', example: '14-sociedadcivil-1' };
 const NEW_STATE = 'El nuevo estado del STL: resumen, integrantes, sesiones y escalamientos abiertos';
 
@@ -29,8 +28,7 @@ export class StlMembersController {
   constructor(private readonly stls: StlsService) {}
 
   @Post()
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiCreatedResponse({ description: `Integrante incorporado (titular, suplente, enlace o invitado). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'DUPLICATE_MEMBER, SEAT_NOT_FOUND, SECTOR_NOT_DECLARED…' })
@@ -44,9 +42,8 @@ export class StlMembersController {
   }
 
   @Post(':memberId/resign')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(MEMBER_ID)
   @ApiOkResponse({ description: `Renuncia; un titular con suplente lo deja como titular y se abre la vacante. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -62,9 +59,8 @@ export class StlMembersController {
   }
 
   @Post(':memberId/removal/propose')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(MEMBER_ID)
   @ApiOkResponse({ description: `Propuesta de remoción (probidad, incumplimiento de normas, afectación al PAL). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -79,9 +75,8 @@ export class StlMembersController {
   }
 
   @Post(':memberId/removal/decide')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(MEMBER_ID)
   @ApiOkResponse({ description: `Remoción decidida en una sesión posterior con quórum; aprobada, sigue la sucesión. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })

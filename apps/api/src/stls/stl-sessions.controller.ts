@@ -10,7 +10,6 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import {
   ATTENDANCE_EXAMPLE,
@@ -27,10 +26,10 @@ import {
 } from './stl-sessions.dto';
 import { StlSessionsService } from './stl-sessions.service';
 import { type AttendanceOutcome, type DecisionOutcomeResponse } from './stl-session-views';
-import { ENTIDAD_PARAM, EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
+import { EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
 import { type StlSessionResponse } from './stl-views';
+import { OnStl } from './stl-routes';
 
-const ENTIDAD = entidadFrom.param('entidad');
 const SESSION_ID = { name: 'id', description: 'Sesión: `<fecha>-<n>` para las convocadas por la API', example: '2027-02-10-1' };
 const SESSION_ID_PIPE = new IdentifierParamPipe('id');
 
@@ -42,8 +41,7 @@ export class StlSessionsController {
   constructor(private readonly sessions: StlSessionsService) {}
 
   @Post()
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiCreatedResponse({ description: 'Sesión convocada; su `id` lo asigna la API (`<fecha>-<n>`)', schema: { example: SESSION_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'STL_NOT_INSTALLED' })
@@ -60,9 +58,8 @@ export class StlSessionsController {
   }
 
   @Post(':id/attendance')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(SESSION_ID)
   @ApiOkResponse({
     description:
@@ -82,8 +79,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/decisions')
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiParam(SESSION_ID)
   @ApiCreatedResponse({
     description:
@@ -106,9 +102,8 @@ export class StlSessionsController {
   }
 
   @Post(':id/minutes')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(SESSION_ID)
   @ApiOkResponse({ description: 'Acta aprobada y firmada por quienes asistieron; la sesión queda cerrada' })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })
@@ -124,9 +119,8 @@ export class StlSessionsController {
   }
 
   @Post(':id/cancel')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiParam(SESSION_ID)
   @ApiOkResponse({ description: 'Sesión cancelada (cancelarla otra vez no cambia nada); deja de cubrir el bimestre' })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })

@@ -5,7 +5,6 @@ import {
   ApiConflictResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiParam,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -13,7 +12,7 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user'
 import { readableEntidades } from '../auth/entidad-access';
 import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
-import { ENTIDAD_PARAM, EntidadParamPipe } from './stl-validation';
+import { EntidadParamPipe } from './stl-validation';
 import { type StlDetailResponse, type StlResponse } from './stl-views';
 import {
   AppointFacilitadorDto,
@@ -26,8 +25,8 @@ import {
 } from './stls.dto';
 import { StlsService } from './stls.service';
 import { STL_DETAIL_EXAMPLE, STL_LIST_EXAMPLE } from './stl-openapi-examples';
+import { OnStl } from './stl-routes';
 
-const ENTIDAD = entidadFrom.param('entidad');
 const NEW_STATE = 'El nuevo estado del STL: resumen, integrantes, sesiones y escalamientos abiertos';
 
 @ApiTags('stl')
@@ -45,8 +44,7 @@ export class StlsController {
   }
 
   @Get(':entidad')
-  @EntidadAccess('read', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('read')
   @ApiOkResponse({ description: 'Resumen, integrantes, sesiones y escalamientos abiertos del STL', schema: { example: STL_DETAIL_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'La entidad no tiene STL registrado (STL_NOT_FOUND)' })
   get(@Param('entidad', EntidadParamPipe) entidad: Entidad): Promise<StlDetailResponse> {
@@ -54,8 +52,7 @@ export class StlsController {
   }
 
   @Put(':entidad/facilitador')
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiOkResponse({ description: `Facilitador nombrado; resuelve los escalamientos por vacante. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'FACILITADOR_ALREADY_APPOINTED (primero registre la vacante), DUPLICATE_MEMBER' })
@@ -69,8 +66,7 @@ export class StlsController {
   }
 
   @Delete(':entidad/facilitador')
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiOkResponse({
     description: `Puesto de facilitador vacante desde \`vacatedOn\` (cuerpo JSON, no parámetros de consulta). ${NEW_STATE}`,
   })
@@ -86,8 +82,7 @@ export class StlsController {
   }
 
   @Put(':entidad/decision-rule')
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiOkResponse({ description: `Regla de decisión del STL (la misma regla otra vez no cambia nada). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   changeDecisionRule(
@@ -99,8 +94,7 @@ export class StlsController {
   }
 
   @Put(':entidad/non-working-days')
-  @EntidadAccess('command', ENTIDAD)
-  @ApiParam(ENTIDAD_PARAM)
+  @OnStl('command')
   @ApiOkResponse({ description: `Días inhábiles propios del STL, que cuentan para el aviso de cinco días hábiles. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   setNonWorkingDays(
@@ -112,9 +106,8 @@ export class StlsController {
   }
 
   @Post(':entidad/civil-society-renewal/start')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiOkResponse({ description: `Renovación de la sociedad civil abierta al concluir un PAL (MG cap. III, 3 d). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'RENEWAL_ALREADY_PENDING, STL_NOT_INSTALLED' })
@@ -128,9 +121,8 @@ export class StlsController {
   }
 
   @Post(':entidad/civil-society-renewal/complete')
-  @EntidadAccess('command', ENTIDAD)
+  @OnStl('command')
   @HttpCode(200)
-  @ApiParam(ENTIDAD_PARAM)
   @ApiOkResponse({ description: `Renovación concluida: la sociedad civil tiene titular. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'RENEWAL_NOT_PENDING, MISSING_SECTOR_TITULAR' })
