@@ -6,7 +6,7 @@
  * with maxCachedWorkflows set explicitly (goal < 75 % of the heap it is given), against a baseline of 2,500 bare
  * workflows waiting for the same instant, in the same run.
  * BENCH_EXERCISES (2500), BENCH_CONCURRENCY (50), BENCH_SETUP_MINUTES (time allowed to create them, 5),
- * BENCH_WORKER_HEAP_MB (1024) and BENCH_MAX_CACHED (1000) change the defaults.
+ * BENCH_WORKER_HEAP_MB (1024) and BENCH_MAX_CACHED (400, the worker's default) change the defaults.
  */
 import { readFileSync } from 'node:fs';
 import { exerciseUpdates, exerciseWorkflowId, TASK_QUEUE } from '@app/contracts';
@@ -20,7 +20,7 @@ const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 const SETUP_MINUTES = Number(process.env.BENCH_SETUP_MINUTES ?? 5);
 const WORKER_HEAP_MB = Number(process.env.BENCH_WORKER_HEAP_MB ?? 1024);
-const MAX_CACHED = Number(process.env.BENCH_MAX_CACHED ?? 1_000);
+const MAX_CACHED = Number(process.env.BENCH_MAX_CACHED ?? 400);
 const GOAL_SECONDS = 300;
 const GOAL_HEAP_SHARE = 0.75;
 

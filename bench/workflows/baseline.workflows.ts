@@ -1,7 +1,22 @@
-import { condition } from '@temporalio/workflow';
+import { condition, defineUpdate, setHandler } from '@temporalio/workflow';
 
-/** The baseline of bench:load: a workflow that does nothing, started the same way as the real ones. */
+/** Answers at once: the whole of what the baseline of bench:load does with its one command. */
+export const noopUpdate = defineUpdate<void>('Noop');
+
+/**
+ * The baseline of bench:load: a workflow that does nothing but answer one Update, so that starting it with
+ * Update-with-Start costs what Temporal and the worker cost our workflows' starts, and nothing of ours.
+ */
 export async function noopWorkflow(): Promise<void> {
+  let answered = false;
+  setHandler(noopUpdate, () => {
+    answered = true;
+  });
+  await condition(() => answered);
+}
+
+/** Ends at once: what a bare start (no answer awaited) costs the server, for scale in bench:load. */
+export async function emptyWorkflow(): Promise<void> {
   // Nothing to do: its cost is the start itself.
 }
 
