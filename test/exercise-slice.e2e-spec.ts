@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { Client } from 'pg';
-import { temporalCliPath } from '../tools/stack';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
 import { e2eApi } from './support/http';
+import { workflowIdsListedBy } from './support/temporal-cli';
 
 /** Issue 2's vertical slice, through HTTP on the real stack: API → Temporal Update → worker → PostgreSQL. */
 describe('an exercise from HTTP to the event log (vertical slice)', () => {
@@ -77,13 +76,6 @@ describe('an exercise from HTTP to the event log (vertical slice)', () => {
   });
 
   it('is visible to the temporal CLI by its search attributes', () => {
-    const output = execFileSync(
-      temporalCliPath(),
-      ['workflow', 'list', '--address', process.env.E2E_TEMPORAL_ADDRESS!, '--query', 'Entidad="31" AND Etapa=2', '--output', 'json'],
-      { encoding: 'utf8' },
-    );
-
-    const workflows = JSON.parse(output) as { execution: { workflowId: string } }[];
-    expect(workflows.map((workflow) => workflow.execution.workflowId)).toEqual(['exercise/31/1']);
+    expect(workflowIdsListedBy('Entidad="31" AND Etapa=2')).toEqual(['exercise/31/1']);
   });
 });

@@ -3,6 +3,7 @@ import ICAL from 'ical.js';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday, todayInMexicoCity } from './support/dates';
 import { e2eApi } from './support/http';
+import { workflowIdsListedBy } from './support/temporal-cli';
 
 /**
  * The STL endpoints on the whole system, over the seeded STLs of 2017: Jalisco (14) meets and decides, Zacatecas (32)
@@ -95,6 +96,15 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
     expect(vacant.status).toBe(200);
     expect(vacant.body.length).toBeGreaterThan(0);
     for (const row of vacant.body) expect(row).toMatchObject({ status: 'instalado', facilitadorVacante: true });
+  });
+
+  it('lists under FacilitadorVacante=true in the temporal CLI exactly the STLs shown without facilitador', async () => {
+    const vacant = await coordinador.get('/api/stls?facilitadorVacante=true');
+
+    expect(vacant.body.length).toBeGreaterThan(0);
+    expect(workflowIdsListedBy('FacilitadorVacante=true')).toEqual(
+      (vacant.body as { workflowId: string }[]).map((row) => row.workflowId).sort(),
+    );
   });
 
   it('details one STL: summary, members, sessions and open escalations', async () => {

@@ -23,7 +23,8 @@ export interface SearchAttributeValues {
   readonly paso?: number;
   readonly etapa?: number;
   readonly escalacionesAbiertas: number;
-  readonly facilitadorVacante?: boolean;
+  /** `null` removes it. */
+  readonly facilitadorVacante?: boolean | null;
 }
 
 export function searchAttributePairs(values: SearchAttributeValues): SearchAttributeUpdatePair[] {

@@ -49,6 +49,15 @@ describe('exerciseWorkflow on the time-skipping server', () => {
     expect(store.typesOf('exercise/14/1').filter((type) => type !== 'StlStatusRecorded')).toEqual(['ExerciseStarted', 'StageCompleted']);
   });
 
+  it('leaves FacilitadorVacante to the STL: an exercise of a state without facilitador is not listed under it', async () => {
+    const attributes = (await driver.exerciseHandle('14').describe()).typedSearchAttributes;
+    const stlAttributes = (await driver.stlHandle('14').describe()).typedSearchAttributes;
+
+    expect(attributes.get(SEARCH_ATTRIBUTES.etapa)).toBe(2);
+    expect(attributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBeUndefined();
+    expect(stlAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBe(true);
+  });
+
   it('stalls: 30 days without progress remind the garante, 45 escalate to the enlace, 60 to the coordinador; progress resets the chain', async () => {
     const today = await driver.today();
     await driver.seedStl(record('29'), { installedOn: addDays(today, -30) });

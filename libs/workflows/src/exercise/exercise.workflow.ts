@@ -18,9 +18,15 @@ import {
   exerciseSummary,
   stlRequestsFor,
 } from '@app/domain';
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sourced-entity';
 import { signalQuietly } from '../runtime/signal-quietly';
+
+/**
+ * The vacancy belongs to the STL: `FacilitadorVacante=true` lists the STLs without one, not their exercises as well
+ * (exercises started before this change drop theirs at their next change).
+ */
+const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
 
 function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, ExerciseState> {
   const stlId = stlWorkflowId(input.entidad);
@@ -36,7 +42,8 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
       const summary = exerciseSummary(state, policy);
       if (!summary) return { entidad: input.entidad, escalacionesAbiertas: 0 };
       const { Paso, Etapa, EscalacionesAbiertas, FacilitadorVacante } = summary.searchAttributes;
-      return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante: FacilitadorVacante };
+      const facilitadorVacante = patched(VACANCY_ON_STL_ONLY) ? null : FacilitadorVacante;
+      return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante };
     },
     react: async (events) => {
       if (events.some((event) => event.type === 'ExerciseStarted')) {
