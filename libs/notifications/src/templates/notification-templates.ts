@@ -123,16 +123,22 @@ function facilitadorVacant(content: FacilitadorVacantContent, addressee: Address
       ? 'Dé seguimiento con el organismo garante para que el STL nombre a un nuevo facilitador.'
       : 'Proponga al STL un nuevo facilitador, preferentemente de la academia o de la sociedad civil, y registre ' +
         'su nombramiento en el sistema.';
-  const then = escalatesOn === null ? '' : ` Si el puesto sigue vacante el ${long(escalatesOn)}, se escalará al enlace del INAI.`;
+  const escalation = addressee === 'enlace' ? 'se le escalará formalmente' : 'se escalará al enlace del INAI';
+  const then = escalatesOn === null ? '' : ` Si el puesto sigue vacante el ${long(escalatesOn)}, ${escalation}.`;
   return {
     subject,
     paragraphs: [
       `El puesto de facilitador del STL de ${entidadName(content.entidad)} está vacante desde el ${long(vacantSince)}.`,
-      ...(reason === null ? [] : [`Motivo registrado: ${reason}.`]),
+      ...(reason === null ? [] : [`Motivo registrado: ${asSentence(reason)}`]),
     ],
     action: todo + then,
     deadline: escalatesOn,
   };
+}
+
+/** Free text the STL typed, closed with a period unless it already ends a sentence. */
+function asSentence(text: string): string {
+  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 function palReview(content: PalReviewContent): MessageParts {

@@ -67,10 +67,20 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026');
   });
 
+  it('a reason that already ends its sentence keeps a single period', () => {
+    const vacated = { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', followUp: false } as const;
+    const message = renderNotification({ ...vacated, reason: 'Renuncia presentada ante el STL.' }, garante, options);
+
+    expect(message.text).toContain('Motivo registrado: Renuncia presentada ante el STL.\n');
+  });
+
   it('the enlace reads the same news with its own task', () => {
     const message = renderNotification(examples.facilitador_vacant, { nombre: 'Enlace', addressee: 'enlace' }, options);
 
-    expect(message.text).toContain('Qué hacer: Dé seguimiento con el organismo garante para que el STL nombre a un nuevo facilitador.');
+    expect(message.text).toContain(
+      'Qué hacer: Dé seguimiento con el organismo garante para que el STL nombre a un nuevo facilitador. Si el puesto ' +
+        'sigue vacante el miércoles 2 de diciembre de 2026, se le escalará formalmente.',
+    );
     expect(message.text).toContain('Recibe este aviso como enlace del INAI para Jalisco.');
   });
 
