@@ -138,7 +138,8 @@ function facilitadorVacant(content: FacilitadorVacantContent, addressee: Address
 
 /** Free text the STL typed, closed with a period unless it already ends a sentence. */
 function asSentence(text: string): string {
-  return /[.!?…]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+  const trimmed = text.trim();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
 }
 
 function palReview(content: PalReviewContent): MessageParts {
