@@ -9,6 +9,8 @@ export interface CommandRequest<Type extends string = string, Data = unknown> {
   readonly type: Type;
   readonly data: Data;
   readonly actor?: string;
+  /** Set by the sending workflow for commands sent as signals, so a re-sent signal is recognised as the same command. */
+  readonly commandId?: string;
 }
 
 /** Failure type of every domain rejection; the rejection itself travels as the failure's first detail. */

@@ -14,6 +14,15 @@ export interface AppendEventsInput {
   readonly state: unknown;
   /** The policy the workflow runs with, so notifications announce the dates the workflow will keep. */
   readonly policy?: DeadlinePolicy;
+  /** The command that produced the events (Update id, `deadline:<id>`, or the sender's id for a signal). */
+  readonly commandId?: string;
+}
+
+/** An event as stored, when it is not the one the workflow sent (see `AppendEventsResult.stored`). */
+export interface StoredEventData {
+  readonly seq: number;
+  readonly type: string;
+  readonly data: unknown;
 }
 
 export interface AppendEventsResult {
@@ -22,7 +31,16 @@ export interface AppendEventsResult {
    * A retried append of events already stored answers with the same ids.
    */
   readonly notificationIds: readonly string[];
+  /**
+   * Absent when the events were appended as sent. Otherwise the positions were already taken and these are the
+   * events stored there, which the workflow folds instead of its own: `already_stored`, the same command's earlier
+   * attempt; `superseded`, another command's events (every one from `firstSeq` on), after which it decides again.
+   */
+  readonly stored?: { readonly kind: 'already_stored' | 'superseded'; readonly events: readonly StoredEventData[] };
 }
+
+/** Failure type of an append whose content PostgreSQL refuses: not retried, answered as EVENTS_NOT_STORABLE. */
+export const EVENTS_NOT_STORABLE = 'EventsNotStorable';
 
 /** Activities the workflows use; implemented by the worker with Nest providers. */
 export interface EventStoreActivities {

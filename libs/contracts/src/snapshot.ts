@@ -2,4 +2,9 @@
 export interface Snapshot<S> {
   readonly state: S;
   readonly version: number;
+  /**
+   * Ids of the latest commands applied (Update ids, hence the clients' Idempotency-Keys): Temporal recognises a
+   * repeated Update id only within one run, so the workflow remembers them across continue-as-new itself.
+   */
+  readonly recentCommandIds?: readonly string[];
 }

@@ -11,6 +11,7 @@ import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises
 import { Users1763790000000 } from './migrations/1763790000000-users';
 import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
+import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -31,6 +32,7 @@ export const PERSISTENCE_MIGRATIONS = [
   StlAndSharedViews1763780200000,
   Users1763790000000,
   Notifications1763790100000,
+  EventMetadata1764800000000,
 ];
 
 export interface DatabaseConfig {

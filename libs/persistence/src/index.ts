@@ -6,6 +6,7 @@ export * from './entities/exercise-view.entity';
 export * from './entities/notification.entity';
 export * from './entities/user.entity';
 export * from './entities/stl-views.entity';
+export * from './event-store/event-content';
 export * from './event-store/event-store';
 export * from './migrate';
 export * from './persistence.module';

@@ -33,6 +33,7 @@ export class ListEscalationsQuery {
 
 export class ResolveEscalationDto {
   @IsTextField(2_000, {
+    multiline: true,
     description: 'Cómo se atendió',
     example: 'El STL designó facilitadora en su sesión extraordinaria del 12 de noviembre.',
   })

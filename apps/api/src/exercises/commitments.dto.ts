@@ -29,7 +29,7 @@ export class CommitmentDto {
   kind!: CommitmentKind;
 
   @IsOptional()
-  @IsTextField(4_000, { required: false, description: 'Problema que atiende y resultado esperado' })
+  @IsTextField(4_000, { multiline: true, required: false, description: 'Problema que atiende y resultado esperado' })
   description?: string;
 
   @IsTextListField(MAX_LIST_ITEMS, 1_000, { example: ['Mesas de trabajo con las dependencias responsables'] })

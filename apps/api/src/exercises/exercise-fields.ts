@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
+import { AdmissibleText } from '../validation/decorators';
 import { ArrayMaxSize, IsArray, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Commitment ids travel in URLs (`/commitments/C1/progress`): letters, digits, `.`, `_` and `-`, up to 64. */
@@ -34,6 +35,7 @@ export function IsTextListField(maxItems: number, maxLength: number, options: Ap
     IsString({ each: true, message: 'cada elemento debe ser texto' }),
     MinLength(1, { each: true, message: 'ningún elemento puede estar vacío' }),
     MaxLength(maxLength, { each: true, message: `cada elemento admite como máximo ${maxLength} caracteres` }),
+    AdmissibleText({}, true),
     ApiProperty({ type: [String], maxItems, ...options }),
   );
 }

@@ -33,6 +33,7 @@ export class CompleteStageDto {
 
   @IsOptional()
   @IsTextField(2_000, {
+    multiline: true,
     required: false,
     description: 'Obligatoria para omitir etapas anteriores o fusionar varias en un solo acto (Anexo 1)',
     example: 'El Grupo Promotor acordó fusionar la selección de representantes y del facilitador.',
@@ -75,6 +76,7 @@ export class PalReviewDto {
   completedOn!: string;
 
   @IsTextField(5_000, {
+    multiline: true,
     description: 'Resumen de los resultados',
     example: 'Los cinco compromisos avanzan; dos requieren ajustar sus indicadores.',
   })

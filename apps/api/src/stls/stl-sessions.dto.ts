@@ -62,7 +62,7 @@ export class VoteDto {
   vote!: VoteValue;
 
   @IsOptional()
-  @IsTextField(1_000, { required: false, description: 'Obligatorio con «impedimento»: el conflicto de interés o impedimento' })
+  @IsTextField(1_000, { multiline: true, required: false, description: 'Obligatorio con «impedimento»: el conflicto de interés o impedimento' })
   reason?: string;
 }
 
@@ -103,6 +103,6 @@ export class ApproveMinutesDto {
 }
 
 export class CancelSessionDto {
-  @IsTextField(1_000, { description: 'Motivo de la cancelación', example: 'Falta de condiciones en la sede; se convocará de nuevo.' })
+  @IsTextField(1_000, { multiline: true, description: 'Motivo de la cancelación', example: 'Falta de condiciones en la sede; se convocará de nuevo.' })
   reason!: string;
 }

@@ -1,6 +1,7 @@
 import { type Entidad, ENTIDAD_CODES, isEntidad, isLocalDate } from '@app/domain';
 import { applyDecorators, Injectable, type PipeTransform } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { AdmissibleText } from '../validation/decorators';
 import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Matches, ValidateBy } from 'class-validator';
 import { invalidField } from '../errors/api-problem';
 
@@ -64,6 +65,7 @@ export function IsTextListField(minItems: number, maxItems: number, maxLength: n
         defaultMessage: () => `cada elemento debe ser texto no vacío de como máximo ${maxLength} caracteres`,
       },
     }),
+    AdmissibleText({}, true),
     ApiProperty({ type: [String], minItems, maxItems, ...options }),
   );
 }

@@ -105,7 +105,7 @@ export class VacateFacilitadorDto {
   @IsLocalDateField({ description: 'Día en que quedó vacante el puesto (no futuro ni anterior al nombramiento)' })
   vacatedOn!: string;
 
-  @IsTextField(1_000, { description: 'Motivo de la vacante', example: 'Renuncia presentada ante el STL.' })
+  @IsTextField(1_000, { multiline: true, description: 'Motivo de la vacante', example: 'Renuncia presentada ante el STL.' })
   reason!: string;
 }
 

@@ -1,6 +1,7 @@
 import { ENTIDAD_CODES, isLocalDate } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
+import { inadmissibleCharacter, inadmissibleCharacterMessage, type TextCharacterOptions } from './text-characters';
 import {
   ArrayMaxSize,
   IsArray,
@@ -36,12 +37,31 @@ export function IsEntidadField(options: ApiPropertyOptions = {}): PropertyDecora
   );
 }
 
-export function IsTextField(maxLength: number, options: ApiPropertyOptions = {}): PropertyDecorator {
+export type TextFieldOptions = ApiPropertyOptions & TextCharacterOptions;
+
+/** A text of one line (names, titles), or of paragraphs with `multiline` (justifications, summaries). */
+export function IsTextField(maxLength: number, { multiline, ...options }: TextFieldOptions = {}): PropertyDecorator {
   return applyDecorators(
     IsString({ message: 'debe ser texto' }),
     MinLength(1, { message: 'no puede estar vacío' }),
     MaxLength(maxLength, { message: `admite como máximo ${maxLength} caracteres` }),
+    AdmissibleText({ multiline }),
     ApiProperty({ type: String, maxLength, ...options }),
+  );
+}
+
+/** Every character admissible for the field (the pipe already refused the worst; this adds line breaks). */
+export function AdmissibleText(characters: TextCharacterOptions = {}, each = false): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'admissibleText',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || inadmissibleCharacter(value, characters) === undefined,
+        defaultMessage: (args) =>
+          inadmissibleCharacterMessage(typeof args?.value === 'string' ? (inadmissibleCharacter(args.value, characters) ?? '') : ''),
+      },
+    },
+    { each },
   );
 }
 

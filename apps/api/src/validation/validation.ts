@@ -1,5 +1,6 @@
 import { type ArgumentMetadata, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { ApiProblem, invalidField } from '../errors/api-problem';
+import { firstInadmissibleString, inadmissibleCharacterMessage } from './text-characters';
 
 export interface FieldProblem {
   readonly field: string;
@@ -45,11 +46,19 @@ export function tooDeeplyNested(value: unknown): string[] | undefined {
   return undefined;
 }
 
-/** Refuses input nested too deep before Nest and class-transformer walk it (a stack overflow would answer 500). */
+/**
+ * Refuses input nested too deep before Nest and class-transformer walk it (a stack overflow would answer 500), and
+ * any string of the body, query or path holding a character that must never be stored, whatever the DTO declares.
+ */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const path = tooDeeplyNested(value);
     if (path) throw invalidField(path[0], `anida más de ${MAX_INPUT_DEPTH} niveles de objetos o listas`);
+    const inadmissible = firstInadmissibleString(value);
+    if (inadmissible) {
+      const field = [metadata.data, inadmissible.path].filter(Boolean).join('.') || metadata.type;
+      throw invalidField(field, inadmissibleCharacterMessage(inadmissible.character));
+    }
     return super.transform(value, metadata);
   }
 }

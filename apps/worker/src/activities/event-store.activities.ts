@@ -1,6 +1,6 @@
-import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities } from '@app/contracts';
+import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities, EVENTS_NOT_STORABLE } from '@app/contracts';
 import { NotificationOutbox } from '@app/notifications';
-import { EventStore, ProjectionWriter, StreamConflictError } from '@app/persistence';
+import { EventsNotStorableError, EventStore, ProjectionWriter, StreamConflictError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -22,15 +22,26 @@ export class EventStoreActivitiesService implements EventStoreActivities {
         await this.projections.write(manager, input);
         notificationIds = await this.outbox.enqueue(manager, input);
       });
-      if (outcome === 'already_appended') {
-        const { streamId, firstSeq, events } = input;
-        notificationIds = await this.outbox.idsCreatedBy(this.dataSource.manager, streamId, firstSeq, events.length);
+      switch (outcome.kind) {
+        case 'appended':
+          return { notificationIds };
+        case 'already_stored': {
+          const { streamId, firstSeq } = input;
+          const ids = await this.outbox.idsCreatedBy(this.dataSource.manager, streamId, firstSeq, outcome.events.length);
+          return { notificationIds: ids, stored: { kind: outcome.kind, events: outcome.events.map(withoutMetadata) } };
+        }
+        case 'superseded':
+          return { notificationIds: [], stored: { kind: outcome.kind, events: outcome.events.map(withoutMetadata) } };
       }
-      return { notificationIds };
     } catch (error) {
-      // Retrying cannot fix two writers on one stream; the workflow must fail loudly instead.
+      // Retrying cannot fix a broken stream or content the database refuses; only an unreachable database is retried.
       if (error instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(error.message, 'StreamConflict');
+      if (error instanceof EventsNotStorableError) throw ApplicationFailure.nonRetryable(error.message, EVENTS_NOT_STORABLE);
       throw error;
     }
   }
+}
+
+function withoutMetadata({ seq, type, data }: { seq: number; type: string; data: unknown }) {
+  return { seq, type, data };
 }

@@ -1,3 +1,4 @@
+import { type EventMetadata } from '../event-store/event-content';
 import { Column, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 /** The source of truth: append-only, never updated or deleted. Everything else is derived from it. */
@@ -19,6 +20,13 @@ export class DomainEventRecord {
 
   @Column({ type: 'jsonb' })
   data!: unknown;
+
+  @Column({ type: 'jsonb', default: () => `'{}'::jsonb` })
+  metadata!: EventMetadata;
+
+  /** `contentHash()` of type, data and metadata; null for events stored before hashes were kept. */
+  @Column({ name: 'content_hash', type: 'text', nullable: true })
+  contentHash!: string | null;
 
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;

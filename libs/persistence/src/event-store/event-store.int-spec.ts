@@ -1,6 +1,7 @@
 import { type EntityManager } from 'typeorm';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
-import { type AppendRequest, EventStore, StreamConflictError } from './event-store';
+import { contentHash } from './event-content';
+import { type AppendRequest, EventsNotStorableError, EventStore, StreamConflictError } from './event-store';
 
 describe('EventStore on PostgreSQL', () => {
   let database: TestDatabase;
@@ -30,7 +31,7 @@ describe('EventStore on PostgreSQL', () => {
   it('stores the events in order with their data and runs the projection once', async () => {
     const outcome = await store.append(stageEvents('exercise/14/1', 1, 'ExerciseStarted', 'StageCompleted'), recordProjection('a'));
 
-    expect(outcome).toBe('appended');
+    expect(outcome).toEqual({ kind: 'appended' });
     expect(projected).toEqual(['a']);
     const stored = await store.readStream('exercise/14/1');
     expect(stored.map((event) => [event.seq, event.type, event.data])).toEqual([
@@ -45,7 +46,7 @@ describe('EventStore on PostgreSQL', () => {
     await store.append(request, recordProjection('first'));
     const retry = await store.append(request, recordProjection('retry'));
 
-    expect(retry).toBe('already_appended');
+    expect(retry).toEqual({ kind: 'already_stored', events: [{ seq: 1, type: 'ExerciseStarted', data: { type: 'ExerciseStarted' }, metadata: {} }] });
     expect(projected).toEqual(['first']);
     expect(await store.readStream('exercise/14/2')).toHaveLength(1);
   });
@@ -54,18 +55,75 @@ describe('EventStore on PostgreSQL', () => {
     const request = stageEvents('exercise/20/1', 1, 'ExerciseStarted', 'StageCompleted');
     const outcomes = await Promise.all([1, 2, 3, 4].map((n) => store.append(request, recordProjection(`attempt ${n}`))));
 
-    expect(outcomes.filter((outcome) => outcome === 'appended')).toHaveLength(1);
+    expect(outcomes.filter((outcome) => outcome.kind === 'appended')).toHaveLength(1);
     expect(projected).toHaveLength(1);
     expect(await store.readStream('exercise/20/1')).toHaveLength(2);
   });
 
-  it('refuses different events at positions already taken', async () => {
+  it('answers a legacy retry (no command id) with different types as superseded, never as already stored', async () => {
     await store.append(stageEvents('stl/14', 1, 'StlRegistered'), recordProjection('x'));
 
-    await expect(store.append(stageEvents('stl/14', 1, 'MemberAdded'), recordProjection('y'))).rejects.toBeInstanceOf(
-      StreamConflictError,
-    );
+    const outcome = await store.append(stageEvents('stl/14', 1, 'MemberAdded'), recordProjection('y'));
+
+    expect(outcome).toMatchObject({ kind: 'superseded', events: [{ seq: 1, type: 'StlRegistered' }] });
+    expect(projected).toEqual(['x']);
     expect((await store.readStream('stl/14')).map((event) => event.type)).toEqual(['StlRegistered']);
+  });
+
+  describe('the store is the truth (issue 13, "a retried append with other content passes as a duplicate")', () => {
+    const decided = (streamId: string, firstSeq: number, commandId: string, at: string): AppendRequest => ({
+      streamId,
+      firstSeq,
+      commandId,
+      events: [{ type: 'SessionConvened', data: { sessionId: 's1', recordedAt: at } }],
+      occurredAt: at,
+    });
+
+    it('a retry of the same command decided again with another clock gets the first attempt\'s events back', async () => {
+      await store.append(decided('stl/03', 1, 'update-1', '2026-11-10T15:00:00.000Z'), recordProjection('first'));
+
+      const retry = await store.append(decided('stl/03', 1, 'update-1', '2026-11-10T15:00:07.000Z'), recordProjection('retry'));
+
+      expect(retry).toEqual({
+        kind: 'already_stored',
+        events: [{ seq: 1, type: 'SessionConvened', data: { sessionId: 's1', recordedAt: '2026-11-10T15:00:00.000Z' }, metadata: { commandId: 'update-1' } }],
+      });
+      expect(projected).toEqual(['first']);
+    });
+
+    it('another command\'s events at the same positions come back whole, for the caller to fold and decide again', async () => {
+      await store.append(decided('stl/04', 1, 'update-1', '2026-11-10T15:00:00.000Z'), recordProjection('first'));
+      await store.append(decided('stl/04', 2, 'update-2', '2026-11-10T15:01:00.000Z'), recordProjection('second'));
+
+      const late = await store.append(decided('stl/04', 1, 'update-3', '2026-11-10T15:02:00.000Z'), recordProjection('late'));
+
+      expect(late).toMatchObject({ kind: 'superseded', events: [{ seq: 1, metadata: { commandId: 'update-1' } }, { seq: 2 }] });
+      expect(projected).toEqual(['first', 'second']);
+    });
+
+    it('keeps the command id and the content hash with every event', async () => {
+      const request = decided('stl/05', 1, 'update-9', '2026-11-10T15:00:00.000Z');
+      await store.append(request, recordProjection('a'));
+
+      const [event] = await store.readStream('stl/05');
+      expect(event.metadata).toEqual({ commandId: 'update-9' });
+      expect(event.contentHash).toBe(contentHash({ type: event.type, data: event.data, metadata: event.metadata }));
+    });
+  });
+
+  describe('content PostgreSQL refuses (issue 13, "one character wedges a workflow for ever")', () => {
+    it.each([
+      ['a NUL', 'https://ejemplo.org/acta\u0000.pdf'],
+      ['a lone surrogate', 'acta \ud800'],
+    ])('%s is refused for good, as not storable, and nothing is stored', async (_label, text) => {
+      const request: AppendRequest = { ...stageEvents('exercise/31/1', 1, 'StageCompleted'), events: [{ type: 'StageCompleted', data: { evidence: [text] } }] };
+
+      const failure = await store.append(request, recordProjection('never')).catch((error: unknown) => error);
+
+      expect(failure).toBeInstanceOf(EventsNotStorableError);
+      expect(projected).toEqual([]);
+      expect(await store.readStream('exercise/31/1')).toEqual([]);
+    });
   });
 
   it('refuses a gap in the sequence', async () => {

@@ -4,7 +4,9 @@ import {
   type CommandUpdateDefinition,
   type CommandRequest,
   domainRejectionFailure,
+  type AppendEventsResult,
   type EventStoreActivities,
+  EVENTS_NOT_STORABLE,
   type NotificationActivities,
   searchAttributePairs,
   type SearchAttributeValues,
@@ -16,13 +18,16 @@ import {
   type DeadlinePolicy,
   type Decider,
   type DomainEvent,
+  domainError,
   earliest,
   isDomainError,
 } from '@app/domain';
 import {
   allHandlersFinished,
+  ApplicationFailure,
   condition,
   continueAsNew,
+  currentUpdateInfo,
   log,
   patched,
   proxyActivities,
@@ -61,6 +66,17 @@ const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreAct
 });
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
 const SIGNALS_IN_BACKGROUND = 'signals-in-background';
+/** The worker's outbox dispatcher sends the e-mails: an SMTP outage never holds up a run's end. */
+const OUTBOX_DISPATCHED_BY_WORKER = 'outbox-dispatched-by-worker';
+/** One wait for handlers and background work together: an Update accepted meanwhile is never cut off. */
+const SETTLE_IN_ONE_CONDITION = 'settle-in-one-condition';
+
+/** Enough to recognise a client's retry long after its first attempt, small enough to carry across runs. */
+const RECENT_COMMAND_IDS = 500;
+/** Other writers' events are folded and the command decided again; more rounds than this is a stream in dispute. */
+const MAX_SUPERSEDED_ROUNDS = 5;
+/** A deadline whose events cannot be stored is tried again this much later instead of in a tight loop. */
+const FAILED_DEADLINE_BACKOFF_MS = 60 * 60 * 1000;
 
 // An SMTP outage may last hours: keep retrying, ever more slowly, until the mail goes out.
 const { deliverNotifications } = proxyActivities<NotificationActivities>({
@@ -80,6 +96,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   /** E-mail deliveries and signals to other workflows still under way: the run settles them before it ends. */
   private readonly background = new Set<Promise<void>>();
   private lastSearchAttributes = '';
+  private readonly recentCommandIds: string[];
 
   constructor(
     private readonly definition: EntityDefinition<C, E, S>,
@@ -87,6 +104,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     carried?: Snapshot<S>,
   ) {
     this.snapshot = carried ?? { state: definition.decider.initialState(), version: 0 };
+    this.recentCommandIds = [...(carried?.recentCommandIds ?? [])];
   }
 
   get state(): S {
@@ -107,15 +125,20 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     }
   }
 
-  /** Update validator: refuses before anything is written to history when the rules say no. */
+  /**
+   * Update validator: refuses before anything is written to history when the rules say no. A command already
+   * applied (its Update id seen in an earlier run) is let through: its handler answers without applying it again.
+   */
   validate(request: CommandRequest): void {
+    if (this.alreadyApplied(currentUpdateInfo()?.id)) return;
     const decision = this.definition.decider.decide(this.toCommand(request), this.snapshot.state);
     if (isDomainError(decision)) throw domainRejectionFailure(decision);
   }
 
   /** Update handler: decides again once its turn comes, stores the events, then moves the state. */
   execute(request: CommandRequest): Promise<S> {
-    return this.exclusively(() => this.apply(this.toCommand(request)));
+    const commandId = currentUpdateInfo()?.id ?? request.commandId;
+    return this.exclusively(() => this.apply(this.toCommand(request), commandId));
   }
 
   /** For signals: a refusal is logged, never thrown (there is no caller to tell). */
@@ -137,7 +160,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       }
       if (this.historyIsLong()) {
         await this.settle();
-        return continueAsNew(...initialSnapshotFor(this.snapshot));
+        return continueAsNew(...initialSnapshotFor({ ...this.snapshot, recentCommandIds: this.recentCommandIds }));
       }
       await this.waitForChangeOrDeadline();
     }
@@ -153,16 +176,27 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     const waitMs = Date.parse(next.dueAt) - Date.now();
     const interrupted = waitMs > 0 && (await condition(() => this.changed || this.historyIsLong(), waitMs));
     if (interrupted) return;
-    await this.exclusively(async () => {
+    const fired = await this.exclusively(async () => {
       const fire = this.toCommand({ type: 'FireDeadline', data: { deadlineId: next.id } });
       const decision = this.definition.decider.decide(fire, this.snapshot.state);
       // Another command may have settled the deadline while this one waited its turn: nothing to fire then.
-      if (!isDomainError(decision)) await this.store(decision);
-    });
+      if (!isDomainError(decision)) await this.store(decision, `deadline:${next.id}`);
+    }).then(
+      () => true,
+      (error: unknown) => {
+        log.error('Deadline not fired', { deadlineId: next.id, error: String(error) });
+        return false;
+      },
+    );
+    if (!fired) await condition(() => this.changed, FAILED_DEADLINE_BACKOFF_MS);
   }
 
-  /** Lets running handlers finish, pending e-mails go out and signals arrive before the run ends. */
+  /** Lets running handlers finish and signals arrive (and, in older runs, e-mails go out) before the run ends. */
   private async settle(): Promise<void> {
+    if (patched(SETTLE_IN_ONE_CONDITION)) {
+      await condition(() => allHandlersFinished() && this.background.size === 0);
+      return;
+    }
     await condition(allHandlersFinished);
     while (this.background.size > 0) await Promise.all(this.background);
   }
@@ -172,18 +206,27 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     return info.continueAsNewSuggested || info.historyLength > HISTORY_EVENTS_BEFORE_CONTINUE_AS_NEW;
   }
 
-  private async apply(command: C): Promise<S> {
-    const decision = this.definition.decider.decide(command, this.snapshot.state);
-    if (isDomainError(decision)) throw domainRejectionFailure(decision);
-    await this.store(decision);
+  /**
+   * Decides and stores; when other commands' events turn out to hold the positions, folds them (the store is the
+   * truth) and decides again on the state they leave.
+   */
+  private async apply(command: C, commandId: string | undefined): Promise<S> {
+    if (this.alreadyApplied(commandId)) return this.snapshot.state;
+    for (let round = 1; ; round += 1) {
+      const decision = this.definition.decider.decide(command, this.snapshot.state);
+      if (isDomainError(decision)) throw domainRejectionFailure(decision);
+      const outcome = await this.store(decision, commandId);
+      if (outcome === 'stored') break;
+      if (round === MAX_SUPERSEDED_ROUNDS) throw domainRejectionFailure(STREAM_IN_DISPUTE);
+    }
+    this.remember(commandId);
     return this.snapshot.state;
   }
 
-  private async store(events: readonly E[]): Promise<void> {
-    if (events.length === 0) return;
-    const state = events.reduce((folded, event) => this.definition.decider.evolve(folded, event), this.snapshot.state);
-    const append = patched(APPEND_AS_LOCAL_ACTIVITY) ? appendEventsLocally : appendEventsAsActivity;
-    const { notificationIds } = await append({
+  private async store(events: readonly E[], commandId: string | undefined): Promise<'stored' | 'superseded'> {
+    if (events.length === 0) return 'stored';
+    const state = this.fold(events);
+    const { notificationIds, stored } = await this.append({
       aggregate: this.definition.aggregate,
       streamId: this.streamId,
       firstSeq: this.snapshot.version + 1,
@@ -191,11 +234,39 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       occurredAt: new Date().toISOString(),
       state,
       policy: this.definition.policy,
+      commandId,
     });
-    this.snapshot = { state, version: this.snapshot.version + events.length };
+    if (stored) {
+      const storedEvents = stored.events as unknown as readonly E[];
+      await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);
+      log.warn('Stored events taken instead of the ones decided', { streamId: this.streamId, kind: stored.kind, commandId });
+      return stored.kind === 'superseded' ? 'superseded' : 'stored';
+    }
+    await this.moveTo({ state, version: this.snapshot.version + events.length }, events, notificationIds);
+    return 'stored';
+  }
+
+  private fold(events: readonly E[]): S {
+    return events.reduce((folded, event) => this.definition.decider.evolve(folded, event), this.snapshot.state);
+  }
+
+  /** The append; content the database refuses is the caller's to correct, answered like a rule's refusal. */
+  private async append(input: Parameters<EventStoreActivities['appendEvents']>[0]): Promise<AppendEventsResult> {
+    const append = patched(APPEND_AS_LOCAL_ACTIVITY) ? appendEventsLocally : appendEventsAsActivity;
+    try {
+      return await append(input);
+    } catch (error) {
+      if (failureTypeOf(error) === EVENTS_NOT_STORABLE) throw domainRejectionFailure(EVENTS_NOT_STORABLE_REJECTION);
+      throw error;
+    }
+  }
+
+  private async moveTo(snapshot: Snapshot<S>, events: readonly E[], notificationIds: readonly string[]): Promise<void> {
+    this.snapshot = snapshot;
+    const { state } = snapshot;
     this.changed = true;
     this.refreshSearchAttributes();
-    if (notificationIds.length > 0) {
+    if (notificationIds.length > 0 && !patched(OUTBOX_DISPATCHED_BY_WORKER)) {
       this.inBackground(
         deliverNotifications({ ids: notificationIds }).catch((error: unknown) => {
           log.error('Notifications not delivered', { ids: notificationIds, error: String(error) });
@@ -206,6 +277,16 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     // Signals are fire-and-forget: the caller's answer need not wait for the other workflow to receive them.
     if (reaction && patched(SIGNALS_IN_BACKGROUND)) this.inBackground(reaction);
     else await reaction;
+  }
+
+  private alreadyApplied(commandId: string | undefined): boolean {
+    return commandId !== undefined && this.recentCommandIds.includes(commandId);
+  }
+
+  private remember(commandId: string | undefined): void {
+    if (commandId === undefined) return;
+    this.recentCommandIds.push(commandId);
+    if (this.recentCommandIds.length > RECENT_COMMAND_IDS) this.recentCommandIds.shift();
   }
 
   /** Work that runs beside the commands: a slow SMTP server or a busy STL never holds up a caller. */
@@ -232,4 +313,23 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     this.queue = turn.catch(() => undefined);
     return turn;
   }
+}
+
+const EVENTS_NOT_STORABLE_REJECTION = domainError(
+  'invalid',
+  'EVENTS_NOT_STORABLE',
+  'La base de datos no admite el contenido de la solicitud (caracteres o longitudes no válidos); corrija los datos e intente de nuevo.',
+);
+
+const STREAM_IN_DISPUTE = domainError(
+  'conflict',
+  'STREAM_IN_DISPUTE',
+  'Otro proceso escribe en el mismo expediente; la solicitud no se aplicó. Intente de nuevo en unos momentos.',
+);
+
+function failureTypeOf(error: unknown): string | undefined {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure) return cause.type ?? undefined;
+  }
+  return undefined;
 }
