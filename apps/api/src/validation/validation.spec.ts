@@ -1,5 +1,5 @@
 import { ApiProblem } from '../errors/api-problem';
-import { CompleteStepDto } from '../exercises/exercises.dto';
+import { CompleteStageDto, CompleteStepDto } from '../exercises/exercises.dto';
 import { RecordDecisionDto } from '../stls/stl-sessions.dto';
 import { MAX_INPUT_DEPTH, tooDeeplyNested, validationPipe } from './validation';
 
@@ -50,5 +50,35 @@ describe('validation pipe: malformed input is a 400 in Spanish, never a 500', ()
     if (message) expect(errors).toContainEqual({ field, message });
     for (const error of errors) expect(error.message).not.toMatch(/should|must|property|nested|unknown value/i);
     expect(problem?.message).not.toMatch(/should not exist|must be either|unknown value/);
+  });
+});
+
+describe('characters that must never reach the store (issue 13, "one character wedges a workflow for ever")', () => {
+  it.each([
+    ['a NUL in an evidence link', { completedOn: '2026-12-01', evidence: ['https://ejemplo.org/acta\u0000.pdf'] }, 'evidence.0', 'U+0000'],
+    ['a lone surrogate in the justification', { completedOn: '2026-12-01', justification: 'acta \ud800' }, 'justification', 'U+D800'],
+    ['a C1 control character', { completedOn: '2026-12-01', justification: 'acta \u0085' }, 'justification', 'U+0085'],
+    ['a non-character', { completedOn: '2026-12-01', justification: 'acta \uffff' }, 'justification', 'U+FFFF'],
+    ['a NUL in a field name', { completedOn: '2026-12-01', ['evi\u0000dence']: [] }, 'evi\u0000dence', 'U+0000'],
+  ])('refuses %s with 400 naming the field and the character', async (_name, body, field, character) => {
+    const problem = await refusal(CompleteStageDto, body);
+
+    expect(problem).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: [{ field }] });
+    expect(problem?.message).toContain(character);
+  });
+
+  it('admits line breaks and tabs only where a text is written as paragraphs', async () => {
+    const paragraphs = { completedOn: '2026-12-01', justification: 'Primero.\n\tSegundo.\r\nTercero.' };
+    expect(await refusal(CompleteStageDto, paragraphs)).toBeUndefined();
+
+    const subjectOnTwoLines = { subject: 'Aprobación\ndel calendario', approved: true };
+    expect((await refusal(RecordDecisionDto, subjectOnTwoLines))?.errors).toContainEqual({
+      field: 'subject',
+      message: expect.stringContaining('U+000A'),
+    });
+  });
+
+  it('admits every printable letter of Spanish and emoji made of surrogate pairs', async () => {
+    expect(await refusal(CompleteStageDto, { completedOn: '2026-12-01', justification: 'Año, acción, pingüino ¿sí? ¡Listo! 👍' })).toBeUndefined();
   });
 });

@@ -1,0 +1,103 @@
+import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, TASK_QUEUE } from '@app/contracts';
+import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { NotificationOutbox } from '@app/notifications';
+import { EventStore, ProjectionWriter } from '@app/persistence';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { eventually } from '../../../../test/support/eventually';
+import { type PostgresForFile, startPostgresForFile } from '../../../../test/support/postgres-for-file';
+import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { EventStoreActivitiesService } from './event-store.activities';
+
+const noDelivery = { deliverNotifications: () => Promise.resolve() };
+
+/**
+ * Issue 13's reproductions on the real store: the workflows on the time-skipping server, their appends on PostgreSQL.
+ * Each invariant: the workflow's state is the fold of what the store holds for its stream, whatever was retried.
+ */
+describe('integrity of the event-sourced workflows against the store', () => {
+  let postgres: PostgresForFile;
+  let env: TestWorkflowEnvironment;
+  let store: EventStore;
+  let append: EventStoreActivitiesService;
+  let driver: ScenarioDriver;
+
+  beforeAll(async () => {
+    [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
+    const { dataSource } = postgres.database;
+    store = new EventStore(dataSource);
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    append = new EventStoreActivitiesService(store, new ProjectionWriter(), outbox, dataSource);
+    driver = new ScenarioDriver(env);
+  });
+
+  afterAll(async () => {
+    await env?.teardown();
+    await postgres?.stop();
+  });
+
+  const storedData = async (streamId: string) => (await store.readStream(streamId)).map((event) => [event.seq, event.type, event.data]);
+
+  it('a retried append with other content passes as a duplicate: the workflow takes the stored events, not its new decision', async () => {
+    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    const running = worker.run();
+    try {
+      const today = await driver.today();
+      await driver.startExercise('14', addDays(today, -20));
+      await driver.sleepDays(2);
+      // An earlier attempt of the same Update, decided with the clock of a workflow task that then failed (the worker
+      // was down for a day): its events and projection are committed, its answer never reached the workflow.
+      const earlierNow = new Date((await env.currentTimeMs()) - 86_400_000).toISOString();
+      const command = { type: 'CompleteStage', data: { stage: 1, completedOn: addDays(today, -5) }, metadata: { now: earlierNow } } as const;
+      const history = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+      const earlierEvents = exerciseDecider.decide(command, fold(exerciseDecider, history)) as ExerciseEvent[];
+      await append.appendEvents({
+        aggregate: 'exercise',
+        streamId: 'exercise/14/1',
+        firstSeq: history.length + 1,
+        events: earlierEvents,
+        occurredAt: earlierNow,
+        state: fold(exerciseDecider, [...history, ...earlierEvents]),
+        commandId: 'etapa-1-reintentada',
+      });
+
+      const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;
+      const state = await driver
+        .exerciseHandle('14')
+        .executeUpdate(update, { args: [{ data: command.data }], updateId: 'etapa-1-reintentada' });
+
+      const stored = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+      expect(stored.filter((event) => event.type === 'StageCompleted')).toHaveLength(1);
+      expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
+      expect(state).toEqual(fold(exerciseDecider, stored));
+      expect(await driver.exerciseState('14')).toEqual(state);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
+  });
+
+  it('a new run of a stream that already holds events continues from them instead of resetting the STL', async () => {
+    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    const running = worker.run();
+    try {
+      const oaxaca = STL_2017.find((record) => record.entidad === '20')!;
+      const today = await driver.today();
+      await driver.seedStl(oaxaca, { installedOn: addDays(today, -30) });
+      const before = await driver.stlState('20');
+      const storedBefore = await storedData('stl/20');
+      await driver.stlHandle('20').terminate('simulating a run lost while its stream stays');
+
+      await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/20', taskQueue: TASK_QUEUE, args: [{ entidad: '20' }] });
+      const [register] = stlSeedCommands(oaxaca, { installedOn: addDays(today, -30), now: new Date(await env.currentTimeMs()).toISOString() });
+      const refusal = await driver.stl('20', 'RegisterStl', register.data as never).catch((error: unknown) => error);
+
+      expect(domainRejectionOf(refusal)?.code).toBe('STL_ALREADY_REGISTERED');
+      await eventually(async () => expect(await driver.stlState('20')).toEqual(before));
+      expect(await storedData('stl/20')).toEqual(storedBefore);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
+  });
+});
