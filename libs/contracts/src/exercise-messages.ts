@@ -4,8 +4,8 @@ import { type CommandRequest } from './command-messages';
 import { defineCommandUpdates } from './command-updates';
 import { type Snapshot } from './snapshot';
 
-/** Commands people send; `FireDeadline` is the workflow's own and never comes from outside. */
-export type ExerciseRequestType = Exclude<ExerciseCommand['type'], 'FireDeadline'>;
+/** Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own and never come from outside. */
+export type ExerciseRequestType = Exclude<ExerciseCommand['type'], 'FireDeadline' | 'RecordIncident'>;
 
 export const exerciseUpdates = defineCommandUpdates<ExerciseCommand, ExerciseState, ExerciseRequestType>({
   StartExercise: true,

@@ -100,4 +100,38 @@ describe('integrity of the event-sourced workflows against the store', () => {
       await running;
     }
   });
+
+  it('signals between exercise and STL are lossy: stage 10 for an STL without titulares raises an escalation saying why it was not installed', async () => {
+    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    const running = worker.run();
+    try {
+      const today = await driver.today();
+      const [register] = stlSeedCommands(STL_2017.find((record) => record.entidad === '10')!, {
+        installedOn: addDays(today, -30),
+        now: new Date(await env.currentTimeMs()).toISOString(),
+      });
+      await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/10', taskQueue: TASK_QUEUE, args: [{ entidad: '10' }] });
+      await driver.stl('10', 'RegisterStl', register.data as never);
+      await driver.startExercise('10', addDays(today, -70));
+      await driver.exercise('10', 'CompleteStep', { step: 1, completedOn: addDays(today, -65) });
+      await driver.exercise('10', 'CompleteStage', {
+        stage: 10,
+        completedOn: addDays(today, -5),
+        justification: 'Las etapas 1 a 9 se celebraron en un solo acto del Grupo Promotor.',
+      });
+
+      await eventually(async () => {
+        const stl = await driver.stlState('10');
+        expect(stl.status).toBe('en_integracion');
+        expect(stl.status !== 'unregistered' && stl.escalations).toEqual([
+          expect.objectContaining({ level: 'coordinador', kind: 'interplay_incident', status: 'abierta', reason: expect.stringMatching(/^No se realizó la instalación del STL al concluir la etapa 10: .+/) }),
+        ]);
+      });
+      const rows = await postgres.database.dataSource.query(`SELECT level, reason FROM escalations WHERE stream_id = 'stl/10'`);
+      expect(rows).toEqual([expect.objectContaining({ level: 'coordinador' })]);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
+  });
 });

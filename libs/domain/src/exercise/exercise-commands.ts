@@ -1,4 +1,5 @@
 import { type Command } from '../shared/decider';
+import { type IncidentData } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
 import { type CommitmentCompletion, type CommitmentInput } from './commitment-rules';
 
@@ -37,6 +38,8 @@ export type RecordAnnualAgenda = Command<'RecordAnnualAgenda', { adoptedOn: Loca
 
 /** What the exercise needs to know of its STL; the STL workflow sends it whenever that changes. */
 export interface StlStatusReport {
+  /** The STL stream's version when it reported: signals may arrive out of order, and an older report never wins. */
+  readonly stlVersion?: number;
   readonly installedOn?: LocalDate;
   readonly facilitador: { readonly nombre: string } | null;
   readonly lastSessionOn?: LocalDate;
@@ -71,6 +74,9 @@ export type RecordEvaluation = Command<'RecordEvaluation', PalReviewInput>;
 
 export type FireDeadline = Command<'FireDeadline', { deadlineId: string }>;
 
+/** Recorded by the workflow itself when its STL refused or could not receive what the exercise asked of it. */
+export type RecordExerciseIncident = Command<'RecordIncident', IncidentData>;
+
 export type AcknowledgeEscalation = Command<'AcknowledgeEscalation', { escalationId: string }>;
 
 export type ResolveEscalation = Command<'ResolveEscalation', { escalationId: string; resolution: string }>;
@@ -88,5 +94,6 @@ export type ExerciseCommand =
   | RecordMonitoring
   | RecordEvaluation
   | FireDeadline
+  | RecordExerciseIncident
   | AcknowledgeEscalation
   | ResolveEscalation;

@@ -1,6 +1,7 @@
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
 import { type Decider, type Decision } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
+import { incidentEscalation } from '../shared/escalation';
 import { localDateAt } from '../shared/local-date';
 import { type ExerciseCommand, type StartExercise } from './exercise-commands';
 import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions } from './exercise-deadline-handlers';
@@ -90,6 +91,8 @@ function decideOpen(
       return decideAcknowledge(command, state, context);
     case 'ResolveEscalation':
       return decideResolve(command, state, context);
+    case 'RecordIncident':
+      return incidentEscalation(state.escalations, command.data, context.now);
     default: {
       const _exhaustive: never = command;
       return _exhaustive;

@@ -98,13 +98,18 @@ export function decideStlStatus(
       ? exerciseErrors.INVALID_FACILITADOR()
       : undefined);
   if (error) return error;
-  if (state.stl !== undefined && sameStatus(state.stl, status)) return [];
+  const known = state.stl;
+  if (known?.stlVersion !== undefined && status.stlVersion !== undefined && status.stlVersion <= known.stlVersion) {
+    return [];
+  }
+  if (known !== undefined && sameStatus(known, status) && status.stlVersion === undefined) return [];
   return [{ type: 'StlStatusRecorded', data: { ...status, recordedAt: context.now } }];
 }
 
 function normalized(status: StlStatusReport): StlStatusReport {
-  const { installedOn, facilitador, lastSessionOn, nextSessionDueOn } = status;
+  const { stlVersion, installedOn, facilitador, lastSessionOn, nextSessionDueOn } = status;
   return {
+    ...(stlVersion !== undefined && { stlVersion }),
     ...(installedOn !== undefined && { installedOn }),
     facilitador: facilitador ?? null,
     ...(lastSessionOn !== undefined && { lastSessionOn }),

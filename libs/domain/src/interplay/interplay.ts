@@ -1,6 +1,7 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { type StlStatusReport } from '../exercise/exercise-commands';
 import { type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
+import { type IncidentData } from '../shared/escalation';
 import { type StlSummary } from '../stl/stl-summary';
 
 /** A command one aggregate's facts ask of the other; the workflows deliver it as a signal. */
@@ -28,11 +29,40 @@ export function stlRequestsFor(events: readonly ExerciseEvent[]): StlRequest[] {
 }
 
 /** What an exercise needs to know of its STL (installation, facilitador, cadence), from the STL's summary. */
-export function stlStatusReport(summary: StlSummary): StlStatusReport {
+export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlStatusReport {
   return {
+    ...(stlVersion !== undefined && { stlVersion }),
     ...(summary.installedOn && { installedOn: summary.installedOn }),
     facilitador: summary.facilitador ? { nombre: summary.facilitador.nombre } : null,
     ...(summary.lastSessionOn && { lastSessionOn: summary.lastSessionOn }),
     ...(summary.nextSessionDueOn && { nextSessionDueOn: summary.nextSessionDueOn }),
+  };
+}
+
+/** What each act between the workflows is, in the coordinación's words. */
+const INTERPLAY_ACTS: Readonly<Record<string, string>> = {
+  InstallStl: 'la instalación del STL al concluir la etapa 10',
+  RenewCivilSociety: 'la renovación de la representación de sociedad civil al término del PAL',
+  RecordStlStatus: 'el registro del estado del STL en el ejercicio',
+  exerciseOpened: 'el aviso al STL de que se abrió un ejercicio',
+};
+
+function actName(act: string): string {
+  return INTERPLAY_ACTS[act] ?? `el acto «${act}»`;
+}
+
+/** The other workflow's rules refused an act of the interplay: nothing will retry it, people must act. */
+export function interplayRefusal(act: string, commandId: string | undefined, why: string): IncidentData {
+  return {
+    incidentId: `rechazo:${commandId ?? act}`,
+    reason: `No se realizó ${actName(act)}: ${why.replace(/\.$/, '')}. Revise el expediente y registre el acto cuando proceda.`,
+  };
+}
+
+/** A signal of the interplay reached no running workflow (missing or already closed). */
+export function interplayUndelivered(act: string, commandId: string, target: string): IncidentData {
+  return {
+    incidentId: `sin-entrega:${commandId}`,
+    reason: `No se realizó ${actName(act)}: el flujo ${target} no existe o ya concluyó. Revise el expediente y registre el acto cuando proceda.`,
   };
 }

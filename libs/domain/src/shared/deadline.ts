@@ -30,7 +30,9 @@ export type DeadlineKind =
   | 'monitoring_due'
   | 'evaluation_reminder'
   | 'evaluation_due'
-  | 'session_tomorrow';
+  | 'session_tomorrow'
+  /** Not a deadline: something between the workflows went wrong and people must act (see `incidentEscalation`). */
+  | 'interplay_incident';
 
 /** The numbers of DOMAIN.md ("what the users need"), configurable per deployment. */
 export interface DeadlinePolicy {

@@ -86,3 +86,25 @@ export function resolve(escalations: readonly Escalation[], data: EscalationReso
       : escalation,
   );
 }
+
+/** What `RecordIncident` carries: a stable id (the same incident recorded twice raises one escalation) and why. */
+export interface IncidentData {
+  readonly incidentId: string;
+  /** Spanish, for the coordinación: what failed between the workflows and what it leaves undone. */
+  readonly reason: string;
+}
+
+/**
+ * An act one workflow asked of another that could not happen (refused by the other's rules, or the other workflow is
+ * closed): raised straight to the coordinación, since nothing will retry it by itself. None if already raised.
+ */
+export function incidentEscalation(
+  escalations: readonly Escalation[],
+  { incidentId, reason }: IncidentData,
+  raisedAt: Instant,
+): { readonly type: 'EscalationRaised'; readonly data: EscalationRaisedData }[] {
+  const id = `incidente:${incidentId}`;
+  if (escalations.some((escalation) => escalation.id === id)) return [];
+  const escalation: Escalation = { id, kind: 'interplay_incident', level: 'coordinador', raisedAt, reason, status: 'abierta' };
+  return [{ type: 'EscalationRaised', data: { deadlineId: id, audience: ['coordinador'], escalation } }];
+}

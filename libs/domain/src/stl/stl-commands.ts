@@ -1,4 +1,5 @@
 import { type Command } from '../shared/decider';
+import { type IncidentData } from '../shared/escalation';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type CastVote } from './stl-state';
@@ -102,6 +103,9 @@ export type RenewCivilSociety = Command<'RenewCivilSociety', { readonly palEnded
 export type CompleteCivilSocietyRenewal = Command<'CompleteCivilSocietyRenewal', { readonly completedOn: LocalDate }>;
 
 export type StlFireDeadline = Command<'FireDeadline', { readonly deadlineId: string }>;
+
+/** Recorded by the workflow itself when it refused, or could not deliver, an act of the interplay with its exercise. */
+export type RecordStlIncident = Command<'RecordIncident', IncidentData>;
 export type StlAcknowledgeEscalation = Command<
   'AcknowledgeEscalation',
   { readonly escalationId: string; readonly by?: string }
@@ -130,6 +134,7 @@ export type StlCommand =
   | RenewCivilSociety
   | CompleteCivilSocietyRenewal
   | StlFireDeadline
+  | RecordStlIncident
   | StlAcknowledgeEscalation
   | StlResolveEscalation;
 

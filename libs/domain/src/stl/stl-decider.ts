@@ -1,4 +1,5 @@
 import { type Decider, type Decision } from '../shared/decider';
+import { incidentEscalation } from '../shared/escalation';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
 import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
 import { localDateAt } from '../shared/local-date';
@@ -64,6 +65,8 @@ function decideCommand(command: StlCommand, state: StlState, context: DecisionCo
       return decideAcknowledgeEscalation(command, stl, context);
     case 'ResolveEscalation':
       return decideResolveEscalation(command, stl, context);
+    case 'RecordIncident':
+      return incidentEscalation(stl.escalations, command.data, context.now);
     default:
       return whenInstalled(stl, (installed) => decideInSession(command, installed, context));
   }

@@ -106,6 +106,8 @@ export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
       return 'evaluación del PAL';
     case 'session_tomorrow':
       return 'sesión del STL';
+    case 'interplay_incident':
+      return 'acto entre el ejercicio y el STL no realizado';
     default: {
       const _exhaustive: never = kind;
       return String(_exhaustive);

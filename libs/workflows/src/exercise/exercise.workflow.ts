@@ -16,6 +16,8 @@ import {
   type ExerciseEvent,
   type ExerciseState,
   exerciseSummary,
+  type IncidentData,
+  interplayUndelivered,
   stlRequestsFor,
 } from '@app/domain';
 import { patched, setHandler } from '@temporalio/workflow';
@@ -45,11 +47,22 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
       const facilitadorVacante = patched(VACANCY_ON_STL_ONLY) ? null : FacilitadorVacante;
       return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante };
     },
-    react: async (events) => {
+    react: async (events, _state, version) => {
+      const exerciseId = exerciseWorkflowId(input.entidad, input.number);
+      const undelivered: IncidentData[] = [];
       if (events.some((event) => event.type === 'ExerciseStarted')) {
-        await signalQuietly(stlId, exerciseOpenedSignal, { exerciseId: exerciseWorkflowId(input.entidad, input.number) });
+        if (!(await signalQuietly(stlId, exerciseOpenedSignal, { exerciseId }))) {
+          undelivered.push(interplayUndelivered('exerciseOpened', `${exerciseId}@${version}`, stlId));
+        }
       }
-      for (const request of stlRequestsFor(events)) await signalQuietly(stlId, stlCommandSignal, request);
+      for (const [index, request] of stlRequestsFor(events).entries()) {
+        // The id makes a signal re-sent after a retried task the same command for the STL, applied once.
+        const commandId = `${exerciseId}@${version}:${index}`;
+        if (!(await signalQuietly(stlId, stlCommandSignal, { ...request, commandId }))) {
+          undelivered.push(interplayUndelivered(request.type, commandId, stlId));
+        }
+      }
+      return undelivered;
     },
   };
 }

@@ -4,6 +4,7 @@ import {
   type CommandUpdateDefinition,
   type CommandRequest,
   domainRejectionFailure,
+  domainRejectionOf,
   type AppendEventsResult,
   type EventStoreActivities,
   EVENTS_NOT_STORABLE,
@@ -19,6 +20,8 @@ import {
   type Decider,
   type DomainEvent,
   domainError,
+  type IncidentData,
+  interplayRefusal,
   earliest,
   isDomainError,
 } from '@app/domain';
@@ -44,8 +47,11 @@ export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
   deadlines(state: S): readonly Deadline[];
   searchAttributes(state: S): SearchAttributeValues;
   isFinished(state: S): boolean;
-  /** Fire-and-forget effects on other workflows after events are stored (signals only). */
-  react?(events: readonly E[], state: S): Promise<void>;
+  /**
+   * Fire-and-forget effects on other workflows after events are stored (signals only), given the stream's version
+   * after them; answers what could not be delivered, for the entity to record as incidents.
+   */
+  react?(events: readonly E[], state: S, version: number): Promise<readonly IncidentData[] | void>;
 }
 
 /** Well under Temporal's own suggestion, so a decade of an STL stays small per run. */
@@ -66,6 +72,8 @@ const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreAct
 });
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
 const SIGNALS_IN_BACKGROUND = 'signals-in-background';
+/** A command another workflow sent and this one refused, or a signal that reached nobody, raises an escalation. */
+const RECORD_INTERPLAY_INCIDENTS = 'record-interplay-incidents';
 /** The worker's outbox dispatcher sends the e-mails: an SMTP outage never holds up a run's end. */
 const OUTBOX_DISPATCHED_BY_WORKER = 'outbox-dispatched-by-worker';
 /** One wait for handlers and background work together: an Update accepted meanwhile is never cut off. */
@@ -147,6 +155,19 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       await this.execute(request);
     } catch (error) {
       log.warn('Command from another workflow refused', { type: request.type, error: String(error) });
+      const rejection = domainRejectionOf(error);
+      if (rejection && patched(RECORD_INTERPLAY_INCIDENTS)) {
+        await this.recordIncidents([interplayRefusal(request.type, request.commandId, rejection.message)]);
+      }
+    }
+  }
+
+  /** Incidents go through the rules like any command; one that cannot be stored is only logged (nothing to tell). */
+  private async recordIncidents(incidents: readonly IncidentData[]): Promise<void> {
+    for (const incident of incidents) {
+      await this.execute({ type: 'RecordIncident', data: incident, commandId: `incidente:${incident.incidentId}` }).catch(
+        (error: unknown) => log.error('Incident not recorded', { incident, error: String(error) }),
+      );
     }
   }
 
@@ -273,10 +294,12 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
         }),
       );
     }
-    const reaction = this.definition.react?.(events, state);
+    const reaction = this.definition.react?.(events, state, snapshot.version);
     // Signals are fire-and-forget: the caller's answer need not wait for the other workflow to receive them.
-    if (reaction && patched(SIGNALS_IN_BACKGROUND)) this.inBackground(reaction);
-    else await reaction;
+    if (reaction && patched(SIGNALS_IN_BACKGROUND)) {
+      const recording = patched(RECORD_INTERPLAY_INCIDENTS);
+      this.inBackground(reaction.then((undelivered) => (recording && undelivered ? this.recordIncidents(undelivered) : undefined)));
+    } else await reaction;
   }
 
   private alreadyApplied(commandId: string | undefined): boolean {

@@ -17,15 +17,20 @@ import {
   stlStatusReport,
   stlSummary,
 } from '@app/domain';
-import { setHandler } from '@temporalio/workflow';
+import { patched, setHandler } from '@temporalio/workflow';
 import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sourced-entity';
 import { signalQuietly } from '../runtime/signal-quietly';
+
+const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
   private lastReport?: string;
 
-  constructor(private exerciseId?: string) {}
+  constructor(
+    private readonly streamId: string,
+    private exerciseId?: string,
+  ) {}
 
   get linkedExerciseId(): string | undefined {
     return this.exerciseId;
@@ -36,14 +41,19 @@ class ExerciseReporter {
     this.lastReport = undefined;
   }
 
-  async report(state: StlState): Promise<void> {
+  /**
+   * Reports carry the STL's version, so the exercise ignores one that arrives after a newer one. An exercise that
+   * has closed no longer listens, which is no incident: the next exercise links itself when it opens.
+   */
+  async report(state: StlState, version: number): Promise<void> {
     const summary = stlSummary(state);
     if (!this.exerciseId || !summary) return;
-    const status = stlStatusReport(summary);
-    const serialized = JSON.stringify(status);
+    const serialized = JSON.stringify(stlStatusReport(summary));
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;
-    await signalQuietly(this.exerciseId, exerciseCommandSignal, { type: 'RecordStlStatus', data: status });
+    const status = patched(VERSIONED_STATUS_REPORTS) ? stlStatusReport(summary, version) : stlStatusReport(summary);
+    const commandId = `${this.streamId}@${version}`;
+    await signalQuietly(this.exerciseId, exerciseCommandSignal, { type: 'RecordStlStatus', data: status, commandId });
   }
 }
 
@@ -64,19 +74,20 @@ function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): Ent
         facilitadorVacante: summary?.facilitadorVacante ?? false,
       };
     },
-    react: (_events, state) => reporter.report(state),
+    react: (_events, state, version) => reporter.report(state, version),
   };
 }
 
 /** The state's permanent secretariat, `stl/<entidad>`: members, facilitador, sessions, cadence. */
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
-  const reporter = new ExerciseReporter(input.exerciseId);
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter), stlWorkflowId(input.entidad), input.snapshot);
+  const streamId = stlWorkflowId(input.entidad);
+  const reporter = new ExerciseReporter(streamId, input.exerciseId);
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {
     reporter.link(exerciseId);
-    return reporter.report(entity.state);
+    return reporter.report(entity.state, entity.version);
   });
   setHandler(getStlState, () => entity.state);
   return entity.run((snapshot) => [{ ...input, snapshot, exerciseId: reporter.linkedExerciseId }]);
