@@ -1,10 +1,11 @@
 import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, TASK_QUEUE } from '@app/contracts';
-import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { eventually } from '../../../../test/support/eventually';
+import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
 import { type PostgresForFile, startPostgresForFile } from '../../../../test/support/postgres-for-file';
 import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
@@ -129,6 +130,32 @@ describe('integrity of the event-sourced workflows against the store', () => {
       });
       const rows = await postgres.database.dataSource.query(`SELECT level, reason FROM escalations WHERE stream_id = 'stl/10'`);
       expect(rows).toEqual([expect.objectContaining({ level: 'coordinador' })]);
+    } finally {
+      worker.shutdown();
+      await running;
+    }
+  });
+
+  it('continue-as-new cuts off an Update: commands racing the end of a run are each stored once and carried into the next run', async () => {
+    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    const running = worker.run();
+    try {
+      const today = await driver.today();
+      await driver.seedStl(STL_2017.find((record) => record.entidad === '26')!, { installedOn: addDays(today, -30) });
+      const nonWorkingDays = (count: number) => ({ dates: Array.from({ length: count }, (_, index) => addDays(today, 30 + index)) });
+      // Each command changes the STL's calendar, so each is one more event; a hundred of them pass the run's limit.
+      for (let count = 1; count <= 100; count += 1) await driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(count));
+      const racing = await Promise.allSettled(
+        Array.from({ length: 40 }, (_, index) => driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(101 + index))),
+      );
+
+      expect(racing.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      const runs = await historyLengthsOfEveryRun(env.client, 'stl/26');
+      expect(runs.length).toBeGreaterThan(1);
+      const stored = (await store.readStream('stl/26')) as unknown as StlEvent[];
+      const state = await driver.stlState('26');
+      expect(state).toEqual(fold(stlDecider, stored));
+      expect(stored.filter((event) => event.type === 'NonWorkingDaysSet')).toHaveLength(140);
     } finally {
       worker.shutdown();
       await running;
