@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiProblem, notFound, serviceUnavailable } from '../errors/api-problem';
+import { currentUpdateId } from '../idempotency/command-scope';
 
 export interface NotFoundMessage {
   readonly code: string;
@@ -20,7 +21,9 @@ export interface NotFoundMessage {
 
 /**
  * Commands reach workflows as Temporal Updates: the caller gets the new state or the rule that refused it.
- * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors.
+ * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors. A request that sent an
+ * Idempotency-Key sends its Updates under the key's Update id: a retry after a 503 reaches the Update the first
+ * attempt sent, and Temporal answers its result instead of running the command again.
  */
 @Injectable()
 export class WorkflowCommands {
@@ -37,7 +40,7 @@ export class WorkflowCommands {
   ): Promise<S> {
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload] }),
+        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload], updateId: currentUpdateId() }),
       );
     } catch (error) {
       throw this.toProblem(error, missing);
@@ -59,7 +62,7 @@ export class WorkflowCommands {
     } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
@@ -87,7 +90,7 @@ export class WorkflowCommands {
     } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
     try {
       await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
       );
       return 'started';
     } catch (error) {
