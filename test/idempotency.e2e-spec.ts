@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { businessCalendar } from '@app/domain';
 import { Client } from 'pg';
-import { authHeader, tokenFor } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
 import { e2eApi } from './support/http';
+import { commandPoster } from './support/raw-command';
 
 /**
  * Idempotency-Key on the whole system, over Sinaloa (25), a seeded STL no other e2e file commands: the coordinador
@@ -16,26 +16,7 @@ const SESSIONS = `/api/stls/${sinaloa}/sessions`;
 const today = todayInMexicoCity();
 const federal = businessCalendar();
 
-/** The answer exactly as sent: status and the body's bytes. */
-interface RawAnswer {
-  readonly status: number;
-  readonly text: string;
-  readonly json: Record<string, any>;
-}
-
-async function post(username: string, path: string, body: unknown, key?: string): Promise<RawAnswer> {
-  const response = await fetch(`${process.env.E2E_API_URL}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...authHeader(await tokenFor(api, username)),
-      ...(key === undefined ? {} : { 'idempotency-key': key }),
-    },
-    body: JSON.stringify(body),
-  });
-  const text = await response.text();
-  return { status: response.status, text, json: JSON.parse(text) as Record<string, any> };
-}
+const post = commandPoster(process.env.E2E_API_URL!);
 
 function convocation(businessDaysAhead: number, agenda = ['Seguimiento del PAL']) {
   return { date: federal.addBusinessDays(today, businessDaysAhead), kind: 'ordinaria', convokedOn: today, agenda };

@@ -21,6 +21,8 @@ export interface Lease {
   readonly token: string;
   /** No earlier attempt holds anything under the key: a refusal by validation may leave no trace. */
   readonly fresh: boolean;
+  /** What earlier attempts chose before sending their Update (see command-scope.ts). */
+  readonly choices: Record<string, unknown>;
 }
 
 /** The request was answered before: the same status and the same bytes. */
@@ -33,6 +35,7 @@ export interface KeptAnswer {
 interface KeyRow {
   readonly fingerprint: string;
   readonly update_id: string;
+  readonly choices: Record<string, unknown>;
   readonly status: 'in_progress' | 'completed';
   readonly leased: boolean;
   readonly expired: boolean;
@@ -83,6 +86,14 @@ export class IdempotencyKeys {
     );
   }
 
+  /** Kept before the Update that carries them is sent, so a retry sends the same arguments. */
+  async keepChoices(lease: Lease, choices: Record<string, unknown>): Promise<void> {
+    await this.dataSource.query(
+      'UPDATE idempotency_keys SET choices = $4 WHERE account = $1 AND key = $2 AND lease_token = $3',
+      [lease.account, lease.key, lease.token, JSON.stringify(choices)],
+    );
+  }
+
   /** No answer worth keeping (a 5xx): the key stays bound to its request, and the next attempt may run at once. */
   async release(lease: Lease): Promise<void> {
     await this.dataSource.query(
@@ -122,9 +133,9 @@ export class IdempotencyKeys {
        RETURNING update_id`,
       [request.account, request.key, request.fingerprint, request.method, request.path, updateId, token, this.leaseMs, IDEMPOTENCY_KEY_RETENTION_DAYS],
     )) as unknown[];
-    if (inserted.length === 1) return this.lease(request, updateId, token, true);
+    if (inserted.length === 1) return this.lease(request, token, updateId);
     const [row] = (await runner.query(
-      `SELECT fingerprint, update_id, status, response_status, response_body,
+      `SELECT fingerprint, update_id, choices, status, response_status, response_body,
               coalesce(locked_until > now(), false) AS leased, expires_at <= now() AS expired
          FROM idempotency_keys WHERE account = $1 AND key = $2 FOR UPDATE`,
       [request.account, request.key],
@@ -142,10 +153,12 @@ export class IdempotencyKeys {
         WHERE account = $1 AND key = $2`,
       [request.account, request.key, token, this.leaseMs],
     );
-    return this.lease(request, row.update_id, token, false);
+    return this.lease(request, token, row.update_id, row);
   }
 
-  private lease(request: KeyedRequest, updateId: string, token: string, fresh: boolean): Lease {
-    return { kind: 'run', account: request.account, key: request.key, updateId, token, fresh };
+  /** The key held by `token`: a new row, or the row an `earlier` attempt left. */
+  private lease(request: KeyedRequest, token: string, updateId: string, earlier?: KeyRow): Lease {
+    const { account, key } = request;
+    return { kind: 'run', account, key, updateId, token, fresh: earlier === undefined, choices: { ...earlier?.choices } };
   }
 }

@@ -41,7 +41,8 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     let result: unknown;
     try {
-      result = await withinCommandScope({ updateId: claim.updateId }, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
+      const scope = { updateId: claim.updateId, choices: { ...claim.choices }, keep: (choices: Record<string, unknown>) => this.keys.keepChoices(claim, choices) };
+      result = await withinCommandScope(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (error) {
       await this.settleFailure(claim, error);
       throw error;

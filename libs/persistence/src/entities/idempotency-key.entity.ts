@@ -33,6 +33,10 @@ export class IdempotencyKeyRecord {
   @Column({ name: 'update_id', type: 'text' })
   updateId!: string;
 
+  /** Values the request chose from the read model before sending its Update (a session's number), for its retries. */
+  @Column({ type: 'jsonb', default: {} })
+  choices!: Record<string, unknown>;
+
   @Column({ type: 'text' })
   status!: IdempotencyKeyStatus;
 

@@ -13,6 +13,7 @@ export class IdempotencyKeys1796260131580 implements MigrationInterface {
         method           text        NOT NULL,
         path             text        NOT NULL,
         update_id        text        NOT NULL,
+        choices          jsonb       NOT NULL DEFAULT '{}',
         status           text        NOT NULL CHECK (status IN ('in_progress', 'completed')),
         lease_token      uuid,
         locked_until     timestamptz,
