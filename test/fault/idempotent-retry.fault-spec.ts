@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stlUpdates, stlWorkflowId } from '@app/contracts';
-import { addMonths, businessCalendar, DEFAULT_DEADLINE_POLICY, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { addDays, addMonths, businessCalendar, DEFAULT_DEADLINE_POLICY, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
 import { Client as TemporalClient, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { Client } from 'pg';
 import { type RunningSystem, startSystem } from '../../tools/stack';
@@ -49,11 +49,13 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
   let system: RunningSystem;
   let dir: string;
   let database: Client;
+  let worker: RunningSystem['worker'];
   let post: (username: string, path: string, body: unknown, key?: string) => Promise<RawAnswer>;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cocreacion-fault-idempotency-'));
     system = await startSystem({ dataDir: dir, logToFiles: true, seed: false, env: { COMMAND_TIMEOUT_MS: '3000' } });
+    worker = system.worker;
     post = commandPoster(system.apiUrl);
     database = new Client({ connectionString: system.databaseUrl });
     await database.connect();
@@ -66,6 +68,10 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
+  const killWorker = async (): Promise<void> => {
+    worker.kill('SIGKILL');
+    await worker.exited;
+  };
   const sessionsOn = async (date: string): Promise<number> =>
     Number((await database.query('SELECT count(*) AS n FROM stl_sessions WHERE entidad = $1 AND date = $2', [ENTIDAD, date])).rows[0].n);
   /** Convocation e-mails per recipient. */
@@ -81,11 +87,10 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
     const today = localDateAt(Date.now());
     const body = { date: businessCalendar().addBusinessDays(today, 10), kind: 'ordinaria', convokedOn: today, agenda: ['Seguimiento del PAL'] };
     const key = randomUUID();
-    system.worker.kill('SIGKILL');
-    await system.worker.exited;
+    await killWorker();
 
     const timedOut = await post('coordinador', SESSIONS, body, key);
-    system.startWorker();
+    worker = system.startWorker();
     // The Update the API gave up on is applied once a worker runs again, as before.
     await eventually(async () => expect(await sessionsOn(body.date)).toBe(1), 120_000);
     const retry = await post('coordinador', SESSIONS, body, key);
@@ -106,5 +111,28 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
       [stlWorkflowId(ENTIDAD), body.date],
     );
     expect(rows[0].n).toBe(1);
+  });
+
+  it('starts one exercise, and the retry of its POST /api/exercises answers that exercise instead of 409', async () => {
+    const body = { entidad: ENTIDAD, startedOn: addDays(localDateAt(Date.now()), -7) };
+    const key = randomUUID();
+    await killWorker();
+
+    const timedOut = await post('coordinador', '/api/exercises', body, key);
+    worker = system.startWorker();
+    const opened = async () =>
+      (await database.query(`SELECT id FROM exercises WHERE entidad = $1 AND status = 'open'`, [ENTIDAD])).rows.map((row: { id: string }) => row.id);
+    await eventually(async () => expect(await opened()).toEqual(['exercise/25/1']), 120_000);
+    const retry = await post('coordinador', '/api/exercises', body, key);
+    const again = await post('coordinador', '/api/exercises', body, key);
+    const withoutKey = await post('coordinador', '/api/exercises', body);
+
+    expect(timedOut.status).toBe(503);
+    expect(retry.status).toBe(201);
+    expect(retry.json).toMatchObject({ id: '25-1', workflowId: 'exercise/25/1' });
+    expect(again.text).toBe(retry.text);
+    expect(withoutKey.status).toBe(409);
+    expect(withoutKey.json.code).toBe('EXERCISE_ALREADY_OPEN');
+    expect(await opened()).toEqual(['exercise/25/1']);
   });
 });

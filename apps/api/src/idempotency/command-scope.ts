@@ -4,6 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 export interface CommandScope {
   /** The Update id the key stands for. */
   readonly updateId: string;
+  /** An earlier attempt under the key may have sent its Update (and started its workflow) already. */
+  readonly retry: boolean;
   /** Values an earlier attempt under the same key chose before sending its Update (a session's number…). */
   readonly choices: Record<string, unknown>;
   /** Keeps the choices with the key; awaited before the Update that carries them is sent. */
@@ -23,6 +25,11 @@ export function withinCommandScope<T>(current: CommandScope, work: () => Promise
 /** The Update id of the current request, or undefined when it sent no key (Temporal then picks a random one). */
 export function currentUpdateId(): string | undefined {
   return scope.getStore()?.updateId;
+}
+
+/** A retry under a key: a workflow its first attempt started is joined, not refused as already running. */
+export function isRetry(): boolean {
+  return scope.getStore()?.retry ?? false;
 }
 
 /**

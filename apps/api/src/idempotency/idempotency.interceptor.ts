@@ -41,7 +41,12 @@ export class IdempotencyInterceptor implements NestInterceptor {
     }
     let result: unknown;
     try {
-      const scope = { updateId: claim.updateId, choices: { ...claim.choices }, keep: (choices: Record<string, unknown>) => this.keys.keepChoices(claim, choices) };
+      const scope = {
+        updateId: claim.updateId,
+        retry: !claim.fresh,
+        choices: { ...claim.choices },
+        keep: (choices: Record<string, unknown>) => this.keys.keepChoices(claim, choices),
+      };
       result = await withinCommandScope(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (error) {
       await this.settleFailure(claim, error);

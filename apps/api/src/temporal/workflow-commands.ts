@@ -12,7 +12,7 @@ import {
 } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiProblem, notFound, serviceUnavailable } from '../errors/api-problem';
-import { currentUpdateId } from '../idempotency/command-scope';
+import { currentUpdateId, isRetry } from '../idempotency/command-scope';
 
 export interface NotFoundMessage {
   readonly code: string;
@@ -47,7 +47,10 @@ export class WorkflowCommands {
     }
   }
 
-  /** Starts the workflow and runs its first command atomically (Update-with-Start). */
+  /**
+   * Starts the workflow and runs its first command atomically (Update-with-Start). A retry under an Idempotency-Key
+   * joins the workflow its first attempt may have started, where Temporal answers the same Update id with its result.
+   */
   async startWith<S, D, W extends Workflow>(
     workflow: string | W,
     options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
@@ -55,11 +58,12 @@ export class WorkflowCommands {
     payload: CommandPayload<D>,
     alreadyRunning: NotFoundMessage,
   ): Promise<S> {
+    const workflowIdConflictPolicy = isRetry() ? 'USE_EXISTING' : 'FAIL';
     const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
       ...options,
       taskQueue: this.config.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
-    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
+      workflowIdConflictPolicy,
+    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: typeof workflowIdConflictPolicy });
     try {
       return await this.withinTimeout(() =>
         this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
