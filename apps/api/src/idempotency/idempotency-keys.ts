@@ -43,6 +43,9 @@ interface KeyRow {
   readonly response_body: string | null;
 }
 
+/** Other requests under the key coming and going faster than we can look: they are using it. */
+const CLAIM_ATTEMPTS = 3;
+
 /**
  * A request makes at most two workflow calls (POST /api/exercises registers the STL, then starts the exercise), each
  * bounded by COMMAND_TIMEOUT_MS; the margin covers the database reads around them.
@@ -68,11 +71,12 @@ export class IdempotencyKeys {
 
   /** Takes the key for `request`, or answers why not: the kept answer, 422 (another request), 409 (still running). */
   async claim(request: KeyedRequest): Promise<Lease | KeptAnswer> {
-    for (;;) {
+    for (let attempt = 1; attempt <= CLAIM_ATTEMPTS; attempt += 1) {
       const outcome = await this.dataSource.transaction((manager) => this.claimWithin(manager.queryRunner!, request));
       // The row vanished between our insert and our lock (a refused first attempt let it go): look again.
       if (outcome) return outcome;
     }
+    throw keyInUse();
   }
 
   /** Keeps the answer; a holder whose lease was taken over keeps nothing (the new holder answers the same). */
