@@ -93,10 +93,12 @@ describe('idempotency_keys (real PostgreSQL)', () => {
     await sql(`UPDATE idempotency_keys SET locked_until = now() - interval '1 second' WHERE account = $1 AND key = $2`, request);
 
     const retry = await run(request);
+    const lateChoice = await refusal(keys.keepChoices(dead, { sessionId: '2027-01-20-9' }));
     await keys.complete(dead, 500, '{"late":true}');
     await keys.complete(retry, 201, SESSION);
 
-    expect(retry).toMatchObject({ fresh: false, updateId: dead.updateId });
+    expect(retry).toMatchObject({ fresh: false, updateId: dead.updateId, choices: {} });
+    expect(lateChoice).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
     expect(await keys.claim(request)).toEqual({ kind: 'replay', status: 201, body: SESSION });
   });
 

@@ -90,12 +90,16 @@ export class IdempotencyKeys {
     );
   }
 
-  /** Kept before the Update that carries them is sent, so a retry sends the same arguments. */
+  /**
+   * Kept before the Update that carries them is sent, so a retry sends the same arguments. A holder whose lease was
+   * taken over stops here (409): the new holder may have chosen otherwise under the same Update id.
+   */
   async keepChoices(lease: Lease, choices: Record<string, unknown>): Promise<void> {
-    await this.dataSource.query(
+    const [, updated] = await this.dataSource.query<[unknown, number]>(
       'UPDATE idempotency_keys SET choices = $4 WHERE account = $1 AND key = $2 AND lease_token = $3',
       [lease.account, lease.key, lease.token, JSON.stringify(choices)],
     );
+    if (updated === 0) throw keyInUse();
   }
 
   /** No answer worth keeping (a 5xx): the key stays bound to its request, and the next attempt may run at once. */
