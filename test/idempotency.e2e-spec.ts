@@ -128,6 +128,11 @@ describe('Idempotency-Key on the convocation of a session (Sinaloa, 25)', () => 
     expect(refused.json.code).toBe('NOTICE_TOO_SHORT');
     expect(retried.status).toBe(422);
     expect(retried.text).toBe(refused.text);
+    const kept = await database.query('SELECT status, response_status, response_body FROM idempotency_keys WHERE account = $1 AND key = $2', [
+      'coordinador',
+      key,
+    ]);
+    expect(kept.rows).toEqual([{ status: 'completed', response_status: 422, response_body: refused.text }]);
   });
 
   it('keeps working without the header: each request is a new one', async () => {
