@@ -1,54 +1,96 @@
 /**
  * Records the histories that CI replays (test/histories/*.json): run it when the workflows change on purpose, and
  * commit the result. Old histories stay: changes to released workflow code must keep them replaying (`patched()`),
- * and each version adds its own files, named by the label given here.
+ * and each version adds its own files, named by the label given here. Each file keeps the stream as the real store
+ * (PostgreSQL) held it, so the replay test can compare what each command appends today with what was stored.
  *   npx tsx scripts/record-histories.ts <label>     e.g. local-append → full-exercise.exercise.local-append.json
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { addDays, STL_2017 } from '@app/domain';
+import { NotificationOutbox } from '@app/notifications';
+import { EventStore, ProjectionWriter } from '@app/persistence';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { EventStoreActivitiesService } from '../apps/worker/src/activities/event-store.activities';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
 import { runFullExercise } from '../test/scenarios/full-exercise';
 import { ScenarioDriver } from '../test/scenarios/scenario-driver';
 import { runStallScenario, runVacancyScenario } from '../test/scenarios/short-scenarios';
-import { InMemoryEventStore } from '../test/support/in-memory-event-store';
+import { startPostgresForFile } from '../test/support/postgres-for-file';
 import { timeSkippingEnvironment } from '../test/support/time-skipping';
 import { PROJECT_ROOT } from '../tools/stack';
 
 const HISTORIES = join(PROJECT_ROOT, 'test/histories');
+const TASK_QUEUE = 'historias';
 const label = process.argv[2];
 
 async function main(): Promise<void> {
-  const env = await timeSkippingEnvironment();
+  const [env, postgres] = await Promise.all([timeSkippingEnvironment(), startPostgresForFile()]);
+  const { dataSource } = postgres.database;
+  const store = new EventStore(dataSource);
+  const append = new EventStoreActivitiesService(store, new ProjectionWriter(), new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' }), dataSource);
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions() });
-  const store = new InMemoryEventStore();
-  const worker = await Worker.create({
-    connection: env.nativeConnection,
-    taskQueue: 'historias',
-    workflowBundle: { code },
-    activities: store.activities,
-  });
-  const driver = new ScenarioDriver(env, 'historias');
-  const recorded: Record<string, string> = {
-    'full-exercise.exercise': 'exercise/19/1',
-    'full-exercise.stl': 'stl/19',
-    'vacancy.stl': 'stl/05',
-    'stall.exercise': 'exercise/10/1',
+  const newWorker = () =>
+    Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: { code },
+      activities: { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() },
+    });
+  const driver = new ScenarioDriver(env, TASK_QUEUE);
+  const recorded: Record<string, { workflowId: string; firstRun?: boolean }> = {
+    'full-exercise.exercise': { workflowId: 'exercise/19/1' },
+    'full-exercise.stl': { workflowId: 'stl/19' },
+    'vacancy.stl': { workflowId: 'stl/05' },
+    'stall.exercise': { workflowId: 'exercise/10/1' },
+    'continued-as-new.stl': { workflowId: 'stl/26', firstRun: true },
+    'worker-restart.stl': { workflowId: 'stl/24' },
   };
-  await worker.runUntil(async () => {
+  await (await newWorker()).runUntil(async () => {
     await runFullExercise(driver, '19');
     await runVacancyScenario(driver, '05');
     await runStallScenario(driver, '10');
-    mkdirSync(HISTORIES, { recursive: true });
-    for (const [name, workflowId] of Object.entries(recorded)) {
-      const history = await env.client.workflow.getHandle(workflowId).fetchHistory();
-      const file = join(HISTORIES, label ? `${name}.${label}.json` : `${name}.json`);
-      writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"history":${historyToJSON(history)}}\n`);
-      console.log(`${file}: ${history.events?.length ?? 0} events`);
-    }
+    await runPastContinueAsNew(driver, '26');
   });
+  await runAcrossWorkerRestart(driver, newWorker, '24');
+  mkdirSync(HISTORIES, { recursive: true });
+  for (const [name, { workflowId, firstRun }] of Object.entries(recorded)) {
+    const runId = firstRun ? await firstRunId(driver, workflowId) : undefined;
+    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const events = (await store.readStream(workflowId)).map(({ seq, type, data }) => ({ seq, type, data }));
+    const file = join(HISTORIES, label ? `${name}.${label}.json` : `${name}.json`);
+    writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"events":${JSON.stringify(events)},"history":${historyToJSON(history)}}\n`);
+    console.log(`${file}: ${history.events?.length ?? 0} history events, ${events.length} stored events`);
+  }
   await env.teardown();
+  await postgres.stop();
+}
+
+/** A hundred and forty changes of the STL's calendar: more history than one run keeps. */
+async function runPastContinueAsNew(driver: ScenarioDriver, entidad: string): Promise<void> {
+  const today = await driver.today();
+  await driver.seedStl(STL_2017.find((record) => record.entidad === entidad)!, { installedOn: addDays(today, -30) });
+  for (let count = 1; count <= 140; count += 1) {
+    await driver.stl(entidad, 'SetNonWorkingDays', { dates: Array.from({ length: count }, (_, index) => addDays(today, 30 + index)) });
+  }
+}
+
+/** The STL seeded by one worker, then that worker gone and another one carrying on (no cache: a replay first). */
+async function runAcrossWorkerRestart(driver: ScenarioDriver, newWorker: () => Promise<Worker>, entidad: string): Promise<void> {
+  const today = await driver.today();
+  await (await newWorker()).runUntil(() => driver.seedStl(STL_2017.find((record) => record.entidad === entidad)!, { installedOn: addDays(today, -30) }));
+  await (await newWorker()).runUntil(() => driver.stl(entidad, 'SetNonWorkingDays', { dates: [addDays(today, 40)] }));
+}
+
+async function firstRunId(driver: ScenarioDriver, workflowId: string): Promise<string | undefined> {
+  let runId: string | undefined;
+  for (;;) {
+    const history = await driver.client.workflow.getHandle(workflowId, runId).fetchHistory();
+    const previous = history.events?.[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId;
+    if (!previous) return runId;
+    runId = previous;
+  }
 }
 
 main().catch((error: unknown) => {

@@ -8,6 +8,7 @@ import { ProblemFilter } from './errors/problem.filter';
 import { EscalationsModule } from './escalations/escalations.module';
 import { ExercisesModule } from './exercises/exercises.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { OpenDataModule } from './open-data/open-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { StlsModule } from './stls/stls.module';
@@ -22,6 +23,7 @@ export class AppModule {
       imports: [
         PersistenceModule.forRoot({ url: config.databaseUrl, migrate: config.migrate }),
         TemporalModule,
+        IdempotencyModule,
         AuthModule,
         HealthModule,
         ExercisesModule,

@@ -3,6 +3,7 @@ import { DomainEventRecord } from './entities/domain-event.entity';
 import { CommitmentView } from './entities/commitment-view.entity';
 import { EscalationView } from './entities/escalation-view.entity';
 import { ExerciseView } from './entities/exercise-view.entity';
+import { IdempotencyKeyRecord } from './entities/idempotency-key.entity';
 import { NotificationRecord } from './entities/notification.entity';
 import { User } from './entities/user.entity';
 import { StlMemberView, StlSessionView, StlView } from './entities/stl-views.entity';
@@ -12,6 +13,7 @@ import { Users1763790000000 } from './migrations/1763790000000-users';
 import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
+import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -23,6 +25,7 @@ export const PERSISTENCE_ENTITIES = [
   CommitmentView,
   User,
   NotificationRecord,
+  IdempotencyKeyRecord,
 ];
 
 /** Listed explicitly (no globs): the same list works from TypeScript sources, compiled output and bundles. */
@@ -33,6 +36,7 @@ export const PERSISTENCE_MIGRATIONS = [
   Users1763790000000,
   Notifications1763790100000,
   EventMetadata1764800000000,
+  IdempotencyKeys1796260131580,
 ];
 
 export interface DatabaseConfig {

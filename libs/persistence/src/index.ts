@@ -3,6 +3,7 @@ export * from './entities/domain-event.entity';
 export * from './entities/commitment-view.entity';
 export * from './entities/escalation-view.entity';
 export * from './entities/exercise-view.entity';
+export * from './entities/idempotency-key.entity';
 export * from './entities/notification.entity';
 export * from './entities/user.entity';
 export * from './entities/stl-views.entity';

@@ -5,6 +5,7 @@ import { readableEntidades } from '../auth/entidad-access';
 import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import { ApiBodyExamples } from '../exercises/exercises.examples';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { EscalationHandlers } from './escalation-access.guard';
 import { ListEscalationsQuery, ResolveEscalationDto } from './escalations.dto';
 import { type EscalationResponse, EscalationsService } from './escalations.service';
@@ -50,6 +51,7 @@ export class EscalationsController {
   }
 
   @Post(':id/acknowledge')
+  @IdempotentCommand()
   @EscalationHandlers()
   @HttpCode(200)
   @ApiParam(ESCALATION_ID)
@@ -61,6 +63,7 @@ export class EscalationsController {
   }
 
   @Post(':id/resolve')
+  @IdempotentCommand()
   @EscalationHandlers()
   @HttpCode(200)
   @ApiParam(ESCALATION_ID)

@@ -13,6 +13,7 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user'
 import { readableEntidades } from '../auth/entidad-access';
 import { EntidadAccess } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { IntParamPipe } from '../validation/int-param.pipe';
 import {
   AdoptedDocumentDto,
@@ -34,6 +35,7 @@ export class ExercisesController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Post()
+  @IdempotentCommand()
   @EntidadAccess('command', ENTIDAD_OF_EXERCISE.body)
   @ApiBodyExamples(StartExerciseDto, EXERCISE_EXAMPLES.start)
   @ApiCreatedResponse({ description: 'Ejercicio iniciado: flujo `exercise/<entidad>/<n>`, y `stl/<entidad>` si no existía' })
@@ -67,6 +69,7 @@ export class ExercisesController {
   }
 
   @Post(':id/stages/:stage/complete')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiParam({ name: 'stage', description: 'Etapa de instalación (1–10, Anexo 1)', example: 1 })
@@ -85,6 +88,7 @@ export class ExercisesController {
   }
 
   @Post(':id/steps/:step/complete')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiParam({ name: 'step', description: 'Paso (1–6); solo el 1 y el 4 se concluyen así, los demás por sí mismos', example: 1 })
@@ -103,6 +107,7 @@ export class ExercisesController {
   }
 
   @Post(':id/governance-mechanism')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.governanceMechanism)
@@ -119,6 +124,7 @@ export class ExercisesController {
   }
 
   @Post(':id/annual-agenda')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiBodyExamples(AdoptedDocumentDto, EXERCISE_EXAMPLES.annualAgenda)

@@ -13,7 +13,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ALL_ENTIDADES } from '../auth/entidad-access';
 import { ApiProblem } from '../errors/api-problem';
-import { WorkflowCommands } from '../temporal/workflow-commands';
+import { choiceKeptAcrossRetries, earlierChoice } from '../idempotency/command-scope';
+import { type NotFoundMessage, WorkflowCommands } from '../temporal/workflow-commands';
 import { WorkflowInputs } from '../temporal/workflow-inputs';
 import {
   type CommitmentProgressDto,
@@ -33,6 +34,9 @@ import { exerciseResourceId } from './exercise-id.pipe';
 import { EXERCISE_LIST_ITEM_SQL, type ExerciseListRow, listPageJson } from './exercise-list';
 
 export type ExerciseResponse = ExerciseSummary & { readonly id: string; readonly workflowId: string };
+
+/** The number a POST /api/exercises chose, kept with its Idempotency-Key for its retries. */
+const EXERCISE_NUMBER = 'exerciseNumber';
 
 const EXERCISE_NOT_FOUND = { code: 'EXERCISE_NOT_FOUND', message: 'El ejercicio no existe.' };
 
@@ -62,15 +66,13 @@ export class ExercisesService {
    * installation at stage 10, its opening) and a signal to a workflow that does not exist is lost.
    */
   async start(dto: StartExerciseDto, actor?: string): Promise<ExerciseResponse> {
-    const views = this.dataSource.getRepository(ExerciseView);
     const alreadyOpen = {
       code: 'EXERCISE_ALREADY_OPEN',
       message: `${entidadName(dto.entidad as Entidad)} ya tiene un ejercicio abierto; ciérrelo antes de iniciar otro.`,
     };
-    const open = await views.findOne({ where: { entidad: dto.entidad, status: 'open' }, select: { id: true } });
-    if (open) throw new ApiProblem(409, alreadyOpen.code, alreadyOpen.message, { exerciseId: exerciseResourceId(open.id) });
-    const latest = await views.maximum('number', { entidad: dto.entidad });
-    const number = (latest ?? 0) + 1;
+    // A retry under the same Idempotency-Key starts the number its first attempt chose, even if that one is open now.
+    const number = earlierChoice<number>(EXERCISE_NUMBER) ?? (await this.nextExerciseNumber(dto.entidad, alreadyOpen));
+    await choiceKeptAcrossRetries(EXERCISE_NUMBER, number);
     await this.ensureStl(dto.entidad as Entidad, dto.decisionRule ?? DEFAULT_DECISION_RULE, actor);
     const state = await this.commands.startWith(
       'exerciseWorkflow',
@@ -147,6 +149,13 @@ export class ExercisesService {
 
   recordEvaluation(workflowId: string, dto: PalReviewDto, actor?: string): Promise<ExerciseResponse> {
     return this.command(workflowId, 'RecordEvaluation', { ...dto }, actor);
+  }
+
+  private async nextExerciseNumber(entidad: string, alreadyOpen: NotFoundMessage): Promise<number> {
+    const views = this.dataSource.getRepository(ExerciseView);
+    const open = await views.findOne({ where: { entidad, status: 'open' }, select: { id: true } });
+    if (open) throw new ApiProblem(409, alreadyOpen.code, alreadyOpen.message, { exerciseId: exerciseResourceId(open.id) });
+    return ((await views.maximum('number', { entidad })) ?? 0) + 1;
   }
 
   /** `stl/<entidad>` registered once; an STL already running (or already registered) is just what we want. */

@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiAuthenticated } from '../auth/public.decorator';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { CommitmentIdPipe } from './commitment-id.pipe';
 import { CommitmentProgressDto, DefineCommitmentsDto, LaunchPalDto } from './commitments.dto';
 import { PalReviewDto } from './exercises.dto';
@@ -24,6 +25,7 @@ export class PalController {
   constructor(private readonly exercises: ExercisesService) {}
 
   @Put('commitments')
+  @IdempotentCommand()
   @OnExercise('command')
   @ApiBodyExamples(DefineCommitmentsDto, EXERCISE_EXAMPLES.commitments)
   @ApiOkResponse({ description: 'Borrador de compromisos de las mesas (paso 4), que reemplaza al anterior; el nuevo estado' })
@@ -39,6 +41,7 @@ export class PalController {
   }
 
   @Post('pal')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiBodyExamples(LaunchPalDto, EXERCISE_EXAMPLES.pal)
@@ -58,6 +61,7 @@ export class PalController {
   }
 
   @Post('commitments/:commitmentId/progress')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiParam({ name: 'commitmentId', description: 'Identificador del compromiso', example: 'C1' })
@@ -76,6 +80,7 @@ export class PalController {
   }
 
   @Post('monitoring')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.monitoring)
@@ -92,6 +97,7 @@ export class PalController {
   }
 
   @Post('evaluation')
+  @IdempotentCommand()
   @OnExercise('command')
   @HttpCode(200)
   @ApiBodyExamples(PalReviewDto, EXERCISE_EXAMPLES.evaluation)

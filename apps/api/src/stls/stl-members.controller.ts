@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiAuthenticated } from '../auth/public.decorator';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
 import { type StlDetailResponse } from './stl-views';
 import { AddMemberDto, DecideRemovalDto, ProposeRemovalDto, ResignMemberDto } from './stls.dto';
@@ -28,6 +29,7 @@ export class StlMembersController {
   constructor(private readonly stls: StlsService) {}
 
   @Post()
+  @IdempotentCommand()
   @OnStl('command')
   @ApiCreatedResponse({ description: `Integrante incorporado (titular, suplente, enlace o invitado). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -42,6 +44,7 @@ export class StlMembersController {
   }
 
   @Post(':memberId/resign')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(MEMBER_ID)
@@ -59,6 +62,7 @@ export class StlMembersController {
   }
 
   @Post(':memberId/removal/propose')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(MEMBER_ID)
@@ -75,6 +79,7 @@ export class StlMembersController {
   }
 
   @Post(':memberId/removal/decide')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(MEMBER_ID)

@@ -3,6 +3,7 @@ import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swag
 import { Test } from '@nestjs/testing';
 import { CalendarController } from '../calendar/calendar.controller';
 import { CalendarService } from '../calendar/calendar.service';
+import { IdempotencyKeys } from '../idempotency/idempotency-keys';
 import { StlMembersController } from './stl-members.controller';
 import { StlReadModel } from './stl-read-model';
 import { StlSessionsCalendarController } from './stl-sessions-calendar.controller';
@@ -19,7 +20,7 @@ describe('OpenAPI of the STL, session and calendar endpoints', () => {
   beforeAll(async () => {
     const module = await Test.createTestingModule({
       controllers: [StlsController, StlMembersController, StlSessionsController, StlSessionsCalendarController, CalendarController],
-      providers: [StlsService, StlSessionsService, StlReadModel, CalendarService].map((provide) => ({ provide, useValue: {} })),
+      providers: [StlsService, StlSessionsService, StlReadModel, CalendarService, IdempotencyKeys].map((provide) => ({ provide, useValue: {} })),
     }).compile();
     app = module.createNestApplication({ logger: false });
     app.setGlobalPrefix('api');

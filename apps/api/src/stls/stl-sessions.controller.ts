@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { ApiAuthenticated } from '../auth/public.decorator';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import {
   ATTENDANCE_EXAMPLE,
   DECISION_EXAMPLE,
@@ -41,6 +42,7 @@ export class StlSessionsController {
   constructor(private readonly sessions: StlSessionsService) {}
 
   @Post()
+  @IdempotentCommand()
   @OnStl('command')
   @ApiCreatedResponse({ description: 'Sesión convocada; su `id` lo asigna la API (`<fecha>-<n>`)', schema: { example: SESSION_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -58,6 +60,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/attendance')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(SESSION_ID)
@@ -79,6 +82,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/decisions')
+  @IdempotentCommand()
   @OnStl('command')
   @ApiParam(SESSION_ID)
   @ApiCreatedResponse({
@@ -102,6 +106,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/minutes')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(SESSION_ID)
@@ -119,6 +124,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/cancel')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiParam(SESSION_ID)

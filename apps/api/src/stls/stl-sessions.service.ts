@@ -1,6 +1,7 @@
 import { type Entidad, type RegisteredStl } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { ApiProblem } from '../errors/api-problem';
+import { choiceKeptAcrossRetries, replaceChoice } from '../idempotency/command-scope';
 import { nextSessionId } from './session-ids';
 import { type StlCommandData, StlGateway } from './stl-gateway';
 import { withSessionNotFoundAs404 } from './stl-problems';
@@ -32,10 +33,11 @@ export class StlSessionsService {
     private readonly readModel: StlReadModel,
   ) {}
 
+  /** A retry under the same Idempotency-Key sends the number its first attempt chose, not the next free one. */
   async convene(entidad: Entidad, dto: ConveneSessionDto, actor: string): Promise<StlSessionResponse> {
     const taken = await this.readModel.sessionIdsOn(entidad, dto.date);
+    let sessionId = await choiceKeptAcrossRetries('sessionId', nextSessionId(dto.date, taken));
     for (let attempt = 1; ; attempt += 1) {
-      const sessionId = nextSessionId(dto.date, taken);
       try {
         const state = await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
         return presentSession(state, sessionId);
@@ -43,6 +45,8 @@ export class StlSessionsService {
         const collided = error instanceof ApiProblem && error.body.code === 'SESSION_ALREADY_EXISTS';
         if (!collided || attempt >= CONVENE_ATTEMPTS) throw error;
         taken.push(sessionId);
+        sessionId = nextSessionId(dto.date, taken);
+        await replaceChoice('sessionId', sessionId);
       }
     }
   }

@@ -12,6 +12,7 @@ import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user'
 import { readableEntidades } from '../auth/entidad-access';
 import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
+import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { EntidadParamPipe } from './stl-validation';
 import { type StlDetailResponse, type StlResponse } from './stl-views';
 import {
@@ -52,6 +53,7 @@ export class StlsController {
   }
 
   @Put(':entidad/facilitador')
+  @IdempotentCommand()
   @OnStl('command')
   @ApiOkResponse({ description: `Facilitador nombrado; resuelve los escalamientos por vacante. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -66,6 +68,7 @@ export class StlsController {
   }
 
   @Delete(':entidad/facilitador')
+  @IdempotentCommand()
   @OnStl('command')
   @ApiOkResponse({
     description: `Puesto de facilitador vacante desde \`vacatedOn\` (cuerpo JSON, no parámetros de consulta). ${NEW_STATE}`,
@@ -82,6 +85,7 @@ export class StlsController {
   }
 
   @Put(':entidad/decision-rule')
+  @IdempotentCommand()
   @OnStl('command')
   @ApiOkResponse({ description: `Regla de decisión del STL (la misma regla otra vez no cambia nada). ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -94,6 +98,7 @@ export class StlsController {
   }
 
   @Put(':entidad/non-working-days')
+  @IdempotentCommand()
   @OnStl('command')
   @ApiOkResponse({ description: `Días inhábiles propios del STL, que cuentan para el aviso de cinco días hábiles. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
@@ -106,6 +111,7 @@ export class StlsController {
   }
 
   @Post(':entidad/civil-society-renewal/start')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiOkResponse({ description: `Renovación de la sociedad civil abierta al concluir un PAL (MG cap. III, 3 d). ${NEW_STATE}` })
@@ -121,6 +127,7 @@ export class StlsController {
   }
 
   @Post(':entidad/civil-society-renewal/complete')
+  @IdempotentCommand()
   @OnStl('command')
   @HttpCode(200)
   @ApiOkResponse({ description: `Renovación concluida: la sociedad civil tiene titular. ${NEW_STATE}` })

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiProblem, notFound, serviceUnavailable } from '../errors/api-problem';
+import { currentUpdateId, isRetry } from '../idempotency/command-scope';
 
 export interface NotFoundMessage {
   readonly code: string;
@@ -20,7 +21,9 @@ export interface NotFoundMessage {
 
 /**
  * Commands reach workflows as Temporal Updates: the caller gets the new state or the rule that refused it.
- * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors.
+ * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors. A request that sent an
+ * Idempotency-Key sends its Updates under the key's Update id: a retry after a 503 reaches the Update the first
+ * attempt sent, and Temporal answers its result instead of running the command again.
  */
 @Injectable()
 export class WorkflowCommands {
@@ -37,14 +40,17 @@ export class WorkflowCommands {
   ): Promise<S> {
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload] }),
+        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload], updateId: currentUpdateId() }),
       );
     } catch (error) {
       throw this.toProblem(error, missing);
     }
   }
 
-  /** Starts the workflow and runs its first command atomically (Update-with-Start). */
+  /**
+   * Starts the workflow and runs its first command atomically (Update-with-Start). A retry under an Idempotency-Key
+   * joins the workflow its first attempt may have started, where Temporal answers the same Update id with its result.
+   */
   async startWith<S, D, W extends Workflow>(
     workflow: string | W,
     options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
@@ -52,14 +58,15 @@ export class WorkflowCommands {
     payload: CommandPayload<D>,
     alreadyRunning: NotFoundMessage,
   ): Promise<S> {
+    const workflowIdConflictPolicy = isRetry() ? 'USE_EXISTING' : 'FAIL';
     const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
       ...options,
       taskQueue: this.config.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
-    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
+      workflowIdConflictPolicy,
+    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: typeof workflowIdConflictPolicy });
     try {
       return await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
       );
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
@@ -87,7 +94,7 @@ export class WorkflowCommands {
     } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
     try {
       await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation }),
+        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
       );
       return 'started';
     } catch (error) {

@@ -1,7 +1,7 @@
 /**
  * The board's only script, served as /tablero/recursos/tablero.js (same origin, so the CSP needs no inline script).
- * It turns `form[data-api]` into JSON calls to the API with the session cookie and the header that proves the call
- * comes from this page (CSRF), shows the API's Spanish message on refusal, and computes the notice deadline as a
+ * It turns `form[data-api]` into JSON calls to the API with the session cookie, the header that proves the call
+ * comes from this page (CSRF) and one Idempotency-Key per submission, shows the API's Spanish message on refusal, and computes the notice deadline as a
  * session date is chosen. Everything it does is also reachable with the keyboard; pages read fine without it.
  */
 export const DASHBOARD_SCRIPT = String.raw`
@@ -19,9 +19,10 @@ export const DASHBOARD_SCRIPT = String.raw`
     return '/tablero/login?siguiente=' + encodeURIComponent(location.pathname + location.search);
   }
 
-  function apiCall(method, url, body) {
+  function apiCall(method, url, body, idempotencyKey) {
     var headers = { 'accept': 'application/json', 'x-requested-with': 'tablero' };
     if (body !== undefined) headers['content-type'] = 'application/json';
+    if (idempotencyKey) headers['idempotency-key'] = idempotencyKey;
     return fetch(url, {
       method: method,
       headers: headers,
@@ -34,6 +35,38 @@ export const DASHBOARD_SCRIPT = String.raw`
         return { status: response.status, ok: response.ok, data: data };
       });
     });
+  }
+
+  // One Idempotency-Key per submission, kept in this tab (also across a reload) until the API answers for good: the
+  // same filled form sent again (a double click, a retry after a 503) gets the first answer instead of a second act.
+  var KEY_PREFIX = 'tablero.clave:';
+  var keysInMemory = {};
+
+  function newKey() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    return Array.prototype.map.call(bytes, function (byte) { return (byte + 256).toString(16).slice(1); }).join('');
+  }
+
+  function submissionKey(signature) {
+    var name = KEY_PREFIX + signature;
+    var key = keysInMemory[name];
+    try { key = sessionStorage.getItem(name) || key; } catch (e) { /* storage off: this page's memory only */ }
+    if (!key) key = newKey();
+    keysInMemory[name] = key;
+    try { sessionStorage.setItem(name, key); } catch (e) { /* storage off or full */ }
+    return {
+      key: key,
+      done: function () {
+        delete keysInMemory[name];
+        try { sessionStorage.removeItem(name); } catch (e) { /* storage off */ }
+      }
+    };
+  }
+
+  // Not final: signed out, the server failed, or the first submission is still running; the same key is sent again.
+  function answeredForGood(result) {
+    return result.status !== 401 && result.status < 500 && !(result.data && result.data.code === 'IDEMPOTENCY_KEY_IN_USE');
   }
 
   function valueOf(field) {
@@ -91,7 +124,10 @@ export const DASHBOARD_SCRIPT = String.raw`
     var button = form.querySelector('[type=submit]');
     if (button) button.disabled = true;
     show(form, 'pending', 'Enviando…');
-    apiCall(method, request.url, method === 'GET' ? undefined : request.body).then(function (result) {
+    var body = method === 'GET' ? undefined : request.body;
+    var submission = body === undefined ? null : submissionKey(method + ' ' + request.url + ' ' + JSON.stringify(body));
+    apiCall(method, request.url, body, submission && submission.key).then(function (result) {
+      if (submission && answeredForGood(result)) submission.done();
       if (result.status === 401) { location.assign(loginUrl()); return; }
       if (!result.ok) {
         var message = result.data && result.data.message ? result.data.message : 'La solicitud no pudo completarse (' + result.status + ').';
