@@ -4,6 +4,7 @@ import { accessTokenOptions } from '../../apps/api/src/auth/access-token-options
 import {
   anonymousRequest,
   arbitraryBodyRequest,
+  hostileTextRequests,
   type FuzzRequest,
   nearValidRequest,
   nullAndMissingFieldRequests,
@@ -161,4 +162,43 @@ describe('fuzz of every operation in /api/docs-json (fast-check)', () => {
     console.log(summary('anonymous and garbage credentials', report));
     expect(report.failures).toEqual([]);
   });
+
+  it('(d) hostile text in every text field: refused or stored whole, and the workflow answers a valid command within 2 s after', async () => {
+    const slowAnswers: string[] = [];
+    const thenProbe = async (request: FuzzRequest) => {
+      const exchange = await asCoordinador(request);
+      const probe = probeOf(request.path, targets);
+      const started = Date.now();
+      const answer = await asCoordinador(probe);
+      const elapsed = Date.now() - started;
+      if (answer.status >= 500 || elapsed > 2_000) {
+        slowAnswers.push(`${describeProbe(probe)} after ${request.method} ${request.path}: ${answer.status} in ${elapsed} ms`);
+      }
+      return exchange;
+    };
+    const report = await sweep({
+      kind: 'hostile text',
+      cases: operations.flatMap((operation) => hostileTextRequests(operation, targets).map((request) => ({ operation, request }))),
+      send: thenProbe,
+      fingerprint,
+    });
+
+    console.log(summary('(d) hostile text in every text field', report));
+    expect(report.failures).toEqual([]);
+    expect(slowAnswers).toEqual([]);
+  });
 });
+
+/**
+ * A command the rules refuse on the workflow the request aimed at (nothing stored, so the fingerprint holds): a stage
+ * of the exercise already completed long ago, or a convocation of the STL in the past.
+ */
+function probeOf(path: string, targets: Targets): FuzzRequest {
+  if (path.startsWith('/api/exercises/')) {
+    return { method: 'POST', path: `/api/exercises/${targets.exerciseId}/stages/1/complete`, body: JSON.stringify({ completedOn: '2015-01-05' }), contentType: 'application/json' };
+  }
+  const convocation = { date: '2015-01-05', kind: 'ordinaria', convokedOn: '2015-01-05', agenda: ['Lista de asistencia y declaración de quórum'] };
+  return { method: 'POST', path: `/api/stls/${targets.entidad}/sessions`, body: JSON.stringify(convocation), contentType: 'application/json' };
+}
+
+const describeProbe = (probe: FuzzRequest) => `${probe.method} ${probe.path}`;

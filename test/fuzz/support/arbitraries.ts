@@ -403,3 +403,41 @@ export function anonymousRequest(operation: Operation, targets: Targets, forgedT
     .tuple(validPath(operation, targets), validQuery(operation), exampleBody(operation), credentialHeaders(forgedTokens))
     .map(([path, query, body, headers]) => ({ method: operation.method, path: path + query, ...body, headers }));
 }
+
+/**
+ * Texts no field may store or must survive (issue 13, "one character wedges a workflow for ever"): control
+ * characters, a lone surrogate, a bidi override, a non-character, and a text far longer than any field admits.
+ */
+export const HOSTILE_TEXTS: readonly string[] = [
+  'acta\u0000.pdf',
+  'acta \ud800',
+  'Mesa \u202egnp.exe',
+  'a\u0007b\u001bc',
+  'línea\u0085siguiente',
+  'fin \uffff',
+  'á'.repeat(10_000),
+];
+
+/**
+ * Each text field of each example, in turn, set to the next hostile text (every field meets several across the
+ * examples; the values rotate so the sweep stays small).
+ */
+export function hostileTextRequests(operation: Operation, targets: Targets): FuzzRequest[] {
+  if (!operation.body) return [];
+  const path = operation.pathParameters.reduce(
+    (template, parameter) => template.replace(`{${parameter.name}}`, percentEncode(knownPathValues(operation, parameter, targets)[0])),
+    operation.template,
+  );
+  let turn = 0;
+  return operation.body.examples.flatMap((example) =>
+    pathsOf(example)
+      .filter((field) => typeof field.reduce<any>((value, key) => value?.[key], example) === 'string')
+      .flatMap((field) =>
+        [0, 1].map(() => {
+          const value = HOSTILE_TEXTS[turn++ % HOSTILE_TEXTS.length];
+          const body = JSON.stringify(mutate(example, field, { kind: 'set', value }));
+          return { method: operation.method, path, body, contentType: JSON_CONTENT };
+        }),
+      ),
+  );
+}
