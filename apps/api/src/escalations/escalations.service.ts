@@ -10,6 +10,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, type FindOptionsWhere, In } from 'typeorm';
 import { ALL_ENTIDADES } from '../auth/entidad-access';
 import { notFound } from '../errors/api-problem';
+import { closedExerciseOr } from '../exercises/closed-exercise';
 import { exerciseResourceId } from '../exercises/exercise-id.pipe';
 import { WorkflowCommands } from '../temporal/workflow-commands';
 import { type EscalationRef, escalationResourceId, escalationSource, parseEscalationResourceId } from './escalation-id';
@@ -120,7 +121,11 @@ export class EscalationsService {
     const ref = await this.find(resourceId);
     const updates = ref.source === 'exercise' ? exerciseUpdates : stlUpdates;
     const update = updates[type] as CommandUpdateDefinition<AnyState>;
-    const state = await this.commands.execute(ref.streamId, update, { data: data(ref.escalationId), actor }, ESCALATION_NOT_FOUND);
+    const state = await this.commands
+      .execute(ref.streamId, update, { data: data(ref.escalationId), actor }, ESCALATION_NOT_FOUND)
+      .catch(async (error: unknown) => {
+        throw ref.source === 'exercise' ? await closedExerciseOr(error, this.dataSource, ref.streamId) : error;
+      });
     const escalation = 'escalations' in state ? state.escalations.find((candidate) => candidate.id === ref.escalationId) : undefined;
     if (!escalation) throw notFound(ESCALATION_NOT_FOUND.code, ESCALATION_NOT_FOUND.message);
     return present(ref.streamId, escalation);

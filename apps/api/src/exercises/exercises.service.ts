@@ -30,6 +30,7 @@ import {
   type PalReviewDto,
   type StartExerciseDto,
 } from './exercises.dto';
+import { closedExerciseOr } from './closed-exercise';
 import { exerciseResourceId } from './exercise-id.pipe';
 import { EXERCISE_LIST_ITEM_SQL, type ExerciseListRow, listPageJson } from './exercise-list';
 
@@ -176,6 +177,9 @@ export class ExercisesService {
     actor?: string,
   ): Promise<ExerciseResponse> {
     const update = exerciseUpdates[type] as CommandUpdateDefinition<ExerciseState>;
-    return presentState(await this.commands.execute(workflowId, update, { data, actor }, EXERCISE_NOT_FOUND));
+    const state = await this.commands.execute(workflowId, update, { data, actor }, EXERCISE_NOT_FOUND).catch(async (error: unknown) => {
+      throw await closedExerciseOr(error, this.dataSource, workflowId);
+    });
+    return presentState(state);
   }
 }
