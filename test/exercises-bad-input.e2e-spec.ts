@@ -201,6 +201,19 @@ describe('bad input to the exercise, escalation and open-data endpoints', () => 
     }
   });
 
+  it.each([
+    ['a NUL', 'https://ejemplo.org/acta\u0000.pdf'],
+    ['a lone surrogate', 'https://ejemplo.org/acta\ud800.pdf'],
+  ])('one character wedges a workflow for ever: %s in the evidence is a 400, and the next command is answered at once', async (_name, link) => {
+    const refused = await coordinador.post(ex('/stages/1/complete'), { completedOn: TODAY, evidence: [link] });
+    expect({ status: refused.status, field: (refused.body.errors as { field: string }[])[0]?.field }).toEqual({ status: 400, field: 'evidence.0' });
+
+    const started = Date.now();
+    const next = await coordinador.post(ex('/stages/1/complete'), { completedOn: TODAY });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(next.status).toBeLessThan(500);
+  });
+
   it('answers the open data to anyone, whatever the query string', async () => {
     expect((await api.get('/api/open-data/exercises.json?x=1')).status).toBe(200);
   });
