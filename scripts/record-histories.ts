@@ -5,12 +5,14 @@
  * (PostgreSQL) held it, so the replay test can compare what each command appends today with what was stored.
  *   npx tsx scripts/record-histories.ts <label>     e.g. local-append → full-exercise.exercise.local-append.json
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, STL_2017 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { EventStoreActivitiesService } from '../apps/worker/src/activities/event-store.activities';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
@@ -19,7 +21,7 @@ import { ScenarioDriver } from '../test/scenarios/scenario-driver';
 import { runStallScenario, runVacancyScenario } from '../test/scenarios/short-scenarios';
 import { startPostgresForFile } from '../test/support/postgres-for-file';
 import { timeSkippingEnvironment } from '../test/support/time-skipping';
-import { PROJECT_ROOT } from '../tools/stack';
+import { PROJECT_ROOT, startTemporalDevServer } from '../tools/stack';
 
 const HISTORIES = join(PROJECT_ROOT, 'test/histories');
 const TASK_QUEUE = 'historias';
@@ -58,16 +60,52 @@ async function main(): Promise<void> {
     }
   });
   mkdirSync(HISTORIES, { recursive: true });
-  for (const [name, { workflowId, firstRun }] of Object.entries(recorded)) {
-    const runId = firstRun ? await firstRunId(driver, workflowId) : undefined;
-    const history = await env.client.workflow.getHandle(workflowId, runId).fetchHistory();
-    const events = (await store.readStream(workflowId)).map(({ seq, type, data }) => ({ seq, type, data }));
-    const file = join(HISTORIES, label ? `${name}.${label}.json` : `${name}.json`);
-    writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"events":${JSON.stringify(events)},"history":${historyToJSON(history)}}\n`);
-    console.log(`${file}: ${history.events?.length ?? 0} history events, ${events.length} stored events`);
-  }
+  for (const [name, { workflowId, firstRun }] of Object.entries(recorded)) await save(driver, store, name, workflowId, firstRun);
   await env.teardown();
+  await recordOnDevServer(store, (workerEnv) =>
+    Worker.create({
+      connection: workerEnv.nativeConnection,
+      taskQueue: TASK_QUEUE,
+      workflowBundle: { code },
+      activities: { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() },
+    }),
+  );
   await postgres.stop();
+}
+
+/**
+ * The CLI's dev server, as `npm start` runs it, in real time: an STL seeded by one worker, that worker gone and
+ * another carrying on (it replays the history first, without a cache), then past continue-as-new.
+ */
+async function recordOnDevServer(store: EventStore, newWorker: (env: TestWorkflowEnvironment) => Promise<Worker>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'historias-dev-'));
+  const server = await startTemporalDevServer({ dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
+  const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
+  const driver = new ScenarioDriver(env, TASK_QUEUE);
+  try {
+    const today = await driver.today();
+    const seeded = await newWorker(env);
+    await seeded.runUntil(() => driver.seedStl(STL_2017.find((record) => record.entidad === '24')!, { installedOn: addDays(today, -30) }));
+    await (await newWorker(env)).runUntil(async () => {
+      await driver.stl('24', 'SetNonWorkingDays', { dates: [addDays(today, 40)] });
+      await runPastContinueAsNew(driver, '27');
+    });
+    await save(driver, store, 'worker-restart-dev-server.stl', 'stl/24');
+    await save(driver, store, 'continued-as-new-dev-server.stl', 'stl/27', true);
+  } finally {
+    await env.teardown();
+    await server.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function save(driver: ScenarioDriver, store: EventStore, name: string, workflowId: string, firstRun = false): Promise<void> {
+  const runId = firstRun ? await firstRunId(driver, workflowId) : undefined;
+  const history = await driver.client.workflow.getHandle(workflowId, runId).fetchHistory();
+  const events = (await store.readStream(workflowId)).map(({ seq, type, data }) => ({ seq, type, data }));
+  const file = join(HISTORIES, label ? `${name}.${label}.json` : `${name}.json`);
+  writeFileSync(file, `{"workflowId":${JSON.stringify(workflowId)},"events":${JSON.stringify(events)},"history":${historyToJSON(history)}}\n`);
+  console.log(`${file}: ${history.events?.length ?? 0} history events, ${events.length} stored events`);
 }
 
 /** A hundred and forty changes of the STL's calendar: more history than one run keeps. */

@@ -21,7 +21,7 @@ import {
   type StlState,
 } from '@app/domain';
 import { type exerciseWorkflow, type stlWorkflow } from '@app/workflows';
-import { type Client, type WorkflowHandle } from '@temporalio/client';
+import { type Client, WithStartWorkflowOperation, type WorkflowHandle } from '@temporalio/client';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 
 type DataOf<C, T> = C extends { type: T; data: infer D } ? D : never;
@@ -95,26 +95,36 @@ export class ScenarioDriver {
 
   /** Starts `stl/<entidad>` and runs the commands of a 2017 record; `install: false` leaves installation to stage 10. */
   async seedStl(record: StlSeedRecord, { installedOn, install = true }: { installedOn: LocalDate; install?: boolean }): Promise<StlState> {
-    await this.client.workflow.start('stlWorkflow', {
-      workflowId: stlWorkflowId(record.entidad),
-      taskQueue: this.taskQueue,
-      args: [{ entidad: record.entidad }],
-    });
     const now = new Date(await this.env.currentTimeMs()).toISOString();
-    let state: StlState | undefined;
-    for (const command of stlSeedCommands(record, { installedOn, now })) {
+    const [register, ...rest] = stlSeedCommands(record, { installedOn, now });
+    let state = await this.startWith<StlState>('stlWorkflow', stlWorkflowId(record.entidad), [{ entidad: record.entidad }], stlUpdates.RegisterStl, register.data);
+    for (const command of rest) {
       if (command.type === 'InstallStl' && !install) continue;
       state = await this.stl(record.entidad, command.type as StlRequestType, command.data as never);
     }
-    return state!;
+    return state;
   }
 
   async startExercise(entidad: string, startedOn: LocalDate, number = 1): Promise<ExerciseState> {
-    await this.client.workflow.start('exerciseWorkflow', {
-      workflowId: exerciseWorkflowId(entidad, number),
-      taskQueue: this.taskQueue,
-      args: [{ entidad, number }],
-    });
-    return this.exercise(entidad, 'StartExercise', { entidad, number, startedOn }, number);
+    const data = { entidad, number, startedOn };
+    return this.startWith<ExerciseState>('exerciseWorkflow', exerciseWorkflowId(entidad, number), [{ entidad, number }], exerciseUpdates.StartExercise, data);
   }
+
+  /**
+   * The workflow started together with its first command (Update-with-Start), as the API does: a workflow started
+   * alone ends at once on a real server when its first task finds nothing registered or started.
+   */
+  private async startWith<S>(workflowType: string, workflowId: string, args: unknown[], update: unknown, data: unknown): Promise<S> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflowType, {
+      workflowId,
+      taskQueue: this.taskQueue,
+      args,
+      workflowIdConflictPolicy: 'FAIL',
+    });
+    return this.client.workflow.executeUpdateWithStart(update as CommandUpdateDefinition<S>, {
+      args: [{ data, actor: 'escenario' }],
+      startWorkflowOperation,
+    });
+  }
+
 }
