@@ -35,12 +35,16 @@ const SECURITY_HEADERS: HelmetOptions = {
 
 async function bootstrap(): Promise<void> {
   const config = loadApiConfig();
-  if (!config.production && !process.env.JWT_SECRET) {
-    new Logger('API').warn('JWT_SECRET sin definir: se usa la clave de desarrollo (NODE_ENV=production no arranca así).');
+  if (!config.production) {
+    new Logger('API').warn(
+      `Modo de desarrollo (APP_MODE=development): cuentas de demostración${process.env.JWT_SECRET ? '' : ' y clave de firma de desarrollo'}; nunca en un servidor real.`,
+    );
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger: ['log', 'warn', 'error'],
   });
+  // Behind a reverse proxy (TRUST_PROXY): the client's address for the rate limits, https for Secure cookies and links.
+  app.set('trust proxy', config.trustProxy);
   // Framing only from this site, except the public boards (/tablero/publico/*) the garantes embed.
   app.use(securityHeaders(SECURITY_HEADERS));
   app.setGlobalPrefix('api', { exclude: DASHBOARD_ROUTES_OUTSIDE_API });

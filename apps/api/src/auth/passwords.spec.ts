@@ -23,7 +23,25 @@ describe('passwords', () => {
     expect(await verifyPassword('cocreacion', undefined)).toBe(false);
   });
 
-  it('refuses to hash what bcrypt would silently truncate', () => {
-    expect(() => hashPassword('ñ'.repeat(37))).toThrow(RangeError);
+  it('refuses to hash what bcrypt would silently truncate', async () => {
+    await expect(hashPassword('ñ'.repeat(37))).rejects.toThrow(RangeError);
+  });
+
+  it('never holds the event loop: other work keeps running while three passwords are checked', async () => {
+    let longestGapMs = 0;
+    let last = performance.now();
+    const ticker = setInterval(() => {
+      const now = performance.now();
+      longestGapMs = Math.max(longestGapMs, now - last);
+      last = now;
+    }, 5);
+    const started = performance.now();
+    await Promise.all([verifyPassword('x', stored), verifyPassword('y', stored), verifyPassword('z', undefined)]);
+    const tookMs = performance.now() - started;
+    clearInterval(ticker);
+
+    // bcryptjs on the main thread works in slices of up to 100 ms; on threads the loop only waits for the timer.
+    expect(tookMs).toBeGreaterThan(150);
+    expect(longestGapMs).toBeLessThan(60);
   });
 });
