@@ -1,9 +1,16 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { USER_ROLES, type UserRole } from '@app/persistence';
+import { ValidateBy } from 'class-validator';
+import { hasControlCharacter } from './control-characters';
 import { IsTextField } from '../validation/decorators';
 
 export class TokenRequestDto {
   @IsTextField(64, { description: 'Nombre de usuario', example: 'garante-14' })
+  // PostgreSQL refuses NUL in text (a 500 before this check); no username holds any control character.
+  @ValidateBy({
+    name: 'noControlCharacters',
+    validator: { validate: (value: unknown) => typeof value !== 'string' || !hasControlCharacter(value), defaultMessage: () => 'no admite caracteres de control' },
+  })
   username!: string;
 
   @IsTextField(256, { description: 'Contraseña', format: 'password', example: 'cocreacion' })

@@ -6,6 +6,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { type AuthenticatedUser, authenticatedUser } from './authenticated-user';
 import { invalidCredentials, invalidToken, tokenExpired } from './auth-problems';
 import { type TokenRequestDto, type TokenResponseDto } from './auth.dto';
+import { hasControlCharacter } from './control-characters';
 import { verifyPassword } from './passwords';
 
 /**
@@ -43,6 +44,8 @@ export class AuthService {
   ) {}
 
   async issueToken(request: TokenRequestDto): Promise<TokenResponseDto> {
+    // No username holds a control character, and PostgreSQL refuses NUL in text: not worth a query.
+    if (hasControlCharacter(request.username)) throw invalidCredentials();
     const user = await this.users().findOneBy({ username: normalizeUsername(request.username) });
     const passwordMatches = await verifyPassword(request.password, user?.passwordHash);
     if (!user || !user.active || !passwordMatches) throw invalidCredentials();

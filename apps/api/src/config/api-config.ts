@@ -1,5 +1,7 @@
 import { TASK_QUEUE } from '@app/contracts';
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom } from '@app/domain';
+import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom, isLocalDate } from '@app/domain';
+import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
 
 export interface ApiConfig {
   readonly port: number;
@@ -19,6 +21,11 @@ export interface ApiConfig {
   readonly trustProxy: number | string | false;
   /** The board's public address, for the links in e-mails (`PUBLIC_BASE_URL`). */
   readonly publicBaseUrl: string;
+  /** The earliest date any field accepts (`PROGRAMME_START`, YYYY-MM-DD; the programme began on 2015-01-01). */
+  readonly programmeStart: string;
+  /** Where invitations and password resets are mailed (`SMTP_URL`, `MAIL_FROM`, as the worker's reminders). */
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
   /** HMAC key of the access tokens (HS256). */
   readonly jwtSecret: string;
   /** Lifetime of an access token, in seconds (`JWT_TTL`, e.g. `8h`). */
@@ -113,6 +120,13 @@ function deadlinePolicy(env: NodeJS.ProcessEnv, problems: string[]): DeadlinePol
   return result.policy;
 }
 
+function programmeStart(env: NodeJS.ProcessEnv, problems: string[]): string {
+  const raw: string = env.PROGRAMME_START || DEFAULT_PROGRAMME_START;
+  if (isLocalDate(raw)) return raw;
+  problems.push(`PROGRAMME_START must be a date YYYY-MM-DD (got "${String(raw)}")`);
+  return DEFAULT_PROGRAMME_START;
+}
+
 /** Validated once at boot: a misconfigured API refuses to start and says why. */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
@@ -129,6 +143,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     production,
     trustProxy: trustProxy(env, problems),
     publicBaseUrl: (env.PUBLIC_BASE_URL || `http://127.0.0.1:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    programmeStart: programmeStart(env, problems),
+    smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
+    mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
     jwtSecret: jwtSecret(env, production, problems),
     jwtTtlSeconds: jwtTtl(env, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
