@@ -1,15 +1,14 @@
-import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
 import { addDays, businessCalendar, localDateAt, STL_2017, stlSeedCommands, type StlState } from '@app/domain';
-import { Client, Connection } from '@temporalio/client';
-import { PROJECT_ROOT, type RunningSystem, startSystem } from '../tools/stack';
+import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { type RunningSystem, startSystem } from '../tools/stack';
 import { authHeader } from './support/auth';
 import { type HttpClient, httpClient } from './support/http';
+import { usersCli } from './support/users-cli';
 
 interface MailDevEmail {
   readonly subject: string;
@@ -17,20 +16,9 @@ interface MailDevEmail {
   readonly text: string;
 }
 
-const run = promisify(execFile);
 const GARANTE_EMAIL = 'titular@itei.ejemplo.mx';
 
-/** `npm run users -- …` as the operator types it, against the system's database. */
-async function users(system: RunningSystem, args: string[], stdin?: string): Promise<string> {
-  const child = run(process.execPath, [join(PROJECT_ROOT, 'node_modules/tsx/dist/cli.mjs'), 'apps/api/src/users/cli/main.ts', ...args], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, DATABASE_URL: system.databaseUrl, PUBLIC_BASE_URL: system.apiUrl },
-  });
-  if (stdin !== undefined) {
-    child.child.stdin!.end(stdin);
-  }
-  return (await child).stdout;
-}
+const users = (system: RunningSystem, args: string[], stdin?: string) => usersCli(system.databaseUrl, args, stdin, system.apiUrl);
 
 /**
  * The issue's "Done when", on a system started as a real deployment starts (APP_MODE=production, a strong secret,
@@ -47,7 +35,8 @@ describe('a production deployment, from its first account to a revoked garante',
       dataDir: dir,
       logToFiles: true,
       seed: false,
-      env: { APP_MODE: 'production', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex') },
+      // Behind one proxy hop, as the README's reverse-proxy setup: the tests play the proxy with X-Forwarded-*.
+      env: { APP_MODE: 'production', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), TRUST_PROXY: '1' },
     });
     api = httpClient(system.apiUrl);
   });
@@ -62,11 +51,21 @@ describe('a production deployment, from its first account to a revoked garante',
     const connection = await Connection.connect({ address: system.temporalAddress });
     try {
       const client = new Client({ connection });
-      await client.workflow.start('stlWorkflow', { workflowId: stlWorkflowId('14'), taskQueue: TASK_QUEUE, args: [{ entidad: '14' }] });
       const jalisco = STL_2017.find((record) => record.entidad === '14')!;
-      for (const command of stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
-        const update = stlUpdates[command.type as keyof typeof stlUpdates] as unknown as CommandUpdateDefinition<StlState>;
-        await client.workflow.getHandle(stlWorkflowId('14')).executeUpdate(update, { args: [{ data: command.data, actor: 'e2e' }] });
+      const [first, ...rest] = stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() });
+      const updateOf = (type: string) => stlUpdates[type as keyof typeof stlUpdates] as unknown as CommandUpdateDefinition<StlState>;
+      // With its first command, as the API starts it: an STL workflow started without one ends as unregistered.
+      await client.workflow.executeUpdateWithStart(updateOf(first.type), {
+        args: [{ data: first.data, actor: 'e2e' }],
+        startWorkflowOperation: new WithStartWorkflowOperation('stlWorkflow', {
+          workflowId: stlWorkflowId('14'),
+          taskQueue: TASK_QUEUE,
+          args: [{ entidad: '14' }],
+          workflowIdConflictPolicy: 'USE_EXISTING',
+        }),
+      });
+      for (const command of rest) {
+        await client.workflow.getHandle(stlWorkflowId('14')).executeUpdate(updateOf(command.type), { args: [{ data: command.data, actor: 'e2e' }] });
       }
     } finally {
       await connection.close();
@@ -142,9 +141,62 @@ describe('a production deployment, from its first account to a revoked garante',
     expect(after.status).toBe(401);
     expect(Date.now() - refusedAt).toBeLessThan(1_000);
 
+    const board = await api.get('/tablero/cuentas', { cookie: `cocreacion_sesion=${coordinador}` });
+    expect(board.status).toBe(200);
+    expect(board.body).toMatch(/<strong>Jalisco<\/strong>: Sin garante con correo: los recordatorios no llegarán\./);
+
     const audit = await api.get('/api/users/audit', authHeader(coordinador));
     expect((audit.body.entries as { action: string; username: string }[]).map((entry: { action: string; username: string }) => `${entry.action} ${entry.username}`)).toEqual(
       expect.arrayContaining(['created coordinacion', 'created garante-14', 'password-set garante-14', 'deactivated garante-14']),
     );
+  });
+
+  const boardLogin = (username: string, password: string, headers: Record<string, string>) =>
+    fetch(`${system.apiUrl}/tablero/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+      body: new URLSearchParams({ username, password }).toString(),
+      redirect: 'manual',
+    });
+
+  it('sets Secure on the board’s cookie when the proxy says the client came over https', async () => {
+    const response = await boardLogin('coordinacion', 'una frase de paso bastante larga', {
+      'x-forwarded-for': '192.0.2.10',
+      'x-forwarded-proto': 'https',
+    });
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get('set-cookie')).toMatch(/cocreacion_sesion=[^;]+;.*; Secure/);
+  });
+
+  it('counts one budget per client address over every credential route, the address being the proxy’s word', async () => {
+    const from = (address: string) => ({ 'x-forwarded-for': address });
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 60; attempt += 1) {
+      const username = `nadie-${attempt}`;
+      const route = attempt % 3;
+      const response =
+        route === 0
+          ? await api.post('/api/auth/token', { username, password: 'x' }, from('203.0.113.7'))
+          : route === 1
+            ? await boardLogin(username, 'x', from('203.0.113.7'))
+            : await api.post('/api/auth/password-reset', { username }, from('203.0.113.7'));
+      statuses.push(response.status);
+    }
+
+    expect(statuses.filter((status) => status === 429)).toEqual([]);
+    expect((await boardLogin('nadie-mas', 'x', from('203.0.113.7'))).status).toBe(429);
+    expect((await api.post('/api/auth/token', { username: 'nadie-mas', password: 'x' }, from('203.0.113.7'))).status).toBe(429);
+    expect((await api.post('/api/auth/token', { username: 'nadie-mas', password: 'x' }, from('198.51.100.9'))).status).toBe(401);
+  });
+
+  it('limits the attempts at one account whatever the address they come from', async () => {
+    const statuses: number[] = [];
+    for (let attempt = 0; attempt < 11; attempt += 1) {
+      const response = await api.post('/api/auth/token', { username: 'objetivo', password: `intento ${attempt}` }, { 'x-forwarded-for': `198.51.100.${100 + attempt}` });
+      statuses.push(response.status);
+    }
+
+    expect(statuses).toEqual([...Array(10).fill(401), 429]);
   });
 });

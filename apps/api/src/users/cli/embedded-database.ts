@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 /**
- * The database of a running `npm start`: the embedded cluster under DATA_DIR (default .data/) picks a free port at
- * each start, and PostgreSQL writes it on the fourth line of postmaster.pid. The credentials are the embedded
- * cluster's own (tools/stack/postgres-credentials.ts), which listens on loopback only.
+ * The database of a running `npm start`: the embedded cluster under DATA_DIR (default: .data/ of the project, where
+ * npm runs scripts) picks a free port at each start, and PostgreSQL writes it on the fourth line of postmaster.pid.
+ * The credentials are the embedded cluster's own (tools/stack/postgres-credentials.ts), on loopback only.
  */
-export function defaultDatabaseUrl(dataDir = process.env.DATA_DIR ?? resolve(__dirname, '../../../../../.data')): string {
+export function defaultDatabaseUrl(dataDir = process.env.DATA_DIR ?? join(process.cwd(), '.data')): string {
   const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
   let port: string | undefined;
   try {
