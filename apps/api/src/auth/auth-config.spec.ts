@@ -35,8 +35,8 @@ describe('authentication settings, validated at boot', () => {
     },
   );
 
-  it('refuses APP_MODE=development together with NODE_ENV=production, and an unknown mode', () => {
-    expect(() => loadApiConfig({ ...DEVELOPMENT, NODE_ENV: 'production' })).toThrow(/contradicts NODE_ENV=production/);
+  it('lets NODE_ENV=production win over APP_MODE=development, and refuses an unknown mode', () => {
+    expect(() => loadApiConfig({ ...DEVELOPMENT, NODE_ENV: 'production' })).toThrow(/JWT_SECRET is required outside development/);
     expect(() => loadApiConfig({ ...DATABASE, APP_MODE: 'demo', JWT_SECRET: STRONG_SECRET })).toThrow(/APP_MODE must be/);
   });
 

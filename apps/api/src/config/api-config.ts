@@ -75,12 +75,14 @@ function jwtSecret(env: NodeJS.ProcessEnv, production: boolean, problems: string
   return secret;
 }
 
-/** Development only when asked for by name, and never together with NODE_ENV=production. */
+/**
+ * Development only when asked for by name. NODE_ENV=production wins over it (`NODE_ENV=production npm start` is a
+ * production run on the embedded servers), so the unsafe side never comes from a contradiction.
+ */
 function isProduction(env: NodeJS.ProcessEnv, problems: string[]): boolean {
   const mode = env.APP_MODE ?? '';
   if (!['', 'development', 'production'].includes(mode)) problems.push(`APP_MODE must be "production" or "development" (got "${mode}")`);
-  if (mode === 'development' && env.NODE_ENV === 'production') problems.push('APP_MODE=development contradicts NODE_ENV=production');
-  return mode !== 'development';
+  return mode !== 'development' || env.NODE_ENV === 'production';
 }
 
 const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;

@@ -22,7 +22,7 @@ function paragraphs(input: AccountMailInput): string[] {
       ? `Se creó para usted la cuenta «${input.username}» en el tablero de Cocreación desde lo Local (Gobierno Abierto, INAI).`
       : `Se pidió restablecer la contraseña de su cuenta «${input.username}» en el tablero de Cocreación desde lo Local.`;
   return [
-    `Estimada persona de ${input.to.name}:`,
+    `A la atención de ${input.to.name}:`,
     opening,
     `Para definir su contraseña, abra este enlace; sirve una sola vez y vence en ${PASSWORD_LINK_TTL_HOURS} horas:`,
     input.link,

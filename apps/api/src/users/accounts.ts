@@ -4,7 +4,7 @@ import { type EntidadScope } from '../auth/entidad-access';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { ApiProblem, notFound } from '../errors/api-problem';
 import { type AccountAction, audit, type AuditEntry, auditTrail } from './account-audit';
-import { accountProblems, canManage, passwordProblem } from './account-rules';
+import { accountProblems, canManage, passwordProblem, USERNAME_PATTERN } from './account-rules';
 import { consumePasswordLink, createPasswordLink, type PasswordLinkPurpose } from './password-links';
 
 /** Who changes an account: a signed-in person, or the operator at the command line (`cli:<user>`). */
@@ -159,10 +159,14 @@ export class Accounts {
 
   /** An active account by name, for the public reset form (undefined tells the caller nothing to send). */
   async activeByUsername(username: string): Promise<User | null> {
-    return this.dataSource.getRepository(User).findOneBy({ username: username.trim().toLowerCase(), active: true });
+    const normalized = username.trim().toLowerCase();
+    if (!USERNAME_PATTERN.test(normalized)) return null;
+    return this.dataSource.getRepository(User).findOneBy({ username: normalized, active: true });
   }
 
   private async managed(manager: EntityManager, actor: Actor, username: string): Promise<User> {
+    // No account has another shape, and PostgreSQL refuses some (a NUL): not worth a query.
+    if (!USERNAME_PATTERN.test(username.trim().toLowerCase())) throw accountNotFound(username);
     const user = await manager.getRepository(User).findOne({ where: { username: username.trim().toLowerCase() }, lock: { mode: 'pessimistic_write' } });
     if (!user) throw accountNotFound(username);
     if (!canManage(actor, user)) throw forbiddenAccount();
