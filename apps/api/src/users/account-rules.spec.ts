@@ -35,13 +35,14 @@ describe('new passwords', () => {
 
 describe('an account’s reach by role', () => {
   it('refuses what the users table would refuse, in Spanish', () => {
-    expect(accountProblems({ username: 'Mayúsculas', role: 'garante', entidades: ['14'] })[0]).toMatch(/minúsculas/);
+    expect(accountProblems({ username: 'Mayúsculas', role: 'garante', entidades: ['14'] })[0]).toMatchObject({ field: 'username', message: expect.stringMatching(/minúsculas/) });
+    const messages = (account: Parameters<typeof accountProblems>[0]) => accountProblems(account).map((problem) => problem.message);
     expect(accountProblems({ username: 'garante-x', role: 'garante', entidades: ['14', '20'] })).toEqual([
-      'Una cuenta de garante pertenece a exactamente una entidad.',
+      { field: 'entidades', message: 'Una cuenta de garante pertenece a exactamente una entidad.' },
     ]);
-    expect(accountProblems({ username: 'enlace-x', role: 'enlace', entidades: [] })).toEqual(['Un enlace necesita al menos una entidad.']);
-    expect(accountProblems({ username: 'coord', role: 'coordinador', entidades: ['14'] })[0]).toMatch(/no lleva entidades/);
-    expect(accountProblems({ username: 'enlace-y', role: 'enlace', entidades: ['14', '33'] })[0]).toMatch(/claves INEGI/);
+    expect(messages({ username: 'enlace-x', role: 'enlace', entidades: [] })).toEqual(['Un enlace necesita al menos una entidad.']);
+    expect(messages({ username: 'coord', role: 'coordinador', entidades: ['14'] })[0]).toMatch(/no lleva entidades/);
+    expect(messages({ username: 'enlace-y', role: 'enlace', entidades: ['14', '33'] })[0]).toMatch(/claves INEGI/);
     expect(accountProblems({ username: 'garante-14b', role: 'garante', entidades: ['14'] })).toEqual([]);
   });
 });

@@ -34,19 +34,25 @@ export function passwordProblem(password: string, username: string): string | un
 
 export const USERNAME_PATTERN = /^[a-z0-9][a-z0-9._-]{1,63}$/;
 
-/** The role's reach, as the users table's CHECK constraint holds it: Spanish problems, empty when valid. */
-export function accountProblems(account: ManagedAccount): string[] {
-  const problems: string[] = [];
+export interface FieldProblem {
+  readonly field: string;
+  readonly message: string;
+}
+
+/** The role's reach, as the users table's CHECK constraint holds it: Spanish problems by field, empty when valid. */
+export function accountProblems(account: ManagedAccount): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const push = (field: string, message: string) => problems.push({ field, message });
   if (!USERNAME_PATTERN.test(account.username)) {
-    problems.push('El usuario debe tener de 2 a 64 caracteres: minúsculas, dígitos, punto, guion o guion bajo, y empezar con letra o dígito.');
+    push('username', 'El usuario debe tener de 2 a 64 caracteres: minúsculas, dígitos, punto, guion o guion bajo, y empezar con letra o dígito.');
   }
-  if (!USER_ROLES.includes(account.role)) problems.push(`El rol debe ser uno de: ${USER_ROLES.join(', ')}.`);
-  if (!account.entidades.every(isEntidad)) problems.push('Las entidades deben ser claves INEGI, de "01" a "32".');
-  if (new Set(account.entidades).size !== account.entidades.length) problems.push('Las entidades no deben repetirse.');
-  if (account.role === 'coordinador' && account.entidades.length > 0) problems.push('La coordinación no lleva entidades: las ve todas.');
-  if (account.role === 'enlace' && account.entidades.length === 0) problems.push('Un enlace necesita al menos una entidad.');
+  if (!USER_ROLES.includes(account.role)) push('role', `El rol debe ser uno de: ${USER_ROLES.join(', ')}.`);
+  if (!account.entidades.every(isEntidad)) push('entidades', 'Las entidades deben ser claves INEGI, de "01" a "32".');
+  if (new Set(account.entidades).size !== account.entidades.length) push('entidades', 'Las entidades no deben repetirse.');
+  if (account.role === 'coordinador' && account.entidades.length > 0) push('entidades', 'La coordinación no lleva entidades: las ve todas.');
+  if (account.role === 'enlace' && account.entidades.length === 0) push('entidades', 'Un enlace necesita al menos una entidad.');
   if (STATE_ROLES.includes(account.role) && account.entidades.length !== 1) {
-    problems.push(`Una cuenta de ${account.role} pertenece a exactamente una entidad.`);
+    push('entidades', `Una cuenta de ${account.role} pertenece a exactamente una entidad.`);
   }
   return problems;
 }

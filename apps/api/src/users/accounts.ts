@@ -4,7 +4,7 @@ import { type EntidadScope } from '../auth/entidad-access';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { ApiProblem, notFound } from '../errors/api-problem';
 import { type AccountAction, audit, type AuditEntry, auditTrail } from './account-audit';
-import { accountProblems, canManage, passwordProblem, USERNAME_PATTERN } from './account-rules';
+import { accountProblems, canManage, type FieldProblem, passwordProblem, USERNAME_PATTERN } from './account-rules';
 import { consumePasswordLink, createPasswordLink, type PasswordLinkPurpose } from './password-links';
 
 /** Who changes an account: a signed-in person, or the operator at the command line (`cli:<user>`). */
@@ -43,7 +43,9 @@ export const view = (user: User): AccountView => ({
   hasPassword: user.passwordHash !== null,
 });
 
-const invalid = (problems: string[]) => new ApiProblem(400, 'VALIDATION_FAILED', `Datos inválidos. ${problems.join(' ')}`, { errors: problems });
+/** The API's 400 shape: a Spanish message and `errors: [{ field, message }]`. */
+const invalid = (errors: readonly FieldProblem[]) =>
+  new ApiProblem(400, 'VALIDATION_FAILED', `Datos inválidos. ${errors.map((error) => `${error.field}: ${error.message}`).join(' ')}`, { errors });
 const forbiddenAccount = () =>
   new ApiProblem(403, 'FORBIDDEN_ACCOUNT', 'Su cuenta no puede administrar esa cuenta (un enlace administra garantes, facilitadores e integrantes de sus entidades).');
 const accountNotFound = (username: string) => notFound('ACCOUNT_NOT_FOUND', `No existe la cuenta «${username}».`);
@@ -133,7 +135,7 @@ export class Accounts {
       const user = userId ? await manager.getRepository(User).findOneBy({ id: userId, active: true }) : null;
       if (!user) throw invalidPasswordLink();
       const problem = passwordProblem(password, user.username);
-      if (problem) throw invalid([problem]);
+      if (problem) throw invalid([{ field: 'password', message: problem }]);
       return storePassword(manager, user, await hashPassword(password), 'password-set');
     });
   }
@@ -144,7 +146,7 @@ export class Accounts {
       throw new ApiProblem(400, 'WRONG_PASSWORD', 'La contraseña actual no es correcta.');
     }
     const problem = passwordProblem(next, user.username);
-    if (problem) throw invalid([problem]);
+    if (problem) throw invalid([{ field: 'new', message: problem }]);
     const passwordHash = await hashPassword(next);
     await this.dataSource.transaction((manager) => storePassword(manager, user, passwordHash, 'password-changed'));
   }
