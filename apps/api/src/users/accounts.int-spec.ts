@@ -66,6 +66,16 @@ describe('accounts and their one-time password links (real PostgreSQL)', () => {
     expect(await sessionVersion('garante-14')).toBe(before + 4);
   });
 
+  it('never lets an account deactivate itself or change its own role or states; its name, yes', async () => {
+    const { token } = await accounts.create(OPERATOR, { username: 'coordinacion', role: 'coordinador', nombre: 'Coordinación', email: 'ga@ejemplo.mx' });
+    await accounts.setPasswordFromLink(token, PASSWORD);
+    const itself: Actor = { username: 'coordinacion', role: 'coordinador', entidades: [] };
+
+    expect(await codeOf(accounts.update(itself, 'coordinacion', { active: false }))).toBe('FORBIDDEN_OWN_ACCOUNT');
+    expect(await codeOf(accounts.update(itself, 'coordinacion', { role: 'enlace', entidades: ['14'] }))).toBe('FORBIDDEN_OWN_ACCOUNT');
+    await expect(accounts.update(itself, 'coordinacion', { nombre: 'Coordinación de Gobierno Abierto' })).resolves.toMatchObject({ active: true });
+  });
+
   it('gives a deactivated account no password from a link, and audits every change with who and what', async () => {
     const { token } = await accounts.passwordLink(OPERATOR, 'garante-14');
 

@@ -49,6 +49,8 @@ const invalid = (errors: readonly FieldProblem[]) =>
 const forbiddenAccount = () =>
   new ApiProblem(403, 'FORBIDDEN_ACCOUNT', 'Su cuenta no puede administrar esa cuenta (un enlace administra garantes, facilitadores e integrantes de sus entidades).');
 const accountNotFound = (username: string) => notFound('ACCOUNT_NOT_FOUND', `No existe la cuenta «${username}».`);
+const ownAccount = () =>
+  new ApiProblem(403, 'FORBIDDEN_OWN_ACCOUNT', 'No puede desactivar su propia cuenta ni cambiar su rol o sus entidades; pídalo a otra persona de la coordinación.');
 export const invalidPasswordLink = () =>
   new ApiProblem(400, 'PASSWORD_LINK_INVALID', 'El enlace para definir la contraseña no es válido, ya se usó o venció; solicite otro.');
 
@@ -107,6 +109,8 @@ export class Accounts {
         (key) => changes[key] !== undefined && JSON.stringify(changes[key]) !== JSON.stringify(user[key]),
       );
       if (changed.length === 0) return view(user);
+      // Nobody locks themselves out or widens their own reach: another coordinador (or the command line) does it.
+      if (user.username === actor.username && changed.some((key) => REVOKING.includes(key))) throw ownAccount();
       const before = Object.fromEntries(changed.map((key) => [key, user[key]]));
       Object.assign(user, Object.fromEntries(changed.map((key) => [key, changes[key]])));
       if (changed.some((key) => REVOKING.includes(key))) user.sessionVersion += 1;
