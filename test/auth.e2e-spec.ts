@@ -8,6 +8,8 @@ import { e2eApi } from './support/http';
 const PUBLIC_ROUTES = new Set([
   'GET /api/health',
   'POST /api/auth/token',
+  'POST /api/auth/password',
+  'POST /api/auth/password-reset',
   'GET /api/calendar/notice-deadline',
   'GET /api/stls/{entidad}/sessions.ics',
   'GET /api/open-data/exercises.csv',

@@ -367,7 +367,18 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
         .filter((method) => method !== 'get')
         .map((method) => `${method.toUpperCase()} ${path}`),
     );
-    const publicRoutes = ['POST /api/auth/token'];
+    // Credentials and one's own session are not about a state; accounts are scoped by role and state in
+    // test/accounts.e2e-spec.ts (apps/api/src/users/account-rules.ts).
+    const publicRoutes = [
+      'POST /api/auth/token',
+      'POST /api/auth/password',
+      'POST /api/auth/password-reset',
+      'POST /api/auth/logout',
+      'PUT /api/auth/me/password',
+      'POST /api/users',
+      'PATCH /api/users/{username}',
+      'POST /api/users/{username}/password-reset',
+    ];
 
     const missing = mutating.filter((route) => !publicRoutes.includes(route) && !ENDPOINTS.some((row) => row.route === route));
     expect(missing).toEqual([]);

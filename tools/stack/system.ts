@@ -140,6 +140,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const apiPort = options.apiPort ?? (await freePort());
     const smtpUrl = options.smtpUrl ?? mailCatcher!.smtpUrl;
     const env = {
+      // npm start and the tests are the only development runs, and say so; anything else starts in production mode.
+      APP_MODE: 'development',
       ...process.env,
       ...options.env,
       DATABASE_URL: databaseUrl,

@@ -13,6 +13,7 @@ import { OpenDataModule } from './open-data/open-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { StlsModule } from './stls/stls.module';
 import { TemporalModule } from './temporal/temporal.module';
+import { UsersModule } from './users/users.module';
 
 @Module({})
 export class AppModule {
@@ -32,6 +33,7 @@ export class AppModule {
         NotificationsModule,
         StlsModule,
         DashboardModule,
+        UsersModule,
       ],
       providers: [
         { provide: API_CONFIG, useValue: config },

@@ -8,6 +8,8 @@ import { loadApiConfig } from './config/api-config';
 import { BOARD_HOME } from './dashboard/session/dashboard-session';
 import { DASHBOARD_ROUTES_OUTSIDE_API, securityHeaders } from './dashboard/security-headers';
 import { setUpOpenApi } from './openapi';
+import { DATE_BOUNDS } from './validation/decorators';
+import { refusePrototypeKeys } from './validation/prototype-keys';
 import { validationPipe } from './validation/validation';
 
 /**
@@ -35,14 +37,20 @@ const SECURITY_HEADERS: HelmetOptions = {
 
 async function bootstrap(): Promise<void> {
   const config = loadApiConfig();
-  if (!config.production && !process.env.JWT_SECRET) {
-    new Logger('API').warn('JWT_SECRET sin definir: se usa la clave de desarrollo (NODE_ENV=production no arranca así).');
+  DATE_BOUNDS.earliest = config.programmeStart;
+  if (!config.production) {
+    new Logger('API').warn(
+      `Modo de desarrollo (APP_MODE=development): cuentas de demostración${process.env.JWT_SECRET ? '' : ' y clave de firma de desarrollo'}; nunca en un servidor real.`,
+    );
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
     logger: ['log', 'warn', 'error'],
   });
+  // Behind a reverse proxy (TRUST_PROXY): the client's address for the rate limits, https for Secure cookies and links.
+  app.set('trust proxy', config.trustProxy);
   // Framing only from this site, except the public boards (/tablero/publico/*) the garantes embed.
   app.use(securityHeaders(SECURITY_HEADERS));
+  app.use(refusePrototypeKeys);
   app.setGlobalPrefix('api', { exclude: DASHBOARD_ROUTES_OUTSIDE_API });
   app.getHttpAdapter().getInstance().get('/', (_request, response) => response.redirect(302, BOARD_HOME));
   app.useBodyParser('json', { limit: '256kb' });

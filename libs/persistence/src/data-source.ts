@@ -11,6 +11,7 @@ import { EventStore1763780000000 } from './migrations/1763780000000-event-store'
 import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
 import { Users1763790000000 } from './migrations/1763790000000-users';
 import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
+import { Accounts1763800500000 } from './migrations/1763800500000-accounts';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
@@ -35,6 +36,7 @@ export const PERSISTENCE_MIGRATIONS = [
   StlAndSharedViews1763780200000,
   Users1763790000000,
   Notifications1763790100000,
+  Accounts1763800500000,
   EventMetadata1764800000000,
   IdempotencyKeys1796260131580,
 ];

@@ -27,7 +27,7 @@ describe('the users table and its demo accounts (real PostgreSQL)', () => {
 
     expect(enlace).toMatchObject({ role: 'enlace', entidades: ['14', '20', '26', '29'], email: 'enlace@ejemplo.org.mx', active: true });
     expect(garante).toMatchObject({ role: 'garante', entidades: ['14'], email: 'garante-14@ejemplo.org.mx' });
-    expect(await compare('cocreacion', garante.passwordHash)).toBe(true);
+    expect(await compare('cocreacion', garante.passwordHash ?? '')).toBe(true);
   });
 
   it.each([

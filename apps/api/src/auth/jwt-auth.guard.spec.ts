@@ -85,4 +85,11 @@ describe('the guard and the board’s session cookie', () => {
     expect((await problemOf(guard.canActivate(none.context))).body.code).toBe('UNAUTHENTICATED');
     expect(none.responseHeaders['WWW-Authenticate']).toBe('Bearer realm="cocreacion"');
   });
+
+  it.each(['bearer', 'BEARER', 'BeArEr'])('reads the scheme "%s" as Bearer (RFC 7235: case-insensitive)', async (scheme) => {
+    const { context } = contextFor('GET', { authorization: `${scheme} ${TOKEN}` });
+
+    await expect(guard.canActivate(context)).resolves.toBe(true);
+    expect(authenticate).toHaveBeenCalledWith(TOKEN);
+  });
 });

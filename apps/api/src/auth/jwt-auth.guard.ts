@@ -7,7 +7,8 @@ import { unauthenticated } from './auth-problems';
 import { AuthService } from './auth.service';
 import { IS_PUBLIC } from './public.decorator';
 
-const BEARER = /^Bearer +([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/;
+// RFC 7235: the scheme's name is case-insensitive.
+const BEARER = /^Bearer +([A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]+\.[A-Za-z0-9\-_]*)$/i;
 
 /** The board's pages (apps/api/src/dashboard) keep the same access token in this HttpOnly, SameSite=Strict cookie. */
 export const SESSION_COOKIE = 'cocreacion_sesion';

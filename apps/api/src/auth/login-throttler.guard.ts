@@ -5,9 +5,12 @@ import { tooManyLoginAttempts } from './auth-problems';
 
 const MINUTE_MS = 60_000;
 
-/** Attempts per minute at one account from one address: enough for typos, too few for guessing. */
+/** Attempts per minute at one account, from anywhere: enough for typos, too few for guessing from many addresses. */
 export const LOGIN_ATTEMPTS_PER_ACCOUNT = 10;
-/** Attempts per minute from one address over every account (password spraying, and bcrypt's CPU cost). */
+/**
+ * Attempts per minute from one address over every account and every credential route (API login, board login,
+ * password links and resets): password spraying, and bcrypt's CPU cost.
+ */
 export const LOGIN_ATTEMPTS_PER_ADDRESS = 60;
 
 function attemptedUsername(context: ExecutionContext): string {
@@ -17,17 +20,27 @@ function attemptedUsername(context: ExecutionContext): string {
 
 /**
  * In-memory counters, per API process: with several replicas each one counts on its own (a shared store, e.g.
- * Redis, would make the limit cluster-wide). Behind a proxy, set Express' `trust proxy` so `req.ip` is the client.
+ * Redis, would make the limit cluster-wide). The keys name neither the route nor the handler, so every route under
+ * this guard draws on the same two budgets. Behind a proxy, TRUST_PROXY makes `req.ip` the client's address.
  */
 export const LOGIN_THROTTLING: ThrottlerModuleOptions = {
   throttlers: [
     {
-      name: 'default',
+      name: 'account',
       ttl: MINUTE_MS,
       limit: LOGIN_ATTEMPTS_PER_ACCOUNT,
-      generateKey: (context, tracker, name) => `login:${name}:${tracker}:${attemptedUsername(context)}`,
+      // Routes without a username (a password link) count per address here too.
+      generateKey: (context, tracker) => {
+        const username = attemptedUsername(context);
+        return username ? `credentials:account:${username}` : `credentials:account-less:${tracker}`;
+      },
     },
-    { name: 'address', ttl: MINUTE_MS, limit: LOGIN_ATTEMPTS_PER_ADDRESS },
+    {
+      name: 'address',
+      ttl: MINUTE_MS,
+      limit: LOGIN_ATTEMPTS_PER_ADDRESS,
+      generateKey: (_context, tracker) => `credentials:address:${tracker}`,
+    },
   ],
 };
 

@@ -23,7 +23,19 @@ describe('passwords', () => {
     expect(await verifyPassword('cocreacion', undefined)).toBe(false);
   });
 
-  it('refuses to hash what bcrypt would silently truncate', () => {
-    expect(() => hashPassword('ñ'.repeat(37))).toThrow(RangeError);
+  it('refuses to hash what bcrypt would silently truncate', async () => {
+    await expect(hashPassword('ñ'.repeat(37))).rejects.toThrow(RangeError);
+  });
+
+  it('never holds the event loop: the main thread stays idle while three passwords are checked', async () => {
+    const before = performance.eventLoopUtilization();
+    const started = performance.now();
+    await Promise.all([verifyPassword('x', stored), verifyPassword('y', stored), verifyPassword('z', undefined)]);
+    const tookMs = performance.now() - started;
+    const { utilization } = performance.eventLoopUtilization(before);
+
+    // bcryptjs on the main thread keeps the loop busy for the whole check (utilization near 1); on threads it waits.
+    expect(tookMs).toBeGreaterThan(150);
+    expect(utilization).toBeLessThan(0.3);
   });
 });

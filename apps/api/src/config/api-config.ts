@@ -1,5 +1,7 @@
 import { TASK_QUEUE } from '@app/contracts';
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom } from '@app/domain';
+import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom, isLocalDate } from '@app/domain';
+import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
 
 export interface ApiConfig {
   readonly port: number;
@@ -10,8 +12,20 @@ export interface ApiConfig {
   readonly migrate: boolean;
   /** How long a command waits for its workflow before the API answers 503. */
   readonly commandTimeoutMs: number;
-  /** `NODE_ENV=production`: no development secret, no demo accounts. */
+  /**
+   * Everything but an explicit `APP_MODE=development` (set only by `npm start` and the tests, through
+   * tools/stack): a strong JWT_SECRET required, no demo accounts.
+   */
   readonly production: boolean;
+  /** Express' `trust proxy` (`TRUST_PROXY`): a hop count or the proxies' addresses; `false` when reached directly. */
+  readonly trustProxy: number | string | false;
+  /** The board's public address, for the links in e-mails (`PUBLIC_BASE_URL`). */
+  readonly publicBaseUrl: string;
+  /** The earliest date any field accepts (`PROGRAMME_START`, YYYY-MM-DD; the programme began on 2015-01-01). */
+  readonly programmeStart: string;
+  /** Where invitations and password resets are mailed (`SMTP_URL`, `MAIL_FROM`, as the worker's reminders). */
+  readonly smtpUrl: string;
+  readonly mailFrom: string;
   /** HMAC key of the access tokens (HS256). */
   readonly jwtSecret: string;
   /** Lifetime of an access token, in seconds (`JWT_TTL`, e.g. `8h`). */
@@ -48,15 +62,40 @@ export function parseDuration(raw: string): number | undefined {
   return seconds > 0 ? seconds : undefined;
 }
 
+const OUTSIDE_DEVELOPMENT = 'outside development (APP_MODE=development, which only npm start and the tests set)';
+
 function jwtSecret(env: NodeJS.ProcessEnv, production: boolean, problems: string[]): string {
   const secret = env.JWT_SECRET ?? '';
   if (!production) return secret || DEVELOPMENT_JWT_SECRET;
-  if (!secret) problems.push('JWT_SECRET is required when NODE_ENV=production (a random string of 32 or more characters)');
-  else if (secret === DEVELOPMENT_JWT_SECRET) problems.push('JWT_SECRET must not be the development default when NODE_ENV=production');
+  if (!secret) problems.push(`JWT_SECRET is required ${OUTSIDE_DEVELOPMENT}: a random string of 32 or more characters`);
+  else if (secret === DEVELOPMENT_JWT_SECRET) problems.push(`JWT_SECRET must not be the development default ${OUTSIDE_DEVELOPMENT}`);
   else if (secret.length < MIN_PRODUCTION_SECRET_LENGTH) {
-    problems.push(`JWT_SECRET must have at least ${MIN_PRODUCTION_SECRET_LENGTH} characters when NODE_ENV=production`);
+    problems.push(`JWT_SECRET must have at least ${MIN_PRODUCTION_SECRET_LENGTH} characters ${OUTSIDE_DEVELOPMENT}`);
   }
   return secret;
+}
+
+/**
+ * Development only when asked for by name. NODE_ENV=production wins over it (`NODE_ENV=production npm start` is a
+ * production run on the embedded servers), so the unsafe side never comes from a contradiction.
+ */
+function isProduction(env: NodeJS.ProcessEnv, problems: string[]): boolean {
+  const mode = env.APP_MODE ?? '';
+  if (!['', 'development', 'production'].includes(mode)) problems.push(`APP_MODE must be "production" or "development" (got "${mode}")`);
+  return mode !== 'development' || env.NODE_ENV === 'production';
+}
+
+const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
+
+/** `TRUST_PROXY=1` (hops) or `TRUST_PROXY=10.0.0.5,loopback` (addresses); `true` would let any client claim any address. */
+export function trustProxy(env: NodeJS.ProcessEnv, problems: string[]): number | string | false {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === '0' || raw === 'false') return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const addresses = raw.split(',').map((part) => part.trim());
+  if (addresses.every((address) => PROXY_ADDRESS.test(address))) return addresses.join(',');
+  problems.push(`TRUST_PROXY must be a number of proxy hops or a comma-separated list of proxy addresses (got "${raw}")`);
+  return false;
 }
 
 function jwtTtl(env: NodeJS.ProcessEnv, problems: string[]): number {
@@ -83,11 +122,18 @@ function deadlinePolicy(env: NodeJS.ProcessEnv, problems: string[]): DeadlinePol
   return result.policy;
 }
 
+function programmeStart(env: NodeJS.ProcessEnv, problems: string[]): string {
+  const raw: string = env.PROGRAMME_START || DEFAULT_PROGRAMME_START;
+  if (isLocalDate(raw)) return raw;
+  problems.push(`PROGRAMME_START must be a date YYYY-MM-DD (got "${String(raw)}")`);
+  return DEFAULT_PROGRAMME_START;
+}
+
 /** Validated once at boot: a misconfigured API refuses to start and says why. */
 export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const problems: string[] = [];
   if (!env.DATABASE_URL) problems.push('DATABASE_URL is required');
-  const production = env.NODE_ENV === 'production';
+  const production = isProduction(env, problems);
   const config: ApiConfig = {
     port: integer(env, 'PORT', 3000, problems),
     databaseUrl: env.DATABASE_URL ?? '',
@@ -97,6 +143,11 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     migrate: env.DATABASE_MIGRATE !== 'false',
     commandTimeoutMs: integer(env, 'COMMAND_TIMEOUT_MS', 15_000, problems),
     production,
+    trustProxy: trustProxy(env, problems),
+    publicBaseUrl: (env.PUBLIC_BASE_URL || `http://127.0.0.1:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    programmeStart: programmeStart(env, problems),
+    smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
+    mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
     jwtSecret: jwtSecret(env, production, problems),
     jwtTtlSeconds: jwtTtl(env, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,

@@ -2,6 +2,7 @@ import { Body, Controller, Get, Inject, Post, Query, Req, Res, UseFilters, UseGu
 import { ApiExcludeController } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import { AuthService } from '../auth/auth.service';
+import { sessionCookieToken } from '../auth/jwt-auth.guard';
 import { LoginThrottlerGuard } from '../auth/login-throttler.guard';
 import { Public } from '../auth/public.decorator';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
@@ -52,9 +53,15 @@ export class DashboardSessionController {
     }
   }
 
+  /** Ends the session for real: the token is revoked (with every other of the account), not only forgotten. */
   @Post('salir')
-  logout(@Req() request: Request, @Res() response: Response): void {
-    if (isSameOriginPost(request)) response.setHeader('Set-Cookie', clearedSessionCookie(request.secure));
+  async logout(@Req() request: Request, @Res() response: Response): Promise<void> {
+    if (isSameOriginPost(request)) {
+      const token = sessionCookieToken(request.headers.cookie);
+      const user = token ? await this.auth.authenticate(token).catch(() => undefined) : undefined;
+      if (user) await this.auth.revokeSessions(user.id);
+      response.setHeader('Set-Cookie', clearedSessionCookie(request.secure));
+    }
     response.redirect(303, '/tablero/login');
   }
 }

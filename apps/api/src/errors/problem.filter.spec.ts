@@ -14,7 +14,7 @@ function answer(exception: unknown): { status: number; body: Record<string, unkn
       sent.body = body;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => response }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ path: '/api/exercises' }) }) } as unknown as ArgumentsHost;
   new ProblemFilter().catch(exception, host);
   return sent;
 }

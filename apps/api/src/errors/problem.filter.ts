@@ -1,5 +1,6 @@
 import { type ArgumentsHost, BadRequestException, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { type Response } from 'express';
+import { type Request, type Response } from 'express';
+import { DashboardPageFilter } from '../dashboard/dashboard-page.filter';
 import { ApiProblem, type ProblemBody } from './api-problem';
 
 const GENERIC_BY_STATUS: Record<number, [string, string]> = {
@@ -73,9 +74,12 @@ function isDatabaseUnavailable(exception: unknown): boolean {
 @Catch()
 export class ProblemFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
+  private readonly pages = new DashboardPageFilter();
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
+    // A path under /tablero that no page matched (Nest's router 404 reaches only global filters): a page, not JSON.
+    if (host.switchToHttp().getRequest<Request | undefined>()?.path?.startsWith('/tablero')) return this.pages.catch(exception, host);
     const problem = problemFor(exception) ?? this.internal(exception);
     if (response.headersSent) return;
     response.status(problem.statusCode).json(problem);

@@ -36,7 +36,7 @@ export interface OpenDataExercise {
   readonly closedOn: string | null;
   readonly commitments: {
     readonly total: number;
-    /** False while the commitments are the mesas' draft. */
+    /** False while the commitments are the mesas' draft: then none is published (total 0, no items). */
     readonly launched: boolean;
     readonly byCompletion: Readonly<Record<CommitmentCompletion, number>>;
     readonly items: ExerciseSummary['commitments']['items'];
@@ -49,7 +49,7 @@ export interface OpenDataDocument {
   readonly exercises: readonly OpenDataExercise[];
 }
 
-interface OpenDataRow {
+export interface OpenDataRow {
   readonly id: string;
   readonly entidad: Entidad;
   readonly number: number;
@@ -115,8 +115,10 @@ export const OPEN_DATA_CSV_HEADER: readonly string[] = [
   ...COMMITMENT_COMPLETIONS.map((completion) => COMPLETION_COLUMNS[completion]),
 ];
 
-function publish(row: OpenDataRow): OpenDataExercise {
-  const commitments = row.commitments;
+export function publishExercise(row: OpenDataRow): OpenDataExercise {
+  // The mesas' draft is not public: like the public board, nothing of the PAL (not even its count) before its launch.
+  const launched = row.pal_launched_on !== null;
+  const commitments = launched ? row.commitments : null;
   return {
     id: exerciseResourceId(row.id),
     entidad: row.entidad,
@@ -137,7 +139,7 @@ function publish(row: OpenDataRow): OpenDataExercise {
     closedOn: row.closed_on,
     commitments: {
       total: commitments?.total ?? 0,
-      launched: row.pal_launched_on !== null,
+      launched,
       byCompletion: Object.fromEntries(
         COMMITMENT_COMPLETIONS.map((completion) => [completion, commitments?.byCompletion[completion] ?? 0]),
       ) as Record<CommitmentCompletion, number>,
@@ -168,7 +170,7 @@ export class OpenDataService {
 
   async exercises(): Promise<OpenDataDocument> {
     const rows: OpenDataRow[] = await this.dataSource.query(OPEN_DATA_QUERY);
-    const exercises = rows.map(publish);
+    const exercises = rows.map(publishExercise);
     return { generatedAt: new Date().toISOString(), count: exercises.length, exercises };
   }
 

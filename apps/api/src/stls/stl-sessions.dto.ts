@@ -2,7 +2,7 @@ import { type SessionKind, type VoteValue } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsUrl, MaxLength, ValidateNested } from 'class-validator';
-import { IsLocalDateField, IsTextField } from '../validation/decorators';
+import { IsLocalDateField, IsTextField, NotLaterThanMonthsAhead } from '../validation/decorators';
 import { IsIdentifierField, IsIdentifierListField, IsTextListField } from './stl-validation';
 
 export const SESSION_KINDS = ['ordinaria', 'extraordinaria'] as const satisfies readonly SessionKind[];
@@ -12,7 +12,8 @@ export const VOTE_VALUES = ['favor', 'contra', 'impedimento'] as const satisfies
 const MAX_PEOPLE = 200;
 
 export class ConveneSessionDto {
-  @IsLocalDateField({ description: 'Fecha de la sesión', example: '2027-02-10' })
+  @IsLocalDateField({ description: 'Fecha de la sesión: a lo más dos años después de hoy', example: '2027-02-10' })
+  @NotLaterThanMonthsAhead(24)
   date!: string;
 
   @IsIn(SESSION_KINDS, { message: 'debe ser "ordinaria" o "extraordinaria"' })

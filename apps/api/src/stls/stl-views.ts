@@ -109,6 +109,12 @@ export function stlResponse(summary: StlSummary): StlResponse {
 
 // Sources ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
+/** Members' addresses are for those who act on the STL: an integrante only reads, and never receives them. */
+export function detailFor(reader: { readonly role: string }, detail: StlDetailResponse): StlDetailResponse {
+  if (reader.role !== 'integrante') return detail;
+  return { ...detail, members: detail.members.map((member) => ({ ...member, email: null })) };
+}
+
 export function memberFromState(member: Member): StlMemberResponse {
   return {
     memberId: member.memberId,

@@ -14,7 +14,7 @@ import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { EntidadParamPipe } from './stl-validation';
-import { type StlDetailResponse, type StlResponse } from './stl-views';
+import { detailFor, type StlDetailResponse, type StlResponse } from './stl-views';
 import {
   AppointFacilitadorDto,
   ChangeDecisionRuleDto,
@@ -48,8 +48,8 @@ export class StlsController {
   @OnStl('read')
   @ApiOkResponse({ description: 'Resumen, integrantes, sesiones y escalamientos abiertos del STL', schema: { example: STL_DETAIL_EXAMPLE } })
   @ApiNotFoundResponse({ description: 'La entidad no tiene STL registrado (STL_NOT_FOUND)' })
-  get(@Param('entidad', EntidadParamPipe) entidad: Entidad): Promise<StlDetailResponse> {
-    return this.stls.get(entidad);
+  async get(@Param('entidad', EntidadParamPipe) entidad: Entidad, @CurrentUser() user: AuthenticatedUser): Promise<StlDetailResponse> {
+    return detailFor(user, await this.stls.get(entidad));
   }
 
   @Put(':entidad/facilitador')

@@ -1,4 +1,4 @@
-import { ENTIDAD_CODES, isLocalDate } from '@app/domain';
+import { addMonths, ENTIDAD_CODES, isLocalDate, localDateAt } from '@app/domain';
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions } from '@nestjs/swagger';
 import { inadmissibleCharacter, inadmissibleCharacterMessage, type TextCharacterOptions } from './text-characters';
@@ -16,7 +16,16 @@ import {
   ValidateBy,
 } from 'class-validator';
 
-/** Dates of the method are civil dates, strictly YYYY-MM-DD (no time, no time zone). */
+/** The programme began in 2015: an earlier date is a typo (1900-01-01), not history. */
+export const DEFAULT_PROGRAMME_START = '2015-01-01';
+
+/**
+ * The earliest date any field accepts (`PROGRAMME_START`). Decorators are evaluated when the DTO classes load, so
+ * the boundary is read at validation time from here, set once at boot from the validated configuration.
+ */
+export const DATE_BOUNDS: { earliest: string } = { earliest: DEFAULT_PROGRAMME_START };
+
+/** Dates of the method are civil dates, strictly YYYY-MM-DD (no time, no time zone), none before the programme. */
 export function IsLocalDateField(options: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(
     ValidateBy({
@@ -26,8 +35,26 @@ export function IsLocalDateField(options: ApiPropertyOptions = {}): PropertyDeco
         defaultMessage: () => 'debe ser una fecha válida con formato AAAA-MM-DD',
       },
     }),
+    ValidateBy({
+      name: 'notBeforeProgramme',
+      validator: {
+        validate: (value: unknown) => !isLocalDate(value) || value >= DATE_BOUNDS.earliest,
+        defaultMessage: () => `no puede ser anterior al ${DATE_BOUNDS.earliest}, el inicio del programa`,
+      },
+    }),
     ApiProperty({ type: String, format: 'date', example: '2026-11-10', ...options }),
   );
+}
+
+/** A date at most `months` after today (Mexico City): a session convened for 9999-12-31 is a mistake. */
+export function NotLaterThanMonthsAhead(months: number): PropertyDecorator {
+  return ValidateBy({
+    name: 'notTooFarAhead',
+    validator: {
+      validate: (value: unknown) => !isLocalDate(value) || value <= addMonths(localDateAt(Date.now()), months),
+      defaultMessage: () => `no puede ser más de ${months / 12} años posterior a hoy`,
+    },
+  });
 }
 
 export function IsEntidadField(options: ApiPropertyOptions = {}): PropertyDecorator {

@@ -1,6 +1,6 @@
 import { ApiProblem } from '../errors/api-problem';
-import { CompleteStageDto, CompleteStepDto } from '../exercises/exercises.dto';
-import { RecordDecisionDto } from '../stls/stl-sessions.dto';
+import { CompleteStageDto, CompleteStepDto, StartExerciseDto } from '../exercises/exercises.dto';
+import { ConveneSessionDto, RecordDecisionDto } from '../stls/stl-sessions.dto';
 import { MAX_INPUT_DEPTH, tooDeeplyNested, validationPipe } from './validation';
 
 /** The 400 the pipe answers for a body, or undefined when it accepts it. */
@@ -50,6 +50,24 @@ describe('validation pipe: malformed input is a 400 in Spanish, never a 500', ()
     if (message) expect(errors).toContainEqual({ field, message });
     for (const error of errors) expect(error.message).not.toMatch(/should|must|property|nested|unknown value/i);
     expect(problem?.message).not.toMatch(/should not exist|must be either|unknown value/);
+  });
+
+  it('refuses a date before the programme began (2015-01-01), in any field', async () => {
+    const problem = await refusal(StartExerciseDto, { entidad: '31', startedOn: '1900-01-01' });
+
+    expect(problem).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'startedOn' }] });
+    expect(problem?.message).toContain('no puede ser anterior al 2015-01-01');
+    expect(await refusal(StartExerciseDto, { entidad: '31', startedOn: '2015-01-01' })).toBeUndefined();
+  });
+
+  it('refuses a session more than two years ahead', async () => {
+    const session = { kind: 'ordinaria', convokedOn: '2026-01-05', agenda: ['Asuntos generales'] };
+
+    const problem = await refusal(ConveneSessionDto, { ...session, date: '9999-12-31' });
+
+    expect(problem).toMatchObject({ errors: [{ field: 'date' }] });
+    expect(problem?.message).toContain('más de 2 años posterior a hoy');
+    expect(await refusal(ConveneSessionDto, { ...session, date: '2026-03-10' })).toBeUndefined();
   });
 });
 

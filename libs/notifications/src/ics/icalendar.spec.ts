@@ -89,4 +89,27 @@ describe('buildCalendar: RFC 5545, read back by ical.js', () => {
     const bad = { uid: 'x', date: '2027-01-15', startTime: '25:00', summary: 's', description: 'd' };
     expect(() => buildCalendar([bad], { name: 'n', stamp: STAMP })).toThrow('Hora inválida');
   });
+
+  it.each(['\r', '\n', '\r\n', '\u000b', '\u000c', '\u0085', '\u2028', '\u0000'])(
+    'keeps text written by a garante inside its property, whatever the break (%j)',
+    (brk) => {
+      const injected = `Sala 1${brk}URL:https://malicioso.example${brk}ATTACH:https://malicioso.example/x.exe${brk}END:VEVENT${brk}BEGIN:VEVENT${brk}UID:falso`;
+      const ics = sessionsCalendar('14', [{ ...ordinaria, place: injected, agenda: [injected] }], STAMP);
+      const { events } = parse(ics);
+
+      expect(events).toHaveLength(1);
+      expect(events[0].component.getAllProperties('attach')).toHaveLength(0);
+      expect(events[0].component.getFirstPropertyValue('url')).toBe('https://meet.ejemplo.mx/stl-14');
+      // Every physical line, split on any break a reader might honour, starts with a property or a fold.
+      const lines = ['\r\n', '\r', '\n', '\u000b', '\u000c', '\u0085', '\u2028'].reduce(
+        (pieces, separator) => pieces.flatMap((piece) => piece.split(separator)),
+        [ics],
+      );
+      expect(lines.filter((line) => /^(URL|ATTACH|UID|BEGIN:VEVENT)/.test(line))).toEqual([
+        'BEGIN:VEVENT',
+        'UID:stl-14-ordinaria-2026-12@cocreacion-local',
+        'URL:https://meet.ejemplo.mx/stl-14',
+      ]);
+    },
+  );
 });

@@ -71,7 +71,7 @@ function eventLines(event: CalendarEvent, stamp: Instant): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.location === undefined ? [] : [`LOCATION:${escapeText(event.location)}`]),
-    ...(event.url === undefined ? [] : [`URL:${event.url.replace(/[\r\n]/g, '')}`]),
+    ...(event.url === undefined ? [] : [`URL:${withoutControls(event.url).replace(/ /g, '%20')}`]),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `SEQUENCE:${event.sequence ?? 0}`,
     'TRANSP:OPAQUE',
@@ -106,7 +106,19 @@ function utcDateTime(instant: Instant): string {
 
 /** RFC 5545 §3.3.11: backslash, semicolon, comma and line breaks. */
 export function escapeText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return withoutControls(value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n'));
+}
+
+/**
+ * RFC 5545 allows no control character but HTAB in a value. Any line break left (a bare CR, U+2028…) would let
+ * text written by a garante open a line of its own (`URL:`, `ATTACH:`, a whole VEVENT); they become spaces.
+ */
+function withoutControls(value: string): string {
+  return Array.from(value, (char) => (isBreakOrControl(char.codePointAt(0)!) ? ' ' : char)).join('');
+}
+
+function isBreakOrControl(code: number): boolean {
+  return (code < 0x20 && code !== 0x09) || (code >= 0x7f && code <= 0x9f) || code === 0x2028 || code === 0x2029;
 }
 
 const encoder = new TextEncoder();

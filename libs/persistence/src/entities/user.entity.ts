@@ -18,9 +18,9 @@ export class User {
   @Column({ type: 'text', unique: true })
   username!: string;
 
-  /** bcrypt hash (`$2b$…`), never the password. */
-  @Column({ name: 'password_hash', type: 'text' })
-  passwordHash!: string;
+  /** bcrypt hash (`$2b$…`), never the password; null until an invited person sets one from the link. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash!: string | null;
 
   @Column({ type: 'text' })
   role!: UserRole;
@@ -38,6 +38,10 @@ export class User {
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
+
+  /** Carried by every token as `ver`: raising it (logout, deactivation, new role or states, new password) revokes them all. */
+  @Column({ name: 'session_version', type: 'integer', default: 0 })
+  sessionVersion!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;

@@ -4,7 +4,7 @@ export const DASHBOARD_CSS = String.raw`
   --ink: #1d2433; --muted: #566074; --line: #d5dae3; --paper: #ffffff; --canvas: #f3f5f8;
   --brand: #5b1a45; --brand-ink: #ffffff; --link: #1f4fa8; --focus: #ffbf47;
   --ok: #1b7a3a; --ok-bg: #e3f3e8; --warn: #8a5300; --warn-bg: #fff1d6; --bad: #a4221b; --bad-bg: #fbe4e2;
-  --none: #6b7280; --none-bg: #eceef2;
+  --none: #4b5563; --none-bg: #eceef2;
   --step-0: #d9dde5; --step-1: #d7e7f7; --step-2: #a9cbed; --step-3: #6fa6dc; --step-4: #3f7fc1; --step-5: #245d9b; --step-6: #143d6b;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", sans-serif;
   font-size: 15px; line-height: 1.45; color: var(--ink); background: var(--canvas);

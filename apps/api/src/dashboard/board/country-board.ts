@@ -86,9 +86,9 @@ const fold = (text: string) =>
 /** Lenient: anything unknown in the query is ignored (the form can only send known values). */
 export function parseBoardFilter(query: Readonly<Record<string, unknown>>): BoardFilter {
   const text = (name: string) => (typeof query[name] === 'string' ? (query[name]) : '');
-  const orden = text('orden') in SORT_ORDERS ? (text('orden') as SortOrder) : 'entidad';
+  const orden = Object.hasOwn(SORT_ORDERS, text('orden')) ? (text('orden') as SortOrder) : 'entidad';
   const paso = /^[0-6]$/.test(text('paso')) ? Number(text('paso')) : undefined;
-  const problema = text('problema') in PROBLEMS ? (text('problema') as Problem) : undefined;
+  const problema = Object.hasOwn(PROBLEMS, text('problema')) ? (text('problema') as Problem) : undefined;
   const texto = text('texto').slice(0, 60).trim() || undefined;
   return { orden, ...(paso !== undefined && { paso }), ...(problema && { problema }), ...(texto && { texto }) };
 }

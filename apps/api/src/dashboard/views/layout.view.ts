@@ -3,7 +3,7 @@ import { ASSET_PATHS } from '../assets/dashboard-assets';
 import { roleName } from '../format/labels';
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 
-export type Section = 'tablero' | 'escalamientos' | 'entidad';
+export type Section = 'tablero' | 'escalamientos' | 'entidad' | 'cuentas' | 'contrasena';
 
 export interface PageOptions {
   readonly title: string;
@@ -39,6 +39,8 @@ function navigation(user: AuthenticatedUser, section: Section | undefined): Safe
   return html`<nav aria-label="Principal"><ul>
     ${link('/tablero', 'Tablero nacional', 'tablero')}
     ${inbox ? link('/tablero/escalamientos', 'Escalamientos', 'escalamientos') : ''}
+    ${inbox ? link('/tablero/cuentas', 'Cuentas', 'cuentas') : ''}
+    ${link('/tablero/contrasena', 'Contraseña', 'contrasena')}
   </ul></nav>`;
 }
 

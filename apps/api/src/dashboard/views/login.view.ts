@@ -25,6 +25,7 @@ export function loginView({ next, username, error, demo }: LoginPage): SafeHtml 
         <input type="password" id="contrasena" name="password" autocomplete="current-password" required></div>
       <div><button type="submit">Entrar</button></div>
     </form>
+    <p class="small"><a href="/tablero/contrasena">¿Olvidó su contraseña o recibió una invitación vencida?</a></p>
     ${demo
       ? html`<p class="small muted">Cuentas de demostración: <code>coordinador</code> (todo el país), <code>enlace</code>,
           <code>garante-14</code>, <code>facilitador-14</code>, <code>integrante-14</code>… con la contraseña de
