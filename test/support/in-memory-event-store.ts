@@ -12,6 +12,7 @@ export interface StoredTestEvent {
   readonly type: string;
   readonly data: any;
   readonly occurredAt: string;
+  readonly commandId?: string;
 }
 
 /**
@@ -26,10 +27,25 @@ export class InMemoryEventStore implements EventStoreActivities {
   appendEvents = async (input: AppendEventsInput): Promise<AppendEventsResult> => {
     this.appendCalls += 1;
     const stored = this.stream(input.streamId);
-    if (stored.some((event) => event.seq >= input.firstSeq)) return { notificationIds: [] };
+    const taken = stored.filter((event) => event.seq >= input.firstSeq);
+    // As the PostgreSQL store answers: the same command's earlier events, or everything another command stored.
+    if (taken.length > 0) {
+      const others = taken.findIndex((event) => event.commandId !== input.commandId);
+      const own = taken.slice(0, others === -1 ? taken.length : others);
+      const kind = own.length > 0 ? 'already_stored' : 'superseded';
+      const events = (own.length > 0 ? own : taken).map(({ seq, type, data }) => ({ seq, type, data }));
+      return { notificationIds: [], stored: { kind, events } };
+    }
     if (stored.length !== input.firstSeq - 1) throw new Error(`gap in ${input.streamId} before ${input.firstSeq}`);
     input.events.forEach((event, index) =>
-      this.events.push({ streamId: input.streamId, seq: input.firstSeq + index, type: event.type, data: event.data, occurredAt: input.occurredAt }),
+      this.events.push({
+        streamId: input.streamId,
+        seq: input.firstSeq + index,
+        type: event.type,
+        data: event.data,
+        occurredAt: input.occurredAt,
+        commandId: input.commandId,
+      }),
     );
     this.states.set(input.streamId, input.state);
     await Promise.resolve();
