@@ -3,6 +3,7 @@ import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold,
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { type Worker } from '@temporalio/worker';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { eventually } from '../../../../test/support/eventually';
 import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
@@ -22,6 +23,8 @@ describe('integrity of the event-sourced workflows against the store', () => {
   let store: EventStore;
   let append: EventStoreActivitiesService;
   let driver: ScenarioDriver;
+  let worker: Worker;
+  let running: Promise<void>;
 
   beforeAll(async () => {
     [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
@@ -30,9 +33,13 @@ describe('integrity of the event-sourced workflows against the store', () => {
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     append = new EventStoreActivitiesService(store, new ProjectionWriter(), outbox, dataSource);
     driver = new ScenarioDriver(env);
+    worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    running = worker.run();
   });
 
   afterAll(async () => {
+    worker?.shutdown();
+    await running;
     await env?.teardown();
     await postgres?.stop();
   });
@@ -40,125 +47,97 @@ describe('integrity of the event-sourced workflows against the store', () => {
   const storedData = async (streamId: string) => (await store.readStream(streamId)).map((event) => [event.seq, event.type, event.data]);
 
   it('a retried append with other content passes as a duplicate: the workflow takes the stored events, not its new decision', async () => {
-    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
-    const running = worker.run();
-    try {
-      const today = await driver.today();
-      await driver.startExercise('14', addDays(today, -20));
-      await driver.sleepDays(2);
-      // An earlier attempt of the same Update, decided with the clock of a workflow task that then failed (the worker
-      // was down for a day): its events and projection are committed, its answer never reached the workflow.
-      const earlierNow = new Date((await env.currentTimeMs()) - 86_400_000).toISOString();
-      const command = { type: 'CompleteStage', data: { stage: 1, completedOn: addDays(today, -5) }, metadata: { now: earlierNow } } as const;
-      const history = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
-      const earlierEvents = exerciseDecider.decide(command, fold(exerciseDecider, history)) as ExerciseEvent[];
-      await append.appendEvents({
-        aggregate: 'exercise',
-        streamId: 'exercise/14/1',
-        firstSeq: history.length + 1,
-        events: earlierEvents,
-        occurredAt: earlierNow,
-        state: fold(exerciseDecider, [...history, ...earlierEvents]),
-        commandId: 'etapa-1-reintentada',
-      });
+    const today = await driver.today();
+    await driver.startExercise('14', addDays(today, -20));
+    await driver.sleepDays(2);
+    // An earlier attempt of the same Update, decided with the clock of a workflow task that then failed (the worker
+    // was down for a day): its events and projection are committed, its answer never reached the workflow.
+    const earlierNow = new Date((await env.currentTimeMs()) - 86_400_000).toISOString();
+    const command = { type: 'CompleteStage', data: { stage: 1, completedOn: addDays(today, -5) }, metadata: { now: earlierNow } } as const;
+    const history = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+    const earlierEvents = exerciseDecider.decide(command, fold(exerciseDecider, history)) as ExerciseEvent[];
+    await append.appendEvents({
+      aggregate: 'exercise',
+      streamId: 'exercise/14/1',
+      firstSeq: history.length + 1,
+      events: earlierEvents,
+      occurredAt: earlierNow,
+      state: fold(exerciseDecider, [...history, ...earlierEvents]),
+      commandId: 'etapa-1-reintentada',
+    });
 
-      const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;
-      const state = await driver
-        .exerciseHandle('14')
-        .executeUpdate(update, { args: [{ data: command.data }], updateId: 'etapa-1-reintentada' });
+    const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;
+    const state = await driver
+      .exerciseHandle('14')
+      .executeUpdate(update, { args: [{ data: command.data }], updateId: 'etapa-1-reintentada' });
 
-      const stored = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
-      expect(stored.filter((event) => event.type === 'StageCompleted')).toHaveLength(1);
-      expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
-      expect(state).toEqual(fold(exerciseDecider, stored));
-      expect(await driver.exerciseState('14')).toEqual(state);
-    } finally {
-      worker.shutdown();
-      await running;
-    }
+    const stored = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+    expect(stored.filter((event) => event.type === 'StageCompleted')).toHaveLength(1);
+    expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
+    expect(state).toEqual(fold(exerciseDecider, stored));
+    expect(await driver.exerciseState('14')).toEqual(state);
   });
 
   it('a new run of a stream that already holds events continues from them instead of resetting the STL', async () => {
-    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
-    const running = worker.run();
-    try {
-      const oaxaca = STL_2017.find((record) => record.entidad === '20')!;
-      const today = await driver.today();
-      await driver.seedStl(oaxaca, { installedOn: addDays(today, -30) });
-      const before = await driver.stlState('20');
-      const storedBefore = await storedData('stl/20');
-      await driver.stlHandle('20').terminate('simulating a run lost while its stream stays');
+    const oaxaca = STL_2017.find((record) => record.entidad === '20')!;
+    const today = await driver.today();
+    await driver.seedStl(oaxaca, { installedOn: addDays(today, -30) });
+    const before = await driver.stlState('20');
+    const storedBefore = await storedData('stl/20');
+    await driver.stlHandle('20').terminate('simulating a run lost while its stream stays');
 
-      await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/20', taskQueue: TASK_QUEUE, args: [{ entidad: '20' }] });
-      const [register] = stlSeedCommands(oaxaca, { installedOn: addDays(today, -30), now: new Date(await env.currentTimeMs()).toISOString() });
-      const refusal = await driver.stl('20', 'RegisterStl', register.data as never).catch((error: unknown) => error);
+    await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/20', taskQueue: TASK_QUEUE, args: [{ entidad: '20' }] });
+    const [register] = stlSeedCommands(oaxaca, { installedOn: addDays(today, -30), now: new Date(await env.currentTimeMs()).toISOString() });
+    const refusal = await driver.stl('20', 'RegisterStl', register.data as never).catch((error: unknown) => error);
 
-      expect(domainRejectionOf(refusal)?.code).toBe('STL_ALREADY_REGISTERED');
-      await eventually(async () => expect(await driver.stlState('20')).toEqual(before));
-      expect(await storedData('stl/20')).toEqual(storedBefore);
-    } finally {
-      worker.shutdown();
-      await running;
-    }
+    expect(domainRejectionOf(refusal)?.code).toBe('STL_ALREADY_REGISTERED');
+    await eventually(async () => expect(await driver.stlState('20')).toEqual(before));
+    expect(await storedData('stl/20')).toEqual(storedBefore);
   });
 
   it('signals between exercise and STL are lossy: stage 10 for an STL without titulares raises an escalation saying why it was not installed', async () => {
-    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
-    const running = worker.run();
-    try {
-      const today = await driver.today();
-      const [register] = stlSeedCommands(STL_2017.find((record) => record.entidad === '10')!, {
-        installedOn: addDays(today, -30),
-        now: new Date(await env.currentTimeMs()).toISOString(),
-      });
-      await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/10', taskQueue: TASK_QUEUE, args: [{ entidad: '10' }] });
-      await driver.stl('10', 'RegisterStl', register.data as never);
-      await driver.startExercise('10', addDays(today, -70));
-      await driver.exercise('10', 'CompleteStep', { step: 1, completedOn: addDays(today, -65) });
-      await driver.exercise('10', 'CompleteStage', {
-        stage: 10,
-        completedOn: addDays(today, -5),
-        justification: 'Las etapas 1 a 9 se celebraron en un solo acto del Grupo Promotor.',
-      });
+    const today = await driver.today();
+    const [register] = stlSeedCommands(STL_2017.find((record) => record.entidad === '10')!, {
+      installedOn: addDays(today, -30),
+      now: new Date(await env.currentTimeMs()).toISOString(),
+    });
+    await env.client.workflow.start('stlWorkflow', { workflowId: 'stl/10', taskQueue: TASK_QUEUE, args: [{ entidad: '10' }] });
+    await driver.stl('10', 'RegisterStl', register.data as never);
+    await driver.startExercise('10', addDays(today, -70));
+    await driver.exercise('10', 'CompleteStep', { step: 1, completedOn: addDays(today, -65) });
+    await driver.exercise('10', 'CompleteStage', {
+      stage: 10,
+      completedOn: addDays(today, -5),
+      justification: 'Las etapas 1 a 9 se celebraron en un solo acto del Grupo Promotor.',
+    });
 
-      await eventually(async () => {
-        const stl = await driver.stlState('10');
-        expect(stl.status).toBe('en_integracion');
-        expect(stl.status !== 'unregistered' && stl.escalations).toEqual([
-          expect.objectContaining({ level: 'coordinador', kind: 'interplay_incident', status: 'abierta', reason: expect.stringMatching(/^No se realizó la instalación del STL al concluir la etapa 10: .+/) }),
-        ]);
-      });
-      const rows = await postgres.database.dataSource.query(`SELECT level, reason FROM escalations WHERE stream_id = 'stl/10'`);
-      expect(rows).toEqual([expect.objectContaining({ level: 'coordinador' })]);
-    } finally {
-      worker.shutdown();
-      await running;
-    }
+    await eventually(async () => {
+      const stl = await driver.stlState('10');
+      expect(stl.status).toBe('en_integracion');
+      expect(stl.status !== 'unregistered' && stl.escalations).toEqual([
+        expect.objectContaining({ level: 'coordinador', kind: 'interplay_incident', status: 'abierta', reason: expect.stringMatching(/^No se realizó la instalación del STL al concluir la etapa 10: .+/) }),
+      ]);
+    });
+    const rows = await postgres.database.dataSource.query(`SELECT level, reason FROM escalations WHERE stream_id = 'stl/10'`);
+    expect(rows).toEqual([expect.objectContaining({ level: 'coordinador' })]);
   });
 
   it('continue-as-new cuts off an Update: commands racing the end of a run are each stored once and carried into the next run', async () => {
-    const worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
-    const running = worker.run();
-    try {
-      const today = await driver.today();
-      await driver.seedStl(STL_2017.find((record) => record.entidad === '26')!, { installedOn: addDays(today, -30) });
-      const nonWorkingDays = (count: number) => ({ dates: Array.from({ length: count }, (_, index) => addDays(today, 30 + index)) });
-      // Each command changes the STL's calendar, so each is one more event; a hundred of them pass the run's limit.
-      for (let count = 1; count <= 100; count += 1) await driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(count));
-      const racing = await Promise.allSettled(
-        Array.from({ length: 40 }, (_, index) => driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(101 + index))),
-      );
+    const today = await driver.today();
+    await driver.seedStl(STL_2017.find((record) => record.entidad === '26')!, { installedOn: addDays(today, -30) });
+    const nonWorkingDays = (count: number) => ({ dates: Array.from({ length: count }, (_, index) => addDays(today, 30 + index)) });
+    // Each command changes the STL's calendar, so each is one more event; a hundred of them pass the run's limit.
+    for (let count = 1; count <= 100; count += 1) await driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(count));
+    const racing = await Promise.allSettled(
+      Array.from({ length: 40 }, (_, index) => driver.stl('26', 'SetNonWorkingDays', nonWorkingDays(101 + index))),
+    );
 
-      expect(racing.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
-      const runs = await historyLengthsOfEveryRun(env.client, 'stl/26');
-      expect(runs.length).toBeGreaterThan(1);
-      const stored = (await store.readStream('stl/26')) as unknown as StlEvent[];
-      const state = await driver.stlState('26');
-      expect(state).toEqual(fold(stlDecider, stored));
-      expect(stored.filter((event) => event.type === 'NonWorkingDaysSet')).toHaveLength(140);
-    } finally {
-      worker.shutdown();
-      await running;
-    }
+    expect(racing.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+    const runs = await historyLengthsOfEveryRun(env.client, 'stl/26');
+    expect(runs.length).toBeGreaterThan(1);
+    const stored = (await store.readStream('stl/26')) as unknown as StlEvent[];
+    const state = await driver.stlState('26');
+    expect(state).toEqual(fold(stlDecider, stored));
+    expect(stored.filter((event) => event.type === 'NonWorkingDaysSet')).toHaveLength(140);
   });
 });
