@@ -4,8 +4,11 @@ import { type CommandRequest } from './command-messages';
 import { defineCommandUpdates } from './command-updates';
 import { type Snapshot } from './snapshot';
 
-/** Commands people send; `FireDeadline` is the workflow's own and never comes from outside. */
-export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline'>;
+/**
+ * Commands people send; `FireDeadline` is the workflow's own and `ReportUndeliverableMail` the worker's (through
+ * `stlCommandSignal`): neither comes from outside.
+ */
+export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'ReportUndeliverableMail'>;
 
 export const stlUpdates = defineCommandUpdates<StlCommand, StlState, StlRequestType>({
   RegisterStl: true,

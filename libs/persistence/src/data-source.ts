@@ -10,6 +10,7 @@ import { EventStore1763780000000 } from './migrations/1763780000000-event-store'
 import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises-view';
 import { Users1763790000000 } from './migrations/1763790000000-users';
 import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
+import { NotificationDispatch1764900000000 } from './migrations/1764900000000-notification-dispatch';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 
 export const PERSISTENCE_ENTITIES = [
@@ -31,6 +32,7 @@ export const PERSISTENCE_MIGRATIONS = [
   StlAndSharedViews1763780200000,
   Users1763790000000,
   Notifications1763790100000,
+  NotificationDispatch1764900000000,
 ];
 
 export interface DatabaseConfig {

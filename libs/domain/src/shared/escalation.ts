@@ -6,11 +6,14 @@ import { type Instant, type LocalDate } from './local-date';
  * to the notifications outbox, the read model and the escalation inbox.
  */
 export type EscalationLevel = 'enlace' | 'coordinador';
+
+/** A deadline's kind, or `mail_undeliverable`: e-mails the SMTP server refused for good (no deadline behind it). */
+export type EscalationKind = DeadlineKind | 'mail_undeliverable';
 export type EscalationStatus = 'abierta' | 'reconocida' | 'resuelta';
 
 export interface Escalation {
   readonly id: string;
-  readonly kind: DeadlineKind;
+  readonly kind: EscalationKind;
   readonly level: EscalationLevel;
   readonly raisedAt: Instant;
   /** Spanish, one sentence: what is late and since when. */

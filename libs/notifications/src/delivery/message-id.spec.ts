@@ -35,10 +35,12 @@ describe('describeSmtpFailure: why a message did not go, and whether to retry', 
     expect(describeSmtpFailure(unknownUser)).toEqual({ permanent: true, reason: 'El servidor SMTP rechazó el envío (550 en RCPT TO): 550 5.1.1 No such user' });
   });
 
-  it('a refused sender or bad credentials wait for the configuration to be fixed', () => {
-    expect(describeSmtpFailure({ responseCode: 553, command: 'MAIL FROM', response: '553 sender rejected' }).permanent).toBe(false);
+  it('a refused sender, a refused message or bad credentials are permanent: retrying cannot fix them', () => {
+    expect(describeSmtpFailure({ responseCode: 553, command: 'MAIL FROM', response: '553 sender rejected' }).permanent).toBe(true);
+    expect(describeSmtpFailure({ code: 'EMESSAGE', responseCode: 554, command: 'DATA', response: '554 spam' }).permanent).toBe(true);
+    expect(describeSmtpFailure({ code: 'EAUTH', command: 'API', message: 'Missing credentials for "PLAIN"' }).permanent).toBe(true);
     expect(describeSmtpFailure({ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' })).toEqual({
-      permanent: false,
+      permanent: true,
       reason: 'El servidor SMTP rechazó las credenciales: 535 bad credentials',
     });
   });

@@ -9,7 +9,10 @@ import { RecipientDirectory } from '../recipients/recipient-directory';
 import { type Recipient, recipientsFor } from '../recipients/recipients';
 import { renderNotification, type RenderOptions } from '../templates/render-notification';
 
-type NewNotificationRow = Omit<NotificationRecord, 'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt'>;
+type NewNotificationRow = Omit<
+  NotificationRecord,
+  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation'
+>;
 
 /** `<stream id>|<deadline id or event ref>|<recipient>`: the same e-mail can never be queued twice. */
 export function idempotencyKey(streamId: string, ref: string, recipientKey: string): string {

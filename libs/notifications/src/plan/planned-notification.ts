@@ -3,6 +3,7 @@ import {
   type Deadline,
   type DeadlineKind,
   type DeadlinePolicy,
+  type EscalationKind,
   type EscalationRaisedData,
   localDateAt,
 } from '@app/domain';
@@ -53,11 +54,11 @@ export function planned(
 }
 
 /** The series a deadline belongs to (stall, vacancy, cadence…): its next step is the next pending one of it. */
-function seriesOf(kind: DeadlineKind): string {
+function seriesOf(kind: EscalationKind): string {
   return kind.split('_')[0];
 }
 
-export function nextOfSeries(pending: readonly Deadline[], kind: DeadlineKind): Deadline | undefined {
+export function nextOfSeries(pending: readonly Deadline[], kind: EscalationKind): Deadline | undefined {
   return pending
     .filter((deadline) => seriesOf(deadline.kind) === seriesOf(kind))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
@@ -86,7 +87,7 @@ export function escalationContent(
 }
 
 /** What an escalation is about, in a few words for its subject. */
-export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
+export function topicOf(kind: EscalationKind, exerciseNumber?: number): string {
   switch (kind) {
     case 'stall_reminder':
     case 'stall_escalation_enlace':
@@ -106,6 +107,8 @@ export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
       return 'evaluación del PAL';
     case 'session_tomorrow':
       return 'sesión del STL';
+    case 'mail_undeliverable':
+      return 'correo no entregado';
     default: {
       const _exhaustive: never = kind;
       return String(_exhaustive);

@@ -1,0 +1,40 @@
+import { type MigrationInterface, type QueryRunner } from 'typeorm';
+
+/**
+ * The outbox is delivered by a dispatcher in the worker, not by the workflows: each pending row knows when it may
+ * be tried again (a backoff of its own), a row refused for good remembers whether the coordinación still has to be
+ * told, and every insert wakes the dispatchers (`NOTIFY notifications_outbox`, delivered when the row commits).
+ */
+export class NotificationDispatch1764900000000 implements MigrationInterface {
+  name = 'NotificationDispatch1764900000000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`
+      ALTER TABLE notifications
+        ADD COLUMN next_attempt_at timestamptz NOT NULL DEFAULT now(),
+        ADD COLUMN escalation      text CHECK (escalation IN ('pending', 'signalled'))`);
+    await runner.query(
+      "CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE status = 'pending'",
+    );
+    await runner.query(
+      "CREATE INDEX notifications_escalation_pending ON notifications (entidad) WHERE escalation = 'pending'",
+    );
+    await runner.query(`
+      CREATE FUNCTION notifications_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        PERFORM pg_notify('notifications_outbox', '');
+        RETURN NULL;
+      END $$`);
+    await runner.query(`
+      CREATE TRIGGER notifications_outbox_inserted AFTER INSERT ON notifications
+        FOR EACH STATEMENT EXECUTE FUNCTION notifications_outbox_notify()`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query('DROP TRIGGER notifications_outbox_inserted ON notifications');
+    await runner.query('DROP FUNCTION notifications_outbox_notify()');
+    await runner.query('DROP INDEX notifications_escalation_pending');
+    await runner.query('DROP INDEX notifications_due');
+    await runner.query('ALTER TABLE notifications DROP COLUMN escalation, DROP COLUMN next_attempt_at');
+  }
+}
