@@ -14,6 +14,8 @@ export interface WorkerConfig {
   readonly migrate: boolean;
   /** SMTP_URL, MAIL_FROM and PUBLIC_BASE_URL: how reminders and escalations are sent, and where they link to. */
   readonly notifications: NotificationsConfig;
+  /** The outbox dispatcher: how often it sweeps without a NOTIFY, and how many rows it sends at once. */
+  readonly mailDispatch: { readonly sweepMs: number; readonly lanes: number };
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -63,6 +65,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     migrate: env.DATABASE_MIGRATE !== 'false',
     notifications: notificationsConfig(env, problems),
+    mailDispatch: {
+      sweepMs: positiveInteger(env, 'MAIL_SWEEP_MS', 30_000, problems),
+      lanes: positiveInteger(env, 'MAIL_DISPATCH_LANES', 4, problems),
+    },
   };
   if (problems.length > 0) throw new Error(`Invalid worker configuration:\n- ${problems.join('\n- ')}`);
   return config;

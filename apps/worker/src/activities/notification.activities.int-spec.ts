@@ -55,10 +55,11 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     database = await createTestDatabase();
     sink = await SmtpSink.start();
     transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
-    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: MAIL_FROM });
+    // No wait between attempts here: the backoff itself is the dispatcher's test.
+    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: MAIL_FROM, retry: { initialMs: 0, maximumMs: 0 } });
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
-    deliverActivity = new NotificationActivitiesService(delivery, transport);
+    deliverActivity = new NotificationActivitiesService(delivery);
     await insertStaff(database.dataSource);
   });
 
@@ -136,11 +137,11 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     }
   });
 
-  it('a delivery retried after an SMTP failure sends each message exactly once', async () => {
+  it('a delivery retried after an SMTP failure sends each message exactly once, and no attempt fails', async () => {
     const { ids } = await vacatedJalisco();
     sink.refuseNext(1);
 
-    await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow(/^1 de 2 correos siguen pendientes: .*\(451/);
+    await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
     const afterFailure = await rowsOf(ids);
     expect(afterFailure.map((row) => row.status).sort()).toEqual(['pending', 'sent']);
     expect(afterFailure.find((row) => row.status === 'pending')).toMatchObject({
@@ -171,7 +172,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     const { ids } = await vacatedJalisco();
     await sink.stop();
     try {
-      await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow('No se pudo conectar con el servidor SMTP');
+      await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
       for (const row of await rowsOf(ids)) {
         expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
         expect(row.lastError).toMatch(/^No se pudo conectar con el servidor SMTP \(\w+\): .*ECONNREFUSED/);
@@ -215,7 +216,12 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     await deliverActivity.deliverNotifications({ ids });
 
     const [enlace, garante] = await rowsOf(ids);
-    expect(garante).toMatchObject({ status: 'undeliverable', attempts: 1, lastError: expect.stringContaining('(550 en RCPT TO)') });
+    expect(garante).toMatchObject({
+      status: 'undeliverable',
+      attempts: 1,
+      lastError: expect.stringContaining('(550 en RCPT TO)'),
+      escalation: 'pending',
+    });
     expect(enlace).toMatchObject({ status: 'sent' });
     expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
   });
