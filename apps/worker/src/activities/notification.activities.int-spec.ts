@@ -1,5 +1,6 @@
 import { exerciseDeadlines } from '@app/domain';
 import {
+  installationId,
   messageIdFor,
   NotificationDelivery,
   NotificationOutbox,
@@ -31,7 +32,8 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
   const rows = () => database.dataSource.getRepository(NotificationRecord);
   const rowsOf = async (ids: readonly string[]) =>
     (await rows().find({ where: ids.map((id) => ({ id })) })).sort((a, b) => a.audience.localeCompare(b.audience));
-  const messageId = (row: NotificationRecord) => messageIdFor(row.idempotencyKey, senderDomain(MAIL_FROM));
+  let installation: string;
+  const messageId = (row: NotificationRecord) => messageIdFor(row.id, installation, senderDomain(MAIL_FROM));
 
   /** Stores every step of the story not stored yet, through the real activity, as a workflow would. */
   async function store(story: Story<any, any, any>): Promise<string[]> {
@@ -61,6 +63,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
     deliverActivity = new NotificationActivitiesService(delivery);
     await insertStaff(database.dataSource);
+    installation = await installationId(database.dataSource.manager);
   });
 
   afterAll(async () => {
@@ -114,7 +117,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     expect(await rows().count()).toBe(0);
   });
 
-  it('delivers to the garante and the enlace, in Spanish, with the key as Message-ID, and marks the rows sent', async () => {
+  it('delivers to the garante and the enlace, in Spanish, with a Message-ID of row and installation, and marks the rows sent', async () => {
     const { ids } = await vacatedJalisco();
 
     await deliverActivity.deliverNotifications({ ids });

@@ -1,4 +1,5 @@
 import {
+  installationId,
   messageIdFor,
   NotificationDelivery,
   NotificationOutbox,
@@ -104,7 +105,8 @@ describe('the outbox dispatcher, on PostgreSQL and a real SMTP server on loopbac
 
     const sent = await rows();
     expect(sent).toHaveLength(10);
-    for (const row of sent) expect(sink.withMessageId(messageIdFor(row.idempotencyKey, senderDomain(MAIL_FROM)))).toHaveLength(1);
+    const installation = await installationId(database.dataSource.manager);
+    for (const row of sent) expect(sink.withMessageId(messageIdFor(row.id, installation, senderDomain(MAIL_FROM)))).toHaveLength(1);
     expect(sink.received).toHaveLength(10);
   });
 

@@ -1,7 +1,7 @@
 import { NotificationRecord } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { type MailTransport } from './mail-transport';
-import { messageIdFor, senderDomain } from './message-id';
+import { installationId, messageIdFor, senderDomain } from './message-id';
 import { retryDelayMs, type RetryPolicy, DEFAULT_RETRY_POLICY } from './retry-policy';
 import { describeSmtpFailure } from './smtp-failure';
 
@@ -39,6 +39,7 @@ const DUE = "n.status = 'pending' AND n.next_attempt_at <= now()";
 export class NotificationDelivery {
   private readonly domain: string;
   private readonly retry: RetryPolicy;
+  private installation?: string;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -88,6 +89,8 @@ export class NotificationDelivery {
 
   private async attempt(manager: EntityManager, row: NotificationRecord): Promise<DeliveryOutcome> {
     const { id } = row;
+    this.installation ??= await installationId(manager);
+    const messageId = messageIdFor(id, this.installation, this.domain);
     try {
       await this.transport.send({
         from: this.options.mailFrom,
@@ -95,7 +98,7 @@ export class NotificationDelivery {
         subject: row.subject,
         text: row.bodyText,
         html: row.bodyHtml,
-        messageId: messageIdFor(row.idempotencyKey, this.domain),
+        messageId,
         attachments: row.attachments,
       });
     } catch (error) {

@@ -4,6 +4,7 @@ import { type MigrationInterface, type QueryRunner } from 'typeorm';
  * The outbox is delivered by a dispatcher in the worker, not by the workflows: each pending row knows when it may
  * be tried again (a backoff of its own), a row refused for good remembers whether the coordinación still has to be
  * told, and every insert wakes the dispatchers (`NOTIFY notifications_outbox`, delivered when the row commits).
+ * The one-row table `installation` holds a random id that every Message-ID carries.
  */
 export class NotificationDispatch1764900000000 implements MigrationInterface {
   name = 'NotificationDispatch1764900000000';
@@ -19,6 +20,14 @@ export class NotificationDispatch1764900000000 implements MigrationInterface {
     await runner.query(
       "CREATE INDEX notifications_escalation_pending ON notifications (entidad) WHERE escalation = 'pending'",
     );
+    // Names this installation in every Message-ID: two installations never send the same one.
+    await runner.query(`
+      CREATE TABLE installation (
+        id         uuid        PRIMARY KEY DEFAULT gen_random_uuid(),
+        created_at timestamptz NOT NULL DEFAULT now(),
+        single     boolean     NOT NULL DEFAULT true UNIQUE CHECK (single)
+      )`);
+    await runner.query('INSERT INTO installation DEFAULT VALUES');
     await runner.query(`
       CREATE FUNCTION notifications_outbox_notify() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -33,6 +42,7 @@ export class NotificationDispatch1764900000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query('DROP TRIGGER notifications_outbox_inserted ON notifications');
     await runner.query('DROP FUNCTION notifications_outbox_notify()');
+    await runner.query('DROP TABLE installation');
     await runner.query('DROP INDEX notifications_escalation_pending');
     await runner.query('DROP INDEX notifications_due');
     await runner.query('ALTER TABLE notifications DROP COLUMN escalation, DROP COLUMN next_attempt_at');
