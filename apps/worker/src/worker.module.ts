@@ -24,7 +24,10 @@ export class WorkerModule {
         {
           provide: NotificationDelivery,
           useFactory: (dataSource: DataSource, transport: SmtpMailTransport) =>
-            new NotificationDelivery(dataSource, transport, { mailFrom: config.notifications.mailFrom }),
+            new NotificationDelivery(dataSource, transport, {
+              mailFrom: config.notifications.mailFrom,
+              replyTo: config.notifications.replyTo,
+            }),
           inject: [DataSource, SmtpMailTransport],
         },
         NotificationActivitiesService,

@@ -2,6 +2,7 @@ export * from './delivery/mail-transport';
 export * from './delivery/message-id';
 export * from './delivery/notification-delivery';
 export * from './delivery/retry-policy';
+export * from './delivery/routable';
 export * from './delivery/smtp-failure';
 export * from './delivery/undeliverable-reports';
 export * from './ics/icalendar';

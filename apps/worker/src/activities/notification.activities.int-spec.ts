@@ -19,6 +19,7 @@ import { NotificationActivitiesService } from './notification.activities';
 
 const MAIL_FROM = '"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>';
 const VACATE = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
+const REPLY_TO = 'Coordinación de Gobierno Abierto <gobiernoabierto@inai.ejemplo.mx>';
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 
@@ -58,7 +59,11 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     sink = await SmtpSink.start();
     transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
     // No wait between attempts here: the backoff itself is the dispatcher's test.
-    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: MAIL_FROM, retry: { initialMs: 0, maximumMs: 0 } });
+    const delivery = new NotificationDelivery(database.dataSource, transport, {
+      mailFrom: MAIL_FROM,
+      replyTo: REPLY_TO,
+      retry: { initialMs: 0, maximumMs: 0 },
+    });
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
     deliverActivity = new NotificationActivitiesService(delivery);
@@ -126,6 +131,10 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     const [garante] = sink.to(GARANTE);
     expect(garante.parsed.subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
     expect(garante.parsed.from?.text).toBe('"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>');
+    expect(garante.parsed.replyTo?.value).toEqual([{ address: 'gobiernoabierto@inai.ejemplo.mx', name: 'Coordinación de Gobierno Abierto' }]);
+    // RFC 3834 and Exchange's equivalent: no out-of-office reply comes back to an automatic message.
+    expect(garante.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(garante.parsed.headers.get('x-auto-response-suppress')).toBe('All');
     expect(garante.parsed.to).toMatchObject({ value: [{ address: GARANTE, name: 'Titular 1 de organismo garante (Jalisco)' }] });
     expect(garante.parsed.text).toContain('El puesto de facilitador del STL de Jalisco está vacante desde el lunes 2 de noviembre de 2026.');
     expect(garante.parsed.text).toContain('Qué hacer: Proponga al STL un nuevo facilitador');

@@ -8,6 +8,8 @@ import { describeSmtpFailure } from './smtp-failure';
 export interface DeliveryOptions {
   /** `MAIL_FROM`, e.g. `"Cocreación desde lo Local" <avisos@inai.org.mx>`. */
   readonly mailFrom: string;
+  /** `MAIL_REPLY_TO`, when set. */
+  readonly replyTo?: string;
   /** How long a row waits after a temporary failure before it is tried again. */
   readonly retry?: RetryPolicy;
 }
@@ -94,6 +96,7 @@ export class NotificationDelivery {
     try {
       await this.transport.send({
         from: this.options.mailFrom,
+        replyTo: this.options.replyTo,
         to: { name: row.recipientName, address: row.recipientEmail ?? '' },
         subject: row.subject,
         text: row.bodyText,
