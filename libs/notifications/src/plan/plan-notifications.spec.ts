@@ -205,3 +205,47 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
     });
   });
 });
+
+describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
+  it('a convocation recorded after its session (history) reaches nobody; one for today or later does', () => {
+    const history = jaliscoInstalado();
+    const past = history.run(
+      { type: 'ConveneSession', data: { sessionId: 's0', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-11-02', agenda: ['Avance'] } },
+      at('2026-12-02'),
+    );
+    const today = jaliscoInstalado().run(
+      { type: 'ConveneSession', data: { sessionId: 's1', date: '2026-12-09', kind: 'ordinaria', convokedOn: '2026-12-02', agenda: ['Avance'] } },
+      at('2026-12-02'),
+    );
+
+    expect(planNotifications(past)).toEqual([]);
+    expect(planNotifications(today).map((notification) => notification.content.kind)).toEqual(['session_convened']);
+  });
+
+  it('a reminder fired after its own date (an STL recorded months after its installation) is not sent; the escalation is', () => {
+    const story = jaliscoInstalado();
+    const [cadence] = stlDeadlines(story.state).filter((deadline) => deadline.kind === 'cadence_reminder');
+
+    const reminder = story.run({ type: 'FireDeadline', data: { deadlineId: cadence.id } }, at('2026-12-02'));
+    const [escalation] = stlDeadlines(story.state).filter((deadline) => deadline.kind === 'cadence_escalation');
+    const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
+
+    expect(reminder.events.map((event) => event.type)).toEqual(['ReminderDue']);
+    expect(planNotifications(reminder)).toEqual([]);
+    expect(planNotifications(escalated).map((notification) => notification.content.kind)).toEqual(['escalation_enlace']);
+  });
+
+  it('a stall reminder, a monitoring reminder and the eve of a session written after their dates say nothing', () => {
+    const stalled = jaliscoEjercicio('2026-01-12');
+    const [stall] = exerciseDeadlines(stalled.state).filter((deadline) => deadline.kind === 'stall_reminder');
+    const pal = exerciseFrom(jaliscoPalLanzado);
+    const [monitoring] = exerciseDeadlines(pal.state).filter((deadline) => deadline.kind === 'monitoring_reminder');
+    const stl = jaliscoInstalado();
+    stl.run({ type: 'ConveneSession', data: { sessionId: 's1', date: '2026-12-08', kind: 'ordinaria', convokedOn: '2026-11-23', agenda: ['Avance'] } }, at('2026-11-23'));
+    const [eve] = stlDeadlines(stl.state).filter((deadline) => deadline.kind === 'session_tomorrow');
+
+    expect(planNotifications(stalled.run({ type: 'FireDeadline', data: { deadlineId: stall.id } }, at('2026-03-01')))).toEqual([]);
+    expect(planNotifications(pal.run({ type: 'FireDeadline', data: { deadlineId: monitoring.id } }, at('2026-11-05')))).toEqual([]);
+    expect(planNotifications(stl.run({ type: 'FireDeadline', data: { deadlineId: eve.id } }, at('2026-12-08')))).toEqual([]);
+  });
+});
