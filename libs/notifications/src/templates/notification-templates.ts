@@ -33,7 +33,7 @@ export function messageParts(content: NotificationContent, addressee: Addressee)
       return palReview(content);
     case 'escalation_enlace':
     case 'escalation_coordinador':
-      return escalation(content);
+      return escalation(content, addressee);
     case 'minutes_ready':
       return minutesReady(content);
     default: {
@@ -161,15 +161,19 @@ function palReview(content: PalReviewContent): MessageParts {
   };
 }
 
-function escalation(content: EscalationContent): MessageParts {
+function escalation(content: EscalationContent, addressee: Addressee): MessageParts {
   const estado = entidadName(content.entidad);
   const toEnlace = content.kind === 'escalation_enlace';
+  const instead =
+    toEnlace && addressee === 'coordinador'
+      ? [`Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada ${estado}.`]
+      : [];
   const then = content.nextOn === null ? '' : ` Si no se resuelve, el ${long(content.nextOn)} se enviará un nuevo escalamiento.`;
   return {
     subject:
       `Escalamiento ${toEnlace ? 'al enlace del INAI' : 'a la coordinación'} — ${estado}: ${content.topic}, ` +
       `plazo vencido el ${short(content.raisedOn)}`,
-    paragraphs: [content.reason],
+    paragraphs: [content.reason, ...instead],
     action:
       (toEnlace
         ? `Comuníquese con el organismo garante de ${estado} para destrabar el caso y registre en el tablero que `

@@ -103,6 +103,14 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).not.toContain('Fecha límite');
   });
 
+  it('an escalation for the enlace that reaches the coordinación instead says why', () => {
+    const instead = renderNotification(examples.escalation_enlace, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
+    const usual = renderNotification(examples.escalation_enlace, { nombre: 'Enlace', addressee: 'enlace' }, options);
+
+    expect(instead.text).toContain('Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada Jalisco.');
+    expect(usual.text).not.toContain('Le llega a la coordinación');
+  });
+
   it('a deadline already past when the e-mail is written says so', () => {
     const late = renderNotification(examples.facilitador_vacant, garante, { ...options, today: '2026-12-03' });
     const onTime = renderNotification(examples.facilitador_vacant, garante, { ...options, today: '2026-12-02' });
