@@ -291,4 +291,49 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       [ENLACE, 'Escalamiento al enlace del INAI — Jalisco: ejercicio 1 sin avances, plazo vencido el 26 de febrero de 2026'],
     ]);
   });
+
+  describe('an escalation resolved (issue 22, item 2)', () => {
+    async function escalatedExercise() {
+      await store(jaliscoInstalado());
+      const exercise = jaliscoEjercicio('2026-01-12');
+      await store(exercise);
+      exercise.fire(exerciseDeadlines, 'stall_reminder');
+      exercise.fire(exerciseDeadlines, 'stall_escalation_enlace');
+      const ids = await store(exercise);
+      const [escalation] = (exercise.state as unknown as { escalations: readonly { id: string }[] }).escalations;
+      const resolve = () =>
+        appendActivity.appendEvents(
+          exercise.run({ type: 'ResolveEscalation', data: { escalationId: escalation.id, resolution: 'El ITEI registró el avance' } }, at('2026-03-02')),
+        );
+      return { ids, resolve };
+    }
+
+    it('before its e-mail left: the e-mail is withdrawn, never sent, and nobody gets a "resuelto"', async () => {
+      const { ids, resolve } = await escalatedExercise();
+
+      const { notificationIds: resolvedIds } = await resolve();
+      await deliverActivity.deliverNotifications({ ids: [...ids, ...resolvedIds] });
+
+      expect(resolvedIds).toEqual([]);
+      expect((await rowsOf(ids)).map((row) => [row.audience, row.kind, row.status, row.lastError])).toEqual([
+        ['enlace', 'escalation_enlace', 'withdrawn', 'No se envió: el escalamiento se resolvió antes.'],
+        ['garante', 'stage_stalled', 'sent', null],
+      ]);
+      expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([GARANTE]);
+    });
+
+    it('after its e-mail left: those who got it receive a short "resuelto"', async () => {
+      const { ids, resolve } = await escalatedExercise();
+      await deliverActivity.deliverNotifications({ ids });
+
+      const { notificationIds: resolvedIds } = await resolve();
+      await deliverActivity.deliverNotifications({ ids: resolvedIds });
+
+      const [resuelto] = sink.received.slice(2);
+      expect(sink.received).toHaveLength(3);
+      expect(resuelto.envelopeTo).toEqual([ENLACE]);
+      expect(resuelto.parsed.subject).toBe('Resuelto — Jalisco: ejercicio 1 sin avances (2 de marzo de 2026)');
+      expect(resuelto.parsed.text).toContain('Resolución: El ITEI registró el avance.');
+    });
+  });
 });

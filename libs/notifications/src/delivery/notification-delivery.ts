@@ -16,7 +16,7 @@ export interface DeliveryOptions {
 
 /** What one attempt at one row came to. */
 export type DeliveryOutcome =
-  | { readonly id: string; readonly status: 'sent' | 'undeliverable' }
+  | { readonly id: string; readonly status: 'sent' | 'undeliverable' | 'withdrawn' }
   | { readonly id: string; readonly status: 'failed'; readonly reason: string };
 
 export interface DeliveryReport {
@@ -25,11 +25,14 @@ export interface DeliveryReport {
   readonly skipped: string[];
   /** Refused for good by the server in this attempt. */
   readonly undeliverable: string[];
+  /** Escalations resolved before their e-mail left: not sent. */
+  readonly withdrawn: string[];
   /** Still pending: the reason is on the row, and it will be tried again after its backoff. */
   readonly failed: { readonly id: string; readonly reason: string }[];
 }
 
 const DUE = "n.status = 'pending' AND n.next_attempt_at <= now()";
+const WITHDRAWN = 'No se envió: el escalamiento se resolvió antes.';
 
 /**
  * Sends outbox rows over SMTP, each in its own transaction that holds the row's lock (`FOR UPDATE SKIP LOCKED`)
@@ -54,7 +57,7 @@ export class NotificationDelivery {
 
   /** One attempt at each of these rows that is due; the others are left to the dispatcher. */
   async deliver(ids: readonly string[]): Promise<DeliveryReport> {
-    const report: DeliveryReport = { sent: [], skipped: [], undeliverable: [], failed: [] };
+    const report: DeliveryReport = { sent: [], skipped: [], undeliverable: [], withdrawn: [], failed: [] };
     for (const id of new Set(ids)) {
       const outcome = await this.deliverClaimed(`n.id = $1 AND ${DUE}`, [id]);
       if (outcome === null) report.skipped.push(id);
@@ -91,6 +94,10 @@ export class NotificationDelivery {
 
   private async attempt(manager: EntityManager, row: NotificationRecord): Promise<DeliveryOutcome> {
     const { id } = row;
+    if (await this.resolvedMeanwhile(manager, row)) {
+      await manager.query("UPDATE notifications SET status = 'withdrawn', last_error = $2 WHERE id = $1", [id, WITHDRAWN]);
+      return { id, status: 'withdrawn' };
+    }
     this.installation ??= await installationId(manager);
     const messageId = messageIdFor(id, this.installation, this.domain);
     try {
@@ -126,5 +133,15 @@ export class NotificationDelivery {
       [id],
     );
     return { id, status: 'sent' };
+  }
+
+  /** The escalations projection is written with the events, so a resolution committed before this claim shows. */
+  private async resolvedMeanwhile(manager: EntityManager, row: NotificationRecord): Promise<boolean> {
+    if (row.escalationId === null) return false;
+    const [escalation]: { status: string }[] = await manager.query(
+      'SELECT status FROM escalations WHERE stream_id = $1 AND escalation_id = $2',
+      [row.streamId, row.escalationId],
+    );
+    return escalation?.status === 'resuelta';
   }
 }

@@ -35,9 +35,15 @@ export class NotificationOutbox {
     if (plan.length === 0) return [];
     const directory = await this.directory.forAppend(manager, appended, plan[0].content.entidad);
     const today = localDateAt(appended.occurredAt);
-    const rows = plan.flatMap((notification) =>
-      recipientsFor(notification, directory).map((recipient) => this.row(appended.streamId, notification, recipient, today)),
-    );
+    const rows: NewNotificationRow[] = [];
+    for (const notification of plan) {
+      const recipients =
+        notification.content.kind === 'escalation_resolved'
+          ? await this.toldOf(manager, appended.streamId, notification.content.escalationId)
+          : recipientsFor(notification, directory);
+      rows.push(...recipients.map((recipient) => this.row(appended.streamId, notification, recipient, today)));
+    }
+    if (rows.length === 0) return [];
     await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
     return this.idsOf(manager, rows.map((row) => row.idempotencyKey));
   }
@@ -54,6 +60,22 @@ export class NotificationOutbox {
       .addOrderBy('n.idempotencyKey')
       .getMany();
     return rows.map((row) => row.id);
+  }
+
+  /** Whoever the escalation's e-mail reached (rows sent); rows still pending are withdrawn by the dispatcher instead. */
+  private async toldOf(manager: EntityManager, streamId: string, escalationId: string): Promise<Recipient[]> {
+    const told: { recipient_name: string; recipient_email: string; audience: Recipient['addressee'] }[] = await manager.query(
+      `SELECT DISTINCT ON (lower(recipient_email)) recipient_name, recipient_email, audience FROM notifications
+        WHERE stream_id = $1 AND escalation_id = $2 AND status = 'sent' ORDER BY lower(recipient_email), created_at`,
+      [streamId, escalationId],
+    );
+    return told.map((row) => ({
+      addressee: row.audience,
+      key: row.recipient_email.toLowerCase(),
+      nombre: row.recipient_name,
+      email: row.recipient_email,
+      problem: null,
+    }));
   }
 
   private async idsOf(manager: EntityManager, keys: readonly string[]): Promise<string[]> {
@@ -83,6 +105,7 @@ export class NotificationOutbox {
       attachments: attachmentsFor(content),
       status: recipient.email === null ? 'undeliverable' : 'pending',
       lastError: recipient.problem,
+      escalationId: content.kind === 'escalation_enlace' || content.kind === 'escalation_coordinador' ? content.escalationId : null,
     };
   }
 }

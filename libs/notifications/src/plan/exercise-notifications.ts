@@ -10,6 +10,7 @@ import {
 } from '@app/domain';
 import {
   escalationContent,
+  escalationResolved,
   type EventAt,
   pendingOfKind,
   planned,
@@ -40,6 +41,8 @@ function fromEvent(event: ExerciseEvent & { seq: number }, state: StartedExercis
       const content = escalationContent(state.entidad, event.data, topic, pending);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
     }
+    case 'EscalationResolved':
+      return escalationResolved(state.entidad, event, state.escalations, state.number);
     case 'MonitoringDue':
       return [review('monitoring_due', event.data, event.seq, state)];
     case 'EvaluationDue':

@@ -62,12 +62,22 @@ export interface PalReviewContent extends About<'monitoring_due' | 'evaluation_d
 }
 
 export interface EscalationContent extends About<'escalation_enlace' | 'escalation_coordinador'> {
+  /** Its e-mails are withdrawn if it is resolved before they leave. */
+  readonly escalationId: string;
   /** What is late, in a few words ("facilitador vacante"). */
   readonly topic: string;
   readonly reason: string;
   readonly raisedOn: LocalDate;
   /** The next step of the same series (a further escalation), if any is pending. */
   readonly nextOn: LocalDate | null;
+}
+
+/** To those who received an escalation, once it is resolved (nobody else was told of it). */
+export interface EscalationResolvedContent extends About<'escalation_resolved'> {
+  readonly escalationId: string;
+  readonly topic: string;
+  readonly resolution: string;
+  readonly resolvedOn: LocalDate;
 }
 
 export interface MinutesReadyContent extends About<'minutes_ready'> {
@@ -84,4 +94,5 @@ export type NotificationContent =
   | FacilitadorVacantContent
   | PalReviewContent
   | EscalationContent
+  | EscalationResolvedContent
   | MinutesReadyContent;

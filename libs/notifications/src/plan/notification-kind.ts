@@ -11,6 +11,7 @@ export type NotificationKind =
   | 'evaluation_due'
   | 'escalation_enlace'
   | 'escalation_coordinador'
+  | 'escalation_resolved'
   | 'minutes_ready';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
@@ -23,6 +24,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'evaluation_due',
   'escalation_enlace',
   'escalation_coordinador',
+  'escalation_resolved',
   'minutes_ready',
 ];
 

@@ -54,6 +54,7 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
       return content.signBy === null || content.signBy >= today;
     case 'escalation_enlace':
     case 'escalation_coordinador':
+    case 'escalation_resolved':
       return true;
     default: {
       const _exhaustive: never = content;

@@ -4,10 +4,12 @@ import {
   type DeadlineKind,
   type DeadlinePolicy,
   type EscalationKind,
+  type Escalation,
   type EscalationRaisedData,
+  type EscalationResolvedData,
   localDateAt,
 } from '@app/domain';
-import { type EscalationContent, type NotificationContent } from './notification-content';
+import { type EscalationContent, type EscalationResolvedContent, type NotificationContent } from './notification-content';
 
 /** The events of one append, as the event-store activity receives them (a subset of `AppendEventsInput`). */
 export interface AppendedEvents {
@@ -78,12 +80,33 @@ export function escalationContent(
   const { escalation } = data;
   return {
     kind: escalation.level === 'coordinador' ? 'escalation_coordinador' : 'escalation_enlace',
+    escalationId: escalation.id,
     entidad,
     topic,
     reason: escalation.reason,
     raisedOn: localDateAt(escalation.raisedAt),
     nextOn: nextOfSeries(pending, escalation.kind)?.dueOn ?? null,
   };
+}
+
+/** A short "resuelto" to whoever got the escalation's e-mail (found by the outbox among the rows it sent). */
+export function escalationResolved(
+  entidad: NotificationContent['entidad'],
+  event: EventAt<EscalationResolvedData>,
+  escalations: readonly Escalation[],
+  exerciseNumber?: number,
+): PlannedNotification[] {
+  const escalation = escalations.find((candidate) => candidate.id === event.data.escalationId);
+  if (escalation === undefined) return [];
+  const content: EscalationResolvedContent = {
+    kind: 'escalation_resolved',
+    entidad,
+    escalationId: escalation.id,
+    topic: topicOf(escalation.kind, exerciseNumber),
+    resolution: event.data.resolution,
+    resolvedOn: localDateAt(event.data.at),
+  };
+  return [planned(`${event.type}@${event.seq}`, event.seq, [], content)];
 }
 
 /** What an escalation is about, in a few words for its subject. */

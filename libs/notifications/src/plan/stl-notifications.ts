@@ -17,6 +17,7 @@ import {
 import { type SessionFacts } from './notification-content';
 import {
   escalationContent,
+  escalationResolved,
   type EventAt,
   pendingOfKind,
   planned,
@@ -71,6 +72,8 @@ function fromEvent(event: StlEventAt, { state, pending, policy }: StlContext): P
       const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
     }
+    case 'EscalationResolved':
+      return escalationResolved(entidad, event, state.escalations);
     default:
       return [];
   }

@@ -3,6 +3,7 @@ import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
   type EscalationContent,
+  type EscalationResolvedContent,
   type FacilitadorVacantContent,
   type MinutesReadyContent,
   type NotificationContent,
@@ -34,6 +35,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee)
     case 'escalation_enlace':
     case 'escalation_coordinador':
       return escalation(content, addressee);
+    case 'escalation_resolved':
+      return escalationResolvedParts(content);
     case 'minutes_ready':
       return minutesReady(content);
     default: {
@@ -180,6 +183,19 @@ function escalation(content: EscalationContent, addressee: Addressee): MessagePa
         : `Revise el caso con el enlace del INAI y el organismo garante de ${estado}, y registre en el tablero que `) +
       `atiende el escalamiento${content.nextOn === null ? ' a la brevedad' : ''}.${then}`,
     deadline: content.nextOn,
+  };
+}
+
+function escalationResolvedParts(content: EscalationResolvedContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  return {
+    subject: `Resuelto — ${estado}: ${content.topic} (${short(content.resolvedOn)})`,
+    paragraphs: [
+      `El escalamiento que se le envió sobre ${estado} (${content.topic}) quedó resuelto el ${long(content.resolvedOn)}.`,
+      `Resolución: ${asSentence(content.resolution)}`,
+    ],
+    action: 'Nada: este aviso solo cierra el escalamiento anterior.',
+    deadline: null,
   };
 }
 

@@ -1,8 +1,11 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'undeliverable'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'undeliverable', 'withdrawn'] as const;
 
-/** `pending` until the SMTP server accepts it; `undeliverable` when nobody can receive it (the reason says why). */
+/**
+ * `pending` until the SMTP server accepts it; `undeliverable` when nobody can receive it (the reason says why);
+ * `withdrawn` when what it announced ended before it left (an escalation resolved meanwhile).
+ */
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 
 export type NotificationEscalation = 'pending' | 'signalled';
@@ -80,6 +83,10 @@ export class NotificationRecord {
   /** `pending` once the SMTP server refused the row for good, until the coordinación has been told (`signalled`). */
   @Column({ type: 'text', nullable: true })
   escalation!: NotificationEscalation | null;
+
+  /** The escalation an escalation e-mail announces: withdrawn if it is resolved before the e-mail leaves. */
+  @Column({ name: 'escalation_id', type: 'text', nullable: true })
+  escalationId!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

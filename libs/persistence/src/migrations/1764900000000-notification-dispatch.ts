@@ -13,7 +13,14 @@ export class NotificationDispatch1764900000000 implements MigrationInterface {
     await runner.query(`
       ALTER TABLE notifications
         ADD COLUMN next_attempt_at timestamptz NOT NULL DEFAULT now(),
-        ADD COLUMN escalation      text CHECK (escalation IN ('pending', 'signalled'))`);
+        ADD COLUMN escalation      text CHECK (escalation IN ('pending', 'signalled')),
+        ADD COLUMN escalation_id   text`);
+    // An escalation resolved before its e-mail left: the row is withdrawn, never sent.
+    await runner.query(`
+      ALTER TABLE notifications
+        DROP CONSTRAINT notifications_status_check,
+        ADD CONSTRAINT notifications_status_check CHECK (status IN ('pending', 'sent', 'undeliverable', 'withdrawn'))`);
+    await runner.query('CREATE INDEX notifications_escalation_id ON notifications (stream_id, escalation_id) WHERE escalation_id IS NOT NULL');
     await runner.query(
       "CREATE INDEX notifications_due ON notifications (next_attempt_at) WHERE status = 'pending'",
     );
@@ -43,8 +50,14 @@ export class NotificationDispatch1764900000000 implements MigrationInterface {
     await runner.query('DROP TRIGGER notifications_outbox_inserted ON notifications');
     await runner.query('DROP FUNCTION notifications_outbox_notify()');
     await runner.query('DROP TABLE installation');
+    await runner.query('DROP INDEX notifications_escalation_id');
+    await runner.query("DELETE FROM notifications WHERE status = 'withdrawn'");
+    await runner.query(`
+      ALTER TABLE notifications
+        DROP CONSTRAINT notifications_status_check,
+        ADD CONSTRAINT notifications_status_check CHECK (status IN ('pending', 'sent', 'undeliverable'))`);
     await runner.query('DROP INDEX notifications_escalation_pending');
     await runner.query('DROP INDEX notifications_due');
-    await runner.query('ALTER TABLE notifications DROP COLUMN escalation, DROP COLUMN next_attempt_at');
+    await runner.query('ALTER TABLE notifications DROP COLUMN escalation_id, DROP COLUMN escalation, DROP COLUMN next_attempt_at');
   }
 }
