@@ -23,6 +23,8 @@ export interface CalendarOptions {
   readonly name: string;
   /** DTSTAMP of every event: when the data was produced (passed in, so the output is a pure function). */
   readonly stamp: Instant;
+  /** `CANCEL` for the e-mail that cancels a session (RFC 5546); `PUBLISH` otherwise. */
+  readonly method?: 'PUBLISH' | 'CANCEL';
 }
 
 const PRODUCT_ID = '-//INAI//Cocreacion desde lo Local//ES';
@@ -40,7 +42,7 @@ export function buildCalendar(events: readonly CalendarEvent[], options: Calenda
     'VERSION:2.0',
     `PRODID:${PRODUCT_ID}`,
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${options.method ?? 'PUBLISH'}`,
     `X-WR-CALNAME:${escapeText(options.name)}`,
     `X-WR-TIMEZONE:${MEXICO_CITY_TIME_ZONE}`,
     ...(timed ? MEXICO_CITY_VTIMEZONE : []),

@@ -112,6 +112,15 @@ export class NotificationOutbox {
 
 /** A convocation carries the session as an .ics, so it lands in the member's calendar. */
 function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
+  if (content.kind === 'session_cancelled') {
+    return [
+      {
+        filename: `sesion-${content.session.date}-cancelada.ics`,
+        contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+        content: sessionsCalendar(content.entidad, [{ ...content.session, cancelled: true }], content.cancelledAt, 'CANCEL'),
+      },
+    ];
+  }
   if (content.kind !== 'session_convened') return [];
   const entidad: Entidad = content.entidad;
   return [

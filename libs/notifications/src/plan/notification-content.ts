@@ -30,6 +30,15 @@ export interface SessionConvenedContent extends About<'session_convened'> {
   readonly convenedAt: Instant;
 }
 
+/** To everyone convened: the session will not take place; its .ics cancels the calendar entry (same UID). */
+export interface SessionCancelledContent extends About<'session_cancelled'> {
+  readonly session: SessionFacts;
+  readonly cancelledOn: LocalDate;
+  readonly reason: string;
+  /** When the cancellation was recorded: the .ics's DTSTAMP. */
+  readonly cancelledAt: Instant;
+}
+
 export interface SessionTomorrowContent extends About<'session_tomorrow'> {
   /** Null only if the session cannot be found in the state any more; the message still says it all. */
   readonly session: SessionFacts | null;
@@ -89,6 +98,7 @@ export interface MinutesReadyContent extends About<'minutes_ready'> {
 export type NotificationContent =
   | ConveneSessionContent
   | SessionConvenedContent
+  | SessionCancelledContent
   | SessionTomorrowContent
   | StageStalledContent
   | FacilitadorVacantContent

@@ -4,6 +4,7 @@ import { type Audience } from '@app/domain';
 export type NotificationKind =
   | 'convene_session'
   | 'session_convened'
+  | 'session_cancelled'
   | 'session_tomorrow'
   | 'stage_stalled'
   | 'facilitador_vacant'
@@ -17,6 +18,7 @@ export type NotificationKind =
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'convene_session',
   'session_convened',
+  'session_cancelled',
   'session_tomorrow',
   'stage_stalled',
   'facilitador_vacant',

@@ -21,7 +21,7 @@ function planFor(appended: AppendedEvents): PlannedNotification[] {
     case 'exercise':
       return exerciseNotifications(events, appended.state as ExerciseState, policy);
     case 'stl':
-      return stlNotifications(events, appended.state as StlState, policy);
+      return stlNotifications(events, appended.state as StlState, policy, appended.occurredAt);
     default: {
       const _exhaustive: never = aggregate;
       throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);
@@ -40,6 +40,7 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
     case 'convene_session':
       return content.convokeBy >= today;
     case 'session_convened':
+    case 'session_cancelled':
       return content.session.date >= today;
     case 'session_tomorrow':
       return content.session === null || content.session.date > today;

@@ -8,6 +8,7 @@ import {
   type MinutesReadyContent,
   type NotificationContent,
   type PalReviewContent,
+  type SessionCancelledContent,
   type SessionConvenedContent,
   type SessionFacts,
   type SessionTomorrowContent,
@@ -23,6 +24,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee)
       return conveneSession(content);
     case 'session_convened':
       return sessionConvened(content);
+    case 'session_cancelled':
+      return sessionCancelled(content);
     case 'session_tomorrow':
       return sessionTomorrow(content);
     case 'stage_stalled':
@@ -73,6 +76,22 @@ function sessionConvened(content: SessionConvenedContent): MessageParts {
       'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente para ' +
       'el quórum. Agregue la sesión a su calendario con el archivo adjunto (.ics).',
     deadline: session.date,
+  };
+}
+
+function sessionCancelled(content: SessionCancelledContent): MessageParts {
+  const { session } = content;
+  return {
+    subject: `${stl(content)}: se canceló la sesión ${session.kind} del ${short(session.date)}`,
+    paragraphs: [
+      `La sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} convocada para el ` +
+        `${long(session.date)} no se celebrará: se canceló el ${long(content.cancelledOn)}.`,
+      `Motivo: ${asSentence(content.reason)}`,
+    ],
+    action:
+      'No acuda a la sesión. El archivo adjunto (.ics) la quita de su calendario; la nueva convocatoria, si la hay, ' +
+      'le llegará por separado.',
+    deadline: null,
   };
 }
 

@@ -17,6 +17,7 @@ const session = {
 const examples: Record<NotificationContent['kind'], NotificationContent> = {
   convene_session: { kind: 'convene_session', entidad: '14', sessionDueOn: '2026-11-01', convokeBy: '2026-10-26', message: 'El STL de Jalisco debe sesionar.' },
   session_convened: { kind: 'session_convened', entidad: '14', session, convokedOn: '2026-11-23', convenedAt: '2026-11-23T16:00:00.000Z' },
+  session_cancelled: { kind: 'session_cancelled', entidad: '14', session, cancelledOn: '2026-12-01', reason: 'Falta de sede', cancelledAt: '2026-12-01T16:00:00.000Z' },
   session_tomorrow: { kind: 'session_tomorrow', entidad: '14', session, message: 'Mañana sesiona el STL.' },
   stage_stalled: { kind: 'stage_stalled', entidad: '14', exerciseNumber: 1, stalledSince: '2026-01-12', actBy: '2026-02-26', message: 'Sin avances en el ejercicio 1 de Jalisco.' },
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
@@ -31,6 +32,7 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
 const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   convene_session: '26 de octubre de 2026',
   session_convened: '8 de diciembre de 2026',
+  session_cancelled: '8 de diciembre de 2026',
   session_tomorrow: '8 de diciembre de 2026',
   stage_stalled: '26 de febrero de 2026',
   facilitador_vacant: '2 de noviembre de 2026',
