@@ -77,6 +77,8 @@ export interface EscalationContent extends About<'escalation_enlace' | 'escalati
   readonly topic: string;
   readonly reason: string;
   readonly raisedOn: LocalDate;
+  /** When the escalated deadline fell due: the date the subject names (raising may come later). */
+  readonly dueOn: LocalDate;
   /** The next step of the same series (a further escalation), if any is pending. */
   readonly nextOn: LocalDate | null;
 }

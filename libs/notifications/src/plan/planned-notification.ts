@@ -7,6 +7,7 @@ import {
   type Escalation,
   type EscalationRaisedData,
   type EscalationResolvedData,
+  type LocalDate,
   localDateAt,
 } from '@app/domain';
 import { type EscalationContent, type EscalationResolvedContent, type NotificationContent } from './notification-content';
@@ -76,6 +77,7 @@ export function escalationContent(
   data: EscalationRaisedData,
   topic: string,
   pending: readonly Deadline[],
+  dueOn: LocalDate,
 ): EscalationContent {
   const { escalation } = data;
   return {
@@ -85,6 +87,7 @@ export function escalationContent(
     topic,
     reason: escalation.reason,
     raisedOn: localDateAt(escalation.raisedAt),
+    dueOn,
     nextOn: nextOfSeries(pending, escalation.kind)?.dueOn ?? null,
   };
 }

@@ -15,6 +15,7 @@ import {
   type StlState,
   stlSummary,
 } from '@app/domain';
+import { escalationDueOn } from './escalation-due';
 import { type SessionFacts } from './notification-content';
 import {
   escalationContent,
@@ -76,7 +77,9 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
     case 'ReminderDue':
       return reminder(event.data, event.seq, context);
     case 'EscalationRaised': {
-      const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending);
+      const mark = state.status === 'instalado' ? nextSessionDueOn(state, policy) : null;
+      const dueOn = escalationDueOn(event.data.escalation, policy, mark);
+      const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending, dueOn);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
     }
     case 'EscalationResolved':

@@ -88,7 +88,7 @@ describe('recipientsFor: audience roles to people', () => {
   });
 
   describe('an escalation that reaches nobody at its level goes to the next (issue 22, item 7)', () => {
-    const escalationContent = { kind: 'escalation_enlace', escalationId: 'e-1', entidad: '10', topic: 'facilitador vacante', reason: 'x', raisedOn: '2026-12-02', nextOn: null } as const;
+    const escalationContent = { kind: 'escalation_enlace', escalationId: 'e-1', entidad: '10', topic: 'facilitador vacante', reason: 'x', raisedOn: '2026-12-02', dueOn: '2026-12-02', nextOn: null } as const;
     const escalated = planned('facilitador-vacante:2026-11-02:escalamiento:2026-12-02', 30, ['enlace'], escalationContent);
     const durango: Directory = { ...jalisco, entidad: '10' };
 

@@ -194,8 +194,8 @@ function escalation(content: EscalationContent, addressee: Addressee): MessagePa
   return {
     subject:
       `Escalamiento ${toEnlace ? 'al enlace del INAI' : 'a la coordinación'} — ${estado}: ${content.topic}, ` +
-      `plazo vencido el ${short(content.raisedOn)}`,
-    paragraphs: [content.reason, ...instead],
+      `plazo vencido el ${short(content.dueOn)}`,
+    paragraphs: [content.reason, ...late(content), ...instead],
     action:
       (toEnlace
         ? `Comuníquese con el organismo garante de ${estado} para destrabar el caso y registre en el tablero que `
@@ -216,6 +216,12 @@ function escalationResolvedParts(content: EscalationResolvedContent): MessagePar
     action: 'Nada: este aviso solo cierra el escalamiento anterior.',
     deadline: null,
   };
+}
+
+/** Raised days after its deadline (history recorded at once, a worker that was down): both dates, in the past. */
+function late(content: EscalationContent): string[] {
+  if (content.raisedOn <= content.dueOn) return [];
+  return [`El plazo venció el ${long(content.dueOn)}; el escalamiento se registró el ${long(content.raisedOn)}.`];
 }
 
 function minutesReady(content: MinutesReadyContent): MessageParts {

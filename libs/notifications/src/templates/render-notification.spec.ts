@@ -23,8 +23,8 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
   monitoring_due: { kind: 'monitoring_due', entidad: '14', exerciseNumber: 1, dueOn: '2026-11-04', arrived: false, message: 'El monitoreo corresponde pronto.' },
   evaluation_due: { kind: 'evaluation_due', entidad: '14', exerciseNumber: 1, dueOn: '2027-05-04', arrived: true, message: 'Concluyó el año del PAL.' },
-  escalation_enlace: { kind: 'escalation_enlace', escalationId: 'facilitador-vacante:2026-11-02:escalamiento:2026-12-02', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', nextOn: '2026-12-09' },
-  escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', nextOn: null },
+  escalation_enlace: { kind: 'escalation_enlace', escalationId: 'facilitador-vacante:2026-11-02:escalamiento:2026-12-02', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', dueOn: '2026-12-02', nextOn: '2026-12-09' },
+  escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', dueOn: '2026-03-13', nextOn: null },
   escalation_resolved: { kind: 'escalation_resolved', escalationId: 'cadencia:2026-09-01:escalamiento', entidad: '14', topic: 'sesión bimestral sin celebrar', resolution: 'Se convocó la sesión', resolvedOn: '2026-11-04' },
   minutes_ready: { kind: 'minutes_ready', entidad: '14', session, signBy: '2027-02-08' },
 };
