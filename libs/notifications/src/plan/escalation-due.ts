@@ -13,7 +13,7 @@ export function escalationDueOn(escalation: Escalation, policy: DeadlinePolicy, 
   const dates = escalation.id.match(DATE) ?? [];
   switch (escalation.kind) {
     case 'vacancy_escalation':
-      return (dates[1]) ?? raisedOn;
+      return dates[1] ?? raisedOn;
     case 'cadence_escalation':
       return cadenceMark ?? raisedOn;
     case 'stall_escalation_enlace':
