@@ -158,7 +158,10 @@ describe('mail never holds up time (issue 13, item 5)', () => {
     expect((await mailEscalations())[0]).toMatchObject({
       level: 'coordinador',
       status: 'abierta',
-      reason: expect.stringMatching(/^Correo no entregado: \d+ correos de Oaxaca no se pudieron entregar y no se reintentará\. Motivo: El servidor SMTP rechazó las credenciales: 535/),
+      // How many the first report counts depends on how the appends fall between the dispatcher's rounds.
+      reason: expect.stringMatching(
+        /^Correo no entregado: (Un correo|\d+ correos) de Oaxaca no se (pudo|pudieron) entregar y no se reintentará\. Motivo: El servidor SMTP rechazó las credenciales: 535/,
+      ),
     });
     // The escalation's own e-mail to the coordinación is refused too, and raises nothing more.
     await eventually(async () => {
