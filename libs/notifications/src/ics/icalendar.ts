@@ -73,7 +73,7 @@ function eventLines(event: CalendarEvent, stamp: Instant): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.location === undefined ? [] : [`LOCATION:${escapeText(event.location)}`]),
-    ...(event.url === undefined ? [] : [`URL:${event.url.replace(/[\r\n]/g, '')}`]),
+    ...(event.url === undefined ? [] : [`URL:${uriValue(event.url)}`]),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `SEQUENCE:${event.sequence ?? 0}`,
     'TRANSP:OPAQUE',
@@ -99,6 +99,13 @@ function when(event: CalendarEvent): string[] {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A URI value (RFC 5545 3.3.13, RFC 3986): characters outside printable ASCII percent-encoded as UTF-8. */
+function uriValue(url: string): string {
+  return Array.from(url.replace(/[\r\n]/g, ''))
+    .map((char) => (/^[\x21-\x7e]$/.test(char) ? char : encodeURIComponent(char)))
+    .join('');
+}
 
 const basicDate = (date: LocalDate) => date.replace(/-/g, '');
 

@@ -107,6 +107,13 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).not.toContain('Fecha límite');
   });
 
+  it('the meeting link is a link in the HTML, and stays plain in the text (issue 22, item 9)', () => {
+    const message = renderNotification(examples.session_convened, { nombre: 'Integrante', addressee: 'integrantes' }, options);
+
+    expect(message.html).toContain('<p>Enlace para conectarse: <a href="https://meet.ejemplo.mx/stl-14">https://meet.ejemplo.mx/stl-14</a></p>');
+    expect(message.text).toContain('Enlace para conectarse: https://meet.ejemplo.mx/stl-14\n');
+  });
+
   it('an escalation for the enlace that reaches the coordinación instead says why', () => {
     const instead = renderNotification(examples.escalation_enlace, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
     const usual = renderNotification(examples.escalation_enlace, { nombre: 'Enlace', addressee: 'enlace' }, options);

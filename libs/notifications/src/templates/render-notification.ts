@@ -71,8 +71,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** A meeting link in a paragraph is something to click, not to copy (escaped text in, the same text with anchors out). */
+function withLinks(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+[^\s<.,;:]/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
 function asHtml(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
-  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  const p = (text: string) => `<p>${withLinks(escapeHtml(text))}</p>`;
   const list = parts.list
     ? `<p><strong>${escapeHtml(parts.list.title)}:</strong></p><ol>${parts.list.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
     : '';
