@@ -48,6 +48,11 @@ describe('recipientsFor: audience roles to people', () => {
     expect(recipients).toHaveLength(3);
   });
 
+  it('a suplente among the integrantes is marked as such, so the e-mail asks them to stand in', () => {
+    const recipients = recipientsFor(to('integrantes'), jalisco);
+    expect(recipients.filter((recipient) => recipient.suplente).map((recipient) => recipient.nombre)).toEqual(['Suplente del ITEI']);
+  });
+
   it('a malformed address is reported with the address', () => {
     const typo: Directory = { ...jalisco, members: [{ ...garante, email: 'itei.org.mx' }] };
     expect(recipientsFor(to('garante'), typo)[0]).toMatchObject({ email: null, problem: 'dirección de correo no válida («itei.org.mx»)' });

@@ -39,6 +39,8 @@ export interface Recipient {
   readonly email: string | null;
   /** Why it cannot be sent, when there is no usable address: the row is `undeliverable`, never skipped. */
   readonly problem: string | null;
+  /** A suplente on the STL is told to stand in, not to warn a suplente of their own. */
+  readonly suplente?: boolean;
 }
 
 export const NO_ADDRESS = 'sin dirección de correo';
@@ -108,6 +110,11 @@ function attendeesOf(present: readonly string[], directory: Directory): Recipien
 }
 
 function recipient(addressee: Addressee, person: Person): Recipient {
+  const suplente = 'role' in person && person.role === 'suplente' && 'sector' in person ? { suplente: true } : {};
+  return { ...addressed(addressee, person), ...suplente };
+}
+
+function addressed(addressee: Addressee, person: Person): Recipient {
   const email = person.email?.trim() ?? '';
   if (email === '') return { addressee, key: `sin-correo:${person.id}`, nombre: person.nombre, email: null, problem: NO_ADDRESS };
   if (!PLAUSIBLE_ADDRESS.test(email)) {

@@ -18,16 +18,16 @@ import { type MessageParts } from './message-parts';
 import { spanishDate as short, spanishLongDate as long } from '@app/domain';
 
 /** The Spanish words of each kind of e-mail: subject with the state and the date, what happened, what to do. */
-export function messageParts(content: NotificationContent, addressee: Addressee): MessageParts {
+export function messageParts(content: NotificationContent, addressee: Addressee, suplente = false): MessageParts {
   switch (content.kind) {
     case 'convene_session':
       return conveneSession(content);
     case 'session_convened':
-      return sessionConvened(content);
+      return sessionConvened(content, suplente);
     case 'session_cancelled':
       return sessionCancelled(content);
     case 'session_tomorrow':
-      return sessionTomorrow(content);
+      return sessionTomorrow(content, suplente);
     case 'stage_stalled':
       return stageStalled(content);
     case 'facilitador_vacant':
@@ -62,7 +62,7 @@ function conveneSession(content: ConveneSessionContent): MessageParts {
   };
 }
 
-function sessionConvened(content: SessionConvenedContent): MessageParts {
+function sessionConvened(content: SessionConvenedContent, suplente: boolean): MessageParts {
   const { session } = content;
   return {
     subject: `${stl(content)}: sesión ${session.kind} convocada para el ${short(session.date)}`,
@@ -73,8 +73,10 @@ function sessionConvened(content: SessionConvenedContent): MessageParts {
     ],
     list: { title: 'Orden del día', items: session.agenda },
     action:
-      'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente para ' +
-      'el quórum. Agregue la sesión a su calendario con el archivo adjunto (.ics).',
+      (suplente
+        ? STAND_IN
+        : 'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente ' +
+          'para el quórum.') + ' Agregue la sesión a su calendario con el archivo adjunto (.ics).',
     deadline: session.date,
   };
 }
@@ -95,10 +97,11 @@ function sessionCancelled(content: SessionCancelledContent): MessageParts {
   };
 }
 
-function sessionTomorrow(content: SessionTomorrowContent): MessageParts {
+function sessionTomorrow(content: SessionTomorrowContent, suplente: boolean): MessageParts {
   const { session } = content;
+  const action = suplente ? STAND_IN : ATTEND;
   if (session === null) {
-    return { subject: `${stl(content)}: sesión mañana`, paragraphs: [content.message], action: ATTEND, deadline: null };
+    return { subject: `${stl(content)}: sesión mañana`, paragraphs: [content.message], action, deadline: null };
   }
   return {
     subject: `${stl(content)}: mañana, ${short(session.date)}, sesión ${session.kind}`,
@@ -107,10 +110,13 @@ function sessionTomorrow(content: SessionTomorrowContent): MessageParts {
       ...whereAndHow(session),
     ],
     list: { title: 'Orden del día', items: session.agenda },
-    action: ATTEND,
+    action,
     deadline: session.date,
   };
 }
+
+const STAND_IN =
+  'Como suplente, asista si el titular de su sector no puede hacerlo: su presencia cuenta entonces para el quórum.';
 
 const ATTEND =
   'Asista a la sesión o, si no puede, avise hoy a su suplente para que su representación cuente para el quórum.';

@@ -107,6 +107,18 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).not.toContain('Fecha límite');
   });
 
+  it('a suplente is asked to stand in, never to warn a suplente of their own (issue 22, item 9)', () => {
+    const suplente = { nombre: 'Suplente del ITEI', addressee: 'integrantes', suplente: true } as const;
+    for (const kind of ['session_convened', 'session_tomorrow'] as const) {
+      const toSuplente = renderNotification(examples[kind], suplente, options);
+      const toTitular = renderNotification(examples[kind], { nombre: 'Titular', addressee: 'integrantes' }, options);
+
+      expect(toSuplente.text).toContain('Como suplente, asista si el titular de su sector no puede hacerlo');
+      expect(toSuplente.text).not.toContain('su suplente');
+      expect(toTitular.text).toContain('su suplente');
+    }
+  });
+
   it('the meeting link is a link in the HTML, and stays plain in the text (issue 22, item 9)', () => {
     const message = renderNotification(examples.session_convened, { nombre: 'Integrante', addressee: 'integrantes' }, options);
 

@@ -34,10 +34,10 @@ export function dashboardUrl(publicBaseUrl: string, entidad: Entidad): string {
 /** One e-mail to one person, as plain text and as HTML with the same words. */
 export function renderNotification(
   content: NotificationContent,
-  recipient: { readonly nombre: string; readonly addressee: Addressee },
+  recipient: { readonly nombre: string; readonly addressee: Addressee; readonly suplente?: boolean },
   options: RenderContext,
 ): RenderedMessage {
-  const parts = messageParts(content, recipient.addressee);
+  const parts = messageParts(content, recipient.addressee, recipient.suplente === true);
   const link = dashboardUrl(options.publicBaseUrl, content.entidad);
   const why = `Recibe este aviso como ${addresseeLabel(recipient.addressee, content.entidad)}.`;
   return {
