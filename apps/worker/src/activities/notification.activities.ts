@@ -15,7 +15,8 @@ export class NotificationActivitiesService implements NotificationActivities {
 
   async deliverNotifications({ ids }: DeliverNotificationsInput): Promise<void> {
     try {
-      const report = await this.delivery.deliver(ids);
+      // Bounded by one temporary failure: the workflow's timeout must never be reached, or it would retry this.
+      const report = await this.delivery.deliver(ids, { untilFailure: true });
       if (report.sent.length > 0) this.logger.log(`Correos enviados: ${report.sent.length}`);
       if (report.failed.length > 0) this.logger.warn(`Correos pendientes, los reintentará el despachador: ${report.failed.length}`);
     } catch (error) {

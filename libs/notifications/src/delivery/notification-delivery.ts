@@ -55,10 +55,17 @@ export class NotificationDelivery {
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
   }
 
-  /** One attempt at each of these rows that is due; the others are left to the dispatcher. */
-  async deliver(ids: readonly string[]): Promise<DeliveryReport> {
+  /**
+   * One attempt at each of these rows that is due; the others are left to the dispatcher. With `untilFailure`, the
+   * rows after the first temporary failure are left too: a server that times out is not waited for once per row.
+   */
+  async deliver(ids: readonly string[], { untilFailure = false } = {}): Promise<DeliveryReport> {
     const report: DeliveryReport = { sent: [], skipped: [], undeliverable: [], withdrawn: [], failed: [] };
     for (const id of new Set(ids)) {
+      if (untilFailure && report.failed.length > 0) {
+        report.skipped.push(id);
+        continue;
+      }
       const outcome = await this.deliverClaimed(`n.id = $1 AND ${DUE}`, [id]);
       if (outcome === null) report.skipped.push(id);
       else if (outcome.status === 'failed') report.failed.push({ id, reason: outcome.reason });
