@@ -13,16 +13,25 @@ export interface ReceivedMail {
  * It can refuse the next messages with a temporary error, refuse some recipients for good, and go down and come
  * back on the same port, like a mail server in trouble.
  */
+export interface SmtpCredentials {
+  readonly user: string;
+  readonly pass: string;
+}
+
 export class SmtpSink {
   readonly received: ReceivedMail[] = [];
   private server?: SMTPServer;
   private refusals = 0;
   private readonly refusedRecipients = new Set<string>();
 
-  private constructor(readonly port: number) {}
+  private constructor(
+    readonly port: number,
+    private readonly credentials?: SmtpCredentials,
+  ) {}
 
-  static async start(): Promise<SmtpSink> {
-    const sink = new SmtpSink(await freePort());
+  /** With `credentials`, the server requires AUTH (in plain text, on loopback) and refuses any other pair with 535. */
+  static async start(credentials?: SmtpCredentials): Promise<SmtpSink> {
+    const sink = new SmtpSink(await freePort(), credentials);
     await sink.resume();
     return sink;
   }
@@ -70,10 +79,18 @@ export class SmtpSink {
   }
 
   async resume(): Promise<void> {
+    const { credentials } = this;
     const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS', 'AUTH'],
+      authOptional: credentials === undefined,
+      allowInsecureAuth: true,
+      disabledCommands: credentials === undefined ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
       logger: false,
+      onAuth: (auth, _session, callback) => {
+        if (credentials && auth.username === credentials.user && auth.password === credentials.pass) {
+          return callback(null, { user: auth.username });
+        }
+        callback(Object.assign(new Error('5.7.8 Credenciales inválidas'), { responseCode: 535 }));
+      },
       onRcptTo: (address, _session, callback) => {
         if (!this.refusedRecipients.has(address.address.toLowerCase())) return callback();
         callback(Object.assign(new Error('5.1.1 No existe ese buzón'), { responseCode: 550 }));

@@ -11,18 +11,50 @@ describe('loadWorkerConfig: e-mail settings', () => {
     });
   });
 
-  it('takes SMTP_URL, MAIL_FROM and PUBLIC_BASE_URL from the environment', () => {
-    const config = loadWorkerConfig({
-      ...base,
-      SMTP_URL: 'smtps://avisos:secreto@smtp.inai.org.mx:465',
-      MAIL_FROM: 'Gobierno Abierto INAI <gobiernoabierto@inai.org.mx>',
-      PUBLIC_BASE_URL: 'https://cocreacion.inai.org.mx',
-    });
+  const production = {
+    ...base,
+    NODE_ENV: 'production',
+    SMTP_URL: 'smtps://avisos:secreto@smtp.inai.org.mx:465',
+    MAIL_FROM: 'Gobierno Abierto INAI <gobiernoabierto@inai.org.mx>',
+    PUBLIC_BASE_URL: 'https://cocreacion.inai.org.mx',
+  };
+
+  it('takes SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL and MAIL_REPLY_TO from the environment', () => {
+    const config = loadWorkerConfig({ ...production, MAIL_REPLY_TO: 'Coordinación <gobiernoabierto@inai.org.mx>' });
     expect(config.notifications).toEqual({
       smtpUrl: 'smtps://avisos:secreto@smtp.inai.org.mx:465',
       mailFrom: 'Gobierno Abierto INAI <gobiernoabierto@inai.org.mx>',
       publicBaseUrl: 'https://cocreacion.inai.org.mx',
+      replyTo: 'Coordinación <gobiernoabierto@inai.org.mx>',
     });
+  });
+
+  it('in production (NODE_ENV=production) refuses the default sender and links to this machine', () => {
+    const load = (env: NodeJS.ProcessEnv) => () => loadWorkerConfig({ ...production, ...env });
+
+    expect(load({ MAIL_FROM: '', PUBLIC_BASE_URL: '' })).toThrow(
+      'MAIL_FROM must be on a domain other mail servers can reach in production (got ""Cocreación desde lo Local" <avisos@cocreacion.local>")',
+    );
+    expect(load({ PUBLIC_BASE_URL: '' })).toThrow(
+      'PUBLIC_BASE_URL must be the address recipients open, not this machine, in production (got "http://127.0.0.1:3000")',
+    );
+    for (const local of ['http://localhost:3000', 'https://[::1]/', 'http://tablero.localhost']) {
+      expect(load({ PUBLIC_BASE_URL: local })).toThrow('PUBLIC_BASE_URL must be the address recipients open');
+    }
+    for (const sender of ['avisos@inai.test', 'avisos@[192.0.2.1]', 'avisos@servidor', 'avisos@correo.example']) {
+      expect(load({ MAIL_FROM: sender })).toThrow('MAIL_FROM must be on a domain other mail servers can reach');
+    }
+    expect(load({})).not.toThrow();
+  });
+
+  it('outside production the embedded defaults are accepted', () => {
+    expect(() => loadWorkerConfig({ ...base, NODE_ENV: 'test' })).not.toThrow();
+  });
+
+  it('refuses a Reply-To that is not an address', () => {
+    expect(() => loadWorkerConfig({ ...base, MAIL_REPLY_TO: 'coordinación' })).toThrow(
+      'MAIL_REPLY_TO must be an e-mail address, optionally with a name (got "coordinación")',
+    );
   });
 
   it('refuses to start with settings that could never send or link', () => {

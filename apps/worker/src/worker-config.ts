@@ -1,5 +1,13 @@
 import { TASK_QUEUE } from '@app/contracts';
-import { DEFAULT_MAIL_FROM, DEFAULT_PUBLIC_BASE_URL, DEFAULT_SMTP_URL, type NotificationsConfig } from '@app/notifications';
+import {
+  DEFAULT_MAIL_FROM,
+  DEFAULT_PUBLIC_BASE_URL,
+  DEFAULT_SMTP_URL,
+  isLocalUrl,
+  isRoutableDomain,
+  type NotificationsConfig,
+  senderDomain,
+} from '@app/notifications';
 
 export interface WorkerConfig {
   readonly databaseUrl: string;
@@ -14,6 +22,8 @@ export interface WorkerConfig {
   readonly migrate: boolean;
   /** SMTP_URL, MAIL_FROM and PUBLIC_BASE_URL: how reminders and escalations are sent, and where they link to. */
   readonly notifications: NotificationsConfig;
+  /** The outbox dispatcher: how often it sweeps without a NOTIFY, and how many rows it sends at once. */
+  readonly mailDispatch: { readonly sweepMs: number; readonly lanes: number };
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -38,14 +48,36 @@ function urlWithScheme(env: NodeJS.ProcessEnv, name: string, fallback: string, s
   return raw;
 }
 
+const ADDRESS = /@[^\s@>]+>?\s*$/;
+
 function notificationsConfig(env: NodeJS.ProcessEnv, problems: string[]): NotificationsConfig {
   const mailFrom = env.MAIL_FROM || DEFAULT_MAIL_FROM;
-  if (!/@[^\s@>]+>?\s*$/.test(mailFrom)) problems.push(`MAIL_FROM must be an e-mail address, optionally with a name (got "${mailFrom}")`);
-  return {
+  if (!ADDRESS.test(mailFrom)) problems.push(`MAIL_FROM must be an e-mail address, optionally with a name (got "${mailFrom}")`);
+  const replyTo = env.MAIL_REPLY_TO || undefined;
+  if (replyTo !== undefined && !ADDRESS.test(replyTo)) {
+    problems.push(`MAIL_REPLY_TO must be an e-mail address, optionally with a name (got "${replyTo}")`);
+  }
+  const config: NotificationsConfig = {
     smtpUrl: urlWithScheme(env, 'SMTP_URL', DEFAULT_SMTP_URL, ['smtp', 'smtps'], problems),
     mailFrom,
     publicBaseUrl: urlWithScheme(env, 'PUBLIC_BASE_URL', DEFAULT_PUBLIC_BASE_URL, ['http', 'https'], problems),
+    ...(replyTo === undefined ? {} : { replyTo }),
   };
+  // Until the explicit development flag exists (issue 14), production is NODE_ENV=production.
+  if (env.NODE_ENV === 'production') problems.push(...productionProblems(config));
+  return config;
+}
+
+/** Defaults fit for one machine, refused where real people would get the mail. */
+function productionProblems({ mailFrom, publicBaseUrl }: NotificationsConfig): string[] {
+  const problems: string[] = [];
+  if (!isRoutableDomain(senderDomain(mailFrom))) {
+    problems.push(`MAIL_FROM must be on a domain other mail servers can reach in production (got "${mailFrom}")`);
+  }
+  if (isLocalUrl(publicBaseUrl)) {
+    problems.push(`PUBLIC_BASE_URL must be the address recipients open, not this machine, in production (got "${publicBaseUrl}")`);
+  }
+  return problems;
 }
 
 export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerConfig {
@@ -63,6 +95,10 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
     workflowBundlePath: env.WORKFLOW_BUNDLE_PATH || undefined,
     migrate: env.DATABASE_MIGRATE !== 'false',
     notifications: notificationsConfig(env, problems),
+    mailDispatch: {
+      sweepMs: positiveInteger(env, 'MAIL_SWEEP_MS', 30_000, problems),
+      lanes: positiveInteger(env, 'MAIL_DISPATCH_LANES', 4, problems),
+    },
   };
   if (problems.length > 0) throw new Error(`Invalid worker configuration:\n- ${problems.join('\n- ')}`);
   return config;

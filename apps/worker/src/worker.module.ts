@@ -4,6 +4,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventStoreActivitiesService } from './activities/event-store.activities';
 import { NotificationActivitiesService } from './activities/notification.activities';
+import { NotificationDispatcherService } from './dispatcher/notification-dispatcher.service';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { type WorkerConfig } from './worker-config';
 import { WORKER_CONFIG } from './worker.tokens';
@@ -23,10 +24,14 @@ export class WorkerModule {
         {
           provide: NotificationDelivery,
           useFactory: (dataSource: DataSource, transport: SmtpMailTransport) =>
-            new NotificationDelivery(dataSource, transport, config.notifications),
+            new NotificationDelivery(dataSource, transport, {
+              mailFrom: config.notifications.mailFrom,
+              replyTo: config.notifications.replyTo,
+            }),
           inject: [DataSource, SmtpMailTransport],
         },
         NotificationActivitiesService,
+        NotificationDispatcherService,
         TemporalWorkerService,
       ],
     };

@@ -4,8 +4,11 @@ import { type CommandRequest } from './command-messages';
 import { defineCommandUpdates } from './command-updates';
 import { type Snapshot } from './snapshot';
 
-/** Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own and never come from outside. */
-export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'RecordIncident'>;
+/**
+ * Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own and `ReportUndeliverableMail` the
+ * worker's (through `stlCommandSignal`): none comes from outside.
+ */
+export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'RecordIncident' | 'ReportUndeliverableMail'>;
 
 export const stlUpdates = defineCommandUpdates<StlCommand, StlState, StlRequestType>({
   RegisterStl: true,

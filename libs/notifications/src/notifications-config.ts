@@ -6,6 +6,8 @@ export interface NotificationsConfig {
   readonly mailFrom: string;
   /** `PUBLIC_BASE_URL`: links in the e-mails point at this server's dashboard. */
   readonly publicBaseUrl: string;
+  /** `MAIL_REPLY_TO`: where a recipient's reply goes (a person of the coordinación); none by default. */
+  readonly replyTo?: string;
 }
 
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';

@@ -12,6 +12,7 @@ import { ExercisesView1763780100000 } from './migrations/1763780100000-exercises
 import { Users1763790000000 } from './migrations/1763790000000-users';
 import { Notifications1763790100000 } from './migrations/1763790100000-notifications';
 import { Accounts1763800500000 } from './migrations/1763800500000-accounts';
+import { NotificationDispatch1764900000000 } from './migrations/1764900000000-notification-dispatch';
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
@@ -38,6 +39,7 @@ export const PERSISTENCE_MIGRATIONS = [
   Notifications1763790100000,
   Accounts1763800500000,
   EventMetadata1764800000000,
+  NotificationDispatch1764900000000,
   IdempotencyKeys1796260131580,
 ];
 

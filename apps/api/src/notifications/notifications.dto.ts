@@ -10,8 +10,8 @@ export class ListNotificationsQuery {
   entidad?: string;
 
   @IsOptional()
-  @IsIn(NOTIFICATION_STATUSES, { message: 'debe ser "pending", "sent" o "undeliverable"' })
-  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES, description: 'pending: por enviar o reintentando; undeliverable: no se puede enviar' })
+  @IsIn(NOTIFICATION_STATUSES, { message: 'debe ser "pending", "sent", "undeliverable" o "withdrawn"' })
+  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES, description: 'pending: por enviar o reintentando; undeliverable: no se puede enviar; withdrawn: no se envió porque el escalamiento se resolvió antes' })
   status?: NotificationStatus;
 
   @IsOptional()

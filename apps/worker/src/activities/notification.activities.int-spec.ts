@@ -1,5 +1,6 @@
 import { exerciseDeadlines } from '@app/domain';
 import {
+  installationId,
   messageIdFor,
   NotificationDelivery,
   NotificationOutbox,
@@ -18,6 +19,7 @@ import { NotificationActivitiesService } from './notification.activities';
 
 const MAIL_FROM = '"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>';
 const VACATE = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
+const REPLY_TO = 'Coordinación de Gobierno Abierto <gobiernoabierto@inai.ejemplo.mx>';
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 
@@ -31,7 +33,8 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
   const rows = () => database.dataSource.getRepository(NotificationRecord);
   const rowsOf = async (ids: readonly string[]) =>
     (await rows().find({ where: ids.map((id) => ({ id })) })).sort((a, b) => a.audience.localeCompare(b.audience));
-  const messageId = (row: NotificationRecord) => messageIdFor(row.idempotencyKey, senderDomain(MAIL_FROM));
+  let installation: string;
+  const messageId = (row: NotificationRecord) => messageIdFor(row.id, installation, senderDomain(MAIL_FROM));
 
   /** Stores every step of the story not stored yet, through the real activity, as a workflow would. */
   async function store(story: Story<any, any, any>): Promise<string[]> {
@@ -55,11 +58,17 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     database = await createTestDatabase();
     sink = await SmtpSink.start();
     transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
-    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: MAIL_FROM });
+    // No wait between attempts here: the backoff itself is the dispatcher's test.
+    const delivery = new NotificationDelivery(database.dataSource, transport, {
+      mailFrom: MAIL_FROM,
+      replyTo: REPLY_TO,
+      retry: { initialMs: 0, maximumMs: 0 },
+    });
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
-    deliverActivity = new NotificationActivitiesService(delivery, transport);
+    deliverActivity = new NotificationActivitiesService(delivery);
     await insertStaff(database.dataSource);
+    installation = await installationId(database.dataSource.manager);
   });
 
   afterAll(async () => {
@@ -113,7 +122,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     expect(await rows().count()).toBe(0);
   });
 
-  it('delivers to the garante and the enlace, in Spanish, with the key as Message-ID, and marks the rows sent', async () => {
+  it('delivers to the garante and the enlace, in Spanish, with a Message-ID of row and installation, and marks the rows sent', async () => {
     const { ids } = await vacatedJalisco();
 
     await deliverActivity.deliverNotifications({ ids });
@@ -122,6 +131,10 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     const [garante] = sink.to(GARANTE);
     expect(garante.parsed.subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
     expect(garante.parsed.from?.text).toBe('"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>');
+    expect(garante.parsed.replyTo?.value).toEqual([{ address: 'gobiernoabierto@inai.ejemplo.mx', name: 'Coordinación de Gobierno Abierto' }]);
+    // RFC 3834 and Exchange's equivalent: no out-of-office reply comes back to an automatic message.
+    expect(garante.parsed.headers.get('auto-submitted')).toBe('auto-generated');
+    expect(garante.parsed.headers.get('x-auto-response-suppress')).toBe('All');
     expect(garante.parsed.to).toMatchObject({ value: [{ address: GARANTE, name: 'Titular 1 de organismo garante (Jalisco)' }] });
     expect(garante.parsed.text).toContain('El puesto de facilitador del STL de Jalisco está vacante desde el lunes 2 de noviembre de 2026.');
     expect(garante.parsed.text).toContain('Qué hacer: Proponga al STL un nuevo facilitador');
@@ -136,15 +149,15 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     }
   });
 
-  it('a delivery retried after an SMTP failure sends each message exactly once', async () => {
+  it('a delivery retried after an SMTP failure sends each message exactly once, and no attempt fails', async () => {
     const { ids } = await vacatedJalisco();
     sink.refuseNext(1);
 
-    await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow(/^1 de 2 correos siguen pendientes: .*\(451/);
+    await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
+    // One temporary failure ends the activity's attempt: the row after it is left, untouched, to the dispatcher.
     const afterFailure = await rowsOf(ids);
-    expect(afterFailure.map((row) => row.status).sort()).toEqual(['pending', 'sent']);
-    expect(afterFailure.find((row) => row.status === 'pending')).toMatchObject({
-      attempts: 1,
+    expect(afterFailure.map((row) => [row.status, row.attempts]).sort()).toEqual([['pending', 0], ['pending', 1]]);
+    expect(afterFailure.find((row) => row.attempts === 1)).toMatchObject({
       lastError: expect.stringMatching(/^El servidor SMTP rechazó el envío \(451 en DATA\)/),
     });
 
@@ -167,25 +180,25 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     expect((await rowsOf(ids)).map((row) => row.status)).toEqual(['sent', 'sent']);
   });
 
-  it('with the SMTP server down the rows stay pending with the reason, and go out once it is back', async () => {
+  it('with the SMTP server down the activity tries once and returns; the rows stay pending and go out once it is back', async () => {
     const { ids } = await vacatedJalisco();
     await sink.stop();
     try {
-      await expect(deliverActivity.deliverNotifications({ ids })).rejects.toThrow('No se pudo conectar con el servidor SMTP');
-      for (const row of await rowsOf(ids)) {
-        expect(row).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
-        expect(row.lastError).toMatch(/^No se pudo conectar con el servidor SMTP \(\w+\): .*ECONNREFUSED/);
-        expect(row.lastAttemptAt).toBeInstanceOf(Date);
-      }
+      await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
+      const [tried, left] = (await rowsOf(ids)).sort((a, b) => b.attempts - a.attempts);
+      expect(tried).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
+      expect(tried.lastError).toMatch(/^No se pudo conectar con el servidor SMTP \(\w+\): .*ECONNREFUSED/);
+      expect(tried.lastAttemptAt).toBeInstanceOf(Date);
+      expect(left).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     } finally {
       await sink.resume();
     }
 
     await deliverActivity.deliverNotifications({ ids });
 
-    expect((await rowsOf(ids)).map((row) => [row.status, row.attempts, row.lastError])).toEqual([
-      ['sent', 2, null],
-      ['sent', 2, null],
+    expect((await rowsOf(ids)).map((row) => [row.status, row.lastError])).toEqual([
+      ['sent', null],
+      ['sent', null],
     ]);
     expect(sink.received).toHaveLength(2);
   });
@@ -215,7 +228,12 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     await deliverActivity.deliverNotifications({ ids });
 
     const [enlace, garante] = await rowsOf(ids);
-    expect(garante).toMatchObject({ status: 'undeliverable', attempts: 1, lastError: expect.stringContaining('(550 en RCPT TO)') });
+    expect(garante).toMatchObject({
+      status: 'undeliverable',
+      attempts: 1,
+      lastError: expect.stringContaining('(550 en RCPT TO)'),
+      escalation: 'pending',
+    });
     expect(enlace).toMatchObject({ status: 'sent' });
     expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
   });

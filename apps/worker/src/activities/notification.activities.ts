@@ -1,36 +1,26 @@
 import { type DeliverNotificationsInput, type NotificationActivities } from '@app/contracts';
-import { NotificationDelivery, SmtpMailTransport } from '@app/notifications';
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
-import { ApplicationFailure } from '@temporalio/common';
+import { NotificationDelivery } from '@app/notifications';
+import { Injectable, Logger } from '@nestjs/common';
 
 /**
- * `deliverNotifications`: sends the outbox rows over SMTP. Rows already sent are skipped, so a retried attempt
- * never sends twice; rows that could not be sent keep their reason, and the attempt fails so Temporal retries it.
+ * `deliverNotifications`, kept for workflow histories that still call it: one attempt at the rows that are due,
+ * and it never fails, so no workflow ever waits for a mail server. Whatever it leaves pending is the outbox
+ * dispatcher's (`NotificationDispatcherService`), which delivers every row on its own anyway.
  */
 @Injectable()
-export class NotificationActivitiesService implements NotificationActivities, OnModuleDestroy {
+export class NotificationActivitiesService implements NotificationActivities {
   private readonly logger = new Logger('Notificaciones');
 
-  constructor(
-    private readonly delivery: NotificationDelivery,
-    private readonly transport: SmtpMailTransport,
-  ) {}
+  constructor(private readonly delivery: NotificationDelivery) {}
 
   async deliverNotifications({ ids }: DeliverNotificationsInput): Promise<void> {
-    const report = await this.delivery.deliver(ids);
-    if (report.sent.length > 0) this.logger.log(`Correos enviados: ${report.sent.length}`);
-    if (report.undeliverable.length > 0) {
-      this.logger.warn(`Correos rechazados por el servidor (no se reintentan): ${report.undeliverable.join(', ')}`);
+    try {
+      // Bounded by one temporary failure: the workflow's timeout must never be reached, or it would retry this.
+      const report = await this.delivery.deliver(ids, { untilFailure: true });
+      if (report.sent.length > 0) this.logger.log(`Correos enviados: ${report.sent.length}`);
+      if (report.failed.length > 0) this.logger.warn(`Correos pendientes, los reintentará el despachador: ${report.failed.length}`);
+    } catch (error) {
+      this.logger.warn(`Entrega de correos aplazada al despachador: ${String(error)}`);
     }
-    if (report.failed.length === 0) return;
-    const reasons = [...new Set(report.failed.map((failure) => failure.reason))].join(' | ');
-    throw ApplicationFailure.retryable(
-      `${report.failed.length} de ${ids.length} correos siguen pendientes: ${reasons}`,
-      'NotificationsPending',
-    );
-  }
-
-  onModuleDestroy(): void {
-    this.transport.close();
   }
 }

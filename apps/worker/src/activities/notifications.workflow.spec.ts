@@ -32,10 +32,7 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     transport = new SmtpMailTransport(sink.url);
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
-    const deliver = new NotificationActivitiesService(
-      new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' }),
-      transport,
-    );
+    const deliver = new NotificationActivitiesService(new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' }));
     worker = await testWorker(env, {
       appendEvents: append.appendEvents.bind(append),
       deliverNotifications: deliver.deliverNotifications.bind(deliver),

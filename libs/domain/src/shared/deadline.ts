@@ -30,9 +30,7 @@ export type DeadlineKind =
   | 'monitoring_due'
   | 'evaluation_reminder'
   | 'evaluation_due'
-  | 'session_tomorrow'
-  /** Not a deadline: something between the workflows went wrong and people must act (see `incidentEscalation`). */
-  | 'interplay_incident';
+  | 'session_tomorrow';
 
 /** The numbers of DOMAIN.md ("what the users need"), configurable per deployment. */
 export interface DeadlinePolicy {

@@ -6,11 +6,17 @@ import { type Instant, type LocalDate } from './local-date';
  * to the notifications outbox, the read model and the escalation inbox.
  */
 export type EscalationLevel = 'enlace' | 'coordinador';
+
+/**
+ * Deadlines escalate, and so do two facts no deadline foresees: mail refused for good (`mail_undeliverable`) and an
+ * act between the workflows that could not happen (`interplay_incident`, see `incidentEscalation`).
+ */
+export type EscalationKind = DeadlineKind | 'mail_undeliverable' | 'interplay_incident';
 export type EscalationStatus = 'abierta' | 'reconocida' | 'resuelta';
 
 export interface Escalation {
   readonly id: string;
-  readonly kind: DeadlineKind;
+  readonly kind: EscalationKind;
   readonly level: EscalationLevel;
   readonly raisedAt: Instant;
   /** Spanish, one sentence: what is late and since when. */

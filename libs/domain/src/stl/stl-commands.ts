@@ -115,6 +115,15 @@ export type StlResolveEscalation = Command<
   { readonly escalationId: string; readonly resolution: string; readonly by?: string }
 >;
 
+/**
+ * From the worker's mail dispatcher, never from people: e-mails of this state that the SMTP server refused for good
+ * (bad credentials, a 5xx reply). `reportId` names the report, so the same report delivered twice raises once.
+ */
+export type ReportUndeliverableMail = Command<
+  'ReportUndeliverableMail',
+  { readonly reportId: string; readonly undeliverable: number; readonly reason: string }
+>;
+
 export type StlCommand =
   | RegisterStl
   | ChangeDecisionRule
@@ -136,6 +145,7 @@ export type StlCommand =
   | StlFireDeadline
   | RecordStlIncident
   | StlAcknowledgeEscalation
-  | StlResolveEscalation;
+  | StlResolveEscalation
+  | ReportUndeliverableMail;
 
 export type StlCommandType = StlCommand['type'];

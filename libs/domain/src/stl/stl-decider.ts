@@ -15,6 +15,7 @@ import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalatio
 import { type StlCommand } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { evolveStl } from './stl-evolve';
+import { decideReportUndeliverableMail } from './undeliverable-mail';
 import { type DecisionContext, requireInstalled, requireRegistered } from './stl-guards';
 import { initialStlState, type RegisteredStl, type StlInstalado, type StlState } from './stl-state';
 
@@ -67,6 +68,8 @@ function decideCommand(command: StlCommand, state: StlState, context: DecisionCo
       return decideResolveEscalation(command, stl, context);
     case 'RecordIncident':
       return incidentEscalation(stl.escalations, command.data, context.now);
+    case 'ReportUndeliverableMail':
+      return decideReportUndeliverableMail(command, stl, context);
     default:
       return whenInstalled(stl, (installed) => decideInSession(command, installed, context));
   }

@@ -3,6 +3,8 @@ import { createTransport, type Transporter } from 'nodemailer';
 
 export interface OutgoingMail {
   readonly from: string;
+  /** Where replies go, when the installation names someone. */
+  readonly replyTo?: string;
   readonly to: { readonly name: string; readonly address: string };
   readonly subject: string;
   readonly text: string;
@@ -23,6 +25,10 @@ export interface SmtpTimeouts {
   readonly greetingMs: number;
   readonly socketMs: number;
 }
+
+// RFC 3834: mail sent by a program, so auto-responders (out of office, vacation) do not answer it; Exchange and
+// Outlook read the second header instead.
+const AUTOMATIC_MAIL_HEADERS = { 'Auto-Submitted': 'auto-generated', 'X-Auto-Response-Suppress': 'All' };
 
 const DEFAULT_TIMEOUTS: SmtpTimeouts = { connectionMs: 10_000, greetingMs: 10_000, socketMs: 30_000 };
 
@@ -45,6 +51,8 @@ export class SmtpMailTransport implements MailTransport {
   async send(mail: OutgoingMail): Promise<void> {
     await this.transporter.sendMail({
       from: mail.from,
+      ...(mail.replyTo === undefined ? {} : { replyTo: mail.replyTo }),
+      headers: AUTOMATIC_MAIL_HEADERS,
       to: { name: mail.to.name, address: mail.to.address },
       subject: mail.subject,
       text: mail.text,

@@ -1,18 +1,22 @@
 import { messageIdFor, senderDomain } from './message-id';
 import { describeSmtpFailure } from './smtp-failure';
 
-describe('messageIdFor: the idempotency key as a Message-ID', () => {
-  it('keeps what RFC 5322 allows and percent-encodes the rest, so the key reads back', () => {
-    const key = 'stl/14|facilitador-vacante:2026-11-02:recordatorio|garante1.14@ejemplo.org.mx';
-    const id = messageIdFor(key, 'inai.org.mx');
+describe('messageIdFor: the outbox row and the installation, nothing else (issue 22, item 1)', () => {
+  const row = '6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b';
+  const installation = 'a3b2c1d0-e9f8-4a7b-9c6d-5e4f3a2b1c0d';
 
-    expect(id).toBe('<stl/14|facilitador-vacante%3A2026-11-02%3Arecordatorio|garante1.14%40ejemplo.org.mx@inai.org.mx>');
-    expect(decodeURIComponent(id.slice(1, id.lastIndexOf('@')))).toBe(key);
+  it('is a valid RFC 5322 msg-id with neither the event nor the recipient in it', () => {
+    const id = messageIdFor(row, installation, 'inai.org.mx');
+
+    expect(id).toBe(`<${row}.${installation}@inai.org.mx>`);
     expect(id.slice(1, -1)).toMatch(/^[A-Za-z0-9!#$%&'*+\-/=?^_`{|}~.]+@[A-Za-z0-9.-]+$/);
+    expect(id).not.toMatch(/stl|Vacated|%40|ejemplo/);
   });
 
-  it('encodes accents and spaces byte by byte', () => {
-    expect(messageIdFor('sesión 1', 'x.mx')).toBe('<sesi%C3%B3n%201@x.mx>');
+  it('differs between installations for the same row, and is the same for the same row (a resend after a crash)', () => {
+    const other = '0d1c2b3a-4f5e-4d6c-8b7a-9f8e7d6c5b4a';
+    expect(messageIdFor(row, installation, 'x.mx')).not.toBe(messageIdFor(row, other, 'x.mx'));
+    expect(messageIdFor(row, installation, 'x.mx')).toBe(messageIdFor(row, installation, 'x.mx'));
   });
 
   it('takes the domain from the sender, with or without a display name', () => {
@@ -35,10 +39,12 @@ describe('describeSmtpFailure: why a message did not go, and whether to retry', 
     expect(describeSmtpFailure(unknownUser)).toEqual({ permanent: true, reason: 'El servidor SMTP rechazó el envío (550 en RCPT TO): 550 5.1.1 No such user' });
   });
 
-  it('a refused sender or bad credentials wait for the configuration to be fixed', () => {
-    expect(describeSmtpFailure({ responseCode: 553, command: 'MAIL FROM', response: '553 sender rejected' }).permanent).toBe(false);
+  it('a refused sender, a refused message or bad credentials are permanent: retrying cannot fix them', () => {
+    expect(describeSmtpFailure({ responseCode: 553, command: 'MAIL FROM', response: '553 sender rejected' }).permanent).toBe(true);
+    expect(describeSmtpFailure({ code: 'EMESSAGE', responseCode: 554, command: 'DATA', response: '554 spam' }).permanent).toBe(true);
+    expect(describeSmtpFailure({ code: 'EAUTH', command: 'API', message: 'Missing credentials for "PLAIN"' }).permanent).toBe(true);
     expect(describeSmtpFailure({ code: 'EAUTH', responseCode: 535, response: '535 bad credentials' })).toEqual({
-      permanent: false,
+      permanent: true,
       reason: 'El servidor SMTP rechazó las credenciales: 535 bad credentials',
     });
   });

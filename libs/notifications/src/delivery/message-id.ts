@@ -1,21 +1,19 @@
-/** Characters allowed in the left part of a Message-ID (RFC 5322 dot-atom-text), besides letters and digits. */
-const ATEXT = /[A-Za-z0-9!#$&'*+\-/=?^_`{|}~.]/;
+import { type EntityManager } from 'typeorm';
 
 /**
- * The idempotency key as a Message-ID, readable and reversible: `stl/14|FacilitadorVacated@12|a@b.mx` becomes
- * `<stl/14|FacilitadorVacated%4012|a%40b.mx@dominio>` (what is not allowed there is percent-encoded).
+ * `<outbox row id>.<installation id>@<sender's domain>`: both ids are random UUIDs, so a Message-ID is unique across
+ * installations and time, and says nothing of the event or the recipient. It is derived from the row, so the copy
+ * sent again after a crash (the at-least-once window) carries the same one; delivery itself is idempotent by row.
  */
-export function messageIdFor(idempotencyKey: string, domain: string): string {
-  const local = Array.from(idempotencyKey)
-    .map((char) => (ATEXT.test(char) ? char : encodeUtf8(char)))
-    .join('')
-    .replace(/\.{2,}/g, (dots) => dots.split('').map(() => '%2E').join(''))
-    .replace(/^\.|\.$/g, '%2E');
-  return `<${local}@${domain}>`;
+export function messageIdFor(notificationId: string, installationId: string, domain: string): string {
+  return `<${notificationId}.${installationId}@${domain}>`;
 }
 
-function encodeUtf8(char: string): string {
-  return Array.from(new TextEncoder().encode(char), (byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join('');
+/** The id of this installation (one row, created by the migrations with a random UUID). */
+export async function installationId(manager: EntityManager): Promise<string> {
+  const [row]: { id: string }[] = await manager.query('SELECT id FROM installation');
+  if (row === undefined) throw new Error('La tabla installation está vacía: aplique las migraciones.');
+  return row.id;
 }
 
 /** The domain of the sender's address (`"Nombre" <avisos@dominio.mx>` → `dominio.mx`). */

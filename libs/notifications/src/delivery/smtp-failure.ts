@@ -1,6 +1,6 @@
 /** Why a message was not sent, and whether trying again can ever help. */
 export interface DeliveryFailure {
-  /** True when the server refused the recipient for good (5xx on RCPT TO): the row becomes undeliverable. */
+  /** True when trying again cannot help (a 5xx reply, refused credentials): the row becomes undeliverable. */
   readonly permanent: boolean;
   /** Spanish, for `GET /api/notifications`. */
   readonly reason: string;
@@ -18,8 +18,9 @@ const CONNECTION_CODES = new Set(['ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EDNS',
 const MAX_REASON = 500;
 
 /**
- * Everything is worth retrying (server down, greylisting 4xx, wrong credentials being fixed, a refused sender
- * address) except a recipient the server rejects permanently: retrying that forever would only hide it.
+ * A server that cannot be reached, a timeout or a 4xx reply (greylisting, a full queue) is worth retrying later.
+ * A 5xx reply (a refused recipient, sender or message) and refused credentials are not: they wait for a person to
+ * fix an address or the configuration, and retrying them for ever would only hide that from the coordinación.
  */
 export function describeSmtpFailure(error: unknown): DeliveryFailure {
   const fields: SmtpErrorFields = typeof error === 'object' && error !== null ? error : { message: String(error) };
@@ -28,7 +29,7 @@ export function describeSmtpFailure(error: unknown): DeliveryFailure {
   const message = String(fields.message ?? error);
   const response = typeof fields.response === 'string' ? fields.response : message;
   const command = typeof fields.command === 'string' ? fields.command : '';
-  const permanent = responseCode !== undefined && responseCode >= 500 && /RCPT/i.test(command);
+  const permanent = code === 'EAUTH' || (responseCode !== undefined && responseCode >= 500 && responseCode < 600);
   const reason =
     code !== undefined && CONNECTION_CODES.has(code)
       ? `No se pudo conectar con el servidor SMTP (${code}): ${message}`

@@ -42,6 +42,23 @@ describe('buildCalendar: RFC 5545, read back by ical.js', () => {
     expect(event.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
   });
 
+  it('a link with accents or an ñ is percent-encoded in the URL property, and reads back (issue 22, item 9)', () => {
+    const ics = sessionsCalendar('14', [{ ...ordinaria, link: 'https://meet.ejemplo.mx/sesión-año 1' }], STAMP);
+
+    expect(ics).toContain('URL:https://meet.ejemplo.mx/sesi%C3%B3n-a%C3%B1o%201\r\n');
+    expect(decodeURI(String(parse(ics).events[0].component.getFirstPropertyValue('url')))).toBe('https://meet.ejemplo.mx/sesión-año 1');
+  });
+
+  it('a cancellation: METHOD:CANCEL, the same UID, STATUS:CANCELLED and a higher SEQUENCE (issue 22, item 5)', () => {
+    const convened = parse(sessionsCalendar('14', [ordinaria], STAMP));
+    const cancelled = parse(sessionsCalendar('14', [{ ...ordinaria, cancelled: true }], STAMP, 'CANCEL'));
+
+    expect(cancelled.calendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(cancelled.events[0].uid).toBe(convened.events[0].uid);
+    expect([cancelled.events[0].sequence, convened.events[0].sequence]).toEqual([1, 0]);
+    expect(cancelled.events[0].component.getFirstPropertyValue('status')).toBe('CANCELLED');
+  });
+
   it('CRLF line ends and lines of at most 75 octets, folded without splitting a character', () => {
     const ics = sessionsCalendar('14', [ordinaria], STAMP);
 

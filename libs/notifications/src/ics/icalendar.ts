@@ -23,6 +23,8 @@ export interface CalendarOptions {
   readonly name: string;
   /** DTSTAMP of every event: when the data was produced (passed in, so the output is a pure function). */
   readonly stamp: Instant;
+  /** `CANCEL` for the e-mail that cancels a session (RFC 5546); `PUBLISH` otherwise. */
+  readonly method?: 'PUBLISH' | 'CANCEL';
 }
 
 const PRODUCT_ID = '-//INAI//Cocreacion desde lo Local//ES';
@@ -40,7 +42,7 @@ export function buildCalendar(events: readonly CalendarEvent[], options: Calenda
     'VERSION:2.0',
     `PRODID:${PRODUCT_ID}`,
     'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
+    `METHOD:${options.method ?? 'PUBLISH'}`,
     `X-WR-CALNAME:${escapeText(options.name)}`,
     `X-WR-TIMEZONE:${MEXICO_CITY_TIME_ZONE}`,
     ...(timed ? MEXICO_CITY_VTIMEZONE : []),
@@ -71,7 +73,7 @@ function eventLines(event: CalendarEvent, stamp: Instant): string[] {
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,
     ...(event.location === undefined ? [] : [`LOCATION:${escapeText(event.location)}`]),
-    ...(event.url === undefined ? [] : [`URL:${withoutControls(event.url).replace(/ /g, '%20')}`]),
+    ...(event.url === undefined ? [] : [`URL:${uriValue(event.url)}`]),
     `STATUS:${event.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     `SEQUENCE:${event.sequence ?? 0}`,
     'TRANSP:OPAQUE',
@@ -97,6 +99,13 @@ function when(event: CalendarEvent): string[] {
 }
 
 const pad = (value: number) => String(value).padStart(2, '0');
+
+/** A URI value (RFC 5545 3.3.13, RFC 3986): characters outside printable ASCII percent-encoded as UTF-8. */
+function uriValue(url: string): string {
+  return Array.from(url.replace(/[\r\n]/g, ''))
+    .map((char) => (/^[\x21-\x7e]$/.test(char) ? char : encodeURIComponent(char)))
+    .join('');
+}
 
 const basicDate = (date: LocalDate) => date.replace(/-/g, '');
 

@@ -13,7 +13,8 @@ export function sessionEvent(entidad: Entidad, session: SessionFacts & { readonl
     description: `Orden del día:\n${agenda}${link}`,
     ...(session.place === undefined ? {} : { location: session.place }),
     ...(session.link === undefined ? {} : { url: session.link }),
-    ...(session.cancelled ? { cancelled: true } : {}),
+    // A cancellation is a change of the published event: calendars apply it only with a higher SEQUENCE.
+    ...(session.cancelled ? { cancelled: true, sequence: 1 } : {}),
   };
 }
 
@@ -22,7 +23,8 @@ export function sessionsCalendar(
   entidad: Entidad,
   sessions: readonly (SessionFacts & { readonly cancelled?: boolean })[],
   stamp: Instant,
+  method: 'PUBLISH' | 'CANCEL' = 'PUBLISH',
 ): string {
   const events = sessions.map((session) => sessionEvent(entidad, session));
-  return buildCalendar(events, { name: `Sesiones del STL de ${entidadName(entidad)}`, stamp });
+  return buildCalendar(events, { name: `Sesiones del STL de ${entidadName(entidad)}`, stamp, method });
 }

@@ -9,7 +9,10 @@ import { RecipientDirectory } from '../recipients/recipient-directory';
 import { type Recipient, recipientsFor } from '../recipients/recipients';
 import { renderNotification, type RenderOptions } from '../templates/render-notification';
 
-type NewNotificationRow = Omit<NotificationRecord, 'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt'>;
+type NewNotificationRow = Omit<
+  NotificationRecord,
+  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation'
+>;
 
 /** `<stream id>|<deadline id or event ref>|<recipient>`: the same e-mail can never be queued twice. */
 export function idempotencyKey(streamId: string, ref: string, recipientKey: string): string {
@@ -32,9 +35,15 @@ export class NotificationOutbox {
     if (plan.length === 0) return [];
     const directory = await this.directory.forAppend(manager, appended, plan[0].content.entidad);
     const today = localDateAt(appended.occurredAt);
-    const rows = plan.flatMap((notification) =>
-      recipientsFor(notification, directory).map((recipient) => this.row(appended.streamId, notification, recipient, today)),
-    );
+    const rows: NewNotificationRow[] = [];
+    for (const notification of plan) {
+      const recipients =
+        notification.content.kind === 'escalation_resolved'
+          ? await this.toldOf(manager, appended.streamId, notification.content.escalationId)
+          : recipientsFor(notification, directory);
+      rows.push(...recipients.map((recipient) => this.row(appended.streamId, notification, recipient, today)));
+    }
+    if (rows.length === 0) return [];
     await manager.createQueryBuilder().insert().into(NotificationRecord).values(rows).orIgnore().execute();
     return this.idsOf(manager, rows.map((row) => row.idempotencyKey));
   }
@@ -51,6 +60,22 @@ export class NotificationOutbox {
       .addOrderBy('n.idempotencyKey')
       .getMany();
     return rows.map((row) => row.id);
+  }
+
+  /** Whoever the escalation's e-mail reached (rows sent); rows still pending are withdrawn by the dispatcher instead. */
+  private async toldOf(manager: EntityManager, streamId: string, escalationId: string): Promise<Recipient[]> {
+    const told: { recipient_name: string; recipient_email: string; audience: Recipient['addressee'] }[] = await manager.query(
+      `SELECT DISTINCT ON (lower(recipient_email)) recipient_name, recipient_email, audience FROM notifications
+        WHERE stream_id = $1 AND escalation_id = $2 AND status = 'sent' ORDER BY lower(recipient_email), created_at`,
+      [streamId, escalationId],
+    );
+    return told.map((row) => ({
+      addressee: row.audience,
+      key: row.recipient_email.toLowerCase(),
+      nombre: row.recipient_name,
+      email: row.recipient_email,
+      problem: null,
+    }));
   }
 
   private async idsOf(manager: EntityManager, keys: readonly string[]): Promise<string[]> {
@@ -80,12 +105,22 @@ export class NotificationOutbox {
       attachments: attachmentsFor(content),
       status: recipient.email === null ? 'undeliverable' : 'pending',
       lastError: recipient.problem,
+      escalationId: content.kind === 'escalation_enlace' || content.kind === 'escalation_coordinador' ? content.escalationId : null,
     };
   }
 }
 
 /** A convocation carries the session as an .ics, so it lands in the member's calendar. */
 function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
+  if (content.kind === 'session_cancelled') {
+    return [
+      {
+        filename: `sesion-${content.session.date}-cancelada.ics`,
+        contentType: 'text/calendar; charset=utf-8; method=CANCEL',
+        content: sessionsCalendar(content.entidad, [{ ...content.session, cancelled: true }], content.cancelledAt, 'CANCEL'),
+      },
+    ];
+  }
   if (content.kind !== 'session_convened') return [];
   const entidad: Entidad = content.entidad;
   return [

@@ -10,12 +10,14 @@ import {
 } from '@app/domain';
 import {
   escalationContent,
+  escalationResolved,
   type EventAt,
   pendingOfKind,
   planned,
   type PlannedNotification,
   topicOf,
 } from './planned-notification';
+import { escalationDueOn } from './escalation-due';
 
 /**
  * An exercise's e-mails: stall reminders and escalations before the PAL, then the monitoring and the evaluation
@@ -28,18 +30,26 @@ export function exerciseNotifications(
 ): PlannedNotification[] {
   if (state.status === 'not_started') return [];
   const pending = exerciseDeadlines(state, policy);
-  return events.flatMap((event) => fromEvent({ ...event } as ExerciseEvent & { seq: number }, state, pending));
+  return events.flatMap((event) => fromEvent({ ...event } as ExerciseEvent & { seq: number }, state, pending, policy));
 }
 
-function fromEvent(event: ExerciseEvent & { seq: number }, state: StartedExercise, pending: Deadline[]): PlannedNotification[] {
+function fromEvent(
+  event: ExerciseEvent & { seq: number },
+  state: StartedExercise,
+  pending: Deadline[],
+  policy: DeadlinePolicy,
+): PlannedNotification[] {
   switch (event.type) {
     case 'ReminderDue':
       return reminder(event.data, event.seq, state, pending);
     case 'EscalationRaised': {
       const topic = topicOf(event.data.escalation.kind, state.number);
-      const content = escalationContent(state.entidad, event.data, topic, pending);
+      const dueOn = escalationDueOn(event.data.escalation, policy, null);
+      const content = escalationContent(state.entidad, event.data, topic, pending, dueOn);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
     }
+    case 'EscalationResolved':
+      return escalationResolved(state.entidad, event, state.escalations, state.number);
     case 'MonitoringDue':
       return [review('monitoring_due', event.data, event.seq, state)];
     case 'EvaluationDue':

@@ -30,6 +30,15 @@ export interface SessionConvenedContent extends About<'session_convened'> {
   readonly convenedAt: Instant;
 }
 
+/** To everyone convened: the session will not take place; its .ics cancels the calendar entry (same UID). */
+export interface SessionCancelledContent extends About<'session_cancelled'> {
+  readonly session: SessionFacts;
+  readonly cancelledOn: LocalDate;
+  readonly reason: string;
+  /** When the cancellation was recorded: the .ics's DTSTAMP. */
+  readonly cancelledAt: Instant;
+}
+
 export interface SessionTomorrowContent extends About<'session_tomorrow'> {
   /** Null only if the session cannot be found in the state any more; the message still says it all. */
   readonly session: SessionFacts | null;
@@ -62,12 +71,24 @@ export interface PalReviewContent extends About<'monitoring_due' | 'evaluation_d
 }
 
 export interface EscalationContent extends About<'escalation_enlace' | 'escalation_coordinador'> {
+  /** Its e-mails are withdrawn if it is resolved before they leave. */
+  readonly escalationId: string;
   /** What is late, in a few words ("facilitador vacante"). */
   readonly topic: string;
   readonly reason: string;
   readonly raisedOn: LocalDate;
+  /** When the escalated deadline fell due: the date the subject names (raising may come later). */
+  readonly dueOn: LocalDate;
   /** The next step of the same series (a further escalation), if any is pending. */
   readonly nextOn: LocalDate | null;
+}
+
+/** To those who received an escalation, once it is resolved (nobody else was told of it). */
+export interface EscalationResolvedContent extends About<'escalation_resolved'> {
+  readonly escalationId: string;
+  readonly topic: string;
+  readonly resolution: string;
+  readonly resolvedOn: LocalDate;
 }
 
 export interface MinutesReadyContent extends About<'minutes_ready'> {
@@ -79,9 +100,11 @@ export interface MinutesReadyContent extends About<'minutes_ready'> {
 export type NotificationContent =
   | ConveneSessionContent
   | SessionConvenedContent
+  | SessionCancelledContent
   | SessionTomorrowContent
   | StageStalledContent
   | FacilitadorVacantContent
   | PalReviewContent
   | EscalationContent
+  | EscalationResolvedContent
   | MinutesReadyContent;

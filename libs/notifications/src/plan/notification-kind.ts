@@ -4,6 +4,7 @@ import { type Audience } from '@app/domain';
 export type NotificationKind =
   | 'convene_session'
   | 'session_convened'
+  | 'session_cancelled'
   | 'session_tomorrow'
   | 'stage_stalled'
   | 'facilitador_vacant'
@@ -11,11 +12,13 @@ export type NotificationKind =
   | 'evaluation_due'
   | 'escalation_enlace'
   | 'escalation_coordinador'
+  | 'escalation_resolved'
   | 'minutes_ready';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'convene_session',
   'session_convened',
+  'session_cancelled',
   'session_tomorrow',
   'stage_stalled',
   'facilitador_vacant',
@@ -23,6 +26,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'evaluation_due',
   'escalation_enlace',
   'escalation_coordinador',
+  'escalation_resolved',
   'minutes_ready',
 ];
 

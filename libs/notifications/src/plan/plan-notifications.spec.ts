@@ -195,6 +195,33 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
       });
     });
 
+    it('a resolved escalation plans a short "resuelto", addressed by the outbox to whoever got the escalation', () => {
+      const story = jaliscoEjercicio('2026-01-12');
+      story.fire(exerciseDeadlines, 'stall_reminder');
+      story.fire(exerciseDeadlines, 'stall_escalation_enlace');
+      const resolved = story.run(
+        { type: 'ResolveEscalation', data: { escalationId: 'stall:2026-01-12:enlace', resolution: 'Avance registrado' } },
+        at('2026-03-02'),
+      );
+
+      expect(planNotifications(resolved)).toEqual([
+        {
+          ref: `EscalationResolved@${resolved.firstSeq}`,
+          seq: resolved.firstSeq,
+          audience: [],
+          attendees: null,
+          content: {
+            kind: 'escalation_resolved',
+            entidad: '14',
+            escalationId: 'stall:2026-01-12:enlace',
+            topic: 'ejercicio 1 sin avances',
+            resolution: 'Avance registrado',
+            resolvedOn: '2026-03-02',
+          },
+        },
+      ]);
+    });
+
     it('progress itself announces nothing', () => {
       const story = jaliscoEjercicio('2026-01-12');
       const appended = story.run(

@@ -1,5 +1,6 @@
-import { DEFAULT_DEADLINE_POLICY, type ExerciseState, type StlState } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
+import { type NotificationContent } from './notification-content';
 import { type AppendedEvents, type PlannedNotification } from './planned-notification';
 import { stlNotifications } from './stl-notifications';
 
@@ -8,6 +9,11 @@ import { stlNotifications } from './stl-notifications';
  * events and state always give the same plan, so a retried append can never plan differently.
  */
 export function planNotifications(appended: AppendedEvents): PlannedNotification[] {
+  const today = localDateAt(appended.occurredAt);
+  return planFor(appended).filter((notification) => stillAhead(notification.content, today));
+}
+
+function planFor(appended: AppendedEvents): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
   const { aggregate } = appended;
   const policy = appended.policy ?? DEFAULT_DEADLINE_POLICY;
@@ -15,10 +21,45 @@ export function planNotifications(appended: AppendedEvents): PlannedNotification
     case 'exercise':
       return exerciseNotifications(events, appended.state as ExerciseState, policy);
     case 'stl':
-      return stlNotifications(events, appended.state as StlState, policy);
+      return stlNotifications(events, appended.state as StlState, policy, appended.occurredAt);
     default: {
       const _exhaustive: never = aggregate;
       throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);
+    }
+  }
+}
+
+/**
+ * No mail about the past (issue 22): a reminder, convocation or request whose date is already gone when it is
+ * written — history being recorded (the seed, a backdated act), or a deadline past when the fact that starts it was
+ * recorded — would ask people to do what can no longer be done. It is not sent; where something is overdue, the
+ * escalation that follows says so. Escalations and the flag of a vacancy are facts and always go.
+ */
+export function stillAhead(content: NotificationContent, today: LocalDate): boolean {
+  switch (content.kind) {
+    case 'convene_session':
+      return content.convokeBy >= today;
+    case 'session_convened':
+    case 'session_cancelled':
+      return content.session.date >= today;
+    case 'session_tomorrow':
+      return content.session === null || content.session.date > today;
+    case 'stage_stalled':
+      return content.actBy >= today;
+    case 'facilitador_vacant':
+      return !content.followUp || content.escalatesOn === null || content.escalatesOn >= today;
+    case 'monitoring_due':
+    case 'evaluation_due':
+      return content.dueOn >= today;
+    case 'minutes_ready':
+      return content.signBy === null || content.signBy >= today;
+    case 'escalation_enlace':
+    case 'escalation_coordinador':
+    case 'escalation_resolved':
+      return true;
+    default: {
+      const _exhaustive: never = content;
+      return Boolean(_exhaustive);
     }
   }
 }

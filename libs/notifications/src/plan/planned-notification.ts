@@ -3,10 +3,14 @@ import {
   type Deadline,
   type DeadlineKind,
   type DeadlinePolicy,
+  type EscalationKind,
+  type Escalation,
   type EscalationRaisedData,
+  type EscalationResolvedData,
+  type LocalDate,
   localDateAt,
 } from '@app/domain';
-import { type EscalationContent, type NotificationContent } from './notification-content';
+import { type EscalationContent, type EscalationResolvedContent, type NotificationContent } from './notification-content';
 
 /** The events of one append, as the event-store activity receives them (a subset of `AppendEventsInput`). */
 export interface AppendedEvents {
@@ -53,11 +57,11 @@ export function planned(
 }
 
 /** The series a deadline belongs to (stall, vacancy, cadence…): its next step is the next pending one of it. */
-function seriesOf(kind: DeadlineKind): string {
+function seriesOf(kind: EscalationKind): string {
   return kind.split('_')[0];
 }
 
-export function nextOfSeries(pending: readonly Deadline[], kind: DeadlineKind): Deadline | undefined {
+export function nextOfSeries(pending: readonly Deadline[], kind: EscalationKind): Deadline | undefined {
   return pending
     .filter((deadline) => seriesOf(deadline.kind) === seriesOf(kind))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
@@ -73,20 +77,43 @@ export function escalationContent(
   data: EscalationRaisedData,
   topic: string,
   pending: readonly Deadline[],
+  dueOn: LocalDate,
 ): EscalationContent {
   const { escalation } = data;
   return {
     kind: escalation.level === 'coordinador' ? 'escalation_coordinador' : 'escalation_enlace',
+    escalationId: escalation.id,
     entidad,
     topic,
     reason: escalation.reason,
     raisedOn: localDateAt(escalation.raisedAt),
+    dueOn,
     nextOn: nextOfSeries(pending, escalation.kind)?.dueOn ?? null,
   };
 }
 
+/** A short "resuelto" to whoever got the escalation's e-mail (found by the outbox among the rows it sent). */
+export function escalationResolved(
+  entidad: NotificationContent['entidad'],
+  event: EventAt<EscalationResolvedData>,
+  escalations: readonly Escalation[],
+  exerciseNumber?: number,
+): PlannedNotification[] {
+  const escalation = escalations.find((candidate) => candidate.id === event.data.escalationId);
+  if (escalation === undefined) return [];
+  const content: EscalationResolvedContent = {
+    kind: 'escalation_resolved',
+    entidad,
+    escalationId: escalation.id,
+    topic: topicOf(escalation.kind, exerciseNumber),
+    resolution: event.data.resolution,
+    resolvedOn: localDateAt(event.data.at),
+  };
+  return [planned(`${event.type}@${event.seq}`, event.seq, [], content)];
+}
+
 /** What an escalation is about, in a few words for its subject. */
-export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
+export function topicOf(kind: EscalationKind, exerciseNumber?: number): string {
   switch (kind) {
     case 'stall_reminder':
     case 'stall_escalation_enlace':
@@ -108,6 +135,8 @@ export function topicOf(kind: DeadlineKind, exerciseNumber?: number): string {
       return 'sesión del STL';
     case 'interplay_incident':
       return 'acto entre el ejercicio y el STL no realizado';
+    case 'mail_undeliverable':
+      return 'correo no entregado';
     default: {
       const _exhaustive: never = kind;
       return String(_exhaustive);

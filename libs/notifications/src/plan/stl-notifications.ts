@@ -1,6 +1,7 @@
 import {
   addDays,
   type Deadline,
+  type Instant,
   type DeadlinePolicy,
   nextSessionDueOn,
   noticeDeadline,
@@ -14,9 +15,11 @@ import {
   type StlState,
   stlSummary,
 } from '@app/domain';
+import { escalationDueOn } from './escalation-due';
 import { type SessionFacts } from './notification-content';
 import {
   escalationContent,
+  escalationResolved,
   type EventAt,
   pendingOfKind,
   planned,
@@ -35,9 +38,10 @@ export function stlNotifications(
   events: readonly EventAt<unknown>[],
   state: StlState,
   policy: DeadlinePolicy,
+  occurredAt: Instant,
 ): PlannedNotification[] {
   if (state.status === 'unregistered') return [];
-  const context: StlContext = { state, pending: stlDeadlines(state, policy), policy };
+  const context: StlContext = { state, pending: stlDeadlines(state, policy), policy, occurredAt };
   return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, context));
 }
 
@@ -46,9 +50,12 @@ interface StlContext {
   /** The deadlines still pending after these events: what the e-mails announce as "by when". */
   readonly pending: readonly Deadline[];
   readonly policy: DeadlinePolicy;
+  /** When the events were recorded (workflow time). */
+  readonly occurredAt: Instant;
 }
 
-function fromEvent(event: StlEventAt, { state, pending, policy }: StlContext): PlannedNotification[] {
+function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[] {
+  const { state, pending, policy } = context;
   const { entidad } = state;
   const ref = `${event.type}@${event.seq}`;
   switch (event.type) {
@@ -63,17 +70,36 @@ function fromEvent(event: StlEventAt, { state, pending, policy }: StlContext): P
       const content = { kind: 'session_convened', entidad, session: sessionFacts(event.data), convokedOn, convenedAt } as const;
       return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
     }
+    case 'SessionCancelled':
+      return sessionCancelled(event, state, context.occurredAt);
     case 'AttendanceRecorded':
       return minutesToSign(event, state, policy);
     case 'ReminderDue':
-      return reminder(event.data, event.seq, { state, pending, policy });
+      return reminder(event.data, event.seq, context);
     case 'EscalationRaised': {
-      const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending);
+      const mark = state.status === 'instalado' ? nextSessionDueOn(state, policy) : null;
+      const dueOn = escalationDueOn(event.data.escalation, policy, mark);
+      const content = escalationContent(entidad, event.data, topicOf(event.data.escalation.kind), pending, dueOn);
       return [planned(event.data.deadlineId, event.seq, event.data.audience, content)];
     }
+    case 'EscalationResolved':
+      return escalationResolved(entidad, event, state.escalations);
     default:
       return [];
   }
+}
+
+/** Everyone convened is told, with an .ics that cancels the entry the convocation put in their calendar. */
+function sessionCancelled(
+  event: StlEventAt & { type: 'SessionCancelled' },
+  state: RegisteredStl,
+  cancelledAt: Instant,
+): PlannedNotification[] {
+  const session = state.sessions[event.data.sessionId];
+  if (session === undefined) return [];
+  const { cancelledOn, reason } = event.data;
+  const content = { kind: 'session_cancelled', entidad: state.entidad, session: sessionFacts(session), cancelledOn, reason, cancelledAt } as const;
+  return [planned(`${event.type}@${event.seq}`, event.seq, ['integrantes', 'facilitador'], content)];
 }
 
 /** Held with quorum: the acta must be approved and signed by everyone who attended (cap. VI, 7). */

@@ -48,6 +48,11 @@ describe('recipientsFor: audience roles to people', () => {
     expect(recipients).toHaveLength(3);
   });
 
+  it('a suplente among the integrantes is marked as such, so the e-mail asks them to stand in', () => {
+    const recipients = recipientsFor(to('integrantes'), jalisco);
+    expect(recipients.filter((recipient) => recipient.suplente).map((recipient) => recipient.nombre)).toEqual(['Suplente del ITEI']);
+  });
+
   it('a malformed address is reported with the address', () => {
     const typo: Directory = { ...jalisco, members: [{ ...garante, email: 'itei.org.mx' }] };
     expect(recipientsFor(to('garante'), typo)[0]).toMatchObject({ email: null, problem: 'dirección de correo no válida («itei.org.mx»)' });
@@ -85,5 +90,28 @@ describe('recipientsFor: audience roles to people', () => {
       ['asistentes', 'garante1.14@ejemplo.org.mx'],
       ['asistentes', 'f@udg.mx'],
     ]);
+  });
+
+  describe('an escalation that reaches nobody at its level goes to the next (issue 22, item 7)', () => {
+    const escalationContent = { kind: 'escalation_enlace', escalationId: 'e-1', entidad: '10', topic: 'facilitador vacante', reason: 'x', raisedOn: '2026-12-02', dueOn: '2026-12-02', nextOn: null } as const;
+    const escalated = planned('facilitador-vacante:2026-11-02:escalamiento:2026-12-02', 30, ['enlace'], escalationContent);
+    const durango: Directory = { ...jalisco, entidad: '10' };
+
+    it('no enlace assigned to the state: the gap stays visible and the coordinación receives it', () => {
+      expect(recipientsFor(escalated, durango).map((recipient) => [recipient.addressee, recipient.email, recipient.problem])).toEqual([
+        ['enlace', null, 'sin destinatario: ningún enlace del INAI tiene asignada Durango'],
+        ['coordinador', 'coordinacion@inai.ejemplo.mx', null],
+      ]);
+    });
+
+    it('an enlace without an address counts as nobody; an enlace with one keeps it at its level', () => {
+      const sinCorreo: Directory = { ...durango, staff: [{ ...enlace20, entidades: ['10'], email: null }, coordinadora] };
+      expect(recipientsFor(escalated, sinCorreo).map((recipient) => recipient.addressee)).toEqual(['enlace', 'coordinador']);
+      expect(recipientsFor({ ...escalated, content: { ...escalationContent, entidad: '14' } }, jalisco).map((recipient) => recipient.addressee)).toEqual(['enlace']);
+    });
+
+    it('a reminder to a missing enlace does not climb: only escalations do', () => {
+      expect(recipientsFor(to('enlace'), durango).map((recipient) => recipient.addressee)).toEqual(['enlace']);
+    });
   });
 });

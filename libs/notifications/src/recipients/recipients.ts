@@ -39,6 +39,8 @@ export interface Recipient {
   readonly email: string | null;
   /** Why it cannot be sent, when there is no usable address: the row is `undeliverable`, never skipped. */
   readonly problem: string | null;
+  /** A suplente on the STL is told to stand in, not to warn a suplente of their own. */
+  readonly suplente?: boolean;
 }
 
 export const NO_ADDRESS = 'sin dirección de correo';
@@ -52,19 +54,29 @@ const PLAUSIBLE_ADDRESS = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],
  * usable address, or a role with nobody in it, becomes an undeliverable recipient with the reason.
  */
 export function recipientsFor(notification: PlannedNotification, directory: Directory): Recipient[] {
+  const escalation = notification.content.kind === 'escalation_enlace';
   const candidates =
     notification.attendees === null
-      ? notification.audience.flatMap((audience) => peopleFor(audience, directory))
+      ? notification.audience.flatMap((audience) => peopleFor(audience, directory, escalation))
       : attendeesOf(notification.attendees, directory);
   const byKey = new Map<string, Recipient>();
   for (const candidate of candidates) if (!byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
   return [...byKey.values()];
 }
 
-function peopleFor(audience: Audience, directory: Directory): Recipient[] {
+/** Who answers an escalation when nobody at its level can receive it (issue 22, item 7). */
+const NEXT_LEVEL: Partial<Record<Audience, Audience>> = { enlace: 'coordinador' };
+
+/**
+ * The people of a role. An escalation that reaches nobody at its level (no enlace assigned to the state, or none
+ * with an address) also goes to the next level; the undeliverable row of the gap stays, so the board shows it.
+ */
+function peopleFor(audience: Audience, directory: Directory, escalation: boolean): Recipient[] {
   const people = audiencePeople(audience, directory);
-  if (people.length === 0) return [nobody(audience, directory.entidad)];
-  return people.map((person) => recipient(audience, person));
+  const recipients = people.length === 0 ? [nobody(audience, directory.entidad)] : people.map((person) => recipient(audience, person));
+  const next = NEXT_LEVEL[audience];
+  if (!escalation || next === undefined || recipients.some((candidate) => candidate.email !== null)) return recipients;
+  return [...recipients, ...peopleFor(next, directory, escalation)];
 }
 
 function audiencePeople(audience: Audience, directory: Directory): readonly Person[] {
@@ -98,6 +110,11 @@ function attendeesOf(present: readonly string[], directory: Directory): Recipien
 }
 
 function recipient(addressee: Addressee, person: Person): Recipient {
+  const suplente = 'role' in person && person.role === 'suplente' && 'sector' in person ? { suplente: true } : {};
+  return { ...addressed(addressee, person), ...suplente };
+}
+
+function addressed(addressee: Addressee, person: Person): Recipient {
   const email = person.email?.trim() ?? '';
   if (email === '') return { addressee, key: `sin-correo:${person.id}`, nombre: person.nombre, email: null, problem: NO_ADDRESS };
   if (!PLAUSIBLE_ADDRESS.test(email)) {

@@ -3,10 +3,12 @@ import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
   type EscalationContent,
+  type EscalationResolvedContent,
   type FacilitadorVacantContent,
   type MinutesReadyContent,
   type NotificationContent,
   type PalReviewContent,
+  type SessionCancelledContent,
   type SessionConvenedContent,
   type SessionFacts,
   type SessionTomorrowContent,
@@ -16,14 +18,16 @@ import { type MessageParts } from './message-parts';
 import { spanishDate as short, spanishLongDate as long } from '@app/domain';
 
 /** The Spanish words of each kind of e-mail: subject with the state and the date, what happened, what to do. */
-export function messageParts(content: NotificationContent, addressee: Addressee): MessageParts {
+export function messageParts(content: NotificationContent, addressee: Addressee, suplente = false): MessageParts {
   switch (content.kind) {
     case 'convene_session':
       return conveneSession(content);
     case 'session_convened':
-      return sessionConvened(content);
+      return sessionConvened(content, suplente);
+    case 'session_cancelled':
+      return sessionCancelled(content);
     case 'session_tomorrow':
-      return sessionTomorrow(content);
+      return sessionTomorrow(content, suplente);
     case 'stage_stalled':
       return stageStalled(content);
     case 'facilitador_vacant':
@@ -33,7 +37,9 @@ export function messageParts(content: NotificationContent, addressee: Addressee)
       return palReview(content);
     case 'escalation_enlace':
     case 'escalation_coordinador':
-      return escalation(content);
+      return escalation(content, addressee);
+    case 'escalation_resolved':
+      return escalationResolvedParts(content);
     case 'minutes_ready':
       return minutesReady(content);
     default: {
@@ -56,7 +62,7 @@ function conveneSession(content: ConveneSessionContent): MessageParts {
   };
 }
 
-function sessionConvened(content: SessionConvenedContent): MessageParts {
+function sessionConvened(content: SessionConvenedContent, suplente: boolean): MessageParts {
   const { session } = content;
   return {
     subject: `${stl(content)}: sesión ${session.kind} convocada para el ${short(session.date)}`,
@@ -67,16 +73,35 @@ function sessionConvened(content: SessionConvenedContent): MessageParts {
     ],
     list: { title: 'Orden del día', items: session.agenda },
     action:
-      'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente para ' +
-      'el quórum. Agregue la sesión a su calendario con el archivo adjunto (.ics).',
+      (suplente
+        ? STAND_IN
+        : 'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente ' +
+          'para el quórum.') + ' Agregue la sesión a su calendario con el archivo adjunto (.ics).',
     deadline: session.date,
   };
 }
 
-function sessionTomorrow(content: SessionTomorrowContent): MessageParts {
+function sessionCancelled(content: SessionCancelledContent): MessageParts {
   const { session } = content;
+  return {
+    subject: `${stl(content)}: se canceló la sesión ${session.kind} del ${short(session.date)}`,
+    paragraphs: [
+      `La sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} convocada para el ` +
+        `${long(session.date)} no se celebrará: se canceló el ${long(content.cancelledOn)}.`,
+      `Motivo: ${asSentence(content.reason)}`,
+    ],
+    action:
+      'No acuda a la sesión. El archivo adjunto (.ics) la quita de su calendario; la nueva convocatoria, si la hay, ' +
+      'le llegará por separado.',
+    deadline: null,
+  };
+}
+
+function sessionTomorrow(content: SessionTomorrowContent, suplente: boolean): MessageParts {
+  const { session } = content;
+  const action = suplente ? STAND_IN : ATTEND;
   if (session === null) {
-    return { subject: `${stl(content)}: sesión mañana`, paragraphs: [content.message], action: ATTEND, deadline: null };
+    return { subject: `${stl(content)}: sesión mañana`, paragraphs: [content.message], action, deadline: null };
   }
   return {
     subject: `${stl(content)}: mañana, ${short(session.date)}, sesión ${session.kind}`,
@@ -85,10 +110,13 @@ function sessionTomorrow(content: SessionTomorrowContent): MessageParts {
       ...whereAndHow(session),
     ],
     list: { title: 'Orden del día', items: session.agenda },
-    action: ATTEND,
+    action,
     deadline: session.date,
   };
 }
+
+const STAND_IN =
+  'Como suplente, asista si el titular de su sector no puede hacerlo: su presencia cuenta entonces para el quórum.';
 
 const ATTEND =
   'Asista a la sesión o, si no puede, avise hoy a su suplente para que su representación cuente para el quórum.';
@@ -161,15 +189,19 @@ function palReview(content: PalReviewContent): MessageParts {
   };
 }
 
-function escalation(content: EscalationContent): MessageParts {
+function escalation(content: EscalationContent, addressee: Addressee): MessageParts {
   const estado = entidadName(content.entidad);
   const toEnlace = content.kind === 'escalation_enlace';
+  const instead =
+    toEnlace && addressee === 'coordinador'
+      ? [`Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada ${estado}.`]
+      : [];
   const then = content.nextOn === null ? '' : ` Si no se resuelve, el ${long(content.nextOn)} se enviará un nuevo escalamiento.`;
   return {
     subject:
       `Escalamiento ${toEnlace ? 'al enlace del INAI' : 'a la coordinación'} — ${estado}: ${content.topic}, ` +
-      `plazo vencido el ${short(content.raisedOn)}`,
-    paragraphs: [content.reason],
+      `plazo vencido el ${short(content.dueOn)}`,
+    paragraphs: [content.reason, ...late(content), ...instead],
     action:
       (toEnlace
         ? `Comuníquese con el organismo garante de ${estado} para destrabar el caso y registre en el tablero que `
@@ -177,6 +209,25 @@ function escalation(content: EscalationContent): MessageParts {
       `atiende el escalamiento${content.nextOn === null ? ' a la brevedad' : ''}.${then}`,
     deadline: content.nextOn,
   };
+}
+
+function escalationResolvedParts(content: EscalationResolvedContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  return {
+    subject: `Resuelto — ${estado}: ${content.topic} (${short(content.resolvedOn)})`,
+    paragraphs: [
+      `El escalamiento que se le envió sobre ${estado} (${content.topic}) quedó resuelto el ${long(content.resolvedOn)}.`,
+      `Resolución: ${asSentence(content.resolution)}`,
+    ],
+    action: 'Nada: este aviso solo cierra el escalamiento anterior.',
+    deadline: null,
+  };
+}
+
+/** Raised days after its deadline (history recorded at once, a worker that was down): both dates, in the past. */
+function late(content: EscalationContent): string[] {
+  if (content.raisedOn <= content.dueOn) return [];
+  return [`El plazo venció el ${long(content.dueOn)}; el escalamiento se registró el ${long(content.raisedOn)}.`];
 }
 
 function minutesReady(content: MinutesReadyContent): MessageParts {

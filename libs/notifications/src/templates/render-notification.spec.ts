@@ -17,19 +17,22 @@ const session = {
 const examples: Record<NotificationContent['kind'], NotificationContent> = {
   convene_session: { kind: 'convene_session', entidad: '14', sessionDueOn: '2026-11-01', convokeBy: '2026-10-26', message: 'El STL de Jalisco debe sesionar.' },
   session_convened: { kind: 'session_convened', entidad: '14', session, convokedOn: '2026-11-23', convenedAt: '2026-11-23T16:00:00.000Z' },
+  session_cancelled: { kind: 'session_cancelled', entidad: '14', session, cancelledOn: '2026-12-01', reason: 'Falta de sede', cancelledAt: '2026-12-01T16:00:00.000Z' },
   session_tomorrow: { kind: 'session_tomorrow', entidad: '14', session, message: 'Mañana sesiona el STL.' },
   stage_stalled: { kind: 'stage_stalled', entidad: '14', exerciseNumber: 1, stalledSince: '2026-01-12', actBy: '2026-02-26', message: 'Sin avances en el ejercicio 1 de Jalisco.' },
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
   monitoring_due: { kind: 'monitoring_due', entidad: '14', exerciseNumber: 1, dueOn: '2026-11-04', arrived: false, message: 'El monitoreo corresponde pronto.' },
   evaluation_due: { kind: 'evaluation_due', entidad: '14', exerciseNumber: 1, dueOn: '2027-05-04', arrived: true, message: 'Concluyó el año del PAL.' },
-  escalation_enlace: { kind: 'escalation_enlace', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', nextOn: '2026-12-09' },
-  escalation_coordinador: { kind: 'escalation_coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', nextOn: null },
+  escalation_enlace: { kind: 'escalation_enlace', escalationId: 'facilitador-vacante:2026-11-02:escalamiento:2026-12-02', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', dueOn: '2026-12-02', nextOn: '2026-12-09' },
+  escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', dueOn: '2026-03-13', nextOn: null },
+  escalation_resolved: { kind: 'escalation_resolved', escalationId: 'cadencia:2026-09-01:escalamiento', entidad: '14', topic: 'sesión bimestral sin celebrar', resolution: 'Se convocó la sesión', resolvedOn: '2026-11-04' },
   minutes_ready: { kind: 'minutes_ready', entidad: '14', session, signBy: '2027-02-08' },
 };
 
 const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   convene_session: '26 de octubre de 2026',
   session_convened: '8 de diciembre de 2026',
+  session_cancelled: '8 de diciembre de 2026',
   session_tomorrow: '8 de diciembre de 2026',
   stage_stalled: '26 de febrero de 2026',
   facilitador_vacant: '2 de noviembre de 2026',
@@ -37,6 +40,7 @@ const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   evaluation_due: '4 de mayo de 2027',
   escalation_enlace: '2 de diciembre de 2026',
   escalation_coordinador: '13 de marzo de 2026',
+  escalation_resolved: '4 de noviembre de 2026',
   minutes_ready: '8 de diciembre de 2026',
 };
 
@@ -101,6 +105,33 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.subject).toBe('Escalamiento a la coordinación — Jalisco: ejercicio 1 sin avances, plazo vencido el 13 de marzo de 2026');
     expect(message.text).toContain('atiende el escalamiento a la brevedad.');
     expect(message.text).not.toContain('Fecha límite');
+  });
+
+  it('a suplente is asked to stand in, never to warn a suplente of their own (issue 22, item 9)', () => {
+    const suplente = { nombre: 'Suplente del ITEI', addressee: 'integrantes', suplente: true } as const;
+    for (const kind of ['session_convened', 'session_tomorrow'] as const) {
+      const toSuplente = renderNotification(examples[kind], suplente, options);
+      const toTitular = renderNotification(examples[kind], { nombre: 'Titular', addressee: 'integrantes' }, options);
+
+      expect(toSuplente.text).toContain('Como suplente, asista si el titular de su sector no puede hacerlo');
+      expect(toSuplente.text).not.toContain('su suplente');
+      expect(toTitular.text).toContain('su suplente');
+    }
+  });
+
+  it('the meeting link is a link in the HTML, and stays plain in the text (issue 22, item 9)', () => {
+    const message = renderNotification(examples.session_convened, { nombre: 'Integrante', addressee: 'integrantes' }, options);
+
+    expect(message.html).toContain('<p>Enlace para conectarse: <a href="https://meet.ejemplo.mx/stl-14">https://meet.ejemplo.mx/stl-14</a></p>');
+    expect(message.text).toContain('Enlace para conectarse: https://meet.ejemplo.mx/stl-14\n');
+  });
+
+  it('an escalation for the enlace that reaches the coordinación instead says why', () => {
+    const instead = renderNotification(examples.escalation_enlace, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
+    const usual = renderNotification(examples.escalation_enlace, { nombre: 'Enlace', addressee: 'enlace' }, options);
+
+    expect(instead.text).toContain('Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada Jalisco.');
+    expect(usual.text).not.toContain('Le llega a la coordinación');
   });
 
   it('a deadline already past when the e-mail is written says so', () => {

@@ -34,10 +34,10 @@ export function dashboardUrl(publicBaseUrl: string, entidad: Entidad): string {
 /** One e-mail to one person, as plain text and as HTML with the same words. */
 export function renderNotification(
   content: NotificationContent,
-  recipient: { readonly nombre: string; readonly addressee: Addressee },
+  recipient: { readonly nombre: string; readonly addressee: Addressee; readonly suplente?: boolean },
   options: RenderContext,
 ): RenderedMessage {
-  const parts = messageParts(content, recipient.addressee);
+  const parts = messageParts(content, recipient.addressee, recipient.suplente === true);
   const link = dashboardUrl(options.publicBaseUrl, content.entidad);
   const why = `Recibe este aviso como ${addresseeLabel(recipient.addressee, content.entidad)}.`;
   return {
@@ -71,8 +71,13 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
+/** A meeting link in a paragraph is something to click, not to copy (escaped text in, the same text with anchors out). */
+function withLinks(escaped: string): string {
+  return escaped.replace(/https?:\/\/[^\s<]+[^\s<.,;:]/g, (url) => `<a href="${url}">${url}</a>`);
+}
+
 function asHtml(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
-  const p = (text: string) => `<p>${escapeHtml(text)}</p>`;
+  const p = (text: string) => `<p>${withLinks(escapeHtml(text))}</p>`;
   const list = parts.list
     ? `<p><strong>${escapeHtml(parts.list.title)}:</strong></p><ol>${parts.list.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
     : '';

@@ -1,9 +1,14 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export const NOTIFICATION_STATUSES = ['pending', 'sent', 'undeliverable'] as const;
+export const NOTIFICATION_STATUSES = ['pending', 'sent', 'undeliverable', 'withdrawn'] as const;
 
-/** `pending` until the SMTP server accepts it; `undeliverable` when nobody can receive it (the reason says why). */
+/**
+ * `pending` until the SMTP server accepts it; `undeliverable` when nobody can receive it (the reason says why);
+ * `withdrawn` when what it announced ended before it left (an escalation resolved meanwhile).
+ */
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
+
+export type NotificationEscalation = 'pending' | 'signalled';
 
 export interface NotificationAttachment {
   readonly filename: string;
@@ -13,7 +18,7 @@ export interface NotificationAttachment {
 
 /**
  * The outbox: one e-mail to one person, rendered when the events that cause it are stored (same transaction),
- * delivered afterwards by an activity. Contact data lives here: never exported to open data.
+ * delivered afterwards by the worker's dispatcher. Contact data lives here: never exported to open data.
  */
 @Entity({ name: 'notifications' })
 export class NotificationRecord {
@@ -70,6 +75,18 @@ export class NotificationRecord {
 
   @Column({ name: 'last_attempt_at', type: 'timestamptz', nullable: true })
   lastAttemptAt!: Date | null;
+
+  /** A pending row is not tried again before this instant (its own backoff after a temporary failure). */
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', default: () => 'now()' })
+  nextAttemptAt!: Date;
+
+  /** `pending` once the SMTP server refused the row for good, until the coordinación has been told (`signalled`). */
+  @Column({ type: 'text', nullable: true })
+  escalation!: NotificationEscalation | null;
+
+  /** The escalation an escalation e-mail announces: withdrawn if it is resolved before the e-mail leaves. */
+  @Column({ name: 'escalation_id', type: 'text', nullable: true })
+  escalationId!: string | null;
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;

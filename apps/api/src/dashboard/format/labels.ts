@@ -78,6 +78,8 @@ export const deadlineKindName = labelFrom({
   evaluation_reminder: 'Recordatorio de evaluación',
   evaluation_due: 'Evaluación',
   session_tomorrow: 'Sesión mañana',
+  mail_undeliverable: 'Correo no entregado',
+  interplay_incident: 'Acto entre ejercicio y STL no realizado',
 });
 
 export const roleName = labelFrom({
