@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
 /** What /proc tells about a process (Linux). */
 export interface ProcessInfo {
   readonly pid: number;
+  readonly ppid: number;
   readonly pgid: number;
   /** Program and arguments. */
   readonly command: readonly string[];
@@ -21,9 +22,9 @@ export function processInfo(pid: number): ProcessInfo | undefined {
   const cmdline = read(`/proc/${pid}/cmdline`);
   if (stat === undefined || cmdline === undefined) return undefined;
   // "pid (comm) state ppid pgrp …": comm may hold spaces and parentheses, so count from the last ")".
-  const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const [state, ppid, pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   if (state === 'Z') return undefined;
-  return { pid, pgid: Number(pgrp), command: cmdline.split('\0').filter(Boolean) };
+  return { pid, ppid: Number(ppid), pgid: Number(pgrp), command: cmdline.split('\0').filter(Boolean) };
 }
 
 export function allProcesses(): ProcessInfo[] {

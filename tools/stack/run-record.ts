@@ -116,7 +116,7 @@ export class RunRecord {
     const marker = `${STACK_MARKER}=${this.dataDir}`;
     const recorded = this.previous?.processes ?? [];
     const nameOf = (info: ProcessInfo) =>
-      recorded.find((entry) => entry.pid === info.pid)?.name ?? basename(info.command[0] ?? '?');
+      recorded.find((entry) => entry.pid === info.pid || entry.pid === info.pgid)?.name ?? basename(info.command[0] ?? '?');
     const orphans = allProcesses().filter(
       (info) =>
         info.pid !== process.pid &&
