@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -56,7 +56,9 @@ describe('npm start in a terminal', () => {
     await until(
       '"El sistema está listo" and GET /api/health/ready 200',
       async () => {
-        if (!terminal.output().slice(from).includes('El sistema está listo')) return undefined;
+        const output = terminal.output().slice(from);
+        if (output.includes('No se pudo iniciar')) throw new Error(`npm start failed:\n${output.slice(-3_000)}`);
+        if (!output.includes('El sistema está listo')) return undefined;
         const ready = await fetch(`http://127.0.0.1:${apiPort}/api/health/ready`).catch(() => undefined);
         return ready?.status === 200 ? true : undefined;
       },
@@ -89,6 +91,8 @@ describe('npm start in a terminal', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'cocreacion-npm-start-'));
+    // As root, PostgreSQL runs as the "postgres" user, which must be able to reach DATA_DIR/postgres.
+    chmodSync(dir, 0o755);
     dataDir = join(dir, 'data');
     apiPort = await freePort();
     terminal = new Terminal(PROJECT_ROOT, transcriptIn(dir));
@@ -141,11 +145,13 @@ describe('npm start in a terminal', () => {
     const { record, from } = await startAndWaitUntilReady();
 
     terminal.pressCtrlC();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await until('"Deteniendo…"', () => (terminal.output().slice(from).includes('Deteniendo…') ? true : undefined), 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_200));
     terminal.pressCtrlC();
 
     await expectAllGone(record);
     await until('"Todo detenido."', () => (terminal.output().slice(from).includes('Todo detenido.') ? true : undefined), 5_000);
+    expect(terminal.output().slice(from)).toContain('Terminando a la fuerza lo que queda (SIGKILL)…');
   });
 
   it('SIGINT to the process group (as a process manager sends it) stops everything', async () => {

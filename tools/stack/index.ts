@@ -8,3 +8,4 @@ export * from './temporal-dev-server';
 export * from './shutdown';
 export * from './processes';
 export * from './run-record';
+export * from './configuration';

@@ -5,6 +5,8 @@ export interface ShutdownOptions {
   readonly log: (message: string) => void;
   /** The orderly stop of what this process started; anything still alive afterwards is stopped too. */
   readonly stop: () => Promise<void>;
+  /** The exit code after a stop asked for by a signal: 0 for `npm start` (npm then adds no error lines). */
+  readonly exitCodeOnSignal?: number;
 }
 
 /**
@@ -44,10 +46,9 @@ export function stopOnSignals(options: ShutdownOptions): (exitCode: number) => P
     return stopping;
   };
 
-  // A stop that was asked for is a success: exit 0, so npm adds no error lines of its own.
   const onSignal = () => {
     if (!stopping) {
-      void shutdown(0);
+      void shutdown(options.exitCodeOnSignal ?? 0);
     } else if (Date.now() - firstRequestAt > SAME_REQUEST_MS) {
       say('Terminando a la fuerza lo que queda (SIGKILL)…');
       signalAll('SIGKILL');
