@@ -53,8 +53,6 @@ stopOnSignals({
 /** Each step in its own process group, so that a stop reaches it (and its Jest workers) whole. */
 function run(step: Step): Promise<boolean> {
   return new Promise((resolve) => {
-    // Once stopping, no further step starts; the stop ends this process.
-    if (stopping) return;
     current = spawn(step.file, [...step.args], { cwd: PROJECT_ROOT, stdio: 'inherit', env: ENVIRONMENT, detached: true });
     current.once('error', (error) => {
       process.stderr.write(`${error.message}\n`);
@@ -67,6 +65,7 @@ function run(step: Step): Promise<boolean> {
 async function main(): Promise<void> {
   const results: { name: string; ok: boolean; seconds: number }[] = [];
   for (const step of steps) {
+    if (stopping) return;
     process.stdout.write(`\n\x1b[1m▶ ${step.name}\x1b[0m\n`);
     const started = Date.now();
     const ok = await run(step);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -177,6 +177,27 @@ describe('npm start in a terminal', () => {
     terminal.close();
 
     await expectAllGone(record);
+  });
+
+  it('names a process it did not start that holds the data folder, with its pid and what to do', () => {
+    // As a PostgreSQL started by hand on the same folder would appear: its data directory among its arguments.
+    const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 120_000)', join(dataDir, 'postgres')], { stdio: 'ignore' });
+    try {
+      const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+        cwd: PROJECT_ROOT,
+        env: { ...process.env, DATA_DIR: dataDir, PORT: String(apiPort) },
+        encoding: 'utf8',
+      });
+
+      expect(refused.status).toBe(1);
+      expect(refused.stdout).toContain(`El proceso ${stranger.pid} (${process.execPath} -e`);
+      expect(refused.stdout).toContain(
+        `usa la carpeta de datos ${dataDir} y no lo inició este npm start: deténgalo (kill ${stranger.pid})`,
+      );
+      expect(alive(stranger.pid!)).toBe(true);
+    } finally {
+      stranger.kill('SIGKILL');
+    }
   });
 
   it('names what else holds the API port, with its pid and what to do, and starts nothing', async () => {
