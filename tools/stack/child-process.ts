@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { groupAlive } from './processes';
 
 export interface ManagedProcess {
   readonly name: string;
@@ -51,10 +52,6 @@ export function refuseNewProcesses(reason: string): void {
   refusing = reason;
 }
 
-export function liveProcesses(): readonly ManagedProcess[] {
-  return [...live];
-}
-
 /** Sends `signal` to the process group of every live child at once: the hurried stop, and the last resort at exit. */
 export function signalAll(signal: NodeJS.Signals): void {
   for (const managed of live) managed.kill(signal);
@@ -63,15 +60,6 @@ export function signalAll(signal: NodeJS.Signals): void {
 /** Stops every live child, newest first (API before worker before Temporal before PostgreSQL). */
 export async function stopAll(timeoutMs?: number): Promise<void> {
   for (const managed of [...live].reverse()) await managed.stop(timeoutMs);
-}
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function untilGroupGone(pgid: number, timeoutMs: number): Promise<void> {

@@ -99,16 +99,17 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
+export function groupAlive(pgid: number): boolean {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** SIGTERM to each process group, SIGKILL to what is left after `timeoutMs`; resolves once all are gone. */
 export async function stopGroups(pgids: readonly number[], timeoutMs = 15_000): Promise<void> {
-  const groupAlive = (pgid: number) => {
-    try {
-      process.kill(-pgid, 0);
-      return true;
-    } catch {
-      return false;
-    }
-  };
   for (const pgid of pgids) signalGroup(pgid, 'SIGTERM');
   const deadline = Date.now() + timeoutMs;
   while (pgids.some(groupAlive)) {
