@@ -68,6 +68,12 @@ module.exports = {
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
     },
     {
+      // `npm start` itself, typed into a real terminal (tmux) and stopped every way it can be; run --runInBand.
+      ...shared,
+      displayName: 'start',
+      testMatch: ['<rootDir>/test/start/**/*.start-spec.ts'],
+    },
+    {
       // Bad input against the same whole system: fast-check over every operation of /api/docs-json, and schemathesis
       // (from the project's virtualenv); bounded by a fixed seed and example counts. Run --runInBand.
       ...shared,

@@ -28,6 +28,8 @@ import { createDataSource, exerciseRow, ExerciseView } from '@app/persistence';
 import autocannon from 'autocannon';
 import { compile } from '../scripts/build';
 import { PROJECT_ROOT, startSystem } from '../tools/stack';
+import { stopBenchOnSignals } from './bench-support';
+import { failureLines } from './failures';
 import { recordResults } from './results';
 
 const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
@@ -118,6 +120,8 @@ interface Figures {
   readonly non2xx: number;
   readonly errors: number;
   readonly bytesPerResponse: number;
+  /** Every failed request: its HTTP status, or the error of a request that got no answer. */
+  readonly failures: readonly unknown[];
 }
 
 const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
@@ -125,10 +129,13 @@ const percentile = (sorted: readonly number[], p: number) => sorted[Math.min(sor
 async function load(url: string, headers: Record<string, string>, seconds = SECONDS): Promise<Figures> {
   const latencies: number[] = [];
   let bytes = 0;
+  const failures: unknown[] = [];
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const options = { url, headers, connections: CONNECTIONS, overallRate: RATE, duration: seconds };
     const instance = autocannon(options, (error, done) => (error ? reject(error as Error) : resolve(done)));
-    instance.on('response', (_client, _status, resBytes, responseTime) => {
+    instance.on('reqError', (error) => failures.push(error));
+    instance.on('response', (_client, status, resBytes, responseTime) => {
+      if (status < 200 || status > 299) failures.push(new Error(`HTTP ${status} de GET ${url}`));
       latencies.push(responseTime);
       bytes += resBytes;
     });
@@ -144,6 +151,7 @@ async function load(url: string, headers: Record<string, string>, seconds = SECO
     non2xx: result.non2xx,
     errors: result.errors,
     bytesPerResponse: latencies.length > 0 ? bytes / latencies.length : 0,
+    failures,
   };
 }
 
@@ -216,13 +224,19 @@ function report(api: Run, raw: Run, machineLine: string): string {
     row('API (Nest, TypeORM, JWT + account lookup)', api),
     row('raw pg query + JSON.stringify (bare Node HTTP)', raw),
     '',
-    `p95 API / raw: ${ratio.toFixed(2)}×. Goal p95 < ${GOAL_P95_MS} ms at ${RATE} rps: **${verdict}**. ` +
+    `p95 API / raw: ${ratio.toFixed(2)}×. Goal p95 < ${GOAL_P95_MS} ms at ${RATE} rps, no request failed: **${verdict}**. ` +
       '"alone": one request at a time, the work of one request without queueing.',
+    '',
+    'API:',
+    ...failureLines(api.figures.failures),
+    'raw pg:',
+    ...failureLines(raw.figures.failures),
     '',
   ].join('\n');
 }
 
 async function main(): Promise<void> {
+  stopBenchOnSignals();
   if (process.env.COCREACION_BUILT !== '1') compile();
   const machineLine = machine();
   const dir = mkdtempSync(join(tmpdir(), 'cocreacion-bench-'));

@@ -6,7 +6,6 @@ import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compile } from '../scripts/build';
-import { PROJECT_ROOT } from '../tools/stack';
 import { type BenchResult, describeMachine, readResults, RESULTS_DIR } from './results';
 
 const BENCHMARKS = ['timeskip', 'api', 'load', 'timers'] as const;
@@ -41,7 +40,8 @@ function main(): void {
   const failed: string[] = [];
   for (const name of BENCHMARKS) {
     process.stdout.write(`\n\x1b[1m▶ bench:${name}\x1b[0m\n`);
-    const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/tsx'), [join(__dirname, `${name}.ts`)], {
+    // Plain node with tsx's loader: the tsx runner would relay a Ctrl-C and SIGKILL a benchmark still stopping.
+    const run = spawnSync(process.execPath, ['--import', 'tsx', join(__dirname, `${name}.ts`)], {
       stdio: 'inherit',
       env: { ...process.env, COCREACION_BUILT: '1' },
     });

@@ -14,6 +14,7 @@ import { DEFAULT_DEADLINE_POLICY, ENTIDAD_CODES, localDateAt } from '@app/domain
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { benchSystem, inParallel, timed } from './bench-support';
+import { failureLines } from './failures';
 import { recordResults } from './results';
 
 const EXERCISES = Number(process.env.BENCH_EXERCISES ?? 2_500);
@@ -49,7 +50,7 @@ async function main(): Promise<void> {
   try {
     const { dueAt, dueOn, policy } = dueMinute(Date.now());
     const baselineIds = [...Array(EXERCISES).keys()].map((i) => `bench-timer/${dueAt}/${i}`);
-    await inParallel(baselineIds, CONCURRENCY, async (workflowId) => {
+    const baselineFailures = await inParallel(baselineIds, CONCURRENCY, async (workflowId) => {
       await client.workflow.start('timerWorkflow', { workflowId, taskQueue: bench.baselineQueue, args: [dueAt] });
     });
 
@@ -89,6 +90,7 @@ async function main(): Promise<void> {
       if (Number.isNaN(reminderSeconds) && (await reminders()) >= EXERCISES) reminderSeconds = (Date.now() - dueAt) / 1000;
       if (Number.isNaN(baselineSeconds) && (await baselineDone()) >= EXERCISES) baselineSeconds = (Date.now() - dueAt) / 1000;
     }
+    const failures = [...baselineFailures, ...setup.result];
     const rss = peakRssMb(system.worker.child.pid!);
     const share = rss / WORKER_HEAP_MB;
     const lines = [
@@ -98,11 +100,13 @@ async function main(): Promise<void> {
       `  línea base (${EXERCISES} flujos que solo esperan ese instante): ${baselineSeconds.toFixed(0)} s; razón: ${(reminderSeconds / baselineSeconds).toFixed(1)}`,
       `  RSS máximo del worker: ${rss.toFixed(0)} MiB con maxCachedWorkflows=${MAX_CACHED} y ${WORKER_HEAP_MB} MiB de heap (${(share * 100).toFixed(0)} %; meta < ${GOAL_HEAP_SHARE * 100} %: ${share < GOAL_HEAP_SHARE ? 'cumplida' : 'NO cumplida'})`,
       '  (resolución de la medición: 5 s)',
+      ...failureLines(failures),
     ];
     console.log(lines.join('\n'));
     recordResults('bench:timers', lines, [
-      { metric: `${EXERCISES} recordatorios en la bandeja de salida`, goal: `< ${GOAL_SECONDS} s`, value: `${reminderSeconds.toFixed(0)} s`, met: reminderSeconds < GOAL_SECONDS },
-      { metric: 'RSS máximo del worker / heap dado', goal: `< ${GOAL_HEAP_SHARE * 100} %`, value: `${(share * 100).toFixed(0)} %`, met: share < GOAL_HEAP_SHARE },
+      { metric: `${EXERCISES} recordatorios en la bandeja de salida`, goal: `< ${GOAL_SECONDS} s`, value: `${reminderSeconds.toFixed(0)} s`, met: reminderSeconds < GOAL_SECONDS && failures.length === 0 },
+      { metric: 'RSS máximo del worker / heap dado', goal: `< ${GOAL_HEAP_SHARE * 100} %`, value: `${(share * 100).toFixed(0)} %`, met: share < GOAL_HEAP_SHARE && failures.length === 0 },
+      { metric: 'fallas al iniciar los flujos', goal: '0', value: String(failures.length), met: failures.length === 0 },
     ]);
   } finally {
     await database.end();

@@ -2,6 +2,7 @@
 # Installs what the project needs, idempotently; a second run takes seconds.
 #   scripts/bootstrap.sh              npm packages and the Temporal binaries
 #   scripts/bootstrap.sh --for-tests  the same, plus what the test suite needs
+#   scripts/bootstrap.sh --for-bench  the same as the first, plus the time-skipping test server (bench:timeskip)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,7 +15,9 @@ TOOLS_DIR=.tools
 VENV="$TOOLS_DIR/venv"
 
 for_tests=false
+for_bench=false
 [ "${1:-}" = "--for-tests" ] && for_tests=true
+[ "${1:-}" = "--for-bench" ] && for_bench=true
 
 say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
 
@@ -107,6 +110,9 @@ install_chromium() {
 
 install_node_modules
 install_temporal_cli
+if $for_bench; then
+  install_temporal_test_server
+fi
 if $for_tests; then
   install_temporal_test_server
   install_schemathesis

@@ -1,58 +1,76 @@
 /**
  * Command 2 (`npm test`): every check, each kind of test on the real parts it claims to test.
  * Runs them all, then exits non-zero if any failed.
+ *
+ * Independent of the person's shell: the system's configuration variables are dropped before any step runs (each
+ * test sets what it needs). Ctrl-C, SIGTERM or SIGHUP stop it at once, together with every server its steps started:
+ * they all carry COCREACION_TEST_RUN=<pid of this process> in their environment.
  */
-import { spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { PROJECT_ROOT } from '../tools/stack';
-import { compile } from './build';
+import { allProcesses, PROJECT_ROOT, startedWith, stopGroups, stopOnSignals, testRunEnvironment } from '../tools/stack';
 
 interface Step {
   readonly name: string;
-  readonly run: () => boolean;
+  readonly file: string;
+  readonly args: readonly string[];
 }
+
+const TEST_RUN_MARKER = `COCREACION_TEST_RUN=${process.pid}`;
+const ENVIRONMENT = testRunEnvironment(process.env, process.pid);
 
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
-
-function command(file: string, args: readonly string[], env: NodeJS.ProcessEnv = {}): () => boolean {
-  return () => spawnSync(file, args, { cwd: PROJECT_ROOT, stdio: 'inherit', env: { ...process.env, ...env } }).status === 0;
-}
-
-const jest = (project: string, ...args: string[]) =>
-  command(bin('jest'), ['--selectProjects', project, ...args], { COCREACION_BUILT: '1' });
+const jest = (project: string, ...args: string[]) => ({ file: bin('jest'), args: ['--selectProjects', project, ...args] });
 
 const steps: Step[] = [
-  { name: 'typecheck (tsc)', run: command(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']) },
-  { name: 'lint (eslint)', run: command(bin('eslint'), ['.']) },
-  {
-    name: 'build (dist/ for the end-to-end tests)',
-    run: () => {
-      compile();
-      return true;
-    },
-  },
-  { name: 'unit tests + libs/domain coverage', run: jest('unit', '--coverage') },
-  { name: 'workflow tests (time-skipping test server)', run: jest('workflow', '--maxWorkers=2') },
-  { name: 'integration tests (embedded PostgreSQL)', run: jest('integration', '--runInBand') },
-  { name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', run: jest('e2e', '--runInBand') },
-  { name: 'fuzz tests (fast-check and schemathesis on the running API)', run: jest('fuzz', '--runInBand') },
-  { name: "browser tests (the board in Debian's headless chromium)", run: jest('browser', '--runInBand') },
-  { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', run: jest('fault', '--runInBand') },
+  { name: 'typecheck (tsc)', file: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { name: 'lint (eslint)', file: bin('eslint'), args: ['.'] },
+  { name: 'build (dist/ for the end-to-end tests)', file: process.execPath, args: ['--import', 'tsx', 'scripts/build.ts'] },
+  { name: 'unit tests + libs/domain coverage', ...jest('unit', '--coverage') },
+  { name: 'workflow tests (time-skipping test server)', ...jest('workflow', '--maxWorkers=2') },
+  { name: 'integration tests (embedded PostgreSQL)', ...jest('integration', '--runInBand') },
+  { name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', ...jest('e2e', '--runInBand') },
+  { name: 'fuzz tests (fast-check and schemathesis on the running API)', ...jest('fuzz', '--runInBand') },
+  { name: "browser tests (the board in Debian's headless chromium)", ...jest('browser', '--runInBand') },
+  { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
+  { name: 'npm start in a terminal (Ctrl-C, SIGTERM, SIGHUP, leftovers, readiness)', ...jest('start', '--runInBand') },
 ];
 
-function main(): void {
-  const results = steps.map((step) => {
+let current: ChildProcess | undefined;
+let stopping = false;
+
+stopOnSignals({
+  log: (message) => process.stdout.write(`\n\x1b[1m[test]\x1b[0m ${message}\n`),
+  exitCodeOnSignal: 130,
+  stop: async () => {
+    stopping = true;
+    if (current?.pid !== undefined && current.exitCode === null) await stopGroups([current.pid], 10_000);
+    const servers = allProcesses().filter((info) => info.pid !== process.pid && startedWith(info.pid, TEST_RUN_MARKER));
+    await stopGroups([...new Set(servers.map((info) => info.pgid))]);
+  },
+});
+
+/** Each step in its own process group, so that a stop reaches it (and its Jest workers) whole. */
+function run(step: Step): Promise<boolean> {
+  return new Promise((resolve) => {
+    current = spawn(step.file, [...step.args], { cwd: PROJECT_ROOT, stdio: 'inherit', env: ENVIRONMENT, detached: true });
+    current.once('error', (error) => {
+      process.stderr.write(`${error.message}\n`);
+      resolve(false);
+    });
+    current.once('exit', (code) => resolve(code === 0));
+  });
+}
+
+async function main(): Promise<void> {
+  const results: { name: string; ok: boolean; seconds: number }[] = [];
+  for (const step of steps) {
+    if (stopping) return;
     process.stdout.write(`\n\x1b[1m▶ ${step.name}\x1b[0m\n`);
     const started = Date.now();
-    let ok: boolean;
-    try {
-      ok = step.run();
-    } catch (error) {
-      process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-      ok = false;
-    }
-    return { name: step.name, ok, seconds: (Date.now() - started) / 1000 };
-  });
+    const ok = await run(step);
+    results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
+  }
   process.stdout.write('\n\x1b[1mResumen\x1b[0m\n');
   for (const result of results) {
     process.stdout.write(`  ${result.ok ? '✔' : '✘'} ${result.name} (${result.seconds.toFixed(1)} s)\n`);
@@ -60,4 +78,4 @@ function main(): void {
   process.exit(results.every((result) => result.ok) ? 0 : 1);
 }
 
-main();
+void main();

@@ -7,6 +7,7 @@ import { e2eApi } from './support/http';
 /** Routes anyone may call; every other documented route needs a bearer token. */
 const PUBLIC_ROUTES = new Set([
   'GET /api/health',
+  'GET /api/health/ready',
   'POST /api/auth/token',
   'POST /api/auth/password',
   'POST /api/auth/password-reset',

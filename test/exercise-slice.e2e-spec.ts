@@ -22,11 +22,11 @@ describe('an exercise from HTTP to the event log (vertical slice)', () => {
       )
     ).rows.map((row) => row.type as string);
 
-  it('reports every part up', async () => {
-    const health = await api.get('/api/health');
+  it('reports every part up and the demo data in', async () => {
+    const ready = await api.get('/api/health/ready');
 
-    expect(health.status).toBe(200);
-    expect(health.body).toEqual({ status: 'ok', temporal: 'up', database: 'up' });
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'ready', temporal: 'up', database: 'up', seed: 'done', problems: [] });
   });
 
   it('starts exercise/<entidad>/1 and refuses a second open one for the same state', async () => {

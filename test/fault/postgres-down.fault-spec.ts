@@ -39,7 +39,7 @@ describe('PostgreSQL stopped while commands arrive', () => {
     const list = await api.get('/api/exercises');
     expect(list.status).toBe(503);
     expect(list.body).toMatchObject({ code: 'DATABASE_UNAVAILABLE' });
-    expect((await httpClient(system.apiUrl).get('/api/health')).body).toMatchObject({ database: 'down' });
+    expect((await httpClient(system.apiUrl).get('/api/health/ready')).body).toMatchObject({ database: 'down' });
 
     // Every HTTP request needs the database (the caller's account is checked on each one): a clear 503.
     const refused = await api.post(`/api/exercises/${STATES[0]}-1/stages/1/complete`, { completedOn: daysFromToday(-1) });

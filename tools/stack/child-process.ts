@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { groupAlive } from './processes';
 
 export interface ManagedProcess {
   readonly name: string;
@@ -9,6 +10,8 @@ export interface ManagedProcess {
   readonly exited: Promise<number | string>;
   stop(timeoutMs?: number): Promise<void>;
   kill(signal: NodeJS.Signals): void;
+  /** Program and arguments, as in /proc/<pid>/cmdline. */
+  readonly command: readonly string[];
 }
 
 export interface SpawnOptions {
@@ -34,11 +37,43 @@ function pipeWithPrefix(child: ChildProcess, name: string): void {
   }
 }
 
+/** Every process spawned here that has not exited yet, in the order they were started. */
+const live = new Set<ManagedProcess>();
+let refusing: string | undefined;
+const spawnListeners: ((process: ManagedProcess) => void)[] = [];
+
+/** Called with every process spawned from now on (e.g. to keep the run record of `npm start`). */
+export function onSpawn(listener: (process: ManagedProcess) => void): void {
+  spawnListeners.push(listener);
+}
+
+/** Once the stop has begun, a start still under way must not add servers that nobody would stop. */
+export function refuseNewProcesses(reason: string): void {
+  refusing = reason;
+}
+
+/** Sends `signal` to the process group of every live child at once: the hurried stop, and the last resort at exit. */
+export function signalAll(signal: NodeJS.Signals): void {
+  for (const managed of live) managed.kill(signal);
+}
+
+/** Stops every live child, newest first (API before worker before Temporal before PostgreSQL). */
+export async function stopAll(timeoutMs?: number): Promise<void> {
+  for (const managed of [...live].reverse()) await managed.stop(timeoutMs);
+}
+
+async function untilGroupGone(pgid: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (groupAlive(pgid) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 /**
  * Children get their own process group so that Ctrl-C reaches only the orchestrator, which then stops them in
- * order (API before worker before Temporal before PostgreSQL).
+ * order (API before worker before Temporal before PostgreSQL). A stop ends only when the whole group is gone: the
+ * embedded PostgreSQL server is a grandchild, and outlives its runner if the runner dies first.
  */
 export function spawnManaged(options: SpawnOptions): ManagedProcess {
+  if (refusing !== undefined) throw new Error(`${options.name} not started: ${refusing}`);
   const child = spawn(options.command, [...options.args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -55,27 +90,42 @@ export function spawnManaged(options: SpawnOptions): ManagedProcess {
   } else {
     pipeWithPrefix(child, options.name);
   }
+  const pgid = child.pid;
   const exited = new Promise<number | string>((resolve) => {
     child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
+    child.once('error', (error) => resolve(error.message));
   });
-  const stillRunning = () => child.exitCode === null && child.signalCode === null;
+  const running = () => pgid !== undefined && (child.exitCode === null && child.signalCode === null ? true : groupAlive(pgid));
   const kill = (signal: NodeJS.Signals) => {
-    if (stillRunning() && child.pid) {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        child.kill(signal);
-      }
+    if (pgid === undefined || !running()) return;
+    try {
+      process.kill(-pgid, signal);
+    } catch {
+      child.kill(signal);
     }
   };
   const stop = async (timeoutMs = 15_000) => {
-    if (!stillRunning()) return;
-    kill('SIGTERM');
-    const timer = setTimeout(() => kill('SIGKILL'), timeoutMs);
-    await exited;
-    clearTimeout(timer);
+    if (pgid !== undefined && running()) {
+      kill('SIGTERM');
+      const timer = setTimeout(() => kill('SIGKILL'), timeoutMs);
+      await exited;
+      await untilGroupGone(pgid, timeoutMs);
+      if (groupAlive(pgid)) kill('SIGKILL');
+      await untilGroupGone(pgid, 5_000);
+      clearTimeout(timer);
+    }
+    live.delete(managed);
   };
-  return { name: options.name, child, exited, stop, kill };
+  const managed: ManagedProcess = { name: options.name, child, exited, stop, kill, command: [options.command, ...options.args] };
+  if (pgid !== undefined) {
+    live.add(managed);
+    void exited.then(async () => {
+      await untilGroupGone(pgid, 60_000);
+      if (!groupAlive(pgid)) live.delete(managed);
+    });
+  }
+  for (const listener of spawnListeners) listener(managed);
+  return managed;
 }
 
 export async function waitFor<T>(

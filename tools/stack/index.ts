@@ -5,3 +5,7 @@ export * from './free-port';
 export * from './mail-catcher';
 export * from './system';
 export * from './temporal-dev-server';
+export * from './shutdown';
+export * from './processes';
+export * from './run-record';
+export * from './configuration';

@@ -86,6 +86,29 @@ async function allStarted<T extends readonly ({ stop(): Promise<void> } | undefi
 
 const DATABASE = 'cocreacion';
 
+interface Readiness {
+  readonly status: string;
+  readonly seed?: string;
+  readonly problems?: readonly string[];
+}
+
+/** Until GET /api/health/ready answers 200; a failed demo seed ends the wait at once, with the API's reason. */
+async function waitForReadiness(apiUrl: string, api: ManagedProcess): Promise<void> {
+  await waitFor(
+    'la API lista (GET /api/health/ready)',
+    async () => {
+      const response = await fetch(`${apiUrl}/api/health/ready`);
+      const report = (await response.json()) as Readiness;
+      if (report.seed === 'failed') return { failed: report.problems?.join(' ') ?? 'la siembra falló' };
+      if (!response.ok) throw new Error((report.problems ?? []).join(' '));
+      return { failed: undefined };
+    },
+    { timeoutMs: 180_000, failFast: api },
+  ).then(({ failed }) => {
+    if (failed) throw new Error(failed);
+  });
+}
+
 /**
  * The whole system from the compiled apps in dist/: embedded PostgreSQL, the Temporal dev server and the MailDev
  * inbox (unless external ones are given), then the worker and the API. Stops in reverse order.
@@ -149,6 +172,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       PORT: String(apiPort),
       SMTP_URL: smtpUrl,
       PUBLIC_BASE_URL: options.env?.PUBLIC_BASE_URL ?? process.env.PUBLIC_BASE_URL ?? `http://127.0.0.1:${apiPort}`,
+      // The API loads the demo data itself and says when it is in (GET /api/health/ready).
+      DEMO_SEED: options.seed === false ? 'false' : 'true',
     };
 
     const launch = (name: 'api' | 'worker') => {
@@ -168,21 +193,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const worker = launch('worker');
     const api = launch('api');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
-    await waitFor('la API', async () => ((await fetch(`${apiUrl}/api/health`)).ok ? true : undefined), {
-      timeoutMs: 120_000,
-      failFast: api,
-    });
-    if (options.seed !== false) {
-      const seed = spawnManaged({
-        name: 'seed',
-        command: process.execPath,
-        args: [join(PROJECT_ROOT, 'dist/apps/api/src/seed/main.js')],
-        env,
-        logFile: options.logToFiles ? join(options.dataDir, 'logs/seed.log') : undefined,
-      });
-      const code = await seed.exited;
-      if (code !== 0) throw new Error(`La siembra de datos de demostración falló (${code})`);
-    }
+    await waitForReadiness(apiUrl, api);
     return {
       apiUrl,
       databaseUrl,

@@ -33,6 +33,8 @@ export interface ApiConfig {
   /** Password of the demo accounts created on an empty users table outside production. */
   readonly demoPassword: string;
   readonly seedDemoUsers: boolean;
+  /** `DEMO_SEED=true`, outside production: the API loads the STLs of 2017 into an empty system once it is up. */
+  readonly seedDemoData: boolean;
   /** Reminder and escalation numbers given to every workflow the API starts (`DEADLINE_POLICY`, JSON). */
   readonly deadlinePolicy: DeadlinePolicy;
 }
@@ -152,6 +154,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jwtTtlSeconds: jwtTtl(env, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     seedDemoUsers: !production,
+    seedDemoData: !production && env.DEMO_SEED === 'true',
     deadlinePolicy: deadlinePolicy(env, problems),
   };
   if (problems.length > 0) throw new Error(`Invalid API configuration:\n- ${problems.join('\n- ')}`);

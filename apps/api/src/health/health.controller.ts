@@ -2,7 +2,17 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { type Response } from 'express';
 import { Public } from '../auth/public.decorator';
-import { type HealthReport, HealthService } from './health.service';
+import { type ReadinessReport, HealthService } from './health.service';
+
+const READY_EXAMPLE: ReadinessReport = {
+  status: 'ready',
+  database: 'up',
+  temporal: 'up',
+  migrations: 'applied',
+  searchAttributes: 'registered',
+  seed: 'done',
+  problems: [],
+};
 
 @ApiTags('salud')
 @Public()
@@ -10,15 +20,22 @@ import { type HealthReport, HealthService } from './health.service';
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
+  /** Liveness: the process answers. A restart would not bring back PostgreSQL or Temporal; readiness names them. */
   @Get()
-  @ApiOkResponse({ description: 'Todo funciona', example: { status: 'ok', temporal: 'up', database: 'up' } })
+  @ApiOkResponse({ description: 'El proceso de la API responde', example: { status: 'ok' } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @ApiOkResponse({ description: 'Listo: PostgreSQL y Temporal responden, migraciones, atributos de búsqueda y datos de demostración listos', example: READY_EXAMPLE })
   @ApiServiceUnavailableResponse({
-    description: 'Alguna parte no responde; se nombra cuál',
-    example: { status: 'degraded', temporal: 'down', database: 'up' },
+    description: 'Aún no está listo, o alguna parte no responde: se nombra cuál',
+    example: { ...READY_EXAMPLE, status: 'not_ready', temporal: 'down', searchAttributes: 'unknown', problems: ['Temporal no responde en 127.0.0.1:7233.'] },
   })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
-    const report = await this.health.check();
-    if (report.status !== 'ok') response.status(503);
+  async ready(@Res({ passthrough: true }) response: Response): Promise<ReadinessReport> {
+    const report = await this.health.readiness();
+    if (report.status !== 'ready') response.status(503);
     return report;
   }
 }

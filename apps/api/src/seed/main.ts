@@ -1,6 +1,7 @@
 /**
  * `node dist/apps/api/src/seed/main.js`: loads the 16 STLs of 2017, each with an open exercise, into an empty
- * development system. Run by `npm start` (and the end-to-end tests) once the worker and the API are up.
+ * development system, by hand. `npm start` and the end-to-end tests instead give the API `DEMO_SEED=true`, and
+ * the API loads them itself once it is up (GET /api/health/ready tells when they are in).
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
