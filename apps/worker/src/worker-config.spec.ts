@@ -1,6 +1,6 @@
 import { loadWorkerConfig } from './worker-config';
 
-const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/cocreacion' };
+const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/cocreacion', APP_MODE: 'development' };
 
 describe('loadWorkerConfig: e-mail settings', () => {
   it('defaults to a local SMTP server, a sender of the project and links to the local API', () => {
@@ -29,7 +29,7 @@ describe('loadWorkerConfig: e-mail settings', () => {
     });
   });
 
-  it('in production (NODE_ENV=production) refuses the default sender and links to this machine', () => {
+  it('in production (anything but APP_MODE=development, or NODE_ENV=production) refuses the default sender and links to this machine', () => {
     const load = (env: NodeJS.ProcessEnv) => () => loadWorkerConfig({ ...production, ...env });
 
     expect(load({ MAIL_FROM: '', PUBLIC_BASE_URL: '' })).toThrow(
@@ -47,8 +47,10 @@ describe('loadWorkerConfig: e-mail settings', () => {
     expect(load({})).not.toThrow();
   });
 
-  it('outside production the embedded defaults are accepted', () => {
+  it('only in development (APP_MODE=development, as npm start and the tests run) are the embedded defaults accepted', () => {
     expect(() => loadWorkerConfig({ ...base, NODE_ENV: 'test' })).not.toThrow();
+    const { APP_MODE: _development, ...unset } = base;
+    expect(() => loadWorkerConfig(unset)).toThrow('MAIL_FROM must be on a domain other mail servers can reach');
   });
 
   it('refuses a Reply-To that is not an address', () => {

@@ -1,4 +1,4 @@
-import { TASK_QUEUE } from '@app/contracts';
+import { isProductionMode, TASK_QUEUE } from '@app/contracts';
 import {
   DEFAULT_MAIL_FROM,
   DEFAULT_PUBLIC_BASE_URL,
@@ -63,8 +63,7 @@ function notificationsConfig(env: NodeJS.ProcessEnv, problems: string[]): Notifi
     publicBaseUrl: urlWithScheme(env, 'PUBLIC_BASE_URL', DEFAULT_PUBLIC_BASE_URL, ['http', 'https'], problems),
     ...(replyTo === undefined ? {} : { replyTo }),
   };
-  // Until the explicit development flag exists (issue 14), production is NODE_ENV=production.
-  if (env.NODE_ENV === 'production') problems.push(...productionProblems(config));
+  if (isProductionMode(env)) problems.push(...productionProblems(config));
   return config;
 }
 

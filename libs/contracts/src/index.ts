@@ -6,3 +6,4 @@ export * from './search-attributes';
 export * from './snapshot';
 export * from './stl-messages';
 export * from './workflow-ids';
+export * from './run-mode';

@@ -1,4 +1,4 @@
-import { TASK_QUEUE } from '@app/contracts';
+import { isProductionMode, TASK_QUEUE } from '@app/contracts';
 import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom, isLocalDate } from '@app/domain';
 import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
@@ -77,14 +77,11 @@ function jwtSecret(env: NodeJS.ProcessEnv, production: boolean, problems: string
   return secret;
 }
 
-/**
- * Development only when asked for by name. NODE_ENV=production wins over it (`NODE_ENV=production npm start` is a
- * production run on the embedded servers), so the unsafe side never comes from a contradiction.
- */
+/** `NODE_ENV=production npm start` is a production run on the embedded servers (see `isProductionMode`). */
 function isProduction(env: NodeJS.ProcessEnv, problems: string[]): boolean {
   const mode = env.APP_MODE ?? '';
   if (!['', 'development', 'production'].includes(mode)) problems.push(`APP_MODE must be "production" or "development" (got "${mode}")`);
-  return mode !== 'development' || env.NODE_ENV === 'production';
+  return isProductionMode(env);
 }
 
 const PROXY_ADDRESS = /^(loopback|linklocal|uniquelocal|[0-9a-fA-F.:]+(\/\d{1,3})?)$/;
