@@ -1,5 +1,5 @@
 import { addDays, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
-import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
@@ -10,10 +10,13 @@ import { type PostgresForFile, startPostgresForFile } from '../../../../test/sup
 import { SmtpSink } from '../../../../test/support/smtp-sink';
 import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
+import { OutboxDispatcher } from '../dispatcher/outbox-dispatcher';
+import { reportToStl } from '../dispatcher/report-to-stl';
 import { NotificationActivitiesService } from './notification.activities';
 
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
+const QUIET = { log: () => undefined, warn: () => undefined };
 
 /** The real activities (PostgreSQL, SMTP) under the STL workflow, with months skipped in seconds. */
 describe('a vacant facilitador, from the workflow to the inbox', () => {
@@ -24,6 +27,7 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
   let worker: Worker;
   let running: Promise<void>;
   let driver: ScenarioDriver;
+  let dispatcher: OutboxDispatcher;
 
   beforeAll(async () => {
     [postgres, sink, env] = await Promise.all([startPostgresForFile(), SmtpSink.start(), timeSkippingEnvironment()]);
@@ -32,16 +36,25 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     transport = new SmtpMailTransport(sink.url);
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
-    const deliver = new NotificationActivitiesService(new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' }));
+    const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
+    const deliver = new NotificationActivitiesService(delivery);
     worker = await testWorker(env, {
       appendEvents: append.appendEvents.bind(append),
       deliverNotifications: deliver.deliverNotifications.bind(deliver),
     });
     running = worker.run();
     driver = new ScenarioDriver(env);
+    // The worker's dispatcher sends what the workflows queue, as in production.
+    dispatcher = new OutboxDispatcher(delivery, new UndeliverableReports(dataSource), reportToStl(env.client), {
+      databaseUrl: postgres.database.url,
+      sweepMs: 1_000,
+      lanes: 2,
+    }, QUIET);
+    await dispatcher.start();
   });
 
   afterAll(async () => {
+    await dispatcher?.stop();
     worker?.shutdown();
     await running;
     await env?.teardown();
