@@ -24,6 +24,9 @@ const users = (system: RunningSystem, args: string[], stdin?: string) => usersCl
  * The issue's "Done when", on a system started as a real deployment starts (APP_MODE=production, a strong secret,
  * no seed, no demo accounts), with MailDev as the local SMTP inbox.
  */
+/** Where people open the board (the reverse proxy's address); the test talks to the API directly. */
+const PUBLIC_ADDRESS = 'https://cocreacion.inai.ejemplo.mx';
+
 describe('a production deployment, from its first account to a revoked garante', () => {
   let system: RunningSystem;
   let dir: string;
@@ -36,7 +39,15 @@ describe('a production deployment, from its first account to a revoked garante',
       logToFiles: true,
       seed: false,
       // Behind one proxy hop, as the README's reverse-proxy setup: the tests play the proxy with X-Forwarded-*.
-      env: { APP_MODE: 'production', NODE_ENV: 'production', JWT_SECRET: randomBytes(32).toString('hex'), TRUST_PROXY: '1' },
+      // A production worker refuses a sender other servers cannot reach and links to this machine.
+      env: {
+        APP_MODE: 'production',
+        NODE_ENV: 'production',
+        JWT_SECRET: randomBytes(32).toString('hex'),
+        TRUST_PROXY: '1',
+        MAIL_FROM: 'Gobierno Abierto <avisos@inai.ejemplo.mx>',
+        PUBLIC_BASE_URL: PUBLIC_ADDRESS,
+      },
     });
     api = httpClient(system.apiUrl);
   });
@@ -115,7 +126,7 @@ describe('a production deployment, from its first account to a revoked garante',
     expect(mail.subject).toBe('Su cuenta en Cocreación desde lo Local');
     expect(mail.text).toContain('vence en 72 horas');
     const link = new URL(/https?:\/\/\S+\/tablero\/contrasena\?token=\S+/.exec(mail.text)![0]);
-    expect(link.origin).toBe(system.apiUrl);
+    expect(link.origin).toBe(PUBLIC_ADDRESS);
     const token = link.searchParams.get('token')!;
 
     expect((await api.post('/api/auth/password', { token, password: 'garante-14 y algo' })).body.code).toBe('VALIDATION_FAILED');
