@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
-import { type RecordedAppend } from './support/replay/append-recorder.interceptors';
+import { type RecordedAppend, type RecordedSearchAttributes } from './support/replay/append-recorder.interceptors';
 
 const HISTORIES = join(__dirname, 'histories');
 const files = readdirSync(HISTORIES).filter((file) => file.endsWith('.json'));
@@ -39,10 +39,26 @@ function storedAt(recording: RecordedHistory): Map<number, { type: string; data:
 }
 
 /**
+ * The search attributes each upsert of the recording set, values as JSON text, in order; the SDK's own record of
+ * patches (`TemporalChangeVersion`, upserted by the SDK when a patch is first met) is not the workflow's.
+ */
+function upsertsOf(recording: RecordedHistory): RecordedSearchAttributes[] {
+  const history = historyFromJSON(recording.history);
+  return (history.events ?? []).flatMap((event) => {
+    const fields = Object.entries(event.upsertWorkflowSearchAttributesEventAttributes?.searchAttributes?.indexedFields ?? {}).filter(
+      ([name]) => name !== 'TemporalChangeVersion',
+    );
+    if (fields.length === 0) return [];
+    return [Object.fromEntries(fields.map(([name, payload]) => [name, Buffer.from(payload.data ?? []).toString('utf8')]))];
+  });
+}
+
+/**
  * Recorded histories (scripts/record-histories.ts) replayed against today's workflow code: a change that would
  * break running workflows fails here. Replay checks the commands' kinds only, so the test also compares what each
- * command appends today with what the recording stored: a decider that changes an event's content without
- * `patched()` fails too. Evolve released workflow code with `patched()`.
+ * command appends today with what the recording stored, and the search attributes each upsert sets with those of
+ * the history: a decider that changes an event's content, or a change of search attributes, without `patched()`
+ * fails too. Evolve released workflow code with `patched()`.
  */
 describe('recorded workflow histories replay deterministically', () => {
   let bundle: string;
@@ -66,6 +82,7 @@ describe('recorded workflow histories replay deterministically', () => {
   it.each(files)('%s', async (file) => {
     const recording = read(file);
     const appended: RecordedAppend[] = [];
+    const upserted: RecordedSearchAttributes[] = [];
     await Worker.runReplayHistory(
       {
         workflowBundle: { code: bundle },
@@ -78,11 +95,20 @@ describe('recorded workflow histories replay deterministically', () => {
               callDuringReplay: true,
             },
           },
+          searchAttributes: {
+            record: {
+              fn: (_info, values: RecordedSearchAttributes) => {
+                upserted.push(values);
+              },
+              callDuringReplay: true,
+            },
+          },
         },
       },
       recording.history,
       recording.workflowId,
     );
+    expect(upserted).toEqual(upsertsOf(recording));
     const stored = storedAt(recording);
     if (!stored) return;
     const decidedToday = appended.flatMap(({ firstSeq, events }) => events.map((event, index) => [firstSeq + index, event] as const));

@@ -1,10 +1,12 @@
 import {
   type ActivityInput,
+  type ConcludeActivationInput,
   type LocalActivityInput,
   type Next,
   proxySinks,
   type Sinks,
   type WorkflowInterceptorsFactory,
+  type WorkflowInternalsInterceptor,
   type WorkflowOutboundCallsInterceptor,
 } from '@temporalio/workflow';
 
@@ -15,11 +17,15 @@ export interface RecordedAppend {
   readonly events: readonly { readonly type: string; readonly data: unknown }[];
 }
 
+/** Search attributes one activation upserted, each value as its JSON text. */
+export type RecordedSearchAttributes = Readonly<Record<string, string>>;
+
 export interface AppendRecorderSinks extends Sinks {
   appends: { record(append: RecordedAppend): void };
+  searchAttributes: { record(upserted: RecordedSearchAttributes): void };
 }
 
-const { appends } = proxySinks<AppendRecorderSinks>();
+const { appends, searchAttributes } = proxySinks<AppendRecorderSinks>();
 
 function recordAppend(activityType: string, args: unknown[]): void {
   if (activityType !== 'appendEvents') return;
@@ -40,4 +46,20 @@ class AppendRecorder implements WorkflowOutboundCallsInterceptor {
   }
 }
 
-export const interceptors: WorkflowInterceptorsFactory = () => ({ outbound: [new AppendRecorder()] });
+/** The upserts an activation sends, in order: replay compares their kind with the history, not their values. */
+class SearchAttributesRecorder implements WorkflowInternalsInterceptor {
+  concludeActivation(input: ConcludeActivationInput, next: Next<WorkflowInternalsInterceptor, 'concludeActivation'>) {
+    for (const command of input.commands) {
+      const fields = command.upsertWorkflowSearchAttributes?.searchAttributes?.indexedFields;
+      if (!fields) continue;
+      const decoded = new TextDecoder();
+      searchAttributes.record(Object.fromEntries(Object.entries(fields).map(([name, payload]) => [name, decoded.decode(payload.data ?? new Uint8Array())])));
+    }
+    return next(input);
+  }
+}
+
+export const interceptors: WorkflowInterceptorsFactory = () => ({
+  outbound: [new AppendRecorder()],
+  internals: [new SearchAttributesRecorder()],
+});

@@ -277,7 +277,10 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     try {
       return await append(input);
     } catch (error) {
-      if (failureTypeOf(error) === EVENTS_NOT_STORABLE) throw domainRejectionFailure(EVENTS_NOT_STORABLE_REJECTION);
+      const type = failureTypeOf(error);
+      if (type === EVENTS_NOT_STORABLE) throw domainRejectionFailure(EVENTS_NOT_STORABLE_REJECTION);
+      // A stream with a hole in it: the command is refused, never applied on a guess, and the log says where.
+      if (type === 'StreamConflict') throw domainRejectionFailure(STREAM_IN_DISPUTE);
       throw error;
     }
   }
