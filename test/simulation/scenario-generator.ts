@@ -23,8 +23,8 @@ function stepsOfState(seed: number, entidad: Entidad, lastDay: number): (Scenari
   const registeredDay = random.int(0, 30);
   people.register(registeredDay);
   const exercises = exercisesOfState(timeline, random, registeredDay + random.int(5, 40));
-  sessionsOfState(timeline, random, people, exercises);
   people.changesOverTime(registeredDay);
+  sessionsOfState(timeline, random, people, exercises);
   return timeline.sorted();
 }
 

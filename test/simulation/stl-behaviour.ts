@@ -24,6 +24,8 @@ const ORGANIZACION: Record<CoreSector, string> = {
  */
 export class StlPeople {
   private readonly seats: Seat[] = [];
+  /** Who held a titular's vote from which day (and until which): sessions see the members of their day. */
+  private readonly tenures: { memberId: string; from: number; to?: number }[] = [];
   private joined = 0;
 
   constructor(
@@ -31,8 +33,8 @@ export class StlPeople {
     private readonly random: SeededRandom,
   ) {}
 
-  titulares(): string[] {
-    return this.seats.map((seat) => seat.titular);
+  titularesOn(day: number): string[] {
+    return this.tenures.filter((tenure) => tenure.from <= day && (tenure.to === undefined || day < tenure.to)).map((tenure) => tenure.memberId);
   }
 
   register(day: number): void {
@@ -43,7 +45,8 @@ export class StlPeople {
     for (const sector of ['gobierno', 'sociedad_civil', 'garante'] as const) {
       for (let index = 0; index < counts[sector]; index += 1) this.addTitular(day, sector);
     }
-    if (this.random.chance(0.75)) this.appoint(day + this.random.int(0, 20));
+    // A quarter start with the post vacant (Jalisco, Oaxaca, Tlaxcala in 2017) and fill it months later.
+    this.appoint(day + (this.random.chance(0.75) ? this.random.int(0, 20) : this.random.int(40, 150)));
   }
 
   private addTitular(day: number, sector: CoreSector): void {
@@ -53,6 +56,7 @@ export class StlPeople {
     const common = { sector, organizacion: ORGANIZACION[sector], joinedOn };
     this.timeline.stl(day, 8, { type: 'AddMember', data: { ...common, memberId: titular, role: 'titular', nombre: `Titular ${this.joined}` } });
     const seat: Seat = { titular, sector };
+    this.tenures.push({ memberId: titular, from: day });
     if (this.random.chance(0.5)) {
       seat.suplente = `${titular}-suplente`;
       this.timeline.stl(day, 8, {
@@ -86,8 +90,11 @@ export class StlPeople {
     const index = this.random.int(0, this.seats.length - 1);
     const seat = this.seats[index];
     this.timeline.stl(day, 17, { type: 'ResignMember', data: { memberId: seat.titular, on: this.timeline.dateOf(day) } });
+    const tenure = this.tenures.find((held) => held.memberId === seat.titular && held.to === undefined);
+    if (tenure) tenure.to = day;
     if (seat.suplente) {
       this.seats[index] = { titular: seat.suplente, sector: seat.sector };
+      this.tenures.push({ memberId: seat.suplente, from: day });
     } else {
       this.seats.splice(index, 1);
       this.addTitular(day + this.random.int(7, 45), seat.sector);
@@ -122,7 +129,7 @@ export function sessionsOfState(timeline: StateTimeline, random: SeededRandom, p
 }
 
 function holdSession(timeline: StateTimeline, random: SeededRandom, people: StlPeople, sessionId: string, day: number): void {
-  const present = random.subset(people.titulares(), 0.8);
+  const present = random.subset(people.titularesOn(day), 0.8);
   timeline.stl(day, 11, { type: 'RecordAttendance', data: { sessionId, present } });
   const consensus = random.chance(0.5);
   const votes: CastVote[] = consensus ? [] : present.map((memberId) => ({ memberId, vote: random.chance(0.75) ? 'favor' : 'contra' }));
