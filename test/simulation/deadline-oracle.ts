@@ -18,8 +18,8 @@ interface Aggregate {
 }
 
 const AGGREGATES: Record<'exercise' | 'stl', Aggregate> = {
-  exercise: { evolve: exerciseDecider.evolve as Aggregate['evolve'], initialState: exerciseDecider.initialState, deadlines: (state) => exerciseDeadlines(state as never) },
-  stl: { evolve: stlDecider.evolve as Aggregate['evolve'], initialState: stlDecider.initialState, deadlines: (state) => stlDeadlines(state as never) },
+  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state) => exerciseDeadlines(state as never) },
+  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state) => stlDeadlines(state as never) },
 };
 
 const deadlineIdOf = (event: LoggedEvent): string | undefined => {
@@ -36,18 +36,22 @@ export interface OracleResult {
  * The expected firings of one stream, from its log and the pure domain's `deadlines()` (the default policy, as the
  * simulation's workflows run): before each event, every deadline pending in the state the log had reached must not
  * be overdue (else it was missed); an event that fires a deadline must fire one that was pending, at its due instant
- * (a second firing of the same id finds it no longer pending); and at `endedAt` nothing pending is overdue.
+ * or, when an event made it pending after that instant (a session without quorum no longer counts), at that event;
+ * a second firing of the same id finds it no longer pending; and at `endedAt` nothing pending is overdue.
  */
 export function checkDeadlines(streamId: string, events: readonly LoggedEvent[], endedAt: number): OracleResult {
   const aggregate = AGGREGATES[streamId.startsWith('stl/') ? 'stl' : 'exercise'];
   const violations: Violation[] = [];
   let state = aggregate.initialState();
+  /** When each pending deadline became pending: one that appears already overdue is due at once. */
+  let pendingSince = new Map<string, number>();
   let firings = 0;
   let firing: { id: string; occurredAt: string } | undefined;
+  const dueAt = (deadline: Deadline) => Math.max(Date.parse(deadline.dueAt), pendingSince.get(deadline.id) ?? 0);
   const overdue = (at: number, seq: number) => {
     for (const deadline of aggregate.deadlines(state)) {
-      if (Date.parse(deadline.dueAt) + FIRING_TOLERANCE_MS < at) {
-        violations.push({ invariant: 'b', streamId, seq, message: `el plazo ${deadline.id} venció el ${deadline.dueAt} y no se disparó` });
+      if (dueAt(deadline) + FIRING_TOLERANCE_MS < at) {
+        violations.push({ invariant: 'b', streamId, seq, message: `el plazo ${deadline.id} venció el ${new Date(dueAt(deadline)).toISOString()} y no se disparó` });
       }
     }
   };
@@ -57,8 +61,8 @@ export function checkDeadlines(streamId: string, events: readonly LoggedEvent[],
     if (id !== undefined && !sameFiring) {
       const pending = aggregate.deadlines(state).find((deadline) => deadline.id === id);
       if (!pending) violations.push({ invariant: 'b', streamId, seq: event.seq, message: `se disparó ${id}, que no estaba pendiente (¿dos veces?)` });
-      else if (Math.abs(Date.parse(event.occurredAt) - Date.parse(pending.dueAt)) > FIRING_TOLERANCE_MS) {
-        violations.push({ invariant: 'b', streamId, seq: event.seq, message: `${id} se disparó el ${event.occurredAt}, vencía el ${pending.dueAt}` });
+      else if (Math.abs(Date.parse(event.occurredAt) - dueAt(pending)) > FIRING_TOLERANCE_MS) {
+        violations.push({ invariant: 'b', streamId, seq: event.seq, message: `${id} se disparó el ${event.occurredAt}, vencía el ${new Date(dueAt(pending)).toISOString()}` });
       }
       firings += 1;
       firing = { id, occurredAt: event.occurredAt };
@@ -67,6 +71,8 @@ export function checkDeadlines(streamId: string, events: readonly LoggedEvent[],
       overdue(Date.parse(event.occurredAt), event.seq);
     }
     state = aggregate.evolve(state, event);
+    const at = Date.parse(event.occurredAt);
+    pendingSince = new Map(aggregate.deadlines(state).map((deadline) => [deadline.id, pendingSince.get(deadline.id) ?? at]));
   }
   overdue(endedAt, events.length);
   return { firings, violations: dedupe(violations) };

@@ -21,6 +21,11 @@ export interface CheckReport {
 
 const MAX_EVENTS_PER_RUN = 1_000;
 const ANSWER_WITHIN_MS = 2_000;
+/**
+ * A closed workflow answers a query by a replay on the worker, which the time-skipping server only hands out after
+ * about two seconds (measured: 1.9–2.1 s for an exercise of 45 events): it is not stuck, only no longer cached.
+ */
+const CLOSED_ANSWER_WITHIN_MS = 10_000;
 
 /** JSON compared as jsonb does: keys in any order, undefined fields dropped. */
 const canonical = (value: unknown): string =>
@@ -43,10 +48,10 @@ async function readLog(dataSource: DataSource): Promise<Map<string, LoggedEvent[
   return log;
 }
 
-function withinTwoSeconds<T>(work: Promise<T>): Promise<T> {
+function within<T>(work: Promise<T>, ms = ANSWER_WITHIN_MS): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`sin respuesta en ${ANSWER_WITHIN_MS} ms`)), ANSWER_WITHIN_MS);
+    timer = setTimeout(() => reject(new Error(`sin respuesta en ${ms} ms`)), ms);
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
@@ -65,9 +70,11 @@ async function checkStream(dataSource: DataSource, client: Client, streamId: str
   if (canonical(row?.summary) !== canonical(summary)) broken('a', 'la fila de la proyección no es el pliegue del registro', events.length);
   const handle = client.workflow.getHandle(streamId);
   try {
-    const { status } = await withinTwoSeconds(handle.describe());
-    if (!['RUNNING', 'COMPLETED', 'CONTINUED_AS_NEW'].includes(status.name)) broken('e', `el flujo terminó en ${status.name}`);
-    const queried = await withinTwoSeconds(isStl ? handle.query(getStlState) : handle.query(getExerciseState));
+    const { status } = await within(handle.describe());
+    if (!['RUNNING', 'COMPLETED'].includes(status.name)) broken('e', `el flujo terminó en ${status.name}`);
+    const bound = status.name === 'RUNNING' ? ANSWER_WITHIN_MS : CLOSED_ANSWER_WITHIN_MS;
+    const query: Promise<unknown> = isStl ? handle.query(getStlState) : handle.query(getExerciseState);
+    const queried = await within(query, bound);
     if (canonical(queried) !== canonical(state)) broken('a', 'el estado de la consulta no es el pliegue del registro', events.length);
   } catch (error) {
     broken('e', `el flujo no respondió: ${error instanceof Error ? error.message : String(error)}`);

@@ -74,7 +74,7 @@ export function summarize({ scenario, counts, report, wallSeconds }: SimulationR
   ];
   if (report.violations.length > 0) lines.push(describeViolation(report.violations[0], report.log));
   if (process.env.SIMULATION_VERBOSE) {
-    lines.push(...Object.values(counts.refusalExamples), ...report.violations.map((violation) => JSON.stringify(violation)));
+    lines.push(...Object.values(counts.refusalExamples), ...report.violations.map((violation) => describeViolation(violation, report.log)));
   }
   lines.push(`semilla ${scenario.seed}`);
   return lines;
