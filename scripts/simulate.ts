@@ -1,6 +1,7 @@
 /**
- * `npm run simulate -- --seed N [--states 32] [--years 10]`: harness 1 of issue 15 (test/simulation). Prints the
- * summary and the seed; exits 1 on any violation of the invariants or any command that failed.
+ * `npm run simulate -- --seed N [--states 32] [--years 10] [--check-every-year]`: harness 1 of issue 15
+ * (test/simulation). Prints each simulated year as it ends, the summary and the seed; exits 1 on any violation of the
+ * invariants or any command that failed.
  */
 import { parseArgs } from 'node:util';
 import { bundleWorkflowCode } from '@temporalio/worker';
@@ -12,10 +13,21 @@ const quiet = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error:
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
-    options: { seed: { type: 'string' }, states: { type: 'string', default: '32' }, years: { type: 'string', default: '10' } },
+    options: {
+      seed: { type: 'string' },
+      states: { type: 'string', default: '32' },
+      years: { type: 'string', default: '10' },
+      'check-every-year': { type: 'boolean', default: false },
+    },
   });
   const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
-  const options = { seed, states: Number(values.states), years: Number(values.years) };
+  const options = {
+    seed,
+    states: Number(values.states),
+    years: Number(values.years),
+    checkEveryYear: values['check-every-year'],
+    progress: (line: string) => console.log(line),
+  };
   if (![seed, options.states, options.years].every(Number.isFinite) || options.states < 1 || options.states > 32) {
     console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N]');
     return 2;

@@ -1,4 +1,5 @@
 import { domainRejectionOf, exerciseWorkflowId, stlWorkflowId } from '@app/contracts';
+import { yearOf } from '@app/domain';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { type ScenarioDriver } from '../scenarios/scenario-driver';
 import { type Scenario, type ScenarioStep } from './scenario';
@@ -70,12 +71,22 @@ async function sendCounted(driver: ScenarioDriver, step: ScenarioStep, counts: R
 
 /**
  * Plays the scenario on the driver's environment: the clock skips to each moment (the timers due meanwhile fire on
- * the way), then each state sends its commands of that moment in order, the states side by side.
+ * the way), then each state sends its commands of that moment in order, the states side by side. `eachYear` runs
+ * when a simulated year is over, the clock standing still meanwhile.
  */
-export async function runScenario(driver: ScenarioDriver, scenario: Scenario): Promise<RunCounts> {
+export async function runScenario(
+  driver: ScenarioDriver,
+  scenario: Scenario,
+  eachYear: (year: number, counts: RunCounts) => Promise<void> = () => Promise.resolve(),
+): Promise<RunCounts> {
   const counts: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [] };
   if ((await driver.today()) >= scenario.origin) throw new Error(`the simulation starts on ${scenario.origin}, already past on this clock`);
+  let year = yearOf(scenario.origin);
   for (const group of moments(scenario.steps)) {
+    if (yearOf(group[0].on) !== year) {
+      await eachYear(year, counts);
+      year = yearOf(group[0].on);
+    }
     await driver.sleepUntil(group[0].on, group[0].hour);
     const byState = new Map<string, ScenarioStep[]>();
     for (const step of group) byState.set(step.entidad, [...(byState.get(step.entidad) ?? []), step]);
@@ -86,5 +97,6 @@ export async function runScenario(driver: ScenarioDriver, scenario: Scenario): P
     );
   }
   await driver.sleepUntil(scenario.until, 23, 59);
+  await eachYear(year, counts);
   return counts;
 }

@@ -11,6 +11,7 @@ import { type CheckReport, checkInvariants, describeViolation } from './invarian
 import { type Scenario } from './scenario';
 import { generateScenario, type ScenarioOptions } from './scenario-generator';
 import { type RunCounts, runScenario } from './scenario-runner';
+import { type Violation } from './violation';
 
 export interface SimulationResult {
   readonly scenario: Scenario;
@@ -29,7 +30,13 @@ const staffFor = (states: readonly string[]): StaffAccount[] => [
  * Harness 1 of issue 15: the scenario of `options.seed` on the real time-skipping server, the real append activity on
  * a real PostgreSQL of its own, then the checker. E-mail delivery is left out: the outbox rows are what is checked.
  */
-export async function simulate(options: ScenarioOptions, workflowBundle: WorkerOptions['workflowBundle']): Promise<SimulationResult> {
+export interface SimulationOptions extends ScenarioOptions {
+  /** Runs the checker at the end of every simulated year too, not only at the end (slower: a rebuild each time). */
+  readonly checkEveryYear?: boolean;
+  readonly progress?: (line: string) => void;
+}
+
+export async function simulate(options: SimulationOptions, workflowBundle: WorkerOptions['workflowBundle']): Promise<SimulationResult> {
   const started = performance.now();
   const scenario = generateScenario(options);
   const [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
@@ -47,9 +54,18 @@ export async function simulate(options: ScenarioOptions, workflowBundle: WorkerO
     });
     const driver = new ScenarioDriver(env);
     // The checker queries the workflows: their worker must still be running.
+    const yearly: Violation[] = [];
+    const eachYear = async (year: number, counts: RunCounts) => {
+      if (options.checkEveryYear && yearly.length === 0) {
+        yearly.push(...(await checkInvariants(dataSource, env.client, await env.currentTimeMs())).violations);
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      options.progress?.(`  ${year}: ${counts.commands} comandos, ${seconds} s${yearly.length > 0 ? `, ${yearly.length} violaciones` : ''}`);
+    };
     const { counts, report } = await worker.runUntil(async () => {
-      const played = await runScenario(driver, scenario);
-      return { counts: played, report: await checkInvariants(dataSource, env.client, await env.currentTimeMs()) };
+      const played = await runScenario(driver, scenario, eachYear);
+      const final = await checkInvariants(dataSource, env.client, await env.currentTimeMs());
+      return { counts: played, report: { ...final, violations: [...yearly, ...final.violations] } };
     });
     return { scenario, counts, report, wallSeconds: (performance.now() - started) / 1000 };
   } finally {
