@@ -16,13 +16,15 @@ export interface RunCounts {
   failures: { step: ScenarioStep; error: string }[];
 }
 
-const moment = (step: ScenarioStep) => `${step.on}T${step.hour}`;
-
-/** Consecutive steps at the same moment: one skip of the clock, then their commands. */
-function* moments(steps: readonly ScenarioStep[]): Generator<ScenarioStep[]> {
+/**
+ * Consecutive steps of the same day: one skip of the clock to the day's first hour, then their commands, each state's
+ * in the order of their hours. A skip per hour cost as much as the commands themselves (about 17 ms against 30 ms
+ * per Update here), and every command carries its date in its data, so only the order within the day matters.
+ */
+function* days(steps: readonly ScenarioStep[]): Generator<ScenarioStep[]> {
   let group: ScenarioStep[] = [];
   for (const step of steps) {
-    if (group.length > 0 && moment(group[0]) !== moment(step)) {
+    if (group.length > 0 && group[0].on !== step.on) {
       yield group;
       group = [];
     }
@@ -70,8 +72,8 @@ async function sendCounted(driver: ScenarioDriver, step: ScenarioStep, counts: R
 }
 
 /**
- * Plays the scenario on the driver's environment: the clock skips to each moment (the timers due meanwhile fire on
- * the way), then each state sends its commands of that moment in order, the states side by side. `eachYear` runs
+ * Plays the scenario on the driver's environment: the clock skips to each day (the timers due meanwhile fire on the
+ * way), then each state sends its commands of that day in order, the states side by side. `eachYear` runs
  * when a simulated year is over, the clock standing still meanwhile.
  */
 export async function runScenario(
@@ -82,12 +84,12 @@ export async function runScenario(
   const counts: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [] };
   if ((await driver.today()) >= scenario.origin) throw new Error(`the simulation starts on ${scenario.origin}, already past on this clock`);
   let year = yearOf(scenario.origin);
-  for (const group of moments(scenario.steps)) {
+  for (const group of days(scenario.steps)) {
     if (yearOf(group[0].on) !== year) {
       await eachYear(year, counts);
       year = yearOf(group[0].on);
     }
-    await driver.sleepUntil(group[0].on, group[0].hour);
+    await driver.sleepUntil(group[0].on, Math.min(...group.map((step) => step.hour)));
     const byState = new Map<string, ScenarioStep[]>();
     for (const step of group) byState.set(step.entidad, [...(byState.get(step.entidad) ?? []), step]);
     await Promise.all(
