@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- --seed N [--states 32] [--years 10] [--check-every-year]`: harness 1 of issue 15
+ * `npm run simulate -- --seed N [--states 32] [--years 10] [--shards K] [--check-every-year]`: harness 1 of issue 15
  * (test/simulation). Prints each simulated year as it ends, the summary and the seed; exits 1 on any violation of the
  * invariants or any command that failed.
  */
@@ -17,6 +17,7 @@ async function main(): Promise<number> {
       seed: { type: 'string' },
       states: { type: 'string', default: '32' },
       years: { type: 'string', default: '10' },
+      shards: { type: 'string', default: '1' },
       'check-every-year': { type: 'boolean', default: false },
     },
   });
@@ -25,11 +26,12 @@ async function main(): Promise<number> {
     seed,
     states: Number(values.states),
     years: Number(values.years),
+    shards: Number(values.shards),
     checkEveryYear: values['check-every-year'],
     progress: (line: string) => console.log(line),
   };
   if (![seed, options.states, options.years].every(Number.isFinite) || options.states < 1 || options.states > 32) {
-    console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N]');
+    console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N] [--shards K] [--check-every-year]');
     return 2;
   }
   console.log(`simulación con semilla ${seed}`);

@@ -136,20 +136,21 @@ async function eachStream<T>(streams: readonly string[], work: (streamId: string
 
 /**
  * The checker of issue 15, apart from the system: it reads the store, the projections and the workflows, and judges
- * them with the pure domain only. `endedAt` is the simulated instant the run stopped at.
+ * them with the pure domain only. `clientOf` reaches a stream's workflow; `endedAt` is the simulated instant the run
+ * stopped at.
  */
-export async function checkInvariants(dataSource: DataSource, client: Client, endedAt: number): Promise<CheckReport> {
+export async function checkInvariants(dataSource: DataSource, clientOf: (streamId: string) => Client, endedAt: number): Promise<CheckReport> {
   const log = await readLog(dataSource);
   const streams = [...log.keys()];
   const violations: Violation[] = [];
   let firings = 0;
   const runLengths = await eachStream(streams, async (streamId) => {
     const events = log.get(streamId)!;
-    violations.push(...(await checkStream(dataSource, client, streamId, events)));
+    violations.push(...(await checkStream(dataSource, clientOf(streamId), streamId, events)));
     const oracle = checkDeadlines(streamId, events, endedAt);
     firings += oracle.firings;
     violations.push(...oracle.violations);
-    const lengths = await historyLengthsOfEveryRun(client, streamId);
+    const lengths = await historyLengthsOfEveryRun(clientOf(streamId), streamId);
     lengths.filter((length) => length >= MAX_EVENTS_PER_RUN).forEach((length) =>
       violations.push({ invariant: 'd', streamId, message: `una corrida con ${length} eventos de historial` }),
     );

@@ -1,6 +1,7 @@
 import { TASK_QUEUE } from '@app/contracts';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
 import { EventStoreActivitiesService } from '../../apps/worker/src/activities/event-store.activities';
 import { ScenarioDriver } from '../scenarios/scenario-driver';
@@ -26,52 +27,90 @@ const staffFor = (states: readonly string[]): StaffAccount[] => [
   { username: 'coordinadora', role: 'coordinador', entidades: [], nombre: 'Coordinación de Gobierno Abierto', email: 'coordinacion@inai.ejemplo.mx' },
 ];
 
-/**
- * Harness 1 of issue 15: the scenario of `options.seed` on the real time-skipping server, the real append activity on
- * a real PostgreSQL of its own, then the checker. E-mail delivery is left out: the outbox rows are what is checked.
- */
 export interface SimulationOptions extends ScenarioOptions {
-  /** Runs the checker at the end of every simulated year too, not only at the end (slower: a rebuild each time). */
+  /**
+   * Time-skipping servers side by side, each with its own clock and worker, the states dealt among them (one store):
+   * a run is bound by the latency of each Update and skip, not by the cores, and states never wait for each other.
+   */
+  readonly shards?: number;
+  /** Runs the checker at the end of every simulated year too, not only at the end (one shard only: one clock). */
   readonly checkEveryYear?: boolean;
   readonly progress?: (line: string) => void;
 }
 
+interface Shard {
+  readonly env: TestWorkflowEnvironment;
+  readonly worker: Worker;
+  readonly scenario: Scenario;
+}
+
+/**
+ * Harness 1 of issue 15: the scenario of `options.seed` on the real time-skipping server, the real append activity on
+ * a real PostgreSQL of its own, then the checker. E-mail delivery is left out: the outbox rows are what is checked.
+ */
 export async function simulate(options: SimulationOptions, workflowBundle: WorkerOptions['workflowBundle']): Promise<SimulationResult> {
   const started = performance.now();
   const scenario = generateScenario(options);
-  const [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
+  const shardCount = Math.max(1, Math.min(options.shards ?? 1, scenario.states.length));
+  if (options.checkEveryYear && shardCount > 1) throw new Error('--check-every-year needs one shard: the shards keep their own clocks');
+  const shardOf = (entidad: string) => scenario.states.indexOf(entidad as never) % shardCount;
+  const [postgres, ...envs] = await Promise.all([startPostgresForFile(), ...Array.from({ length: shardCount }, () => timeSkippingEnvironment())]);
   try {
     const { dataSource } = postgres.database;
     await insertStaff(dataSource, staffFor(scenario.states));
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
-    const worker = await Worker.create({
-      connection: env.nativeConnection,
-      taskQueue: TASK_QUEUE,
-      workflowBundle,
-      activities: { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() },
-      maxCachedWorkflows: 1_000,
-    });
-    const driver = new ScenarioDriver(env);
-    // The checker queries the workflows: their worker must still be running.
+    const activities = { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() };
+    const shards: Shard[] = await Promise.all(
+      envs.map(async (env, index) => ({
+        env,
+        worker: await Worker.create({ connection: env.nativeConnection, taskQueue: TASK_QUEUE, workflowBundle, activities, maxCachedWorkflows: 1_000 }),
+        scenario: { ...scenario, steps: scenario.steps.filter((step) => shardOf(step.entidad) === index) },
+      })),
+    );
+    const clientOf = (streamId: string) => shards[shardOf(streamId.split('/')[1])].env.client;
     const yearly: Violation[] = [];
     const eachYear = async (year: number, counts: RunCounts) => {
       if (options.checkEveryYear && yearly.length === 0) {
-        yearly.push(...(await checkInvariants(dataSource, env.client, await env.currentTimeMs())).violations);
+        yearly.push(...(await checkInvariants(dataSource, clientOf, await shards[0].env.currentTimeMs())).violations);
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       options.progress?.(`  ${year}: ${counts.commands} comandos, ${seconds} s${yearly.length > 0 ? `, ${yearly.length} violaciones` : ''}`);
     };
-    const { counts, report } = await worker.runUntil(async () => {
-      const played = await runScenario(driver, scenario, eachYear);
-      const final = await checkInvariants(dataSource, env.client, await env.currentTimeMs());
-      return { counts: played, report: { ...final, violations: [...yearly, ...final.violations] } };
+    // The checker queries the workflows: their workers must still be running.
+    const { counts, report } = await runningWorkers(shards, async () => {
+      const played = await Promise.all(shards.map((shard, index) => runScenario(new ScenarioDriver(shard.env), shard.scenario, index === 0 ? eachYear : undefined)));
+      const endedAt = Math.min(...(await Promise.all(shards.map((shard) => shard.env.currentTimeMs()))));
+      const final = await checkInvariants(dataSource, clientOf, endedAt);
+      return { counts: mergeCounts(played), report: { ...final, violations: [...yearly, ...final.violations] } };
     });
     return { scenario, counts, report, wallSeconds: (performance.now() - started) / 1000 };
   } finally {
-    await env.teardown();
+    await Promise.all(envs.map((env) => env.teardown()));
     await postgres.stop();
   }
+}
+
+async function runningWorkers<T>(shards: readonly Shard[], work: () => Promise<T>): Promise<T> {
+  const runs = shards.map((shard) => shard.worker.run());
+  try {
+    return await Promise.race([work(), ...runs.map((run) => run.then(() => Promise.reject(new Error('a worker stopped during the run'))))]);
+  } finally {
+    for (const shard of shards) if (shard.worker.getState() === 'RUNNING') shard.worker.shutdown();
+    await Promise.allSettled(runs);
+  }
+}
+
+function mergeCounts(shards: readonly RunCounts[]): RunCounts {
+  const merged: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [] };
+  for (const counts of shards) {
+    merged.commands += counts.commands;
+    merged.unreachable += counts.unreachable;
+    merged.failures.push(...counts.failures);
+    for (const [key, n] of Object.entries(counts.refusals)) merged.refusals[key] = (merged.refusals[key] ?? 0) + n;
+    merged.refusalExamples = { ...counts.refusalExamples, ...merged.refusalExamples };
+  }
+  return merged;
 }
 
 /** The summary the run prints; its first violation with the events around it. */
