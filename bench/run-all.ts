@@ -9,7 +9,7 @@ import { compile } from '../scripts/build';
 import { PROJECT_ROOT } from '../tools/stack';
 import { type BenchResult, describeMachine, readResults, RESULTS_DIR } from './results';
 
-const BENCHMARKS = ['timeskip', 'api', 'load', 'timers'] as const;
+const BENCHMARKS = ['timeskip', 'api', 'load', 'timers', 'simulate'] as const;
 
 function render(results: readonly BenchResult[], failed: readonly string[], machine: string): string {
   const rows = results.flatMap((result) =>
