@@ -20,7 +20,7 @@ describe('the seeded scenario generator', () => {
     expect(moments).toEqual([...moments].sort());
     const types = new Set(steps.map((step) => step.command.type));
     for (const type of ['StartExercise', 'CompleteStage', 'LaunchPal', 'UpdateCommitmentProgress', 'RecordMonitoring', 'RecordEvaluation',
-      'ConveneSession', 'RecordAttendance', 'RecordDecision', 'ApproveMinutes', 'ResignMember', 'VacateFacilitador', 'AppointFacilitador']) {
+      'ConveneSession', 'RecordAttendance', 'RecordDecision', 'ApproveMinutes', 'ResignMember', 'VacateFacilitador', 'AppointFacilitador', 'CompleteCivilSocietyRenewal']) {
       expect(types).toContain(type);
     }
     const stages = steps.flatMap((step) => (step.command.type === 'CompleteStage' ? [step.command.data] : []));

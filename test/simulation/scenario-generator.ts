@@ -24,6 +24,7 @@ function stepsOfState(seed: number, entidad: Entidad, lastDay: number): (Scenari
   people.register(registeredDay);
   const exercises = exercisesOfState(timeline, random, registeredDay + random.int(5, 40));
   people.changesOverTime(registeredDay);
+  people.renewals(exercises);
   sessionsOfState(timeline, random, people, exercises);
   return timeline.sorted();
 }

@@ -93,9 +93,16 @@ export async function simulate(options: SimulationOptions, workflowBundle: Worke
 
 async function runningWorkers<T>(shards: readonly Shard[], work: () => Promise<T>): Promise<T> {
   const runs = shards.map((shard) => shard.worker.run());
+  let done = false;
+  const stopped = new Promise<never>((_, reject) => {
+    for (const run of runs) run.then(() => done || reject(new Error('a worker stopped during the run')), reject);
+  });
+  // Reported through the race below; once it is over, a stop is the shutdown that follows.
+  stopped.catch(() => undefined);
   try {
-    return await Promise.race([work(), ...runs.map((run) => run.then(() => Promise.reject(new Error('a worker stopped during the run'))))]);
+    return await Promise.race([work(), stopped]);
   } finally {
+    done = true;
     for (const shard of shards) if (shard.worker.getState() === 'RUNNING') shard.worker.shutdown();
     await Promise.allSettled(runs);
   }

@@ -86,6 +86,14 @@ export class StlPeople {
     }
   }
 
+  /** The civil-society representation is renewed at the end of each PAL (DOMAIN.md): done some weeks after. */
+  renewals(exercises: readonly ExerciseOutline[]): void {
+    for (const { endDay } of exercises) {
+      const day = endDay + this.random.int(20, 90);
+      this.timeline.stl(day, 16, { type: 'CompleteCivilSocietyRenewal', data: { completedOn: this.timeline.dateOf(day) } });
+    }
+  }
+
   private resign(day: number): void {
     const index = this.random.int(0, this.seats.length - 1);
     const seat = this.seats[index];
