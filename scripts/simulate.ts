@@ -1,0 +1,50 @@
+/**
+ * `npm run simulate -- --seed N [--states 32] [--years 10] [--shards K] [--check-every-year]`: harness 1 of issue 15
+ * (test/simulation). Prints each simulated year as it ends, the summary and the seed; exits 1 on any violation of the
+ * invariants or any command that failed.
+ */
+import { parseArgs } from 'node:util';
+import { bundleWorkflowCode } from '@temporalio/worker';
+import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
+import { simulate, summarize } from '../test/simulation/simulation';
+
+const ignore = () => undefined;
+const quiet = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore, log: ignore };
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      seed: { type: 'string' },
+      states: { type: 'string', default: '32' },
+      years: { type: 'string', default: '10' },
+      shards: { type: 'string', default: '1' },
+      'check-every-year': { type: 'boolean', default: false },
+    },
+  });
+  const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const options = {
+    seed,
+    states: Number(values.states),
+    years: Number(values.years),
+    shards: Number(values.shards),
+    checkEveryYear: values['check-every-year'],
+    progress: (line: string) => console.log(line),
+  };
+  if (![seed, options.states, options.years].every(Number.isFinite) || options.states < 1 || options.states > 32) {
+    console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N] [--shards K] [--check-every-year]');
+    return 2;
+  }
+  console.log(`simulación con semilla ${seed}`);
+  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions(), logger: quiet });
+  const result = await simulate(options, { code });
+  console.log(summarize(result).join('\n'));
+  return result.report.violations.length > 0 || result.counts.failures.length > 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

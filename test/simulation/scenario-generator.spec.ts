@@ -1,0 +1,30 @@
+import { generateScenario } from './scenario-generator';
+
+describe('the seeded scenario generator', () => {
+  it('gives the same scenario for the same seed, exactly', () => {
+    expect(generateScenario({ seed: 42, states: 8, years: 3 })).toEqual(generateScenario({ seed: 42, states: 8, years: 3 }));
+  });
+
+  it('gives another scenario for another seed', () => {
+    expect(generateScenario({ seed: 43, states: 8, years: 3 }).steps).not.toEqual(generateScenario({ seed: 42, states: 8, years: 3 }).steps);
+  });
+
+  it('keeps a state\'s behaviour when more states are simulated', () => {
+    const jalisco = (states: number) => generateScenario({ seed: 7, states, years: 2 }).steps.filter((step) => step.entidad === '14');
+    expect(jalisco(32)).toEqual(jalisco(14));
+  });
+
+  it('orders the steps in the calendar and covers the behaviours of the issue', () => {
+    const { steps } = generateScenario({ seed: 1, states: 32, years: 10 });
+    const moments = steps.map((step) => `${step.on}T${String(step.hour).padStart(2, '0')}`);
+    expect(moments).toEqual([...moments].sort());
+    const types = new Set(steps.map((step) => step.command.type));
+    for (const type of ['StartExercise', 'CompleteStage', 'LaunchPal', 'UpdateCommitmentProgress', 'RecordMonitoring', 'RecordEvaluation',
+      'ConveneSession', 'RecordAttendance', 'RecordDecision', 'ApproveMinutes', 'ResignMember', 'VacateFacilitador', 'AppointFacilitador', 'CompleteCivilSocietyRenewal']) {
+      expect(types).toContain(type);
+    }
+    const stages = steps.flatMap((step) => (step.command.type === 'CompleteStage' ? [step.command.data] : []));
+    expect(stages.some((stage) => stage.mergedWith)).toBe(true);
+    expect(stages.some((stage) => stage.justification && !stage.mergedWith)).toBe(true);
+  });
+});

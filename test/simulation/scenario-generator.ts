@@ -1,0 +1,42 @@
+import { ENTIDAD_CODES, type Entidad, type LocalDate } from '@app/domain';
+import { exercisesOfState } from './exercise-behaviour';
+import { type Scenario, type ScenarioStep, StateTimeline } from './scenario';
+import { SeededRandom } from './seeded-random';
+import { sessionsOfState, StlPeople } from './stl-behaviour';
+
+/**
+ * A fixed Monday far enough ahead of any machine's clock: the run first skips to it, so the calendar (holidays,
+ * business days) and hence the scenario depend on the seed alone, not on the day it runs.
+ */
+export const SIMULATION_ORIGIN: LocalDate = '2031-01-06';
+
+export interface ScenarioOptions {
+  readonly seed: number;
+  readonly states: number;
+  readonly years: number;
+}
+
+function stepsOfState(seed: number, entidad: Entidad, lastDay: number): (ScenarioStep & { day: number })[] {
+  const random = SeededRandom.forPart(seed, entidad);
+  const timeline = new StateTimeline(entidad, SIMULATION_ORIGIN, lastDay);
+  const people = new StlPeople(timeline, random);
+  const registeredDay = random.int(0, 30);
+  people.register(registeredDay);
+  const exercises = exercisesOfState(timeline, random, registeredDay + random.int(5, 40));
+  people.changesOverTime(registeredDay);
+  people.renewals(exercises);
+  sessionsOfState(timeline, random, people, exercises);
+  return timeline.sorted();
+}
+
+/** Every state's behaviour over `years`, merged in calendar order; the same options give the same scenario. */
+export function generateScenario({ seed, states, years }: ScenarioOptions): Scenario {
+  const entidades = ENTIDAD_CODES.slice(0, states);
+  const lastDay = Math.round(years * 365.25);
+  const steps = entidades
+    .flatMap((entidad) => stepsOfState(seed, entidad, lastDay))
+    .sort((a, b) => a.day - b.day || a.hour - b.hour)
+    .map(({ day: _day, ...step }) => step);
+  const until = new StateTimeline(entidades[0], SIMULATION_ORIGIN, lastDay).dateOf(lastDay);
+  return { seed, origin: SIMULATION_ORIGIN, until, states: entidades, steps };
+}

@@ -1,0 +1,146 @@
+import { businessCalendar, type CastVote, type CoreSector, DECISION_RULES, STL_2017 } from '@app/domain';
+import { type ExerciseOutline } from './exercise-behaviour';
+import { type StateTimeline } from './scenario';
+import { type SeededRandom } from './seeded-random';
+
+interface Seat {
+  titular: string;
+  suplente?: string;
+  sector: CoreSector;
+}
+
+const calendar = businessCalendar();
+
+const ORGANIZACION: Record<CoreSector, string> = {
+  gobierno: 'Secretaría de la Función Pública estatal',
+  sociedad_civil: 'Colectivo ciudadano local',
+  garante: 'Organismo garante estatal',
+};
+
+/**
+ * The STL's people over the years (guia-instalacion-stl.txt; mecanismo-gobernanza-edomex.md): registration and
+ * composition (the 2017 counts where the state had an STL), a facilitador who now and then leaves and is replaced
+ * weeks later, titulares who resign (the suplente succeeds) or are replaced by a newcomer.
+ */
+export class StlPeople {
+  private readonly seats: Seat[] = [];
+  /** Who held a titular's vote from which day (and until which): sessions see the members of their day. */
+  private readonly tenures: { memberId: string; from: number; to?: number }[] = [];
+  private joined = 0;
+
+  constructor(
+    private readonly timeline: StateTimeline,
+    private readonly random: SeededRandom,
+  ) {}
+
+  titularesOn(day: number): string[] {
+    return this.tenures.filter((tenure) => tenure.from <= day && (tenure.to === undefined || day < tenure.to)).map((tenure) => tenure.memberId);
+  }
+
+  register(day: number): void {
+    const record = STL_2017.find((stl) => stl.entidad === this.timeline.entidad);
+    const decisionRule = record?.decisionRule ?? this.random.pick(DECISION_RULES);
+    this.timeline.stl(day, 8, { type: 'RegisterStl', data: { entidad: this.timeline.entidad, decisionRule } });
+    const counts = record?.titulares ?? { gobierno: this.random.int(1, 4), sociedad_civil: this.random.int(1, 3), garante: 1 };
+    for (const sector of ['gobierno', 'sociedad_civil', 'garante'] as const) {
+      for (let index = 0; index < counts[sector]; index += 1) this.addTitular(day, sector);
+    }
+    // A quarter start with the post vacant (Jalisco, Oaxaca, Tlaxcala in 2017) and fill it months later.
+    this.appoint(day + (this.random.chance(0.75) ? this.random.int(0, 20) : this.random.int(40, 150)));
+  }
+
+  private addTitular(day: number, sector: CoreSector): void {
+    this.joined += 1;
+    const titular = `${this.timeline.entidad}-${sector}-${this.joined}`;
+    const joinedOn = this.timeline.dateOf(day);
+    const common = { sector, organizacion: ORGANIZACION[sector], joinedOn };
+    this.timeline.stl(day, 8, { type: 'AddMember', data: { ...common, memberId: titular, role: 'titular', nombre: `Titular ${this.joined}` } });
+    const seat: Seat = { titular, sector };
+    this.tenures.push({ memberId: titular, from: day });
+    if (this.random.chance(0.5)) {
+      seat.suplente = `${titular}-suplente`;
+      this.timeline.stl(day, 8, {
+        type: 'AddMember',
+        data: { ...common, memberId: seat.suplente, role: 'suplente', nombre: `Suplente ${this.joined}`, titularId: titular },
+      });
+    }
+    this.seats.push(seat);
+  }
+
+  private appoint(day: number): void {
+    this.timeline.stl(day, 9, {
+      type: 'AppointFacilitador',
+      data: { nombre: `Facilitadora ${day}`, procedencia: 'academia', organizacion: 'Universidad estatal', appointedOn: this.timeline.dateOf(day) },
+    });
+  }
+
+  /** About once a year each: a facilitador leaves, and a titular resigns. */
+  changesOverTime(fromDay: number): void {
+    for (let year = fromDay; year <= this.timeline.lastDay; year += 365) {
+      if (this.random.chance(0.35)) {
+        const day = year + this.random.int(30, 330);
+        this.timeline.stl(day, 16, { type: 'VacateFacilitador', data: { vacatedOn: this.timeline.dateOf(day), reason: 'Renuncia por motivos personales' } });
+        this.appoint(day + this.random.int(5, 60));
+      }
+      if (this.random.chance(0.6) && this.seats.length > 0) this.resign(year + this.random.int(30, 330));
+    }
+  }
+
+  /** The civil-society representation is renewed at the end of each PAL (DOMAIN.md): done some weeks after. */
+  renewals(exercises: readonly ExerciseOutline[]): void {
+    for (const { endDay } of exercises) {
+      const day = endDay + this.random.int(20, 90);
+      this.timeline.stl(day, 16, { type: 'CompleteCivilSocietyRenewal', data: { completedOn: this.timeline.dateOf(day) } });
+    }
+  }
+
+  private resign(day: number): void {
+    const index = this.random.int(0, this.seats.length - 1);
+    const seat = this.seats[index];
+    this.timeline.stl(day, 17, { type: 'ResignMember', data: { memberId: seat.titular, on: this.timeline.dateOf(day) } });
+    const tenure = this.tenures.find((held) => held.memberId === seat.titular && held.to === undefined);
+    if (tenure) tenure.to = day;
+    if (seat.suplente) {
+      this.seats[index] = { titular: seat.suplente, sector: seat.sector };
+      this.tenures.push({ memberId: seat.suplente, from: day });
+    } else {
+      this.seats.splice(index, 1);
+      this.addTitular(day + this.random.int(7, 45), seat.sector);
+    }
+  }
+}
+
+/**
+ * Bimonthly sessions once the STL is installed (stage 10 of the current exercise): mostly convened with the five
+ * business days of notice, sometimes with too little (refused, then convened again properly); attendance with
+ * absences, a decision, the minutes; and now and then a long silence so the cadence reminder and escalation fire.
+ */
+export function sessionsOfState(timeline: StateTimeline, random: SeededRandom, people: StlPeople, exercises: readonly ExerciseOutline[]): void {
+  const firstDay = exercises[0]?.installedOnDay;
+  if (firstDay === undefined) return;
+  let number = 0;
+  for (let day = firstDay + random.int(10, 40); day <= timeline.lastDay; ) {
+    number += 1;
+    const sessionId = `sesion-${number}`;
+    const convokedOn = timeline.dateOf(day);
+    const agenda = ['Seguimiento de compromisos del PAL', 'Asuntos generales'];
+    if (random.chance(0.1)) {
+      const tooSoon = calendar.addBusinessDays(convokedOn, 2);
+      timeline.stl(day, 10, { type: 'ConveneSession', data: { sessionId, date: tooSoon, kind: 'ordinaria', convokedOn, agenda } });
+    }
+    const date = calendar.addBusinessDays(convokedOn, random.int(5, 9));
+    const sessionDay = day + Math.round((Date.parse(date) - Date.parse(convokedOn)) / 86_400_000);
+    timeline.stl(day, 11, { type: 'ConveneSession', data: { sessionId, date, kind: 'ordinaria', convokedOn, agenda } });
+    holdSession(timeline, random, people, sessionId, sessionDay);
+    day = sessionDay + (random.chance(0.1) ? random.int(70, 100) : random.int(35, 55));
+  }
+}
+
+function holdSession(timeline: StateTimeline, random: SeededRandom, people: StlPeople, sessionId: string, day: number): void {
+  const present = random.subset(people.titularesOn(day), 0.8);
+  timeline.stl(day, 11, { type: 'RecordAttendance', data: { sessionId, present } });
+  const consensus = random.chance(0.5);
+  const votes: CastVote[] = consensus ? [] : present.map((memberId) => ({ memberId, vote: random.chance(0.75) ? 'favor' : 'contra' }));
+  timeline.stl(day, 12, { type: 'RecordDecision', data: { sessionId, subject: 'Aprobación del informe de avance', consensus, votes } });
+  timeline.stl(day, 13, { type: 'ApproveMinutes', data: { sessionId, approvedOn: timeline.dateOf(day), signedBy: present } });
+}
