@@ -179,15 +179,19 @@ describe('npm start in a terminal', () => {
     await expectAllGone(record);
   });
 
+  /** `npm start`'s script on this test's data folder and API port, run to its end. */
+  const startOnTheSameFolder = () =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, DATA_DIR: dataDir, PORT: String(apiPort) },
+      encoding: 'utf8',
+    });
+
   it('names a process it did not start that holds the data folder, with its pid and what to do', () => {
     // As a PostgreSQL started by hand on the same folder would appear: its data directory among its arguments.
     const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => undefined, 120_000)', join(dataDir, 'postgres')], { stdio: 'ignore' });
     try {
-      const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, PORT: String(apiPort) },
-        encoding: 'utf8',
-      });
+      const refused = startOnTheSameFolder();
 
       expect(refused.status).toBe(1);
       expect(refused.stdout).toContain(`El proceso ${stranger.pid} (${process.execPath} -e`);
@@ -204,11 +208,7 @@ describe('npm start in a terminal', () => {
     const squatter: Server = createServer();
     await new Promise<void>((resolve) => squatter.listen(apiPort, '127.0.0.1', resolve));
     try {
-      const refused = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
-        cwd: PROJECT_ROOT,
-        env: { ...process.env, DATA_DIR: dataDir, PORT: String(apiPort) },
-        encoding: 'utf8',
-      });
+      const refused = startOnTheSameFolder();
 
       expect(refused.status).toBe(1);
       expect(refused.stdout).toContain(`El puerto ${apiPort} de la API lo ocupa el proceso ${process.pid} (`);
