@@ -19,9 +19,21 @@ const asStored = (value: unknown) => JSON.parse(JSON.stringify(value)) as unknow
 
 /**
  * The read model equals what the event log says: each stream's events are numbered 1..n without gaps, and every
- * exercise and STL row (and its escalations) is exactly the fold of its events.
+ * exercise and STL row (and its escalations) is exactly the fold of its events. Events and rows are written in one
+ * transaction, so the comparison reads one snapshot: workflows may still be appending (an STL refusing its
+ * installation raises an incident seconds after the last command answered), and reading the log and the rows at two
+ * instants would compare two different states.
  */
 export async function expectProjectionsToMatchTheLog(database: Client): Promise<void> {
+  await database.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
+  try {
+    await compareInOneSnapshot(database);
+  } finally {
+    await database.query('COMMIT');
+  }
+}
+
+async function compareInOneSnapshot(database: Client): Promise<void> {
   const streams = await eventsByStream(database);
   const { rows: seqs } = await database.query<Row>('SELECT stream_id, array_agg(seq ORDER BY seq) AS seqs FROM domain_events GROUP BY stream_id');
   for (const row of seqs) {
