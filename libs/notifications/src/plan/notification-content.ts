@@ -1,4 +1,4 @@
-import { type Entidad, type Instant, type LocalDate, type SessionKind } from '@app/domain';
+import { type DeadlineKind, type Entidad, type Instant, type LocalDate, type SessionKind } from '@app/domain';
 import { type NotificationKind } from './notification-kind';
 
 /** What an e-mail about a session shows, and what its .ics holds. */
@@ -97,6 +97,15 @@ export interface MinutesReadyContent extends About<'minutes_ready'> {
   readonly signBy: LocalDate | null;
 }
 
+/**
+ * To the coordinación, once per append that records history: the deadlines that were already overdue when their
+ * facts were recorded. Their reminders and escalations are on the board; none of them is mailed.
+ */
+export interface HistoryRecordedContent extends About<'history_recorded'> {
+  readonly recordedOn: LocalDate;
+  readonly overdue: readonly { readonly kind: DeadlineKind; readonly topic: string; readonly dueOn: LocalDate }[];
+}
+
 export type NotificationContent =
   | ConveneSessionContent
   | SessionConvenedContent
@@ -107,4 +116,5 @@ export type NotificationContent =
   | PalReviewContent
   | EscalationContent
   | EscalationResolvedContent
-  | MinutesReadyContent;
+  | MinutesReadyContent
+  | HistoryRecordedContent;

@@ -13,7 +13,8 @@ export type NotificationKind =
   | 'escalation_enlace'
   | 'escalation_coordinador'
   | 'escalation_resolved'
-  | 'minutes_ready';
+  | 'minutes_ready'
+  | 'history_recorded';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'convene_session',
@@ -28,6 +29,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'escalation_coordinador',
   'escalation_resolved',
   'minutes_ready',
+  'history_recorded',
 ];
 
 /** Whom a row addresses: a role of the deadline's audience, or the attendees of a session (who sign its acta). */

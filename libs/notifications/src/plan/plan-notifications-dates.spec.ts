@@ -50,6 +50,50 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
   });
 });
 
+describe('planNotifications: history recorded after the fact (issue 22, item 2)', () => {
+  /** Jalisco's STL registered on 2 December 2026 with its installation of 1 September: the cadence was overdue. */
+  function recordedLate() {
+    const story = jaliscoInstalado();
+    const overdue = stlDeadlines(story.state).filter((deadline) => deadline.kind.startsWith('cadence'));
+    return { story, overdue };
+  }
+
+  it('the append that brings overdue deadlines plans one summary to the coordinación, with each due date', () => {
+    const { story, overdue } = recordedLate();
+    const install = { ...story.appends.at(-1)!, occurredAt: at('2026-12-02'), arrivedOverdue: overdue };
+
+    const [summary, ...others] = planNotifications(install);
+    const message = renderNotification(summary.content, { nombre: 'Coordinación', addressee: 'coordinador' }, { publicBaseUrl: 'http://127.0.0.1:3000' });
+
+    expect(others).toEqual([]);
+    expect(summary.audience).toEqual(['coordinador']);
+    expect(message.subject).toBe('Se registró el historial de Jalisco (2 de diciembre de 2026): 2 plazos vencidos');
+    for (const deadline of overdue) expect(message.text).toContain(`venció el ${spanishLongDate(deadline.dueOn)}.`);
+    expect(message.text).toContain('no se enviaron por correo');
+  });
+
+  it('the reminder and the escalation of a deadline that arrived overdue are recorded but not mailed', () => {
+    const { story, overdue } = recordedLate();
+    const [reminder, escalation] = overdue;
+
+    const reminded = story.run({ type: 'FireDeadline', data: { deadlineId: reminder.id } }, at('2026-12-02'));
+    const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
+
+    expect(escalated.events.map((event) => event.type)).toEqual(['EscalationRaised']);
+    expect(planNotifications({ ...reminded, firesHistory: [reminder.id] })).toEqual([]);
+    expect(planNotifications({ ...escalated, firesHistory: [escalation.id] })).toEqual([]);
+  });
+
+  it('an escalation that fell due while pending is mailed even when it fires late (a worker that was down)', () => {
+    const { story, overdue } = recordedLate();
+    const escalation = overdue[1];
+
+    const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
+
+    expect(planNotifications({ ...escalated, firesHistory: [] }).map((notification) => notification.content.kind)).toEqual(['escalation_enlace']);
+  });
+});
+
 describe('true dates: an escalation raised late names the day its deadline fell due (issue 22, item 3)', () => {
   const render = (content: ReturnType<typeof planNotifications>[number]['content']) =>
     renderNotification(content, { nombre: 'Enlace', addressee: 'enlace' }, { publicBaseUrl: 'http://127.0.0.1:3000' });

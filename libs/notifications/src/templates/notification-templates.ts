@@ -5,6 +5,7 @@ import {
   type EscalationContent,
   type EscalationResolvedContent,
   type FacilitadorVacantContent,
+  type HistoryRecordedContent,
   type MinutesReadyContent,
   type NotificationContent,
   type PalReviewContent,
@@ -42,6 +43,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
       return escalationResolvedParts(content);
     case 'minutes_ready':
       return minutesReady(content);
+    case 'history_recorded':
+      return historyRecorded(content);
     default: {
       const _exhaustive: never = content;
       throw new Error(`Tipo de aviso desconocido: ${JSON.stringify(_exhaustive)}`);
@@ -244,4 +247,29 @@ function minutesReady(content: MinutesReadyContent): MessageParts {
       (signBy === null ? ' antes de la siguiente sesión.' : ` a más tardar el ${long(signBy)}, antes de la siguiente sesión.`),
     deadline: signBy,
   };
+}
+
+function historyRecorded(content: HistoryRecordedContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const count = content.overdue.length;
+  return {
+    subject: `Se registró el historial de ${estado} (${short(content.recordedOn)}): ${count} ${count === 1 ? 'plazo vencido' : 'plazos vencidos'}`,
+    paragraphs: [
+      `El ${long(content.recordedOn)} se registraron hechos pasados de ${estado}. Con ellos, ` +
+        `${count === 1 ? 'este plazo ya había vencido' : 'estos plazos ya habían vencido'} antes de registrarse; ` +
+        'sus recordatorios y escalamientos constan en el tablero y no se enviaron por correo.',
+    ],
+    list: {
+      title: count === 1 ? 'Plazo vencido' : 'Plazos vencidos',
+      items: content.overdue.map((item) => `${deadlineStep(item.kind)} por ${item.topic}: venció el ${long(item.dueOn)}.`),
+    },
+    action: `Revise en el tablero los escalamientos abiertos de ${estado} y atiéndalos con el organismo garante.`,
+    deadline: null,
+  };
+}
+
+/** What a deadline of this kind would have sent: a reminder or an escalation. */
+function deadlineStep(kind: HistoryRecordedContent['overdue'][number]['kind']): string {
+  if (kind === 'session_tomorrow') return 'Aviso de la víspera';
+  return kind.endsWith('_reminder') ? 'Recordatorio' : 'Escalamiento';
 }

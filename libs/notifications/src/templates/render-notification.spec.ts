@@ -27,6 +27,15 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', dueOn: '2026-03-13', nextOn: null },
   escalation_resolved: { kind: 'escalation_resolved', escalationId: 'cadencia:2026-09-01:escalamiento', entidad: '14', topic: 'sesión bimestral sin celebrar', resolution: 'Se convocó la sesión', resolvedOn: '2026-11-04' },
   minutes_ready: { kind: 'minutes_ready', entidad: '14', session, signBy: '2027-02-08' },
+  history_recorded: {
+    kind: 'history_recorded',
+    entidad: '14',
+    recordedOn: '2026-12-02',
+    overdue: [
+      { kind: 'cadence_reminder', topic: 'sesión bimestral sin celebrar', dueOn: '2026-10-19' },
+      { kind: 'cadence_escalation', topic: 'sesión bimestral sin celebrar', dueOn: '2026-11-02' },
+    ],
+  },
 };
 
 const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
@@ -42,6 +51,7 @@ const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   escalation_coordinador: '13 de marzo de 2026',
   escalation_resolved: '4 de noviembre de 2026',
   minutes_ready: '8 de diciembre de 2026',
+  history_recorded: '2 de diciembre de 2026',
 };
 
 describe('renderNotification: Spanish e-mails', () => {
