@@ -20,7 +20,7 @@ describe('Bimonthly cadence (mecanismo-gobernanza-edomex.md, cap. VI, 5: cuando 
     const planned = plannedDeadlines(stateOf(edomexInstalled)).filter((item) =>
       item.deadline.id.startsWith('cadencia'),
     );
-    expect(planned.map((item) => item.text)).toEqual([
+    expect(planned.map((item) => item.text(item.deadline.dueOn))).toEqual([
       'El STL de Estado de México debe sesionar a más tardar el domingo 1 de noviembre de 2026 (sesión bimestral): ' +
         'convoque a más tardar el lunes 26 de octubre de 2026.',
       'El STL de Estado de México no ha sesionado desde su instalación, el martes 1 de septiembre de 2026: ' +

@@ -19,8 +19,11 @@ import { lastSessionHeldOn, sessionList, type StlInstalado, type StlState } from
 export interface PlannedDeadline {
   readonly deadline: Deadline;
   readonly effect: 'reminder' | 'escalation';
-  /** Spanish, one sentence: the reminder's text or the escalation's reason. */
-  readonly text: string;
+  /**
+   * Spanish, one sentence: the reminder's text or the escalation's reason, written on the day it fires so any
+   * elapsed time it states is the real one (a deadline fired late says so in its own numbers).
+   */
+  readonly text: (firedOn: LocalDate) => string;
 }
 
 /**
@@ -46,7 +49,7 @@ interface Plan {
   readonly dueOn: LocalDate;
   readonly audience: readonly Audience[];
   readonly effect: PlannedDeadline['effect'];
-  readonly text: string;
+  readonly text: string | PlannedDeadline['text'];
 }
 
 /** Date-based deadlines fall due at the policy's hour, Mexico City time. */
@@ -54,7 +57,7 @@ function plannerFor(policy: DeadlinePolicy): (plan: Plan) => PlannedDeadline {
   return ({ id, kind, dueOn, audience, effect, text }) => ({
     deadline: { id, kind, dueOn, dueAt: dueInstant(dueOn, policy), audience },
     effect,
-    text,
+    text: typeof text === 'string' ? () => text : text,
   });
 }
 
@@ -86,7 +89,7 @@ function vacancyDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
       dueOn: next,
       audience: ['enlace'],
       effect: 'escalation',
-      text: texts.vacancyEscalation(stl, since, daysBetween(since, next)),
+      text: (firedOn) => texts.vacancyEscalation(stl, since, firedOn),
     }),
   ];
 }
