@@ -60,6 +60,8 @@ export interface StlSessionResponse {
   readonly decisions: readonly RecordedDecision[];
   readonly minutes: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] } | null;
   readonly cancellation: { readonly cancelledOn: LocalDate; readonly reason: string } | null;
+  /** A convocation recorded after it was issued: its notice counted from `convokedOn`, with this justification. */
+  readonly historical: { readonly justification: string } | null;
 }
 
 export interface StlEscalationResponse {
@@ -161,6 +163,7 @@ export function sessionFromState(session: Session, deadline: LocalDate): StlSess
     decisions: session.decisions,
     minutes: session.minutes ?? null,
     cancellation: session.cancellation ?? null,
+    historical: session.historical ?? null,
   };
 }
 
@@ -181,6 +184,7 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     decisions: row.decisions as readonly RecordedDecision[],
     minutes: row.minutes as StlSessionResponse['minutes'],
     cancellation: row.cancellation as StlSessionResponse['cancellation'],
+    historical: row.historicalJustification === null ? null : { justification: row.historicalJustification },
   };
 }
 

@@ -10,7 +10,7 @@ import { resolveOpenEscalations } from './stl-alerts';
 import { stlCalendar } from './stl-calendar';
 import { type ApproveMinutes, type CancelSession, type ConveneSession, type RecordAttendance } from './stl-commands';
 import { type StlEvent } from './stl-events';
-import { checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
+import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
 import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
 import { isSessionKind } from './stl-terms';
 
@@ -38,6 +38,7 @@ export function decideConveneSession(
       ? undefined
       : domainError('invalid', 'AGENDA_REQUIRED', 'La convocatoria debe acompañarse del orden del día.'),
     checkPastDate('convokedOn', data.convokedOn, context),
+    checkConvokedOn(data, context),
   );
   if (error) return error;
   const deadline = noticeDeadline(data.date, stlCalendar(state));
@@ -55,10 +56,32 @@ export function decideConveneSession(
       ...(data.link === undefined ? {} : { link: data.link }),
       noticeDeadline: deadline,
       convenedAt: context.now,
+      ...(data.historical === undefined ? {} : { historical: { justification: data.historical.justification.trim() } }),
     },
   };
   const resolution = `Se convocó la sesión ${data.kind} del ${spanishLongDate(data.date)}.`;
   return [convened, ...resolveOpenEscalations(state, 'cadence_escalation', context.now, resolution)];
+}
+
+/**
+ * The notice runs from the moment the convocation is recorded (and mailed): a new one is dated today. An earlier
+ * date is a historical act, accepted only with its justification, so nobody shortens the members' notice by
+ * backdating it.
+ */
+function checkConvokedOn(data: ConveneSession['data'], context: DecisionContext): Check {
+  if (data.historical !== undefined) {
+    const justification = (data.historical as { justification?: unknown }).justification;
+    return checkText('historical.justification', justification);
+  }
+  if (data.convokedOn >= context.today || context.backdatedNoticeAccepted === true) return undefined;
+  return domainError(
+    'invalid',
+    'CONVOCATION_BACKDATED',
+    `La anticipación se cuenta desde que la convocatoria se registra y se envía (hoy, ${spanishLongDate(context.today)}), ` +
+      `no desde el ${spanishLongDate(data.convokedOn)}. Si la convocatoria ya se emitió entonces, regístrela como acto ` +
+      'histórico con su justificación.',
+    { convokedOn: data.convokedOn, today: context.today },
+  );
 }
 
 function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError {

@@ -65,12 +65,21 @@ export type ConveneSession = Command<
     readonly sessionId: string;
     readonly date: LocalDate;
     readonly kind: SessionKind;
+    /** Today for a new convocation; an earlier day only for a historical act (`historical`). */
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
     readonly place?: string;
     readonly link?: string;
+    readonly historical?: HistoricalAct;
   }
 >;
+/**
+ * A convocation issued before it is recorded (paper, another system, the seed of 2017's STLs): accepted with its
+ * justification, shown as such, and never mailed — its members were convened back then.
+ */
+export interface HistoricalAct {
+  readonly justification: string;
+}
 export type CancelSession = Command<'CancelSession', { readonly sessionId: string; readonly reason: string }>;
 export type RecordAttendance = Command<
   'RecordAttendance',

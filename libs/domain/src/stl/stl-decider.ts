@@ -21,16 +21,17 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
 
 /**
  * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
- * reminder and escalation numbers, used when a deadline is fired.
+ * reminder and escalation numbers, used when a deadline is fired; `options` the rules older runs keep.
  */
 export function createStlDecider(
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted'> = {},
 ): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
-      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy };
+      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy, ...options };
       const decision = decideCommand(command, state, context);
       return isDomainError(decision) ? decision : withWarnings(state, decision);
     },

@@ -55,6 +55,8 @@ export type SessionConvened = DomainEvent<
     /** The latest valid convocation date for this session on the STL's calendar. */
     readonly noticeDeadline: LocalDate;
     readonly convenedAt: Instant;
+    /** Recorded after it was issued, with the reason: the notice counts from `convokedOn` only then. */
+    readonly historical?: { readonly justification: string };
   }
 >;
 export type SessionCancelled = DomainEvent<

@@ -117,6 +117,8 @@ export interface Session {
   readonly link?: string;
   /** When the convocation was recorded: reminders whose moment had already passed are not sent. */
   readonly convenedAt: Instant;
+  /** A convocation recorded after it was issued, with its justification (never mailed). */
+  readonly historical?: { readonly justification: string };
   readonly status: SessionStatus;
   readonly attendance?: AttendanceRecord;
   readonly decisions: readonly RecordedDecision[];

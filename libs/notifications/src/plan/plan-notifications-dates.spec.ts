@@ -1,4 +1,4 @@
-import { exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines } from '@app/domain';
+import { exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines, type StlState } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { at, exerciseFrom, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { renderNotification } from '../templates/render-notification';
@@ -6,11 +6,18 @@ import { planNotifications } from './plan-notifications';
 
 const vacate = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
 
+/** Every titular of the STL: a session they all attend has quorum. */
+const titulares = (state: StlState) =>
+  state.status === 'unregistered' ? [] : Object.values(state.members).filter((member) => member.role === 'titular').map((member) => member.memberId);
+
 describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
-  it('a convocation recorded after its session (history) reaches nobody; one for today or later does', () => {
+  it('a historical convocation, and the acta of its session, reach nobody; a convocation for today or later does', () => {
     const history = jaliscoInstalado();
     const past = history.run(
-      { type: 'ConveneSession', data: { sessionId: 's0', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-11-02', agenda: ['Avance'] } },
+      {
+        type: 'ConveneSession',
+        data: { sessionId: 's0', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-11-02', agenda: ['Avance'], historical: { justification: 'Convocada por oficio' } },
+      },
       at('2026-12-02'),
     );
     const today = jaliscoInstalado().run(
@@ -19,6 +26,9 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
     );
 
     expect(planNotifications(past)).toEqual([]);
+    const attended = history.run({ type: 'RecordAttendance', data: { sessionId: 's0', present: titulares(history.state) } }, at('2026-12-02'));
+    expect(attended.events).toContainEqual(expect.objectContaining({ type: 'AttendanceRecorded', data: expect.objectContaining({ quorum: true }) }));
+    expect(planNotifications(attended)).toEqual([]);
     expect(planNotifications(today).map((notification) => notification.content.kind)).toEqual(['session_convened']);
   });
 

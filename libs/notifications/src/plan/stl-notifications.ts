@@ -66,6 +66,8 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
       return [planned(ref, event.seq, ['garante', 'enlace'], content)];
     }
     case 'SessionConvened': {
+      // A historical convocation was delivered back then, by its own means: recording it tells nobody anything.
+      if (event.data.historical !== undefined) return [];
       const { convokedOn, convenedAt } = event.data;
       const content = { kind: 'session_convened', entidad, session: sessionFacts(event.data), convokedOn, convenedAt } as const;
       return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
@@ -109,7 +111,8 @@ function minutesToSign(
   policy: DeadlinePolicy,
 ): PlannedNotification[] {
   const session = state.sessions[event.data.sessionId];
-  if (!event.data.quorum || session === undefined) return [];
+  // The acta of a session convened as history is history too: it was signed (or not) back then.
+  if (!event.data.quorum || session === undefined || session.historical !== undefined) return [];
   const signBy = state.status === 'instalado' ? nextSessionDueOn(state, policy) : null;
   const content = { kind: 'minutes_ready', entidad: state.entidad, session: sessionFacts(session), signBy } as const;
   return [{ ...planned(`${event.type}@${event.seq}`, event.seq, [], content), attendees: event.data.present }];

@@ -121,4 +121,8 @@ export class StlSessionView {
 
   @Column({ type: 'jsonb', nullable: true })
   cancellation!: unknown;
+
+  /** Set when the convocation was recorded as a historical act: why its date precedes its recording. */
+  @Column({ name: 'historical_justification', type: 'text', nullable: true })
+  historicalJustification!: string | null;
 }
