@@ -120,6 +120,15 @@ export class ApproveMinutesDto {
   signedBy!: string[];
 }
 
+export class RescheduleSessionDto {
+  @IsLocalDateField({ description: 'Nueva fecha: con cinco días hábiles de anticipación contados desde hoy', example: '2027-02-17' })
+  @NotLaterThanMonthsAhead(24)
+  date!: string;
+
+  @IsTextField(1_000, { multiline: true, description: 'Motivo del cambio de fecha', example: 'La sede no estará disponible.' })
+  reason!: string;
+}
+
 export class CancelSessionDto {
   @IsTextField(1_000, { multiline: true, description: 'Motivo de la cancelación', example: 'Falta de condiciones en la sede; se convocará de nuevo.' })
   reason!: string;

@@ -60,6 +60,8 @@ export interface StlSessionResponse {
   readonly decisions: readonly RecordedDecision[];
   readonly minutes: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] } | null;
   readonly cancellation: { readonly cancelledOn: LocalDate; readonly reason: string } | null;
+  /** Earlier dates of a session moved to another day, with why. */
+  readonly reschedulings: readonly { readonly from: LocalDate; readonly reason: string; readonly at: string }[];
   /** A convocation recorded after it was issued: its notice counted from `convokedOn`, with this justification. */
   readonly historical: { readonly justification: string } | null;
 }
@@ -164,6 +166,7 @@ export function sessionFromState(session: Session, deadline: LocalDate): StlSess
     minutes: session.minutes ?? null,
     cancellation: session.cancellation ?? null,
     historical: session.historical ?? null,
+    reschedulings: session.reschedulings ?? [],
   };
 }
 
@@ -185,6 +188,7 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     minutes: row.minutes as StlSessionResponse['minutes'],
     cancellation: row.cancellation as StlSessionResponse['cancellation'],
     historical: row.historicalJustification === null ? null : { justification: row.historicalJustification },
+    reschedulings: row.reschedulings,
   };
 }
 

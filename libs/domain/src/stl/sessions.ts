@@ -8,7 +8,13 @@ import { inactivityProposals } from './membership';
 import { assessQuorum } from './quorum';
 import { resolveOpenEscalations } from './stl-alerts';
 import { stlCalendar } from './stl-calendar';
-import { type ApproveMinutes, type CancelSession, type ConveneSession, type RecordAttendance } from './stl-commands';
+import {
+  type ApproveMinutes,
+  type CancelSession,
+  type ConveneSession,
+  type RecordAttendance,
+  type RescheduleSession,
+} from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
 import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
@@ -115,6 +121,46 @@ export function decideCancelSession(
   if (error) return error;
   const data = { sessionId: session.sessionId, cancelledOn: context.today, reason: command.data.reason.trim() };
   return [{ type: 'SessionCancelled', data }];
+}
+
+/**
+ * A convened session moved to another day, with the reason. The change reaches the members today, so the new date
+ * needs five business days of notice counted from today; a session held or cancelled cannot move.
+ */
+export function decideRescheduleSession(
+  command: RescheduleSession,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const session = findSession(state, command.data.sessionId);
+  if (isDomainError(session)) return session;
+  const { date, reason } = command.data;
+  const error = firstError(
+    session.status === 'convocada' && session.attendance === undefined
+      ? undefined
+      : domainError('conflict', 'SESSION_NOT_RESCHEDULABLE', `La sesión «${session.sessionId}» ya se celebró o se canceló: no puede cambiar de fecha.`, {
+          sessionId: session.sessionId,
+          status: session.status,
+        }),
+    checkDate('date', date),
+    checkText('reason', reason),
+    date === session.date
+      ? domainError('invalid', 'SAME_SESSION_DATE', `La sesión ya está convocada para el ${spanishLongDate(date)}.`, { date })
+      : undefined,
+  );
+  if (error) return error;
+  const deadline = noticeDeadline(date, stlCalendar(state));
+  if (context.today > deadline) return noticeTooShort(date, deadline, context.today);
+  const data = {
+    sessionId: session.sessionId,
+    previousDate: session.date,
+    date,
+    reason: reason.trim(),
+    rescheduledOn: context.today,
+    rescheduledAt: context.now,
+    noticeDeadline: deadline,
+  };
+  return [{ type: 'SessionRescheduled', data }];
 }
 
 /**

@@ -81,6 +81,11 @@ export interface HistoricalAct {
   readonly justification: string;
 }
 export type CancelSession = Command<'CancelSession', { readonly sessionId: string; readonly reason: string }>;
+/** A convened session moved to another day; the notice counts again, from today, for the new date. */
+export type RescheduleSession = Command<
+  'RescheduleSession',
+  { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
+>;
 export type RecordAttendance = Command<
   'RecordAttendance',
   { readonly sessionId: string; readonly present: readonly string[] }
@@ -143,6 +148,7 @@ export type StlCommand =
   | VacateFacilitador
   | ConveneSession
   | CancelSession
+  | RescheduleSession
   | RecordAttendance
   | RecordDecision
   | ApproveMinutes

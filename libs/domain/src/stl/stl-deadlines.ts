@@ -154,7 +154,10 @@ export function nextSessionDueOn(state: StlInstalado, policy: DeadlinePolicy = D
   return addMonths(lastSessionHeldOn(state) ?? state.installedOn, policy.cadenceMonths);
 }
 
-/** The day before each convened session, to its members; not when the convocation was recorded after that moment. */
+/**
+ * The day before each convened session, to its members; not when the convocation (or its last change of date) was
+ * recorded after that moment. A session moved to another day has a new eve, with its own id.
+ */
 function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDeadline[] {
   const plan = plannerFor(policy);
   return sessionList(state)
@@ -162,7 +165,7 @@ function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDe
     .map((session) => ({
       session,
       planned: plan({
-        id: `sesion:${session.sessionId}:manana`,
+        id: session.reschedulings === undefined ? `sesion:${session.sessionId}:manana` : `sesion:${session.sessionId}:${session.date}:manana`,
         kind: 'session_tomorrow',
         dueOn: addDays(session.date, -1),
         audience: ['integrantes', 'facilitador'],
@@ -170,6 +173,6 @@ function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDe
         text: texts.sessionTomorrow(session),
       }),
     }))
-    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.convenedAt))
+    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.reschedulings?.at(-1)?.at ?? session.convenedAt))
     .map(({ planned }) => planned);
 }

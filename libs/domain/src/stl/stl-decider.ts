@@ -10,7 +10,13 @@ import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
 import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
 import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
-import { decideApproveMinutes, decideCancelSession, decideConveneSession, decideRecordAttendance } from './sessions';
+import {
+  decideApproveMinutes,
+  decideCancelSession,
+  decideConveneSession,
+  decideRecordAttendance,
+  decideRescheduleSession,
+} from './sessions';
 import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalation } from './stl-alerts';
 import { type StlCommand } from './stl-commands';
 import { type StlEvent } from './stl-events';
@@ -82,6 +88,7 @@ type SessionCommand = Extract<
     type:
       | 'ConveneSession'
       | 'CancelSession'
+      | 'RescheduleSession'
       | 'RecordAttendance'
       | 'RecordDecision'
       | 'ApproveMinutes'
@@ -98,6 +105,8 @@ function decideInSession(command: SessionCommand, stl: StlInstalado, context: De
       return decideConveneSession(command, stl, context);
     case 'CancelSession':
       return decideCancelSession(command, stl, context);
+    case 'RescheduleSession':
+      return decideRescheduleSession(command, stl, context);
     case 'RecordAttendance':
       return decideRecordAttendance(command, stl, context);
     case 'RecordDecision':

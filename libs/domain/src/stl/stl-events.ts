@@ -63,6 +63,19 @@ export type SessionCancelled = DomainEvent<
   'SessionCancelled',
   { readonly sessionId: string; readonly cancelledOn: LocalDate; readonly reason: string }
 >;
+export type SessionRescheduled = DomainEvent<
+  'SessionRescheduled',
+  {
+    readonly sessionId: string;
+    readonly previousDate: LocalDate;
+    readonly date: LocalDate;
+    readonly reason: string;
+    readonly rescheduledOn: LocalDate;
+    readonly rescheduledAt: Instant;
+    /** The latest valid convocation date for the new date: the day of the change at the latest. */
+    readonly noticeDeadline: LocalDate;
+  }
+>;
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
   AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
@@ -133,6 +146,7 @@ export type StlEvent =
   | CompositionWarningsChanged
   | SessionConvened
   | SessionCancelled
+  | SessionRescheduled
   | AttendanceRecorded
   | DecisionRecorded
   | MinutesApproved

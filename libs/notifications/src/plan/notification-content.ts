@@ -9,6 +9,8 @@ export interface SessionFacts {
   readonly agenda: readonly string[];
   readonly place?: string;
   readonly link?: string;
+  /** How many times the session changed date: its calendar entry's SEQUENCE (RFC 5545). */
+  readonly sequence?: number;
 }
 
 interface About<K extends NotificationKind> {
@@ -37,6 +39,15 @@ export interface SessionCancelledContent extends About<'session_cancelled'> {
   readonly reason: string;
   /** When the cancellation was recorded: the .ics's DTSTAMP. */
   readonly cancelledAt: Instant;
+}
+
+/** To everyone convened: the session moved; its .ics (same UID, higher SEQUENCE) moves the calendar entry. */
+export interface SessionRescheduledContent extends About<'session_rescheduled'> {
+  readonly session: SessionFacts;
+  readonly previousDate: LocalDate;
+  readonly reason: string;
+  /** When the change was recorded: the .ics's DTSTAMP. */
+  readonly rescheduledAt: Instant;
 }
 
 export interface SessionTomorrowContent extends About<'session_tomorrow'> {
@@ -110,6 +121,7 @@ export type NotificationContent =
   | ConveneSessionContent
   | SessionConvenedContent
   | SessionCancelledContent
+  | SessionRescheduledContent
   | SessionTomorrowContent
   | StageStalledContent
   | FacilitadorVacantContent

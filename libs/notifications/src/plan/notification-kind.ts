@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'convene_session'
   | 'session_convened'
   | 'session_cancelled'
+  | 'session_rescheduled'
   | 'session_tomorrow'
   | 'stage_stalled'
   | 'facilitador_vacant'
@@ -20,6 +21,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'convene_session',
   'session_convened',
   'session_cancelled',
+  'session_rescheduled',
   'session_tomorrow',
   'stage_stalled',
   'facilitador_vacant',

@@ -74,6 +74,13 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
     }
     case 'SessionCancelled':
       return sessionCancelled(event, state, context.occurredAt);
+    case 'SessionRescheduled': {
+      const session = state.sessions[event.data.sessionId];
+      if (session === undefined) return [];
+      const { previousDate, reason, rescheduledAt } = event.data;
+      const content = { kind: 'session_rescheduled', entidad, session: sessionFacts(session), previousDate, reason, rescheduledAt } as const;
+      return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
+    }
     case 'AttendanceRecorded':
       return minutesToSign(event, state, policy);
     case 'ReminderDue':
@@ -147,8 +154,11 @@ function sessionOnTheEve(state: RegisteredStl, data: ReminderDueData): SessionFa
   return session === undefined ? null : sessionFacts(session);
 }
 
-function sessionFacts(session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link'>): SessionFacts {
+function sessionFacts(
+  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link' | 'reschedulings'>,
+): SessionFacts {
   return {
+    ...(session.reschedulings === undefined ? {} : { sequence: session.reschedulings.length }),
     sessionId: session.sessionId,
     date: session.date,
     kind: session.kind,

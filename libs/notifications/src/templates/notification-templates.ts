@@ -10,6 +10,7 @@ import {
   type NotificationContent,
   type PalReviewContent,
   type SessionCancelledContent,
+  type SessionRescheduledContent,
   type SessionConvenedContent,
   type SessionFacts,
   type SessionTomorrowContent,
@@ -27,6 +28,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
       return sessionConvened(content, suplente);
     case 'session_cancelled':
       return sessionCancelled(content);
+    case 'session_rescheduled':
+      return sessionRescheduled(content, suplente);
     case 'session_tomorrow':
       return sessionTomorrow(content, suplente);
     case 'stage_stalled':
@@ -97,6 +100,24 @@ function sessionCancelled(content: SessionCancelledContent): MessageParts {
       'No acuda a la sesión. El archivo adjunto (.ics) la quita de su calendario; la nueva convocatoria, si la hay, ' +
       'le llegará por separado.',
     deadline: null,
+  };
+}
+
+function sessionRescheduled(content: SessionRescheduledContent, suplente: boolean): MessageParts {
+  const { session } = content;
+  return {
+    subject: `${stl(content)}: la sesión ${session.kind} del ${short(content.previousDate)} cambia al ${short(session.date)}`,
+    paragraphs: [
+      `La sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} convocada para el ` +
+        `${long(content.previousDate)} se celebrará el ${long(session.date)}.`,
+      `Motivo: ${asSentence(content.reason)}`,
+      ...whereAndHow(session),
+    ],
+    list: { title: 'Orden del día', items: session.agenda },
+    action:
+      (suplente ? STAND_IN : 'Reserve la nueva fecha; si no puede asistir, avise a su suplente.') +
+      ' El archivo adjunto (.ics) mueve la sesión en su calendario.',
+    deadline: session.date,
   };
 }
 

@@ -44,6 +44,7 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
       minutes: session.minutes ?? null,
       cancellation: session.cancellation ?? null,
       historicalJustification: session.historical?.justification ?? null,
+      reschedulings: session.reschedulings ?? [],
     }),
   );
 }
