@@ -178,6 +178,23 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
     expect((await coordinador.post(`/api/stls/${jalisco}/sessions/${historical.body.id}/cancel`, { reason: 'Prueba' })).status).toBe(200);
   });
 
+  it('moves a convened session to another day (200, its earlier date kept with the reason); a new date without notice from today is 422', async () => {
+    const date = federal.addBusinessDays(today, 15);
+    const convened = await coordinador.post(`/api/stls/${jalisco}/sessions`, { date, kind: 'extraordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
+    const path = `/api/stls/${jalisco}/sessions/${convened.body.id}/reschedule`;
+
+    const tooSoon = await coordinador.post(path, { date: federal.addBusinessDays(today, 3), reason: 'Adelanto' });
+    const moved = await coordinador.post(path, { date: federal.addBusinessDays(today, 17), reason: 'La sede no estará disponible' });
+
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body).toMatchObject({ code: 'NOTICE_TOO_SHORT' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: convened.body.id, date: federal.addBusinessDays(today, 17), reschedulings: [{ from: date, reason: 'La sede no estará disponible' }] });
+    const listed = (await stl(jalisco)).sessions.find((session) => session.id === convened.body.id);
+    expect(listed).toMatchObject({ date: federal.addBusinessDays(today, 17), reschedulings: [{ from: date }] });
+    expect((await coordinador.post(`/api/stls/${jalisco}/sessions/${convened.body.id}/cancel`, { reason: 'Prueba' })).status).toBe(200);
+  });
+
   it('convenes with enough notice: 201 with an id the API gave, visible in GET', async () => {
     const date = federal.addBusinessDays(today, 10);
     const body = {
