@@ -283,6 +283,15 @@ const ENDPOINTS: readonly Endpoint[] = [
     access: 'command',
     request: (entidad) => ({ method: 'POST', path: `/api/stls/${entidad}/sessions/no-existe/cancel`, body: { reason: 'Prueba de la matriz' } }),
   },
+  {
+    route: 'POST /api/stls/{entidad}/sessions/{id}/reschedule',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/sessions/no-existe/reschedule`,
+      body: { date: daysFromToday(30), reason: 'Prueba de la matriz' },
+    }),
+  },
 ];
 
 /** What each role may do in its own state and in a foreign one (DESIGN.md, "HTTP surface"). */

@@ -50,12 +50,13 @@ const titularesOf = async (entidad: string, sector?: string): Promise<string[]> 
     .filter((member) => member.role === 'titular' && (sector === undefined || member.sector === sector))
     .map((member) => member.memberId);
 
-/** A session already held (dated `date`, convened two weeks before), ready for its attendance. */
+/** A session already held (dated `date`, convened two weeks before: a historical act), ready for its attendance. */
 async function pastSession(entidad: string, date: LocalDate): Promise<string> {
   const response = await coordinador.post(`/api/stls/${entidad}/sessions`, {
     date,
     kind: 'ordinaria',
     convokedOn: addDays(date, -14),
+    historical: { justification: 'Convocada por oficio antes de usar el sistema' },
     agenda: ['Lista de asistencia y declaración de quórum', 'Seguimiento del PAL'],
   });
   expect(response.status).toBe(201);
@@ -156,6 +157,42 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
       message: expect.stringMatching(/cinco días hábiles/),
     });
     expect((await stl(jalisco)).sessions.some((session) => session.date === date)).toBe(false);
+  });
+
+  it('refuses a backdated convocation without justification (422 CONVOCATION_BACKDATED); as a historical act it stands, shown as such', async () => {
+    const date = federal.addBusinessDays(today, 3);
+    const body = { date, kind: 'ordinaria', convokedOn: addDays(today, -7), agenda: ['Seguimiento del PAL'] };
+
+    const backdated = await coordinador.post(`/api/stls/${jalisco}/sessions`, body);
+    const historical = await coordinador.post(`/api/stls/${jalisco}/sessions`, {
+      ...body,
+      historical: { justification: 'Convocada por oficio el día indicado' },
+    });
+
+    expect(backdated.status).toBe(422);
+    expect(backdated.body).toMatchObject({ code: 'CONVOCATION_BACKDATED', convokedOn: body.convokedOn, today, message: expect.stringMatching(/acto histórico/) });
+    expect(historical.status).toBe(201);
+    expect(historical.body).toMatchObject({ convokedOn: body.convokedOn, historical: { justification: 'Convocada por oficio el día indicado' } });
+    const listed = (await stl(jalisco)).sessions.find((session) => session.id === historical.body.id);
+    expect(listed).toMatchObject({ historical: { justification: 'Convocada por oficio el día indicado' } });
+    expect((await coordinador.post(`/api/stls/${jalisco}/sessions/${historical.body.id}/cancel`, { reason: 'Prueba' })).status).toBe(200);
+  });
+
+  it('moves a convened session to another day (200, its earlier date kept with the reason); a new date without notice from today is 422', async () => {
+    const date = federal.addBusinessDays(today, 15);
+    const convened = await coordinador.post(`/api/stls/${jalisco}/sessions`, { date, kind: 'extraordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
+    const path = `/api/stls/${jalisco}/sessions/${convened.body.id}/reschedule`;
+
+    const tooSoon = await coordinador.post(path, { date: federal.addBusinessDays(today, 3), reason: 'Adelanto' });
+    const moved = await coordinador.post(path, { date: federal.addBusinessDays(today, 17), reason: 'La sede no estará disponible' });
+
+    expect(tooSoon.status).toBe(422);
+    expect(tooSoon.body).toMatchObject({ code: 'NOTICE_TOO_SHORT' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ id: convened.body.id, date: federal.addBusinessDays(today, 17), reschedulings: [{ from: date, reason: 'La sede no estará disponible' }] });
+    const listed = (await stl(jalisco)).sessions.find((session) => session.id === convened.body.id);
+    expect(listed).toMatchObject({ date: federal.addBusinessDays(today, 17), reschedulings: [{ from: date }] });
+    expect((await coordinador.post(`/api/stls/${jalisco}/sessions/${convened.body.id}/cancel`, { reason: 'Prueba' })).status).toBe(200);
   });
 
   it('convenes with enough notice: 201 with an id the API gave, visible in GET', async () => {

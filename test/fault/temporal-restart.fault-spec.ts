@@ -61,7 +61,7 @@ describe('Temporal stopped with timers pending', () => {
     }
     // A session tomorrow: its eve reminder falls due today at the policy's time, about a minute from now.
     await client.workflow.getHandle(workflowId).executeUpdate(stlUpdates.ConveneSession, {
-      args: [{ data: { sessionId: 'sesion-1', date: addDays(dueOn, 1), kind: 'ordinaria', convokedOn: addDays(dueOn, -10), agenda: ['Informe'] } }],
+      args: [{ data: { sessionId: 'sesion-1', date: addDays(dueOn, 1), kind: 'ordinaria', convokedOn: addDays(dueOn, -10), agenda: ['Informe'], historical: { justification: 'Convocada por oficio' } } }],
     });
     await connection.close();
 

@@ -1,4 +1,4 @@
-import { type DeadlinePolicy } from '@app/domain';
+import { type Deadline, type DeadlinePolicy } from '@app/domain';
 
 /** The aggregates whose streams the workflows write; each has its own projections. */
 export type AggregateKind = 'exercise' | 'stl';
@@ -16,6 +16,13 @@ export interface AppendEventsInput {
   readonly policy?: DeadlinePolicy;
   /** The command that produced the events (Update id, `deadline:<id>`, or the sender's id for a signal). */
   readonly commandId?: string;
+  /**
+   * Deadlines these events brought that had already fallen due when they were recorded: history (the seed, an
+   * import, a late report). Their firing is recorded and shown, never mailed; the coordinación gets one summary.
+   */
+  readonly arrivedOverdue?: readonly Deadline[];
+  /** Ids of the deadlines fired by these events that were already overdue when they arrived (see above). */
+  readonly firesHistory?: readonly string[];
 }
 
 /** An event as stored, when it is not the one the workflow sent (see `AppendEventsResult.stored`). */

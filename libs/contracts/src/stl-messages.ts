@@ -20,6 +20,7 @@ export const stlUpdates = defineCommandUpdates<StlCommand, StlState, StlRequestT
   VacateFacilitador: true,
   ConveneSession: true,
   CancelSession: true,
+  RescheduleSession: true,
   RecordAttendance: true,
   RecordDecision: true,
   ApproveMinutes: true,

@@ -16,6 +16,7 @@ import { NotificationDispatch1764900000000 } from './migrations/1764900000000-no
 import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-and-shared-views';
 import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
+import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-historical-convocations';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -41,6 +42,7 @@ export const PERSISTENCE_MIGRATIONS = [
   EventMetadata1764800000000,
   NotificationDispatch1764900000000,
   IdempotencyKeys1796260131580,
+  HistoricalConvocations1796300000000,
 ];
 
 export interface DatabaseConfig {

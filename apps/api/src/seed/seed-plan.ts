@@ -23,6 +23,8 @@ export interface StatePlan {
 }
 
 const MICROSITIO = 'https://micrositio.ejemplo.org.mx';
+/** Why the seed's convocations carry dates before their recording: they stand for sessions already held. */
+const SEED_HISTORY = 'Datos de demostración: sesión ya celebrada, registrada al cargar el sistema.';
 
 const commitment = (id: string, kind: CommitmentInput['kind'], title: string, entidad: string): CommitmentInput => ({
   id,
@@ -88,6 +90,7 @@ export function seedPlan(record: StlSeedRecord, index: number, today: LocalDate,
               convokedOn: addDays(sessionDate, -14),
               agenda: ['Seguimiento del plan de trabajo', 'Asuntos generales'],
               place: 'Sala de sesiones del organismo garante',
+              historical: { justification: SEED_HISTORY },
             },
           },
           { type: 'RecordAttendance', data: { sessionId: 'sesion-1', present } },

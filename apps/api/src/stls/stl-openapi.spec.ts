@@ -65,6 +65,7 @@ describe('OpenAPI of the STL, session and calendar endpoints', () => {
         'POST /api/stls/{entidad}/sessions/{id}/attendance',
         'POST /api/stls/{entidad}/sessions/{id}/decisions',
         'POST /api/stls/{entidad}/sessions/{id}/minutes',
+        'POST /api/stls/{entidad}/sessions/{id}/reschedule',
         'POST /api/stls/{entidad}/sessions/{id}/cancel',
       ].sort(),
     );

@@ -21,6 +21,7 @@ import {
 import {
   ApproveMinutesDto,
   CancelSessionDto,
+  RescheduleSessionDto,
   ConveneSessionDto,
   RecordAttendanceDto,
   RecordDecisionDto,
@@ -138,5 +139,27 @@ export class StlSessionsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StlSessionResponse> {
     return this.sessions.cancel(entidad, id, body, user.username);
+  }
+
+  @Post(':id/reschedule')
+  @IdempotentCommand()
+  @OnStl('command')
+  @HttpCode(200)
+  @ApiParam(SESSION_ID)
+  @ApiOkResponse({
+    description:
+      'Sesión movida a otra fecha, con el motivo: cada integrante recibe un correo y un .ics que mueve la entrada de su ' +
+      'calendario (mismo UID, SEQUENCE mayor)',
+  })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'SESSION_NOT_RESCHEDULABLE (ya celebrada o cancelada)' })
+  @ApiUnprocessableEntityResponse({ description: 'NOTICE_TOO_SHORT (cinco días hábiles desde hoy), SAME_SESSION_DATE' })
+  reschedule(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Param('id', SESSION_ID_PIPE) id: string,
+    @Body() body: RescheduleSessionDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlSessionResponse> {
+    return this.sessions.reschedule(entidad, id, body, user.username);
   }
 }

@@ -11,6 +11,11 @@ export const VOTE_VALUES = ['favor', 'contra', 'impedimento'] as const satisfies
 /** Seats of the largest STL of 2017 are under 20; room for suplentes, enlaces, invitados and growth. */
 const MAX_PEOPLE = 200;
 
+export class HistoricalActDto {
+  @IsTextField(1_000, { description: 'Por qué se registra ahora una convocatoria emitida antes', example: 'Convocada por oficio antes de usar el sistema' })
+  justification!: string;
+}
+
 export class ConveneSessionDto {
   @IsLocalDateField({ description: 'Fecha de la sesión: a lo más dos años después de hoy', example: '2027-02-10' })
   @NotLaterThanMonthsAhead(24)
@@ -44,6 +49,18 @@ export class ConveneSessionDto {
   @MaxLength(2_000, { message: 'admite como máximo 2000 caracteres' })
   @ApiPropertyOptional({ description: 'Enlace de la sesión virtual', example: 'https://reunion.ejemplo.org.mx/stl-14' })
   link?: string;
+
+  @IsOptional()
+  @IsObject({ message: 'debe ser un objeto { justification }' })
+  @ValidateNested()
+  @Type(() => HistoricalActDto)
+  @ApiPropertyOptional({
+    type: HistoricalActDto,
+    description:
+      'Solo para registrar una convocatoria ya emitida (convokedOn anterior a hoy): su justificación. Sin él, la ' +
+      'anticipación se cuenta desde hoy y una fecha anterior se rechaza (422 CONVOCATION_BACKDATED). No se envía correo.',
+  })
+  historical?: HistoricalActDto;
 }
 
 export class RecordAttendanceDto {
@@ -101,6 +118,15 @@ export class ApproveMinutesDto {
     example: ['14-gobierno-1', '14-sociedadcivil-1', '14-garante-1'],
   })
   signedBy!: string[];
+}
+
+export class RescheduleSessionDto {
+  @IsLocalDateField({ description: 'Nueva fecha: con cinco días hábiles de anticipación contados desde hoy', example: '2027-02-17' })
+  @NotLaterThanMonthsAhead(24)
+  date!: string;
+
+  @IsTextField(1_000, { multiline: true, description: 'Motivo del cambio de fecha', example: 'La sede no estará disponible.' })
+  reason!: string;
 }
 
 export class CancelSessionDto {

@@ -9,6 +9,7 @@ import { StlReadModel } from './stl-read-model';
 import {
   type ApproveMinutesDto,
   type CancelSessionDto,
+  type RescheduleSessionDto,
   type ConveneSessionDto,
   type RecordAttendanceDto,
   type RecordDecisionDto,
@@ -72,6 +73,11 @@ export class StlSessionsService {
     return presentSession(state, sessionId);
   }
 
+  async reschedule(entidad: Entidad, sessionId: string, dto: RescheduleSessionDto, actor: string): Promise<StlSessionResponse> {
+    const state = await this.onSession(entidad, 'RescheduleSession', { sessionId, date: dto.date, reason: dto.reason }, actor);
+    return presentSession(state, sessionId);
+  }
+
   /** A command on the session named in the URL: an unknown session is a 404 there. */
   private async onSession<T extends SessionCommandType>(
     entidad: Entidad,
@@ -87,4 +93,4 @@ export class StlSessionsService {
   }
 }
 
-type SessionCommandType = 'RecordAttendance' | 'RecordDecision' | 'ApproveMinutes' | 'CancelSession';
+type SessionCommandType = 'RecordAttendance' | 'RecordDecision' | 'ApproveMinutes' | 'CancelSession' | 'RescheduleSession';

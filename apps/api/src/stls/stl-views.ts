@@ -60,6 +60,10 @@ export interface StlSessionResponse {
   readonly decisions: readonly RecordedDecision[];
   readonly minutes: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] } | null;
   readonly cancellation: { readonly cancelledOn: LocalDate; readonly reason: string } | null;
+  /** Earlier dates of a session moved to another day, with why. */
+  readonly reschedulings: readonly { readonly from: LocalDate; readonly reason: string; readonly at: string }[];
+  /** A convocation recorded after it was issued: its notice counted from `convokedOn`, with this justification. */
+  readonly historical: { readonly justification: string } | null;
 }
 
 export interface StlEscalationResponse {
@@ -161,6 +165,8 @@ export function sessionFromState(session: Session, deadline: LocalDate): StlSess
     decisions: session.decisions,
     minutes: session.minutes ?? null,
     cancellation: session.cancellation ?? null,
+    historical: session.historical ?? null,
+    reschedulings: session.reschedulings ?? [],
   };
 }
 
@@ -181,6 +187,8 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     decisions: row.decisions as readonly RecordedDecision[],
     minutes: row.minutes as StlSessionResponse['minutes'],
     cancellation: row.cancellation as StlSessionResponse['cancellation'],
+    historical: row.historicalJustification === null ? null : { justification: row.historicalJustification },
+    reschedulings: row.reschedulings,
   };
 }
 

@@ -92,6 +92,50 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
     expect(new Set(cancellations.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
   });
 
+  it('a session moved to another day reaches everyone convened with a METHOD:REQUEST .ics of the same UID and a higher SEQUENCE; a later cancellation goes higher still', async () => {
+    const story = jaliscoInstalado();
+    await store(story);
+    const session = { sessionId: 'ordinaria-2026-11', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-10-30', agenda: ['Avance del PAL'] } as const;
+    const convened = await appendActivity.appendEvents(story.run({ type: 'ConveneSession', data: session }, at('2026-10-30')));
+    await deliverActivity.deliverNotifications({ ids: convened.notificationIds });
+    const moved = await appendActivity.appendEvents(
+      story.run({ type: 'RescheduleSession', data: { sessionId: session.sessionId, date: '2026-11-17', reason: 'La sede no estará disponible' } }, at('2026-11-03')),
+    );
+    await deliverActivity.deliverNotifications({ ids: moved.notificationIds });
+    const cancelled = await appendActivity.appendEvents(
+      story.run({ type: 'CancelSession', data: { sessionId: session.sessionId, reason: 'Falta de quórum previsto' } }, at('2026-11-05')),
+    );
+    await deliverActivity.deliverNotifications({ ids: cancelled.notificationIds });
+
+    const calendarOf = (mail: (typeof sink.received)[number]) => {
+      const calendar = new ICAL.Component(ICAL.parse(mail.parsed.attachments[0].content.toString('utf8')));
+      const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+      return [calendar.getFirstPropertyValue('method'), event.uid, event.sequence, event.startDate.toString(), event.component.getFirstPropertyValue('status')];
+    };
+    const [original] = sink.received;
+    const reschedulings = sink.received.slice(10, 20);
+    const cancellations = sink.received.slice(20);
+    const uid = calendarOf(original)[1];
+    expect(reschedulings).toHaveLength(10);
+    expect(new Set(reschedulings.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
+    for (const mail of reschedulings) {
+      expect(mail.parsed.subject).toBe('STL de Jalisco: la sesión ordinaria del 10 de noviembre de 2026 cambia al 17 de noviembre de 2026');
+      expect(mail.parsed.text).toContain('Motivo: La sede no estará disponible.');
+      expect(calendarOf(mail)).toEqual(['REQUEST', uid, 1, '2026-11-17', 'CONFIRMED']);
+    }
+    expect(cancellations).toHaveLength(10);
+    for (const mail of cancellations) expect(calendarOf(mail)).toEqual(['CANCEL', uid, 2, '2026-11-17', 'CANCELLED']);
+  });
+
+  it('a new date without five business days of notice counted from the change is refused', () => {
+    const story = jaliscoInstalado();
+    story.run({ type: 'ConveneSession', data: { sessionId: 's1', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-10-30', agenda: ['Avance'] } }, at('2026-10-30'));
+
+    expect(() => story.run({ type: 'RescheduleSession', data: { sessionId: 's1', date: '2026-11-06', reason: 'Adelanto' } }, at('2026-11-03'))).toThrow(
+      /NOTICE_TOO_SHORT/,
+    );
+  });
+
   describe('an escalation resolved (issue 22, item 2)', () => {
     async function escalatedExercise() {
       await store(jaliscoInstalado());

@@ -1,4 +1,4 @@
-import { addDays, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
+import { addDays, addMonths, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
 import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
@@ -96,4 +96,36 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(4);
   });
+
+  it('an STL recorded months after its installation mails no reminder or escalation about the past: one summary to the coordinación', async () => {
+    sink.received.length = 0;
+    const today = await driver.today();
+    const sonora = STL_2017.find((record) => record.entidad === '26')!;
+    const installedOn = addDays(today, -150);
+    await driver.seedStl(sonora, { installedOn });
+
+    const fired = await waitFor(() => driver.stlState('26'), (state) => state.status === 'instalado' && state.escalations.length > 0);
+    const [summary] = await sink.waitForMessages(1);
+    await driver.stl('26', 'ConveneSession', {
+      sessionId: 's1', date: addDays(today, 10), kind: 'ordinaria', convokedOn: today, agenda: ['Reanudar las sesiones'],
+    });
+    const convocations = await sink.waitForMessages(2);
+
+    expect(fired.status === 'instalado' && fired.escalations.map((escalation) => escalation.kind)).toEqual(['cadence_escalation']);
+    expect(summary.envelopeTo).toEqual(['coordinacion@inai.ejemplo.mx']);
+    expect(summary.parsed.subject).toBe(`Se registró el historial de Sonora (${spanishDate(today)}): 2 plazos vencidos`);
+    expect(summary.parsed.text).toContain(`Escalamiento por sesión bimestral sin celebrar: venció el ${spanishLongDate(addMonths(installedOn, 2))}.`);
+    expect(convocations.slice(1).every((mail) => mail.parsed.subject?.includes('sesión ordinaria convocada'))).toBe(true);
+    expect(sink.received.filter((mail) => /Escalamiento|convoque|Resuelto/.test(mail.parsed.subject ?? ''))).toEqual([]);
+  });
 });
+
+/** Polls a query until the condition holds (the workflow fires overdue deadlines right after the command). */
+async function waitFor<T>(read: () => Promise<T>, holds: (value: T) => boolean): Promise<T> {
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const value = await read();
+    if (holds(value)) return value;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('la condición no se cumplió');
+}

@@ -1,5 +1,6 @@
 import { type Decision } from '../shared/decider';
 import { escalationFor, reminderFor } from '../shared/escalation';
+import { localDateAt } from '../shared/local-date';
 import { type AcknowledgeEscalation, type FireDeadline, type ResolveEscalation } from './exercise-commands';
 import { type ExerciseDeadline, exerciseDeadlines } from './exercise-deadlines';
 import { exerciseErrors } from './exercise-errors';
@@ -39,7 +40,7 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
     case 'stall_escalation_enlace':
     case 'stall_escalation_coordinador': {
       const level = deadline.kind === 'stall_escalation_enlace' ? 'enlace' : 'coordinador';
-      const reason = stallEscalationReason(state, since, deadline.dueOn);
+      const reason = stallEscalationReason(state, since, localDateAt(context.now));
       return { type: 'EscalationRaised', data: escalationFor(deadline, level, context.now, reason) };
     }
     case 'monitoring_reminder':

@@ -107,6 +107,20 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
     expect(exerciseDeadlines(final)).toEqual([]);
   });
 
+  it('a stall escalation raised late counts the days without progress to the day it is raised', () => {
+    given(jaliscoIniciado)
+      .when(fire('stall:2026-01-12:enlace', '2026-04-20T15:00:00.000Z'))
+      .then([
+        expect.objectContaining({
+          data: expect.objectContaining({
+            escalation: expect.objectContaining({
+              reason: `El ejercicio 1 de Jalisco lleva 98 días sin avances (desde el lunes 12 de enero de 2026): ${WHERE}.`,
+            }),
+          }),
+        }),
+      ]);
+  });
+
   it('restarts the chain with new ids when progress is recorded, and resolves the open stall escalations', () => {
     const escalated = historyOf([fire('stall:2026-01-12:enlace', '2026-02-26T15:00:00.000Z')], jaliscoIniciado);
     const lateReport = commandOn('2026-03-02', 'CompleteStage', { stage: 1, completedOn: stageDate(1) });

@@ -23,8 +23,9 @@ export function stallReminderMessage(state: StartedExercise, since: LocalDate): 
   );
 }
 
-export function stallEscalationReason(state: StartedExercise, since: LocalDate, dueOn: LocalDate): string {
-  const days = daysBetween(since, dueOn);
+/** Counted to the day the escalation is raised, so a late one states the real time without progress. */
+export function stallEscalationReason(state: StartedExercise, since: LocalDate, raisedOn: LocalDate): string {
+  const days = daysBetween(since, raisedOn);
   return (
     `${capitalized(exerciseName(state))} lleva ${days} días sin avances ` +
     `(desde el ${spanishLongDate(since)}): ${whereItStands(state)}.`

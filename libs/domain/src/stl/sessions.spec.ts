@@ -1,3 +1,6 @@
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { givenWhenThen } from '../test-support/given-when-then';
+import { createStlDecider } from './stl-decider';
 import { type ConveneSession } from './stl-commands';
 import { type RegisteredStl } from './stl-state';
 import {
@@ -62,13 +65,11 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
   });
 
   it('counts business days on the federal calendar: session Mon 2026-11-23, Mon 16 is a rest day → Fri 2026-11-13 (DOMAIN.md)', () => {
-    const lateOn16 = command('ConveneSession', {
-      sessionId: 'x',
-      date: '2026-11-23',
-      kind: 'extraordinaria',
-      convokedOn: '2026-11-16',
-      agenda: ['Asunto urgente'],
-    });
+    const lateOn16 = command(
+      'ConveneSession',
+      { sessionId: 'x', date: '2026-11-23', kind: 'extraordinaria', convokedOn: '2026-11-16', agenda: ['Asunto urgente'] },
+      on('2026-11-16'),
+    );
     const error = given(edomexInstalled).when(lateOn16).then('NOTICE_TOO_SHORT');
     expect(error).toMatchObject({
       category: 'invalid',
@@ -77,9 +78,34 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
         'La convocatoria requiere cinco días hábiles de anticipación: para la sesión del lunes 23 de noviembre de 2026 ' +
         'debió emitirse a más tardar el viernes 13 de noviembre de 2026.',
     });
-    const [ok] = given(edomexInstalled).when({ ...lateOn16, data: { ...lateOn16.data, convokedOn: '2026-11-13' } })
+    const [ok] = given(edomexInstalled).when({ ...lateOn16, data: { ...lateOn16.data, convokedOn: '2026-11-13' }, metadata: { now: on('2026-11-13') } })
       .decision as never[];
     expect(ok).toMatchObject({ type: 'SessionConvened', data: { noticeDeadline: '2026-11-13' } });
+  });
+
+  it('counts the notice from the recording: a backdated convokedOn is refused unless it is a historical act with its justification', () => {
+    const backdated = convene({ convokedOn: '2026-11-13', date: '2026-11-25' });
+    const error = given(edomexInstalled).when(backdated).then('CONVOCATION_BACKDATED');
+    expect(error).toMatchObject({ category: 'invalid', details: { convokedOn: '2026-11-13', today: '2026-11-23' } });
+    expect(error.message).toContain('regístrela como acto histórico con su justificación');
+
+    const historical = { ...backdated, data: { ...backdated.data, historical: { justification: ' Convocada por oficio ' } } };
+    const [convenedAsHistory] = given(edomexInstalled).when(historical).decision as never[];
+    expect(convenedAsHistory).toMatchObject({ type: 'SessionConvened', data: { convokedOn: '2026-11-13', historical: { justification: 'Convocada por oficio' } } });
+    const blank = { ...backdated, data: { ...backdated.data, historical: { justification: ' ' } } };
+    expect(given(edomexInstalled).when(blank).then('FIELD_REQUIRED').details).toEqual({ field: 'historical.justification' });
+  });
+
+  it('a historical convocation still needed its five business days of notice', () => {
+    const short = convene({ convokedOn: '2026-11-20', date: '2026-11-25', historical: { justification: 'Convocada por oficio' } });
+    given(edomexInstalled).when(short).then('NOTICE_TOO_SHORT');
+  });
+
+  it('runs begun before the rule (replayed histories) still take a backdated convokedOn', () => {
+    const legacy = givenWhenThen(createStlDecider(DEFAULT_DEADLINE_POLICY, { backdatedNoticeAccepted: true }));
+    legacy(edomexInstalled).when(convene({ convokedOn: '2026-11-13', date: '2026-11-25' })).then([
+      expect.objectContaining({ type: 'SessionConvened' }),
+    ]);
   });
 
   it('counts the STL’s own non-working days too (DOMAIN.md: each STL may add its own)', () => {

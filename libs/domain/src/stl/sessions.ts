@@ -8,9 +8,15 @@ import { inactivityProposals } from './membership';
 import { assessQuorum } from './quorum';
 import { resolveOpenEscalations } from './stl-alerts';
 import { stlCalendar } from './stl-calendar';
-import { type ApproveMinutes, type CancelSession, type ConveneSession, type RecordAttendance } from './stl-commands';
+import {
+  type ApproveMinutes,
+  type CancelSession,
+  type ConveneSession,
+  type RecordAttendance,
+  type RescheduleSession,
+} from './stl-commands';
 import { type StlEvent } from './stl-events';
-import { checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
+import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
 import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
 import { isSessionKind } from './stl-terms';
 
@@ -38,6 +44,7 @@ export function decideConveneSession(
       ? undefined
       : domainError('invalid', 'AGENDA_REQUIRED', 'La convocatoria debe acompañarse del orden del día.'),
     checkPastDate('convokedOn', data.convokedOn, context),
+    checkConvokedOn(data, context),
   );
   if (error) return error;
   const deadline = noticeDeadline(data.date, stlCalendar(state));
@@ -55,10 +62,32 @@ export function decideConveneSession(
       ...(data.link === undefined ? {} : { link: data.link }),
       noticeDeadline: deadline,
       convenedAt: context.now,
+      ...(data.historical === undefined ? {} : { historical: { justification: data.historical.justification.trim() } }),
     },
   };
   const resolution = `Se convocó la sesión ${data.kind} del ${spanishLongDate(data.date)}.`;
   return [convened, ...resolveOpenEscalations(state, 'cadence_escalation', context.now, resolution)];
+}
+
+/**
+ * The notice runs from the moment the convocation is recorded (and mailed): a new one is dated today. An earlier
+ * date is a historical act, accepted only with its justification, so nobody shortens the members' notice by
+ * backdating it.
+ */
+function checkConvokedOn(data: ConveneSession['data'], context: DecisionContext): Check {
+  if (data.historical !== undefined) {
+    const justification = (data.historical as { justification?: unknown }).justification;
+    return checkText('historical.justification', justification);
+  }
+  if (data.convokedOn >= context.today || context.backdatedNoticeAccepted === true) return undefined;
+  return domainError(
+    'invalid',
+    'CONVOCATION_BACKDATED',
+    `La anticipación se cuenta desde que la convocatoria se registra y se envía (hoy, ${spanishLongDate(context.today)}), ` +
+      `no desde el ${spanishLongDate(data.convokedOn)}. Si la convocatoria ya se emitió entonces, regístrela como acto ` +
+      'histórico con su justificación.',
+    { convokedOn: data.convokedOn, today: context.today },
+  );
 }
 
 function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError {
@@ -92,6 +121,46 @@ export function decideCancelSession(
   if (error) return error;
   const data = { sessionId: session.sessionId, cancelledOn: context.today, reason: command.data.reason.trim() };
   return [{ type: 'SessionCancelled', data }];
+}
+
+/**
+ * A convened session moved to another day, with the reason. The change reaches the members today, so the new date
+ * needs five business days of notice counted from today; a session held or cancelled cannot move.
+ */
+export function decideRescheduleSession(
+  command: RescheduleSession,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const session = findSession(state, command.data.sessionId);
+  if (isDomainError(session)) return session;
+  const { date, reason } = command.data;
+  const error = firstError(
+    session.status === 'convocada' && session.attendance === undefined
+      ? undefined
+      : domainError('conflict', 'SESSION_NOT_RESCHEDULABLE', `La sesión «${session.sessionId}» ya se celebró o se canceló: no puede cambiar de fecha.`, {
+          sessionId: session.sessionId,
+          status: session.status,
+        }),
+    checkDate('date', date),
+    checkText('reason', reason),
+    date === session.date
+      ? domainError('invalid', 'SAME_SESSION_DATE', `La sesión ya está convocada para el ${spanishLongDate(date)}.`, { date })
+      : undefined,
+  );
+  if (error) return error;
+  const deadline = noticeDeadline(date, stlCalendar(state));
+  if (context.today > deadline) return noticeTooShort(date, deadline, context.today);
+  const data = {
+    sessionId: session.sessionId,
+    previousDate: session.date,
+    date,
+    reason: reason.trim(),
+    rescheduledOn: context.today,
+    rescheduledAt: context.now,
+    noticeDeadline: deadline,
+  };
+  return [{ type: 'SessionRescheduled', data }];
 }
 
 /**

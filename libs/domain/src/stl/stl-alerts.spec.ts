@@ -90,6 +90,18 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
     expect(ids(afterSecond)).toContain('facilitador-vacante:2026-09-01:escalamiento:2026-10-15');
   });
 
+  it('a vacancy escalation fired late states the days really elapsed when it is raised, not the policy\'s 30', () => {
+    const late = fired(
+      jaliscoSinFacilitador,
+      'facilitador-vacante:2026-09-01:escalamiento:2026-10-01',
+      '2026-12-02T18:00:00.000Z',
+    );
+    const [escalation] = late.flatMap((event) => (event.type === 'EscalationRaised' ? [event.data.escalation] : []));
+    expect(escalation.reason).toBe(
+      'El puesto de facilitador del STL de Jalisco sigue vacante desde el martes 1 de septiembre de 2026 (92 días).',
+    );
+  });
+
   it('does not send the missed weeks in a burst after a late firing: the next one follows the day it fired', () => {
     const late = fired(
       jaliscoSinFacilitador,

@@ -2,7 +2,7 @@ import { type Decision } from '../shared/decider';
 import { type DeadlineKind } from '../shared/deadline';
 import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
 import { type Escalation, escalationFor, reminderFor } from '../shared/escalation';
-import { type Instant } from '../shared/local-date';
+import { type Instant, localDateAt } from '../shared/local-date';
 import { type StlAcknowledgeEscalation, type StlFireDeadline, type StlResolveEscalation } from './stl-commands';
 import { plannedDeadlines } from './stl-deadlines';
 import { type StlEscalationResolved, type StlEvent } from './stl-events';
@@ -30,7 +30,8 @@ export function decideFireDeadline(
       },
     );
   }
-  const { deadline, effect, text } = planned;
+  const { deadline, effect } = planned;
+  const text = planned.text(localDateAt(context.now));
   if (Date.parse(deadline.dueAt) > Date.parse(context.now)) {
     return domainError('conflict', 'DEADLINE_NOT_DUE', `El plazo «${deadlineId}» vence hasta ${deadline.dueAt}.`, {
       deadlineId,

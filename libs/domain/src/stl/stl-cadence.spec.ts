@@ -1,3 +1,7 @@
+import { businessCalendar, noticeDeadline } from '../calendar/business-calendar';
+import { addDays } from '../shared/local-date';
+import { nextSessionDueOn, stlDeadlines } from './stl-deadlines';
+import { type StlInstalado } from './stl-state';
 import { plannedDeadlines } from './stl-deadlines';
 import { type StlEvent } from './stl-events';
 import {
@@ -20,7 +24,7 @@ describe('Bimonthly cadence (mecanismo-gobernanza-edomex.md, cap. VI, 5: cuando 
     const planned = plannedDeadlines(stateOf(edomexInstalled)).filter((item) =>
       item.deadline.id.startsWith('cadencia'),
     );
-    expect(planned.map((item) => item.text)).toEqual([
+    expect(planned.map((item) => item.text(item.deadline.dueOn))).toEqual([
       'El STL de Estado de México debe sesionar a más tardar el domingo 1 de noviembre de 2026 (sesión bimestral): ' +
         'convoque a más tardar el lunes 26 de octubre de 2026.',
       'El STL de Estado de México no ha sesionado desde su instalación, el martes 1 de septiembre de 2026: ' +
@@ -105,5 +109,22 @@ describe('Bimonthly cadence (mecanismo-gobernanza-edomex.md, cap. VI, 5: cuando 
         resolution: 'Se convocó la sesión ordinaria del lunes 30 de noviembre de 2026.',
       },
     });
+  });
+});
+
+describe('deadlines that count business days never fall on a rest day (issue 22, item 9)', () => {
+  const federal = businessCalendar();
+  const installations = Array.from({ length: 731 }, (_, day) => addDays('2026-01-01', day));
+
+  it('for an STL installed on any day of 2026 and 2027, the reminder to convene and the last day to convene are business days', () => {
+    const onRestDays = installations.flatMap((installedOn) => {
+      const state = stateOf(edomexInstalled.map((event) => (event.type === 'StlInstalled' ? { ...event, data: { ...event.data, installedOn } } : event)));
+      const reminder = stlDeadlines(state).find((deadline) => deadline.kind === 'cadence_reminder')!;
+      const convokeBy = noticeDeadline(nextSessionDueOn(state as StlInstalado), federal);
+      return [reminder.dueOn, convokeBy].filter((date) => !federal.isBusinessDay(date)).map((date) => `${installedOn}: ${date}`);
+    });
+
+    expect(onRestDays).toEqual([]);
+    expect(federal.isBusinessDay('2027-01-01')).toBe(false);
   });
 });

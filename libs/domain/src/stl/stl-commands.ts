@@ -65,13 +65,27 @@ export type ConveneSession = Command<
     readonly sessionId: string;
     readonly date: LocalDate;
     readonly kind: SessionKind;
+    /** Today for a new convocation; an earlier day only for a historical act (`historical`). */
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
     readonly place?: string;
     readonly link?: string;
+    readonly historical?: HistoricalAct;
   }
 >;
+/**
+ * A convocation issued before it is recorded (paper, another system, the seed of 2017's STLs): accepted with its
+ * justification, shown as such, and never mailed — its members were convened back then.
+ */
+export interface HistoricalAct {
+  readonly justification: string;
+}
 export type CancelSession = Command<'CancelSession', { readonly sessionId: string; readonly reason: string }>;
+/** A convened session moved to another day; the notice counts again, from today, for the new date. */
+export type RescheduleSession = Command<
+  'RescheduleSession',
+  { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
+>;
 export type RecordAttendance = Command<
   'RecordAttendance',
   { readonly sessionId: string; readonly present: readonly string[] }
@@ -134,6 +148,7 @@ export type StlCommand =
   | VacateFacilitador
   | ConveneSession
   | CancelSession
+  | RescheduleSession
   | RecordAttendance
   | RecordDecision
   | ApproveMinutes

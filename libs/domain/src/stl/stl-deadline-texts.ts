@@ -1,4 +1,4 @@
-import { type LocalDate } from '../shared/local-date';
+import { daysBetween, type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { type Session } from './stl-state';
 
@@ -8,8 +8,9 @@ export const deadlineTexts = {
     `El puesto de facilitador del STL de ${stl} está vacante desde el ${spanishLongDate(since)}: ` +
     'nombre a un facilitador, preferentemente de la academia o de la sociedad civil.',
 
-  vacancyEscalation: (stl: string, since: LocalDate, days: number) =>
-    `El puesto de facilitador del STL de ${stl} sigue vacante desde el ${spanishLongDate(since)} (${days} días).`,
+  vacancyEscalation: (stl: string, since: LocalDate, firedOn: LocalDate) =>
+    `El puesto de facilitador del STL de ${stl} sigue vacante desde el ${spanishLongDate(since)} ` +
+    `(${daysBetween(since, firedOn)} días).`,
 
   cadenceReminder: (stl: string, mark: LocalDate, convokeBy: LocalDate) =>
     `El STL de ${stl} debe sesionar a más tardar el ${spanishLongDate(mark)} (sesión bimestral): ` +

@@ -153,6 +153,10 @@ describe('Session tomorrow: a reminder to the members the day before each conven
       now,
     );
   const convened = [...edomexInstalled, ...decideOn(edomexInstalled, [convene(on('2026-11-13'))])];
+  const asHistory = (command: ReturnType<typeof convene>) => ({
+    ...command,
+    data: { ...command.data, historical: { justification: 'Convocada por oficio' } },
+  });
 
   it('falls due at 09:00 the day before and tells where and what', () => {
     expect(deadlinesOf(convened)).toContainEqual({
@@ -178,7 +182,9 @@ describe('Session tomorrow: a reminder to the members the day before each conven
     expect(ids(held)).not.toContain('sesion:s1:manana');
     const backfilled = [
       ...edomexInstalled,
-      ...decideOn(edomexInstalled, [convene('2026-11-23T16:00:00.000Z', '2026-11-23')]),
+      ...decideOn(edomexInstalled, [
+        asHistory(convene('2026-11-23T16:00:00.000Z', '2026-11-23')),
+      ]),
     ];
     expect(ids(backfilled)).not.toContain('sesion:ord-6:manana');
   });

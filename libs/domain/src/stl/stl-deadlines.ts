@@ -19,8 +19,11 @@ import { lastSessionHeldOn, sessionList, type StlInstalado, type StlState } from
 export interface PlannedDeadline {
   readonly deadline: Deadline;
   readonly effect: 'reminder' | 'escalation';
-  /** Spanish, one sentence: the reminder's text or the escalation's reason. */
-  readonly text: string;
+  /**
+   * Spanish, one sentence: the reminder's text or the escalation's reason, written on the day it fires so any
+   * elapsed time it states is the real one (a deadline fired late says so in its own numbers).
+   */
+  readonly text: (firedOn: LocalDate) => string;
 }
 
 /**
@@ -46,7 +49,7 @@ interface Plan {
   readonly dueOn: LocalDate;
   readonly audience: readonly Audience[];
   readonly effect: PlannedDeadline['effect'];
-  readonly text: string;
+  readonly text: string | PlannedDeadline['text'];
 }
 
 /** Date-based deadlines fall due at the policy's hour, Mexico City time. */
@@ -54,7 +57,7 @@ function plannerFor(policy: DeadlinePolicy): (plan: Plan) => PlannedDeadline {
   return ({ id, kind, dueOn, audience, effect, text }) => ({
     deadline: { id, kind, dueOn, dueAt: dueInstant(dueOn, policy), audience },
     effect,
-    text,
+    text: typeof text === 'string' ? () => text : text,
   });
 }
 
@@ -86,7 +89,7 @@ function vacancyDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
       dueOn: next,
       audience: ['enlace'],
       effect: 'escalation',
-      text: texts.vacancyEscalation(stl, since, daysBetween(since, next)),
+      text: (firedOn) => texts.vacancyEscalation(stl, since, firedOn),
     }),
   ];
 }
@@ -151,7 +154,10 @@ export function nextSessionDueOn(state: StlInstalado, policy: DeadlinePolicy = D
   return addMonths(lastSessionHeldOn(state) ?? state.installedOn, policy.cadenceMonths);
 }
 
-/** The day before each convened session, to its members; not when the convocation was recorded after that moment. */
+/**
+ * The day before each convened session, to its members; not when the convocation (or its last change of date) was
+ * recorded after that moment. A session moved to another day has a new eve, with its own id.
+ */
 function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDeadline[] {
   const plan = plannerFor(policy);
   return sessionList(state)
@@ -159,7 +165,7 @@ function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDe
     .map((session) => ({
       session,
       planned: plan({
-        id: `sesion:${session.sessionId}:manana`,
+        id: session.reschedulings === undefined ? `sesion:${session.sessionId}:manana` : `sesion:${session.sessionId}:${session.date}:manana`,
         kind: 'session_tomorrow',
         dueOn: addDays(session.date, -1),
         audience: ['integrantes', 'facilitador'],
@@ -167,6 +173,6 @@ function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDe
         text: texts.sessionTomorrow(session),
       }),
     }))
-    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.convenedAt))
+    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.reschedulings?.at(-1)?.at ?? session.convenedAt))
     .map(({ planned }) => planned);
 }

@@ -10,7 +10,13 @@ import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
 import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
 import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
-import { decideApproveMinutes, decideCancelSession, decideConveneSession, decideRecordAttendance } from './sessions';
+import {
+  decideApproveMinutes,
+  decideCancelSession,
+  decideConveneSession,
+  decideRecordAttendance,
+  decideRescheduleSession,
+} from './sessions';
 import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalation } from './stl-alerts';
 import { type StlCommand } from './stl-commands';
 import { type StlEvent } from './stl-events';
@@ -21,16 +27,17 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
 
 /**
  * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
- * reminder and escalation numbers, used when a deadline is fired.
+ * reminder and escalation numbers, used when a deadline is fired; `options` the rules older runs keep.
  */
 export function createStlDecider(
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted'> = {},
 ): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
-      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy };
+      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy, ...options };
       const decision = decideCommand(command, state, context);
       return isDomainError(decision) ? decision : withWarnings(state, decision);
     },
@@ -81,6 +88,7 @@ type SessionCommand = Extract<
     type:
       | 'ConveneSession'
       | 'CancelSession'
+      | 'RescheduleSession'
       | 'RecordAttendance'
       | 'RecordDecision'
       | 'ApproveMinutes'
@@ -97,6 +105,8 @@ function decideInSession(command: SessionCommand, stl: StlInstalado, context: De
       return decideConveneSession(command, stl, context);
     case 'CancelSession':
       return decideCancelSession(command, stl, context);
+    case 'RescheduleSession':
+      return decideRescheduleSession(command, stl, context);
     case 'RecordAttendance':
       return decideRecordAttendance(command, stl, context);
     case 'RecordDecision':

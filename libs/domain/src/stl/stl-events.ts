@@ -55,11 +55,26 @@ export type SessionConvened = DomainEvent<
     /** The latest valid convocation date for this session on the STL's calendar. */
     readonly noticeDeadline: LocalDate;
     readonly convenedAt: Instant;
+    /** Recorded after it was issued, with the reason: the notice counts from `convokedOn` only then. */
+    readonly historical?: { readonly justification: string };
   }
 >;
 export type SessionCancelled = DomainEvent<
   'SessionCancelled',
   { readonly sessionId: string; readonly cancelledOn: LocalDate; readonly reason: string }
+>;
+export type SessionRescheduled = DomainEvent<
+  'SessionRescheduled',
+  {
+    readonly sessionId: string;
+    readonly previousDate: LocalDate;
+    readonly date: LocalDate;
+    readonly reason: string;
+    readonly rescheduledOn: LocalDate;
+    readonly rescheduledAt: Instant;
+    /** The latest valid convocation date for the new date: the day of the change at the latest. */
+    readonly noticeDeadline: LocalDate;
+  }
 >;
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
@@ -131,6 +146,7 @@ export type StlEvent =
   | CompositionWarningsChanged
   | SessionConvened
   | SessionCancelled
+  | SessionRescheduled
   | AttendanceRecorded
   | DecisionRecorded
   | MinutesApproved

@@ -63,6 +63,15 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
         status: 'cancelada',
         cancellation: { cancelledOn: event.data.cancelledOn, reason: event.data.reason },
       }));
+    case 'SessionRescheduled':
+      return updateSession(state, event.data.sessionId, (session) => ({
+        ...session,
+        date: event.data.date,
+        reschedulings: [
+          ...(session.reschedulings ?? []),
+          { from: event.data.previousDate, reason: event.data.reason, at: event.data.rescheduledAt },
+        ],
+      }));
     case 'AttendanceRecorded':
       return attendanceRecorded(state, event);
     case 'DecisionRecorded': {

@@ -10,6 +10,11 @@ export interface DecisionContext {
   /** The civil date of `now` in Mexico City. */
   readonly today: LocalDate;
   readonly policy: DeadlinePolicy;
+  /**
+   * Runs begun before issue 22 took a backdated `convokedOn` as the notice's start without justification; their
+   * recorded histories must replay as they ran. Absent everywhere else.
+   */
+  readonly backdatedNoticeAccepted?: boolean;
 }
 
 export type Check = DomainError | undefined;

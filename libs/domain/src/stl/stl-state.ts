@@ -117,6 +117,10 @@ export interface Session {
   readonly link?: string;
   /** When the convocation was recorded: reminders whose moment had already passed are not sent. */
   readonly convenedAt: Instant;
+  /** Each change of date, in order: the calendar entry's SEQUENCE is their number. */
+  readonly reschedulings?: readonly { readonly from: LocalDate; readonly reason: string; readonly at: Instant }[];
+  /** A convocation recorded after it was issued, with its justification (never mailed). */
+  readonly historical?: { readonly justification: string };
   readonly status: SessionStatus;
   readonly attendance?: AttendanceRecord;
   readonly decisions: readonly RecordedDecision[];

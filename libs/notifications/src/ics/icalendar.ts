@@ -24,7 +24,7 @@ export interface CalendarOptions {
   /** DTSTAMP of every event: when the data was produced (passed in, so the output is a pure function). */
   readonly stamp: Instant;
   /** `CANCEL` for the e-mail that cancels a session (RFC 5546); `PUBLISH` otherwise. */
-  readonly method?: 'PUBLISH' | 'CANCEL';
+  readonly method?: 'PUBLISH' | 'REQUEST' | 'CANCEL';
 }
 
 const PRODUCT_ID = '-//INAI//Cocreacion desde lo Local//ES';

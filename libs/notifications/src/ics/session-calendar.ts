@@ -13,8 +13,9 @@ export function sessionEvent(entidad: Entidad, session: SessionFacts & { readonl
     description: `Orden del día:\n${agenda}${link}`,
     ...(session.place === undefined ? {} : { location: session.place }),
     ...(session.link === undefined ? {} : { url: session.link }),
-    // A cancellation is a change of the published event: calendars apply it only with a higher SEQUENCE.
-    ...(session.cancelled ? { cancelled: true, sequence: 1 } : {}),
+    // Every change of the published event (a new date, a cancellation) needs a higher SEQUENCE to be applied.
+    ...(session.cancelled ? { cancelled: true } : {}),
+    sequence: (session.sequence ?? 0) + (session.cancelled ? 1 : 0),
   };
 }
 
@@ -23,7 +24,7 @@ export function sessionsCalendar(
   entidad: Entidad,
   sessions: readonly (SessionFacts & { readonly cancelled?: boolean })[],
   stamp: Instant,
-  method: 'PUBLISH' | 'CANCEL' = 'PUBLISH',
+  method: 'PUBLISH' | 'REQUEST' | 'CANCEL' = 'PUBLISH',
 ): string {
   const events = sessions.map((session) => sessionEvent(entidad, session));
   return buildCalendar(events, { name: `Sesiones del STL de ${entidadName(entidad)}`, stamp, method });

@@ -121,6 +121,15 @@ function attachmentsFor(content: NotificationContent): NotificationAttachment[] 
       },
     ];
   }
+  if (content.kind === 'session_rescheduled') {
+    return [
+      {
+        filename: `sesion-${content.session.date}.ics`,
+        contentType: 'text/calendar; charset=utf-8; method=REQUEST',
+        content: sessionsCalendar(content.entidad, [content.session], content.rescheduledAt, 'REQUEST'),
+      },
+    ];
+  }
   if (content.kind !== 'session_convened') return [];
   const entidad: Entidad = content.entidad;
   return [

@@ -1,4 +1,4 @@
-import { type Entidad, type Instant, type LocalDate, type SessionKind } from '@app/domain';
+import { type DeadlineKind, type Entidad, type Instant, type LocalDate, type SessionKind } from '@app/domain';
 import { type NotificationKind } from './notification-kind';
 
 /** What an e-mail about a session shows, and what its .ics holds. */
@@ -9,6 +9,8 @@ export interface SessionFacts {
   readonly agenda: readonly string[];
   readonly place?: string;
   readonly link?: string;
+  /** How many times the session changed date: its calendar entry's SEQUENCE (RFC 5545). */
+  readonly sequence?: number;
 }
 
 interface About<K extends NotificationKind> {
@@ -37,6 +39,15 @@ export interface SessionCancelledContent extends About<'session_cancelled'> {
   readonly reason: string;
   /** When the cancellation was recorded: the .ics's DTSTAMP. */
   readonly cancelledAt: Instant;
+}
+
+/** To everyone convened: the session moved; its .ics (same UID, higher SEQUENCE) moves the calendar entry. */
+export interface SessionRescheduledContent extends About<'session_rescheduled'> {
+  readonly session: SessionFacts;
+  readonly previousDate: LocalDate;
+  readonly reason: string;
+  /** When the change was recorded: the .ics's DTSTAMP. */
+  readonly rescheduledAt: Instant;
 }
 
 export interface SessionTomorrowContent extends About<'session_tomorrow'> {
@@ -97,14 +108,25 @@ export interface MinutesReadyContent extends About<'minutes_ready'> {
   readonly signBy: LocalDate | null;
 }
 
+/**
+ * To the coordinación, once per append that records history: the deadlines that were already overdue when their
+ * facts were recorded. Their reminders and escalations are on the board; none of them is mailed.
+ */
+export interface HistoryRecordedContent extends About<'history_recorded'> {
+  readonly recordedOn: LocalDate;
+  readonly overdue: readonly { readonly kind: DeadlineKind; readonly topic: string; readonly dueOn: LocalDate }[];
+}
+
 export type NotificationContent =
   | ConveneSessionContent
   | SessionConvenedContent
   | SessionCancelledContent
+  | SessionRescheduledContent
   | SessionTomorrowContent
   | StageStalledContent
   | FacilitadorVacantContent
   | PalReviewContent
   | EscalationContent
   | EscalationResolvedContent
-  | MinutesReadyContent;
+  | MinutesReadyContent
+  | HistoryRecordedContent;

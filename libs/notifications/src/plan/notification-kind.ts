@@ -5,6 +5,7 @@ export type NotificationKind =
   | 'convene_session'
   | 'session_convened'
   | 'session_cancelled'
+  | 'session_rescheduled'
   | 'session_tomorrow'
   | 'stage_stalled'
   | 'facilitador_vacant'
@@ -13,12 +14,14 @@ export type NotificationKind =
   | 'escalation_enlace'
   | 'escalation_coordinador'
   | 'escalation_resolved'
-  | 'minutes_ready';
+  | 'minutes_ready'
+  | 'history_recorded';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'convene_session',
   'session_convened',
   'session_cancelled',
+  'session_rescheduled',
   'session_tomorrow',
   'stage_stalled',
   'facilitador_vacant',
@@ -28,6 +31,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'escalation_coordinador',
   'escalation_resolved',
   'minutes_ready',
+  'history_recorded',
 ];
 
 /** Whom a row addresses: a role of the deadline's audience, or the attendees of a session (who sign its acta). */

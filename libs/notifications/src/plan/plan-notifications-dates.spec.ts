@@ -1,4 +1,4 @@
-import { exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines } from '@app/domain';
+import { exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines, type StlState } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { at, exerciseFrom, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { renderNotification } from '../templates/render-notification';
@@ -6,11 +6,18 @@ import { planNotifications } from './plan-notifications';
 
 const vacate = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
 
+/** Every titular of the STL: a session they all attend has quorum. */
+const titulares = (state: StlState) =>
+  state.status === 'unregistered' ? [] : Object.values(state.members).filter((member) => member.role === 'titular').map((member) => member.memberId);
+
 describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
-  it('a convocation recorded after its session (history) reaches nobody; one for today or later does', () => {
+  it('a historical convocation, and the acta of its session, reach nobody; a convocation for today or later does', () => {
     const history = jaliscoInstalado();
     const past = history.run(
-      { type: 'ConveneSession', data: { sessionId: 's0', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-11-02', agenda: ['Avance'] } },
+      {
+        type: 'ConveneSession',
+        data: { sessionId: 's0', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-11-02', agenda: ['Avance'], historical: { justification: 'Convocada por oficio' } },
+      },
       at('2026-12-02'),
     );
     const today = jaliscoInstalado().run(
@@ -19,6 +26,9 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
     );
 
     expect(planNotifications(past)).toEqual([]);
+    const attended = history.run({ type: 'RecordAttendance', data: { sessionId: 's0', present: titulares(history.state) } }, at('2026-12-02'));
+    expect(attended.events).toContainEqual(expect.objectContaining({ type: 'AttendanceRecorded', data: expect.objectContaining({ quorum: true }) }));
+    expect(planNotifications(attended)).toEqual([]);
     expect(planNotifications(today).map((notification) => notification.content.kind)).toEqual(['session_convened']);
   });
 
@@ -47,6 +57,50 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
     expect(planNotifications(stalled.run({ type: 'FireDeadline', data: { deadlineId: stall.id } }, at('2026-03-01')))).toEqual([]);
     expect(planNotifications(pal.run({ type: 'FireDeadline', data: { deadlineId: monitoring.id } }, at('2026-11-05')))).toEqual([]);
     expect(planNotifications(stl.run({ type: 'FireDeadline', data: { deadlineId: eve.id } }, at('2026-12-08')))).toEqual([]);
+  });
+});
+
+describe('planNotifications: history recorded after the fact (issue 22, item 2)', () => {
+  /** Jalisco's STL registered on 2 December 2026 with its installation of 1 September: the cadence was overdue. */
+  function recordedLate() {
+    const story = jaliscoInstalado();
+    const overdue = stlDeadlines(story.state).filter((deadline) => deadline.kind.startsWith('cadence'));
+    return { story, overdue };
+  }
+
+  it('the append that brings overdue deadlines plans one summary to the coordinación, with each due date', () => {
+    const { story, overdue } = recordedLate();
+    const install = { ...story.appends.at(-1)!, occurredAt: at('2026-12-02'), arrivedOverdue: overdue };
+
+    const [summary, ...others] = planNotifications(install);
+    const message = renderNotification(summary.content, { nombre: 'Coordinación', addressee: 'coordinador' }, { publicBaseUrl: 'http://127.0.0.1:3000' });
+
+    expect(others).toEqual([]);
+    expect(summary.audience).toEqual(['coordinador']);
+    expect(message.subject).toBe('Se registró el historial de Jalisco (2 de diciembre de 2026): 2 plazos vencidos');
+    for (const deadline of overdue) expect(message.text).toContain(`venció el ${spanishLongDate(deadline.dueOn)}.`);
+    expect(message.text).toContain('no se enviaron por correo');
+  });
+
+  it('the reminder and the escalation of a deadline that arrived overdue are recorded but not mailed', () => {
+    const { story, overdue } = recordedLate();
+    const [reminder, escalation] = overdue;
+
+    const reminded = story.run({ type: 'FireDeadline', data: { deadlineId: reminder.id } }, at('2026-12-02'));
+    const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
+
+    expect(escalated.events.map((event) => event.type)).toEqual(['EscalationRaised']);
+    expect(planNotifications({ ...reminded, firesHistory: [reminder.id] })).toEqual([]);
+    expect(planNotifications({ ...escalated, firesHistory: [escalation.id] })).toEqual([]);
+  });
+
+  it('an escalation that fell due while pending is mailed even when it fires late (a worker that was down)', () => {
+    const { story, overdue } = recordedLate();
+    const escalation = overdue[1];
+
+    const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
+
+    expect(planNotifications({ ...escalated, firesHistory: [] }).map((notification) => notification.content.kind)).toEqual(['escalation_enlace']);
   });
 });
 

@@ -1,7 +1,7 @@
-import { DEFAULT_DEADLINE_POLICY, type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, type Entidad, type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type NotificationContent } from './notification-content';
-import { type AppendedEvents, type PlannedNotification } from './planned-notification';
+import { type AppendedEvents, planned, type PlannedNotification, topicOf } from './planned-notification';
 import { stlNotifications } from './stl-notifications';
 
 /**
@@ -10,7 +10,25 @@ import { stlNotifications } from './stl-notifications';
  */
 export function planNotifications(appended: AppendedEvents): PlannedNotification[] {
   const today = localDateAt(appended.occurredAt);
-  return planFor(appended).filter((notification) => stillAhead(notification.content, today));
+  const history = new Set(appended.firesHistory);
+  return [
+    ...planFor(appended).filter((notification) => !history.has(notification.ref) && stillAhead(notification.content, today)),
+    ...historySummary(appended, today),
+  ];
+}
+
+/**
+ * Facts recorded after the fact (the seed, an import, an STL registered months after its installation) bring
+ * deadlines that were overdue before anyone could act: the workflow still fires them (the board shows the
+ * escalations) but none is mailed (`firesHistory`); the coordinación is told once, here, what was overdue.
+ */
+function historySummary(appended: AppendedEvents, recordedOn: LocalDate): PlannedNotification[] {
+  const overdue = appended.arrivedOverdue ?? [];
+  if (overdue.length === 0) return [];
+  const entidad = (appended.state as { entidad: Entidad }).entidad;
+  const seq = appended.firstSeq + appended.events.length - 1;
+  const items = overdue.map(({ kind, dueOn }) => ({ kind, dueOn, topic: topicOf(kind) }));
+  return [planned(`historial@${seq}`, seq, ['coordinador'], { kind: 'history_recorded', entidad, recordedOn, overdue: items })];
 }
 
 function planFor(appended: AppendedEvents): PlannedNotification[] {
@@ -41,6 +59,7 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
       return content.convokeBy >= today;
     case 'session_convened':
     case 'session_cancelled':
+    case 'session_rescheduled':
       return content.session.date >= today;
     case 'session_tomorrow':
       return content.session === null || content.session.date > today;
@@ -56,6 +75,7 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
     case 'escalation_enlace':
     case 'escalation_coordinador':
     case 'escalation_resolved':
+    case 'history_recorded':
       return true;
     default: {
       const _exhaustive: never = content;

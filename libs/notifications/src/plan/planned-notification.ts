@@ -27,6 +27,10 @@ export interface AppendedEvents {
    * an e-mail announces are the ones the workflow will keep; DOMAIN.md's defaults when absent.
    */
   readonly policy?: DeadlinePolicy;
+  /** Deadlines these events brought already overdue (history being recorded): one summary, no reminders. */
+  readonly arrivedOverdue?: readonly Deadline[];
+  /** Deadlines fired by these events that had arrived overdue: their reminders and escalations are not mailed. */
+  readonly firesHistory?: readonly string[];
 }
 
 /** One e-mail to be sent to every person of an audience (or to the attendees of a session). */

@@ -66,12 +66,21 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
       return [planned(ref, event.seq, ['garante', 'enlace'], content)];
     }
     case 'SessionConvened': {
+      // A historical convocation was delivered back then, by its own means: recording it tells nobody anything.
+      if (event.data.historical !== undefined) return [];
       const { convokedOn, convenedAt } = event.data;
       const content = { kind: 'session_convened', entidad, session: sessionFacts(event.data), convokedOn, convenedAt } as const;
       return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
     }
     case 'SessionCancelled':
       return sessionCancelled(event, state, context.occurredAt);
+    case 'SessionRescheduled': {
+      const session = state.sessions[event.data.sessionId];
+      if (session === undefined) return [];
+      const { previousDate, reason, rescheduledAt } = event.data;
+      const content = { kind: 'session_rescheduled', entidad, session: sessionFacts(session), previousDate, reason, rescheduledAt } as const;
+      return [planned(ref, event.seq, ['integrantes', 'facilitador'], content)];
+    }
     case 'AttendanceRecorded':
       return minutesToSign(event, state, policy);
     case 'ReminderDue':
@@ -109,7 +118,8 @@ function minutesToSign(
   policy: DeadlinePolicy,
 ): PlannedNotification[] {
   const session = state.sessions[event.data.sessionId];
-  if (!event.data.quorum || session === undefined) return [];
+  // The acta of a session convened as history is history too: it was signed (or not) back then.
+  if (!event.data.quorum || session === undefined || session.historical !== undefined) return [];
   const signBy = state.status === 'instalado' ? nextSessionDueOn(state, policy) : null;
   const content = { kind: 'minutes_ready', entidad: state.entidad, session: sessionFacts(session), signBy } as const;
   return [{ ...planned(`${event.type}@${event.seq}`, event.seq, [], content), attendees: event.data.present }];
@@ -144,8 +154,11 @@ function sessionOnTheEve(state: RegisteredStl, data: ReminderDueData): SessionFa
   return session === undefined ? null : sessionFacts(session);
 }
 
-function sessionFacts(session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link'>): SessionFacts {
+function sessionFacts(
+  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link' | 'reschedulings'>,
+): SessionFacts {
   return {
+    ...(session.reschedulings === undefined ? {} : { sequence: session.reschedulings.length }),
     sessionId: session.sessionId,
     date: session.date,
     kind: session.kind,

@@ -5,10 +5,12 @@ import {
   type EscalationContent,
   type EscalationResolvedContent,
   type FacilitadorVacantContent,
+  type HistoryRecordedContent,
   type MinutesReadyContent,
   type NotificationContent,
   type PalReviewContent,
   type SessionCancelledContent,
+  type SessionRescheduledContent,
   type SessionConvenedContent,
   type SessionFacts,
   type SessionTomorrowContent,
@@ -26,6 +28,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
       return sessionConvened(content, suplente);
     case 'session_cancelled':
       return sessionCancelled(content);
+    case 'session_rescheduled':
+      return sessionRescheduled(content, suplente);
     case 'session_tomorrow':
       return sessionTomorrow(content, suplente);
     case 'stage_stalled':
@@ -42,6 +46,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
       return escalationResolvedParts(content);
     case 'minutes_ready':
       return minutesReady(content);
+    case 'history_recorded':
+      return historyRecorded(content);
     default: {
       const _exhaustive: never = content;
       throw new Error(`Tipo de aviso desconocido: ${JSON.stringify(_exhaustive)}`);
@@ -94,6 +100,24 @@ function sessionCancelled(content: SessionCancelledContent): MessageParts {
       'No acuda a la sesión. El archivo adjunto (.ics) la quita de su calendario; la nueva convocatoria, si la hay, ' +
       'le llegará por separado.',
     deadline: null,
+  };
+}
+
+function sessionRescheduled(content: SessionRescheduledContent, suplente: boolean): MessageParts {
+  const { session } = content;
+  return {
+    subject: `${stl(content)}: la sesión ${session.kind} del ${short(content.previousDate)} cambia al ${short(session.date)}`,
+    paragraphs: [
+      `La sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} convocada para el ` +
+        `${long(content.previousDate)} se celebrará el ${long(session.date)}.`,
+      `Motivo: ${asSentence(content.reason)}`,
+      ...whereAndHow(session),
+    ],
+    list: { title: 'Orden del día', items: session.agenda },
+    action:
+      (suplente ? STAND_IN : 'Reserve la nueva fecha; si no puede asistir, avise a su suplente.') +
+      ' El archivo adjunto (.ics) mueve la sesión en su calendario.',
+    deadline: session.date,
   };
 }
 
@@ -244,4 +268,29 @@ function minutesReady(content: MinutesReadyContent): MessageParts {
       (signBy === null ? ' antes de la siguiente sesión.' : ` a más tardar el ${long(signBy)}, antes de la siguiente sesión.`),
     deadline: signBy,
   };
+}
+
+function historyRecorded(content: HistoryRecordedContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const count = content.overdue.length;
+  return {
+    subject: `Se registró el historial de ${estado} (${short(content.recordedOn)}): ${count} ${count === 1 ? 'plazo vencido' : 'plazos vencidos'}`,
+    paragraphs: [
+      `El ${long(content.recordedOn)} se registraron hechos pasados de ${estado}. Con ellos, ` +
+        `${count === 1 ? 'este plazo ya había vencido' : 'estos plazos ya habían vencido'} antes de registrarse; ` +
+        'sus recordatorios y escalamientos constan en el tablero y no se enviaron por correo.',
+    ],
+    list: {
+      title: count === 1 ? 'Plazo vencido' : 'Plazos vencidos',
+      items: content.overdue.map((item) => `${deadlineStep(item.kind)} por ${item.topic}: venció el ${long(item.dueOn)}.`),
+    },
+    action: `Revise en el tablero los escalamientos abiertos de ${estado} y atiéndalos con el organismo garante.`,
+    deadline: null,
+  };
+}
+
+/** What a deadline of this kind would have sent: a reminder or an escalation. */
+function deadlineStep(kind: HistoryRecordedContent['overdue'][number]['kind']): string {
+  if (kind === 'session_tomorrow') return 'Aviso de la víspera';
+  return kind.endsWith('_reminder') ? 'Recordatorio' : 'Escalamiento';
 }

@@ -18,6 +18,7 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   convene_session: { kind: 'convene_session', entidad: '14', sessionDueOn: '2026-11-01', convokeBy: '2026-10-26', message: 'El STL de Jalisco debe sesionar.' },
   session_convened: { kind: 'session_convened', entidad: '14', session, convokedOn: '2026-11-23', convenedAt: '2026-11-23T16:00:00.000Z' },
   session_cancelled: { kind: 'session_cancelled', entidad: '14', session, cancelledOn: '2026-12-01', reason: 'Falta de sede', cancelledAt: '2026-12-01T16:00:00.000Z' },
+  session_rescheduled: { kind: 'session_rescheduled', entidad: '14', session: { ...session, sequence: 1 }, previousDate: '2026-12-01', reason: 'Falta de sede', rescheduledAt: '2026-11-25T16:00:00.000Z' },
   session_tomorrow: { kind: 'session_tomorrow', entidad: '14', session, message: 'Mañana sesiona el STL.' },
   stage_stalled: { kind: 'stage_stalled', entidad: '14', exerciseNumber: 1, stalledSince: '2026-01-12', actBy: '2026-02-26', message: 'Sin avances en el ejercicio 1 de Jalisco.' },
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
@@ -27,12 +28,22 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', dueOn: '2026-03-13', nextOn: null },
   escalation_resolved: { kind: 'escalation_resolved', escalationId: 'cadencia:2026-09-01:escalamiento', entidad: '14', topic: 'sesión bimestral sin celebrar', resolution: 'Se convocó la sesión', resolvedOn: '2026-11-04' },
   minutes_ready: { kind: 'minutes_ready', entidad: '14', session, signBy: '2027-02-08' },
+  history_recorded: {
+    kind: 'history_recorded',
+    entidad: '14',
+    recordedOn: '2026-12-02',
+    overdue: [
+      { kind: 'cadence_reminder', topic: 'sesión bimestral sin celebrar', dueOn: '2026-10-19' },
+      { kind: 'cadence_escalation', topic: 'sesión bimestral sin celebrar', dueOn: '2026-11-02' },
+    ],
+  },
 };
 
 const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   convene_session: '26 de octubre de 2026',
   session_convened: '8 de diciembre de 2026',
   session_cancelled: '8 de diciembre de 2026',
+  session_rescheduled: '8 de diciembre de 2026',
   session_tomorrow: '8 de diciembre de 2026',
   stage_stalled: '26 de febrero de 2026',
   facilitador_vacant: '2 de noviembre de 2026',
@@ -42,6 +53,7 @@ const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   escalation_coordinador: '13 de marzo de 2026',
   escalation_resolved: '4 de noviembre de 2026',
   minutes_ready: '8 de diciembre de 2026',
+  history_recorded: '2 de diciembre de 2026',
 };
 
 describe('renderNotification: Spanish e-mails', () => {

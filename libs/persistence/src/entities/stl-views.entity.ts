@@ -121,4 +121,12 @@ export class StlSessionView {
 
   @Column({ type: 'jsonb', nullable: true })
   cancellation!: unknown;
+
+  /** Set when the convocation was recorded as a historical act: why its date precedes its recording. */
+  @Column({ name: 'historical_justification', type: 'text', nullable: true })
+  historicalJustification!: string | null;
+
+  /** Earlier dates of a session moved to another day: `{ from, reason, at }`, oldest first. */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  reschedulings!: readonly { readonly from: string; readonly reason: string; readonly at: string }[];
 }

@@ -43,6 +43,8 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
       decisions: session.decisions,
       minutes: session.minutes ?? null,
       cancellation: session.cancellation ?? null,
+      historicalJustification: session.historical?.justification ?? null,
+      reschedulings: session.reschedulings ?? [],
     }),
   );
 }

@@ -5,6 +5,7 @@ import {
   type CommandRequest,
   domainRejectionFailure,
   domainRejectionOf,
+  type AppendEventsInput,
   type AppendEventsResult,
   type EventStoreActivities,
   EVENTS_NOT_STORABLE,
@@ -78,6 +79,8 @@ const RECORD_INTERPLAY_INCIDENTS = 'record-interplay-incidents';
 const OUTBOX_DISPATCHED_BY_WORKER = 'outbox-dispatched-by-worker';
 /** One wait for handlers and background work together: an Update accepted meanwhile is never cut off. */
 const SETTLE_IN_ONE_CONDITION = 'settle-in-one-condition';
+/** Deadlines that arrive already overdue (history recorded after the fact) are told to the planner: no mail for them. */
+const NO_MAIL_ABOUT_HISTORY = 'no-mail-about-history';
 
 /** Enough to recognise a client's retry long after its first attempt, small enough to carry across runs. */
 const RECENT_COMMAND_IDS = 500;
@@ -105,6 +108,9 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private readonly background = new Set<Promise<void>>();
   private lastSearchAttributes = '';
   private readonly recentCommandIds: string[];
+  /** Every deadline id pending at some point of this run, and those that were already overdue when first pending. */
+  private readonly seenDeadlines: Set<string>;
+  private readonly overdueOnArrival = new Set<string>();
 
   constructor(
     private readonly definition: EntityDefinition<C, E, S>,
@@ -113,6 +119,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   ) {
     this.snapshot = carried ?? { state: definition.decider.initialState(), version: 0 };
     this.recentCommandIds = [...(carried?.recentCommandIds ?? [])];
+    this.seenDeadlines = new Set(definition.deadlines(this.snapshot.state).map((deadline) => deadline.id));
   }
 
   get state(): S {
@@ -201,7 +208,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       const fire = this.toCommand({ type: 'FireDeadline', data: { deadlineId: next.id } });
       const decision = this.definition.decider.decide(fire, this.snapshot.state);
       // Another command may have settled the deadline while this one waited its turn: nothing to fire then.
-      if (!isDomainError(decision)) await this.store(decision, `deadline:${next.id}`);
+      if (!isDomainError(decision)) await this.store(decision, `deadline:${next.id}`, next.id);
     }).then(
       () => true,
       (error: unknown) => {
@@ -244,10 +251,11 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     return this.snapshot.state;
   }
 
-  private async store(events: readonly E[], commandId: string | undefined): Promise<'stored' | 'superseded'> {
+  private async store(events: readonly E[], commandId: string | undefined, firing?: string): Promise<'stored' | 'superseded'> {
     if (events.length === 0) return 'stored';
     const state = this.fold(events);
     const { notificationIds, stored } = await this.append({
+      ...this.historyOf(state, firing),
       aggregate: this.definition.aggregate,
       streamId: this.streamId,
       firstSeq: this.snapshot.version + 1,
@@ -265,6 +273,33 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
     }
     await this.moveTo({ state, version: this.snapshot.version + events.length }, events, notificationIds);
     return 'stored';
+  }
+
+  /**
+   * A deadline already overdue the moment it first becomes pending was started by facts recorded after the fact
+   * (the seed, an import, an STL installed months ago): its reminders and escalations are recorded and shown on the
+   * board, but mailing them would ask people to do what can no longer be done. One that falls due while pending —
+   * even if the worker was down and it fires late — is news and is mailed.
+   */
+  private historyOf(state: S, firing: string | undefined): Pick<AppendEventsInput, 'arrivedOverdue' | 'firesHistory'> {
+    if (!patched(NO_MAIL_ABOUT_HISTORY)) return {};
+    const now = Date.now();
+    const arrivedOverdue = this.definition
+      .deadlines(state)
+      .filter((deadline) => !this.seenDeadlines.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
+    return {
+      ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
+      ...(firing !== undefined && this.overdueOnArrival.has(firing) ? { firesHistory: [firing] } : {}),
+    };
+  }
+
+  private noteArrivals(state: S): void {
+    const now = Date.now();
+    for (const deadline of this.definition.deadlines(state)) {
+      if (this.seenDeadlines.has(deadline.id)) continue;
+      this.seenDeadlines.add(deadline.id);
+      if (Date.parse(deadline.dueAt) <= now) this.overdueOnArrival.add(deadline.id);
+    }
   }
 
   private fold(events: readonly E[]): S {
@@ -288,6 +323,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private async moveTo(snapshot: Snapshot<S>, events: readonly E[], notificationIds: readonly string[]): Promise<void> {
     this.snapshot = snapshot;
     const { state } = snapshot;
+    this.noteArrivals(state);
     this.changed = true;
     this.refreshSearchAttributes();
     if (notificationIds.length > 0 && !patched(OUTBOX_DISPATCHED_BY_WORKER)) {

@@ -22,6 +22,8 @@ import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sour
 import { signalQuietly } from '../runtime/signal-quietly';
 
 const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
+/** A convocation's notice runs from its recording; an earlier `convokedOn` needs a historical act's justification. */
+const NOTICE_FROM_RECORDING = 'notice-from-recording';
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -57,12 +59,16 @@ class ExerciseReporter {
   }
 }
 
-function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): EntityDefinition<StlCommand, StlEvent, StlState> {
+function stlDefinition(
+  input: StlWorkflowInput,
+  reporter: ExerciseReporter,
+  noticeFromRecording: boolean,
+): EntityDefinition<StlCommand, StlEvent, StlState> {
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'stl',
     policy,
-    decider: createStlDecider(policy),
+    decider: createStlDecider(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
@@ -82,7 +88,8 @@ function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): Ent
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, input.exerciseId);
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter), streamId, input.snapshot);
+  // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter, patched(NOTICE_FROM_RECORDING)), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {

@@ -17,10 +17,14 @@ interface Cancellation {
 const VIA: Readonly<Record<string, string>> = { consenso: 'por consenso', mayoria: 'por mayoría', voto_de_calidad: 'con voto de calidad' };
 
 /** Convoked on or before the fifth business day preceding the session (the projection stores that deadline). */
-export function noticeCompliance(session: Pick<StlSessionView, 'convokedOn' | 'noticeDeadline'>): SafeHtml {
+export function noticeCompliance(
+  session: Pick<StlSessionView, 'convokedOn' | 'noticeDeadline'> & Partial<Pick<StlSessionView, 'historicalJustification'>>,
+): SafeHtml {
   const kept = session.convokedOn <= session.noticeDeadline;
+  const historical = session.historicalJustification ?? null;
   return html`${kept ? badge('Con aviso suficiente', 'ok') : badge('Aviso insuficiente', 'bad')}
-    <div class="small muted">Convocada el ${fechaLarga(session.convokedOn)}; plazo: ${fechaLarga(session.noticeDeadline)}</div>`;
+    <div class="small muted">Convocada el ${fechaLarga(session.convokedOn)}; plazo: ${fechaLarga(session.noticeDeadline)}</div>
+    ${historical === null ? '' : html`<div class="small">${badge('Acto histórico', 'warn')} ${historical}</div>`}`;
 }
 
 function quorumCell(session: StlSessionView): SafeHtml {

@@ -1,0 +1,59 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type RunningSystem, startSystem } from '../tools/stack';
+import { authenticatedApi } from './support/auth';
+import { httpClient } from './support/http';
+
+interface MailDevEmail {
+  readonly subject: string;
+  readonly to: readonly { readonly address: string }[];
+  readonly text: string;
+}
+
+interface Escalation {
+  readonly kind: string;
+  readonly status: string;
+}
+
+/**
+ * The demo seed records history: 16 STLs installed months ago, sessions held weeks ago. Started as `npm start`
+ * starts it (MailDev as the SMTP server, the seed loaded before ready), nobody is convened to a past session or
+ * reminded of a deadline already past; the coordinación gets one summary per state (issue 22, item 2).
+ */
+describe('a fresh start with the demo seed mails nothing about the past', () => {
+  let system: RunningSystem;
+  let dir: string;
+
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'cocreacion-seed-mail-'));
+    system = await startSystem({ dataDir: dir, logToFiles: true, seed: true, env: { NODE_ENV: 'test' } });
+  });
+
+  afterAll(async () => {
+    await system?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('no convocation, reminder or escalation e-mail; one history summary per state to the coordinación; the escalations stay on the board', async () => {
+    const coordinador = authenticatedApi(httpClient(system.apiUrl), 'coordinador');
+    const inbox = async () => (await httpClient(system.mailCatcher!.webUrl).get<MailDevEmail[]>('/api/email')).body;
+    // The deadlines overdue at seeding fire right after the seed's commands: wait until the summaries have all left.
+    let mails = await inbox();
+    for (let tries = 0; tries < 100 && mails.filter((mail) => mail.subject.startsWith('Se registró el historial')).length < 16; tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      mails = await inbox();
+    }
+    const escalated = await coordinador.get<Escalation[]>('/api/escalations?entidad=29&status=abierta');
+
+    const summaries = mails.filter((mail) => mail.subject.startsWith('Se registró el historial'));
+    expect(mails.filter((mail) => !summaries.includes(mail)).map((mail) => mail.subject)).toEqual([]);
+    expect(summaries).toHaveLength(16);
+    expect(new Set(summaries.map((mail) => mail.to[0].address))).toEqual(new Set(['coordinador@ejemplo.org.mx']));
+    const tlaxcala = summaries.find((mail) => mail.subject.includes('Tlaxcala'))!;
+    expect(tlaxcala.subject).toMatch(/: 4 plazos vencidos$/);
+    expect(tlaxcala.text).toMatch(/Escalamiento por facilitador vacante: venció el \w+ \d{1,2} de \w+ de \d{4}\./);
+    expect(escalated.status).toBe(200);
+    expect(escalated.body.map((escalation) => escalation.kind)).toContain('vacancy_escalation');
+  });
+});
