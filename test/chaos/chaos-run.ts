@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DeadlinePolicy, deadlinePolicyFrom, localDateAt, addDays } from '@app/domain';
 import { Client, Connection } from '@temporalio/client';
-import { DataSource } from 'typeorm';
+import { createDataSource } from '@app/persistence';
+import { type DataSource } from 'typeorm';
 import { type ManagedProcess, type RunningSystem, startSystem } from '../../tools/stack';
 import { type CheckReport, checkInvariants, describeViolation } from '../simulation/invariant-checker';
 import { generateScenario } from '../simulation/scenario-generator';
@@ -199,7 +200,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     seed: false,
     env: { DEADLINE_POLICY: JSON.stringify(policy), COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS) },
   });
-  const dataSource = new DataSource({ type: 'postgres', url: system.databaseUrl });
+  const dataSource = createDataSource({ url: system.databaseUrl, poolSize: 4, logErrors: false });
   let connection: Connection | undefined;
   let keepDir = false;
   try {
@@ -265,6 +266,7 @@ export function summarizeChaos(result: ChaosResult): string[] {
     `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
     `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
     ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),
+    ...result.violations.slice(5, 50).map((violation) => `violación (${violation.invariant}) en ${violation.streamId}: ${violation.message}`),
     `semilla ${result.seed}`,
     `chaos: ${result.commands} commands, ${result.faults.length} faults (${byKind(result.faults) || 'none'}), ${result.violations.length} divergences`,
   ];

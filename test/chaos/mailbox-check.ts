@@ -18,10 +18,10 @@ const rowIdOf = (messageId: string) => messageId.replace(/^</, '').split('.')[0]
  * the row's update: the same Message-ID, which a mail client shows once; so arrival is counted by Message-ID.
  */
 export async function checkMailbox(dataSource: DataSource, inboxUrl: string): Promise<MailboxReport> {
-  const response = await fetch(`${inboxUrl}/email`);
+  const response = await fetch(`${inboxUrl}/api/email`);
   if (!response.ok) throw new Error(`the inbox answered ${response.status}`);
-  const mails = (await response.json()) as { messageId?: string }[];
-  const ids = mails.map((mail) => mail.messageId ?? '');
+  const mails = (await response.json()) as { messageId?: string; headers?: Record<string, string> }[];
+  const ids = mails.map((mail) => mail.messageId ?? mail.headers?.['message-id'] ?? '');
   const received = new Set(ids.map(rowIdOf));
   const sent = await dataSource.query<{ id: string; stream_id: string; seq: number }[]>(`SELECT id, stream_id, seq FROM notifications WHERE status = 'sent'`);
   const sentIds = new Set(sent.map((row) => row.id));
