@@ -1,5 +1,6 @@
 import { domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
 import { COMMITMENT_COMPLETIONS, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseSummary, fold, localDateAt, stlDecider, stlSummary } from '@app/domain';
+import { planNotifications } from '@app/notifications';
 import { type Client } from '@temporalio/client';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { PROJECTION_TABLES, rebuildProjections } from '../../apps/worker/src/cli/projection-rebuild';
@@ -210,6 +211,67 @@ async function checkOutbox(dataSource: Queryable): Promise<{ rows: number; viola
   };
 }
 
+interface OutboxRow {
+  readonly stream_id: string;
+  readonly seq: number;
+  readonly kind: string;
+}
+
+/** The appends of a stream as the workflow made them: consecutive events of one instant and one command. */
+function appendsOf(events: readonly LoggedEvent[]): LoggedEvent[][] {
+  const appends: LoggedEvent[][] = [];
+  for (const event of events) {
+    const last = appends.at(-1)?.at(-1);
+    if (last && last.occurredAt === event.occurredAt && last.commandId === event.commandId) appends.at(-1)!.push(event);
+    else appends.push([event]);
+  }
+  return appends;
+}
+
+/**
+ * (c) the outbox against the plan: the pure planner, given each append of the log and the state after it, says which
+ * e-mails the events call for. Every outbox row must be one of them (same event, same kind); and every planned e-mail
+ * with the coordinación in its audience (someone the system always has) must have its rows. Who exactly receives it
+ * (the STL's members of the day, the staff) is checked by the notification tests; here, that each person gets it once.
+ */
+function checkPlannedNotifications(log: ReadonlyMap<string, readonly LoggedEvent[]>, rows: readonly OutboxRow[], policy: DeadlinePolicy): Violation[] {
+  const violations: Violation[] = [];
+  const written = new Set(rows.map((row) => `${row.stream_id}#${row.seq}:${row.kind}`));
+  const planned = new Set<string>();
+  for (const [streamId, events] of log) {
+    const isStl = streamId.startsWith('stl/');
+    const decider = isStl ? stlDecider : exerciseDecider;
+    let state = decider.initialState() as unknown;
+    for (const append of appendsOf(events)) {
+      state = append.reduce((folded, event) => decider.evolve(folded as never, event as never), state);
+      const plan = planNotifications({
+        aggregate: isStl ? 'stl' : 'exercise',
+        streamId,
+        firstSeq: append[0].seq,
+        events: append.map(({ type, data }) => ({ type, data })),
+        occurredAt: append[0].occurredAt,
+        state,
+        policy,
+      });
+      for (const notification of plan) {
+        const key = `${streamId}#${notification.seq}:${notification.content.kind}`;
+        planned.add(key);
+        // A resolution goes to whoever the escalation reached: the outbox's own history, not the plan.
+        const alwaysSomeone = notification.audience.includes('coordinador') && notification.content.kind !== 'escalation_resolved';
+        if (alwaysSomeone && !written.has(key)) {
+          violations.push({ invariant: 'c', streamId, seq: notification.seq, message: `el aviso ${notification.content.kind} planeado no está en la bandeja de salida` });
+        }
+      }
+    }
+  }
+  for (const row of rows) {
+    if (!planned.has(`${row.stream_id}#${row.seq}:${row.kind}`)) {
+      violations.push({ invariant: 'c', streamId: row.stream_id, seq: row.seq, message: `aviso ${row.kind} que el plan de ese evento no pide` });
+    }
+  }
+  return violations;
+}
+
 /** A few streams at a time: the time-skipping server and PostgreSQL share the machine's two cores. */
 async function eachStream<T>(streams: readonly string[], work: (streamId: string) => Promise<T>): Promise<T[]> {
   const results: T[] = [];
@@ -230,10 +292,11 @@ export async function checkInvariants(
   endedAt: number,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
-  const { log, summaries, outbox } = await inOneSnapshot(dataSource, async (database) => ({
+  const { log, summaries, outbox, outboxRows } = await inOneSnapshot(dataSource, async (database) => ({
     log: await readLog(database),
     summaries: await readSummaries(database),
     outbox: await checkOutbox(database),
+    outboxRows: await database.query<OutboxRow[]>('SELECT stream_id, seq, kind FROM notifications'),
   }));
   const streams = [...log.keys()];
   const violations: Violation[] = [];
@@ -252,7 +315,7 @@ export async function checkInvariants(
     );
     return lengths;
   });
-  violations.push(...outbox.violations, ...(await checkRebuild(dataSource, policy)));
+  violations.push(...outbox.violations, ...checkPlannedNotifications(log, outboxRows, policy), ...(await checkRebuild(dataSource, policy)));
   return {
     streams: streams.length,
     events: [...log.values()].reduce((sum, events) => sum + events.length, 0),
