@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type DeadlinePolicy, deadlinePolicyFrom, localDateAt, addDays } from '@app/domain';
@@ -36,6 +36,8 @@ export interface ChaosResult {
   readonly violations: readonly Violation[];
   readonly drivingSeconds: number;
   readonly wallSeconds: number;
+  /** Transactions PostgreSQL saw cut by a killed client (worker or API): kills that landed in the middle of a write. */
+  readonly cutTransactions: number;
 }
 
 /** Each attempt is abandoned after this long; the API itself answers 503 after COMMAND_TIMEOUT_MS. */
@@ -231,7 +233,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const mailbox = system.mailCatcher ? await checkMailbox(dataSource, system.mailCatcher.webUrl) : undefined;
     const violations = [...report.violations, ...ledger.violations, ...(mailbox?.violations ?? [])];
     keepDir = violations.length > 0;
+    const postgresLog = readFileSync(join(dir, 'logs/postgres.log'), 'utf8');
     return {
+      cutTransactions: postgresLog.split('unexpected EOF on client connection with an open transaction').length - 1,
       seed: options.seed,
       commands: driver.sent.length,
       faults: injector.done,
@@ -263,6 +267,7 @@ export function summarizeChaos(result: ChaosResult): string[] {
     `  comandos: ${result.commands} en ${result.drivingSeconds.toFixed(0)} s (${(result.commands / result.drivingSeconds).toFixed(1)}/s); ` +
       `2xx ${ledger.answered2xx}, rechazados ${ledger.refused}, reintentados con la misma clave ${ledger.retried}`,
     `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
+    `  transacciones cortadas por un SIGKILL del worker o de la API (bitácora de PostgreSQL): ${result.cutTransactions}`,
     `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
     `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
     ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),
