@@ -24,9 +24,16 @@ const AGGREGATES: Record<'exercise' | 'stl', Aggregate> = {
   stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state, policy) => stlDeadlines(state as never, policy) },
 };
 
+/**
+ * Escalations a command raises (a refusal between workflows, an e-mail nobody can receive) carry an id in the same
+ * field as a deadline's, but no deadline fell due: they are not firings.
+ */
+const RAISED_BY_COMMANDS: ReadonlySet<string> = new Set(['interplay_incident', 'mail_undeliverable']);
+
 const deadlineIdOf = (event: LoggedEvent): string | undefined => {
-  const id = (event.data as { deadlineId?: unknown } | null)?.deadlineId;
-  return typeof id === 'string' ? id : undefined;
+  const data = event.data as { deadlineId?: unknown; escalation?: { kind?: string } } | null;
+  if (RAISED_BY_COMMANDS.has(data?.escalation?.kind ?? '')) return undefined;
+  return typeof data?.deadlineId === 'string' ? data.deadlineId : undefined;
 };
 
 export interface OracleResult {

@@ -14,6 +14,9 @@ export interface RunCounts {
   unreachable: number;
   /** Anything else: the workflow or the store failed a command. */
   failures: { step: ScenarioStep; error: string }[];
+  /** Wall time spent skipping the clock (timers firing on the way), and sending the days' commands. */
+  skipMs: number;
+  commandMs: number;
 }
 
 /**
@@ -81,7 +84,7 @@ export async function runScenario(
   scenario: Scenario,
   eachYear: (year: number, counts: RunCounts) => Promise<void> = () => Promise.resolve(),
 ): Promise<RunCounts> {
-  const counts: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [] };
+  const counts: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [], skipMs: 0, commandMs: 0 };
   if ((await driver.today()) >= scenario.origin) throw new Error(`the simulation starts on ${scenario.origin}, already past on this clock`);
   let year = yearOf(scenario.origin);
   for (const group of days(scenario.steps)) {
@@ -89,7 +92,10 @@ export async function runScenario(
       await eachYear(year, counts);
       year = yearOf(group[0].on);
     }
+    const skipping = performance.now();
     await driver.sleepUntil(group[0].on, Math.min(...group.map((step) => step.hour)));
+    const sending = performance.now();
+    counts.skipMs += sending - skipping;
     const byState = new Map<string, ScenarioStep[]>();
     for (const step of group) byState.set(step.entidad, [...(byState.get(step.entidad) ?? []), step]);
     await Promise.all(
@@ -97,6 +103,7 @@ export async function runScenario(
         for (const step of steps) await sendCounted(driver, step, counts);
       }),
     );
+    counts.commandMs += performance.now() - sending;
   }
   await driver.sleepUntil(scenario.until, 23, 59);
   await eachYear(year, counts);
