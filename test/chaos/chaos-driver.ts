@@ -33,8 +33,12 @@ export interface DriverOptions {
   readonly onAttempt?: () => void;
 }
 
-/** A 5xx, no answer or no connection, or the key's lease still held by an earlier attempt: retry with the same key. */
-const retriable = (status: number, body: string) => status === 0 || status >= 500 || (status === 409 && body.includes('IDEMPOTENCY_KEY_IN_USE'));
+/**
+ * A 5xx, no answer or no connection, too many requests, or the key's lease still held by an earlier attempt: retry
+ * with the same key.
+ */
+const retriable = (status: number, body: string) =>
+  status === 0 || status === 429 || status >= 500 || (status === 409 && body.includes('IDEMPOTENCY_KEY_IN_USE'));
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
