@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { compile } from '../scripts/build';
 import { type BenchResult, describeMachine, readResults, RESULTS_DIR } from './results';
 
-const BENCHMARKS = ['timeskip', 'api', 'load', 'timers', 'simulate'] as const;
+const BENCHMARKS = ['timeskip', 'api', 'load', 'timers', 'simulate', 'chaos'] as const;
 
 function render(results: readonly BenchResult[], failed: readonly string[], machine: string): string {
   const rows = results.flatMap((result) =>

@@ -48,4 +48,11 @@ describe('the deadline oracle', () => {
       expect.objectContaining({ seq: 3, message: expect.stringContaining('no estaba pendiente') }),
     ]);
   });
+
+  it('does not count an escalation raised by a command as a firing (chaos seed 3: an STL refusing its installation)', () => {
+    const incident = started().send('RecordIncident', { incidentId: 'rechazo:stl/14@3:0', reason: 'Falta un titular de sociedad civil.' }, instantAt(addDays(STARTED_ON, 2), 12));
+    expect(incident.events.at(-1)).toMatchObject({ type: 'EscalationRaised', data: { deadlineId: 'incidente:rechazo:stl/14@3:0' } });
+
+    expect(checkDeadlines('exercise/14/1', incident.events, end(20))).toEqual({ firings: 0, violations: [] });
+  });
 });

@@ -1,4 +1,4 @@
-import { type Deadline, exerciseDecider, exerciseDeadlines, stlDecider, stlDeadlines } from '@app/domain';
+import { type Deadline, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseDeadlines, stlDecider, stlDeadlines } from '@app/domain';
 import { type Violation } from './violation';
 
 export interface LoggedEvent {
@@ -6,25 +6,34 @@ export interface LoggedEvent {
   readonly type: string;
   readonly data: unknown;
   readonly occurredAt: string;
+  /** The command that stored it (`metadata.commandId`: the Update id), when the store knows it. */
+  readonly commandId?: string;
 }
 
 /** How late a firing may be recorded after its due instant: the workflow task that fires it, nothing more. */
-const FIRING_TOLERANCE_MS = 60_000;
+export const FIRING_TOLERANCE_MS = 60_000;
 
 interface Aggregate {
   evolve(state: unknown, event: { type: string; data: unknown }): unknown;
   initialState(): unknown;
-  deadlines(state: unknown): Deadline[];
+  deadlines(state: unknown, policy: DeadlinePolicy): Deadline[];
 }
 
 const AGGREGATES: Record<'exercise' | 'stl', Aggregate> = {
-  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state) => exerciseDeadlines(state as never) },
-  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state) => stlDeadlines(state as never) },
+  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state, policy) => exerciseDeadlines(state as never, policy) },
+  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state, policy) => stlDeadlines(state as never, policy) },
 };
 
+/**
+ * Escalations a command raises (a refusal between workflows, an e-mail nobody can receive) carry an id in the same
+ * field as a deadline's, but no deadline fell due: they are not firings.
+ */
+const RAISED_BY_COMMANDS: ReadonlySet<string> = new Set(['interplay_incident', 'mail_undeliverable']);
+
 const deadlineIdOf = (event: LoggedEvent): string | undefined => {
-  const id = (event.data as { deadlineId?: unknown } | null)?.deadlineId;
-  return typeof id === 'string' ? id : undefined;
+  const data = event.data as { deadlineId?: unknown; escalation?: { kind?: string } } | null;
+  if (RAISED_BY_COMMANDS.has(data?.escalation?.kind ?? '')) return undefined;
+  return typeof data?.deadlineId === 'string' ? data.deadlineId : undefined;
 };
 
 export interface OracleResult {
@@ -33,14 +42,21 @@ export interface OracleResult {
 }
 
 /**
- * The expected firings of one stream, from its log and the pure domain's `deadlines()` (the default policy, as the
- * simulation's workflows run): before each event, every deadline pending in the state the log had reached must not
+ * The expected firings of one stream, from its log and the pure domain's `deadlines()` under the `policy` its workflow
+ * was started with: before each event, every deadline pending in the state the log had reached must not
  * be overdue (else it was missed); an event that fires a deadline must fire one that was pending, at its due instant
  * or, when an event made it pending after that instant (a session without quorum no longer counts), at that event;
  * a second firing of the same id finds it no longer pending; and at `endedAt` nothing pending is overdue.
  */
-export function checkDeadlines(streamId: string, events: readonly LoggedEvent[], endedAt: number): OracleResult {
-  const aggregate = AGGREGATES[streamId.startsWith('stl/') ? 'stl' : 'exercise'];
+export function checkDeadlines(
+  streamId: string,
+  events: readonly LoggedEvent[],
+  endedAt: number,
+  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+  toleranceMs = FIRING_TOLERANCE_MS,
+): OracleResult {
+  const kind = streamId.startsWith('stl/') ? 'stl' : 'exercise';
+  const aggregate = { ...AGGREGATES[kind], deadlines: (state: unknown) => AGGREGATES[kind].deadlines(state, policy) };
   const violations: Violation[] = [];
   let state = aggregate.initialState();
   /** When each pending deadline became pending: one that appears already overdue is due at once. */
@@ -50,7 +66,7 @@ export function checkDeadlines(streamId: string, events: readonly LoggedEvent[],
   const dueAt = (deadline: Deadline) => Math.max(Date.parse(deadline.dueAt), pendingSince.get(deadline.id) ?? 0);
   const overdue = (at: number, seq: number) => {
     for (const deadline of aggregate.deadlines(state)) {
-      if (dueAt(deadline) + FIRING_TOLERANCE_MS < at) {
+      if (dueAt(deadline) + toleranceMs < at) {
         violations.push({ invariant: 'b', streamId, seq, message: `el plazo ${deadline.id} venció el ${new Date(dueAt(deadline)).toISOString()} y no se disparó` });
       }
     }
@@ -61,7 +77,7 @@ export function checkDeadlines(streamId: string, events: readonly LoggedEvent[],
     if (id !== undefined && !sameFiring) {
       const pending = aggregate.deadlines(state).find((deadline) => deadline.id === id);
       if (!pending) violations.push({ invariant: 'b', streamId, seq: event.seq, message: `se disparó ${id}, que no estaba pendiente (¿dos veces?)` });
-      else if (Math.abs(Date.parse(event.occurredAt) - dueAt(pending)) > FIRING_TOLERANCE_MS) {
+      else if (Math.abs(Date.parse(event.occurredAt) - dueAt(pending)) > toleranceMs) {
         violations.push({ invariant: 'b', streamId, seq: event.seq, message: `${id} se disparó el ${event.occurredAt}, vencía el ${new Date(dueAt(pending)).toISOString()}` });
       }
       firings += 1;

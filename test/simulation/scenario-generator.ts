@@ -14,11 +14,13 @@ export interface ScenarioOptions {
   readonly seed: number;
   readonly states: number;
   readonly years: number;
+  /** The first day (a Monday is best); SIMULATION_ORIGIN by default. The chaos run ends its scenario today. */
+  readonly origin?: LocalDate;
 }
 
-function stepsOfState(seed: number, entidad: Entidad, lastDay: number): (ScenarioStep & { day: number })[] {
+function stepsOfState(seed: number, entidad: Entidad, origin: LocalDate, lastDay: number): (ScenarioStep & { day: number })[] {
   const random = SeededRandom.forPart(seed, entidad);
-  const timeline = new StateTimeline(entidad, SIMULATION_ORIGIN, lastDay);
+  const timeline = new StateTimeline(entidad, origin, lastDay);
   const people = new StlPeople(timeline, random);
   const registeredDay = random.int(0, 30);
   people.register(registeredDay);
@@ -30,13 +32,13 @@ function stepsOfState(seed: number, entidad: Entidad, lastDay: number): (Scenari
 }
 
 /** Every state's behaviour over `years`, merged in calendar order; the same options give the same scenario. */
-export function generateScenario({ seed, states, years }: ScenarioOptions): Scenario {
+export function generateScenario({ seed, states, years, origin = SIMULATION_ORIGIN }: ScenarioOptions): Scenario {
   const entidades = ENTIDAD_CODES.slice(0, states);
   const lastDay = Math.round(years * 365.25);
   const steps = entidades
-    .flatMap((entidad) => stepsOfState(seed, entidad, lastDay))
+    .flatMap((entidad) => stepsOfState(seed, entidad, origin, lastDay))
     .sort((a, b) => a.day - b.day || a.hour - b.hour)
     .map(({ day: _day, ...step }) => step);
-  const until = new StateTimeline(entidades[0], SIMULATION_ORIGIN, lastDay).dateOf(lastDay);
-  return { seed, origin: SIMULATION_ORIGIN, until, states: entidades, steps };
+  const until = new StateTimeline(entidades[0], origin, lastDay).dateOf(lastDay);
+  return { seed, origin, until, states: entidades, steps };
 }

@@ -19,6 +19,8 @@ export interface SimulationResult {
   readonly counts: RunCounts;
   readonly report: CheckReport;
   readonly wallSeconds: number;
+  /** Of which the final check (and the yearly ones). */
+  readonly checkSeconds: number;
 }
 
 /** One enlace for every simulated state besides the coordinación: each escalation has someone to reach. */
@@ -70,9 +72,12 @@ export async function simulate(options: SimulationOptions, workflowBundle: Worke
     );
     const clientOf = (streamId: string) => shards[shardOf(streamId.split('/')[1])].env.client;
     const yearly: Violation[] = [];
+    let checkMs = 0;
     const eachYear = async (year: number, counts: RunCounts) => {
       if (options.checkEveryYear && yearly.length === 0) {
+        const checking = performance.now();
         yearly.push(...(await checkInvariants(dataSource, clientOf, await shards[0].env.currentTimeMs())).violations);
+        checkMs += performance.now() - checking;
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       options.progress?.(`  ${year}: ${counts.commands} comandos, ${seconds} s${yearly.length > 0 ? `, ${yearly.length} violaciones` : ''}`);
@@ -81,10 +86,12 @@ export async function simulate(options: SimulationOptions, workflowBundle: Worke
     const { counts, report } = await runningWorkers(shards, async () => {
       const played = await Promise.all(shards.map((shard, index) => runScenario(new ScenarioDriver(shard.env), shard.scenario, index === 0 ? eachYear : undefined)));
       const endedAt = Math.min(...(await Promise.all(shards.map((shard) => shard.env.currentTimeMs()))));
+      const checking = performance.now();
       const final = await checkInvariants(dataSource, clientOf, endedAt);
+      checkMs += performance.now() - checking;
       return { counts: mergeCounts(played), report: { ...final, violations: [...yearly, ...final.violations] } };
     });
-    return { scenario, counts, report, wallSeconds: (performance.now() - started) / 1000 };
+    return { scenario, counts, report, wallSeconds: (performance.now() - started) / 1000, checkSeconds: checkMs / 1000 };
   } finally {
     await Promise.all(envs.map((env) => env.teardown()));
     await postgres.stop();
@@ -109,9 +116,11 @@ async function runningWorkers<T>(shards: readonly Shard[], work: () => Promise<T
 }
 
 function mergeCounts(shards: readonly RunCounts[]): RunCounts {
-  const merged: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [] };
+  const merged: RunCounts = { commands: 0, refusals: {}, refusalExamples: {}, unreachable: 0, failures: [], skipMs: 0, commandMs: 0 };
   for (const counts of shards) {
     merged.commands += counts.commands;
+    merged.skipMs = Math.max(merged.skipMs, counts.skipMs);
+    merged.commandMs = Math.max(merged.commandMs, counts.commandMs);
     merged.unreachable += counts.unreachable;
     merged.failures.push(...counts.failures);
     for (const [key, n] of Object.entries(counts.refusals)) merged.refusals[key] = (merged.refusals[key] ?? 0) + n;
@@ -121,7 +130,7 @@ function mergeCounts(shards: readonly RunCounts[]): RunCounts {
 }
 
 /** The summary the run prints; its first violation with the events around it. */
-export function summarize({ scenario, counts, report, wallSeconds }: SimulationResult): string[] {
+export function summarize({ scenario, counts, report, wallSeconds, checkSeconds }: SimulationResult): string[] {
   const refusals = Object.entries(counts.refusals).sort(([, a], [, b]) => b - a);
   const refused = refusals.reduce((sum, [, n]) => sum + n, 0);
   const lines = [
@@ -130,7 +139,8 @@ export function summarize({ scenario, counts, report, wallSeconds }: SimulationR
     `  rechazos: ${refusals.map(([code, n]) => `${code} ${n}`).join(', ') || 'ninguno'}`,
     `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
     `  corridas: ${report.runs} (continue-as-new: ${report.continuedAsNew}; la más larga: ${report.longestRun} eventos de historial)`,
-    `  tiempo real: ${wallSeconds.toFixed(1)} s`,
+    `  tiempo real: ${wallSeconds.toFixed(1)} s (saltos del reloj ${(counts.skipMs / 1000).toFixed(1)} s, comandos ${(counts.commandMs / 1000).toFixed(1)} s` +
+      ` en el servidor más lento; verificador ${checkSeconds.toFixed(1)} s)`,
     ...counts.failures.slice(0, 3).map(({ step, error }) => `  comando fallido: ${step.on} ${step.entidad} ${step.command.type}: ${error}`),
     `  violaciones: ${report.violations.length}`,
   ];

@@ -1,6 +1,6 @@
-/** A broken invariant of issue 15 (a–e), where it was seen. */
+/** A broken invariant of issue 15 (a–f), where it was seen. */
 export interface Violation {
-  readonly invariant: 'a' | 'b' | 'c' | 'd' | 'e';
+  readonly invariant: 'a' | 'b' | 'c' | 'd' | 'e' | 'f';
   readonly streamId: string;
   /** The event nearest to it, when there is one. */
   readonly seq?: number;

@@ -43,12 +43,17 @@ export interface RunningSystem {
   readonly worker: ManagedProcess;
   /** Starts a (new) worker process, e.g. after killing one in a fault test. */
   startWorker(): ManagedProcess;
+  /** Starts a (new) API process on the same port and waits until it is ready, e.g. after stopping one. */
+  startApi(): Promise<ManagedProcess>;
   /** For fault tests: stop and start again the embedded servers, same data and ports. */
   readonly faults: {
     stopTemporal(): Promise<void>;
     startTemporal(): Promise<void>;
     stopPostgres(): Promise<void>;
     startPostgres(): Promise<void>;
+    /** The local inbox: its SMTP port refuses connections until it is started again (same mail kept). */
+    stopMail(): Promise<void>;
+    startMail(): Promise<void>;
   };
   stop(): Promise<void>;
 }
@@ -154,9 +159,20 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
           temporal,
         )
       : undefined;
+    const mailServer = mailCatcher
+      ? restartable(
+          () => startMailCatcher({
+            mailDir: join(options.dataDir, 'mail'),
+            logFile: join(options.dataDir, 'logs/maildev.log'),
+            smtpPort: Number(new URL(mailCatcher.smtpUrl).port),
+            webPort: Number(new URL(mailCatcher.webUrl).port),
+          }),
+          mailCatcher,
+        )
+      : undefined;
     if (postgresServer) stoppers.push({ name: 'PostgreSQL', stop: postgresServer.stop });
     if (temporalServer) stoppers.push({ name: 'Temporal', stop: temporalServer.stop });
-    if (mailCatcher) stoppers.push({ name: 'MailDev', stop: () => mailCatcher.stop() });
+    if (mailServer) stoppers.push({ name: 'MailDev', stop: mailServer.stop });
     if (database) await ensureDatabase(database.url('postgres'), DATABASE);
     const databaseUrl = options.databaseUrl ?? database!.url(DATABASE);
     const temporalAddress = options.temporalAddress ?? temporal!.address;
@@ -206,11 +222,18 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       api,
       worker,
       startWorker: () => launch('worker'),
+      startApi: async () => {
+        const restarted = launch('api');
+        await waitForReadiness(apiUrl, restarted);
+        return restarted;
+      },
       faults: {
         stopTemporal: async () => temporalServer?.stop(),
         startTemporal: async () => temporalServer?.start(),
         stopPostgres: async () => postgresServer?.stop(),
         startPostgres: async () => postgresServer?.start(),
+        stopMail: async () => mailServer?.stop(),
+        startMail: async () => mailServer?.start(),
       },
       stop,
     };

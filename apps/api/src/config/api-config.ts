@@ -1,6 +1,6 @@
 import { isProductionMode, TASK_QUEUE } from '@app/contracts';
 import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFrom, isLocalDate } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFromJson, isLocalDate } from '@app/domain';
 import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
 
 export interface ApiConfig {
@@ -106,14 +106,7 @@ function jwtTtl(env: NodeJS.ProcessEnv, problems: string[]): number {
 
 /** `DEADLINE_POLICY='{"dueHour":8,"vacancyRepeatDays":14}'`: DOMAIN.md's defaults with these overrides. */
 function deadlinePolicy(env: NodeJS.ProcessEnv, problems: string[]): DeadlinePolicy {
-  let overrides: unknown = {};
-  try {
-    overrides = JSON.parse(env.DEADLINE_POLICY || '{}');
-  } catch {
-    problems.push('DEADLINE_POLICY must be a JSON object');
-  }
-  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) overrides = {};
-  const result = deadlinePolicyFrom(overrides as Record<string, unknown>);
+  const result = deadlinePolicyFromJson(env.DEADLINE_POLICY);
   if ('problems' in result) {
     problems.push(...result.problems.map((problem) => `DEADLINE_POLICY ${problem}`));
     return DEFAULT_DEADLINE_POLICY;

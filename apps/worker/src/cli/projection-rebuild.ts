@@ -1,5 +1,5 @@
 import { type AggregateKind } from '@app/contracts';
-import { type Decider, exerciseDecider, stlDecider } from '@app/domain';
+import { type Decider, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, stlDecider } from '@app/domain';
 import { type DomainEventRecord, EventStore, ProjectionWriter } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 
@@ -37,9 +37,10 @@ export function aggregateOf(streamId: string): AggregateKind | undefined {
  * Empties every projection and writes it again from the event log: each stream folded with its aggregate's `evolve`
  * from `initialState()`, then written by the same ProjectionWriter the worker uses when it appends. One transaction:
  * readers see the old rows or the new ones, and a worker appending meanwhile waits for the commit, then projects on
- * top of the rebuilt rows.
+ * top of the rebuilt rows. `policy` is the deployment's (`DEADLINE_POLICY`): the rows show the next deadline as the
+ * workflows, started with it, keep it.
  */
-export async function rebuildProjections(dataSource: DataSource): Promise<RebuildReport> {
+export async function rebuildProjections(dataSource: DataSource, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Promise<RebuildReport> {
   return dataSource.transaction(async (manager) => {
     await manager.query('SELECT pg_advisory_xact_lock($1)', [REBUILD_LOCK_KEY]);
     await manager.query(`TRUNCATE ${PROJECTION_TABLES.join(', ')}`);
@@ -53,7 +54,7 @@ export async function rebuildProjections(dataSource: DataSource): Promise<Rebuil
         skipped.push(stream[0].streamId);
         continue;
       }
-      await project(manager, writer, aggregate, stream);
+      await project(manager, writer, aggregate, stream, policy);
       streams[aggregate] += 1;
       events += stream.length;
     }
@@ -66,6 +67,7 @@ async function project(
   writer: ProjectionWriter,
   aggregate: AggregateKind,
   stream: readonly DomainEventRecord[],
+  policy: DeadlinePolicy,
 ): Promise<void> {
   const decider = DECIDERS[aggregate];
   const events = stream.map(({ type, data }) => ({ type, data }));
@@ -78,6 +80,7 @@ async function project(
     events,
     occurredAt: last.occurredAt.toISOString(),
     state,
+    policy,
   };
   // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
   await writer.write(manager, appended, last.recordedAt);

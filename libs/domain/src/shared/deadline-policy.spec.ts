@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, deadlinePolicyFrom, dueInstant } from './deadline';
+import { DEFAULT_DEADLINE_POLICY, deadlinePolicyFrom, deadlinePolicyFromJson, dueInstant } from './deadline';
 
 describe('deadline policy per deployment (DOMAIN.md: "Defaults (configurable per deployment)")', () => {
   it('keeps the defaults of DOMAIN.md when nothing is overridden', () => {
@@ -38,5 +38,14 @@ describe('deadline policy per deployment (DOMAIN.md: "Defaults (configurable per
 
   it('places a deadline at the due time of day in Mexico City', () => {
     expect(dueInstant('2026-11-23', { dueHour: 9, dueMinute: 30 })).toBe('2026-11-23T15:30:00.000Z');
+  });
+
+  it('reads the configuration text (DEADLINE_POLICY) the same way for the API and the projection rebuild', () => {
+    expect(deadlinePolicyFromJson(undefined)).toEqual({ policy: DEFAULT_DEADLINE_POLICY });
+    expect(deadlinePolicyFromJson('')).toEqual({ policy: DEFAULT_DEADLINE_POLICY });
+    expect(deadlinePolicyFromJson('{"dueHour":8}')).toEqual({ policy: { ...DEFAULT_DEADLINE_POLICY, dueHour: 8 } });
+    expect(deadlinePolicyFromJson('{dueHour: 8}')).toEqual({ problems: ['debe ser un objeto JSON'] });
+    expect(deadlinePolicyFromJson('[8]')).toEqual({ problems: ['debe ser un objeto JSON'] });
+    expect(deadlinePolicyFromJson('{"dueHour":25}')).toEqual({ problems: [expect.stringContaining('dueHour')] });
   });
 });

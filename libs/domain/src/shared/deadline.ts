@@ -117,3 +117,19 @@ export function deadlinePolicyFrom(overrides: Readonly<Record<string, unknown>>)
   if (!(vacancyReminderDays < vacancyEscalationDays)) problems.push('La vacante debe recordarse antes de escalarse');
   return problems.length > 0 ? { problems } : { policy: policy as unknown as DeadlinePolicy };
 }
+
+/**
+ * A deployment's policy from its configuration text (`DEADLINE_POLICY='{"dueHour":8,"vacancyRepeatDays":14}'`):
+ * read the same way by the API, which starts the workflows with it, and by the projection rebuild, which must show
+ * the deadlines those workflows keep.
+ */
+export function deadlinePolicyFromJson(text: string | undefined): { policy: DeadlinePolicy } | { problems: string[] } {
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(text || '{}');
+  } catch {
+    return { problems: ['debe ser un objeto JSON'] };
+  }
+  if (typeof overrides !== 'object' || overrides === null || Array.isArray(overrides)) return { problems: ['debe ser un objeto JSON'] };
+  return deadlinePolicyFrom(overrides as Record<string, unknown>);
+}

@@ -12,7 +12,8 @@ export class ProjectionWriter {
     const { aggregate } = appended;
     switch (aggregate) {
       case 'exercise':
-        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, at);
+        // The row shows the next deadline as the workflow will keep it: under the policy it runs with.
+        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, at, appended.policy);
       case 'stl':
         return projectStl(manager, appended.streamId, appended.state as StlState, at);
       default: {

@@ -1,0 +1,279 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type DeadlinePolicy, deadlinePolicyFrom, localDateAt, addDays } from '@app/domain';
+import { Client, Connection } from '@temporalio/client';
+import { createDataSource } from '@app/persistence';
+import { type DataSource } from 'typeorm';
+import { type ManagedProcess, type RunningSystem, startSystem } from '../../tools/stack';
+import { type CheckReport, checkInvariants, describeViolation } from '../simulation/invariant-checker';
+import { generateScenario } from '../simulation/scenario-generator';
+import { SeededRandom } from '../simulation/seeded-random';
+import { type Violation } from '../simulation/violation';
+import { ChaosDriver } from './chaos-driver';
+import { checkCommandLedger, type LedgerReport } from './command-ledger';
+import { type Fault, type FaultKind, faultSchedule } from './fault-schedule';
+import { throughTheApi } from './http-commands';
+import { checkMailbox, type MailboxReport } from './mailbox-check';
+
+export interface ChaosOptions {
+  readonly seed: number;
+  /** How long commands are sent and faults happen; the quiet period and the checker come after. */
+  readonly durationSeconds: number;
+  readonly states?: number;
+  /** Simulated years of the scenario, ending today: the driver sends what it can of them within the duration. */
+  readonly years?: number;
+  readonly progress?: (line: string) => void;
+}
+
+export interface ChaosResult {
+  readonly seed: number;
+  readonly commands: number;
+  readonly faults: readonly Fault[];
+  readonly ledger: LedgerReport;
+  readonly mailbox?: MailboxReport;
+  readonly report: CheckReport;
+  readonly violations: readonly Violation[];
+  readonly drivingSeconds: number;
+  readonly wallSeconds: number;
+  /** Transactions PostgreSQL saw cut by a killed client (worker or API): kills that landed in the middle of a write. */
+  readonly cutTransactions: number;
+}
+
+/** Each attempt is abandoned after this long; the API itself answers 503 after COMMAND_TIMEOUT_MS. */
+const ATTEMPT_TIMEOUT_MS = 8_000;
+const COMMAND_TIMEOUT_MS = 5_000;
+/** How long a command is retried during the run before the driver moves on to the state's next one. */
+const RETRY_FOR_MS = 45_000;
+/** The quiet period: nothing appended and no e-mail pending for this long, or at most QUIET_AT_MOST_MS. */
+const QUIET_FOR_MS = 8_000;
+const QUIET_AT_MOST_MS = 180_000;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Hour and minute in Mexico City `minutes` from now: date-based deadlines of today fall due in the middle of the run. */
+function mexicoCityClock(at: number): { hour: number; minute: number } {
+  const [hour, minute] = new Intl.DateTimeFormat('en-GB', { timeZone: 'America/Mexico_City', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+    .format(at)
+    .split(':')
+    .map(Number);
+  return { hour, minute };
+}
+
+/**
+ * Shorter than DOMAIN.md's numbers, and falling due at a minute of the run: the deadlines the scenario leaves pending
+ * today fire while the faults happen, and the oracle judges them under this policy, not the default one.
+ */
+export function chaosPolicy(startedAt: number, durationMs: number): DeadlinePolicy {
+  const { hour, minute } = mexicoCityClock(startedAt + durationMs / 2);
+  const result = deadlinePolicyFrom({
+    stallReminderDays: 20,
+    stallEnlaceEscalationDays: 30,
+    stallCoordinadorEscalationDays: 40,
+    vacancyReminderDays: 10,
+    vacancyEscalationDays: 20,
+    vacancyRepeatDays: 5,
+    cadenceReminderBusinessDays: 5,
+    dueReminderDays: 10,
+    dueHour: hour,
+    dueMinute: minute,
+  });
+  if ('problems' in result) throw new Error(result.problems.join('; '));
+  return result.policy;
+}
+
+/** The faults of the schedule, one after another, on the running system. */
+class FaultInjector {
+  readonly done: Fault[] = [];
+  private worker: ManagedProcess;
+  private api: ManagedProcess;
+  private mailBack: Promise<void> = Promise.resolve();
+  private attemptWaiters: (() => void)[] = [];
+  private readonly random: SeededRandom;
+
+  constructor(
+    private readonly system: RunningSystem,
+    seed: number,
+    private readonly log: (line: string) => void,
+  ) {
+    this.worker = system.worker;
+    this.api = system.api;
+    this.random = SeededRandom.forPart(seed, 'fault-timing');
+  }
+
+  /** The driver calls this as each attempt starts. */
+  attemptStarted(): void {
+    for (const waiter of this.attemptWaiters.splice(0)) waiter();
+  }
+
+  async run(schedule: readonly Fault[], startedAt: number): Promise<void> {
+    for (const fault of schedule) {
+      await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
+      this.log(`  falla a los ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${fault.kind} (${(fault.downMs / 1000).toFixed(1)} s)`);
+      await this.inject(fault);
+      this.done.push(fault);
+    }
+    await this.mailBack;
+  }
+
+  private async inject({ kind, downMs }: Fault): Promise<void> {
+    const { faults } = this.system;
+    switch (kind) {
+      case 'worker-sigkill':
+        return this.killWorker(downMs);
+      case 'worker-sigkill-in-append':
+        // An attempt has just reached the API: within a few ms its Update runs the append activity on the worker.
+        await new Promise<void>((resolve) => this.attemptWaiters.push(resolve));
+        await sleep(this.random.int(5, 120));
+        return this.killWorker(downMs);
+      case 'postgres-restart':
+        await faults.stopPostgres();
+        await sleep(downMs);
+        return faults.startPostgres();
+      case 'temporal-restart':
+        await faults.stopTemporal();
+        await sleep(downMs);
+        return faults.startTemporal();
+      case 'smtp-outage':
+        await this.mailBack;
+        await faults.stopMail();
+        this.mailBack = sleep(downMs).then(() => faults.startMail());
+        return;
+      case 'api-restart':
+        this.api.kill('SIGKILL');
+        await this.api.exited;
+        await sleep(downMs);
+        this.api = await this.system.startApi();
+        return;
+    }
+  }
+
+  private async killWorker(downMs: number): Promise<void> {
+    this.worker.kill('SIGKILL');
+    await this.worker.exited;
+    await sleep(downMs);
+    this.worker = this.system.startWorker();
+  }
+}
+
+/** Until nothing is appended and no e-mail is pending for QUIET_FOR_MS (deadlines and deliveries settle). */
+async function quietPeriod(dataSource: DataSource): Promise<void> {
+  const giveUpAt = Date.now() + QUIET_AT_MOST_MS;
+  let last = '';
+  let since = Date.now();
+  while (Date.now() < giveUpAt) {
+    const [row] = await dataSource
+      .query<{ last: string; pending: number }[]>(
+        `SELECT (SELECT coalesce(max(position), 0)::text FROM domain_events) AS last,
+                (SELECT count(*)::int FROM notifications WHERE status = 'pending') AS pending`,
+      )
+      .catch(() => [{ last: 'unreachable', pending: 1 }]);
+    const now = `${row.last}/${row.pending}`;
+    if (now !== last || row.pending > 0) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= QUIET_FOR_MS) return;
+    await sleep(1_000);
+  }
+}
+
+/**
+ * Harness 2 of issue 15: the system as `npm start` runs it (dev server, embedded PostgreSQL, MailDev, the compiled
+ * API and worker) on free ports, the seed's scenario sent through the HTTP API while the seed's faults happen, then a
+ * quiet period, the retries of every command left without an answer, and the checker.
+ */
+export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
+  const log = options.progress ?? (() => undefined);
+  const started = Date.now();
+  const durationMs = options.durationSeconds * 1000;
+  const dir = mkdtempSync(join(tmpdir(), 'cocreacion-chaos-'));
+  const policy = chaosPolicy(started, durationMs);
+  const years = options.years ?? 1;
+  const today = localDateAt(started);
+  const scenario = throughTheApi(
+    generateScenario({ seed: options.seed, states: options.states ?? 32, years, origin: addDays(today, -Math.round(years * 365.25)) }),
+  );
+  const schedule = faultSchedule(options.seed, durationMs);
+  log(`caos: semilla ${options.seed}, ${scenario.states.length} estados, ${scenario.origin} a ${scenario.until}, ${schedule.length} fallas programadas`);
+  log(`  datos y bitácoras en ${dir}`);
+  const system = await startSystem({
+    dataDir: dir,
+    logToFiles: true,
+    seed: false,
+    env: { DEADLINE_POLICY: JSON.stringify(policy), COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS) },
+  });
+  const dataSource = createDataSource({ url: system.databaseUrl, poolSize: 4, logErrors: false });
+  let connection: Connection | undefined;
+  let keepDir = false;
+  try {
+    const injector = new FaultInjector(system, options.seed, log);
+    const drivingFrom = Date.now();
+    const driver = new ChaosDriver({
+      apiUrl: system.apiUrl,
+      until: drivingFrom + durationMs,
+      attemptTimeoutMs: ATTEMPT_TIMEOUT_MS,
+      retryForMs: RETRY_FOR_MS,
+      onAttempt: () => injector.attemptStarted(),
+    });
+    const faults = injector.run(schedule, drivingFrom);
+    await driver.run(scenario);
+    await faults;
+    const drivingSeconds = (Date.now() - drivingFrom) / 1000;
+    log(`  ${driver.sent.length} comandos en ${drivingSeconds.toFixed(0)} s; período de calma`);
+    for (const command of driver.sent.filter((sent) => sent.final === undefined)) await driver.untilFinal(command, 60_000);
+    // A retry of each command that did get an answer too: the kept answer must come back, the same.
+    await Promise.all(driver.sent.filter((sent) => sent.attempts.length > 1).map((sent) => driver.untilFinal(sent, 60_000)));
+    await dataSource.initialize();
+    await quietPeriod(dataSource);
+    connection = await Connection.connect({ address: system.temporalAddress });
+    const client = new Client({ connection });
+    const tolerance = Math.max(0, ...injector.done.filter((fault) => fault.kind !== 'smtp-outage').map((fault) => fault.downMs)) + 120_000;
+    const report = await checkInvariants(dataSource, () => client, Date.now(), { policy, firingToleranceMs: tolerance });
+    const ledger = checkCommandLedger(driver.sent, report.log);
+    const mailbox = system.mailCatcher ? await checkMailbox(dataSource, system.mailCatcher.webUrl) : undefined;
+    const violations = [...report.violations, ...ledger.violations, ...(mailbox?.violations ?? [])];
+    keepDir = violations.length > 0;
+    const postgresLog = readFileSync(join(dir, 'logs/postgres.log'), 'utf8');
+    return {
+      cutTransactions: postgresLog.split('unexpected EOF on client connection with an open transaction').length - 1,
+      seed: options.seed,
+      commands: driver.sent.length,
+      faults: injector.done,
+      ledger,
+      mailbox,
+      report,
+      violations,
+      drivingSeconds,
+      wallSeconds: (Date.now() - started) / 1000,
+    };
+  } finally {
+    await connection?.close();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await system.stop();
+    if (!keepDir) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const byKind = (faults: readonly Fault[]) => {
+  const counts = new Map<FaultKind, number>();
+  for (const fault of faults) counts.set(fault.kind, (counts.get(fault.kind) ?? 0) + 1);
+  return [...counts].map(([kind, n]) => `${kind} ${n}`).join(', ');
+};
+
+/** The report; its last line is `chaos: <n> commands, <m> faults (<kinds>), <k> divergences`. */
+export function summarizeChaos(result: ChaosResult): string[] {
+  const { report, ledger, mailbox } = result;
+  const lines = [
+    `  comandos: ${result.commands} en ${result.drivingSeconds.toFixed(0)} s (${(result.commands / result.drivingSeconds).toFixed(1)}/s); ` +
+      `2xx ${ledger.answered2xx}, rechazados ${ledger.refused}, reintentados con la misma clave ${ledger.retried}`,
+    `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
+    `  transacciones cortadas por un SIGKILL del worker o de la API (bitácora de PostgreSQL): ${result.cutTransactions}`,
+    `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
+    `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
+    ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),
+    ...result.violations.slice(5, 50).map((violation) => `violación (${violation.invariant}) en ${violation.streamId}: ${violation.message}`),
+    `semilla ${result.seed}`,
+    `chaos: ${result.commands} commands, ${result.faults.length} faults (${byKind(result.faults) || 'none'}), ${result.violations.length} divergences`,
+  ];
+  return lines;
+}
