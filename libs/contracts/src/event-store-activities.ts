@@ -30,6 +30,8 @@ export interface StoredEventData {
   readonly seq: number;
   readonly type: string;
   readonly data: unknown;
+  /** The command that stored it: a client's retry of that command must be recognised as already applied. */
+  readonly commandId?: string;
 }
 
 export interface AppendEventsResult {

@@ -1,6 +1,6 @@
-import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities, EVENTS_NOT_STORABLE } from '@app/contracts';
+import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities, EVENTS_NOT_STORABLE, type StoredEventData } from '@app/contracts';
 import { NotificationOutbox } from '@app/notifications';
-import { EventsNotStorableError, EventStore, ProjectionWriter, StreamConflictError } from '@app/persistence';
+import { EventsNotStorableError, EventStore, ProjectionWriter, type StoredEvent, StreamConflictError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { ApplicationFailure } from '@temporalio/common';
 import { DataSource } from 'typeorm';
@@ -28,10 +28,10 @@ export class EventStoreActivitiesService implements EventStoreActivities {
         case 'already_stored': {
           const { streamId, firstSeq } = input;
           const ids = await this.outbox.idsCreatedBy(this.dataSource.manager, streamId, firstSeq, outcome.events.length);
-          return { notificationIds: ids, stored: { kind: outcome.kind, events: outcome.events.map(withoutMetadata) } };
+          return { notificationIds: ids, stored: { kind: outcome.kind, events: outcome.events.map(asStoredEventData) } };
         }
         case 'superseded':
-          return { notificationIds: [], stored: { kind: outcome.kind, events: outcome.events.map(withoutMetadata) } };
+          return { notificationIds: [], stored: { kind: outcome.kind, events: outcome.events.map(asStoredEventData) } };
       }
     } catch (error) {
       // Retrying cannot fix a broken stream or content the database refuses; only an unreachable database is retried.
@@ -42,6 +42,6 @@ export class EventStoreActivitiesService implements EventStoreActivities {
   }
 }
 
-function withoutMetadata({ seq, type, data }: { seq: number; type: string; data: unknown }) {
-  return { seq, type, data };
+function asStoredEventData({ seq, type, data, metadata }: StoredEvent): StoredEventData {
+  return { seq, type, data, ...(metadata.commandId === undefined ? {} : { commandId: metadata.commandId }) };
 }

@@ -1,5 +1,5 @@
-import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, TASK_QUEUE } from '@app/contracts';
-import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
+import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, stlUpdates, TASK_QUEUE } from '@app/contracts';
+import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands, type StlState } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
@@ -76,6 +76,36 @@ describe('integrity of the event-sourced workflows against the store', () => {
     expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
     expect(state).toEqual(fold(exerciseDecider, stored));
     expect(await driver.exerciseState('14')).toEqual(state);
+  });
+
+  it('a command stored just before its answer was lost is recognised when its client retries, after another command took the next positions (chaos seed 2)', async () => {
+    const today = await driver.today();
+    await driver.seedStl(STL_2017.find((record) => record.entidad === '24')!, { installedOn: addDays(today, -30) });
+    const first = { dates: [addDays(today, 40)] };
+    const second = { dates: [addDays(today, 40), addDays(today, 41)] };
+    // The first command's append committed, then the connection dropped: the workflow never learnt of it.
+    const history = (await store.readStream('stl/24')) as unknown as StlEvent[];
+    const now = new Date(await env.currentTimeMs()).toISOString();
+    const lost = stlDecider.decide({ type: 'SetNonWorkingDays', data: first, metadata: { now } }, fold(stlDecider, history)) as StlEvent[];
+    await append.appendEvents({
+      aggregate: 'stl',
+      streamId: 'stl/24',
+      firstSeq: history.length + 1,
+      events: lost,
+      occurredAt: now,
+      state: fold(stlDecider, [...history, ...lost]),
+      commandId: 'dias-inhabiles-sin-respuesta',
+    });
+    await driver.stl('24', 'SetNonWorkingDays', second);
+
+    const update = stlUpdates.SetNonWorkingDays as unknown as CommandUpdateDefinition<StlState>;
+    await driver.stlHandle('24').executeUpdate(update, { args: [{ data: first }], updateId: 'dias-inhabiles-sin-respuesta' });
+
+    const stored = (await store.readStream('stl/24')) as unknown as StlEvent[];
+    expect(stored.slice(history.length).map((event) => event.data)).toEqual([first, second]);
+    const state = await driver.stlState('24');
+    expect(state.status !== 'unregistered' && state.extraNonWorkingDays).toEqual(second.dates);
+    expect(state).toEqual(fold(stlDecider, stored));
   });
 
   it('a new run of a stream that already holds events continues from them instead of resetting the STL', async () => {

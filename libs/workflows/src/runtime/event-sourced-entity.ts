@@ -81,6 +81,12 @@ const OUTBOX_DISPATCHED_BY_WORKER = 'outbox-dispatched-by-worker';
 const SETTLE_IN_ONE_CONDITION = 'settle-in-one-condition';
 /** Deadlines that arrive already overdue (history recorded after the fact) are told to the planner: no mail for them. */
 const NO_MAIL_ABOUT_HISTORY = 'no-mail-about-history';
+/**
+ * The commands whose events superseded ours are remembered: one stored just before its answer was lost (the
+ * database dropped the connection after the commit) is then recognised when its client retries, instead of being
+ * decided again on a state that already contains it (a 409, or a stale value written over a newer one).
+ */
+const REMEMBER_SUPERSEDING_COMMANDS = 'remember-superseding-commands';
 
 /** Enough to recognise a client's retry long after its first attempt, small enough to carry across runs. */
 const RECENT_COMMAND_IDS = 500;
@@ -269,7 +275,11 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       const storedEvents = stored.events as unknown as readonly E[];
       await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);
       log.warn('Stored events taken instead of the ones decided', { streamId: this.streamId, kind: stored.kind, commandId });
-      return stored.kind === 'superseded' ? 'superseded' : 'stored';
+      if (stored.kind === 'already_stored') return 'stored';
+      if (patched(REMEMBER_SUPERSEDING_COMMANDS)) {
+        for (const other of new Set(stored.events.map((event) => event.commandId))) if (other !== commandId) this.remember(other);
+      }
+      return 'superseded';
     }
     await this.moveTo({ state, version: this.snapshot.version + events.length }, events, notificationIds);
     return 'stored';
