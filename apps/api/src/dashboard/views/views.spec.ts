@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { type CommitmentView, type StlMemberView, type StlSessionView } from '@app/persistence';
-import { DASHBOARD_SCRIPT } from '../assets/dashboard-script';
+import { ASSETS } from '../assets/dashboard-assets';
 import { boardRow } from '../board/country-board';
 import { type EntidadRecord } from '../read-model/dashboard-reader';
 import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-fixtures';
@@ -154,6 +154,6 @@ describe('audit trail', () => {
 describe('board script', () => {
   it('is valid JavaScript', () => {
     // Compiled, not run: it needs a browser.
-    expect(() => new Script(DASHBOARD_SCRIPT)).not.toThrow();
+    expect(() => new Script(ASSETS['tablero.js'].body)).not.toThrow();
   });
 });
