@@ -116,6 +116,7 @@
 
   function valueOf(field: Field): Json | undefined {
     if (field instanceof HTMLInputElement && field.type === 'checkbox') return field.checked;
+    if (field.hasAttribute('data-boolean')) return field.value === '' ? '' : field.value === 'true';
     if (field.hasAttribute('data-lines')) {
       return field.value
         .split(/\r?\n/)
@@ -144,7 +145,7 @@
 
   /**
    * The body and the URL of a form. `{name}` in data-api comes from that field; a `fieldset[data-item=name]` is one
-   * object of the list `name`, left out while the person filled none of its visible fields.
+   * object of the list `name`, left out while its `[data-item-key]` field (a title) is empty.
    */
   function serialize(form: HTMLFormElement): { url: string; body: Body } {
     const body: Body = {};
@@ -165,9 +166,7 @@
     }
     for (const [group, item] of items) {
       const list = (body[group.getAttribute('data-item') ?? 'items'] ??= []) as Json[];
-      const filled = fieldsOf(group as unknown as HTMLFormElement).some(
-        (field) => field.type !== 'hidden' && field.type !== 'checkbox' && field.value.trim() !== '',
-      );
+      const filled = Array.from(group.querySelectorAll<Field>('[data-item-key]')).some((field) => field.value.trim() !== '');
       if (filled) list.push(item);
     }
     const url = template.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(pathValues[name] ?? ''));
@@ -256,7 +255,8 @@
     }
     form.querySelectorAll<HTMLFieldSetElement>('fieldset[data-need-one]').forEach((group) => {
       const ticked = group.querySelectorAll('input[type=checkbox]:checked').length > 0;
-      const confirm = form.querySelector<HTMLInputElement>(`#${group.getAttribute('data-need-one') ?? ''}`);
+      const confirmId = group.getAttribute('data-need-one');
+      const confirm = confirmId ? form.querySelector<HTMLInputElement>(`#${confirmId}`) : null;
       if (ticked || confirm?.checked) return;
       const first = group.querySelector<HTMLInputElement>('input[type=checkbox]') ?? confirm;
       if (first) fail(first, group.getAttribute('data-need-one-message') ?? 'marque al menos una opción.');

@@ -16,6 +16,7 @@ import { html, type SafeHtml } from '../html/html';
 import { badge, emptyRow, progressBar, sectorCounts, trafficLight } from './components';
 import { countryMap, type MapState, shortStepName, statesByStepChart } from './country-map.view';
 import { page } from './layout.view';
+import { facilitadorYetToBeChosen } from './stl.view';
 import { ENTIDADES_EN_ORDEN } from '../board/entidades';
 
 export interface BoardPage {
@@ -90,7 +91,8 @@ function progressCell(row: BoardRow): SafeHtml {
   const steps = exercise.completedSteps.length;
   const stages = exercise.completedStages.length + exercise.skippedStages.length;
   const stepLabel = exercise.status === 'closed' ? 'Concluido' : `Paso ${exercise.currentStep}/6 · ${shortStepName(exercise.currentStep)}`;
-  const stageLabel = stages === 10 ? 'Etapas 10/10 · STL instalado' : `Etapa ${exercise.currentStage}/10`;
+  const installed = row.stl?.status === 'instalado';
+  const stageLabel = stages === 10 ? `Etapas 10/10 · ${installed ? 'STL instalado' : 'STL sin instalar'}` : `Etapa ${exercise.currentStage}/10`;
   return html`<div class="nowrap" data-paso="${exercise.currentStep}">${stepLabel}</div>${progressBar(steps, 6, `Pasos concluidos: ${steps} de 6`)}
     <div class="nowrap small" data-etapa="${stages}">${stageLabel}</div>${progressBar(stages, 10, `Etapas de instalación concluidas: ${stages} de 10`, 'stage')}`;
 }
@@ -104,7 +106,8 @@ function stlCell(row: BoardRow): SafeHtml {
 
 function facilitadorCell(row: BoardRow): SafeHtml {
   if (!row.stl) return html`<span class="muted">—</span>`;
-  if (row.stl.status !== 'instalado' && !row.stl.facilitador) return html`<span class="small muted">Por elegir (etapa 7)</span>`;
+  if (facilitadorYetToBeChosen(row.stl, row.exercise)) return html`<span class="small muted">Por elegir (etapa 7)</span>`;
+  if (!row.stl.facilitador && row.stl.status !== 'instalado') return badge('Sin nombrar', 'warn');
   if (row.stl.facilitadorVacante) {
     return html`${badge('Vacante', 'bad')}${row.stl.vacantSince ? html`<div class="small muted">desde el ${fechaLarga(row.stl.vacantSince)}</div>` : ''}`;
   }

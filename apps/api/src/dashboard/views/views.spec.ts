@@ -90,19 +90,21 @@ describe('national board page', () => {
 
 describe('state page', () => {
   it('offers the actions to an account that may command the state, and none to an integrante', () => {
-    const forGarante = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
-    const forIntegrante = entidadView({ user: userFixture('integrante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+    const forGarante = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
+    const forIntegrante = entidadView({ user: userFixture('integrante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
 
     expect(forGarante).toContain('data-api="/api/stls/14/sessions"');
     expect(forGarante).toContain('data-api="/api/exercises/14-1/stages/{stage}/complete"');
     expect(forGarante).toContain('data-api="/api/exercises/14-1/steps/{step}/complete"');
     expect(forGarante).toContain('data-notice-deadline="/api/calendar/notice-deadline?entidad=14"');
+    expect(forGarante).toContain('data-api="/api/stls/14/members"');
+    expect(forGarante).toContain('value="14-integrante-0a1b2c3d"');
     expect(forIntegrante).not.toContain('data-api=');
     expect(forIntegrante).toContain('Solo consulta');
   });
 
   it('escapes what people typed and never shows members’ e-mail addresses', () => {
-    const page = entidadView({ user: userFixture('coordinador'), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+    const page = entidadView({ user: userFixture('coordinador'), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
 
     expect(page).toContain('María &lt;b&gt;Ruiz&lt;/b&gt;');
     expect(page).not.toContain('<b>Ruiz</b>');
