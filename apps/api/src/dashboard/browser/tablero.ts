@@ -328,9 +328,13 @@
     const next = form.getAttribute('data-redirect');
     const section = form.closest('section')?.querySelector('h2[id]')?.id;
     setTimeout(() => {
-      if (next) location.assign(next);
-      else if (section && location.hash !== `#${section}`) location.assign(`${location.pathname}${location.search}#${section}`);
-      else location.reload();
+      if (next) {
+        location.assign(next);
+        return;
+      }
+      // Back to the section of the form, with what the act changed: a reload (a new hash alone would not reload).
+      if (section) history.replaceState(null, '', `${location.pathname}${location.search}#${section}`);
+      location.reload();
     }, 600);
   }
 
@@ -423,7 +427,22 @@
     void submit(form);
   });
 
+  /** Each cell carries its column's name, which the phone layout shows above it (tables become stacked rows). */
+  function labelCells(table: HTMLTableElement): void {
+    const headers = Array.from(table.tHead?.rows[0]?.cells ?? [], (cell) => cell.textContent?.trim() ?? '');
+    for (const body of Array.from(table.tBodies)) {
+      for (const row of Array.from(body.rows)) {
+        const offset = headers.length - row.cells.length;
+        Array.from(row.cells).forEach((cell, index) => {
+          const header = headers[index + Math.max(offset, 0)];
+          if (cell.tagName === 'TD' && header && cell.colSpan === 1 && !cell.hasAttribute('data-label')) cell.setAttribute('data-label', header);
+        });
+      }
+    }
+  }
+
   document.addEventListener('DOMContentLoaded', () => {
+    document.querySelectorAll('table').forEach(labelCells);
     document.querySelectorAll<HTMLInputElement>('input[data-notice-deadline]').forEach(watchNoticeDeadline);
     const expired = stored(EXPIRED_FLAG) === location.pathname;
     if (expired) store(EXPIRED_FLAG, null);

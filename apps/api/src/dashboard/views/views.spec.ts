@@ -149,7 +149,10 @@ describe('audit trail', () => {
     expect(eventDetail('StageCompleted', { stage: 3, completedOn: '2026-02-04' })).toBe('Etapa 3 · 4 de febrero de 2026');
     expect(eventDetail('SessionConvened', { date: '2026-12-02', convokedOn: '2026-11-20' })).toBe('Sesión del 2 de diciembre de 2026');
     expect(eventDetail('EscalationRaised', { escalation: { reason: 'El STL no sesionó.' } })).toBe('El STL no sesionó.');
-    expect(eventDetail('CompositionWarningsChanged', { warnings: [] })).toBe('');
+    expect(eventDetail('CompositionWarningsChanged', { warnings: [] })).toBe('Sin advertencias: la composición quedó en regla');
+    expect(eventDetail('CompositionWarningsChanged', { warnings: [{ code: 'FACILITADOR_VACANT', message: 'Facilitador vacante.' }] })).toBe(
+      'Facilitador vacante.',
+    );
   });
 });
 
