@@ -200,13 +200,13 @@
   }
 
   /** The message under its field, the field marked invalid and pointing at it. */
-  function markField(field: Field, message: string): void {
+  function markField(field: Field, message: string, label = labelOf(field)): void {
     const id = `${field.id || field.name}-error`;
     if (document.getElementById(id)) return;
     const error = document.createElement('p');
     error.className = 'field-error';
     error.id = id;
-    error.textContent = `${labelOf(field)}: ${message}`;
+    error.textContent = `${label}: ${message}`;
     const container = field.closest('.field, fieldset') ?? field.parentElement;
     container?.appendChild(error);
     field.setAttribute('aria-invalid', 'true');
@@ -259,7 +259,9 @@
       const confirm = confirmId ? form.querySelector<HTMLInputElement>(`#${confirmId}`) : null;
       if (ticked || confirm?.checked) return;
       const first = group.querySelector<HTMLInputElement>('input[type=checkbox]') ?? confirm;
-      if (first) fail(first, group.getAttribute('data-need-one-message') ?? 'marque al menos una opción.');
+      if (!first) return;
+      markField(first, group.getAttribute('data-need-one-message') ?? 'marque al menos una opción.', group.querySelector('legend')?.textContent?.trim());
+      valid = false;
     });
     return valid;
   }

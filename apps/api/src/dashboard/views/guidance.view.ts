@@ -37,7 +37,20 @@ function installationNeeds(stl: StlSummary | undefined): Need[] {
 
 /** What the current step still needs: the API's own list, plus the acts it completes by hand (steps 1 and 4). */
 function needsOf(exercise: ExerciseSummary, stl: StlSummary | undefined): Need[] {
-  const needs: Need[] = exercise.missingForCurrentStep.map((missing) => ({ text: capitalized(missing.label), form: formFor(missing.code) }));
+  const listed = exercise.missingForCurrentStep.map((missing) => missing.code);
+  // The next stage of an earlier step (stage 1 is part of the start) comes first: stages are done in order.
+  const earlierStages: Need[] =
+    exercise.currentStep <= 3
+      ? exercise.stages
+          .filter((stage) => stage.status === 'pendiente' && !listed.includes(`etapa_${stage.number}`))
+          .filter((stage) => listed.every((code) => !code.startsWith('etapa_') || Number(code.slice(6)) > stage.number))
+          .slice(0, 1)
+          .map((stage) => ({ text: `Concluir la etapa ${stage.number}`, form: 'form-etapa' }))
+      : [];
+  const needs: Need[] = [
+    ...earlierStages,
+    ...exercise.missingForCurrentStep.map((missing) => ({ text: capitalized(missing.label), form: formFor(missing.code) })),
+  ];
   if (exercise.currentStep === 1) needs.push({ text: 'Concluir el paso 1 con la Declaración Conjunta firmada', form: 'form-paso' });
   if (exercise.currentStep === 4 && needs.length === 0) needs.push({ text: 'Concluir el paso 4 al terminar las mesas participativas', form: 'form-paso' });
   if (exercise.currentStep === 6 && !exercise.monitoringCompletedOn) {
