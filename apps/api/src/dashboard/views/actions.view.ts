@@ -46,7 +46,7 @@ function optional(required: boolean): SafeHtml | string {
   return required ? '' : html` <span class="muted">(opcional)</span>`;
 }
 
-export function dateField(id: string, name: string, label: string, value: LocalDate | '', options: { max?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
+export function dateField(id: string, name: string, label: string, value: LocalDate, options: { max?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
   return html`<div class="field"><label for="${id}">${label}</label>
     <input type="date" id="${id}" name="${name}" value="${value}" required${options.max ? html` max="${options.max}"` : ''}${options.extra ?? ''}></div>`;
 }
@@ -142,10 +142,9 @@ export function memberLabel(member: Pick<StlMemberView, 'nombre' | 'sector' | 'r
 
 /** Ids of members and facilitador with their names, for the messages of the API. */
 export function peopleNames(stl: StlSummary | undefined, members: readonly StlMemberView[]): Record<string, string> {
-  return Object.fromEntries([
-    ...members.map((member) => [member.memberId, member.nombre]),
-    ...(stl?.facilitador ? [[stl.facilitador.facilitadorId, stl.facilitador.nombre]] : []),
-  ]);
+  const entries: [string, string][] = members.map((member) => [member.memberId, member.nombre]);
+  if (stl?.facilitador) entries.push([stl.facilitador.facilitadorId, stl.facilitador.nombre]);
+  return Object.fromEntries(entries);
 }
 
 const SECTOR_CHOICES = [
