@@ -314,6 +314,11 @@
     if (details) details.open = true;
   }
 
+  let leaving = false;
+  window.addEventListener('pagehide', () => {
+    leaving = true;
+  });
+
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /** Sends with the same key while the first submission is still running (a reload mid-request). */
@@ -379,6 +384,8 @@
       store(draftName(form), null);
       afterSuccess(form);
     } catch {
+      // A reload aborts the request: the draft stays pending, so the next page sends it again with the same key.
+      if (leaving) return;
       saveDraft(form);
       show(form, 'error', 'No hubo respuesta del servidor; revise su conexión e intente de nuevo.');
       if (button) button.disabled = false;
