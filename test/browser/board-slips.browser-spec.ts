@@ -60,6 +60,18 @@ describe('no irreversible slip', () => {
     await expect(first.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(first.getAttribute('aria-describedby')).resolves.toContain(await error.getAttribute('id'));
     expect(sent).toHaveLength(0);
+
+    // Everyone present, the session is held; a decision without consensus nor votes names who did not vote.
+    await attendance.locator('input[name=present]').evaluateAll((boxes) => boxes.forEach((box) => ((box as unknown as { checked: boolean }).checked = true)));
+    await submitAndReload(page, attendance);
+    const decision = await openForm(page, 'form-acuerdo');
+    const voter = ((await decision.locator('label[for=voto-0]').textContent()) ?? '').split(' — ')[0].trim();
+    await decision.locator('#acuerdo-asunto').fill('Calendario de sesiones');
+    await decision.locator('button[type=submit]').click();
+    const refusal = decision.locator('.form-status.error');
+    await refusal.waitFor();
+    await expect(refusal.textContent()).resolves.toContain(voter);
+    await expect(refusal.textContent()).resolves.not.toMatch(/\b24-[a-z_]+-\d+\b/);
   });
 
   it('asks before convening a second session on a date that already has one; declined, nothing is sent', async () => {
@@ -107,10 +119,11 @@ describe('no irreversible slip', () => {
     await convene.locator('button[type=submit]').click();
     await convened;
     await page.unroute('**/api/stls/24/sessions');
-    const resent = page.waitForEvent('load');
     await page.reload();
-    await resent;
-    await page.waitForEvent('load');
+    // The reloaded page sends the pending submission again and, answered, forgets it and shows the new state.
+    await page.waitForFunction("!Object.keys(sessionStorage).some((name) => name.startsWith('tablero.borrador:'))", undefined, { timeout: 30_000 });
+    await page.waitForURL(/#sesiones$/);
+    await page.waitForLoadState('load');
 
     await expect(page.locator(`#tabla-sesiones tbody tr[data-date="${date}"]`).count()).resolves.toBe(1);
     expect(sent).toHaveLength(2);

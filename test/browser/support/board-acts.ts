@@ -20,12 +20,13 @@ export async function openForm(page: Page, id: string): Promise<Locator> {
 /** Sends the form and waits for the page to come back with what the act changed; a refusal fails with its words. */
 export async function submitAndReload(page: Page, form: Locator): Promise<void> {
   const loaded = page.waitForEvent('load', { timeout: 60_000 }).then(() => 'recargada');
+  // The click runs the form's checks at once: a refusal seen after it is this submission's, not an earlier one's.
+  await form.locator('button[type=submit]').click();
   const refused = form
     .locator('.form-status.error')
     .waitFor({ timeout: 60_000 })
     .then(async () => `rechazada: ${await form.locator('.form-status').textContent()} ${(await form.locator('.field-error').allTextContents()).join(' ')}`)
     .catch(() => 'sin error');
-  await form.locator('button[type=submit]').click();
   expect(await Promise.race([loaded, refused])).toBe('recargada');
 }
 

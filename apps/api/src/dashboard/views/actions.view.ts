@@ -142,7 +142,11 @@ export function memberLabel(member: Pick<StlMemberView, 'nombre' | 'sector' | 'r
 
 /** Ids of members and facilitador with their names, for the messages of the API. */
 export function peopleNames(stl: StlSummary | undefined, members: readonly StlMemberView[]): Record<string, string> {
-  const entries: [string, string][] = members.map((member) => [member.memberId, member.nombre]);
+  // A seat (representación) is named after its titular: the API counts votes and quorum by seat.
+  const seats: [string, string][] = members
+    .filter((member) => member.role === 'titular' && member.seatId && member.seatId !== member.memberId)
+    .map((member) => [member.seatId as string, member.nombre]);
+  const entries: [string, string][] = [...seats, ...members.map((member): [string, string] => [member.memberId, member.nombre])];
   if (stl?.facilitador) entries.push([stl.facilitador.facilitadorId, stl.facilitador.nombre]);
   return Object.fromEntries(entries);
 }
