@@ -147,20 +147,20 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
 }
 
 describe('a state with no exercise, to a launched PAL, only through the board', () => {
-  it('on a laptop (1280 px), Aguascalientes', async () => {
+  it('on a laptop (1280 px), Colima', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX', timezoneId: 'America/Mexico_City' });
     const errors: string[] = [];
     try {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
-      await journey(page, '01', 'recorrido-1280');
+      await journey(page, '06', 'recorrido-1280');
     } finally {
       await context.close();
     }
     expect(errors).toEqual([]);
   });
 
-  it('on a phone (390 px), Baja California Sur', async () => {
+  it('on a phone (390 px), Chiapas', async () => {
     const context = await browser.newContext({
       viewport: { width: 390, height: 844 },
       isMobile: true,
@@ -172,7 +172,7 @@ describe('a state with no exercise, to a launched PAL, only through the board', 
     try {
       const page = await context.newPage();
       page.on('pageerror', (error) => errors.push(error.message));
-      await journey(page, '03', 'recorrido-390');
+      await journey(page, '07', 'recorrido-390');
     } finally {
       await context.close();
     }
