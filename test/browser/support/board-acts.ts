@@ -32,5 +32,8 @@ export async function submitAndReload(page: Page, form: Locator): Promise<void> 
 
 /** The guidance of the state page: the link of a requirement opens its form. */
 export async function followGuidance(page: Page, text: string | RegExp): Promise<void> {
-  await page.locator('#lo-que-falta a', { hasText: text }).click();
+  const link = page.locator('#lo-que-falta a', { hasText: text });
+  const target = await link.getAttribute('href');
+  await link.click();
+  await page.locator(`details${target ?? ''}[open]`).waitFor();
 }
