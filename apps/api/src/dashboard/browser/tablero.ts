@@ -314,11 +314,6 @@
     if (details) details.open = true;
   }
 
-  let leaving = false;
-  window.addEventListener('pagehide', () => {
-    leaving = true;
-  });
-
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   /** Sends with the same key while the first submission is still running (a reload mid-request). */
@@ -384,9 +379,9 @@
       store(draftName(form), null);
       afterSuccess(form);
     } catch {
-      // A reload aborts the request: the draft stays pending, so the next page sends it again with the same key.
-      if (leaving) return;
-      saveDraft(form);
+      // No answer (a dropped connection, a reload mid-request): the API may have acted, so the submission stays
+      // pending and this page, or the next one, sends it again with the same key.
+      saveDraft(form, { key });
       show(form, 'error', 'No hubo respuesta del servidor; revise su conexión e intente de nuevo.');
       if (button) button.disabled = false;
     }
