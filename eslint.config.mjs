@@ -45,6 +45,11 @@ export default tseslint.config(
     },
   },
   {
+    // The board's browser script runs in the page, not in Node.
+    files: ['apps/api/src/dashboard/browser/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
     files: ['libs/workflows/src/**/*.ts'],
     ignores: ['**/*.spec.ts'],
     rules: {

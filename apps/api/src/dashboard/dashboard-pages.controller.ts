@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type Entidad, isEntidad, localDateAt } from '@app/domain';
 import { Controller, Get, Param, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -46,11 +47,15 @@ export class DashboardPagesController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    if (!isEntidad(entidad)) throw notFound('ENTIDAD_NOT_FOUND', `«${entidad}» no es una clave de entidad federativa (de 01 a 32).`);
-    if (!canRead(user, entidad)) throw forbiddenEntidad(user, entidad, 'read');
-    const record = await this.reader.entidad(entidad);
-    const publicUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}/tablero/publico/${entidad}`;
-    sendPage(response, 200, entidadView({ user, today: today(), record, publicUrl }));
+    const padded = /^\d$/.test(entidad) ? `0${entidad}` : entidad;
+    if (!isEntidad(padded)) throw notFound('ENTIDAD_NOT_FOUND', `«${entidad}» no es una clave de entidad federativa (de 01 a 32).`);
+    // «1» is how people type Aguascalientes; the page lives at «01».
+    if (padded !== entidad) return response.redirect(301, `/tablero/entidades/${padded}`);
+    if (!canRead(user, padded)) throw forbiddenEntidad(user, padded, 'read');
+    const record = await this.reader.entidad(padded);
+    const publicUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}/tablero/publico/${padded}`;
+    const newMemberId = `${padded}-integrante-${randomBytes(4).toString('hex')}`;
+    sendPage(response, 200, entidadView({ user, today: today(), record, publicUrl, newMemberId }));
   }
 
   @Get('escalamientos')

@@ -85,12 +85,12 @@ export function decideResolveEscalation(
 function openEscalation(state: RegisteredStl, escalationId: string): DomainError | Escalation {
   const escalation = state.escalations.find((candidate) => candidate.id === escalationId);
   if (escalation === undefined) {
-    return domainError('conflict', 'ESCALATION_NOT_FOUND', `No existe la escalación «${escalationId}».`, {
+    return domainError('conflict', 'ESCALATION_NOT_FOUND', `No existe el escalamiento «${escalationId}».`, {
       escalationId,
     });
   }
   return escalation.status === 'resuelta'
-    ? domainError('conflict', 'ESCALATION_ALREADY_RESOLVED', `La escalación «${escalationId}» ya fue resuelta.`, {
+    ? domainError('conflict', 'ESCALATION_ALREADY_RESOLVED', `El escalamiento «${escalationId}» ya fue resuelto.`, {
         escalationId,
       })
     : escalation;

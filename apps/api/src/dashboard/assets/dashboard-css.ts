@@ -23,13 +23,13 @@ p { margin: .3rem 0 .6rem; }
 main { padding: 1rem 1.5rem 2rem; max-width: 1500px; margin: 0 auto; }
 main:focus { outline: none; }
 
-.site-header { display: flex; align-items: center; gap: 1.5rem; background: var(--brand); color: var(--brand-ink); padding: .55rem 1.5rem; }
+.site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .4rem 1.5rem; background: var(--brand); color: var(--brand-ink); padding: .55rem 1.5rem; }
 .site-header a, .site-header .link-button { color: var(--brand-ink); }
 .brand { font-weight: 700; text-decoration: none; font-size: 1.05rem; }
-.site-header nav ul { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; }
+.site-header nav ul { display: flex; flex-wrap: wrap; gap: .2rem 1rem; list-style: none; margin: 0; padding: 0; }
 .site-header nav a { text-decoration: none; padding: .25rem .1rem; border-bottom: 3px solid transparent; }
 .site-header nav a[aria-current="page"], .site-header nav a:hover { border-bottom-color: var(--brand-ink); }
-.account { margin-left: auto; display: flex; align-items: center; gap: .8rem; font-size: .9rem; }
+.account { margin-left: auto; display: flex; flex-wrap: wrap; align-items: center; gap: .2rem .8rem; font-size: .9rem; }
 .account form { margin: 0; }
 .site-footer { color: var(--muted); font-size: .8rem; text-align: center; padding: 1rem; }
 .link-button { background: none; border: 0; padding: 0; font: inherit; text-decoration: underline; cursor: pointer; color: var(--link); }
@@ -107,7 +107,7 @@ button.secondary, .button.secondary { background: #e4e7ee; color: var(--ink); }
 button[disabled] { opacity: .6; cursor: progress; }
 
 .sections-nav ul { display: flex; flex-wrap: wrap; gap: .3rem 1rem; list-style: none; padding: 0; margin: .3rem 0 .8rem; font-size: .9rem; }
-.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(190px, 1fr)); gap: .5rem 1rem; margin: .5rem 0; }
+.facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(190px, 100%), 1fr)); gap: .5rem 1rem; margin: .5rem 0; }
 .facts div { background: var(--paper); border: 1px solid var(--line); border-radius: 6px; padding: .4rem .6rem; }
 .facts dt { font-size: .78rem; color: var(--muted); } .facts dd { margin: 0; font-weight: 600; }
 .warnings { margin: .3rem 0; padding-left: 1.2rem; color: var(--warn); }
@@ -118,7 +118,7 @@ details.action summary { cursor: pointer; font-weight: 600; }
 .action-form { display: grid; gap: .6rem; margin-top: .6rem; max-width: 46rem; }
 .action-form .row { display: flex; flex-wrap: wrap; gap: .6rem 1rem; }
 .action-form fieldset { border: 1px solid var(--line); border-radius: 6px; padding: .4rem .7rem; }
-.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(240px, 1fr)); gap: .1rem 1rem; font-size: .88rem; }
+.checks { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(240px, 100%), 1fr)); gap: .1rem 1rem; font-size: .88rem; }
 .hint { font-size: .85rem; color: var(--muted); margin: .15rem 0 0; }
 .hint.ok { color: var(--ok); } .hint.bad { color: var(--bad); font-weight: 600; }
 .form-status:empty { display: none; }
@@ -141,6 +141,37 @@ body.public main { padding: .8rem 1rem; max-width: 1100px; }
 .steps li.current { border-color: var(--step-4); box-shadow: inset 0 0 0 1px var(--step-4); }
 .steps .n { font-weight: 700; display: block; }
 
+body { overflow-wrap: anywhere; }
+pre { white-space: pre-wrap; word-break: break-all; }
+.field-error { color: var(--bad); font-weight: 600; font-size: .85rem; margin: .2rem 0 0; }
+[aria-invalid="true"] { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }
+.form-status.pending { color: var(--ink); background: var(--none-bg); }
+.action-form fieldset.item { background: #fafbfc; }
+.action-form .grow { flex: 1 1 14rem; } .action-form .grow input { width: 100%; }
+.guidance { background: var(--paper); border: 1px solid var(--line); border-left: 4px solid var(--warn); border-radius: 6px; padding: .5rem .9rem; margin: .6rem 0; }
+.guidance.ok { border-left-color: var(--ok); }
+.guidance h3 { margin: .2rem 0; }
+.guidance ul { margin: .2rem 0; padding-left: 1.2rem; }
+
 @media (max-width: 1100px) { .overview { grid-template-columns: 1fr 1fr; } .kpis { grid-template-columns: repeat(3, 1fr); } .grid-2 { grid-template-columns: 1fr; } .steps { grid-template-columns: repeat(3, 1fr); } }
+/* Phone first: nothing wider than the screen; tables become one card per row, each cell with its column's name. */
+@media (max-width: 640px) {
+  main { padding: .6rem .6rem 1.5rem; }
+  .site-header { padding: .5rem .6rem; }
+  .account { margin-left: 0; }
+  .overview, .grid-2 { grid-template-columns: minmax(0, 1fr); }
+  .kpis, .steps { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  .upcoming li { grid-template-columns: minmax(0, 1fr); }
+  .table-wrap { overflow-x: visible; border: 0; }
+  .table-wrap table, .table-wrap tbody, .table-wrap tr, .table-wrap th, .table-wrap td { display: block; width: 100%; }
+  .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  .table-wrap tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 .6rem; padding: .3rem .2rem; background: var(--paper); }
+  .table-wrap th, .table-wrap td { border-bottom: 0; padding: .2rem .5rem; }
+  .table-wrap td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600; color: var(--muted); }
+  .nowrap { white-space: normal; }
+  input[type=text], input[type=date], input[type=url], input[type=email], input[type=search], select, textarea { width: 100%; }
+  .action-form .row > .field { flex: 1 1 100%; }
+  details.action { padding: .5rem .6rem; }
+}
 @media print { .site-header nav, .account, details.action, .skip-link { display: none; } }
 `;

@@ -76,7 +76,7 @@ export interface BoardFilter {
   readonly texto?: string;
 }
 
-const fold = (text: string) =>
+export const fold = (text: string) =>
   text
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')

@@ -5,45 +5,84 @@ import { fechaLarga } from '../format/spanish-dates';
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 
 /**
- * The forms behind the actions of the method. Each one is a plain form whose script (tablero.js) sends its fields
- * as JSON to the API named in `data-api` ({field} in the path comes from that field) and shows the API's answer.
- * The API decides; these forms only ask.
+ * The forms behind the acts of the method. Each one is a plain form whose script (tablero.js) sends its fields as
+ * JSON to the API named in `data-api` ({field} in the path comes from that field) and shows the API's answer.
+ * The API decides; these forms only ask. Each sits in a `details#form-…`, the target of the links that say what a
+ * step still needs.
  */
-function actionForm(summary: string, api: string, success: string, fields: HtmlValue, extra: Record<string, string> = {}): SafeHtml {
-  const attributes = Object.entries(extra).map(([name, value]) => html` ${name}="${value}"`);
-  return html`<details class="action">
-    <summary>${summary}</summary>
-    <form class="action-form" data-api="${api}" data-success="${success}"${attributes} novalidate>
+export interface ActionOptions {
+  /** `form-…`: the anchor of the form, and the key of what the person typed (kept across a reload). */
+  readonly id: string;
+  readonly summary: string;
+  readonly api: string;
+  readonly success: string;
+  readonly method?: 'POST' | 'PUT' | 'DELETE';
+  readonly confirm?: string;
+  /** People's ids and their names, so the API's messages name people. */
+  readonly names?: Readonly<Record<string, string>>;
+  readonly attributes?: Readonly<Record<string, string>>;
+}
+
+export function actionForm(options: ActionOptions, fields: HtmlValue): SafeHtml {
+  const attributes = {
+    ...(options.method && options.method !== 'POST' && { 'data-method': options.method }),
+    ...(options.confirm && { 'data-confirm': options.confirm }),
+    ...(options.names && { 'data-names': JSON.stringify(options.names) }),
+    ...options.attributes,
+  };
+  return html`<details class="action" id="${options.id}">
+    <summary>${options.summary}</summary>
+    <form class="action-form" id="${options.id}-datos" data-api="${options.api}" data-success="${options.success}"${Object.entries(attributes).map(
+      ([name, value]) => html` ${name}="${value}"`,
+    )} novalidate>
       ${fields}
       <div class="form-status" tabindex="-1"></div>
-      <div><button type="submit">${summary}</button></div>
+      <div><button type="submit">${options.summary}</button></div>
     </form>
   </details>`;
 }
 
-function dateField(id: string, name: string, label: string, value: LocalDate, options: { max?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
+function optional(required: boolean): SafeHtml | string {
+  return required ? '' : html` <span class="muted">(opcional)</span>`;
+}
+
+export function dateField(id: string, name: string, label: string, value: LocalDate, options: { max?: LocalDate; extra?: SafeHtml } = {}): SafeHtml {
   return html`<div class="field"><label for="${id}">${label}</label>
     <input type="date" id="${id}" name="${name}" value="${value}" required${options.max ? html` max="${options.max}"` : ''}${options.extra ?? ''}></div>`;
 }
 
-function textField(id: string, name: string, label: string, options: { required?: boolean; type?: string; size?: number } = {}): SafeHtml {
-  return html`<div class="field"><label for="${id}">${label}${options.required ? '' : html` <span class="muted">(opcional)</span>`}</label>
-    <input type="${options.type ?? 'text'}" id="${id}" name="${name}" size="${options.size ?? 40}"${options.required ? html` required` : ''}></div>`;
+export function textField(id: string, name: string, label: string, options: { required?: boolean; type?: string; value?: string } = {}): SafeHtml {
+  const required = options.required ?? false;
+  return html`<div class="field"><label for="${id}">${label}${optional(required)}</label>
+    <input type="${options.type ?? 'text'}" id="${id}" name="${name}"${options.value ? html` value="${options.value}"` : ''}${required ? html` required` : ''}></div>`;
 }
 
-/** A textarea; with `lines`, sent as a list of its non-empty lines. */
-function textareaField(id: string, name: string, label: string, hint: string, options: { required?: boolean; lines?: boolean } = {}): SafeHtml {
-  const { required = false, lines = true } = options;
-  return html`<div class="field"><label for="${id}">${label}${required ? '' : html` <span class="muted">(opcional)</span>`}</label>
-    <textarea id="${id}" name="${name}"${lines ? html` data-lines` : ''} rows="2" aria-describedby="${id}-ayuda"${required ? html` required` : ''}></textarea>
+/** A textarea; with `lines`, sent as a list of its non-empty lines; with `urls`, each line must be a link. */
+export function textareaField(
+  id: string,
+  name: string,
+  label: string,
+  hint: string,
+  options: { required?: boolean; lines?: boolean; urls?: boolean; value?: string } = {},
+): SafeHtml {
+  const { required = false, lines = true, urls = false } = options;
+  return html`<div class="field"><label for="${id}">${label}${optional(required)}</label>
+    <textarea id="${id}" name="${name}"${lines ? html` data-lines` : ''}${urls ? html` data-urls` : ''} rows="2" aria-describedby="${id}-ayuda"${required ? html` required` : ''}>${options.value ?? ''}</textarea>
     <p class="hint" id="${id}-ayuda">${hint}</p></div>`;
+}
+
+export function selectField(id: string, name: string, label: string, choices: readonly (readonly [string, string])[], extra: SafeHtml | string = ''): SafeHtml {
+  return html`<div class="field"><label for="${id}">${label}</label>
+    <select id="${id}" name="${name}" required${extra}>${choices.map(([value, text]) => html`<option value="${value}">${text}</option>`)}</select></div>`;
+}
+
+export function evidenceField(id: string, hint: string): SafeHtml {
+  return textareaField(id, 'evidence', 'Enlaces a la evidencia', `Un enlace http(s) por línea: ${hint}`, { urls: true });
 }
 
 export function startExerciseForm(entidad: Entidad, today: LocalDate): SafeHtml {
   return actionForm(
-    'Iniciar ejercicio',
-    '/api/exercises',
-    'Ejercicio iniciado.',
+    { id: 'form-iniciar', summary: 'Iniciar ejercicio', api: '/api/exercises', success: 'Ejercicio iniciado.' },
     html`<input type="hidden" name="entidad" value="${entidad}">
       ${dateField('inicio-fecha', 'startedOn', 'Fecha de firma de la Declaración Conjunta', today, { max: today })}`,
   );
@@ -53,9 +92,7 @@ export function completeStageForm(exerciseId: string, exercise: ExerciseSummary,
   const pending = exercise.stages.filter((stage) => stage.status === 'pendiente');
   if (pending.length === 0) return html``;
   return actionForm(
-    'Concluir etapa',
-    `/api/exercises/${exerciseId}/stages/{stage}/complete`,
-    'Etapa concluida.',
+    { id: 'form-etapa', summary: 'Concluir etapa', api: `/api/exercises/${exerciseId}/stages/{stage}/complete`, success: 'Etapa concluida.' },
     html`<div class="row">
         <div class="field"><label for="etapa-numero">Etapa</label>
           <select id="etapa-numero" name="stage">${pending.map(
@@ -63,7 +100,7 @@ export function completeStageForm(exerciseId: string, exercise: ExerciseSummary,
           )}</select></div>
         ${dateField('etapa-fecha', 'completedOn', 'Fecha en que concluyó', today, { max: today })}
       </div>
-      ${textareaField('etapa-evidencia', 'evidence', 'Enlaces a la evidencia', 'Un enlace http(s) por línea: acta, convocatoria, fotografías publicadas en el micrositio.')}
+      ${evidenceField('etapa-evidencia', 'acta, convocatoria, fotografías publicadas en el micrositio.')}
       ${textareaField('etapa-justificacion', 'justification', 'Justificación', 'Obligatoria para omitir etapas anteriores o fusionarlas en un solo acto (Anexo 1).', { lines: false })}`,
   );
 }
@@ -73,95 +110,140 @@ export function completeStepForm(exerciseId: string, exercise: ExerciseSummary, 
   const pending = exercise.steps.filter((step) => step.status === 'pendiente' && (step.number === 1 || step.number === 4));
   if (pending.length === 0) return html``;
   return actionForm(
-    'Concluir paso',
-    `/api/exercises/${exerciseId}/steps/{step}/complete`,
-    'Paso concluido.',
+    { id: 'form-paso', summary: 'Concluir paso', api: `/api/exercises/${exerciseId}/steps/{step}/complete`, success: 'Paso concluido.' },
     html`<div class="row">
         <div class="field"><label for="paso-numero">Paso</label>
           <select id="paso-numero" name="step">${pending.map((step) => html`<option value="${step.number}">${step.number}. ${step.name}</option>`)}</select></div>
         ${dateField('paso-fecha', 'completedOn', 'Fecha en que concluyó', today, { max: today })}
       </div>
-      ${textareaField('paso-evidencia', 'evidence', 'Enlaces a la evidencia', 'Un enlace http(s) por línea: la Declaración Conjunta firmada, las relatorías de las mesas.')}
-      <p class="hint">Los pasos 2, 3, 5 y 6 se concluyen solos: con sus etapas, la instalación del STL, el lanzamiento del PAL y su evaluación.</p>`,
+      ${evidenceField('paso-evidencia', 'la Declaración Conjunta firmada, las relatorías de las mesas.')}
+      <p class="hint">Los pasos 2, 3, 5 y 6 se concluyen solos: con sus etapas, la integración del STL, el lanzamiento del PAL y su evaluación.</p>`,
   );
 }
 
-export function conveneSessionForm(entidad: Entidad, today: LocalDate): SafeHtml {
-  return actionForm(
-    'Convocar sesión',
-    `/api/stls/${entidad}/sessions`,
-    'Sesión convocada.',
-    html`<div class="row">
-        ${dateField('sesion-fecha', 'date', 'Fecha de la sesión', '', {
-          extra: html` data-notice-deadline="/api/calendar/notice-deadline?entidad=${entidad}" aria-describedby="sesion-fecha-plazo"`,
-        })}
-        <div class="field"><label for="sesion-tipo">Tipo</label>
-          <select id="sesion-tipo" name="kind"><option value="ordinaria">Ordinaria</option><option value="extraordinaria">Extraordinaria</option></select></div>
-        ${dateField('sesion-convocatoria', 'convokedOn', 'Fecha de la convocatoria', today, { max: today })}
-      </div>
-      <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
-      ${textareaField('sesion-orden', 'agenda', 'Orden del día', 'Un punto por línea.', { required: true })}
-      <div class="row">
-        ${textField('sesion-lugar', 'place', 'Lugar')}
-        ${textField('sesion-enlace', 'link', 'Enlace de la sesión virtual', { type: 'url' })}
+/** The governance mechanism and the annual agenda, requirements of step 3 (the STL adopts both). */
+export function adoptedDocumentForms(exerciseId: string, exercise: ExerciseSummary, today: LocalDate): SafeHtml {
+  const form = (id: string, summary: string, path: string, success: string, prefix: string) =>
+    actionForm(
+      { id, summary, api: `/api/exercises/${exerciseId}/${path}`, success },
+      html`<div class="row">
+        ${dateField(`${prefix}-fecha`, 'adoptedOn', 'Fecha en que el STL lo adoptó', today, { max: today })}
+        ${textField(`${prefix}-enlace`, 'documentUrl', 'Enlace al documento publicado', { required: true, type: 'url' })}
       </div>`,
-  );
+    );
+  return html`${exercise.governanceMechanism ? '' : form('form-mecanismo', 'Registrar mecanismo de gobernanza', 'governance-mechanism', 'Mecanismo de gobernanza registrado.', 'mecanismo')}
+    ${exercise.annualAgenda ? '' : form('form-agenda-anual', 'Registrar agenda anual', 'annual-agenda', 'Agenda anual registrada.', 'agenda')}`;
 }
 
-function sessionSelect(id: string, sessions: readonly StlSessionView[]): SafeHtml {
-  return html`<div class="field"><label for="${id}">Sesión</label>
-    <select id="${id}" name="id" required>${sessions.map(
-      (session) => html`<option value="${session.sessionId}">${fechaLarga(session.date)} (${session.kind})</option>`,
-    )}</select></div>`;
-}
-
-function memberLabel(member: StlMemberView): string {
+/** «María Ruiz — Sociedad civil, titular». */
+export function memberLabel(member: Pick<StlMemberView, 'nombre' | 'sector' | 'role'>): string {
   return `${member.nombre} — ${sectorName(member.sector)}, ${memberRoleName(member.role).toLowerCase()}`;
 }
 
-export function attendanceForm(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], members: readonly StlMemberView[], today: LocalDate): SafeHtml {
-  const open = sessions.filter((session) => session.status === 'convocada' && session.date <= today);
-  if (open.length === 0) return html``;
-  const people = [
-    ...members.map((member) => ({ id: member.memberId, label: memberLabel(member) })),
-    ...(stl.facilitador ? [{ id: stl.facilitador.facilitadorId, label: `${stl.facilitador.nombre} — facilitador` }] : []),
-  ];
+/** Ids of members and facilitador with their names, for the messages of the API. */
+export function peopleNames(stl: StlSummary | undefined, members: readonly StlMemberView[]): Record<string, string> {
+  // A seat (representación) is named after its titular: the API counts votes and quorum by seat.
+  const seats: [string, string][] = members
+    .filter((member) => member.role === 'titular' && member.seatId && member.seatId !== member.memberId)
+    .map((member) => [member.seatId as string, member.nombre]);
+  const entries: [string, string][] = [...seats, ...members.map((member): [string, string] => [member.memberId, member.nombre])];
+  if (stl?.facilitador) entries.push([stl.facilitador.facilitadorId, stl.facilitador.nombre]);
+  return Object.fromEntries(entries);
+}
+
+const SECTOR_CHOICES = [
+  ['gobierno', 'Gobierno'],
+  ['sociedad_civil', 'Sociedad civil'],
+  ['garante', 'Organismo garante'],
+] as const;
+
+/**
+ * A new member: titular of a sector, or suplente / enlace of a titular, or invitado (MG cap. III and IV). The id is
+ * drawn when the page is drawn, so a double submission of this form names the same person.
+ */
+export function addMemberForm(entidad: Entidad, stl: StlSummary, members: readonly StlMemberView[], today: LocalDate, memberId: string): SafeHtml {
+  const titulares = members.filter((member) => member.role === 'titular');
+  const sectors = stl.extraSectorName ? [...SECTOR_CHOICES, ['adicional', stl.extraSectorName] as const] : SECTOR_CHOICES;
   return actionForm(
-    'Registrar asistencia',
-    `/api/stls/${entidad}/sessions/{id}/attendance`,
-    'Asistencia registrada.',
-    html`${sessionSelect('asistencia-sesion', open)}
-      <fieldset><legend>Presentes</legend><div class="checks">${people.map(
-        (person, index) => html`<label><input type="checkbox" name="present" value="${person.id}" data-list id="presente-${index}"> ${person.label}</label>`,
-      )}</div></fieldset>`,
+    { id: 'form-integrante', summary: 'Agregar integrante', api: `/api/stls/${entidad}/members`, success: 'Integrante agregado.', names: peopleNames(stl, members) },
+    html`<input type="hidden" name="memberId" value="${memberId}">
+      <div class="row">
+        ${selectField('integrante-sector', 'sector', 'Sector', sectors)}
+        ${selectField('integrante-funcion', 'role', 'Función', [
+          ['titular', 'Titular'],
+          ['suplente', 'Suplente de un titular'],
+          ['enlace', 'Enlace de un titular'],
+          ['invitado', 'Invitado (voz sin voto)'],
+        ])}
+      </div>
+      <div class="row">
+        ${textField('integrante-nombre', 'nombre', 'Nombre completo', { required: true })}
+        ${textField('integrante-organizacion', 'organizacion', 'Institución u organización', { required: true })}
+      </div>
+      <div class="row">
+        ${textField('integrante-cargo', 'cargo', 'Cargo')}
+        ${textField('integrante-correo', 'email', 'Correo para convocatorias', { type: 'email' })}
+        ${dateField('integrante-fecha', 'joinedOn', 'Fecha de incorporación', today, { max: today })}
+      </div>
+      ${titulares.length > 0
+        ? html`<div class="field"><label for="integrante-titular">Titular a quien suple o representa <span class="muted">(solo suplentes y enlaces)</span></label>
+            <select id="integrante-titular" name="titularId"><option value="">—</option>${titulares.map(
+              (member) => html`<option value="${member.memberId}">${memberLabel(member)}</option>`,
+            )}</select></div>`
+        : ''}`,
   );
 }
 
-export function decisionForm(entidad: Entidad, sessions: readonly StlSessionView[], members: readonly StlMemberView[]): SafeHtml {
-  const held = sessions.filter((session) => session.status === 'celebrada');
-  if (held.length === 0) return html``;
-  const voters = members.filter((member) => member.hasVote && member.role !== 'invitado');
-  return actionForm(
-    'Registrar acuerdo',
-    `/api/stls/${entidad}/sessions/{id}/decisions`,
-    'Acuerdo registrado.',
-    html`${sessionSelect('acuerdo-sesion', held)}
-      ${textField('acuerdo-asunto', 'subject', 'Asunto', { required: true, size: 60 })}
-      <div><label><input type="checkbox" name="consensus" id="acuerdo-consenso"> Se aprobó por consenso</label></div>
-      <fieldset><legend>Votos (si no hubo consenso)</legend><div class="checks">${voters.map(
-        (member, index) => html`<label for="voto-${index}">${memberLabel(member)}
-          <select id="voto-${index}" name="votes" data-vote data-member="${member.memberId}">
-            <option value="">—</option><option value="favor">A favor</option><option value="contra">En contra</option><option value="impedimento">Impedimento</option>
-          </select></label>`,
-      )}</div></fieldset>`,
+/** Resignation (a titular with a suplente leaves the suplente as titular) and removal, proposed then decided. */
+export function memberChangeForms(entidad: Entidad, stl: StlSummary, members: readonly StlMemberView[], sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
+  if (members.length === 0) return html``;
+  const names = peopleNames(stl, members);
+  const memberChoices = members.map((member) => [member.memberId, memberLabel(member)] as const);
+  const resign = actionForm(
+    {
+      id: 'form-renuncia',
+      summary: 'Registrar renuncia',
+      api: `/api/stls/${entidad}/members/{memberId}/resign`,
+      success: 'Renuncia registrada.',
+      names,
+      confirm: '¿Registrar la renuncia? Si es titular con suplente, el suplente queda como titular.',
+    },
+    html`<div class="row">${selectField('renuncia-integrante', 'memberId', 'Integrante', memberChoices)}
+      ${dateField('renuncia-fecha', 'on', 'Fecha de la renuncia', today, { max: today })}</div>`,
   );
+  if (stl.status !== 'instalado') return resign;
+  const propose = actionForm(
+    { id: 'form-remocion', summary: 'Proponer remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/propose`, success: 'Remoción propuesta.', names },
+    html`<div class="row">${selectField('remocion-integrante', 'memberId', 'Integrante', memberChoices)}
+      ${selectField('remocion-causa', 'cause', 'Causa', [
+        ['incumplimiento_normas', 'Incumplimiento de las normas del STL'],
+        ['probidad', 'Falta de probidad'],
+        ['afectacion_pal', 'Afectación al PAL'],
+      ])}
+      ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}</div>`,
+  );
+  const quorate = sessions.filter((session) => session.status === 'celebrada');
+  const decide =
+    quorate.length === 0
+      ? ''
+      : actionForm(
+          { id: 'form-remocion-decision', summary: 'Decidir remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/decide`, success: 'Remoción decidida.', names },
+          html`<div class="row">${selectField('decision-remocion-integrante', 'memberId', 'Integrante', memberChoices)}
+            ${selectField('decision-remocion-sesion', 'sessionId', 'Sesión en que se decidió', quorate.map((session) => [session.sessionId, fechaLarga(session.date)] as const))}
+            ${selectField('decision-remocion-sentido', 'approved', 'Sentido', [['true', 'Se remueve'], ['false', 'Se rechaza la propuesta']], html` data-boolean`)}</div>`,
+        );
+  return html`${resign}${propose}${decide}`;
 }
 
 export function facilitadorForms(entidad: Entidad, stl: StlSummary, today: LocalDate): SafeHtml {
   const appoint = actionForm(
-    stl.facilitadorVacante ? 'Nombrar facilitador' : 'Nombrar otro facilitador',
-    `/api/stls/${entidad}/facilitador`,
-    'Facilitador nombrado.',
+    {
+      id: 'form-facilitador',
+      summary: stl.facilitadorVacante ? 'Nombrar facilitador' : 'Nombrar otro facilitador',
+      api: `/api/stls/${entidad}/facilitador`,
+      success: 'Facilitador nombrado.',
+      method: 'PUT',
+    },
     html`<div class="row">
         ${textField('facilitador-nombre', 'nombre', 'Nombre', { required: true })}
         ${textField('facilitador-procedencia', 'procedencia', 'Procedencia (de preferencia academia o sociedad civil)', { required: true })}
@@ -171,16 +253,19 @@ export function facilitadorForms(entidad: Entidad, stl: StlSummary, today: Local
         ${textField('facilitador-correo', 'email', 'Correo para recordatorios', { type: 'email' })}
         ${dateField('facilitador-fecha', 'appointedOn', 'Fecha del nombramiento', today, { max: today })}
       </div>`,
-    { 'data-method': 'PUT' },
   );
   if (stl.facilitadorVacante) return appoint;
   const vacate = actionForm(
-    'Declarar vacante la facilitación',
-    `/api/stls/${entidad}/facilitador`,
-    'Puesto de facilitador declarado vacante.',
+    {
+      id: 'form-facilitador-vacante',
+      summary: 'Declarar vacante la facilitación',
+      api: `/api/stls/${entidad}/facilitador`,
+      success: 'Puesto de facilitador declarado vacante.',
+      method: 'DELETE',
+      confirm: '¿Declarar vacante el puesto de facilitador? Se avisará al organismo garante y al enlace.',
+    },
     html`${dateField('vacante-fecha', 'vacatedOn', 'Fecha en que quedó vacante', today, { max: today })}
-      ${textField('vacante-motivo', 'reason', 'Motivo', { required: true, size: 60 })}`,
-    { 'data-method': 'DELETE', 'data-confirm': '¿Declarar vacante el puesto de facilitador? Se avisará al organismo garante y al enlace.' },
+      ${textField('vacante-motivo', 'reason', 'Motivo', { required: true })}`,
   );
   return html`${appoint}${vacate}`;
 }

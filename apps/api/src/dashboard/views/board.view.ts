@@ -4,6 +4,7 @@ import { canRead } from '../../auth/entidad-access';
 import {
   type BoardFilter,
   type BoardRow,
+  fold,
   PROBLEMS,
   type Problem,
   SORT_ORDERS,
@@ -16,6 +17,7 @@ import { html, type SafeHtml } from '../html/html';
 import { badge, emptyRow, progressBar, sectorCounts, trafficLight } from './components';
 import { countryMap, type MapState, shortStepName, statesByStepChart } from './country-map.view';
 import { page } from './layout.view';
+import { facilitadorYetToBeChosen } from './stl.view';
 import { ENTIDADES_EN_ORDEN } from '../board/entidades';
 
 export interface BoardPage {
@@ -90,7 +92,8 @@ function progressCell(row: BoardRow): SafeHtml {
   const steps = exercise.completedSteps.length;
   const stages = exercise.completedStages.length + exercise.skippedStages.length;
   const stepLabel = exercise.status === 'closed' ? 'Concluido' : `Paso ${exercise.currentStep}/6 · ${shortStepName(exercise.currentStep)}`;
-  const stageLabel = stages === 10 ? 'Etapas 10/10 · STL instalado' : `Etapa ${exercise.currentStage}/10`;
+  const installed = row.stl?.status === 'instalado';
+  const stageLabel = stages === 10 ? `Etapas 10/10 · ${installed ? 'STL instalado' : 'STL sin instalar'}` : `Etapa ${exercise.currentStage}/10`;
   return html`<div class="nowrap" data-paso="${exercise.currentStep}">${stepLabel}</div>${progressBar(steps, 6, `Pasos concluidos: ${steps} de 6`)}
     <div class="nowrap small" data-etapa="${stages}">${stageLabel}</div>${progressBar(stages, 10, `Etapas de instalación concluidas: ${stages} de 10`, 'stage')}`;
 }
@@ -104,7 +107,8 @@ function stlCell(row: BoardRow): SafeHtml {
 
 function facilitadorCell(row: BoardRow): SafeHtml {
   if (!row.stl) return html`<span class="muted">—</span>`;
-  if (row.stl.status !== 'instalado' && !row.stl.facilitador) return html`<span class="small muted">Por elegir (etapa 7)</span>`;
+  if (facilitadorYetToBeChosen(row.stl, row.exercise)) return html`<span class="small muted">Por elegir (etapa 7)</span>`;
+  if (!row.stl.facilitador && row.stl.status !== 'instalado') return badge('Sin nombrar', 'warn');
   if (row.stl.facilitadorVacante) {
     return html`${badge('Vacante', 'bad')}${row.stl.vacantSince ? html`<div class="small muted">desde el ${fechaLarga(row.stl.vacantSince)}</div>` : ''}`;
   }
@@ -165,6 +169,19 @@ export function boardView({ user, today, all, shown, filter }: BoardPage): SafeH
   const readable = ENTIDADES_EN_ORDEN.filter((entidad) => canRead(user, entidad));
   const mapStates = new Map<Entidad, MapState>(readable.map((entidad) => [entidad, { step: steps.get(entidad) ?? 0, linked: true }]));
   const idle = readable.filter((entidad) => !steps.has(entidad));
+  // States with neither exercise nor STL are listed apart; a filter that can match them (no exercise, a name) says so.
+  const filtering = filter.paso === 0 || filter.texto !== undefined;
+  const idleShown = idle.filter(
+    (entidad) =>
+      (filter.paso === undefined || filter.paso === 0) &&
+      filter.problema === undefined &&
+      (filter.texto === undefined || fold(entidadName(entidad)).includes(fold(filter.texto))),
+  );
+  const listedIdle = filtering ? idleShown : idle;
+  const emptyText =
+    filtering && idleShown.length > 0
+      ? `Ninguna entidad con ejercicio o STL cumple el filtro; ${idleShown.length === 1 ? 'la que lo cumple aparece' : `las ${idleShown.length} que lo cumplen aparecen`} abajo, sin ejercicio ni STL.`
+      : 'Ninguna entidad cumple el filtro.';
   const body = html`<div class="page-head">
     <h1>Tablero nacional</h1>
     <p class="lead">Situación al ${fechaLarga(today)} de cada entidad con ejercicio o STL.</p>
@@ -192,12 +209,12 @@ export function boardView({ user, today, all, shown, filter }: BoardPage): SafeH
       <th scope="col" class="num">Escala&shy;mientos abiertos</th>
       ${sortHeader('Problemas', 'problemas', filter)}
     </tr></thead>
-    <tbody>${shown.length > 0 ? shown.map((row) => boardRowHtml(row, inbox)) : emptyRow(8, 'Ninguna entidad cumple el filtro.')}</tbody>
+    <tbody>${shown.length > 0 ? shown.map((row) => boardRowHtml(row, inbox)) : emptyRow(8, emptyText)}</tbody>
   </table>
   </div>
-  ${idle.length > 0
-    ? html`<details class="card" style="margin-top:1rem"><summary>Entidades sin ejercicio ni STL registrados (${idle.length})</summary>
-        <p class="small">${idle.map((entidad, index) => html`${index > 0 ? ' · ' : ''}<a href="/tablero/entidades/${entidad}">${entidadName(entidad)}</a>`)}</p>
+  ${listedIdle.length > 0
+    ? html`<details class="card" style="margin-top:1rem"${filtering ? html` open` : ''} id="sin-ejercicio"><summary>Entidades sin ejercicio ni STL registrados${filtering ? ' que cumplen el filtro' : ''} (${listedIdle.length})</summary>
+        <p class="small">${listedIdle.map((entidad, index) => html`${index > 0 ? ' · ' : ''}<a href="/tablero/entidades/${entidad}">${entidadName(entidad)}</a>`)}</p>
       </details>`
     : ''}`;
   return page({ title: 'Tablero nacional', body, user, section: 'tablero' });

@@ -6,12 +6,12 @@ import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
 import { HISTORY_LIMIT, type EntidadRecord } from '../read-model/dashboard-reader';
 import {
-  attendanceForm,
+  addMemberForm,
+  adoptedDocumentForms,
   completeStageForm,
   completeStepForm,
-  conveneSessionForm,
-  decisionForm,
   facilitadorForms,
+  memberChangeForms,
   startExerciseForm,
 } from './actions.view';
 import { commitmentsTable } from './commitments.view';
@@ -20,7 +20,10 @@ import { escalationsTable } from './escalations.view';
 import { historyTable } from './history.view';
 import { page } from './layout.view';
 import { sessionsTable } from './sessions.view';
+import { commitmentsForm, launchPalForm, type PalActs, progressForm, reviewForms } from './pal-actions.view';
+import { attendanceForm, cancelSessionForm, conveneSessionForm, decisionForm, minutesForm, type SessionActs } from './session-actions.view';
 import { facilitadorSummary, stlSection } from './stl.view';
+import { stepGuidance } from './guidance.view';
 import { ganttChart, timelineTable } from './timeline.view';
 
 export interface EntidadPage {
@@ -29,6 +32,8 @@ export interface EntidadPage {
   readonly record: EntidadRecord;
   /** Where the public board lives, for the garante's iframe. */
   readonly publicUrl: string;
+  /** The id the «Agregar integrante» form gives the new member (drawn per page, so a resubmission names the same). */
+  readonly newMemberId: string;
 }
 
 const SECTIONS: readonly (readonly [string, string])[] = [
@@ -52,7 +57,7 @@ function summary({ record, today }: EntidadPage): SafeHtml {
   return facts([
     ['Paso', exercise ? html`${exercise.currentStep}/6${progressBar(doneSteps, 6, `Pasos concluidos: ${doneSteps} de 6`)}` : 'Sin ejercicio'],
     ['Etapa de instalación', exercise ? html`${doneStages === 10 ? '10/10' : `${exercise.currentStage}/10`}${progressBar(doneStages, 10, `Etapas concluidas: ${doneStages} de 10`, 'stage')}` : '—'],
-    ['Facilitador', stl ? facilitadorSummary(stl) : '—'],
+    ['Facilitador', stl ? facilitadorSummary(stl, exercise) : '—'],
     ['Última sesión', stl?.lastSessionOn ? fechaLarga(stl.lastSessionOn) : 'ninguna'],
     ['Próxima sesión', stl?.nextSession ? fechaLarga(stl.nextSession.date) : 'sin convocar'],
     ['Sesión bimestral', trafficLight(cadenceStatus(stl, today))],
@@ -68,23 +73,56 @@ function timelineSection(view: EntidadPage, acts: boolean): SafeHtml {
   const open = record.exercise?.status === 'open';
   return html`<section aria-labelledby="cronograma"><h2 id="cronograma">Pasos y etapas</h2>
     ${record.exercise && id
-      ? html`${ganttChart(record.exercise, today)}
-          ${acts && open ? html`${completeStepForm(id, record.exercise, today)}${completeStageForm(id, record.exercise, today)}` : ''}
+      ? html`${stepGuidance(record, acts)}
+          ${ganttChart(record.exercise, today)}
+          ${acts && open
+            ? html`<div class="actions">${completeStepForm(id, record.exercise, today)}${completeStageForm(id, record.exercise, today)}${adoptedDocumentForms(id, record.exercise, today)}</div>`
+            : ''}
           ${timelineTable(record.exercise)}`
       : html`<p class="muted">La entidad no tiene ejercicio registrado.</p>`}
     ${acts && !open ? startExerciseForm(record.entidad, today) : ''}
   </section>`;
 }
 
+function stlActions(view: EntidadPage): SafeHtml {
+  const { record, today } = view;
+  const stl = record.stl;
+  if (!stl) return html``;
+  return html`<div class="actions">
+    ${addMemberForm(record.entidad, stl, record.members, today, view.newMemberId)}
+    ${memberChangeForms(record.entidad, stl, record.members, record.sessions, today)}
+    ${facilitadorForms(record.entidad, stl, today)}
+  </div>`;
+}
+
 function sessionsSection({ record, today }: EntidadPage, acts: boolean): SafeHtml {
-  const installed = record.stl?.status === 'instalado';
+  const stl = record.stl;
+  const sessionActs: SessionActs | undefined = stl && { entidad: record.entidad, stl, sessions: record.sessions, members: record.members, today };
   return html`<section aria-labelledby="sesiones"><h2 id="sesiones">Sesiones</h2>
-    ${acts && installed && record.stl
-      ? html`${conveneSessionForm(record.entidad, today)}
-          ${attendanceForm(record.entidad, record.stl, record.sessions, record.members, today)}
-          ${decisionForm(record.entidad, record.sessions, record.members)}`
-      : ''}
+    ${acts && sessionActs && stl?.status === 'instalado'
+      ? html`<div class="actions">${conveneSessionForm(sessionActs)}${cancelSessionForm(sessionActs)}${attendanceForm(sessionActs)}${decisionForm(sessionActs)}${minutesForm(sessionActs)}</div>`
+      : acts && stl
+        ? html`<p class="small muted">Las sesiones se convocan una vez instalado el STL (etapa 10).</p>`
+        : ''}
     ${sessionsTable(record.sessions)}
+  </section>`;
+}
+
+function palSection({ record, today }: EntidadPage, acts: boolean): SafeHtml {
+  const exercise = record.exercise;
+  const id = exerciseResource(record);
+  const palActs: PalActs | undefined =
+    exercise && id && exercise.status === 'open'
+      ? { exerciseId: id, exercise, commitments: record.commitments, ...(record.stl && { stl: record.stl }), members: record.members, today }
+      : undefined;
+  return html`<section aria-labelledby="compromisos"><h2 id="compromisos">Compromisos del PAL</h2>
+    ${exercise?.palLaunchedOn ? html`<p class="small">PAL lanzado el ${fechaLarga(exercise.palLaunchedOn)}.</p>` : ''}
+    ${acts && palActs
+      ? html`<div class="actions">${exercise?.palLaunchedOn
+          ? html`${progressForm(palActs)}${reviewForms(palActs)}`
+          : html`${commitmentsForm(palActs)}${launchPalForm(palActs)}`}</div>`
+      : ''}
+    ${commitmentsTable(record.commitments, { evidence: true })}
   </section>`;
 }
 
@@ -106,14 +144,11 @@ export function entidadView(view: EntidadPage): SafeHtml {
       <li><a href="/tablero/publico/${record.entidad}">Tablero público</a></li></ul></nav>
     ${timelineSection(view, acts)}
     <section aria-labelledby="stl"><h2 id="stl">Secretariado Técnico Local</h2>
-      ${acts && record.stl?.status === 'instalado' ? facilitadorForms(record.entidad, record.stl, view.today) : ''}
-      ${stlSection(record.stl, record.members)}
+      ${acts ? stlActions(view) : ''}
+      ${stlSection(record.stl, record.members, exercise)}
     </section>
     ${sessionsSection(view, acts)}
-    <section aria-labelledby="compromisos"><h2 id="compromisos">Compromisos del PAL</h2>
-      ${exercise?.palLaunchedOn ? html`<p class="small">PAL lanzado el ${fechaLarga(exercise.palLaunchedOn)}.</p>` : ''}
-      ${commitmentsTable(record.commitments, { evidence: true })}
-    </section>
+    ${palSection(view, acts)}
     <section aria-labelledby="escalamientos"><h2 id="escalamientos">Escalamientos</h2>
       ${escalationsTable(record.escalations, { showEntidad: false, canAct: () => handlesEscalations })}
     </section>

@@ -18,12 +18,12 @@ function actions(escalation: EscalationView): SafeHtml {
   if (escalation.status === 'resuelta') return html``;
   const formId = `resolver-${createHash('sha1').update(escalation.id).digest('hex').slice(0, 12)}`;
   return html`${escalation.status === 'abierta'
-      ? html`<form class="inline-form" data-api="${escalationApiPath(escalation, 'acknowledge')}" data-success="Escalamiento reconocido.">
+      ? html`<form class="inline-form" data-api="${escalationApiPath(escalation, 'acknowledge')}" data-success="Escalamiento reconocido." novalidate>
           <button type="submit" class="secondary">Reconocer</button>
           <div class="form-status" tabindex="-1"></div>
         </form>`
       : ''}
-    <form class="inline-form" data-api="${escalationApiPath(escalation, 'resolve')}" data-success="Escalamiento resuelto.">
+    <form class="inline-form" data-api="${escalationApiPath(escalation, 'resolve')}" data-success="Escalamiento resuelto." novalidate>
       <label for="${formId}" class="sr-only">Cómo se resolvió</label>
       <input type="text" id="${formId}" name="resolution" required maxlength="2000" placeholder="Cómo se resolvió">
       <button type="submit">Resolver</button>

@@ -9,6 +9,11 @@ type EventData = Readonly<Record<string, unknown>>;
 const text = (value: unknown) => (typeof value === 'string' ? value : undefined);
 const date = (value: unknown) => (typeof value === 'string' ? fechaLarga(value) : undefined);
 
+function compositionWarnings(warnings: unknown): string {
+  const messages = Array.isArray(warnings) ? warnings.map((warning) => text((warning as EventData | null)?.message)).filter(Boolean) : [];
+  return messages.length > 0 ? messages.join(' · ') : 'Sin advertencias: la composición quedó en regla';
+}
+
 /** One line of what happened, from the fields the event types share (never contact data). */
 export function eventDetail(type: string, data: EventData): string {
   const escalation = data.escalation as EventData | undefined;
@@ -24,6 +29,7 @@ export function eventDetail(type: string, data: EventData): string {
     typeof data.commitmentId === 'string' ? `Compromiso ${data.commitmentId}` : undefined,
     date(data.completedOn ?? data.startedOn ?? data.installedOn ?? data.launchedOn ?? data.vacatedOn ?? data.approvedOn ?? data.adoptedOn),
     text(escalation?.reason) ?? text(data.message) ?? text(data.reason) ?? text(data.resolution),
+    type === 'CompositionWarningsChanged' ? compositionWarnings(data.warnings) : undefined,
   ];
   return parts.filter((part): part is string => Boolean(part)).join(' · ');
 }

@@ -1,4 +1,4 @@
-import { type Sector, SECTORS, type StlSummary } from '@app/domain';
+import { type ExerciseSummary, type Sector, SECTORS, type StlSummary } from '@app/domain';
 import { type StlMemberView } from '@app/persistence';
 import { decisionRuleName, memberRoleName, SECTOR_LABELS } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
@@ -9,8 +9,15 @@ function sectorName(sector: string, stl: StlSummary): string {
   return sector === 'adicional' ? (stl.extraSectorName ?? SECTOR_LABELS.adicional) : (SECTOR_LABELS[sector as Sector] ?? sector);
 }
 
-export function facilitadorSummary(stl: StlSummary): SafeHtml {
-  if (stl.status !== 'instalado' && !stl.facilitador) return html`<span class="muted">Por elegir (etapa 7 de la instalación)</span>`;
+/** Before stage 7 (the Grupo Promotor chooses the facilitador) no facilitador is expected yet; after it, one is. */
+export function facilitadorYetToBeChosen(stl: StlSummary, exercise: ExerciseSummary | undefined): boolean {
+  const stage7 = exercise?.stages.find((stage) => stage.number === 7);
+  return stl.status !== 'instalado' && !stl.facilitador && (stage7 === undefined || stage7.status === 'pendiente');
+}
+
+export function facilitadorSummary(stl: StlSummary, exercise: ExerciseSummary | undefined): SafeHtml {
+  if (facilitadorYetToBeChosen(stl, exercise)) return html`<span class="muted">Por elegir (etapa 7 de la instalación)</span>`;
+  if (!stl.facilitador && stl.status !== 'instalado') return badge('Sin nombrar', 'warn');
   if (stl.facilitadorVacante || !stl.facilitador) {
     return html`${badge('Vacante', 'bad')}${stl.vacantSince ? html` <span class="small">desde el ${fechaLarga(stl.vacantSince)}</span>` : ''}`;
   }
@@ -19,7 +26,7 @@ export function facilitadorSummary(stl: StlSummary): SafeHtml {
 }
 
 /** Composition by sector with the warnings of the method (imbalance, facilitador's origin or vacancy). */
-export function stlSection(stl: StlSummary | undefined, members: readonly StlMemberView[]): SafeHtml {
+export function stlSection(stl: StlSummary | undefined, members: readonly StlMemberView[], exercise?: ExerciseSummary): SafeHtml {
   if (!stl) return html`<p class="muted">La entidad aún no registra su Secretariado Técnico Local.</p>`;
   const bySector = SECTORS.map((sector) => ({ sector, rows: members.filter((member) => member.sector === sector) })).filter(
     ({ rows }) => rows.length > 0,
@@ -28,7 +35,7 @@ export function stlSection(stl: StlSummary | undefined, members: readonly StlMem
       ['Estado', stl.status === 'instalado' ? `Instalado el ${fechaLarga(stl.installedOn)}` : 'En integración'],
       ['Titulares por sector', sectorCounts(stl)],
       ['Integrantes', stl.members],
-      ['Facilitador', facilitadorSummary(stl)],
+      ['Facilitador', facilitadorSummary(stl, exercise)],
       ['Regla de decisión', decisionRuleName(stl.decisionRule)],
     ])}
     ${stl.warnings.length > 0

@@ -1,6 +1,6 @@
 import { Script } from 'node:vm';
 import { type CommitmentView, type StlMemberView, type StlSessionView } from '@app/persistence';
-import { DASHBOARD_SCRIPT } from '../assets/dashboard-script';
+import { ASSETS } from '../assets/dashboard-assets';
 import { boardRow } from '../board/country-board';
 import { type EntidadRecord } from '../read-model/dashboard-reader';
 import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-fixtures';
@@ -90,19 +90,21 @@ describe('national board page', () => {
 
 describe('state page', () => {
   it('offers the actions to an account that may command the state, and none to an integrante', () => {
-    const forGarante = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
-    const forIntegrante = entidadView({ user: userFixture('integrante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+    const forGarante = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
+    const forIntegrante = entidadView({ user: userFixture('integrante', ['14']), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
 
     expect(forGarante).toContain('data-api="/api/stls/14/sessions"');
     expect(forGarante).toContain('data-api="/api/exercises/14-1/stages/{stage}/complete"');
     expect(forGarante).toContain('data-api="/api/exercises/14-1/steps/{step}/complete"');
     expect(forGarante).toContain('data-notice-deadline="/api/calendar/notice-deadline?entidad=14"');
+    expect(forGarante).toContain('data-api="/api/stls/14/members"');
+    expect(forGarante).toContain('value="14-integrante-0a1b2c3d"');
     expect(forIntegrante).not.toContain('data-api=');
     expect(forIntegrante).toContain('Solo consulta');
   });
 
   it('escapes what people typed and never shows members’ e-mail addresses', () => {
-    const page = entidadView({ user: userFixture('coordinador'), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14' }).value;
+    const page = entidadView({ user: userFixture('coordinador'), today: TODAY, record: jaliscoRecord(), publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
 
     expect(page).toContain('María &lt;b&gt;Ruiz&lt;/b&gt;');
     expect(page).not.toContain('<b>Ruiz</b>');
@@ -147,13 +149,16 @@ describe('audit trail', () => {
     expect(eventDetail('StageCompleted', { stage: 3, completedOn: '2026-02-04' })).toBe('Etapa 3 · 4 de febrero de 2026');
     expect(eventDetail('SessionConvened', { date: '2026-12-02', convokedOn: '2026-11-20' })).toBe('Sesión del 2 de diciembre de 2026');
     expect(eventDetail('EscalationRaised', { escalation: { reason: 'El STL no sesionó.' } })).toBe('El STL no sesionó.');
-    expect(eventDetail('CompositionWarningsChanged', { warnings: [] })).toBe('');
+    expect(eventDetail('CompositionWarningsChanged', { warnings: [] })).toBe('Sin advertencias: la composición quedó en regla');
+    expect(eventDetail('CompositionWarningsChanged', { warnings: [{ code: 'FACILITADOR_VACANT', message: 'Facilitador vacante.' }] })).toBe(
+      'Facilitador vacante.',
+    );
   });
 });
 
 describe('board script', () => {
   it('is valid JavaScript', () => {
     // Compiled, not run: it needs a browser.
-    expect(() => new Script(DASHBOARD_SCRIPT)).not.toThrow();
+    expect(() => new Script(ASSETS['tablero.js'].body)).not.toThrow();
   });
 });

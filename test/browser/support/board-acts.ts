@@ -1,0 +1,39 @@
+import { type Locator, type Page } from 'playwright-core';
+import { axeViolations } from './axe';
+
+/** What a page must be at every step of a journey: no axe-core violation, and nothing wider than the screen. */
+export async function checkPage(page: Page): Promise<void> {
+  await page.evaluate(`document.querySelectorAll('details').forEach((details) => details.setAttribute('open', ''))`);
+  expect({ url: page.url(), violations: await axeViolations(page) }).toEqual({ url: page.url(), violations: [] });
+  const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+  expect({ url: page.url(), overflow }).toEqual({ url: page.url(), overflow: 0 });
+  await page.evaluate(`document.querySelectorAll('details.action').forEach((details) => details.removeAttribute('open'))`);
+}
+
+/** Opens the form `details#id` (unless a guidance link already did), fills it and sends it. */
+export async function openForm(page: Page, id: string): Promise<Locator> {
+  const details = page.locator(`details#${id}`);
+  if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+  return details;
+}
+
+/** Sends the form and waits for the page to come back with what the act changed; a refusal fails with its words. */
+export async function submitAndReload(page: Page, form: Locator): Promise<void> {
+  const loaded = page.waitForEvent('load', { timeout: 60_000 }).then(() => 'recargada');
+  // The click runs the form's checks at once: a refusal seen after it is this submission's, not an earlier one's.
+  await form.locator('button[type=submit]').click();
+  const refused = form
+    .locator('.form-status.error')
+    .waitFor({ timeout: 60_000 })
+    .then(async () => `rechazada: ${await form.locator('.form-status').textContent()} ${(await form.locator('.field-error').allTextContents()).join(' ')}`)
+    .catch(() => 'sin error');
+  expect(await Promise.race([loaded, refused])).toBe('recargada');
+}
+
+/** The guidance of the state page: the link of a requirement opens its form. */
+export async function followGuidance(page: Page, text: string | RegExp): Promise<void> {
+  const link = page.locator('#lo-que-falta a', { hasText: text });
+  const target = await link.getAttribute('href');
+  await link.click();
+  await page.locator(`details${target ?? ''}[open]`).waitFor();
+}
