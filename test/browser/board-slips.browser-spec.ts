@@ -47,6 +47,7 @@ describe('no irreversible slip', () => {
     const convene = await openForm(page, 'form-convocar');
     await convene.locator('#sesion-fecha').fill(held);
     await convene.locator('#sesion-convocatoria').fill(convoked);
+    await convene.locator('#sesion-historica').fill('Convocada por oficio antes de usar el tablero.');
     await convene.locator('#sesion-orden').fill('Lista de asistencia');
     await submitAndReload(page, convene);
     const sent = sessionPosts(opened);
@@ -116,6 +117,30 @@ describe('no irreversible slip', () => {
     await expect(page.locator(`#tabla-sesiones tbody tr[data-date="${date}"]`).count()).resolves.toBe(1);
     expect(sent.length).toBeGreaterThanOrEqual(1);
     expect(new Set(sent.map((request) => request.headers()['idempotency-key']))).toEqual(new Set([sent[0].headers()['idempotency-key']]));
+  });
+});
+
+describe('a session moved to another day', () => {
+  it('reschedules a convoked session from the board: the table shows it on the new date only', async () => {
+    opened = await newPage(browser);
+    const { page } = opened;
+    await signIn(page, 'garante-24', STATE_PAGE);
+    const planned = businessDaysAhead(25);
+    const moved = businessDaysAhead(27);
+    const convene = await openForm(page, 'form-convocar');
+    await convene.locator('#sesion-fecha').fill(planned);
+    await convene.locator('#sesion-orden').fill('Avance de compromisos');
+    await submitAndReload(page, convene);
+    const sessionId = await page.locator(`#tabla-sesiones tbody tr[data-date="${planned}"]`).getAttribute('data-session');
+
+    const reschedule = await openForm(page, 'form-reprogramar');
+    await reschedule.locator('#reprogramar-sesion').selectOption(sessionId ?? '');
+    await reschedule.locator('#reprogramar-fecha').fill(moved);
+    await reschedule.locator('#reprogramar-motivo').fill('Coincide con la sesión del Congreso.');
+    await submitAndReload(page, reschedule);
+
+    await expect(page.locator(`#tabla-sesiones tbody tr[data-date="${moved}"]`).count()).resolves.toBe(1);
+    await expect(page.locator(`#tabla-sesiones tbody tr[data-date="${planned}"]`).count()).resolves.toBe(0);
   });
 });
 

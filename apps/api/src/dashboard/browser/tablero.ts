@@ -126,7 +126,7 @@
     return field.value.trim();
   }
 
-  /** Adds one field to the object it belongs to: a list of ticked boxes, a vote by name, or a plain value. */
+  /** Adds one field to the object it belongs to: a list of ticked boxes, a vote by name, or a (dotted) plain value. */
   function collect(target: Body, field: Field): void {
     if (field.hasAttribute('data-vote')) {
       const votes = (target[field.name] ??= []) as Json[];
@@ -140,7 +140,12 @@
     }
     const value = valueOf(field);
     if (isEmpty(value) && !field.hasAttribute('data-keep-empty')) return;
-    target[field.name] = value as Json;
+    // `historical.justification` is the field `justification` of the object `historical`.
+    const path = field.name.split('.');
+    const leaf = path.pop() as string;
+    let object = target;
+    for (const key of path) object = (object[key] ??= {}) as Body;
+    object[leaf] = value as Json;
   }
 
   /**

@@ -21,7 +21,7 @@ import { historyTable } from './history.view';
 import { page } from './layout.view';
 import { sessionsTable } from './sessions.view';
 import { commitmentsForm, launchPalForm, type PalActs, progressForm, reviewForms } from './pal-actions.view';
-import { attendanceForm, cancelSessionForm, conveneSessionForm, decisionForm, minutesForm, type SessionActs } from './session-actions.view';
+import { attendanceForm, cancelSessionForm, conveneSessionForm, decisionForm, minutesForm, rescheduleSessionForm, type SessionActs } from './session-actions.view';
 import { facilitadorSummary, stlSection } from './stl.view';
 import { stepGuidance } from './guidance.view';
 import { ganttChart, timelineTable } from './timeline.view';
@@ -100,7 +100,7 @@ function sessionsSection({ record, today }: EntidadPage, acts: boolean): SafeHtm
   const sessionActs: SessionActs | undefined = stl && { entidad: record.entidad, stl, sessions: record.sessions, members: record.members, today };
   return html`<section aria-labelledby="sesiones"><h2 id="sesiones">Sesiones</h2>
     ${acts && sessionActs && stl?.status === 'instalado'
-      ? html`<div class="actions">${conveneSessionForm(sessionActs)}${cancelSessionForm(sessionActs)}${attendanceForm(sessionActs)}${decisionForm(sessionActs)}${minutesForm(sessionActs)}</div>`
+      ? html`<div class="actions">${conveneSessionForm(sessionActs)}${rescheduleSessionForm(sessionActs)}${cancelSessionForm(sessionActs)}${attendanceForm(sessionActs)}${decisionForm(sessionActs)}${minutesForm(sessionActs)}</div>`
       : acts && stl
         ? html`<p class="small muted">Las sesiones se convocan una vez instalado el STL (etapa 10).</p>`
         : ''}

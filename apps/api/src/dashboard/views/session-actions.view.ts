@@ -5,7 +5,7 @@ import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
 import { actionForm, dateField, memberLabel, peopleNames, selectField, textareaField, textField } from './actions.view';
 
-/** The acts of the STL's sessions (MG cap. VI): convocation, cancellation, attendance, decisions, minutes. */
+/** The acts of the STL's sessions (MG cap. VI): convocation, a new date, cancellation, attendance, decisions, minutes. */
 export interface SessionActs {
   readonly entidad: Entidad;
   readonly stl: StlSummary;
@@ -48,11 +48,32 @@ export function conveneSessionForm({ entidad, sessions, today }: SessionActs): S
         ${dateField('sesion-convocatoria', 'convokedOn', 'Fecha de la convocatoria', today, { max: today })}
       </div>
       <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
+      ${textField('sesion-historica', 'historical.justification', 'Justificación, si la convocatoria se hizo antes de hoy (acto histórico: no se envía por correo)')}
       ${textareaField('sesion-orden', 'agenda', 'Orden del día', 'Un punto por línea.', { required: true })}
       <div class="row">
         ${textField('sesion-lugar', 'place', 'Lugar')}
         ${textField('sesion-enlace', 'link', 'Enlace de la sesión virtual', { type: 'url' })}
       </div>`,
+  );
+}
+
+/** A convoked session moved to another day: the notice is counted again from the change, and every member is told. */
+export function rescheduleSessionForm({ entidad, stl, members, sessions }: SessionActs): SafeHtml {
+  const convoked = sessions.filter((session) => session.status === 'convocada');
+  if (convoked.length === 0) return html``;
+  return actionForm(
+    {
+      id: 'form-reprogramar',
+      summary: 'Cambiar la fecha de una sesión',
+      api: `/api/stls/${entidad}/sessions/{id}/reschedule`,
+      success: 'Sesión reprogramada; se avisó a cada integrante.',
+      names: peopleNames(stl, members),
+    },
+    html`<div class="row">
+        ${selectField('reprogramar-sesion', 'id', 'Sesión', sessionChoices(convoked))}
+        ${dateField('reprogramar-fecha', 'date', 'Nueva fecha', '')}
+      </div>
+      ${textareaField('reprogramar-motivo', 'reason', 'Motivo del cambio', 'Se envía a cada integrante con la nueva fecha.', { required: true, lines: false })}`,
   );
 }
 
