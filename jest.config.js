@@ -68,6 +68,13 @@ module.exports = {
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
     },
     {
+      // The system on two real Temporal Server nodes (built by `bootstrap.sh --for-cluster`) with two workers and two
+      // APIs, one node and one worker killed mid-run; starts its own servers. Run --runInBand.
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
+    },
+    {
       // `npm start` itself, typed into a real terminal (tmux) and stopped every way it can be; run --runInBand.
       ...shared,
       displayName: 'start',
