@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { Connection } from '@temporalio/client';
@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/contracts/src/search-attributes';
 import { PROJECT_ROOT, temporalCliPath, temporalServerHome } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
-import { freePort } from './free-port';
+import { freeLowPort, freePort } from './free-port';
 import { type FrontDoor, startFrontDoor } from './front-door';
 import { ensureDatabase } from './embedded-postgres';
 
@@ -94,36 +94,44 @@ async function nodePorts() {
     'TEMPORAL_PPROF_PORT', 'TEMPORAL_METRICS_PORT',
   ];
   const ports: Record<string, string> = {};
-  for (const name of names) ports[name] = String(await freePort());
+  for (const name of names) ports[name] = String(name.endsWith('_MEMBERSHIP_PORT') ? await freeLowPort() : await freePort());
   return ports;
 }
 
-/** Until the namespace answers on this frontend: each node learns of a new namespace from the database. */
-async function waitForNamespace(address: string, failFast: ManagedProcess): Promise<void> {
-  await waitFor(
-    `namespace ${NAMESPACE} on ${address}`,
-    async () => {
-      const connection = await Connection.connect({ address, connectTimeout: 1_000 });
-      try {
-        const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: NAMESPACE });
-        return Object.keys(SEARCH_ATTRIBUTE_TYPES).every((name) => name in (customAttributes ?? {})) ? true : undefined;
-      } finally {
-        await connection.close();
-      }
-    },
-    { failFast, timeoutMs: 90_000, intervalMs: 500 },
-  );
+async function customSearchAttributes(address: string): Promise<Set<string>> {
+  const connection = await Connection.connect({ address, connectTimeout: 1_000 });
+  try {
+    const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace: NAMESPACE });
+    return new Set(Object.keys(customAttributes ?? {}));
+  } finally {
+    await connection.close();
+  }
 }
 
 /** `temporal operator …` for the namespace and the five search attributes, as deploy/temporal/setup-namespace.sh. */
 async function registerNamespace(address: string): Promise<void> {
   const cli = (...args: string[]) => run(temporalCliPath(), ['operator', ...args, '--address', address]);
   await cli('namespace', 'describe', '-n', NAMESPACE).catch(() => cli('namespace', 'create', '-n', NAMESPACE));
-  const { stdout } = await cli('search-attribute', 'list', '-n', NAMESPACE, '-o', 'json');
-  const existing = new Set((JSON.parse(stdout) as { name: string }[]).map((attribute) => attribute.name));
+  // A new namespace reaches the frontend's cache some seconds after its creation.
+  const existing = await waitFor(`namespace ${NAMESPACE} on ${address}`, () => customSearchAttributes(address), {
+    timeoutMs: 60_000,
+    intervalMs: 1_000,
+  });
   for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES)) {
     if (!existing.has(name)) await cli('search-attribute', 'create', '-n', NAMESPACE, '--name', name, '--type', type);
   }
+}
+
+/** Until this frontend knows the namespace and its five search attributes. */
+async function waitForNamespace(address: string, failFast: ManagedProcess): Promise<void> {
+  await waitFor(
+    `namespace ${NAMESPACE} with its search attributes on ${address}`,
+    async () => {
+      const existing = await customSearchAttributes(address);
+      return Object.keys(SEARCH_ATTRIBUTE_TYPES).every((name) => existing.has(name)) ? true : undefined;
+    },
+    { failFast, timeoutMs: 90_000, intervalMs: 500 },
+  );
 }
 
 /**
@@ -168,6 +176,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     });
     const node = {
       name,
+      logFile: join(options.logDir, `${name}.log`),
       frontendAddress: frontends[index],
       metricsUrl: `http://127.0.0.1:${ports[index].TEMPORAL_METRICS_PORT}/metrics`,
       process: process_,
@@ -187,7 +196,19 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
   }
 }
 
-async function waitForNamespaceReady(node: TemporalClusterNode, register: boolean): Promise<void> {
+/** A node that failed to start says why in its log: the error carries its last lines. */
+function withLogTail(error: unknown, logFile: string): Error {
+  const tail = existsSync(logFile) ? readFileSync(logFile, 'utf8').trim().split('\n').slice(-15).join('\n') : '';
+  return new Error(`${error instanceof Error ? error.message : String(error)}\n${logFile}:\n${tail}`);
+}
+
+async function waitForNamespaceReady(node: TemporalClusterNode & { readonly logFile: string }, register: boolean): Promise<void> {
+  await waitForNode(node, register).catch((error: unknown) => {
+    throw withLogTail(error, node.logFile);
+  });
+}
+
+async function waitForNode(node: TemporalClusterNode, register: boolean): Promise<void> {
   await waitFor(
     `${node.name} at ${node.frontendAddress}`,
     async () => {
