@@ -17,7 +17,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(domain|workflows|contracts|persistence|notifications)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|workflows|contracts|persistence|notifications|observability)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/.tools/'],
 };

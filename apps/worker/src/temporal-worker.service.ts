@@ -11,7 +11,8 @@ import { EventStoreActivitiesService } from './activities/event-store.activities
 import { NotificationActivitiesService } from './activities/notification.activities';
 import { WORKER_CONFIG } from './worker.tokens';
 import { type WorkerConfig } from './worker-config';
-import { workflowBundlerOptions, workflowsPath } from './workflow-bundle';
+import { requestIdActivityInterceptors } from './observability/request-id.activity-interceptors';
+import { workflowBundlerOptions, workflowInterceptorModules, workflowsPath } from './workflow-bundle';
 
 /** Create the Worker on init, run it on bootstrap, and drain it (awaiting the run) on shutdown. */
 @Injectable()
@@ -41,6 +42,7 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
         appendEvents: this.eventStoreActivities.appendEvents.bind(this.eventStoreActivities),
         deliverNotifications: this.notificationActivities.deliverNotifications.bind(this.notificationActivities),
       },
+      interceptors: { workflowModules: workflowInterceptorModules(), activity: [requestIdActivityInterceptors] },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
       shutdownGraceTime: '10 seconds',
