@@ -154,7 +154,7 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     await frontDoor?.stop();
     await Promise.all(nodes.map((node) => node.process.stop(30_000)));
   };
-  const startNode = async (index: number) => {
+  const startNode = (index: number) => {
     const name = `temporal-${index + 1}`;
     const process_ = spawnManaged({
       name,
@@ -185,9 +185,9 @@ export async function startTemporalCluster(options: TemporalClusterOptions): Pro
     return node;
   };
   try {
-    const first = await startNode(0);
+    const first = startNode(0);
     await waitForNamespaceReady(first, true);
-    for (let index = 1; index < count; index += 1) await waitForNamespaceReady(await startNode(index), false);
+    for (let index = 1; index < count; index += 1) await waitForNamespaceReady(startNode(index), false);
     frontDoor = await startFrontDoor(frontends);
     return { address: frontDoor.address, namespace: NAMESPACE, nodes, stop };
   } catch (error) {
