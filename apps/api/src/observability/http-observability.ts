@@ -8,9 +8,11 @@ const COMMAND_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** POSTs that change nothing the event log holds. */
 const NOT_COMMANDS = ['/api/auth/'];
 
-/** The problem code an error answer carries (ProblemFilter sets it), for the refused-commands counter. */
-export function noteProblemCode(response: Response, code: string): void {
-  response.locals.problemCode = code;
+/** The problem code each error answer carried (ProblemFilter notes it), for the refused-commands counter. */
+const problemCodes = new WeakMap<object, string>();
+
+export function noteProblemCode(response: object, code: string): void {
+  problemCodes.set(response, code);
 }
 
 /**
@@ -32,7 +34,7 @@ export function httpObservability(request: Request, response: Response, next: Ne
     const path = request.originalUrl.split('?')[0];
     if (COMMAND_METHODS.has(request.method) && path.startsWith('/api/') && !NOT_COMMANDS.some((prefix) => path.startsWith(prefix))) {
       if (response.statusCode < 400) commands.inc({ outcome: 'accepted', code: '' });
-      else commands.inc({ outcome: 'refused', code: String(response.locals.problemCode ?? status) });
+      else commands.inc({ outcome: 'refused', code: problemCodes.get(response) ?? status });
     }
   });
   requestContext.run({ requestId }, () => next());
