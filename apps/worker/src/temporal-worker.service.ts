@@ -30,9 +30,15 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
 
   async onModuleInit(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const activity = [requestIdActivityInterceptors];
+    // The ahead-of-time bundle already holds the workflow interceptors (scripts/build.ts).
     const workflows = this.config.workflowBundlePath
-      ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
-      : { workflowsPath: workflowsPath(), bundlerOptions: workflowBundlerOptions() };
+      ? { workflowBundle: { codePath: this.config.workflowBundlePath }, interceptors: { activity } }
+      : {
+          workflowsPath: workflowsPath(),
+          bundlerOptions: workflowBundlerOptions(),
+          interceptors: { activity, workflowModules: workflowInterceptorModules() },
+        };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,
@@ -42,7 +48,6 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
         appendEvents: this.eventStoreActivities.appendEvents.bind(this.eventStoreActivities),
         deliverNotifications: this.notificationActivities.deliverNotifications.bind(this.notificationActivities),
       },
-      interceptors: { workflowModules: workflowInterceptorModules(), activity: [requestIdActivityInterceptors] },
       maxCachedWorkflows: this.config.maxCachedWorkflows,
       maxConcurrentActivityTaskExecutions: this.config.maxConcurrentActivities,
       shutdownGraceTime: '10 seconds',
