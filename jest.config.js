@@ -17,7 +17,7 @@ const shared = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
-    '^@app/(domain|workflows|contracts|persistence|notifications)$': '<rootDir>/libs/$1/src',
+    '^@app/(domain|workflows|contracts|persistence|notifications|observability)$': '<rootDir>/libs/$1/src',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/.tools/'],
 };
@@ -66,6 +66,13 @@ module.exports = {
       ...shared,
       displayName: 'fault',
       testMatch: ['<rootDir>/test/fault/**/*.fault-spec.ts'],
+    },
+    {
+      // The system on two real Temporal Server nodes (built by `bootstrap.sh --for-cluster`) with two workers and two
+      // APIs, one node and one worker killed mid-run; starts its own servers. Run --runInBand.
+      ...shared,
+      displayName: 'cluster',
+      testMatch: ['<rootDir>/test/cluster/**/*.cluster-spec.ts'],
     },
     {
       // `npm start` itself, typed into a real terminal (tmux) and stopped every way it can be; run --runInBand.

@@ -6,11 +6,10 @@
  * deadline (goal: none). For scale it also prints bare starts per second, which wait for no worker at all.
  * BENCH_EXERCISES (2500) and BENCH_CONCURRENCY (50) change the defaults.
  */
-import { exerciseUpdates, exerciseWorkflowId, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, ENTIDAD_CODES, localDateAt } from '@app/domain';
 import { WithStartWorkflowOperation } from '@temporalio/client';
 import { benchSystem, inParallel, isDeadlineExceeded, timed } from './bench-support';
 import { failureLines } from './failures';
+import { runLoadScenario } from './load-scenario';
 import { noopUpdate } from './workflows/baseline.workflows';
 import { recordResults } from './results';
 
@@ -22,7 +21,6 @@ async function main(): Promise<void> {
   const bench = await benchSystem('load');
   const { client } = bench;
   try {
-    const today = localDateAt(Date.now());
     const runId = Date.now().toString(36);
 
     const bare = await timed(() =>
@@ -42,64 +40,23 @@ async function main(): Promise<void> {
       }),
     );
 
-    const stls = ENTIDAD_CODES.map((entidad) => ({ entidad }));
-    const exercises = [...Array(EXERCISES).keys()].map((i) => ({
-      entidad: ENTIDAD_CODES[i % ENTIDAD_CODES.length],
-      number: Math.floor(i / ENTIDAD_CODES.length) + 1,
-    }));
-    const started = await timed(async () => {
-      const stlFailures = await inParallel(stls, CONCURRENCY, async ({ entidad }) => {
-        await client.workflow.executeUpdateWithStart(stlUpdates.RegisterStl, {
-          args: [{ data: { entidad, decisionRule: 'consensus_then_majority' } }],
-          startWorkflowOperation: new WithStartWorkflowOperation('stlWorkflow', {
-            workflowId: stlWorkflowId(entidad),
-            taskQueue: TASK_QUEUE,
-            args: [{ entidad }],
-            workflowIdConflictPolicy: 'FAIL',
-          }),
-        });
-      });
-      const exerciseFailures = await inParallel(exercises, CONCURRENCY, async ({ entidad, number }) => {
-        await client.workflow.executeUpdateWithStart(exerciseUpdates.StartExercise, {
-          args: [{ data: { entidad, number, startedOn: addDays(today, -100) } }],
-          startWorkflowOperation: new WithStartWorkflowOperation('exerciseWorkflow', {
-            workflowId: exerciseWorkflowId(entidad, number),
-            taskQueue: TASK_QUEUE,
-            args: [{ entidad, number }],
-            workflowIdConflictPolicy: 'FAIL',
-          }),
-        });
-      });
-      return [...stlFailures, ...exerciseFailures];
-    });
-
-    const commands = await timed(() =>
-      inParallel(exercises, CONCURRENCY, async ({ entidad, number }) => {
-        const handle = client.workflow.getHandle(exerciseWorkflowId(entidad, number));
-        for (let stage = 1; stage <= 10; stage += 1) {
-          await handle.executeUpdate(exerciseUpdates.CompleteStage, {
-            args: [{ data: { stage, completedOn: addDays(today, -90 + stage) } }],
-          });
-        }
-      }),
-    );
-
-    const starts = stls.length + exercises.length;
+    const scenario = await runLoadScenario(client, { exercises: EXERCISES, concurrency: CONCURRENCY });
+    const starts = scenario.starts;
     const bareRate = EXERCISES / bare.seconds;
     const noopRate = EXERCISES / noop.seconds;
-    const startRate = starts / started.seconds;
-    const commandRate = (exercises.length * 10) / commands.seconds;
-    const failures = [...bare.result, ...noop.result, ...started.result, ...commands.result];
+    const startRate = starts / scenario.startSeconds;
+    const commandRate = scenario.commands / scenario.commandSeconds;
+    const failures = [...bare.result, ...noop.result, ...scenario.failures];
     const deadlines = failures.filter(isDeadlineExceeded).length;
     const ratio = startRate / noopRate;
     const lines = [
-      `bench:load — ${EXERCISES} ejercicios y ${stls.length} STL, ${CONCURRENCY} en paralelo, servidor de desarrollo de Temporal`,
+      `bench:load — ${EXERCISES} ejercicios y ${scenario.starts - EXERCISES} STL, ${CONCURRENCY} en paralelo, servidor de desarrollo de Temporal`,
       `  inicio sin esperar al worker: ${bareRate.toFixed(1)} inicios/s (${EXERCISES} en ${bare.seconds.toFixed(1)} s; solo de referencia)`,
       `  flujo no-op (línea base):     ${noopRate.toFixed(1)} inicios/s (${EXERCISES} en ${noop.seconds.toFixed(1)} s, Update-with-Start respondido al instante)`,
-      `  STL y ejercicios:             ${startRate.toFixed(1)} inicios/s (${starts} en ${started.seconds.toFixed(1)} s, con su primer comando)`,
+      `  STL y ejercicios:             ${startRate.toFixed(1)} inicios/s (${starts} en ${scenario.startSeconds.toFixed(1)} s, con su primer comando)`,
       `  razón inicios / no-op:        ${ratio.toFixed(2)} (meta ≥ ${GOAL_RATIO}: ${ratio >= GOAL_RATIO ? 'cumplida' : 'NO cumplida'})`,
       `  razón inicios / sin esperar:  ${(startRate / bareRate).toFixed(2)} (solo de referencia)`,
-      `  comandos (etapas 1–10):       ${commandRate.toFixed(1)} comandos/s (${exercises.length * 10} en ${commands.seconds.toFixed(1)} s)`,
+      `  comandos (etapas 1–10):       ${commandRate.toFixed(1)} comandos/s (${scenario.commands} en ${scenario.commandSeconds.toFixed(1)} s)`,
       `  plazos excedidos (deadline):  ${deadlines} (meta: ninguno: ${deadlines === 0 ? 'cumplida' : 'NO cumplida'}); otras fallas: ${failures.length - deadlines}`,
       ...failureLines(failures),
     ];

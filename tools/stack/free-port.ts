@@ -32,3 +32,15 @@ export async function freePort(preferred?: number): Promise<number> {
   }
   throw new Error('No free TCP port on 127.0.0.1');
 }
+
+/**
+ * A free port below 32768, outside Linux's ephemeral range: Temporal keeps membership ports in a smallint column,
+ * which refuses the ports the kernel hands out for port 0.
+ */
+export async function freeLowPort(): Promise<number> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    if (!promised.has(candidate) && (await tryListen(candidate))) return promise(candidate);
+  }
+  throw new Error('No free TCP port below 32768 on 127.0.0.1');
+}

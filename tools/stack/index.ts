@@ -9,3 +9,6 @@ export * from './shutdown';
 export * from './processes';
 export * from './run-record';
 export * from './configuration';
+export * from './cluster-system';
+export * from './front-door';
+export * from './temporal-cluster';

@@ -27,6 +27,8 @@ export interface SystemOptions {
   readonly onUnexpectedExit?: (name: string, code: number | string) => void;
   /** Load the 16 STLs of 2017 into an empty development database once everything is up (default true). */
   readonly seed?: boolean;
+  /** Give the API and the worker each a METRICS_PORT of its own (free ports): `metricsUrls` then names them. */
+  readonly metrics?: boolean;
 }
 
 export interface RunningSystem {
@@ -41,6 +43,8 @@ export interface RunningSystem {
   readonly temporal?: TemporalDevServer;
   readonly api: ManagedProcess;
   readonly worker: ManagedProcess;
+  /** GET /metrics of the API and of the worker, when started with `metrics`. */
+  readonly metricsUrls?: { readonly api: string; readonly worker: string };
   /** Starts a (new) worker process, e.g. after killing one in a fault test. */
   startWorker(): ManagedProcess;
   /** Starts a (new) API process on the same port and waits until it is ready, e.g. after stopping one. */
@@ -192,12 +196,13 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       DEMO_SEED: options.seed === false ? 'false' : 'true',
     };
 
+    const metricsPorts = options.metrics ? { api: await freePort(), worker: await freePort() } : undefined;
     const launch = (name: 'api' | 'worker') => {
       const child = spawnManaged({
         name,
         command: process.execPath,
         args: [join(PROJECT_ROOT, `dist/apps/${name}/src/main.js`)],
-        env,
+        env: metricsPorts ? { ...env, METRICS_PORT: String(metricsPorts[name]) } : env,
         logFile: options.logToFiles ? join(options.dataDir, `logs/${name}.log`) : undefined,
       });
       stoppers.push({ name, stop: () => child.stop() });
@@ -221,6 +226,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       temporal,
       api,
       worker,
+      metricsUrls: metricsPorts && {
+        api: `http://127.0.0.1:${metricsPorts.api}/metrics`,
+        worker: `http://127.0.0.1:${metricsPorts.worker}/metrics`,
+      },
       startWorker: () => launch('worker'),
       startApi: async () => {
         const restarted = launch('api');

@@ -11,6 +11,7 @@ import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { OpenDataModule } from './open-data/open-data.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OperationalGauges } from './observability/operational-gauges';
 import { StlsModule } from './stls/stls.module';
 import { TemporalModule } from './temporal/temporal.module';
 import { UsersModule } from './users/users.module';
@@ -38,6 +39,7 @@ export class AppModule {
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ProblemFilter },
+        OperationalGauges,
       ],
       exports: [API_CONFIG],
     };

@@ -3,10 +3,12 @@ import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { type NestExpressApplication } from '@nestjs/platform-express';
 import { type HelmetOptions } from 'helmet';
+import { JsonLogger } from '@app/observability';
 import { AppModule } from './app.module';
 import { loadApiConfig } from './config/api-config';
 import { BOARD_HOME } from './dashboard/session/dashboard-session';
 import { DASHBOARD_ROUTES_OUTSIDE_API, securityHeaders } from './dashboard/security-headers';
+import { httpObservability } from './observability/http-observability';
 import { setUpOpenApi } from './openapi';
 import { DATE_BOUNDS } from './validation/decorators';
 import { refusePrototypeKeys } from './validation/prototype-keys';
@@ -44,8 +46,9 @@ async function bootstrap(): Promise<void> {
     );
   }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forConfig(config), {
-    logger: ['log', 'warn', 'error'],
+    logger: config.production ? new JsonLogger('api') : ['log', 'warn', 'error'],
   });
+  app.use(httpObservability);
   // Behind a reverse proxy (TRUST_PROXY): the client's address for the rate limits, https for Secure cookies and links.
   app.set('trust proxy', config.trustProxy);
   // Framing only from this site, except the public boards (/tablero/publico/*) the garantes embed.

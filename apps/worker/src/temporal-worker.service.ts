@@ -11,7 +11,8 @@ import { EventStoreActivitiesService } from './activities/event-store.activities
 import { NotificationActivitiesService } from './activities/notification.activities';
 import { WORKER_CONFIG } from './worker.tokens';
 import { type WorkerConfig } from './worker-config';
-import { workflowBundlerOptions, workflowsPath } from './workflow-bundle';
+import { requestIdActivityInterceptors } from './observability/request-id.activity-interceptors';
+import { workflowBundlerOptions, workflowInterceptorModules, workflowsPath } from './workflow-bundle';
 
 /** Create the Worker on init, run it on bootstrap, and drain it (awaiting the run) on shutdown. */
 @Injectable()
@@ -29,9 +30,15 @@ export class TemporalWorkerService implements OnModuleInit, OnApplicationBootstr
 
   async onModuleInit(): Promise<void> {
     this.connection = await NativeConnection.connect({ address: this.config.temporalAddress });
+    const activity = [requestIdActivityInterceptors];
+    // The ahead-of-time bundle already holds the workflow interceptors (scripts/build.ts).
     const workflows = this.config.workflowBundlePath
-      ? { workflowBundle: { codePath: this.config.workflowBundlePath } }
-      : { workflowsPath: workflowsPath(), bundlerOptions: workflowBundlerOptions() };
+      ? { workflowBundle: { codePath: this.config.workflowBundlePath }, interceptors: { activity } }
+      : {
+          workflowsPath: workflowsPath(),
+          bundlerOptions: workflowBundlerOptions(),
+          interceptors: { activity, workflowModules: workflowInterceptorModules() },
+        };
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: this.config.temporalNamespace,

@@ -8,6 +8,7 @@ import {
   type NotificationsConfig,
   senderDomain,
 } from '@app/notifications';
+import { metricsPort } from '@app/observability';
 
 export interface WorkerConfig {
   readonly databaseUrl: string;
@@ -24,6 +25,10 @@ export interface WorkerConfig {
   readonly notifications: NotificationsConfig;
   /** The outbox dispatcher: how often it sweeps without a NOTIFY, and how many rows it sends at once. */
   readonly mailDispatch: { readonly sweepMs: number; readonly lanes: number };
+  /** METRICS_PORT: the Temporal SDK's Prometheus exporter (GET /metrics); none when unset. */
+  readonly metricsPort?: number;
+  /** Production writes JSON log lines (Nest's and the Temporal SDK's); development, readable ones. */
+  readonly jsonLogs: boolean;
 }
 
 function positiveInteger(env: NodeJS.ProcessEnv, name: string, fallback: number, problems: string[]): number {
@@ -98,6 +103,8 @@ export function loadWorkerConfig(env: NodeJS.ProcessEnv = process.env): WorkerCo
       sweepMs: positiveInteger(env, 'MAIL_SWEEP_MS', 30_000, problems),
       lanes: positiveInteger(env, 'MAIL_DISPATCH_LANES', 4, problems),
     },
+    metricsPort: metricsPort(env, problems),
+    jsonLogs: isProductionMode(env),
   };
   if (problems.length > 0) throw new Error(`Invalid worker configuration:\n- ${problems.join('\n- ')}`);
   return config;

@@ -20,6 +20,11 @@ export function workflowsPath(root = projectRoot()): string {
   return join(root, 'libs/workflows/src/index.ts');
 }
 
+/** Bundled with the workflows: they pass the API's request id on to the activities (libs/workflows). */
+export function workflowInterceptorModules(root = projectRoot()): string[] {
+  return [join(root, 'libs/workflows/src/request-id.interceptors.ts')];
+}
+
 /**
  * Webpack does not read tsconfig paths: the `@app/*` aliases are configured here, once, for every bundle
  * (worker in development, tests, replay, and the ahead-of-time bundle for production).

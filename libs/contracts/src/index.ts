@@ -7,3 +7,4 @@ export * from './snapshot';
 export * from './stl-messages';
 export * from './workflow-ids';
 export * from './run-mode';
+export * from './request-id';

@@ -1,10 +1,13 @@
 import { isProductionMode, TASK_QUEUE } from '@app/contracts';
 import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
+import { metricsPort } from '@app/observability';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFromJson, isLocalDate } from '@app/domain';
 import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
 
 export interface ApiConfig {
   readonly port: number;
+  /** METRICS_PORT: Prometheus' GET /metrics on a port of its own, never the public one; none when unset. */
+  readonly metricsPort?: number;
   readonly databaseUrl: string;
   readonly temporalAddress: string;
   readonly temporalNamespace: string;
@@ -146,7 +149,9 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     seedDemoUsers: !production,
     seedDemoData: !production && env.DEMO_SEED === 'true',
     deadlinePolicy: deadlinePolicy(env, problems),
+    metricsPort: metricsPort(env, problems),
   };
+  if (config.metricsPort !== undefined && config.metricsPort === config.port) problems.push('METRICS_PORT must differ from PORT');
   if (problems.length > 0) throw new Error(`Invalid API configuration:\n- ${problems.join('\n- ')}`);
   return config;
 }

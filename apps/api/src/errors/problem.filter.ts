@@ -1,5 +1,6 @@
 import { type ArgumentsHost, BadRequestException, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { type Request, type Response } from 'express';
+import { noteProblemCode } from '../observability/http-observability';
 import { DashboardPageFilter } from '../dashboard/dashboard-page.filter';
 import { ApiProblem, type ProblemBody } from './api-problem';
 
@@ -82,6 +83,7 @@ export class ProblemFilter implements ExceptionFilter {
     if (host.switchToHttp().getRequest<Request | undefined>()?.path?.startsWith('/tablero')) return this.pages.catch(exception, host);
     const problem = problemFor(exception) ?? this.internal(exception);
     if (response.headersSent) return;
+    noteProblemCode(response, problem.code);
     response.status(problem.statusCode).json(problem);
   }
 

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
+import { requestIdClientInterceptor } from '../observability/request-id.client-interceptor';
 
 /**
  * A lazy connection: the API starts (and answers /api/health with 503) while Temporal is still coming up or down,
@@ -17,7 +18,7 @@ import { API_CONFIG, type ApiConfig } from '../config/api-config';
     {
       provide: Client,
       useFactory: (connection: Connection, config: ApiConfig) =>
-        new Client({ connection, namespace: config.temporalNamespace }),
+        new Client({ connection, namespace: config.temporalNamespace, interceptors: { workflow: [requestIdClientInterceptor] } }),
       inject: [Connection, API_CONFIG],
     },
   ],

@@ -1,0 +1,3 @@
+export * from './json-logger';
+export * from './metrics-server';
+export * from './request-context';
