@@ -1,4 +1,4 @@
-import { type Deadline, exerciseDecider, exerciseDeadlines, stlDecider, stlDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, type Deadline, exerciseDecider, exerciseDeadlines, stlDecider, stlDeadlines } from '@app/domain';
 import { type Violation } from './violation';
 
 export interface LoggedEvent {
@@ -18,8 +18,8 @@ interface Aggregate {
 }
 
 const AGGREGATES: Record<'exercise' | 'stl', Aggregate> = {
-  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state) => exerciseDeadlines(state as never) },
-  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state) => stlDeadlines(state as never) },
+  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state) => exerciseDeadlines(state as never, DEFAULT_DEADLINE_POLICY) },
+  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state) => stlDeadlines(state as never, DEFAULT_DEADLINE_POLICY) },
 };
 
 const deadlineIdOf = (event: LoggedEvent): string | undefined => {

@@ -1,5 +1,5 @@
 import { getExerciseState, getStlState } from '@app/contracts';
-import { exerciseDecider, exerciseSummary, fold, stlDecider, stlSummary } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseSummary, fold, stlDecider, stlSummary } from '@app/domain';
 import { type Client } from '@temporalio/client';
 import { type DataSource } from 'typeorm';
 import { PROJECTION_TABLES, rebuildProjections } from '../../apps/worker/src/cli/projection-rebuild';
@@ -66,7 +66,7 @@ async function checkStream(dataSource: DataSource, client: Client, streamId: str
   const [row] = isStl
     ? await dataSource.query<{ summary: unknown }[]>('SELECT summary FROM stls WHERE entidad = $1', [streamId.slice(4)])
     : await dataSource.query<{ summary: unknown }[]>('SELECT summary FROM exercises WHERE id = $1', [streamId]);
-  const summary = isStl ? stlSummary(state as never) : exerciseSummary(state as never);
+  const summary = isStl ? stlSummary(state as never, DEFAULT_DEADLINE_POLICY) : exerciseSummary(state as never, DEFAULT_DEADLINE_POLICY);
   if (canonical(row?.summary) !== canonical(summary)) broken('a', 'la fila de la proyección no es el pliegue del registro', events.length);
   const handle = client.workflow.getHandle(streamId);
   try {

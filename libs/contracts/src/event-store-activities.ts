@@ -12,8 +12,11 @@ export interface AppendEventsInput {
   readonly occurredAt: string;
   /** The folded state after the events: projections are written from it in the same transaction. */
   readonly state: unknown;
-  /** The policy the workflow runs with, so notifications announce the dates the workflow will keep. */
-  readonly policy?: DeadlinePolicy;
+  /**
+   * The policy the workflow runs with, kept with the stream (`event_streams`), so the read model and notifications
+   * show the dates the workflow will keep.
+   */
+  readonly policy: DeadlinePolicy;
   /** The command that produced the events (Update id, `deadline:<id>`, or the sender's id for a signal). */
   readonly commandId?: string;
 }

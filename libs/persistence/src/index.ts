@@ -1,5 +1,6 @@
 export * from './data-source';
 export * from './entities/domain-event.entity';
+export * from './entities/event-stream.entity';
 export * from './entities/commitment-view.entity';
 export * from './entities/escalation-view.entity';
 export * from './entities/exercise-view.entity';

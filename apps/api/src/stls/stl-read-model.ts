@@ -54,6 +54,11 @@ export class StlReadModel {
     return { updatedAt: row.updatedAt, sessions };
   }
 
+  /** One session's row; the caller named a session that its command just wrote. */
+  async session(entidad: Entidad, sessionId: string): Promise<StlSessionView> {
+    return this.dataSource.getRepository(StlSessionView).findOneByOrFail({ entidad, sessionId });
+  }
+
   /** Ids already given to sessions of that date (`<date>-<n>`). */
   async sessionIdsOn(entidad: Entidad, date: LocalDate): Promise<string[]> {
     const rows = await this.dataSource.getRepository(StlSessionView).find({

@@ -1,7 +1,8 @@
-import { noticeDeadline, type RecordedDecision, type RegisteredStl, type Session, stlCalendar, type StlSummary, stlSummary } from '@app/domain';
-import { type AttendanceResponse, sessionFromState, type StlDetailResponse, stlDetailFromState, type StlSessionResponse } from './stl-views';
+import { type RecordedDecision, type RegisteredStl, type Session } from '@app/domain';
+import { type StlSessionView } from '@app/persistence';
+import { type AttendanceResponse, sessionFromRow } from './stl-views';
 
-/** What a session command answers, taken from the folded state the Update returned. */
+/** What a session command answers beyond the session's row. */
 
 export interface AttendanceOutcome extends AttendanceResponse {
   readonly sessionId: string;
@@ -17,11 +18,6 @@ export interface DecisionOutcomeResponse extends RecordedDecision {
   readonly number: number;
 }
 
-/** The STL as a whole: summary, members, sessions and open escalations. */
-export function presentStl(state: RegisteredStl): StlDetailResponse {
-  return stlDetailFromState(state, stlSummary(state) as StlSummary);
-}
-
 function sessionIn(state: RegisteredStl, sessionId: string): Session {
   const session = state.sessions[sessionId];
   // The Update that just succeeded named this session: its absence is a programming error, not a client's.
@@ -29,20 +25,15 @@ function sessionIn(state: RegisteredStl, sessionId: string): Session {
   return session;
 }
 
-export function presentSession(state: RegisteredStl, sessionId: string): StlSessionResponse {
-  const session = sessionIn(state, sessionId);
-  return sessionFromState(session, noticeDeadline(session.date, stlCalendar(state)));
-}
-
-export function presentAttendance(state: RegisteredStl, sessionId: string): AttendanceOutcome {
-  const session = sessionIn(state, sessionId);
-  const view = sessionFromState(session, noticeDeadline(session.date, stlCalendar(state)));
-  if (view.attendance === null) throw new Error(`Session ${sessionId} of stl/${state.entidad} has no attendance`);
+/** The attendance as the session's row holds it, with the removals the same command proposed. */
+export function presentAttendance(row: StlSessionView, state: RegisteredStl): AttendanceOutcome {
+  const view = sessionFromRow(row);
+  if (view.attendance === null) throw new Error(`Session ${row.sessionId} of stl/${row.entidad} has no attendance`);
   const removalsProposed = Object.values(state.removalProposals)
-    .filter((proposal) => proposal.cause === 'inactividad' && proposal.sessionId === sessionId)
+    .filter((proposal) => proposal.cause === 'inactividad' && proposal.sessionId === row.sessionId)
     .map((proposal) => proposal.memberId)
     .sort();
-  return { sessionId, sessionStatus: session.status, ...view.attendance, removalsProposed };
+  return { sessionId: row.sessionId, sessionStatus: row.status, ...view.attendance, removalsProposed };
 }
 
 export function presentLatestDecision(state: RegisteredStl, sessionId: string): DecisionOutcomeResponse {

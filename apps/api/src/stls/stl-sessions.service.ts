@@ -18,9 +18,8 @@ import {
   type DecisionOutcomeResponse,
   presentAttendance,
   presentLatestDecision,
-  presentSession,
 } from './stl-session-views';
-import { type StlSessionResponse } from './stl-views';
+import { sessionFromRow, type StlSessionResponse } from './stl-views';
 
 /** Two convocations for the same date at the same moment: the second takes the next number. */
 const CONVENE_ATTEMPTS = 3;
@@ -39,8 +38,8 @@ export class StlSessionsService {
     let sessionId = await choiceKeptAcrossRetries('sessionId', nextSessionId(dto.date, taken));
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const state = await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
-        return presentSession(state, sessionId);
+        await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
+        return sessionFromRow(await this.readModel.session(entidad, sessionId));
       } catch (error) {
         const collided = error instanceof ApiProblem && error.body.code === 'SESSION_ALREADY_EXISTS';
         if (!collided || attempt >= CONVENE_ATTEMPTS) throw error;
@@ -53,7 +52,7 @@ export class StlSessionsService {
 
   async recordAttendance(entidad: Entidad, sessionId: string, dto: RecordAttendanceDto, actor: string): Promise<AttendanceOutcome> {
     const state = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
-    return presentAttendance(state, sessionId);
+    return presentAttendance(await this.readModel.session(entidad, sessionId), state);
   }
 
   async recordDecision(entidad: Entidad, sessionId: string, dto: RecordDecisionDto, actor: string): Promise<DecisionOutcomeResponse> {
@@ -64,12 +63,13 @@ export class StlSessionsService {
 
   async approveMinutes(entidad: Entidad, sessionId: string, dto: ApproveMinutesDto, actor: string): Promise<StlSessionResponse> {
     const data = { sessionId, approvedOn: dto.approvedOn, signedBy: dto.signedBy };
-    return presentSession(await this.onSession(entidad, 'ApproveMinutes', data, actor), sessionId);
+    await this.onSession(entidad, 'ApproveMinutes', data, actor);
+    return sessionFromRow(await this.readModel.session(entidad, sessionId));
   }
 
   async cancel(entidad: Entidad, sessionId: string, dto: CancelSessionDto, actor: string): Promise<StlSessionResponse> {
-    const state = await this.onSession(entidad, 'CancelSession', { sessionId, reason: dto.reason }, actor);
-    return presentSession(state, sessionId);
+    await this.onSession(entidad, 'CancelSession', { sessionId, reason: dto.reason }, actor);
+    return sessionFromRow(await this.readModel.session(entidad, sessionId));
   }
 
   /** A command on the session named in the URL: an unknown session is a 404 there. */

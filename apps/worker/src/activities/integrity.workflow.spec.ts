@@ -1,5 +1,5 @@
 import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, TASK_QUEUE } from '@app/contracts';
-import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
@@ -64,6 +64,7 @@ describe('integrity of the event-sourced workflows against the store', () => {
       occurredAt: earlierNow,
       state: fold(exerciseDecider, [...history, ...earlierEvents]),
       commandId: 'etapa-1-reintentada',
+      policy: DEFAULT_DEADLINE_POLICY,
     });
 
     const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;

@@ -1,4 +1,4 @@
-import { exerciseDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
 import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
@@ -97,8 +97,8 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
       await store(jaliscoInstalado());
       const exercise = jaliscoEjercicio('2026-01-12');
       await store(exercise);
-      exercise.fire(exerciseDeadlines, 'stall_reminder');
-      exercise.fire(exerciseDeadlines, 'stall_escalation_enlace');
+      exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
+      exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
       const ids = await store(exercise);
       const [escalation] = (exercise.state as unknown as { escalations: readonly { id: string }[] }).escalations;
       const resolve = () =>

@@ -1,4 +1,4 @@
-import { exerciseDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
 import {
   installationId,
   messageIdFor,
@@ -280,8 +280,8 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     await store(jaliscoInstalado());
     const exercise = jaliscoEjercicio('2026-01-12');
     await store(exercise);
-    exercise.fire(exerciseDeadlines, 'stall_reminder');
-    exercise.fire(exerciseDeadlines, 'stall_escalation_enlace');
+    exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
+    exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
 
     const ids = await store(exercise);
     await deliverActivity.deliverNotifications({ ids });

@@ -1,6 +1,6 @@
 import { type AggregateKind } from '@app/contracts';
-import { type Decider, exerciseDecider, stlDecider } from '@app/domain';
-import { type DomainEventRecord, EventStore, ProjectionWriter } from '@app/persistence';
+import { DEFAULT_DEADLINE_POLICY, type Decider, exerciseDecider, stlDecider } from '@app/domain';
+import { type DomainEventRecord, EventStore, type EventStreamRecord, ProjectionWriter } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 
 /** Every table derived from domain_events. Not the notifications outbox: a rebuild must never queue e-mails again. */
@@ -11,7 +11,7 @@ export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
 export interface RebuildReport {
   readonly streams: Readonly<Record<AggregateKind, number>>;
   readonly events: number;
-  /** Streams of no known aggregate (left out, and named so someone looks at them). */
+  /** Streams no append ever described in `event_streams` (left out, and named so someone looks at them). */
   readonly skipped: readonly string[];
   readonly rows: Readonly<Record<ProjectionTable, number>>;
 }
@@ -25,13 +25,6 @@ const DECIDERS: Readonly<Record<AggregateKind, AnyDecider>> = {
   exercise: exerciseDecider,
   stl: stlDecider,
 };
-
-/** The aggregate of a stream, by the prefix of its id (`exercise/14/1`, `stl/14`). */
-export function aggregateOf(streamId: string): AggregateKind | undefined {
-  if (streamId.startsWith('exercise/')) return 'exercise';
-  if (streamId.startsWith('stl/')) return 'stl';
-  return undefined;
-}
 
 /**
  * Empties every projection and writes it again from the event log: each stream folded with its aggregate's `evolve`
@@ -47,14 +40,15 @@ export async function rebuildProjections(dataSource: DataSource): Promise<Rebuil
     const streams: Record<AggregateKind, number> = { exercise: 0, stl: 0 };
     const skipped: string[] = [];
     let events = 0;
-    for await (const stream of new EventStore(dataSource).readAllStreams(manager)) {
-      const aggregate = aggregateOf(stream[0].streamId);
-      if (!aggregate) {
+    const store = new EventStore(dataSource);
+    for await (const stream of store.readAllStreams(manager)) {
+      const kept = await store.streamOf(stream[0].streamId, manager);
+      if (!kept) {
         skipped.push(stream[0].streamId);
         continue;
       }
-      await project(manager, writer, aggregate, stream);
-      streams[aggregate] += 1;
+      await project(manager, writer, kept, stream);
+      streams[kept.aggregate] += 1;
       events += stream.length;
     }
     return { streams, events, skipped, rows: await countRows(manager) };
@@ -64,7 +58,7 @@ export async function rebuildProjections(dataSource: DataSource): Promise<Rebuil
 async function project(
   manager: EntityManager,
   writer: ProjectionWriter,
-  aggregate: AggregateKind,
+  { aggregate, policy }: EventStreamRecord,
   stream: readonly DomainEventRecord[],
 ): Promise<void> {
   const decider = DECIDERS[aggregate];
@@ -78,6 +72,8 @@ async function project(
     events,
     occurredAt: last.occurredAt.toISOString(),
     state,
+    // The dates the stream's workflow keeps: its own policy, or DOMAIN.md's for a stream that never recorded one.
+    policy: policy ?? DEFAULT_DEADLINE_POLICY,
   };
   // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
   await writer.write(manager, appended, last.recordedAt);

@@ -30,9 +30,7 @@ import { decideCompleteStep, decideDocument, decideStlStatus } from './exercise-
  * The exercise of one state (stream `exercise/<entidad>/<n>`). The deadline policy is the deployment's; the same
  * policy must be given to `exerciseDeadlines`, so that the deadlines a workflow waits for are the ones it may fire.
  */
-export function exerciseDeciderWith(
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
+export function exerciseDeciderWith(policy: DeadlinePolicy): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
   return {
     decide: (command, state) => decideExercise(command, state, policy),
     evolve: evolveExercise,

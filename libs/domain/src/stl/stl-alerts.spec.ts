@@ -44,7 +44,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
           },
         },
       ]);
-    expect(stlDeadlines(after).map((deadline) => deadline.id)).not.toContain(
+    expect(stlDeadlines(after, DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.id)).not.toContain(
       'facilitador-vacante:2026-09-01:recordatorio',
     );
     const again = fired(
@@ -104,7 +104,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
     const sent: string[] = [];
     for (let day = 0; day <= 120; day += 1) {
       const now = on(addDays(INSTALLED_ON, day), 12);
-      for (const deadline of stlDeadlines(stateOf(events)).filter((candidate) => candidate.dueAt <= now)) {
+      for (const deadline of stlDeadlines(stateOf(events), DEFAULT_DEADLINE_POLICY).filter((candidate) => candidate.dueAt <= now)) {
         const decision = given(events).when(fire(deadline.id, now)).decision;
         if (isDomainError(decision)) throw new Error(decision.code);
         events = [...events, ...decision];

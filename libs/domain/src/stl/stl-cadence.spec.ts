@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { plannedDeadlines } from './stl-deadlines';
 import { type StlEvent } from './stl-events';
 import {
@@ -17,7 +18,7 @@ describe('Bimonthly cadence (mecanismo-gobernanza-edomex.md, cap. VI, 5: cuando 
   const cadence = (events: readonly StlEvent[]) => ids(events).filter((id) => id.startsWith('cadencia'));
 
   it('reminds to convene 10 business days before the mark and escalates at the mark, with Spanish texts', () => {
-    const planned = plannedDeadlines(stateOf(edomexInstalled)).filter((item) =>
+    const planned = plannedDeadlines(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY).filter((item) =>
       item.deadline.id.startsWith('cadencia'),
     );
     expect(planned.map((item) => item.text)).toEqual([

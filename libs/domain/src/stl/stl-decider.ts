@@ -23,9 +23,7 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
  * reminder and escalation numbers, used when a deadline is fired.
  */
-export function createStlDecider(
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-): Decider<StlCommand, StlEvent, StlState> {
+export function createStlDecider(policy: DeadlinePolicy): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
     evolve: evolveStl,
@@ -37,7 +35,7 @@ export function createStlDecider(
   };
 }
 
-export const stlDecider: Decider<StlCommand, StlEvent, StlState> = createStlDecider();
+export const stlDecider: Decider<StlCommand, StlEvent, StlState> = createStlDecider(DEFAULT_DEADLINE_POLICY);
 
 function decideCommand(command: StlCommand, state: StlState, context: DecisionContext): Decision<StlEvent> {
   if (command.type === 'RegisterStl') return decideRegisterStl(command, state);

@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
+import { type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type NotificationContent } from './notification-content';
 import { type AppendedEvents, type PlannedNotification } from './planned-notification';
@@ -16,7 +16,7 @@ export function planNotifications(appended: AppendedEvents): PlannedNotification
 function planFor(appended: AppendedEvents): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
   const { aggregate } = appended;
-  const policy = appended.policy ?? DEFAULT_DEADLINE_POLICY;
+  const { policy } = appended;
   switch (aggregate) {
     case 'exercise':
       return exerciseNotifications(events, appended.state as ExerciseState, policy);

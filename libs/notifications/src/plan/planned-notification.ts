@@ -24,9 +24,9 @@ export interface AppendedEvents {
   readonly state: unknown;
   /**
    * The deployment's reminder and escalation numbers the workflow runs with (its input's `policy`), so the dates
-   * an e-mail announces are the ones the workflow will keep; DOMAIN.md's defaults when absent.
+   * an e-mail announces are the ones the workflow will keep.
    */
-  readonly policy?: DeadlinePolicy;
+  readonly policy: DeadlinePolicy;
 }
 
 /** One e-mail to be sent to every person of an audience (or to the attendees of a session). */

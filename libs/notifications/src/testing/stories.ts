@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DEADLINE_POLICY,
   type Decider,
   type ExerciseCommand,
   exerciseDecider,
@@ -43,7 +44,7 @@ export class Story<C extends { type: string; data: unknown }, E extends { type: 
     const firstSeq = this.events.length + 1;
     this.events.push(...decision);
     this.state = decision.reduce((state, event) => this.decider.evolve(state, event), this.state);
-    const appended = { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now };
+    const appended = { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now, policy: DEFAULT_DEADLINE_POLICY };
     this.appends.push(appended);
     return appended;
   }

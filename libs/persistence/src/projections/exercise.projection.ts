@@ -1,4 +1,4 @@
-import { type ExerciseState, exerciseSummary } from '@app/domain';
+import { type DeadlinePolicy, type ExerciseState, exerciseSummary } from '@app/domain';
 import { type EntityManager } from 'typeorm';
 import { CommitmentView } from '../entities/commitment-view.entity';
 import { ExerciseView } from '../entities/exercise-view.entity';
@@ -6,8 +6,8 @@ import { projectEscalations } from './escalations.projection';
 import { insertRows, upsertRow } from './rows';
 
 /** The exercises row is a function of the folded state, so live writes and rebuilds give the same rows. */
-export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView | undefined {
-  const summary = exerciseSummary(state);
+export function exerciseRow(state: ExerciseState, policy: DeadlinePolicy, updatedAt: Date): ExerciseView | undefined {
+  const summary = exerciseSummary(state, policy);
   if (!summary) return undefined;
   return Object.assign(new ExerciseView(), {
     id: summary.streamId,
@@ -28,8 +28,14 @@ export function exerciseRow(state: ExerciseState, updatedAt: Date): ExerciseView
   });
 }
 
-export async function projectExercise(manager: EntityManager, streamId: string, state: ExerciseState, at: Date): Promise<void> {
-  const row = exerciseRow(state, at);
+export async function projectExercise(
+  manager: EntityManager,
+  streamId: string,
+  state: ExerciseState,
+  policy: DeadlinePolicy,
+  at: Date,
+): Promise<void> {
+  const row = exerciseRow(state, policy, at);
   if (!row || state.status === 'not_started') return;
   await upsertRow(manager, ExerciseView, row, ['id']);
   await manager.delete(CommitmentView, { exerciseId: streamId });

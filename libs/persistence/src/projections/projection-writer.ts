@@ -12,9 +12,9 @@ export class ProjectionWriter {
     const { aggregate } = appended;
     switch (aggregate) {
       case 'exercise':
-        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, at);
+        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, appended.policy, at);
       case 'stl':
-        return projectStl(manager, appended.streamId, appended.state as StlState, at);
+        return projectStl(manager, appended.streamId, appended.state as StlState, appended.policy, at);
       default: {
         const _exhaustive: never = aggregate;
         throw new Error(`Unknown aggregate ${String(_exhaustive)}`);

@@ -10,6 +10,7 @@ import {
 import {
   createStlDecider,
   DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
   type StlCommand,
   stlDeadlines,
   type StlEvent,
@@ -22,6 +23,8 @@ import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sour
 import { signalQuietly } from '../runtime/signal-quietly';
 
 const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
+/** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
+const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -29,6 +32,7 @@ class ExerciseReporter {
 
   constructor(
     private readonly streamId: string,
+    private readonly policy: DeadlinePolicy,
     private exerciseId?: string,
   ) {}
 
@@ -46,7 +50,7 @@ class ExerciseReporter {
    * has closed no longer listens, which is no incident: the next exercise links itself when it opens.
    */
   async report(state: StlState, version: number): Promise<void> {
-    const summary = stlSummary(state);
+    const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
     const serialized = JSON.stringify(stlStatusReport(summary));
     if (serialized === this.lastReport) return;
@@ -58,7 +62,7 @@ class ExerciseReporter {
 }
 
 function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): EntityDefinition<StlCommand, StlEvent, StlState> {
-  const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
+  const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
@@ -67,7 +71,7 @@ function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): Ent
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
     searchAttributes: (state) => {
-      const summary = stlSummary(state);
+      const summary = stlSummary(state, policy);
       return {
         entidad: input.entidad,
         escalacionesAbiertas: summary?.openEscalations ?? 0,
@@ -78,10 +82,15 @@ function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): Ent
   };
 }
 
+/** Workflows started before the deployment chose a policy run under DOMAIN.md's numbers. */
+function stlPolicy(input: StlWorkflowInput): DeadlinePolicy {
+  return input.policy ?? DEFAULT_DEADLINE_POLICY;
+}
+
 /** The state's permanent secretariat, `stl/<entidad>`: members, facilitador, sessions, cadence. */
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
-  const reporter = new ExerciseReporter(streamId, input.exerciseId);
+  const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
   const entity = new EventSourcedEntity(stlDefinition(input, reporter), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
