@@ -6,7 +6,7 @@ import {
   stlUpdates,
   stlWorkflowId,
 } from '@app/contracts';
-import { type DecisionRule, entidadName, type Entidad, type ExerciseState, type ExerciseSummary } from '@app/domain';
+import { type DecisionRule, entidadName, type Entidad, type ExerciseSummary } from '@app/domain';
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -173,7 +173,7 @@ export class ExercisesService {
     data: CommandPayload['data'],
     actor?: string,
   ): Promise<ExerciseResponse> {
-    const update = exerciseUpdates[type] as CommandUpdateDefinition<ExerciseState>;
+    const update = exerciseUpdates[type] as CommandUpdateDefinition;
     await this.commands.execute(workflowId, update, { data, actor }, EXERCISE_NOT_FOUND).catch(async (error: unknown) => {
       throw await closedExerciseOr(error, this.dataSource, workflowId);
     });

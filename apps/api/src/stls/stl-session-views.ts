@@ -1,8 +1,9 @@
-import { type RecordedDecision, type RegisteredStl, type Session } from '@app/domain';
-import { type StlSessionView } from '@app/persistence';
+import { type StoredEventData } from '@app/contracts';
+import { type DecisionRecorded, type RecordedDecision, type RemovalProposed } from '@app/domain';
+import { canonicalJson, type StlSessionView } from '@app/persistence';
 import { type AttendanceResponse, sessionFromRow } from './stl-views';
 
-/** What a session command answers beyond the session's row. */
+/** What a session command answers beyond the session's row: what the command itself stored. */
 
 export interface AttendanceOutcome extends AttendanceResponse {
   readonly sessionId: string;
@@ -18,27 +19,28 @@ export interface DecisionOutcomeResponse extends RecordedDecision {
   readonly number: number;
 }
 
-function sessionIn(state: RegisteredStl, sessionId: string): Session {
-  const session = state.sessions[sessionId];
-  // The Update that just succeeded named this session: its absence is a programming error, not a client's.
-  if (session === undefined) throw new Error(`Session ${sessionId} missing from the state of stl/${state.entidad}`);
-  return session;
+function eventsOf<E extends { readonly type: string; readonly data: unknown }>(events: readonly StoredEventData[], type: E['type']): E['data'][] {
+  return events.filter((event) => event.type === type).map((event) => event.data as E['data']);
 }
 
 /** The attendance as the session's row holds it, with the removals the same command proposed. */
-export function presentAttendance(row: StlSessionView, state: RegisteredStl): AttendanceOutcome {
+export function presentAttendance(row: StlSessionView, stored: readonly StoredEventData[]): AttendanceOutcome {
   const view = sessionFromRow(row);
   if (view.attendance === null) throw new Error(`Session ${row.sessionId} of stl/${row.entidad} has no attendance`);
-  const removalsProposed = Object.values(state.removalProposals)
+  const removalsProposed = eventsOf<RemovalProposed>(stored, 'RemovalProposed')
     .filter((proposal) => proposal.cause === 'inactividad' && proposal.sessionId === row.sessionId)
     .map((proposal) => proposal.memberId)
     .sort();
   return { sessionId: row.sessionId, sessionStatus: row.status, ...view.attendance, removalsProposed };
 }
 
-export function presentLatestDecision(state: RegisteredStl, sessionId: string): DecisionOutcomeResponse {
-  const decisions = sessionIn(state, sessionId).decisions;
-  const latest = decisions[decisions.length - 1];
-  if (latest === undefined) throw new Error(`Session ${sessionId} of stl/${state.entidad} has no decision`);
-  return { sessionId, number: decisions.length, ...latest };
+/** The decision the command recorded, numbered by its place among the session's decisions in the row. */
+export function presentDecision(row: StlSessionView, stored: readonly StoredEventData[]): DecisionOutcomeResponse {
+  const [recorded] = eventsOf<DecisionRecorded>(stored, 'DecisionRecorded');
+  // The Update that just succeeded recorded this decision: its absence is a programming error, not a client's.
+  if (recorded === undefined) throw new Error(`No decision stored for session ${row.sessionId} of stl/${row.entidad}`);
+  const { sessionId, ...decision } = recorded;
+  const same = canonicalJson(decision);
+  const number = (row.decisions as readonly RecordedDecision[]).findIndex((candidate) => canonicalJson(candidate) === same) + 1;
+  return { sessionId, number, ...decision };
 }

@@ -1,4 +1,5 @@
-import { type Entidad, type RegisteredStl } from '@app/domain';
+import { type StoredEventData } from '@app/contracts';
+import { type Entidad } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { ApiProblem } from '../errors/api-problem';
 import { choiceKeptAcrossRetries, replaceChoice } from '../idempotency/command-scope';
@@ -17,7 +18,7 @@ import {
   type AttendanceOutcome,
   type DecisionOutcomeResponse,
   presentAttendance,
-  presentLatestDecision,
+  presentDecision,
 } from './stl-session-views';
 import { sessionFromRow, type StlSessionResponse } from './stl-views';
 
@@ -51,14 +52,15 @@ export class StlSessionsService {
   }
 
   async recordAttendance(entidad: Entidad, sessionId: string, dto: RecordAttendanceDto, actor: string): Promise<AttendanceOutcome> {
-    const state = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
-    return presentAttendance(await this.readModel.session(entidad, sessionId), state);
+    const events = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
+    return presentAttendance(await this.readModel.session(entidad, sessionId), events);
   }
 
   async recordDecision(entidad: Entidad, sessionId: string, dto: RecordDecisionDto, actor: string): Promise<DecisionOutcomeResponse> {
     const votes = dto.votes.map(({ memberId, vote, reason }) => ({ memberId, vote, ...(reason === undefined ? {} : { reason }) }));
     const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes };
-    return presentLatestDecision(await this.onSession(entidad, 'RecordDecision', data, actor), sessionId);
+    const events = await this.onSession(entidad, 'RecordDecision', data, actor);
+    return presentDecision(await this.readModel.session(entidad, sessionId), events);
   }
 
   async approveMinutes(entidad: Entidad, sessionId: string, dto: ApproveMinutesDto, actor: string): Promise<StlSessionResponse> {
@@ -78,7 +80,7 @@ export class StlSessionsService {
     type: T,
     data: StlCommandData<T>,
     actor: string,
-  ): Promise<RegisteredStl> {
+  ): Promise<readonly StoredEventData[]> {
     try {
       return await this.gateway.execute(entidad, type, data, actor);
     } catch (error) {

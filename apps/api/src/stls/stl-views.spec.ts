@@ -16,7 +16,7 @@ import {
 } from '@app/domain';
 import { EscalationView, projectStl, StlMemberView, StlSessionView, StlView } from '@app/persistence';
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
-import { presentAttendance, presentLatestDecision } from './stl-session-views';
+import { presentAttendance, presentDecision } from './stl-session-views';
 import { quorumCode, stlDetailFromRows } from './stl-views';
 
 /** Commands decided one after another, each at noon (Mexico City) of the day it is about. */
@@ -83,7 +83,10 @@ function untilEscalated(events: StlEvent[]): StlEvent[] {
   throw new Error('no escalation');
 }
 
-const state = fold(stlDecider, untilEscalated(tlaxcala)) as RegisteredStl;
+const events = untilEscalated(tlaxcala);
+const state = fold(stlDecider, events) as RegisteredStl;
+/** The log as the API reads it back, every command's events included. */
+const stored = events.map((event, index) => ({ seq: index + 1, type: event.type, data: event.data as unknown }));
 
 /** The rows projectStl writes for a state, captured by an EntityManager that only remembers them. */
 async function projectedRows(folded: StlState) {
@@ -154,10 +157,10 @@ describe('STL views: what the API shows, from the rows the projection writes', (
   });
 
   it('answers attendance with the quorum, the reason it failed and the removals it proposed', async () => {
-    expect(presentAttendance(await sessionRow('s1'), state)).toMatchObject({ sessionId: 's1', sessionStatus: 'celebrada', quorum: true, removalsProposed: [] });
-    expect(presentAttendance(await sessionRow('s1'), state)).not.toHaveProperty('code');
-    expect(presentAttendance(await sessionRow('s2'), state)).toMatchObject({ quorum: false, code: 'NO_QUORUM', seatsPresent: 1, seatsActive: 5 });
-    expect(presentAttendance(await sessionRow('s3'), state)).toEqual({
+    expect(presentAttendance(await sessionRow('s1'), stored)).toMatchObject({ sessionId: 's1', sessionStatus: 'celebrada', quorum: true, removalsProposed: [] });
+    expect(presentAttendance(await sessionRow('s1'), stored)).not.toHaveProperty('code');
+    expect(presentAttendance(await sessionRow('s2'), stored)).toMatchObject({ quorum: false, code: 'NO_QUORUM', seatsPresent: 1, seatsActive: 5 });
+    expect(presentAttendance(await sessionRow('s3'), stored)).toEqual({
       sessionId: 's3',
       sessionStatus: 'sin_quorum',
       present: ['gob-1', 'gar-1', 'sup-gob-1'],
@@ -172,8 +175,10 @@ describe('STL views: what the API shows, from the rows the projection writes', (
     });
   });
 
-  it('answers a decision with its outcome under the rule, numbered within the session', () => {
-    expect(presentLatestDecision(state, 's1')).toMatchObject({
+  it('answers a decision with its outcome under the rule, numbered within the session', async () => {
+    const recorded = stored.filter((event) => event.type === 'DecisionRecorded');
+
+    expect(presentDecision(await sessionRow('s1'), recorded)).toMatchObject({
       sessionId: 's1',
       number: 1,
       subject: 'Calendario',
@@ -181,6 +186,8 @@ describe('STL views: what the API shows, from the rows the projection writes', (
       rule: 'consensus_then_majority',
       via: 'mayoria',
     });
+    const row = await sessionRow('s1');
+    expect(() => presentDecision(row, [])).toThrow('No decision stored');
   });
 });
 

@@ -1,5 +1,5 @@
 import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, TASK_QUEUE } from '@app/contracts';
-import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
@@ -67,13 +67,18 @@ describe('integrity of the event-sourced workflows against the store', () => {
       policy: DEFAULT_DEADLINE_POLICY,
     });
 
-    const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;
-    const state = await driver
+    const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition;
+    const outcome = await driver
       .exerciseHandle('14')
       .executeUpdate(update, { args: [{ data: command.data }], updateId: 'etapa-1-reintentada' });
 
-    const stored = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+    const records = await store.readStream('exercise/14/1');
+    const stored = records as unknown as ExerciseEvent[];
     expect(stored.filter((event) => event.type === 'StageCompleted')).toHaveLength(1);
+    // The Update answers the events of its earlier attempt, as stored, and the version after them.
+    const earlierAttempt = records.slice(history.length, history.length + earlierEvents.length);
+    expect(outcome).toEqual({ version: history.length + earlierEvents.length, events: earlierAttempt.map(({ seq, type, data }) => ({ seq, type, data })) });
+    const state = await driver.exerciseState('14');
     expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
     expect(state).toEqual(fold(exerciseDecider, stored));
     expect(await driver.exerciseState('14')).toEqual(state);

@@ -1,5 +1,6 @@
 import {
   type AggregateKind,
+  type CommandOutcome,
   type CommandPayload,
   type CommandUpdateDefinition,
   type CommandRequest,
@@ -12,6 +13,7 @@ import {
   searchAttributePairs,
   type SearchAttributeValues,
   type Snapshot,
+  type StoredEventData,
 } from '@app/contracts';
 import {
   type Command,
@@ -125,7 +127,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
 
   /** Registers one Update per command type; the update's name is the command's type. */
   handleUpdates(updates: object): void {
-    const definitions = Object.entries(updates) as [string, CommandUpdateDefinition<S>][];
+    const definitions = Object.entries(updates) as [string, CommandUpdateDefinition][];
     for (const [type, update] of definitions) {
       setHandler(update, (payload: CommandPayload) => this.execute({ ...payload, type }), {
         validator: (payload: CommandPayload) => this.validate({ ...payload, type }),
@@ -144,7 +146,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   }
 
   /** Update handler: decides again once its turn comes, stores the events, then moves the state. */
-  execute(request: CommandRequest): Promise<S> {
+  execute(request: CommandRequest): Promise<CommandOutcome> {
     const commandId = currentUpdateInfo()?.id ?? request.commandId;
     return this.exclusively(() => this.apply(this.toCommand(request), commandId));
   }
@@ -231,21 +233,23 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
    * Decides and stores; when other commands' events turn out to hold the positions, folds them (the store is the
    * truth) and decides again on the state they leave.
    */
-  private async apply(command: C, commandId: string | undefined): Promise<S> {
-    if (this.alreadyApplied(commandId)) return this.snapshot.state;
+  private async apply(command: C, commandId: string | undefined): Promise<CommandOutcome> {
+    if (this.alreadyApplied(commandId)) return { version: this.snapshot.version, events: [] };
     for (let round = 1; ; round += 1) {
       const decision = this.definition.decider.decide(command, this.snapshot.state);
       if (isDomainError(decision)) throw domainRejectionFailure(decision);
       const outcome = await this.store(decision, commandId);
-      if (outcome === 'stored') break;
+      if (outcome !== 'superseded') {
+        this.remember(commandId);
+        return { version: this.snapshot.version, events: outcome };
+      }
       if (round === MAX_SUPERSEDED_ROUNDS) throw domainRejectionFailure(STREAM_IN_DISPUTE);
     }
-    this.remember(commandId);
-    return this.snapshot.state;
   }
 
-  private async store(events: readonly E[], commandId: string | undefined): Promise<'stored' | 'superseded'> {
-    if (events.length === 0) return 'stored';
+  /** The events stored for the command (its own, or its earlier attempt's), or `superseded` to decide again. */
+  private async store(events: readonly E[], commandId: string | undefined): Promise<readonly StoredEventData[] | 'superseded'> {
+    if (events.length === 0) return [];
     const state = this.fold(events);
     const { notificationIds, stored } = await this.append({
       aggregate: this.definition.aggregate,
@@ -261,10 +265,11 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       const storedEvents = stored.events as unknown as readonly E[];
       await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);
       log.warn('Stored events taken instead of the ones decided', { streamId: this.streamId, kind: stored.kind, commandId });
-      return stored.kind === 'superseded' ? 'superseded' : 'stored';
+      return stored.kind === 'superseded' ? 'superseded' : stored.events;
     }
+    const firstSeq = this.snapshot.version + 1;
     await this.moveTo({ state, version: this.snapshot.version + events.length }, events, notificationIds);
-    return 'stored';
+    return events.map(({ type, data }, index) => ({ seq: firstSeq + index, type, data }));
   }
 
   private fold(events: readonly E[]): S {
