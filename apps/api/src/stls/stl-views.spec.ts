@@ -86,7 +86,7 @@ function untilEscalated(events: StlEvent[]): StlEvent[] {
 const events = untilEscalated(tlaxcala);
 const state = fold(stlDecider, events) as RegisteredStl;
 /** The log as the API reads it back, every command's events included. */
-const stored = events.map((event, index) => ({ seq: index + 1, type: event.type, data: event.data as unknown }));
+const stored = events.map((event, index) => ({ seq: index + 1, type: event.type, data: event.data }));
 
 /** The rows projectStl writes for a state, captured by an EntityManager that only remembers them. */
 async function projectedRows(folded: StlState) {
