@@ -4,11 +4,11 @@ import {
   exerciseUpdates,
   stlUpdates,
 } from '@app/contracts';
-import { type Entidad, entidadName, type Escalation } from '@app/domain';
+import { entidadName, type Escalation } from '@app/domain';
 import { EscalationView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type FindOptionsWhere, In } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { entidadWhere, type Readable, readScope } from '../auth/read-scope';
 import { notFound } from '../errors/api-problem';
 import { closedExerciseOr } from '../exercises/closed-exercise';
 import { exerciseResourceId } from '../exercises/exercise-id.pipe';
@@ -87,11 +87,10 @@ export class EscalationsService {
   ) {}
 
   /** The inbox, most recent first: only the states the caller may read (a foreign `entidad` finds nothing). */
-  async list(query: ListEscalationsQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<EscalationResponse[]> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
-    const entidad = query.entidad ?? (scope && In([...scope]));
-    const where: FindOptionsWhere<EscalationView> = { ...(entidad && { entidad }), ...(query.status && { status: query.status }) };
+  async list(query: ListEscalationsQuery, readable: Readable): Promise<EscalationResponse[]> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return [];
+    const where: FindOptionsWhere<EscalationView> = { ...entidadWhere(scope), ...(query.status && { status: query.status }) };
     const rows = await this.dataSource.getRepository(EscalationView).find({
       where,
       order: { raisedAt: 'DESC', id: 'ASC' },

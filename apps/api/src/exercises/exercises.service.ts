@@ -10,7 +10,7 @@ import { type DecisionRule, entidadName, type Entidad, type ExerciseSummary } fr
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { type Readable, readScope } from '../auth/read-scope';
 import { ApiProblem } from '../errors/api-problem';
 import { choiceKeptAcrossRetries, earlierChoice } from '../idempotency/command-scope';
 import { type NotFoundMessage, WorkflowCommands } from '../temporal/workflow-commands';
@@ -85,9 +85,9 @@ export class ExercisesService {
    * at a time in (entidad, number) order, which the unique index on those columns serves; each row cut down to the
    * list's fields by PostgreSQL and passed through as JSON text (ExerciseListItem[]).
    */
-  async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<string> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return '[]';
+  async list(query: ListExercisesQuery, readable: Readable): Promise<string> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return '[]';
     const page = this.dataSource
       .getRepository(ExerciseView)
       .createQueryBuilder('exercise')
@@ -97,8 +97,7 @@ export class ExercisesService {
       .addOrderBy('exercise.number')
       .limit(query.limit ?? DEFAULT_LIST_LIMIT)
       .offset(query.offset ?? 0);
-    if (query.entidad) page.andWhere('exercise.entidad = :entidad', { entidad: query.entidad });
-    else if (scope) page.andWhere('exercise.entidad IN (:...scope)', { scope });
+    if (scope.entidades) page.andWhere('exercise.entidad IN (:...entidades)', { entidades: scope.entidades });
     if (query.status) page.andWhere('exercise.status = :status', { status: query.status });
     return listPageJson(await page.getRawMany<ExerciseListRow>(), exerciseResourceId);
   }
