@@ -1,7 +1,6 @@
-import { type DeadlinePolicy } from '@app/domain';
+import { type AggregateKind, type DeadlinePolicy } from '@app/domain';
 
-/** The aggregates whose streams the workflows write; each has its own projections. */
-export type AggregateKind = 'exercise' | 'stl';
+export { type AggregateKind } from '@app/domain';
 
 export interface AppendEventsInput {
   readonly aggregate: AggregateKind;

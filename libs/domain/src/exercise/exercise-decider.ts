@@ -40,10 +40,6 @@ export function exerciseDeciderWith(policy: DeadlinePolicy): Decider<ExerciseCom
 
 export const exerciseDecider = exerciseDeciderWith(DEFAULT_DEADLINE_POLICY);
 
-export function exerciseStreamId(entidad: string, number: number): string {
-  return `exercise/${entidad}/${number}`;
-}
-
 function decideExercise(
   command: ExerciseCommand,
   state: ExerciseState,

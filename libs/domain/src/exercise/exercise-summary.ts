@@ -21,7 +21,7 @@ import {
   stepRequirementsMissing,
 } from './exercise-requirements';
 import { type ExerciseState, type StartedExercise } from './exercise-state';
-import { exerciseStreamId } from './exercise-decider';
+import { exerciseStreamId } from '../shared/stream-ids';
 
 export interface StageSummary {
   readonly number: StageNumber;

@@ -1,5 +1,5 @@
 import { stlWorkflowId } from '@app/contracts';
-import { type Entidad, type ExerciseSummary, type StlSummary } from '@app/domain';
+import { type Entidad, exerciseStreamsOf, type ExerciseSummary, type StlSummary } from '@app/domain';
 import {
   CommitmentView,
   DomainEventRecord,
@@ -89,7 +89,7 @@ export class DashboardReader {
         .createQueryBuilder(DomainEventRecord, 'e')
         .where('e.stream_id = :stl OR e.stream_id LIKE :exercises', {
           stl: stlWorkflowId(entidad),
-          exercises: `exercise/${entidad}/%`,
+          exercises: exerciseStreamsOf(entidad),
         })
         .orderBy('e.position', 'DESC')
         .limit(HISTORY_LIMIT)
