@@ -1,5 +1,5 @@
-import { type AggregateKind } from '@app/contracts';
-import { DEFAULT_DEADLINE_POLICY, type Decider, exerciseDecider, stlDecider } from '@app/domain';
+import { type AggregateKind, type AggregateStates, type AppendEventsInput } from '@app/contracts';
+import { DEFAULT_DEADLINE_POLICY, type ExerciseEvent, exerciseDecider, fold, stlDecider, type StlEvent } from '@app/domain';
 import { type DomainEventRecord, EventStore, type EventStreamRecord, ProjectionWriter } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 
@@ -19,11 +19,10 @@ export interface RebuildReport {
 /** Two rebuilds at once would interleave their truncates and writes. */
 const REBUILD_LOCK_KEY = 7_246_302;
 
-type AnyDecider = Pick<Decider<unknown, { type: string; data: unknown }, unknown>, 'evolve' | 'initialState'>;
-
-const DECIDERS: Readonly<Record<AggregateKind, AnyDecider>> = {
-  exercise: exerciseDecider,
-  stl: stlDecider,
+/** Each aggregate's stream folded by its own `evolve`; the log's rows are that aggregate's events (the append wrote them). */
+const FOLDS: { readonly [K in AggregateKind]: (events: readonly { type: string; data: unknown }[]) => AggregateStates[K] } = {
+  exercise: (events) => fold(exerciseDecider, events as readonly ExerciseEvent[]),
+  stl: (events) => fold(stlDecider, events as readonly StlEvent[]),
 };
 
 /**
@@ -61,20 +60,18 @@ async function project(
   { aggregate, policy }: EventStreamRecord,
   stream: readonly DomainEventRecord[],
 ): Promise<void> {
-  const decider = DECIDERS[aggregate];
   const events = stream.map(({ type, data }) => ({ type, data }));
-  const state = events.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
   const last = stream[stream.length - 1];
-  const appended = {
-    aggregate,
+  const base = {
     streamId: last.streamId,
     firstSeq: stream[0].seq,
     events,
     occurredAt: last.occurredAt.toISOString(),
-    state,
     // The dates the stream's workflow keeps: its own policy, or DOMAIN.md's for a stream that never recorded one.
     policy: policy ?? DEFAULT_DEADLINE_POLICY,
   };
+  const appended: AppendEventsInput =
+    aggregate === 'exercise' ? { ...base, aggregate, state: FOLDS.exercise(events) } : { ...base, aggregate, state: FOLDS.stl(events) };
   // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
   await writer.write(manager, appended, last.recordedAt);
 }

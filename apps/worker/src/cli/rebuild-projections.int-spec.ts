@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type AggregateKind } from '@app/contracts';
+import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
 import {
   DEFAULT_DEADLINE_POLICY,
   addDays,
@@ -13,7 +13,6 @@ import {
   type ExerciseCommand,
   exerciseDeadlines,
   exerciseDeciderWith,
-  type ExerciseState,
   instantAt,
   isDomainError,
   type LocalDate,
@@ -22,7 +21,6 @@ import {
   stlDeadlines,
   stlDecider,
   stlSeedCommands,
-  type StlState,
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
@@ -37,13 +35,13 @@ const PROJECT_ROOT = join(__dirname, '../../../..');
  * the real appendEvents activity with the state as it arrives through Temporal (JSON), projections and outbox in the
  * same transaction.
  */
-class LiveStream<C extends { type: string; metadata: { now: string } }, S> {
+class LiveStream<C extends { type: string; metadata: { now: string } }, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
   private state: S;
   private version = 0;
 
   constructor(
     private readonly activities: EventStoreActivitiesService,
-    private readonly aggregate: AggregateKind,
+    private readonly aggregate: K,
     private readonly streamId: string,
     private readonly decider: Decider<C, { type: string; data: unknown }, S>,
     private readonly deadlines: (state: S) => readonly Deadline[],
@@ -57,15 +55,15 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, S> {
     if (isDomainError(decision)) throw new Error(`${this.streamId} ${command.type}: ${decision.code} ${decision.message}`);
     if (decision.length === 0) return;
     const state = decision.reduce((folded, event) => this.decider.evolve(folded, event), this.state);
-    await this.activities.appendEvents({
+    await this.activities.appendEvents(appendOf<K>({
       aggregate: this.aggregate,
       streamId: this.streamId,
       firstSeq: this.version + 1,
       events: decision,
       occurredAt: command.metadata.now,
-      state: JSON.parse(JSON.stringify(state)) as unknown,
+      state: JSON.parse(JSON.stringify(state)) as S,
       policy: this.policy,
-    });
+    }));
     this.state = state;
     this.version += decision.length;
   }
@@ -116,9 +114,9 @@ const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallRe
  */
 async function writeLiveHistory(activities: EventStoreActivitiesService): Promise<void> {
   const stl = (entidad: string) =>
-    new LiveStream<StlCommand, StlState>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY));
+    new LiveStream<StlCommand, 'stl'>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY));
   const exercise = (entidad: string, policy = DEFAULT_DEADLINE_POLICY) =>
-    new LiveStream<ExerciseCommand, ExerciseState>(
+    new LiveStream<ExerciseCommand, 'exercise'>(
       activities,
       'exercise',
       `exercise/${entidad}/1`,

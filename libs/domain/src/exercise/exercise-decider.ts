@@ -1,13 +1,11 @@
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
-import { type Decider, type Decision } from '../shared/decider';
+import { type Decider, type Decision, type DecisionContext, decisionContext } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import { incidentEscalation } from '../shared/escalation';
-import { localDateAt } from '../shared/local-date';
 import { type ExerciseCommand, type StartExercise } from './exercise-commands';
 import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions } from './exercise-deadline-handlers';
 import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
-import { type DecisionContext } from './exercise-guards';
 import {
   decideCommitmentProgress,
   decideDefineCommitments,
@@ -45,8 +43,7 @@ function decideExercise(
   state: ExerciseState,
   policy: DeadlinePolicy,
 ): Decision<ExerciseEvent> {
-  const { now, actor } = command.metadata;
-  const context: DecisionContext = { now, today: localDateAt(now), policy, ...(actor !== undefined && { actor }) };
+  const context = decisionContext(command.metadata, policy);
   if (command.type === 'StartExercise') return decideStart(command, state, context);
   if (state.status === 'not_started') return exerciseErrors.EXERCISE_NOT_STARTED();
   if (state.status === 'closed') return exerciseErrors.EXERCISE_CLOSED();

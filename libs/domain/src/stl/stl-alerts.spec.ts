@@ -1,7 +1,7 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { isDomainError } from '../shared/domain-error';
 import { addDays } from '../shared/local-date';
-import { createStlDecider } from './stl-decider';
+import { stlDeciderWith } from './stl-decider';
 import { stlDeadlines } from './stl-deadlines';
 import { type StlEvent } from './stl-events';
 import { type RegisteredStl } from './stl-state';
@@ -120,7 +120,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
   });
 
   it('uses the policy of the decider that fires', () => {
-    const early = createStlDecider({ ...DEFAULT_DEADLINE_POLICY, vacancyReminderDays: 1 });
+    const early = stlDeciderWith({ ...DEFAULT_DEADLINE_POLICY, vacancyReminderDays: 1 });
     const decision = early.decide(
       fire('facilitador-vacante:2026-09-01:recordatorio', '2026-09-02T15:00:00.000Z'),
       stateOf(jaliscoSinFacilitador),

@@ -1,4 +1,4 @@
-import { type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
+import { type LocalDate, localDateAt } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type NotificationContent } from './notification-content';
 import { type AppendedEvents, type PlannedNotification } from './planned-notification';
@@ -15,15 +15,14 @@ export function planNotifications(appended: AppendedEvents): PlannedNotification
 
 function planFor(appended: AppendedEvents): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
-  const { aggregate } = appended;
   const { policy } = appended;
-  switch (aggregate) {
+  switch (appended.aggregate) {
     case 'exercise':
-      return exerciseNotifications(events, appended.state as ExerciseState, policy);
+      return exerciseNotifications(events, appended.state, policy);
     case 'stl':
-      return stlNotifications(events, appended.state as StlState, policy, appended.occurredAt);
+      return stlNotifications(events, appended.state, policy, appended.occurredAt);
     default: {
-      const _exhaustive: never = aggregate;
+      const _exhaustive: never = appended;
       throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);
     }
   }

@@ -1,5 +1,7 @@
 import {
   type AggregateKind,
+  type AggregateStates,
+  appendOf,
   type CommandOutcome,
   type CommandPayload,
   type CommandUpdateDefinition,
@@ -42,8 +44,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 
-export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
-  readonly aggregate: AggregateKind;
+/** One aggregate's workflow: its kind types its state, so its appends reach the read side typed. */
+export interface EntityDefinition<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
+  readonly aggregate: K;
   readonly policy: DeadlinePolicy;
   readonly decider: Decider<C, E, S>;
   deadlines(state: S): readonly Deadline[];
@@ -99,7 +102,7 @@ const { deliverNotifications } = proxyActivities<NotificationActivities>({
  * are stored (idempotently) before the state moves, and one loop turns due deadlines into commands.
  * Commands run one at a time, so no handler ever decides on a state another handler is about to change.
  */
-export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
+export class EventSourcedEntity<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -109,7 +112,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private readonly recentCommandIds: string[];
 
   constructor(
-    private readonly definition: EntityDefinition<C, E, S>,
+    private readonly definition: EntityDefinition<C, E, K, S>,
     private readonly streamId: string,
     carried?: Snapshot<S>,
   ) {
@@ -251,7 +254,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private async store(events: readonly E[], commandId: string | undefined): Promise<readonly StoredEventData[] | 'superseded'> {
     if (events.length === 0) return [];
     const state = this.fold(events);
-    const { notificationIds, stored } = await this.append({
+    const { notificationIds, stored } = await this.append(appendOf<K>({
       aggregate: this.definition.aggregate,
       streamId: this.streamId,
       firstSeq: this.snapshot.version + 1,
@@ -260,7 +263,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       state,
       policy: this.definition.policy,
       commandId,
-    });
+    }));
     if (stored) {
       const storedEvents = stored.events as unknown as readonly E[];
       await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);

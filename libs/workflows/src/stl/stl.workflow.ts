@@ -8,7 +8,7 @@ import {
   stlWorkflowId,
 } from '@app/contracts';
 import {
-  createStlDecider,
+  stlDeciderWith,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
   type StlCommand,
@@ -61,12 +61,12 @@ class ExerciseReporter {
   }
 }
 
-function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): EntityDefinition<StlCommand, StlEvent, StlState> {
+function stlDefinition(input: StlWorkflowInput, reporter: ExerciseReporter): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: createStlDecider(policy),
+    decider: stlDeciderWith(policy),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
