@@ -5,10 +5,10 @@ import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
-import { eventually } from '../../../../test/support/eventually';
-import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
-import { type PostgresForFile, startPostgresForFile } from '../../../../test/support/postgres-for-file';
-import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { eventually } from '@test/support/eventually';
+import { historyLengthsOfEveryRun } from '@test/support/run-histories';
+import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
+import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
 
 const noDelivery = { deliverNotifications: () => Promise.resolve() };

@@ -3,9 +3,9 @@ import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@ap
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
 import { at, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
-import { insertStaff } from '../../../../test/support/notification-fixtures';
-import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { insertStaff } from '@test/support/notification-fixtures';
+import { SmtpSink } from '@test/support/smtp-sink';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { EventStoreActivitiesService } from './event-store.activities';
 import { NotificationActivitiesService } from './notification.activities';
 

@@ -24,7 +24,7 @@ import {
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
 import { PROJECTION_TABLES, rebuildProjections } from './projection-rebuild';
 

@@ -1,6 +1,6 @@
 import { DEFAULT_DEADLINE_POLICY } from '@app/domain';
 import { type EntityManager } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { contentHash } from './event-content';
 import { type AppendRequest, EventsNotStorableError, EventStore, StreamConflictError } from './event-store';
 
