@@ -12,6 +12,7 @@ export * from './event-store/event-content';
 export * from './event-store/event-store';
 export * from './migrate';
 export * from './persistence.module';
+export * from './projections/escalations.projection';
 export * from './projections/exercise.projection';
 export * from './projections/projection-writer';
 export * from './projections/stl.projection';

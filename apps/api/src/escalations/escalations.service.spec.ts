@@ -1,6 +1,6 @@
 import { exerciseUpdates, stlUpdates } from '@app/contracts';
 import { type Escalation } from '@app/domain';
-import { type EscalationView } from '@app/persistence';
+import { escalationRow, type EscalationView } from '@app/persistence';
 import { type DataSource } from 'typeorm';
 import { ApiProblem } from '../errors/api-problem';
 import { type WorkflowCommands } from '../temporal/workflow-commands';
@@ -17,23 +17,7 @@ const stall: Escalation = {
 };
 
 /** A row of the escalations projection, as the append writes it from `escalation`. */
-function rowOf(streamId: string, entidad: string, escalation: Escalation): Partial<EscalationView> {
-  return {
-    id: `${streamId}#${escalation.id}`,
-    streamId,
-    entidad,
-    escalationId: escalation.id,
-    kind: escalation.kind,
-    level: escalation.level,
-    status: escalation.status,
-    reason: escalation.reason,
-    raisedAt: new Date(escalation.raisedAt),
-    acknowledgedBy: escalation.acknowledgedBy ?? null,
-    acknowledgedAt: escalation.acknowledgedAt ? new Date(escalation.acknowledgedAt) : null,
-    resolvedAt: escalation.resolvedAt ? new Date(escalation.resolvedAt) : null,
-    resolution: escalation.resolution ?? null,
-  };
-}
+const rowOf = (streamId: string, entidad: string, escalation: Escalation): Partial<EscalationView> => escalationRow(streamId, entidad, escalation);
 
 /** The service against an escalations table holding `rows`, whose command's append writes `after` over its row. */
 function serviceWith(rows: Partial<EscalationView>[], after?: Partial<EscalationView>) {
