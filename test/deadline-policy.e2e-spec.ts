@@ -8,6 +8,7 @@ import { fechaLarga } from '../apps/api/src/dashboard/format/spanish-dates';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authenticatedApi, tokenFor } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
+import { eventually } from './support/eventually';
 import { httpClient } from './support/http';
 
 /**
@@ -58,7 +59,8 @@ describe('a deployment with a non-default DEADLINE_POLICY', () => {
     expect(created.body).toMatchObject({ stallReminderOn: addDays(today, 10), nextDeadline: { kind: 'stall_reminder', dueOn: addDays(today, 10) } });
     const fetched = await coordinador.get(`/api/exercises/${created.body.id}`);
     expect(fetched.body).toEqual(created.body);
-    expect(localDateAt(await lastTimerFiresAt(exerciseWorkflowId(ENTIDAD, 1)))).toBe(created.body.nextDeadline.dueOn);
+    // The timer is started by the workflow task after the Update's, which may come a moment after the answer.
+    await eventually(async () => expect(localDateAt(await lastTimerFiresAt(exerciseWorkflowId(ENTIDAD, 1)))).toBe(created.body.nextDeadline.dueOn));
   });
 
   it('shows on the board and in the API the two-month mark moved to three months, as the STL keeps it', async () => {
