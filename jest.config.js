@@ -18,6 +18,8 @@ const shared = {
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: {
     '^@app/(domain|workflows|contracts|persistence|notifications|observability)$': '<rootDir>/libs/$1/src',
+    // Test helpers by name from any depth, never by a chain of ../
+    '^@test/support/(.*)$': '<rootDir>/test/support/$1',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.data/', '<rootDir>/.tools/'],
 };

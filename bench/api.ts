@@ -14,6 +14,7 @@ import { cpus, freemem, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import {
+  DEFAULT_DEADLINE_POLICY,
   addDays,
   type CommitmentInput,
   ENTIDAD_CODES,
@@ -99,7 +100,7 @@ async function seedExercises(databaseUrl: string): Promise<void> {
   const dataSource = await createDataSource({ url: databaseUrl, poolSize: 2 }).initialize();
   try {
     const now = new Date();
-    const rows = Array.from({ length: EXERCISES }, (_, index) => exerciseRow(exerciseState(index), now)!);
+    const rows = Array.from({ length: EXERCISES }, (_, index) => exerciseRow(exerciseState(index), DEFAULT_DEADLINE_POLICY, now)!);
     for (let i = 0; i < rows.length; i += 250) await dataSource.getRepository(ExerciseView).insert(rows.slice(i, i + 250));
     await dataSource.query('ANALYZE exercises');
   } finally {

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, businessCalendar, localDateAt, STL_2017, stlSeedCommands, type StlState } from '@app/domain';
+import { addDays, businessCalendar, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authHeader } from './support/auth';
@@ -64,7 +64,7 @@ describe('a production deployment, from its first account to a revoked garante',
       const client = new Client({ connection });
       const jalisco = STL_2017.find((record) => record.entidad === '14')!;
       const [first, ...rest] = stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() });
-      const updateOf = (type: string) => stlUpdates[type as keyof typeof stlUpdates] as unknown as CommandUpdateDefinition<StlState>;
+      const updateOf = (type: string) => stlUpdates[type as keyof typeof stlUpdates] as unknown as CommandUpdateDefinition;
       // With its first command, as the API starts it: an STL workflow started without one ends as unregistered.
       await client.workflow.executeUpdateWithStart(updateOf(first.type), {
         args: [{ data: first.data, actor: 'e2e' }],

@@ -5,7 +5,7 @@ import { e2eApi, type HttpClient } from './support/http';
 
 /**
  * Who may do what, in which state, through HTTP on the real system. Adding an endpoint is adding a row to ENDPOINTS
- * (the last test fails until every mutating route of the OpenAPI document has one).
+ * (the last tests fail until every route of the OpenAPI document, reads included, has one or is named as public).
  */
 
 /** `escalation`: acknowledging and resolving escalations, which only the INAI's roles do (coordinación, enlaces). */
@@ -367,6 +367,29 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
     expect(await entidadesSeenBy('garante-29')).toEqual(new Set(['29']));
     expect(await entidadesSeenBy('integrante-29')).toEqual(new Set(['29']));
     expect([...(await entidadesSeenBy('coordinador'))]).toEqual(expect.arrayContaining(['02', '29']));
+  });
+
+  it('has a row for every read of the API, so no GET lists or shows a state without the scope being tried', async () => {
+    const document = await api.get<{ paths: Record<string, Record<string, unknown>> }>('/api/docs-json');
+    const reads = Object.entries(document.body.paths)
+      .filter(([, operations]) => 'get' in operations)
+      .map(([path]) => `GET ${path}`);
+    // Open to anyone by design (health, open data, the legal calendar, the public session calendar), about one's own
+    // account, or scoped by role and state in test/accounts.e2e-spec.ts.
+    const notAboutAState = [
+      'GET /api/health',
+      'GET /api/health/ready',
+      'GET /api/open-data/exercises.json',
+      'GET /api/open-data/exercises.csv',
+      'GET /api/calendar/notice-deadline',
+      'GET /api/stls/{entidad}/sessions.ics',
+      'GET /api/auth/me',
+      'GET /api/users',
+      'GET /api/users/audit',
+    ];
+
+    const missing = reads.filter((route) => !notAboutAState.includes(route) && !ENDPOINTS.some((row) => row.route === route));
+    expect(missing).toEqual([]);
   });
 
   it('has a row for every mutating route of the API', async () => {

@@ -1,8 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, localDateAt, STL_2017, stlSeedCommands, type StlState } from '@app/domain';
+import { type CommandOutcome, type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
+import { addDays, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
 import { Client, Connection } from '@temporalio/client';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authenticatedApi } from './support/auth';
@@ -43,10 +43,10 @@ describe('a facilitador vacated through the API reaches the local inbox', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<StlState> =>
+  const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<CommandOutcome> =>
     client.workflow
       .getHandle(stlWorkflowId('14'))
-      .executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition<StlState>, { args: [{ data, actor: 'e2e' }] });
+      .executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition, { args: [{ data, actor: 'e2e' }] });
 
   const inbox = async (): Promise<MailDevEmail[]> => (await httpClient(system.mailCatcher!.webUrl).get<MailDevEmail[]>('/api/email')).body;
 

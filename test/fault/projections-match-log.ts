@@ -1,4 +1,4 @@
-import { exerciseDecider, exerciseSummary, fold, stlDecider, stlSummary } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseSummary, fold, stlDecider, stlSummary } from '@app/domain';
 import { type Client } from 'pg';
 
 type Row = Record<string, any>;
@@ -44,11 +44,11 @@ async function compareInOneSnapshot(database: Client): Promise<void> {
     if (streamId.startsWith('exercise/')) {
       const state = fold(exerciseDecider, events as never);
       const { rows } = await database.query<Row>('SELECT summary FROM exercises WHERE id = $1', [streamId]);
-      expect(rows.map((projected) => projected.summary)).toEqual([asStored(exerciseSummary(state))]);
+      expect(rows.map((projected) => projected.summary)).toEqual([asStored(exerciseSummary(state, DEFAULT_DEADLINE_POLICY))]);
       expect(escalations[0].n).toBe(state.status === 'not_started' ? 0 : state.escalations.length);
     } else {
       const state = fold(stlDecider, events as never);
-      const summary = stlSummary(state);
+      const summary = stlSummary(state, DEFAULT_DEADLINE_POLICY);
       const { rows } = await database.query<Row>('SELECT summary FROM stls WHERE entidad = $1', [summary?.entidad]);
       expect(rows.map((projected) => projected.summary)).toEqual([asStored(summary)]);
       expect(escalations[0].n).toBe(state.status === 'unregistered' ? 0 : state.escalations.length);

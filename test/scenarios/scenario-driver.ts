@@ -71,8 +71,9 @@ export class ScenarioDriver {
   }
 
   async stl<T extends StlRequestType>(entidad: string, type: T, data: DataOf<StlCommand, T>): Promise<StlState> {
-    const update = stlUpdates[type] as unknown as CommandUpdateDefinition<StlState>;
-    return this.stlHandle(entidad).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+    const update = stlUpdates[type] as unknown as CommandUpdateDefinition;
+    await this.stlHandle(entidad).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+    return this.stlState(entidad);
   }
 
   async exercise<T extends ExerciseRequestType>(
@@ -81,8 +82,9 @@ export class ScenarioDriver {
     data: DataOf<ExerciseCommand, T>,
     number = 1,
   ): Promise<ExerciseState> {
-    const update = exerciseUpdates[type] as unknown as CommandUpdateDefinition<ExerciseState>;
-    return this.exerciseHandle(entidad, number).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+    const update = exerciseUpdates[type] as unknown as CommandUpdateDefinition;
+    await this.exerciseHandle(entidad, number).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+    return this.exerciseState(entidad, number);
   }
 
   async stlState(entidad: string): Promise<StlState> {
@@ -97,31 +99,32 @@ export class ScenarioDriver {
   async seedStl(record: StlSeedRecord, { installedOn, install = true }: { installedOn: LocalDate; install?: boolean }): Promise<StlState> {
     const now = new Date(await this.env.currentTimeMs()).toISOString();
     const [register, ...rest] = stlSeedCommands(record, { installedOn, now });
-    let state = await this.startWith<StlState>('stlWorkflow', stlWorkflowId(record.entidad), [{ entidad: record.entidad }], stlUpdates.RegisterStl, register.data);
+    await this.startWith('stlWorkflow', stlWorkflowId(record.entidad), [{ entidad: record.entidad }], stlUpdates.RegisterStl, register.data);
     for (const command of rest) {
       if (command.type === 'InstallStl' && !install) continue;
-      state = await this.stl(record.entidad, command.type as StlRequestType, command.data as never);
+      await this.stl(record.entidad, command.type as StlRequestType, command.data as never);
     }
-    return state;
+    return this.stlState(record.entidad);
   }
 
   async startExercise(entidad: string, startedOn: LocalDate, number = 1): Promise<ExerciseState> {
     const data = { entidad, number, startedOn };
-    return this.startWith<ExerciseState>('exerciseWorkflow', exerciseWorkflowId(entidad, number), [{ entidad, number }], exerciseUpdates.StartExercise, data);
+    await this.startWith('exerciseWorkflow', exerciseWorkflowId(entidad, number), [{ entidad, number }], exerciseUpdates.StartExercise, data);
+    return this.exerciseState(entidad, number);
   }
 
   /**
    * The workflow started together with its first command (Update-with-Start), as the API does: a workflow started
    * alone ends at once on a real server when its first task finds nothing registered or started.
    */
-  private async startWith<S>(workflowType: string, workflowId: string, args: unknown[], update: unknown, data: unknown): Promise<S> {
+  private async startWith(workflowType: string, workflowId: string, args: unknown[], update: CommandUpdateDefinition, data: unknown): Promise<void> {
     const startWorkflowOperation = new WithStartWorkflowOperation(workflowType, {
       workflowId,
       taskQueue: this.taskQueue,
       args,
       workflowIdConflictPolicy: 'FAIL',
     });
-    return this.client.workflow.executeUpdateWithStart(update as CommandUpdateDefinition<S>, {
+    await this.client.workflow.executeUpdateWithStart(update, {
       args: [{ data, actor: 'escenario' }],
       startWorkflowOperation,
     });

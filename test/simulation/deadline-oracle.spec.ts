@@ -1,4 +1,4 @@
-import { addDays, exerciseDecider, type ExerciseEvent, exerciseDeadlines, fold, instantAt, type LocalDate } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, exerciseDeadlines, fold, instantAt, type LocalDate } from '@app/domain';
 import { checkDeadlines, type LoggedEvent } from './deadline-oracle';
 
 const STARTED_ON: LocalDate = '2031-02-03';
@@ -17,7 +17,7 @@ class LogOf {
 
   /** Fires what the pure domain says is due next, at `at`. */
   fire(at: string): this {
-    const [next] = exerciseDeadlines(fold(exerciseDecider, this.events as never));
+    const [next] = exerciseDeadlines(fold(exerciseDecider, this.events as never), DEFAULT_DEADLINE_POLICY);
     return this.send('FireDeadline', { deadlineId: next.id }, at);
   }
 }

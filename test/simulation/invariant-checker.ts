@@ -1,5 +1,19 @@
 import { domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
-import { COMMITMENT_COMPLETIONS, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseSummary, fold, localDateAt, stlDecider, stlSummary } from '@app/domain';
+import {
+  COMMITMENT_COMPLETIONS,
+  type DeadlinePolicy,
+  DEFAULT_DEADLINE_POLICY,
+  exerciseDeadlines,
+  exerciseDecider,
+  type ExerciseState,
+  exerciseSummary,
+  fold,
+  localDateAt,
+  stlDeadlines,
+  stlDecider,
+  type StlState,
+  stlSummary,
+} from '@app/domain';
 import { planNotifications } from '@app/notifications';
 import { type Client } from '@temporalio/client';
 import { type DataSource, type EntityManager } from 'typeorm';
@@ -132,7 +146,7 @@ async function checkStream({ dataSource, client, streamId, events, row, endedAt,
   const isStl = streamId.startsWith('stl/');
   const folded = (log: readonly LoggedEvent[]) => (isStl ? fold(stlDecider, log as never) : fold(exerciseDecider, log as never));
   const state = folded(events);
-  const summary = isStl ? stlSummary(state as never) : exerciseSummary(state as never, policy);
+  const summary = isStl ? stlSummary(state as never, policy) : exerciseSummary(state as never, policy);
   if (canonical(row) !== canonical(summary)) broken('a', 'la fila de la proyección no es el pliegue del registro', events.length);
   const handle = client.workflow.getHandle(streamId);
   const query = (): Promise<unknown> => (isStl ? handle.query(getStlState) : handle.query(getExerciseState));
@@ -269,18 +283,34 @@ function checkPlannedNotifications(log: ReadonlyMap<string, readonly LoggedEvent
   for (const [streamId, events] of log) {
     const isStl = streamId.startsWith('stl/');
     const decider = isStl ? stlDecider : exerciseDecider;
+    const deadlinesOf = (folded: unknown) => (isStl ? stlDeadlines(folded as StlState, policy) : exerciseDeadlines(folded as ExerciseState, policy));
     let state = decider.initialState() as unknown;
+    // As the workflow tells the planner: deadlines already overdue when first pending are history, never mailed.
+    const seen = new Set<string>();
+    const overdueOnArrival = new Set<string>();
     for (const append of appendsOf(events)) {
       state = append.reduce((folded, event) => decider.evolve(folded as never, event as never), state);
-      const plan = planNotifications({
-        aggregate: isStl ? 'stl' : 'exercise',
+      const now = Date.parse(append[0].occurredAt);
+      const pending = deadlinesOf(state);
+      const arrivedOverdue = pending.filter((deadline) => !seen.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
+      const firing = append[0].commandId?.startsWith('deadline:') ? append[0].commandId.slice('deadline:'.length) : undefined;
+      const base = {
         streamId,
         firstSeq: append[0].seq,
         events: append.map(({ type, data }) => ({ type, data })),
         occurredAt: append[0].occurredAt,
-        state,
         policy,
-      });
+        ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
+        ...(firing !== undefined && overdueOnArrival.has(firing) ? { firesHistory: [firing] } : {}),
+      };
+      for (const deadline of pending) {
+        if (seen.has(deadline.id)) continue;
+        seen.add(deadline.id);
+        if (Date.parse(deadline.dueAt) <= now) overdueOnArrival.add(deadline.id);
+      }
+      const plan = planNotifications(
+        isStl ? { ...base, aggregate: 'stl', state: state as StlState } : { ...base, aggregate: 'exercise', state: state as ExerciseState },
+      );
       for (const notification of plan) {
         const key = `${streamId}#${notification.seq}:${notification.content.kind}`;
         planned.add(key);

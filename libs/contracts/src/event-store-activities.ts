@@ -1,19 +1,28 @@
-import { type Deadline, type DeadlinePolicy } from '@app/domain';
+import { type AggregateKind, type Deadline, type DeadlinePolicy, type ExerciseState, type StlState } from '@app/domain';
 
-/** The aggregates whose streams the workflows write; each has its own projections. */
-export type AggregateKind = 'exercise' | 'stl';
+export { type AggregateKind } from '@app/domain';
 
-export interface AppendEventsInput {
-  readonly aggregate: AggregateKind;
+/** Each aggregate's folded state, by kind: what its read model and its e-mails are written from. */
+export interface AggregateStates {
+  readonly exercise: ExerciseState;
+  readonly stl: StlState;
+}
+
+/** One append of one aggregate's stream. */
+export interface AppendOf<K extends AggregateKind> {
+  readonly aggregate: K;
   readonly streamId: string;
   readonly firstSeq: number;
   readonly events: readonly { readonly type: string; readonly data: unknown }[];
   /** Workflow time of the command that produced the events. */
   readonly occurredAt: string;
   /** The folded state after the events: projections are written from it in the same transaction. */
-  readonly state: unknown;
-  /** The policy the workflow runs with, so notifications announce the dates the workflow will keep. */
-  readonly policy?: DeadlinePolicy;
+  readonly state: AggregateStates[K];
+  /**
+   * The policy the workflow runs with, kept with the stream (`event_streams`), so the read model and notifications
+   * show the dates the workflow will keep.
+   */
+  readonly policy: DeadlinePolicy;
   /** The command that produced the events (Update id, `deadline:<id>`, or the sender's id for a signal). */
   readonly commandId?: string;
   /**
@@ -23,6 +32,15 @@ export interface AppendEventsInput {
   readonly arrivedOverdue?: readonly Deadline[];
   /** Ids of the deadlines fired by these events that were already overdue when they arrived (see above). */
   readonly firesHistory?: readonly string[];
+}
+
+/** One append, typed by its aggregate: a switch on `aggregate` gives the state its type, never a cast. */
+export type AppendEventsInput = { readonly [K in AggregateKind]: AppendOf<K> }[AggregateKind];
+
+/** The append of an aggregate whose kind is a type parameter (the generic workflow runtime, test stories). */
+export function appendOf<K extends AggregateKind>(input: AppendOf<K>): AppendEventsInput {
+  // AppendOf<K> is one member of the union for every K; TypeScript does not distribute a type parameter by itself.
+  return input as AppendOf<AggregateKind> as AppendEventsInput;
 }
 
 /** An event as stored, when it is not the one the workflow sent (see `AppendEventsResult.stored`). */

@@ -7,7 +7,7 @@ import { type Snapshot } from './snapshot';
 /** Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own and never come from outside. */
 export type ExerciseRequestType = Exclude<ExerciseCommand['type'], 'FireDeadline' | 'RecordIncident'>;
 
-export const exerciseUpdates = defineCommandUpdates<ExerciseCommand, ExerciseState, ExerciseRequestType>({
+export const exerciseUpdates = defineCommandUpdates<ExerciseCommand, ExerciseRequestType>({
   StartExercise: true,
   CompleteStage: true,
   CompleteStep: true,

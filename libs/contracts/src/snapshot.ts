@@ -7,4 +7,6 @@ export interface Snapshot<S> {
    * repeated Update id only within one run, so the workflow remembers them across continue-as-new itself.
    */
   readonly recentCommandIds?: readonly string[];
+  /** Pending deadlines that were already overdue when they arrived (history): their firing is not mailed in the next run either. */
+  readonly overdueOnArrival?: readonly string[];
 }

@@ -10,7 +10,7 @@ import { type Snapshot } from './snapshot';
  */
 export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'RecordIncident' | 'ReportUndeliverableMail'>;
 
-export const stlUpdates = defineCommandUpdates<StlCommand, StlState, StlRequestType>({
+export const stlUpdates = defineCommandUpdates<StlCommand, StlRequestType>({
   RegisterStl: true,
   ChangeDecisionRule: true,
   SetNonWorkingDays: true,

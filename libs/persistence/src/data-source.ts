@@ -1,5 +1,6 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { DomainEventRecord } from './entities/domain-event.entity';
+import { EventStreamRecord } from './entities/event-stream.entity';
 import { CommitmentView } from './entities/commitment-view.entity';
 import { EscalationView } from './entities/escalation-view.entity';
 import { ExerciseView } from './entities/exercise-view.entity';
@@ -17,9 +18,11 @@ import { StlAndSharedViews1763780200000 } from './migrations/1763780200000-stl-a
 import { EventMetadata1764800000000 } from './migrations/1764800000000-event-metadata';
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
 import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-historical-convocations';
+import { EventStreams1796400000000 } from './migrations/1796400000000-event-streams';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
+  EventStreamRecord,
   ExerciseView,
   StlView,
   StlMemberView,
@@ -43,6 +46,7 @@ export const PERSISTENCE_MIGRATIONS = [
   NotificationDispatch1764900000000,
   IdempotencyKeys1796260131580,
   HistoricalConvocations1796300000000,
+  EventStreams1796400000000,
 ];
 
 export interface DatabaseConfig {

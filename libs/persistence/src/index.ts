@@ -1,5 +1,6 @@
 export * from './data-source';
 export * from './entities/domain-event.entity';
+export * from './entities/event-stream.entity';
 export * from './entities/commitment-view.entity';
 export * from './entities/escalation-view.entity';
 export * from './entities/exercise-view.entity';
@@ -11,6 +12,7 @@ export * from './event-store/event-content';
 export * from './event-store/event-store';
 export * from './migrate';
 export * from './persistence.module';
+export * from './projections/escalations.projection';
 export * from './projections/exercise.projection';
 export * from './projections/projection-writer';
 export * from './projections/stl.projection';

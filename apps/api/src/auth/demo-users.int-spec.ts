@@ -1,6 +1,6 @@
 import { User } from '@app/persistence';
 import { compare } from 'bcryptjs';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { seedDemoUsers } from './demo-users.seeder';
 
 describe('the users table and its demo accounts (real PostgreSQL)', () => {

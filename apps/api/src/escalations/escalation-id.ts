@@ -1,5 +1,4 @@
-import { parseExerciseId } from '@app/contracts';
-import { type Entidad, isEntidad } from '@app/domain';
+import { type Entidad, parseStreamId } from '@app/domain';
 
 /**
  * Escalation ids are unique within their stream only, so a row is `<stream id>#<escalation id>`
@@ -15,7 +14,6 @@ export interface EscalationRef {
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,1000}$/;
-const STL_STREAM = /^stl\/(\d{2})$/;
 
 export function escalationResourceId(rowId: string): string {
   return Buffer.from(rowId, 'utf8').toString('base64url');
@@ -23,10 +21,8 @@ export function escalationResourceId(rowId: string): string {
 
 /** The stream an escalation belongs to: which workflow to ask, and in which state. */
 export function escalationSource(streamId: string): Pick<EscalationRef, 'entidad' | 'source'> | undefined {
-  const exercise = parseExerciseId(streamId);
-  if (exercise && isEntidad(exercise.entidad)) return { entidad: exercise.entidad, source: 'exercise' };
-  const stl = STL_STREAM.exec(streamId)?.[1];
-  return isEntidad(stl) ? { entidad: stl, source: 'stl' } : undefined;
+  const stream = parseStreamId(streamId);
+  return stream && { entidad: stream.entidad, source: stream.aggregate };
 }
 
 /** Undefined for anything that is not the encoding of an escalation row id (answered with 404). */

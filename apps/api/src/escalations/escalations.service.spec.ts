@@ -1,6 +1,6 @@
 import { exerciseUpdates, stlUpdates } from '@app/contracts';
 import { type Escalation } from '@app/domain';
-import { type EscalationView } from '@app/persistence';
+import { escalationRow, type EscalationView } from '@app/persistence';
 import { type DataSource } from 'typeorm';
 import { ApiProblem } from '../errors/api-problem';
 import { type WorkflowCommands } from '../temporal/workflow-commands';
@@ -16,11 +16,20 @@ const stall: Escalation = {
   status: 'abierta',
 };
 
-/** The service against an escalations table holding `rows` and workflows that answer `state`. */
-function serviceWith(rows: Partial<EscalationView>[], state: unknown) {
-  const execute = jest.fn().mockResolvedValue(state);
-  const findOne = jest.fn(({ where }: { where: { id: string } }) => Promise.resolve(rows.find((row) => row.id === where.id) ?? null));
-  const dataSource = { getRepository: () => ({ findOne }) } as unknown as DataSource;
+/** A row of the escalations projection, as the append writes it from `escalation`. */
+const rowOf = (streamId: string, entidad: string, escalation: Escalation): Partial<EscalationView> => escalationRow(streamId, entidad, escalation);
+
+/** The service against an escalations table holding `rows`, whose command's append writes `after` over its row. */
+function serviceWith(rows: Partial<EscalationView>[], after?: Partial<EscalationView>) {
+  let table = [...rows];
+  const execute = jest.fn(() => {
+    if (after) table = table.map((row) => (row.id === after.id ? after : row));
+    return Promise.resolve({ version: 9, events: [] });
+  });
+  const find = (id: string) => Promise.resolve(table.find((row) => row.id === id) ?? null);
+  const findOne = jest.fn(({ where }: { where: { id: string } }) => find(where.id));
+  const findOneBy = jest.fn((where: { id: string }) => find(where.id));
+  const dataSource = { getRepository: () => ({ findOne, findOneBy }) } as unknown as DataSource;
   const service = new EscalationsService({ execute } as unknown as WorkflowCommands, dataSource);
   return { service, execute };
 }
@@ -28,10 +37,7 @@ function serviceWith(rows: Partial<EscalationView>[], state: unknown) {
 describe('acknowledging and resolving an escalation reach the workflow that raised it', () => {
   it('an exercise stall goes to exercise/<entidad>/<n> as exerciseUpdates.AcknowledgeEscalation', async () => {
     const acknowledged = { ...stall, status: 'reconocida' as const, acknowledgedBy: 'enlace', acknowledgedAt: '2026-02-25T16:00:00.000Z' };
-    const { service, execute } = serviceWith([{ id: `exercise/14/1#${stall.id}`, entidad: '14' }], {
-      status: 'open',
-      escalations: [acknowledged],
-    });
+    const { service, execute } = serviceWith([rowOf('exercise/14/1', '14', stall)], rowOf('exercise/14/1', '14', acknowledged));
 
     const answer = await service.acknowledge(escalationResourceId(`exercise/14/1#${stall.id}`), 'enlace');
 
@@ -47,7 +53,7 @@ describe('acknowledging and resolving an escalation reach the workflow that rais
   it('an STL vacancy goes to stl/<entidad> as stlUpdates.ResolveEscalation with the resolution', async () => {
     const vacancy: Escalation = { ...stall, id: 'vacante:2026-05-01:escalamiento:1', kind: 'vacancy_escalation' };
     const resolved = { ...vacancy, status: 'resuelta' as const, resolvedAt: '2026-06-01T16:00:00.000Z', resolution: 'Designado.' };
-    const { service, execute } = serviceWith([{ id: `stl/20#${vacancy.id}`, entidad: '20' }], { status: 'instalado', escalations: [resolved] });
+    const { service, execute } = serviceWith([rowOf('stl/20', '20', vacancy)], rowOf('stl/20', '20', resolved));
 
     const answer = await service.resolve(escalationResourceId(`stl/20#${vacancy.id}`), 'Designado.', 'coordinador');
 
@@ -66,7 +72,7 @@ describe('acknowledging and resolving an escalation reach the workflow that rais
     ['no such row', escalationResourceId('stl/20#otra'), [{ id: 'stl/20#una', entidad: '20' }]],
     ['a row of another state than its id says', escalationResourceId('stl/20#una'), [{ id: 'stl/20#una', entidad: '14' }]],
   ])('answers 404 ESCALATION_NOT_FOUND to %s, without asking any workflow', async (_case, id, rows) => {
-    const { service, execute } = serviceWith(rows, {});
+    const { service, execute } = serviceWith(rows);
 
     const refusal = await service.acknowledge(id, 'coordinador').catch((error: unknown) => error);
 

@@ -4,11 +4,11 @@ import {
   exerciseUpdates,
   stlUpdates,
 } from '@app/contracts';
-import { type Entidad, entidadName, type Escalation, type ExerciseState, type StlState } from '@app/domain';
+import { entidadName, type Escalation } from '@app/domain';
 import { EscalationView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, type FindOptionsWhere, In } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { DataSource, type FindOptionsWhere } from 'typeorm';
+import { entidadWhere, type Readable, readScope } from '../auth/read-scope';
 import { notFound } from '../errors/api-problem';
 import { closedExerciseOr } from '../exercises/closed-exercise';
 import { exerciseResourceId } from '../exercises/exercise-id.pipe';
@@ -63,7 +63,7 @@ function present(streamId: string, escalation: Escalation): EscalationResponse {
   };
 }
 
-/** A projection row in the domain's shape, so rows and freshly answered states are presented alike. */
+/** A projection row in the domain's shape. */
 function escalationOf(row: EscalationView): Escalation {
   return {
     id: row.escalationId,
@@ -79,8 +79,6 @@ function escalationOf(row: EscalationView): Escalation {
   };
 }
 
-type AnyState = ExerciseState | StlState;
-
 @Injectable()
 export class EscalationsService {
   constructor(
@@ -89,11 +87,10 @@ export class EscalationsService {
   ) {}
 
   /** The inbox, most recent first: only the states the caller may read (a foreign `entidad` finds nothing). */
-  async list(query: ListEscalationsQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<EscalationResponse[]> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
-    const entidad = query.entidad ?? (scope && In([...scope]));
-    const where: FindOptionsWhere<EscalationView> = { ...(entidad && { entidad }), ...(query.status && { status: query.status }) };
+  async list(query: ListEscalationsQuery, readable: Readable): Promise<EscalationResponse[]> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return [];
+    const where: FindOptionsWhere<EscalationView> = { ...entidadWhere(scope), ...(query.status && { status: query.status }) };
     const rows = await this.dataSource.getRepository(EscalationView).find({
       where,
       order: { raisedAt: 'DESC', id: 'ASC' },
@@ -111,7 +108,7 @@ export class EscalationsService {
     return this.command(resourceId, 'ResolveEscalation', (escalationId) => ({ escalationId, resolution }), actor);
   }
 
-  /** Sent to the workflow that raised it, which answers with its new state (or the rule that refused). */
+  /** Sent to the workflow that raised it (which answers the rule that refused, if one did). */
   private async command(
     resourceId: string,
     type: 'AcknowledgeEscalation' | 'ResolveEscalation',
@@ -120,15 +117,16 @@ export class EscalationsService {
   ): Promise<EscalationResponse> {
     const ref = await this.find(resourceId);
     const updates = ref.source === 'exercise' ? exerciseUpdates : stlUpdates;
-    const update = updates[type] as CommandUpdateDefinition<AnyState>;
-    const state = await this.commands
+    const update = updates[type] as CommandUpdateDefinition;
+    await this.commands
       .execute(ref.streamId, update, { data: data(ref.escalationId), actor }, ESCALATION_NOT_FOUND)
       .catch(async (error: unknown) => {
         throw ref.source === 'exercise' ? await closedExerciseOr(error, this.dataSource, ref.streamId) : error;
       });
-    const escalation = 'escalations' in state ? state.escalations.find((candidate) => candidate.id === ref.escalationId) : undefined;
-    if (!escalation) throw notFound(ESCALATION_NOT_FOUND.code, ESCALATION_NOT_FOUND.message);
-    return present(ref.streamId, escalation);
+    // The escalation's row as the command's own append rewrote it (read-your-writes), as the GETs show it.
+    const row = await this.dataSource.getRepository(EscalationView).findOneBy({ id: ref.rowId });
+    if (!row) throw notFound(ESCALATION_NOT_FOUND.code, ESCALATION_NOT_FOUND.message);
+    return present(ref.streamId, escalationOf(row));
   }
 
   private async find(resourceId: string): Promise<EscalationRef> {

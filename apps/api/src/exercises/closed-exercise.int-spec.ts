@@ -1,5 +1,5 @@
 import { ExerciseView } from '@app/persistence';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { ApiProblem, notFound } from '../errors/api-problem';
 import { closedExerciseOr } from './closed-exercise';
 

@@ -138,6 +138,7 @@ export const EXERCISE_LIST_EXAMPLE = [
     startedOn: '2026-03-02',
     lastProgressOn: '2026-09-14',
     progressRecordedOn: '2026-09-14',
+    stallReminderOn: '2026-10-14',
     openEscalations: 0,
     stl: { installedOn: '2026-07-01', facilitador: { nombre: 'Dra. Ana Ruiz Téllez' }, lastSessionOn: '2026-09-10' },
     governanceMechanism: { adoptedOn: '2026-07-01', documentUrl: `${MICROSITIO}/mecanismo-de-gobernanza.pdf` },

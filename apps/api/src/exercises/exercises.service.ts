@@ -3,15 +3,14 @@ import {
   type CommandUpdateDefinition,
   exerciseUpdates,
   exerciseWorkflowId,
-  getExerciseState,
   stlUpdates,
   stlWorkflowId,
 } from '@app/contracts';
-import { type DecisionRule, entidadName, type Entidad, type ExerciseState, type ExerciseSummary, exerciseSummary } from '@app/domain';
+import { type DecisionRule, entidadName, type Entidad, type ExerciseSummary } from '@app/domain';
 import { ExerciseView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { type Readable, readScope } from '../auth/read-scope';
 import { ApiProblem } from '../errors/api-problem';
 import { choiceKeptAcrossRetries, earlierChoice } from '../idempotency/command-scope';
 import { type NotFoundMessage, WorkflowCommands } from '../temporal/workflow-commands';
@@ -48,11 +47,6 @@ function present(summary: ExerciseSummary): ExerciseResponse {
   return { id: exerciseResourceId(summary.streamId), workflowId: summary.streamId, ...summary };
 }
 
-function presentState(state: ExerciseState): ExerciseResponse {
-  const summary = exerciseSummary(state);
-  if (!summary) throw new ApiProblem(404, EXERCISE_NOT_FOUND.code, EXERCISE_NOT_FOUND.message);
-  return present(summary);
-}
 
 @Injectable()
 export class ExercisesService {
@@ -75,14 +69,15 @@ export class ExercisesService {
     const number = earlierChoice<number>(EXERCISE_NUMBER) ?? (await this.nextExerciseNumber(dto.entidad, alreadyOpen));
     await choiceKeptAcrossRetries(EXERCISE_NUMBER, number);
     await this.ensureStl(dto.entidad as Entidad, dto.decisionRule ?? DEFAULT_DECISION_RULE, actor);
-    const state = await this.commands.startWith(
+    const workflowId = exerciseWorkflowId(dto.entidad, number);
+    await this.commands.startWith(
       'exerciseWorkflow',
-      { workflowId: exerciseWorkflowId(dto.entidad, number), args: [this.inputs.exercise(dto.entidad, number)] },
+      { workflowId, args: [this.inputs.exercise(dto.entidad, number)] },
       exerciseUpdates.StartExercise,
       { data: { entidad: dto.entidad, number, startedOn: dto.startedOn }, actor },
       alreadyOpen,
     );
-    return presentState(state);
+    return this.get(workflowId);
   }
 
   /**
@@ -90,9 +85,9 @@ export class ExercisesService {
    * at a time in (entidad, number) order, which the unique index on those columns serves; each row cut down to the
    * list's fields by PostgreSQL and passed through as JSON text (ExerciseListItem[]).
    */
-  async list(query: ListExercisesQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<string> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return '[]';
+  async list(query: ListExercisesQuery, readable: Readable): Promise<string> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return '[]';
     const page = this.dataSource
       .getRepository(ExerciseView)
       .createQueryBuilder('exercise')
@@ -102,18 +97,19 @@ export class ExercisesService {
       .addOrderBy('exercise.number')
       .limit(query.limit ?? DEFAULT_LIST_LIMIT)
       .offset(query.offset ?? 0);
-    if (query.entidad) page.andWhere('exercise.entidad = :entidad', { entidad: query.entidad });
-    else if (scope) page.andWhere('exercise.entidad IN (:...scope)', { scope });
+    if (scope.entidades) page.andWhere('exercise.entidad IN (:...entidades)', { entidades: scope.entidades });
     if (query.status) page.andWhere('exercise.status = :status', { status: query.status });
     return listPageJson(await page.getRawMany<ExerciseListRow>(), exerciseResourceId);
   }
 
+  /**
+   * The exercise as its projection row holds it: what GETs show and what a command answers, since the command's
+   * append wrote the row in its own transaction before the Update returned (read-your-writes).
+   */
   async get(workflowId: string): Promise<ExerciseResponse> {
     const row = await this.dataSource.getRepository(ExerciseView).findOne({ where: { id: workflowId }, select: { id: true, summary: true } });
-    if (row) return present(row.summary);
-    // Not projected yet (the first command is still being stored): ask the workflow itself.
-    const state = await this.commands.query(workflowId, (handle) => handle.query(getExerciseState), EXERCISE_NOT_FOUND);
-    return presentState(state);
+    if (!row) throw new ApiProblem(404, EXERCISE_NOT_FOUND.code, EXERCISE_NOT_FOUND.message);
+    return present(row.summary);
   }
 
   completeStage(workflowId: string, stage: number, dto: CompleteStageDto, actor?: string): Promise<ExerciseResponse> {
@@ -176,10 +172,10 @@ export class ExercisesService {
     data: CommandPayload['data'],
     actor?: string,
   ): Promise<ExerciseResponse> {
-    const update = exerciseUpdates[type] as CommandUpdateDefinition<ExerciseState>;
-    const state = await this.commands.execute(workflowId, update, { data, actor }, EXERCISE_NOT_FOUND).catch(async (error: unknown) => {
+    const update = exerciseUpdates[type] as CommandUpdateDefinition;
+    await this.commands.execute(workflowId, update, { data, actor }, EXERCISE_NOT_FOUND).catch(async (error: unknown) => {
       throw await closedExerciseOr(error, this.dataSource, workflowId);
     });
-    return presentState(state);
+    return this.get(workflowId);
   }
 }

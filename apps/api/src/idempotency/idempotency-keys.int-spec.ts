@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { type ApiProblem } from '../errors/api-problem';
 import { IdempotencyKeys, type KeptAnswer, type KeyedRequest, type Lease } from './idempotency-keys';
 

@@ -1,8 +1,7 @@
-import { type Entidad } from '@app/domain';
 import { NotificationRecord } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { DataSource } from 'typeorm';
+import { entidadWhere, type Readable, readScope } from '../auth/read-scope';
 import { type ListNotificationsQuery, type NotificationDto } from './notifications.dto';
 
 const DEFAULT_LIMIT = 100;
@@ -29,12 +28,11 @@ export class NotificationsService {
   constructor(private readonly dataSource: DataSource) {}
 
   /** The outbox, newest first, of the states the caller may read (a foreign `entidad` filter finds nothing). */
-  async list(query: ListNotificationsQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<NotificationDto[]> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
-    const entidad = query.entidad ?? (scope && In([...scope]));
+  async list(query: ListNotificationsQuery, readable: Readable): Promise<NotificationDto[]> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return [];
     const rows = await this.dataSource.getRepository(NotificationRecord).find({
-      where: { ...(entidad && { entidad }), ...(query.status && { status: query.status }) },
+      where: { ...entidadWhere(scope), ...(query.status && { status: query.status }) },
       order: { createdAt: 'DESC', idempotencyKey: 'ASC' },
       take: query.limit ?? DEFAULT_LIMIT,
     });

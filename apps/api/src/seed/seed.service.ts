@@ -67,7 +67,7 @@ export class SeedService {
     this.logger.log(`STL ${plan.entidad} instalado el ${plan.installedOn}`);
   }
 
-  private async startWith<S>(
+  private async startWith(
     workflowType: string,
     workflowId: string,
     args: unknown[],
@@ -80,14 +80,14 @@ export class SeedService {
       args,
       workflowIdConflictPolicy: 'FAIL',
     });
-    await this.client.workflow.executeUpdateWithStart(this.updateFor<S>(updates, request.type), {
+    await this.client.workflow.executeUpdateWithStart(this.updateFor(updates, request.type), {
       args: [this.payload(request)],
       startWorkflowOperation,
     });
   }
 
-  private async update<S>(workflowId: string, updates: object, request: StlRequest | ExerciseRequest): Promise<void> {
-    await this.client.workflow.getHandle(workflowId).executeUpdate(this.updateFor<S>(updates, request.type), {
+  private async update(workflowId: string, updates: object, request: StlRequest | ExerciseRequest): Promise<void> {
+    await this.client.workflow.getHandle(workflowId).executeUpdate(this.updateFor(updates, request.type), {
       args: [this.payload(request)],
     });
   }
@@ -102,8 +102,8 @@ export class SeedService {
     throw new Error(`${exerciseId}: el paso ${step} no se completó`);
   }
 
-  private updateFor<S>(updates: object, type: string): CommandUpdateDefinition<S> {
-    return (updates as Record<string, CommandUpdateDefinition<S>>)[type];
+  private updateFor(updates: object, type: string): CommandUpdateDefinition {
+    return (updates as Record<string, CommandUpdateDefinition>)[type];
   }
 
   private payload(request: StlRequest | ExerciseRequest): CommandPayload {

@@ -1,27 +1,42 @@
-import { type CommandPayload, type CommandUpdateDefinition, type StlRequestType, stlUpdates, stlWorkflowId } from '@app/contracts';
-import { type Entidad, type RegisteredStl, type StlCommand, type StlState } from '@app/domain';
+import { type CommandPayload, type CommandUpdateDefinition, type StlRequestType, type StoredEventData, stlUpdates, stlWorkflowId } from '@app/contracts';
+import { type Entidad, type StlCommand } from '@app/domain';
 import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { currentUpdateId } from '../idempotency/command-scope';
 import { WorkflowCommands } from '../temporal/workflow-commands';
-import { stlNotFound, stlNotFoundProblem } from './stl-problems';
+import { stlNotFound } from './stl-problems';
 
 /** The data of one STL command type, as the domain declares it. */
 export type StlCommandData<T extends StlRequestType> = Extract<StlCommand, { type: T }>['data'];
 
-/** Sends one command to `stl/<entidad>` as its Update and answers the folded state the workflow returns. */
+/**
+ * Sends one command to `stl/<entidad>` as its Update and answers the events it stored. A command the workflow had
+ * already applied (a retry under the same Idempotency-Key, in a later run) answers none: its events are then read
+ * from the log by the Update id each of them keeps.
+ */
 @Injectable()
 export class StlGateway {
-  constructor(private readonly commands: WorkflowCommands) {}
+  constructor(
+    private readonly commands: WorkflowCommands,
+    private readonly dataSource: DataSource,
+  ) {}
 
   async execute<T extends StlRequestType>(
     entidad: Entidad,
     type: T,
     data: StlCommandData<T>,
     actor: string,
-  ): Promise<RegisteredStl> {
-    const update = stlUpdates[type] as CommandUpdateDefinition<StlState>;
+  ): Promise<readonly StoredEventData[]> {
+    const update = stlUpdates[type] as CommandUpdateDefinition;
     const payload: CommandPayload = { data, actor };
-    const state = await this.commands.execute(stlWorkflowId(entidad), update, payload, stlNotFound(entidad));
-    if (state.status === 'unregistered') throw stlNotFoundProblem(entidad);
-    return state;
+    const streamId = stlWorkflowId(entidad);
+    const outcome = await this.commands.execute(streamId, update, payload, stlNotFound(entidad));
+    if (outcome.events.length > 0) return outcome.events;
+    const commandId = currentUpdateId();
+    if (commandId === undefined) return [];
+    return this.dataSource.query<StoredEventData[]>(
+      "SELECT seq, type, data FROM domain_events WHERE stream_id = $1 AND metadata->>'commandId' = $2 ORDER BY seq",
+      [streamId, commandId],
+    );
   }
 }

@@ -72,6 +72,7 @@ const SUMMARY_EXAMPLE = {
   warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador está vacante.' }],
   lastSessionOn: '2026-10-15',
   nextSessionDueOn: '2026-12-15',
+  cadenceReminderOn: '2026-12-01',
   sessions: { convocada: 0, celebrada: 1, sin_quorum: 0, cancelada: 0 },
   openEscalations: 1,
   pendingRemovals: 0,

@@ -2,8 +2,8 @@ import { stlWorkflowId } from '@app/contracts';
 import { type Entidad, type LocalDate } from '@app/domain';
 import { EscalationView, StlMemberView, StlSessionView, StlView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Like } from 'typeorm';
-import { ALL_ENTIDADES } from '../auth/entidad-access';
+import { DataSource, Like } from 'typeorm';
+import { entidadWhere, type Readable, readScope } from '../auth/read-scope';
 import { StlCalendarReader } from '../calendar/stl-calendar.reader';
 import { stlNotFoundProblem } from './stl-problems';
 import { type ListStlsQuery } from './stls.dto';
@@ -18,13 +18,12 @@ export class StlReadModel {
   ) {}
 
   /** Only the rows of `readable`, the states the caller may see (a foreign `entidad` filter finds nothing). */
-  async list(query: ListStlsQuery, readable: typeof ALL_ENTIDADES | readonly Entidad[]): Promise<StlResponse[]> {
-    const scope = readable === ALL_ENTIDADES ? undefined : readable;
-    if (scope && (scope.length === 0 || (query.entidad && !scope.some((entidad) => entidad === query.entidad)))) return [];
-    const entidad = query.entidad ?? (scope && In([...scope]));
+  async list(query: ListStlsQuery, readable: Readable): Promise<StlResponse[]> {
+    const scope = readScope(readable, query.entidad);
+    if (!scope) return [];
     const rows = await this.dataSource.getRepository(StlView).find({
       where: {
-        ...(entidad && { entidad }),
+        ...entidadWhere(scope),
         ...(query.status && { status: query.status }),
         ...(query.facilitadorVacante && { facilitadorVacante: query.facilitadorVacante === 'true' }),
       },
@@ -52,6 +51,11 @@ export class StlReadModel {
       order: { date: 'ASC', sessionId: 'ASC' },
     });
     return { updatedAt: row.updatedAt, sessions };
+  }
+
+  /** One session's row; the caller named a session that its command just wrote. */
+  async session(entidad: Entidad, sessionId: string): Promise<StlSessionView> {
+    return this.dataSource.getRepository(StlSessionView).findOneByOrFail({ entidad, sessionId });
   }
 
   /** Ids already given to sessions of that date (`<date>-<n>`). */

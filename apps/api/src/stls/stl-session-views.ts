@@ -1,7 +1,9 @@
-import { noticeDeadline, type RecordedDecision, type RegisteredStl, type Session, stlCalendar, type StlSummary, stlSummary } from '@app/domain';
-import { type AttendanceResponse, sessionFromState, type StlDetailResponse, stlDetailFromState, type StlSessionResponse } from './stl-views';
+import { type StoredEventData } from '@app/contracts';
+import { type DecisionRecorded, type RecordedDecision, type RemovalProposed } from '@app/domain';
+import { canonicalJson, type StlSessionView } from '@app/persistence';
+import { type AttendanceResponse, sessionFromRow } from './stl-views';
 
-/** What a session command answers, taken from the folded state the Update returned. */
+/** What a session command answers beyond the session's row: what the command itself stored. */
 
 export interface AttendanceOutcome extends AttendanceResponse {
   readonly sessionId: string;
@@ -17,37 +19,28 @@ export interface DecisionOutcomeResponse extends RecordedDecision {
   readonly number: number;
 }
 
-/** The STL as a whole: summary, members, sessions and open escalations. */
-export function presentStl(state: RegisteredStl): StlDetailResponse {
-  return stlDetailFromState(state, stlSummary(state) as StlSummary);
+function eventsOf<E extends { readonly type: string; readonly data: unknown }>(events: readonly StoredEventData[], type: E['type']): E['data'][] {
+  return events.filter((event) => event.type === type).map((event) => event.data as E['data']);
 }
 
-function sessionIn(state: RegisteredStl, sessionId: string): Session {
-  const session = state.sessions[sessionId];
-  // The Update that just succeeded named this session: its absence is a programming error, not a client's.
-  if (session === undefined) throw new Error(`Session ${sessionId} missing from the state of stl/${state.entidad}`);
-  return session;
-}
-
-export function presentSession(state: RegisteredStl, sessionId: string): StlSessionResponse {
-  const session = sessionIn(state, sessionId);
-  return sessionFromState(session, noticeDeadline(session.date, stlCalendar(state)));
-}
-
-export function presentAttendance(state: RegisteredStl, sessionId: string): AttendanceOutcome {
-  const session = sessionIn(state, sessionId);
-  const view = sessionFromState(session, noticeDeadline(session.date, stlCalendar(state)));
-  if (view.attendance === null) throw new Error(`Session ${sessionId} of stl/${state.entidad} has no attendance`);
-  const removalsProposed = Object.values(state.removalProposals)
-    .filter((proposal) => proposal.cause === 'inactividad' && proposal.sessionId === sessionId)
+/** The attendance as the session's row holds it, with the removals the same command proposed. */
+export function presentAttendance(row: StlSessionView, stored: readonly StoredEventData[]): AttendanceOutcome {
+  const view = sessionFromRow(row);
+  if (view.attendance === null) throw new Error(`Session ${row.sessionId} of stl/${row.entidad} has no attendance`);
+  const removalsProposed = eventsOf<RemovalProposed>(stored, 'RemovalProposed')
+    .filter((proposal) => proposal.cause === 'inactividad' && proposal.sessionId === row.sessionId)
     .map((proposal) => proposal.memberId)
     .sort();
-  return { sessionId, sessionStatus: session.status, ...view.attendance, removalsProposed };
+  return { sessionId: row.sessionId, sessionStatus: row.status, ...view.attendance, removalsProposed };
 }
 
-export function presentLatestDecision(state: RegisteredStl, sessionId: string): DecisionOutcomeResponse {
-  const decisions = sessionIn(state, sessionId).decisions;
-  const latest = decisions[decisions.length - 1];
-  if (latest === undefined) throw new Error(`Session ${sessionId} of stl/${state.entidad} has no decision`);
-  return { sessionId, number: decisions.length, ...latest };
+/** The decision the command recorded, numbered by its place among the session's decisions in the row. */
+export function presentDecision(row: StlSessionView, stored: readonly StoredEventData[]): DecisionOutcomeResponse {
+  const [recorded] = eventsOf<DecisionRecorded>(stored, 'DecisionRecorded');
+  // The Update that just succeeded recorded this decision: its absence is a programming error, not a client's.
+  if (recorded === undefined) throw new Error(`No decision stored for session ${row.sessionId} of stl/${row.entidad}`);
+  const { sessionId, ...decision } = recorded;
+  const same = canonicalJson(decision);
+  const number = (row.decisions as readonly RecordedDecision[]).findIndex((candidate) => canonicalJson(candidate) === same) + 1;
+  return { sessionId, number, ...decision };
 }

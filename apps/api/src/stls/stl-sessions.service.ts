@@ -1,4 +1,5 @@
-import { type Entidad, type RegisteredStl } from '@app/domain';
+import { type StoredEventData } from '@app/contracts';
+import { type Entidad } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { ApiProblem } from '../errors/api-problem';
 import { choiceKeptAcrossRetries, replaceChoice } from '../idempotency/command-scope';
@@ -18,10 +19,9 @@ import {
   type AttendanceOutcome,
   type DecisionOutcomeResponse,
   presentAttendance,
-  presentLatestDecision,
-  presentSession,
+  presentDecision,
 } from './stl-session-views';
-import { type StlSessionResponse } from './stl-views';
+import { sessionFromRow, type StlSessionResponse } from './stl-views';
 
 /** Two convocations for the same date at the same moment: the second takes the next number. */
 const CONVENE_ATTEMPTS = 3;
@@ -40,8 +40,8 @@ export class StlSessionsService {
     let sessionId = await choiceKeptAcrossRetries('sessionId', nextSessionId(dto.date, taken));
     for (let attempt = 1; ; attempt += 1) {
       try {
-        const state = await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
-        return presentSession(state, sessionId);
+        await this.gateway.execute(entidad, 'ConveneSession', { sessionId, ...dto }, actor);
+        return sessionFromRow(await this.readModel.session(entidad, sessionId));
       } catch (error) {
         const collided = error instanceof ApiProblem && error.body.code === 'SESSION_ALREADY_EXISTS';
         if (!collided || attempt >= CONVENE_ATTEMPTS) throw error;
@@ -53,29 +53,31 @@ export class StlSessionsService {
   }
 
   async recordAttendance(entidad: Entidad, sessionId: string, dto: RecordAttendanceDto, actor: string): Promise<AttendanceOutcome> {
-    const state = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
-    return presentAttendance(state, sessionId);
+    const events = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
+    return presentAttendance(await this.readModel.session(entidad, sessionId), events);
   }
 
   async recordDecision(entidad: Entidad, sessionId: string, dto: RecordDecisionDto, actor: string): Promise<DecisionOutcomeResponse> {
     const votes = dto.votes.map(({ memberId, vote, reason }) => ({ memberId, vote, ...(reason === undefined ? {} : { reason }) }));
     const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes };
-    return presentLatestDecision(await this.onSession(entidad, 'RecordDecision', data, actor), sessionId);
+    const events = await this.onSession(entidad, 'RecordDecision', data, actor);
+    return presentDecision(await this.readModel.session(entidad, sessionId), events);
   }
 
   async approveMinutes(entidad: Entidad, sessionId: string, dto: ApproveMinutesDto, actor: string): Promise<StlSessionResponse> {
     const data = { sessionId, approvedOn: dto.approvedOn, signedBy: dto.signedBy };
-    return presentSession(await this.onSession(entidad, 'ApproveMinutes', data, actor), sessionId);
+    await this.onSession(entidad, 'ApproveMinutes', data, actor);
+    return sessionFromRow(await this.readModel.session(entidad, sessionId));
   }
 
   async cancel(entidad: Entidad, sessionId: string, dto: CancelSessionDto, actor: string): Promise<StlSessionResponse> {
-    const state = await this.onSession(entidad, 'CancelSession', { sessionId, reason: dto.reason }, actor);
-    return presentSession(state, sessionId);
+    await this.onSession(entidad, 'CancelSession', { sessionId, reason: dto.reason }, actor);
+    return sessionFromRow(await this.readModel.session(entidad, sessionId));
   }
 
   async reschedule(entidad: Entidad, sessionId: string, dto: RescheduleSessionDto, actor: string): Promise<StlSessionResponse> {
-    const state = await this.onSession(entidad, 'RescheduleSession', { sessionId, date: dto.date, reason: dto.reason }, actor);
-    return presentSession(state, sessionId);
+    await this.onSession(entidad, 'RescheduleSession', { sessionId, date: dto.date, reason: dto.reason }, actor);
+    return sessionFromRow(await this.readModel.session(entidad, sessionId));
   }
 
   /** A command on the session named in the URL: an unknown session is a 404 there. */
@@ -84,7 +86,7 @@ export class StlSessionsService {
     type: T,
     data: StlCommandData<T>,
     actor: string,
-  ): Promise<RegisteredStl> {
+  ): Promise<readonly StoredEventData[]> {
     try {
       return await this.gateway.execute(entidad, type, data, actor);
     } catch (error) {

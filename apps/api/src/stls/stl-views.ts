@@ -1,27 +1,19 @@
 import { stlWorkflowId } from '@app/contracts';
 import {
   type AttendanceRecord,
-  canVote,
   entidadName,
-  type Escalation,
   type Entidad,
   type LocalDate,
-  type Member,
   MEMBER_ROLES,
-  noticeDeadline,
   type RecordedDecision,
-  type RegisteredStl,
   SECTORS,
-  type Session,
-  sessionList,
-  stlCalendar,
   type StlSummary,
 } from '@app/domain';
 import { type EscalationView, type StlMemberView, type StlSessionView, type StlView } from '@app/persistence';
 
 /**
- * What the API shows of an STL, built from either source with the same result: the projections (reads) or the
- * folded state an Update returns (commands). Nothing here touches I/O.
+ * What the API shows of an STL, built from the projection rows only: GETs read them, and a command answers with the
+ * rows its own append wrote (read-your-writes). Nothing here touches I/O.
  */
 
 export type QuorumCode = 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT';
@@ -119,21 +111,6 @@ export function detailFor(reader: { readonly role: string }, detail: StlDetailRe
   return { ...detail, members: detail.members.map((member) => ({ ...member, email: null })) };
 }
 
-export function memberFromState(member: Member): StlMemberResponse {
-  return {
-    memberId: member.memberId,
-    sector: member.sector,
-    role: member.role,
-    nombre: member.nombre,
-    organizacion: member.organizacion,
-    cargo: member.cargo ?? null,
-    email: member.email ?? null,
-    seatId: member.seatId ?? null,
-    hasVote: canVote(member),
-    joinedOn: member.joinedOn,
-  };
-}
-
 export function memberFromRow(row: StlMemberView): StlMemberResponse {
   return {
     memberId: row.memberId,
@@ -146,27 +123,6 @@ export function memberFromRow(row: StlMemberView): StlMemberResponse {
     seatId: row.seatId,
     hasVote: row.hasVote,
     joinedOn: row.joinedOn,
-  };
-}
-
-export function sessionFromState(session: Session, deadline: LocalDate): StlSessionResponse {
-  return {
-    id: session.sessionId,
-    date: session.date,
-    kind: session.kind,
-    status: session.status,
-    convokedOn: session.convokedOn,
-    noticeDeadline: deadline,
-    agenda: session.agenda,
-    place: session.place ?? null,
-    link: session.link ?? null,
-    quorum: session.attendance ? session.attendance.quorum : null,
-    attendance: session.attendance ? attendanceResponse(session.attendance) : null,
-    decisions: session.decisions,
-    minutes: session.minutes ?? null,
-    cancellation: session.cancellation ?? null,
-    historical: session.historical ?? null,
-    reschedulings: session.reschedulings ?? [],
   };
 }
 
@@ -189,19 +145,6 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     cancellation: row.cancellation as StlSessionResponse['cancellation'],
     historical: row.historicalJustification === null ? null : { justification: row.historicalJustification },
     reschedulings: row.reschedulings,
-  };
-}
-
-export function escalationFromState(escalation: Escalation): StlEscalationResponse {
-  return {
-    id: escalation.id,
-    kind: escalation.kind,
-    level: escalation.level,
-    status: escalation.status,
-    reason: escalation.reason,
-    raisedAt: new Date(escalation.raisedAt).toISOString(),
-    acknowledgedBy: escalation.acknowledgedBy ?? null,
-    acknowledgedAt: escalation.acknowledgedAt ? new Date(escalation.acknowledgedAt).toISOString() : null,
   };
 }
 
@@ -260,17 +203,6 @@ export function stlDetail(
     sessions: [...parts.sessions].sort(compareSessions),
     escalations: parts.escalations.filter(isOpenEscalation).sort(compareEscalations),
   };
-}
-
-/** The detail from the folded state an Update returned. */
-export function stlDetailFromState(state: RegisteredStl, summary: StlSummary): StlDetailResponse {
-  const calendar = stlCalendar(state);
-  return stlDetail(summary, {
-    extraNonWorkingDays: state.extraNonWorkingDays,
-    members: Object.values(state.members).map(memberFromState),
-    sessions: sessionList(state).map((session) => sessionFromState(session, noticeDeadline(session.date, calendar))),
-    escalations: state.escalations.map(escalationFromState),
-  });
 }
 
 /** The detail from the read model's rows. */

@@ -4,7 +4,6 @@ import { Injectable } from '@nestjs/common';
 import { type ALL_ENTIDADES } from '../auth/entidad-access';
 import { type StlCommandData, StlGateway } from './stl-gateway';
 import { StlReadModel } from './stl-read-model';
-import { presentStl } from './stl-session-views';
 import { type StlDetailResponse, type StlResponse } from './stl-views';
 import {
   type AddMemberDto,
@@ -82,6 +81,7 @@ export class StlsService {
     data: StlCommandData<T>,
     actor: string,
   ): Promise<StlDetailResponse> {
-    return presentStl(await this.gateway.execute(entidad, type, data, actor));
+    await this.gateway.execute(entidad, type, data, actor);
+    return this.readModel.detail(entidad);
   }
 }

@@ -20,7 +20,8 @@ export interface NotFoundMessage {
 }
 
 /**
- * Commands reach workflows as Temporal Updates: the caller gets the new state or the rule that refused it.
+ * Commands reach workflows as Temporal Updates: the caller gets the outcome (version and stored events) or the rule
+ * that refused it.
  * Every failure becomes an ApiProblem here, so controllers never see Temporal's errors. A request that sent an
  * Idempotency-Key sends its Updates under the key's Update id: a retry after a 503 reaches the Update the first
  * attempt sent, and Temporal answers its result instead of running the command again.
@@ -58,16 +59,8 @@ export class WorkflowCommands {
     payload: CommandPayload<D>,
     alreadyRunning: NotFoundMessage,
   ): Promise<S> {
-    const workflowIdConflictPolicy = isRetry() ? 'USE_EXISTING' : 'FAIL';
-    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
-      ...options,
-      taskQueue: this.config.taskQueue,
-      workflowIdConflictPolicy,
-    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: typeof workflowIdConflictPolicy });
     try {
-      return await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
-      );
+      return await this.updateWithStart(workflow, options, isRetry() ? 'USE_EXISTING' : 'FAIL', update, payload);
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) {
         throw new ApiProblem(409, alreadyRunning.code, alreadyRunning.message);
@@ -87,15 +80,8 @@ export class WorkflowCommands {
     payload: CommandPayload<D>,
     alreadyDone: readonly string[],
   ): Promise<'started' | 'existing'> {
-    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
-      ...options,
-      taskQueue: this.config.taskQueue,
-      workflowIdConflictPolicy: 'FAIL',
-    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: 'FAIL' });
     try {
-      await this.withinTimeout(() =>
-        this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
-      );
+      await this.updateWithStart(workflow, options, 'FAIL', update, payload);
       return 'started';
     } catch (error) {
       if (error instanceof WorkflowExecutionAlreadyStartedError) return 'existing';
@@ -111,6 +97,24 @@ export class WorkflowCommands {
     } catch (error) {
       throw this.toProblem(error, missing);
     }
+  }
+
+  /** The workflow started together with its first command, under the request's Update id. */
+  private updateWithStart<S, D, W extends Workflow>(
+    workflow: string | W,
+    options: Omit<WorkflowStartOptions<W>, 'taskQueue' | 'workflowIdConflictPolicy'>,
+    workflowIdConflictPolicy: 'FAIL' | 'USE_EXISTING',
+    update: UpdateDefinition<S, [CommandPayload<D>], string>,
+    payload: CommandPayload<D>,
+  ): Promise<S> {
+    const startWorkflowOperation = new WithStartWorkflowOperation(workflow, {
+      ...options,
+      taskQueue: this.config.taskQueue,
+      workflowIdConflictPolicy,
+    } as WorkflowStartOptions<W> & { workflowIdConflictPolicy: typeof workflowIdConflictPolicy });
+    return this.withinTimeout(() =>
+      this.client.workflow.executeUpdateWithStart(update, { args: [payload], startWorkflowOperation, updateId: currentUpdateId() }),
+    );
   }
 
   private withinTimeout<T>(call: () => Promise<T>): Promise<T> {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { User } from '@app/persistence';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { ApiProblem } from '../errors/api-problem';
 import { Accounts, type Actor } from './accounts';
 

@@ -1,14 +1,14 @@
 import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, stlUpdates, TASK_QUEUE } from '@app/contracts';
-import { addDays, exerciseDecider, type ExerciseEvent, type ExerciseState, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands, type StlState } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
-import { eventually } from '../../../../test/support/eventually';
-import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
-import { type PostgresForFile, startPostgresForFile } from '../../../../test/support/postgres-for-file';
-import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { eventually } from '@test/support/eventually';
+import { historyLengthsOfEveryRun } from '@test/support/run-histories';
+import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
+import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
 
 const noDelivery = { deliverNotifications: () => Promise.resolve() };
@@ -64,15 +64,21 @@ describe('integrity of the event-sourced workflows against the store', () => {
       occurredAt: earlierNow,
       state: fold(exerciseDecider, [...history, ...earlierEvents]),
       commandId: 'etapa-1-reintentada',
+      policy: DEFAULT_DEADLINE_POLICY,
     });
 
-    const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition<ExerciseState>;
-    const state = await driver
+    const update = exerciseUpdates.CompleteStage as unknown as CommandUpdateDefinition;
+    const outcome = await driver
       .exerciseHandle('14')
       .executeUpdate(update, { args: [{ data: command.data }], updateId: 'etapa-1-reintentada' });
 
-    const stored = (await store.readStream('exercise/14/1')) as unknown as ExerciseEvent[];
+    const records = await store.readStream('exercise/14/1');
+    const stored = records as unknown as ExerciseEvent[];
     expect(stored.filter((event) => event.type === 'StageCompleted')).toHaveLength(1);
+    // The Update answers the events of its earlier attempt, as stored, and the version after them.
+    const earlierAttempt = records.slice(history.length, history.length + earlierEvents.length);
+    expect(outcome).toEqual({ version: history.length + earlierEvents.length, events: earlierAttempt.map(({ seq, type, data }) => ({ seq, type, data })) });
+    const state = await driver.exerciseState('14');
     expect(state).toMatchObject({ progressRecordedOn: localDateAt(earlierNow) });
     expect(state).toEqual(fold(exerciseDecider, stored));
     expect(await driver.exerciseState('14')).toEqual(state);
@@ -94,11 +100,12 @@ describe('integrity of the event-sourced workflows against the store', () => {
       events: lost,
       occurredAt: now,
       state: fold(stlDecider, [...history, ...lost]),
+      policy: DEFAULT_DEADLINE_POLICY,
       commandId: 'dias-inhabiles-sin-respuesta',
     });
     await driver.stl('24', 'SetNonWorkingDays', second);
 
-    const update = stlUpdates.SetNonWorkingDays as unknown as CommandUpdateDefinition<StlState>;
+    const update = stlUpdates.SetNonWorkingDays as unknown as CommandUpdateDefinition;
     await driver.stlHandle('24').executeUpdate(update, { args: [{ data: first }], updateId: 'dias-inhabiles-sin-respuesta' });
 
     const stored = (await store.readStream('stl/24')) as unknown as StlEvent[];

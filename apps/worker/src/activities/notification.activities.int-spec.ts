@@ -1,4 +1,4 @@
-import { exerciseDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
 import {
   installationId,
   messageIdFor,
@@ -11,9 +11,9 @@ import {
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
 import { at, FACILITADORA, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
-import { insertStaff } from '../../../../test/support/notification-fixtures';
-import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { insertStaff } from '@test/support/notification-fixtures';
+import { SmtpSink } from '@test/support/smtp-sink';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { EventStoreActivitiesService } from './event-store.activities';
 import { NotificationActivitiesService } from './notification.activities';
 
@@ -280,8 +280,8 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     await store(jaliscoInstalado());
     const exercise = jaliscoEjercicio('2026-01-12');
     await store(exercise);
-    exercise.fire(exerciseDeadlines, 'stall_reminder');
-    exercise.fire(exerciseDeadlines, 'stall_escalation_enlace');
+    exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
+    exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
 
     const ids = await store(exercise);
     await deliverActivity.deliverNotifications({ ids });

@@ -51,7 +51,7 @@ describe('the exercise row under a deployment policy other than the default (cha
       firstSeq: 1,
       events,
       occurredAt: now,
-      state: JSON.parse(JSON.stringify(state)) as unknown,
+      state: JSON.parse(JSON.stringify(state)) as ExerciseState,
       policy: SHORTER,
     });
   });

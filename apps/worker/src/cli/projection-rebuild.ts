@@ -1,6 +1,6 @@
-import { type AggregateKind } from '@app/contracts';
-import { type Decider, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, stlDecider } from '@app/domain';
-import { type DomainEventRecord, EventStore, ProjectionWriter } from '@app/persistence';
+import { type AggregateKind, type AggregateStates, type AppendEventsInput } from '@app/contracts';
+import { type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, type ExerciseEvent, exerciseDecider, fold, stlDecider, type StlEvent } from '@app/domain';
+import { type DomainEventRecord, EventStore, type EventStreamRecord, ProjectionWriter } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 
 /** Every table derived from domain_events. Not the notifications outbox: a rebuild must never queue e-mails again. */
@@ -11,7 +11,7 @@ export type ProjectionTable = (typeof PROJECTION_TABLES)[number];
 export interface RebuildReport {
   readonly streams: Readonly<Record<AggregateKind, number>>;
   readonly events: number;
-  /** Streams of no known aggregate (left out, and named so someone looks at them). */
+  /** Streams no append ever described in `event_streams` (left out, and named so someone looks at them). */
   readonly skipped: readonly string[];
   readonly rows: Readonly<Record<ProjectionTable, number>>;
 }
@@ -19,26 +19,19 @@ export interface RebuildReport {
 /** Two rebuilds at once would interleave their truncates and writes. */
 const REBUILD_LOCK_KEY = 7_246_302;
 
-type AnyDecider = Pick<Decider<unknown, { type: string; data: unknown }, unknown>, 'evolve' | 'initialState'>;
-
-const DECIDERS: Readonly<Record<AggregateKind, AnyDecider>> = {
-  exercise: exerciseDecider,
-  stl: stlDecider,
+/** Each aggregate's stream folded by its own `evolve`; the log's rows are that aggregate's events (the append wrote them). */
+const FOLDS: { readonly [K in AggregateKind]: (events: readonly { type: string; data: unknown }[]) => AggregateStates[K] } = {
+  exercise: (events) => fold(exerciseDecider, events as readonly ExerciseEvent[]),
+  stl: (events) => fold(stlDecider, events as readonly StlEvent[]),
 };
-
-/** The aggregate of a stream, by the prefix of its id (`exercise/14/1`, `stl/14`). */
-export function aggregateOf(streamId: string): AggregateKind | undefined {
-  if (streamId.startsWith('exercise/')) return 'exercise';
-  if (streamId.startsWith('stl/')) return 'stl';
-  return undefined;
-}
 
 /**
  * Empties every projection and writes it again from the event log: each stream folded with its aggregate's `evolve`
  * from `initialState()`, then written by the same ProjectionWriter the worker uses when it appends. One transaction:
  * readers see the old rows or the new ones, and a worker appending meanwhile waits for the commit, then projects on
- * top of the rebuilt rows. `policy` is the deployment's (`DEADLINE_POLICY`): the rows show the next deadline as the
- * workflows, started with it, keep it.
+ * top of the rebuilt rows. Each stream's dates follow the policy kept with it (`event_streams`); `policy`, the
+ * deployment's (`DEADLINE_POLICY`), stands in for streams stored before policies were kept, whose workflows were
+ * started with it.
  */
 export async function rebuildProjections(dataSource: DataSource, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Promise<RebuildReport> {
   return dataSource.transaction(async (manager) => {
@@ -48,14 +41,15 @@ export async function rebuildProjections(dataSource: DataSource, policy: Deadlin
     const streams: Record<AggregateKind, number> = { exercise: 0, stl: 0 };
     const skipped: string[] = [];
     let events = 0;
-    for await (const stream of new EventStore(dataSource).readAllStreams(manager)) {
-      const aggregate = aggregateOf(stream[0].streamId);
-      if (!aggregate) {
+    const store = new EventStore(dataSource);
+    for await (const stream of store.readAllStreams(manager)) {
+      const kept = await store.streamOf(stream[0].streamId, manager);
+      if (!kept) {
         skipped.push(stream[0].streamId);
         continue;
       }
-      await project(manager, writer, aggregate, stream, policy);
-      streams[aggregate] += 1;
+      await project(manager, writer, kept, stream, policy);
+      streams[kept.aggregate] += 1;
       events += stream.length;
     }
     return { streams, events, skipped, rows: await countRows(manager) };
@@ -65,23 +59,22 @@ export async function rebuildProjections(dataSource: DataSource, policy: Deadlin
 async function project(
   manager: EntityManager,
   writer: ProjectionWriter,
-  aggregate: AggregateKind,
+  { aggregate, policy }: EventStreamRecord,
   stream: readonly DomainEventRecord[],
-  policy: DeadlinePolicy,
+  deploymentPolicy: DeadlinePolicy,
 ): Promise<void> {
-  const decider = DECIDERS[aggregate];
   const events = stream.map(({ type, data }) => ({ type, data }));
-  const state = events.reduce((folded, event) => decider.evolve(folded, event), decider.initialState());
   const last = stream[stream.length - 1];
-  const appended = {
-    aggregate,
+  const base = {
     streamId: last.streamId,
     firstSeq: stream[0].seq,
     events,
     occurredAt: last.occurredAt.toISOString(),
-    state,
-    policy,
+    // The dates the stream's workflow keeps: its own policy, or the deployment's for a stream that never recorded one.
+    policy: policy ?? deploymentPolicy,
   };
+  const appended: AppendEventsInput =
+    aggregate === 'exercise' ? { ...base, aggregate, state: FOLDS.exercise(events) } : { ...base, aggregate, state: FOLDS.stl(events) };
   // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
   await writer.write(manager, appended, last.recordedAt);
 }

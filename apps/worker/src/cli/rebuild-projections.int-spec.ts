@@ -1,17 +1,18 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type AggregateKind } from '@app/contracts';
+import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
 import {
+  DEFAULT_DEADLINE_POLICY,
   addDays,
   type CommitmentInput,
   type Decider,
   type Deadline,
+  type DeadlinePolicy,
   earliest,
   type ExerciseCommand,
   exerciseDeadlines,
-  exerciseDecider,
-  type ExerciseState,
+  exerciseDeciderWith,
   instantAt,
   isDomainError,
   type LocalDate,
@@ -20,11 +21,10 @@ import {
   stlDeadlines,
   stlDecider,
   stlSeedCommands,
-  type StlState,
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
 import { PROJECTION_TABLES, rebuildProjections } from './projection-rebuild';
 
@@ -35,16 +35,17 @@ const PROJECT_ROOT = join(__dirname, '../../../..');
  * the real appendEvents activity with the state as it arrives through Temporal (JSON), projections and outbox in the
  * same transaction.
  */
-class LiveStream<C extends { type: string; metadata: { now: string } }, S> {
+class LiveStream<C extends { type: string; metadata: { now: string } }, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
   private state: S;
   private version = 0;
 
   constructor(
     private readonly activities: EventStoreActivitiesService,
-    private readonly aggregate: AggregateKind,
+    private readonly aggregate: K,
     private readonly streamId: string,
     private readonly decider: Decider<C, { type: string; data: unknown }, S>,
     private readonly deadlines: (state: S) => readonly Deadline[],
+    private readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
   ) {
     this.state = decider.initialState();
   }
@@ -54,14 +55,15 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, S> {
     if (isDomainError(decision)) throw new Error(`${this.streamId} ${command.type}: ${decision.code} ${decision.message}`);
     if (decision.length === 0) return;
     const state = decision.reduce((folded, event) => this.decider.evolve(folded, event), this.state);
-    await this.activities.appendEvents({
+    await this.activities.appendEvents(appendOf<K>({
       aggregate: this.aggregate,
       streamId: this.streamId,
       firstSeq: this.version + 1,
       events: decision,
       occurredAt: command.metadata.now,
-      state: JSON.parse(JSON.stringify(state)) as unknown,
-    });
+      state: JSON.parse(JSON.stringify(state)) as S,
+      policy: this.policy,
+    }));
     this.state = state;
     this.version += decision.length;
   }
@@ -103,13 +105,24 @@ const cincoCompromisos = [
   commitment('C5', 'follow_the_money', 'Rastreo del gasto del programa de becas'),
 ];
 
-/** Two STLs (one with its facilitador vacant, escalated weekly) and two exercises: one stalled, one through its PAL. */
+/** A deployment whose garantes are reminded of a stall after 10 days instead of 30. */
+const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallReminderDays: 10 };
+
+/**
+ * Two STLs (one with its facilitador vacant, escalated weekly) and two exercises: one stalled (under a policy of its
+ * own, which the rebuild must find kept with the stream), one through its PAL.
+ */
 async function writeLiveHistory(activities: EventStoreActivitiesService): Promise<void> {
   const stl = (entidad: string) =>
-    new LiveStream<StlCommand, StlState>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state));
-  const exercise = (entidad: string) =>
-    new LiveStream<ExerciseCommand, ExerciseState>(activities, 'exercise', `exercise/${entidad}/1`, exerciseDecider, (state) =>
-      exerciseDeadlines(state),
+    new LiveStream<StlCommand, 'stl'>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY));
+  const exercise = (entidad: string, policy = DEFAULT_DEADLINE_POLICY) =>
+    new LiveStream<ExerciseCommand, 'exercise'>(
+      activities,
+      'exercise',
+      `exercise/${entidad}/1`,
+      exerciseDeciderWith(policy),
+      (state) => exerciseDeadlines(state, policy),
+      policy,
     );
 
   const jaliscoRecord = STL_2017.find((record) => record.entidad === '14')!;
@@ -132,7 +145,7 @@ async function writeLiveHistory(activities: EventStoreActivitiesService): Promis
     place: 'Sala del ISTAI',
   }));
 
-  const jalisco = exercise('14');
+  const jalisco = exercise('14', QUICK_STALL_POLICY);
   await jalisco.send(exerciseCommand('2026-01-12', 'StartExercise', { entidad: '14', number: 1, startedOn: '2026-01-12' }));
   await jalisco.send(exerciseCommand('2026-01-20', 'CompleteStep', { step: 1, completedOn: '2026-01-20' }));
   await jalisco.send(exerciseCommand('2026-01-26', 'CompleteStage', { stage: 1, completedOn: '2026-01-26', evidence: ['https://itei.org.mx/etapa-1.pdf'] }));
@@ -209,6 +222,8 @@ describe('rebuilding the projections from domain_events (real PostgreSQL)', () =
       Object.fromEntries(PROJECTION_TABLES.map((table) => [table, true])),
     );
     expect(live.escalations.map((row) => row.status)).toEqual(expect.arrayContaining(['abierta', 'reconocida', 'resuelta']));
+    const jalisco = live.exercises.find((row) => row.id === 'exercise/14/1');
+    expect(jalisco?.summary).toMatchObject({ progressRecordedOn: '2026-01-26', stallReminderOn: '2026-02-05' });
   });
 
   it('gives back exactly the live rows, row by row (updated_at aside), and leaves the outbox alone', async () => {

@@ -11,10 +11,10 @@ import {
 } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { at, jaliscoInstalado } from '../../../../libs/notifications/src/testing/stories';
-import { eventually } from '../../../../test/support/eventually';
-import { insertStaff } from '../../../../test/support/notification-fixtures';
-import { SmtpSink } from '../../../../test/support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { eventually } from '@test/support/eventually';
+import { insertStaff } from '@test/support/notification-fixtures';
+import { SmtpSink } from '@test/support/smtp-sink';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
 import { OutboxDispatcher } from './outbox-dispatcher';
 

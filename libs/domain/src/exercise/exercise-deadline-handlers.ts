@@ -1,6 +1,7 @@
 import { type Decision } from '../shared/decider';
 import { escalationFor, reminderFor } from '../shared/escalation';
 import { localDateAt } from '../shared/local-date';
+import { stlStreamId } from '../shared/stream-ids';
 import { type AcknowledgeEscalation, type FireDeadline, type ResolveEscalation } from './exercise-commands';
 import { type ExerciseDeadline, exerciseDeadlines } from './exercise-deadlines';
 import { exerciseErrors } from './exercise-errors';
@@ -51,7 +52,7 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
       return { type: 'MonitoringDue', data: reviewDue(deadline, state, pal, monitoringDueMessage(state, pal)) };
     case 'evaluation_due': {
       const stlRenewal = {
-        stlStreamId: `stl/${state.entidad}`,
+        stlStreamId: stlStreamId(state.entidad),
         sector: 'sociedad_civil',
         palEndedOn: pal.evaluationDueOn,
       } as const;

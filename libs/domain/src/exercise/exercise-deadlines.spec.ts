@@ -21,7 +21,7 @@ const WHERE = 'paso 1 (Arranque del ejercicio), etapa 1 (Ruta de trabajo del Gru
 
 describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → enlace INAI, 60 → coordinador)', () => {
   it('lists the whole chain from the day progress was last recorded, at 09:00 Mexico City (15:00 UTC)', () => {
-    expect(exerciseDeadlines(stateOf(jaliscoIniciado))).toEqual([
+    expect(exerciseDeadlines(stateOf(jaliscoIniciado), DEFAULT_DEADLINE_POLICY)).toEqual([
       {
         id: 'stall:2026-01-12:reminder',
         kind: 'stall_reminder',
@@ -66,7 +66,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
           },
         },
       ]);
-    expect(exerciseDeadlines(state).map((deadline) => deadline.id)).toEqual([
+    expect(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.id)).toEqual([
       'stall:2026-01-12:enlace',
       'stall:2026-01-12:coordinador',
     ]);
@@ -104,7 +104,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
       .when(fire('stall:2026-01-12:coordinador', '2026-03-13T15:00:00.000Z'))
       .then([expect.objectContaining({ type: 'EscalationRaised' })]);
     expect(afterEnlace.status === 'open' && afterEnlace.escalations).toHaveLength(1);
-    expect(exerciseDeadlines(final)).toEqual([]);
+    expect(exerciseDeadlines(final, DEFAULT_DEADLINE_POLICY)).toEqual([]);
   });
 
   it('a stall escalation raised late counts the days without progress to the day it is raised', () => {
@@ -141,7 +141,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
         },
       ]);
     // Counted from the day the (late) report arrived, not from the 4 February it reports.
-    expect(earliest(exerciseDeadlines(state))).toMatchObject({ id: 'stall:2026-03-02:reminder', dueOn: '2026-04-01' });
+    expect(earliest(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY))).toMatchObject({ id: 'stall:2026-03-02:reminder', dueOn: '2026-04-01' });
   });
 
   it('follows the deployment policy (days and hour)', () => {
@@ -157,8 +157,8 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
   });
 
   it('lists nothing before the start, and no stall once the PAL is launched', () => {
-    expect(exerciseDeadlines(stateOf([]))).toEqual([]);
-    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado)).some((deadline) => deadline.kind.startsWith('stall'))).toBe(
+    expect(exerciseDeadlines(stateOf([]), DEFAULT_DEADLINE_POLICY)).toEqual([]);
+    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY).some((deadline) => deadline.kind.startsWith('stall'))).toBe(
       false,
     );
   });
@@ -166,7 +166,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
 
 describe('Monitoring and evaluation deadlines (seis-pasos-2016.txt, paso 6; reminders 15 days before)', () => {
   it('lists the reminders and due dates of the PAL year, earliest first', () => {
-    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado))).toEqual([
+    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY)).toEqual([
       {
         id: 'monitoring:2026-11-04:reminder',
         kind: 'monitoring_reminder',
@@ -233,7 +233,7 @@ describe('Monitoring and evaluation deadlines (seis-pasos-2016.txt, paso 6; remi
           },
         },
       ]);
-    expect(exerciseDeadlines(state).map((deadline) => deadline.id)).not.toContain('monitoring:2026-11-04:due');
+    expect(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.id)).not.toContain('monitoring:2026-11-04:due');
   });
 
   it('fires the evaluation reminder, then EvaluationDue telling the STL to renew its civil-society representation', () => {
@@ -276,7 +276,7 @@ describe('Monitoring and evaluation deadlines (seis-pasos-2016.txt, paso 6; remi
       ],
       jaliscoPalLanzado,
     );
-    expect(exerciseDeadlines(stateOf(monitored)).map((deadline) => deadline.kind)).toEqual([
+    expect(exerciseDeadlines(stateOf(monitored), DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.kind)).toEqual([
       'evaluation_reminder',
       'evaluation_due',
     ]);

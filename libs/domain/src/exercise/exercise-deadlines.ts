@@ -1,4 +1,4 @@
-import { type Audience, DEFAULT_DEADLINE_POLICY, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
+import { type Audience, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
 import { addDays, type LocalDate } from '../shared/local-date';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
 
@@ -26,10 +26,7 @@ export interface ExerciseDeadline extends Deadline {
  * raising an escalation on arrival; ids carry that date, so new progress starts a new chain.
  * After the launch the PAL's own clock takes over: monitoring and evaluation, each with a reminder 15 days before.
  */
-export function exerciseDeadlines(
-  state: ExerciseState,
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-): ExerciseDeadline[] {
+export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy): ExerciseDeadline[] {
   if (state.status !== 'open') return [];
   const candidates = state.pal
     ? reviewDeadlines(state, state.pal, policy)
@@ -37,6 +34,11 @@ export function exerciseDeadlines(
   return candidates
     .filter((deadline) => !state.firedDeadlineIds.includes(deadline.id))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
+}
+
+/** The first step of the stall chain: the reminder to the garante when nothing is recorded since `since`. */
+export function stallReminderOn(since: LocalDate, policy: DeadlinePolicy): LocalDate {
+  return addDays(since, policy.stallReminderDays);
 }
 
 function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadline[] {

@@ -1,13 +1,11 @@
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
-import { type Decider, type Decision } from '../shared/decider';
+import { type Decider, type Decision, type DecisionContext, decisionContext } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import { incidentEscalation } from '../shared/escalation';
-import { localDateAt } from '../shared/local-date';
 import { type ExerciseCommand, type StartExercise } from './exercise-commands';
 import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions } from './exercise-deadline-handlers';
 import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
-import { type DecisionContext } from './exercise-guards';
 import {
   decideCommitmentProgress,
   decideDefineCommitments,
@@ -30,9 +28,7 @@ import { decideCompleteStep, decideDocument, decideStlStatus } from './exercise-
  * The exercise of one state (stream `exercise/<entidad>/<n>`). The deadline policy is the deployment's; the same
  * policy must be given to `exerciseDeadlines`, so that the deadlines a workflow waits for are the ones it may fire.
  */
-export function exerciseDeciderWith(
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
+export function exerciseDeciderWith(policy: DeadlinePolicy): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
   return {
     decide: (command, state) => decideExercise(command, state, policy),
     evolve: evolveExercise,
@@ -42,17 +38,12 @@ export function exerciseDeciderWith(
 
 export const exerciseDecider = exerciseDeciderWith(DEFAULT_DEADLINE_POLICY);
 
-export function exerciseStreamId(entidad: string, number: number): string {
-  return `exercise/${entidad}/${number}`;
-}
-
 function decideExercise(
   command: ExerciseCommand,
   state: ExerciseState,
   policy: DeadlinePolicy,
 ): Decision<ExerciseEvent> {
-  const { now, actor } = command.metadata;
-  const context: DecisionContext = { now, today: localDateAt(now), policy, ...(actor !== undefined && { actor }) };
+  const context = decisionContext(command.metadata, policy);
   if (command.type === 'StartExercise') return decideStart(command, state, context);
   if (state.status === 'not_started') return exerciseErrors.EXERCISE_NOT_STARTED();
   if (state.status === 'closed') return exerciseErrors.EXERCISE_CLOSED();

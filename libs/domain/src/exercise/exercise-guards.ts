@@ -1,16 +1,10 @@
-import { type DeadlinePolicy } from '../shared/deadline';
 import { type DomainError } from '../shared/domain-error';
-import { compareDates, type Instant, isLocalDate, type LocalDate } from '../shared/local-date';
+import { compareDates, isLocalDate, type LocalDate } from '../shared/local-date';
 import { exerciseErrors } from './exercise-errors';
 
-/** What every handler may know besides the command and the state: time passed in, and the deployment's policy. */
-export interface DecisionContext {
-  readonly now: Instant;
-  /** The civil date of `now` in Mexico City: reported dates may not be after it. */
-  readonly today: LocalDate;
-  readonly actor?: string;
-  readonly policy: DeadlinePolicy;
-}
+import { type DecisionContext } from '../shared/decider';
+
+export { type DecisionContext };
 
 export type Check = DomainError | undefined;
 

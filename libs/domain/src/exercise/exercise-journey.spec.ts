@@ -1,4 +1,4 @@
-import { earliest } from '../shared/deadline';
+import { DEFAULT_DEADLINE_POLICY, earliest } from '../shared/deadline';
 import { fold } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import {
@@ -34,9 +34,9 @@ function run(commands: readonly ExerciseCommand[]): { events: ExerciseEvent[]; f
   };
   for (const command of commands) {
     for (
-      let next = earliest(exerciseDeadlines(fold(exerciseDecider, events)));
+      let next = earliest(exerciseDeadlines(fold(exerciseDecider, events), DEFAULT_DEADLINE_POLICY));
       next && next.dueAt <= command.metadata.now;
-      next = earliest(exerciseDeadlines(fold(exerciseDecider, events)))
+      next = earliest(exerciseDeadlines(fold(exerciseDecider, events), DEFAULT_DEADLINE_POLICY))
     ) {
       fired.push(next.id);
       apply(commandAt(next.dueAt, 'FireDeadline', { deadlineId: next.id }));
@@ -73,8 +73,8 @@ describe('A whole exercise, start to evaluation (seis-pasos-2016.txt: "seis paso
 
   it('ends closed, every step completed, nothing left to wait for', () => {
     const state = fold(exerciseDecider, events);
-    expect(exerciseDeadlines(state)).toEqual([]);
-    expect(exerciseSummary(state)).toMatchObject({
+    expect(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY)).toEqual([]);
+    expect(exerciseSummary(state, DEFAULT_DEADLINE_POLICY)).toMatchObject({
       status: 'closed',
       completedSteps: [1, 2, 3, 4, 5, 6],
       completedStages: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10],

@@ -7,7 +7,8 @@ import {
   stagesOfStep,
   stepDefinition,
 } from './exercise-catalogue';
-import { exerciseDecider, exerciseStreamId } from './exercise-decider';
+import { exerciseStreamId } from '../shared/stream-ids';
+import { exerciseDecider } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
 import { evolveExercise, initialExerciseState } from './exercise-state';
 import { jaliscoIniciado } from '../test-support/exercise-fixtures';

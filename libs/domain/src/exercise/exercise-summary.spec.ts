@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { fold } from '../shared/decider';
 import {
   commandAt,
@@ -17,7 +18,7 @@ import { type ExerciseEvent } from './exercise-events';
 import { stepRequirementsMissing } from './exercise-requirements';
 import { exerciseSummary } from './exercise-summary';
 
-const summaryOf = (events: readonly ExerciseEvent[]) => exerciseSummary(fold(exerciseDecider, events));
+const summaryOf = (events: readonly ExerciseEvent[]) => exerciseSummary(fold(exerciseDecider, events), DEFAULT_DEADLINE_POLICY);
 
 describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN.md, "What the users need")', () => {
   it('is undefined before the exercise starts', () => {

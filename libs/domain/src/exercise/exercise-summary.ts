@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
+import { type DeadlinePolicy } from '../shared/deadline';
 import { type Entidad, entidadName } from '../shared/entidades';
 import { countOpen, type Escalation } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
@@ -10,7 +10,7 @@ import {
   type CommitmentKind,
 } from './commitment-rules';
 import { type StlStatusReport } from './exercise-commands';
-import { type ExerciseDeadlineKind, exerciseDeadlines } from './exercise-deadlines';
+import { type ExerciseDeadlineKind, exerciseDeadlines, stallReminderOn } from './exercise-deadlines';
 import { EXERCISE_STAGES, EXERCISE_STEPS, type StageNumber, type StepNumber } from './exercise-catalogue';
 import { type AdoptedDocument } from './exercise-events';
 import {
@@ -21,7 +21,7 @@ import {
   stepRequirementsMissing,
 } from './exercise-requirements';
 import { type ExerciseState, type StartedExercise } from './exercise-state';
-import { exerciseStreamId } from './exercise-decider';
+import { exerciseStreamId } from '../shared/stream-ids';
 
 export interface StageSummary {
   readonly number: StageNumber;
@@ -68,6 +68,8 @@ export interface ExerciseSummary {
   readonly startedOn: LocalDate;
   readonly lastProgressOn: LocalDate;
   readonly progressRecordedOn: LocalDate;
+  /** While the PAL is not launched: the day the garante is reminded if no progress is recorded before. */
+  readonly stallReminderOn?: LocalDate;
   readonly palLaunchedOn?: LocalDate;
   readonly monitoringDueOn?: LocalDate;
   readonly monitoringCompletedOn?: LocalDate;
@@ -94,10 +96,7 @@ export interface ExerciseSummary {
 }
 
 /** Undefined before the exercise starts: there is nothing to show yet. */
-export function exerciseSummary(
-  state: ExerciseState,
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-): ExerciseSummary | undefined {
+export function exerciseSummary(state: ExerciseState, policy: DeadlinePolicy): ExerciseSummary | undefined {
   if (state.status === 'not_started') return undefined;
   const stages = stageSummaries(state);
   const step = currentStep(state);
@@ -118,6 +117,7 @@ export function exerciseSummary(
     startedOn: state.startedOn,
     lastProgressOn: state.lastProgressOn,
     progressRecordedOn: state.progressRecordedOn,
+    ...(state.status === 'open' && !state.pal && { stallReminderOn: stallReminderOn(state.progressRecordedOn, policy) }),
     ...palDates(state),
     openEscalations,
     escalations: state.escalations,

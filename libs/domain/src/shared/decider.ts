@@ -1,10 +1,32 @@
+import { type DeadlinePolicy } from './deadline';
 import { type DomainError } from './domain-error';
-import { type Instant } from './local-date';
+import { type Instant, localDateAt, type LocalDate } from './local-date';
 
 /** Who asked and when. `now` is always passed in: the rules never read a clock. */
 export interface CommandMetadata {
   readonly now: Instant;
   readonly actor?: string;
+}
+
+/** What every handler of both aggregates may know besides the command and the state. */
+export interface DecisionContext {
+  readonly now: Instant;
+  /** The civil date of `now` in Mexico City: reported dates may not be after it. */
+  readonly today: LocalDate;
+  readonly actor?: string;
+  /** The deployment's reminder and escalation numbers the stream runs under. */
+  readonly policy: DeadlinePolicy;
+  /**
+   * Runs begun before issue 22 took a backdated `convokedOn` as the notice's start without justification; their
+   * recorded histories must replay as they ran. Absent everywhere else.
+   */
+  readonly backdatedNoticeAccepted?: boolean;
+}
+
+/** The context of a command decided under `policy`. */
+export function decisionContext(metadata: CommandMetadata, policy: DeadlinePolicy): DecisionContext {
+  const { now, actor } = metadata;
+  return { now, today: localDateAt(now), policy, ...(actor !== undefined && { actor }) };
 }
 
 export interface Command<Type extends string = string, Data = unknown> {

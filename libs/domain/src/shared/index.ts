@@ -5,3 +5,4 @@ export * from './entidades';
 export * from './escalation';
 export * from './local-date';
 export * from './spanish-date';
+export * from './stream-ids';

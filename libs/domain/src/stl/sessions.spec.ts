@@ -1,6 +1,6 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { givenWhenThen } from '../test-support/given-when-then';
-import { createStlDecider } from './stl-decider';
+import { stlDeciderWith } from './stl-decider';
 import { type ConveneSession } from './stl-commands';
 import { type RegisteredStl } from './stl-state';
 import {
@@ -102,7 +102,7 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
   });
 
   it('runs begun before the rule (replayed histories) still take a backdated convokedOn', () => {
-    const legacy = givenWhenThen(createStlDecider(DEFAULT_DEADLINE_POLICY, { backdatedNoticeAccepted: true }));
+    const legacy = givenWhenThen(stlDeciderWith(DEFAULT_DEADLINE_POLICY, { backdatedNoticeAccepted: true }));
     legacy(edomexInstalled).when(convene({ convokedOn: '2026-11-13', date: '2026-11-25' })).then([
       expect.objectContaining({ type: 'SessionConvened' }),
     ]);

@@ -1,7 +1,7 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { isDomainError } from '../shared/domain-error';
 import { addDays } from '../shared/local-date';
-import { createStlDecider } from './stl-decider';
+import { stlDeciderWith } from './stl-decider';
 import { stlDeadlines } from './stl-deadlines';
 import { type StlEvent } from './stl-events';
 import { type RegisteredStl } from './stl-state';
@@ -44,7 +44,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
           },
         },
       ]);
-    expect(stlDeadlines(after).map((deadline) => deadline.id)).not.toContain(
+    expect(stlDeadlines(after, DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.id)).not.toContain(
       'facilitador-vacante:2026-09-01:recordatorio',
     );
     const again = fired(
@@ -116,7 +116,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
     const sent: string[] = [];
     for (let day = 0; day <= 120; day += 1) {
       const now = on(addDays(INSTALLED_ON, day), 12);
-      for (const deadline of stlDeadlines(stateOf(events)).filter((candidate) => candidate.dueAt <= now)) {
+      for (const deadline of stlDeadlines(stateOf(events), DEFAULT_DEADLINE_POLICY).filter((candidate) => candidate.dueAt <= now)) {
         const decision = given(events).when(fire(deadline.id, now)).decision;
         if (isDomainError(decision)) throw new Error(decision.code);
         events = [...events, ...decision];
@@ -132,7 +132,7 @@ describe('FireDeadline: due deadlines become ReminderDue or EscalationRaised, ex
   });
 
   it('uses the policy of the decider that fires', () => {
-    const early = createStlDecider({ ...DEFAULT_DEADLINE_POLICY, vacancyReminderDays: 1 });
+    const early = stlDeciderWith({ ...DEFAULT_DEADLINE_POLICY, vacancyReminderDays: 1 });
     const decision = early.decide(
       fire('facilitador-vacante:2026-09-01:recordatorio', '2026-09-02T15:00:00.000Z'),
       stateOf(jaliscoSinFacilitador),

@@ -1,8 +1,8 @@
 import { businessCalendar, noticeDeadline } from '../calendar/business-calendar';
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { addDays } from '../shared/local-date';
-import { nextSessionDueOn, stlDeadlines } from './stl-deadlines';
+import { nextSessionDueOn, plannedDeadlines, stlDeadlines } from './stl-deadlines';
 import { type StlInstalado } from './stl-state';
-import { plannedDeadlines } from './stl-deadlines';
 import { type StlEvent } from './stl-events';
 import {
   command,
@@ -21,7 +21,7 @@ describe('Bimonthly cadence (mecanismo-gobernanza-edomex.md, cap. VI, 5: cuando 
   const cadence = (events: readonly StlEvent[]) => ids(events).filter((id) => id.startsWith('cadencia'));
 
   it('reminds to convene 10 business days before the mark and escalates at the mark, with Spanish texts', () => {
-    const planned = plannedDeadlines(stateOf(edomexInstalled)).filter((item) =>
+    const planned = plannedDeadlines(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY).filter((item) =>
       item.deadline.id.startsWith('cadencia'),
     );
     expect(planned.map((item) => item.text(item.deadline.dueOn))).toEqual([
@@ -119,8 +119,8 @@ describe('deadlines that count business days never fall on a rest day (issue 22,
   it('for an STL installed on any day of 2026 and 2027, the reminder to convene and the last day to convene are business days', () => {
     const onRestDays = installations.flatMap((installedOn) => {
       const state = stateOf(edomexInstalled.map((event) => (event.type === 'StlInstalled' ? { ...event, data: { ...event.data, installedOn } } : event)));
-      const reminder = stlDeadlines(state).find((deadline) => deadline.kind === 'cadence_reminder')!;
-      const convokeBy = noticeDeadline(nextSessionDueOn(state as StlInstalado), federal);
+      const reminder = stlDeadlines(state, DEFAULT_DEADLINE_POLICY).find((deadline) => deadline.kind === 'cadence_reminder')!;
+      const convokeBy = noticeDeadline(nextSessionDueOn(state as StlInstalado, DEFAULT_DEADLINE_POLICY), federal);
       return [reminder.dueOn, convokeBy].filter((date) => !federal.isBusinessDay(date)).map((date) => `${installedOn}: ${date}`);
     });
 

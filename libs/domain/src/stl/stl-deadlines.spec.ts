@@ -57,7 +57,7 @@ describe('stlDeadlines: what is pending, with exact instants (09:00 in Mexico Ci
 
   it('lists nothing before the installation (a missing facilitador is then etapa 7 of the exercise)', () => {
     expect(deadlinesOf(history(registerEdomex, ...edomexMembers))).toEqual([]);
-    expect(stlDeadlines({ status: 'unregistered' })).toEqual([]);
+    expect(stlDeadlines({ status: 'unregistered' }, DEFAULT_DEADLINE_POLICY)).toEqual([]);
   });
 
   it('follows the deployment policy', () => {
@@ -110,7 +110,7 @@ describe('Facilitador vacancy (DOMAIN.md: flagged at once, 15 days reminder, 30 
         },
         { type: 'CompositionWarningsChanged', data: { warnings: [] } },
       ]) as RegisteredStl;
-    expect(stlDeadlines(state).filter((deadline) => deadline.kind.startsWith('vacancy'))).toEqual([]);
+    expect(stlDeadlines(state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind.startsWith('vacancy'))).toEqual([]);
     expect(state.escalations[0].status).toBe('resuelta');
   });
 

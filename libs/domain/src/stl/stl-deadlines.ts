@@ -1,7 +1,6 @@
 import { noticeDeadline } from '../calendar/business-calendar';
 import {
   type Audience,
-  DEFAULT_DEADLINE_POLICY,
   type Deadline,
   type DeadlineKind,
   type DeadlinePolicy,
@@ -31,11 +30,11 @@ export interface PlannedDeadline {
  * date their series counts from, so they are stable while nothing changes and new when the cause starts again;
  * a fired id is never listed again.
  */
-export function stlDeadlines(state: StlState, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): Deadline[] {
+export function stlDeadlines(state: StlState, policy: DeadlinePolicy): Deadline[] {
   return plannedDeadlines(state, policy).map((planned) => planned.deadline);
 }
 
-export function plannedDeadlines(state: StlState, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): PlannedDeadline[] {
+export function plannedDeadlines(state: StlState, policy: DeadlinePolicy): PlannedDeadline[] {
   if (state.status !== 'instalado') return [];
   const fired = new Set(state.firedDeadlineIds);
   return [...vacancyDeadlines(state, policy), ...cadenceDeadlines(state, policy), ...sessionTomorrow(state, policy)]
@@ -133,7 +132,7 @@ function cadenceDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
     plan({
       id: `cadencia:${anchor}:recordatorio`,
       kind: 'cadence_reminder',
-      dueOn: calendar.addBusinessDays(mark, -policy.cadenceReminderBusinessDays),
+      dueOn: cadenceReminderOn(state, policy),
       audience: ['garante', 'facilitador'],
       effect: 'reminder',
       text: texts.cadenceReminder(stl, mark, noticeDeadline(mark, calendar)),
@@ -150,8 +149,13 @@ function cadenceDeadlines(state: StlInstalado, policy: DeadlinePolicy): PlannedD
 }
 
 /** The two-month mark: the date by which the STL must have met again. */
-export function nextSessionDueOn(state: StlInstalado, policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY): LocalDate {
+export function nextSessionDueOn(state: StlInstalado, policy: DeadlinePolicy): LocalDate {
   return addMonths(lastSessionHeldOn(state) ?? state.installedOn, policy.cadenceMonths);
+}
+
+/** When the reminder to convene before the two-month mark goes out, on the STL's own calendar. */
+export function cadenceReminderOn(state: StlInstalado, policy: DeadlinePolicy): LocalDate {
+  return stlCalendar(state).addBusinessDays(nextSessionDueOn(state, policy), -policy.cadenceReminderBusinessDays);
 }
 
 /**

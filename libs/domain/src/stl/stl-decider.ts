@@ -1,8 +1,7 @@
-import { type Decider, type Decision } from '../shared/decider';
+import { type Decider, type Decision, type DecisionContext, decisionContext } from '../shared/decider';
 import { incidentEscalation } from '../shared/escalation';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
 import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
-import { localDateAt } from '../shared/local-date';
 import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
 import { compositionWarnings, sameWarnings } from './composition-warnings';
@@ -22,29 +21,29 @@ import { type StlCommand } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { evolveStl } from './stl-evolve';
 import { decideReportUndeliverableMail } from './undeliverable-mail';
-import { type DecisionContext, requireInstalled, requireRegistered } from './stl-guards';
+import { requireInstalled, requireRegistered } from './stl-guards';
 import { initialStlState, type RegisteredStl, type StlInstalado, type StlState } from './stl-state';
 
 /**
  * The STL aggregate (stream `stl/<entidad>`): permanent, outlives every PAL. `policy` holds the deployment's
  * reminder and escalation numbers, used when a deadline is fired; `options` the rules older runs keep.
  */
-export function createStlDecider(
-  policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
+export function stlDeciderWith(
+  policy: DeadlinePolicy,
   options: Pick<DecisionContext, 'backdatedNoticeAccepted'> = {},
 ): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
-      const context: DecisionContext = { now: command.metadata.now, today: localDateAt(command.metadata.now), policy, ...options };
+      const context = { ...decisionContext(command.metadata, policy), ...options };
       const decision = decideCommand(command, state, context);
       return isDomainError(decision) ? decision : withWarnings(state, decision);
     },
   };
 }
 
-export const stlDecider: Decider<StlCommand, StlEvent, StlState> = createStlDecider();
+export const stlDecider: Decider<StlCommand, StlEvent, StlState> = stlDeciderWith(DEFAULT_DEADLINE_POLICY);
 
 function decideCommand(command: StlCommand, state: StlState, context: DecisionContext): Decision<StlEvent> {
   if (command.type === 'RegisterStl') return decideRegisterStl(command, state);

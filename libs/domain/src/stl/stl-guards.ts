@@ -1,21 +1,11 @@
-import { type DeadlinePolicy } from '../shared/deadline';
 import { domainError, type DomainError } from '../shared/domain-error';
-import { isLocalDate, type Instant, type LocalDate } from '../shared/local-date';
+import { isLocalDate, type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { type AttendanceRecord, type RegisteredStl, type Session, type StlInstalado, type StlState } from './stl-state';
 
-/** What every handler may know besides the command and the state: time passed in, and the deployment's policy. */
-export interface DecisionContext {
-  readonly now: Instant;
-  /** The civil date of `now` in Mexico City. */
-  readonly today: LocalDate;
-  readonly policy: DeadlinePolicy;
-  /**
-   * Runs begun before issue 22 took a backdated `convokedOn` as the notice's start without justification; their
-   * recorded histories must replay as they ran. Absent everywhere else.
-   */
-  readonly backdatedNoticeAccepted?: boolean;
-}
+import { type DecisionContext } from '../shared/decider';
+
+export { type DecisionContext };
 
 export type Check = DomainError | undefined;
 

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { type Entidad } from '../shared/entidades';
 import { fold } from '../shared/decider';
 import { type CompositionWarningCode, type StlInstalado, titularesBySector } from './stl-state';
@@ -57,7 +58,7 @@ describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.t
   );
 
   it('pins the facilitador vacancy to exactly Jalisco, Oaxaca and Tlaxcala', () => {
-    const vacant = STL_2017.filter((record) => stlSummary(seeded(record.entidad))?.facilitadorVacante).map(
+    const vacant = STL_2017.filter((record) => stlSummary(seeded(record.entidad), DEFAULT_DEADLINE_POLICY)?.facilitadorVacante).map(
       (record) => record.nombre,
     );
     expect(vacant).toEqual(['Jalisco', 'Oaxaca', 'Tlaxcala']);

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { stlCalendar } from './stl-calendar';
 import { stlSummary } from './stl-summary';
 import {
@@ -14,11 +15,11 @@ import {
 
 describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, facilitador, last and next session, escalations)', () => {
   it('is null before registration', () => {
-    expect(stlSummary({ status: 'unregistered' })).toBeNull();
+    expect(stlSummary({ status: 'unregistered' }, DEFAULT_DEADLINE_POLICY)).toBeNull();
   });
 
   it('summarises an STL in integration', () => {
-    expect(stlSummary(stateOf(history(registerEdomex, ...edomexMembers)))).toEqual({
+    expect(stlSummary(stateOf(history(registerEdomex, ...edomexMembers)), DEFAULT_DEADLINE_POLICY)).toEqual({
       entidad: '15',
       status: 'en_integracion',
       decisionRule: 'consensus_then_majority',
@@ -53,12 +54,14 @@ describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, 
         command('ProposeRemoval', { memberId: 'sc-2', cause: 'probidad', proposedBy: 'sc-1' }),
       ]),
     ];
-    expect(stlSummary(stateOf(events))).toEqual({
+    expect(stlSummary(stateOf(events), DEFAULT_DEADLINE_POLICY)).toEqual({
       entidad: '15',
       status: 'instalado',
       decisionRule: 'consensus_then_majority',
       installedOn: '2026-09-01',
       nextSessionDueOn: '2026-12-28',
+      // Ten business days before the mark, Christmas being a rest day.
+      cadenceReminderOn: '2026-12-11',
       extraSectorName: null,
       titularesBySector: { gobierno: 2, sociedad_civil: 2, garante: 1, adicional: 0 },
       members: 10,

@@ -2,7 +2,8 @@ import { type Entidad } from '../shared/entidades';
 import { countOpen } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
 import { vacancySince } from './composition-warnings';
-import { nextSessionDueOn } from './stl-deadlines';
+import { type DeadlinePolicy } from '../shared/deadline';
+import { cadenceReminderOn, nextSessionDueOn } from './stl-deadlines';
 import {
   type CompositionWarning,
   type Facilitador,
@@ -32,6 +33,8 @@ export interface StlSummary {
   readonly lastSessionOn?: LocalDate;
   /** The two-month mark by which the STL must meet again (installed STLs only). */
   readonly nextSessionDueOn?: LocalDate;
+  /** When the reminder to convene before that mark goes out, under the STL's deadline policy. */
+  readonly cadenceReminderOn?: LocalDate;
   /** The earliest convened session not yet held. */
   readonly nextSession?: { readonly sessionId: string; readonly date: LocalDate; readonly kind: SessionKind };
   readonly sessions: Readonly<Record<SessionStatus, number>>;
@@ -42,8 +45,8 @@ export interface StlSummary {
   readonly renewalPending: boolean;
 }
 
-/** Null while the STL is not registered. */
-export function stlSummary(state: StlState): StlSummary | null {
+/** Null while the STL is not registered; its dates are the ones the workflow keeps under `policy`. */
+export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary | null {
   if (state.status === 'unregistered') return null;
   const sessions = sessionList(state);
   const next = sessions.find((session) => session.status === 'convocada');
@@ -55,7 +58,11 @@ export function stlSummary(state: StlState): StlSummary | null {
     status: state.status,
     decisionRule: state.decisionRule,
     ...(state.status === 'instalado'
-      ? { installedOn: state.installedOn, nextSessionDueOn: nextSessionDueOn(state) }
+      ? {
+          installedOn: state.installedOn,
+          nextSessionDueOn: nextSessionDueOn(state, policy),
+          cadenceReminderOn: cadenceReminderOn(state, policy),
+        }
       : {}),
     extraSectorName: state.extraSectorName,
     titularesBySector: titularesBySector(state),

@@ -1,4 +1,4 @@
-import { exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines, type StlState } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, spanishDate, spanishLongDate, stlDeadlines, type StlState } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { at, exerciseFrom, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { renderNotification } from '../templates/render-notification';
@@ -34,10 +34,10 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
 
   it('a reminder fired after its own date (an STL recorded months after its installation) is not sent; the escalation is', () => {
     const story = jaliscoInstalado();
-    const [cadence] = stlDeadlines(story.state).filter((deadline) => deadline.kind === 'cadence_reminder');
+    const [cadence] = stlDeadlines(story.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind === 'cadence_reminder');
 
     const reminder = story.run({ type: 'FireDeadline', data: { deadlineId: cadence.id } }, at('2026-12-02'));
-    const [escalation] = stlDeadlines(story.state).filter((deadline) => deadline.kind === 'cadence_escalation');
+    const [escalation] = stlDeadlines(story.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind === 'cadence_escalation');
     const escalated = story.run({ type: 'FireDeadline', data: { deadlineId: escalation.id } }, at('2026-12-02'));
 
     expect(reminder.events.map((event) => event.type)).toEqual(['ReminderDue']);
@@ -47,12 +47,12 @@ describe('planNotifications: no mail about the past (issue 22, item 2)', () => {
 
   it('a stall reminder, a monitoring reminder and the eve of a session written after their dates say nothing', () => {
     const stalled = jaliscoEjercicio('2026-01-12');
-    const [stall] = exerciseDeadlines(stalled.state).filter((deadline) => deadline.kind === 'stall_reminder');
+    const [stall] = exerciseDeadlines(stalled.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind === 'stall_reminder');
     const pal = exerciseFrom(jaliscoPalLanzado);
-    const [monitoring] = exerciseDeadlines(pal.state).filter((deadline) => deadline.kind === 'monitoring_reminder');
+    const [monitoring] = exerciseDeadlines(pal.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind === 'monitoring_reminder');
     const stl = jaliscoInstalado();
     stl.run({ type: 'ConveneSession', data: { sessionId: 's1', date: '2026-12-08', kind: 'ordinaria', convokedOn: '2026-11-23', agenda: ['Avance'] } }, at('2026-11-23'));
-    const [eve] = stlDeadlines(stl.state).filter((deadline) => deadline.kind === 'session_tomorrow');
+    const [eve] = stlDeadlines(stl.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind === 'session_tomorrow');
 
     expect(planNotifications(stalled.run({ type: 'FireDeadline', data: { deadlineId: stall.id } }, at('2026-03-01')))).toEqual([]);
     expect(planNotifications(pal.run({ type: 'FireDeadline', data: { deadlineId: monitoring.id } }, at('2026-11-05')))).toEqual([]);
@@ -64,7 +64,7 @@ describe('planNotifications: history recorded after the fact (issue 22, item 2)'
   /** Jalisco's STL registered on 2 December 2026 with its installation of 1 September: the cadence was overdue. */
   function recordedLate() {
     const story = jaliscoInstalado();
-    const overdue = stlDeadlines(story.state).filter((deadline) => deadline.kind.startsWith('cadence'));
+    const overdue = stlDeadlines(story.state, DEFAULT_DEADLINE_POLICY).filter((deadline) => deadline.kind.startsWith('cadence'));
     return { story, overdue };
   }
 
@@ -122,7 +122,7 @@ describe('true dates: an escalation raised late names the day its deadline fell 
     const story = jaliscoInstalado();
     story.run({ type: 'VacateFacilitador', data: vacate }, at('2026-11-02'));
 
-    const { deadline, notification } = fireLate(story, stlDeadlines, kind, '2027-01-05');
+    const { deadline, notification } = fireLate(story, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), kind, '2027-01-05');
     const message = render(notification.content);
 
     expect(notification.content).toMatchObject({ dueOn: deadline.dueOn, raisedOn: '2027-01-05' });
@@ -132,10 +132,10 @@ describe('true dates: an escalation raised late names the day its deadline fell 
 
   it('exercise stall escalations fired late, to the enlace and to the coordinación', () => {
     const story = jaliscoEjercicio('2026-01-12');
-    story.fire(exerciseDeadlines, 'stall_reminder');
+    story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
 
-    const enlace = fireLate(story, exerciseDeadlines, 'stall_escalation_enlace', '2026-04-20');
-    const coordinador = fireLate(story, exerciseDeadlines, 'stall_escalation_coordinador', '2026-04-20');
+    const enlace = fireLate(story, (state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace', '2026-04-20');
+    const coordinador = fireLate(story, (state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_coordinador', '2026-04-20');
 
     expect(enlace.notification.content).toMatchObject({ dueOn: enlace.deadline.dueOn, raisedOn: '2026-04-20' });
     expect(coordinador.notification.content).toMatchObject({ dueOn: coordinador.deadline.dueOn });
@@ -147,7 +147,7 @@ describe('true dates: an escalation raised late names the day its deadline fell 
   it('on time, the raising day is the due day and nothing more is said', () => {
     const story = jaliscoInstalado();
     story.run({ type: 'VacateFacilitador', data: vacate }, at('2026-11-02'));
-    const [escalation] = planNotifications(story.fire(stlDeadlines, 'vacancy_escalation'));
+    const [escalation] = planNotifications(story.fire((state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), 'vacancy_escalation'));
 
     expect(escalation.content).toMatchObject({ dueOn: '2026-12-02', raisedOn: '2026-12-02' });
     expect(render(escalation.content).text).not.toContain('El plazo venció');

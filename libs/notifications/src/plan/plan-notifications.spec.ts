@@ -43,8 +43,8 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
       const story = jaliscoInstalado();
       story.run({ type: 'VacateFacilitador', data: vacate }, at('2026-11-02'));
 
-      const [reminder] = planNotifications(story.fire(stlDeadlines, 'vacancy_reminder'));
-      const [escalation] = planNotifications(story.fire(stlDeadlines, 'vacancy_escalation'));
+      const [reminder] = planNotifications(story.fire((state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), 'vacancy_reminder'));
+      const [escalation] = planNotifications(story.fire((state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), 'vacancy_escalation'));
 
       expect(reminder).toMatchObject({
         ref: 'facilitador-vacante:2026-11-02:recordatorio',
@@ -93,7 +93,7 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
       const session = { sessionId: 's1', date: '2026-12-08', kind: 'ordinaria', convokedOn: '2026-11-23', agenda: ['Avance'] } as const;
       story.run({ type: 'ConveneSession', data: session }, at('2026-11-23'));
 
-      const [eve] = planNotifications(story.fire(stlDeadlines, 'session_tomorrow'));
+      const [eve] = planNotifications(story.fire((state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), 'session_tomorrow'));
 
       expect(eve).toMatchObject({
         audience: ['integrantes', 'facilitador'],
@@ -104,7 +104,7 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
     it('the bimonthly reminder says by when to convene (five business days before the two-month mark)', () => {
       const story = jaliscoInstalado();
 
-      const [reminder] = planNotifications(story.fire(stlDeadlines, 'cadence_reminder'));
+      const [reminder] = planNotifications(story.fire((state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY), 'cadence_reminder'));
 
       expect(reminder).toMatchObject({
         audience: ['garante', 'facilitador'],
@@ -146,7 +146,7 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
     it('30 days without progress: the garante is told to record it before the escalation to the enlace', () => {
       const story = jaliscoEjercicio('2026-01-12');
 
-      const [stall] = planNotifications(story.fire(exerciseDeadlines, 'stall_reminder'));
+      const [stall] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder'));
 
       expect(stall).toMatchObject({
         ref: 'stall:2026-01-12:reminder',
@@ -157,10 +157,10 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
 
     it('the stall escalates to the enlace (next: the coordinación) and then to the coordinación', () => {
       const story = jaliscoEjercicio('2026-01-12');
-      story.fire(exerciseDeadlines, 'stall_reminder');
+      story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
 
-      const [enlace] = planNotifications(story.fire(exerciseDeadlines, 'stall_escalation_enlace'));
-      const [coordinador] = planNotifications(story.fire(exerciseDeadlines, 'stall_escalation_coordinador'));
+      const [enlace] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace'));
+      const [coordinador] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_coordinador'));
 
       expect(enlace).toMatchObject({
         audience: ['enlace'],
@@ -175,10 +175,10 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
     it('monitoring and evaluation: a reminder before each date and the day itself, to the domain audiences', () => {
       const story = exerciseFrom(jaliscoPalLanzado);
 
-      const [monitoringReminder] = planNotifications(story.fire(exerciseDeadlines, 'monitoring_reminder'));
-      const [monitoringDue] = planNotifications(story.fire(exerciseDeadlines, 'monitoring_due'));
-      const [evaluationReminder] = planNotifications(story.fire(exerciseDeadlines, 'evaluation_reminder'));
-      const [evaluationDue] = planNotifications(story.fire(exerciseDeadlines, 'evaluation_due'));
+      const [monitoringReminder] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'monitoring_reminder'));
+      const [monitoringDue] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'monitoring_due'));
+      const [evaluationReminder] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'evaluation_reminder'));
+      const [evaluationDue] = planNotifications(story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'evaluation_due'));
 
       expect(monitoringReminder).toMatchObject({
         audience: ['garante', 'enlace'],
@@ -197,8 +197,8 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
 
     it('a resolved escalation plans a short "resuelto", addressed by the outbox to whoever got the escalation', () => {
       const story = jaliscoEjercicio('2026-01-12');
-      story.fire(exerciseDeadlines, 'stall_reminder');
-      story.fire(exerciseDeadlines, 'stall_escalation_enlace');
+      story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
+      story.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
       const resolved = story.run(
         { type: 'ResolveEscalation', data: { escalationId: 'stall:2026-01-12:enlace', resolution: 'Avance registrado' } },
         at('2026-03-02'),

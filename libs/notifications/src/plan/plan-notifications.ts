@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, type Entidad, type ExerciseState, type LocalDate, localDateAt, type StlState } from '@app/domain';
+import { type Entidad, type LocalDate, localDateAt } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type NotificationContent } from './notification-content';
 import { type AppendedEvents, planned, type PlannedNotification, topicOf } from './planned-notification';
@@ -33,15 +33,14 @@ function historySummary(appended: AppendedEvents, recordedOn: LocalDate): Planne
 
 function planFor(appended: AppendedEvents): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
-  const { aggregate } = appended;
-  const policy = appended.policy ?? DEFAULT_DEADLINE_POLICY;
-  switch (aggregate) {
+  const { policy } = appended;
+  switch (appended.aggregate) {
     case 'exercise':
-      return exerciseNotifications(events, appended.state as ExerciseState, policy);
+      return exerciseNotifications(events, appended.state, policy);
     case 'stl':
-      return stlNotifications(events, appended.state as StlState, policy, appended.occurredAt);
+      return stlNotifications(events, appended.state, policy, appended.occurredAt);
     default: {
-      const _exhaustive: never = aggregate;
+      const _exhaustive: never = appended;
       throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);
     }
   }

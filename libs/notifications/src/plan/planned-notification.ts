@@ -1,8 +1,8 @@
+import { type AppendEventsInput } from '@app/contracts';
 import {
   type Audience,
   type Deadline,
   type DeadlineKind,
-  type DeadlinePolicy,
   type EscalationKind,
   type Escalation,
   type EscalationRaisedData,
@@ -12,26 +12,11 @@ import {
 } from '@app/domain';
 import { type EscalationContent, type EscalationResolvedContent, type NotificationContent } from './notification-content';
 
-/** The events of one append, as the event-store activity receives them (a subset of `AppendEventsInput`). */
-export interface AppendedEvents {
-  readonly aggregate: 'exercise' | 'stl';
-  readonly streamId: string;
-  readonly firstSeq: number;
-  readonly events: readonly { readonly type: string; readonly data: unknown }[];
-  /** Workflow time of the command that produced the events. */
-  readonly occurredAt: string;
-  /** The folded state after the events. */
-  readonly state: unknown;
-  /**
-   * The deployment's reminder and escalation numbers the workflow runs with (its input's `policy`), so the dates
-   * an e-mail announces are the ones the workflow will keep; DOMAIN.md's defaults when absent.
-   */
-  readonly policy?: DeadlinePolicy;
-  /** Deadlines these events brought already overdue (history being recorded): one summary, no reminders. */
-  readonly arrivedOverdue?: readonly Deadline[];
-  /** Deadlines fired by these events that had arrived overdue: their reminders and escalations are not mailed. */
-  readonly firesHistory?: readonly string[];
-}
+/**
+ * The events of one append, as the event-store activity receives them, with the policy the workflow runs under so
+ * the dates an e-mail announces are the ones the workflow will keep.
+ */
+export type AppendedEvents = AppendEventsInput;
 
 /** One e-mail to be sent to every person of an audience (or to the attendees of a session). */
 export interface PlannedNotification {

@@ -137,7 +137,7 @@ function reminder(data: ReminderDueData, seq: number, { state, pending, policy }
     case 'session_tomorrow':
       return at({ kind: 'session_tomorrow', entidad, session: sessionOnTheEve(state, data), message: data.message });
     case 'vacancy_reminder': {
-      const vacantSince = stlSummary(state)?.vacantSince ?? data.dueOn;
+      const vacantSince = stlSummary(state, policy)?.vacantSince ?? data.dueOn;
       const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
       return at({ kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason: null, followUp: true });
     }

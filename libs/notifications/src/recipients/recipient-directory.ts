@@ -31,7 +31,7 @@ export class RecipientDirectory {
   constructor(private readonly staff: StaffDirectory = new UsersStaffDirectory()) {}
 
   async forAppend(manager: EntityManager, appended: AppendedEvents, entidad: Entidad): Promise<Directory> {
-    const stl = appended.aggregate === 'stl' ? stlPeopleOf(appended.state as StlState) : await stlPeopleIn(manager, entidad);
+    const stl = appended.aggregate === 'stl' ? stlPeopleOf(appended.state) : await stlPeopleIn(manager, entidad);
     return { entidad, ...stl, staff: await this.staff.staffFor(manager, entidad) };
   }
 }

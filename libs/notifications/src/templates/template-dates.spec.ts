@@ -1,4 +1,14 @@
-import { businessCalendar, exerciseDeadlines, type LocalDate, localDateAt, noticeDeadline, stlDeadlines, type StlState } from '@app/domain';
+import {
+  businessCalendar,
+  DEFAULT_DEADLINE_POLICY,
+  exerciseDeadlines as exerciseDeadlinesUnder,
+  type ExerciseState,
+  type LocalDate,
+  localDateAt,
+  noticeDeadline,
+  stlDeadlines as stlDeadlinesUnder,
+  type StlState,
+} from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { type NotificationContent } from '../plan/notification-content';
 import { type NotificationKind } from '../plan/notification-kind';
@@ -6,6 +16,9 @@ import { planNotifications } from '../plan/plan-notifications';
 import { type AppendedEvents } from '../plan/planned-notification';
 import { at, exerciseFrom, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { renderNotification } from './render-notification';
+
+const stlDeadlines = (state: StlState) => stlDeadlinesUnder(state, DEFAULT_DEADLINE_POLICY);
+const exerciseDeadlines = (state: ExerciseState) => exerciseDeadlinesUnder(state, DEFAULT_DEADLINE_POLICY);
 
 const FEDERAL = businessCalendar();
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];

@@ -1,9 +1,9 @@
 import {
+  DEFAULT_DEADLINE_POLICY,
   type Decider,
   type ExerciseCommand,
   exerciseDecider,
   type ExerciseEvent,
-  type ExerciseState,
   type Instant,
   instantAt,
   isDomainError,
@@ -13,15 +13,20 @@ import {
   stlDecider,
   stlSeedCommands,
   type StlEvent,
-  type StlState,
 } from '@app/domain';
+import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
 import { type AppendedEvents } from '../plan/planned-notification';
 
 /**
  * A stream told command by command through the real decider, so fixtures never hold events the rules would refuse.
  * Each step answers what the event-store activity would receive for it.
  */
-export class Story<C extends { type: string; data: unknown }, E extends { type: string; data: unknown }, S> {
+export class Story<
+  C extends { type: string; data: unknown },
+  E extends { type: string; data: unknown },
+  K extends AggregateKind,
+  S extends AggregateStates[K] = AggregateStates[K],
+> {
   private readonly events: E[] = [];
   /** Every step so far, in order, as the event-store activity would have received it. */
   readonly appends: (AppendedEvents & { occurredAt: Instant; events: E[] })[] = [];
@@ -29,7 +34,7 @@ export class Story<C extends { type: string; data: unknown }, E extends { type: 
 
   constructor(
     private readonly decider: Decider<C & { metadata: { now: Instant; actor?: string } }, E, S>,
-    readonly aggregate: AppendedEvents['aggregate'],
+    readonly aggregate: K,
     readonly streamId: string,
     past: readonly E[] = [],
   ) {
@@ -43,7 +48,8 @@ export class Story<C extends { type: string; data: unknown }, E extends { type: 
     const firstSeq = this.events.length + 1;
     this.events.push(...decision);
     this.state = decision.reduce((state, event) => this.decider.evolve(state, event), this.state);
-    const appended = { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now };
+    const stored = appendOf<K>({ aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: decision, state: this.state, occurredAt: now, policy: DEFAULT_DEADLINE_POLICY });
+    const appended = { ...stored, events: [...decision], occurredAt: now };
     this.appends.push(appended);
     return appended;
   }
@@ -56,8 +62,8 @@ export class Story<C extends { type: string; data: unknown }, E extends { type: 
   }
 }
 
-type StlStory = Story<Omit<StlCommand, 'metadata'>, StlEvent, StlState>;
-type ExerciseStory = Story<Omit<ExerciseCommand, 'metadata'>, ExerciseEvent, ExerciseState>;
+type StlStory = Story<Omit<StlCommand, 'metadata'>, StlEvent, 'stl'>;
+type ExerciseStory = Story<Omit<ExerciseCommand, 'metadata'>, ExerciseEvent, 'exercise'>;
 
 export const JALISCO_INSTALLED_ON: LocalDate = '2026-09-01';
 export const at = (date: LocalDate, hour = 10): Instant => instantAt(date, hour);

@@ -21,7 +21,8 @@ export function contentHash(event: { readonly type: string; readonly data: unkno
   return createHash('sha256').update(canonicalJson([event.type, event.data, event.metadata])).digest('hex');
 }
 
-function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted: equal content gives equal text, whatever order jsonb or a writer left the keys in. */
+export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)

@@ -1,7 +1,10 @@
+import { DEFAULT_DEADLINE_POLICY } from '@app/domain';
 import { type EntityManager } from 'typeorm';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
+import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { contentHash } from './event-content';
 import { type AppendRequest, EventsNotStorableError, EventStore, StreamConflictError } from './event-store';
+
+const STREAM = { aggregate: 'stl', policy: DEFAULT_DEADLINE_POLICY } as const;
 
 describe('EventStore on PostgreSQL', () => {
   let database: TestDatabase;
@@ -17,6 +20,7 @@ describe('EventStore on PostgreSQL', () => {
     firstSeq,
     events: types.map((type) => ({ type, data: { type } })),
     occurredAt: '2026-11-10T15:00:00.000Z',
+    ...STREAM,
   });
 
   beforeAll(async () => {
@@ -39,6 +43,16 @@ describe('EventStore on PostgreSQL', () => {
       [2, 'StageCompleted', { type: 'StageCompleted' }],
     ]);
     expect(stored[0].occurredAt.toISOString()).toBe('2026-11-10T15:00:00.000Z');
+  });
+
+  it('keeps with the stream what it is and the policy its workflow runs under, the latest append\'s', async () => {
+    const longer = { ...DEFAULT_DEADLINE_POLICY, stallReminderDays: 10 };
+    await store.append({ ...stageEvents('exercise/9/1', 1, 'ExerciseStarted'), aggregate: 'exercise' }, recordProjection('a'));
+    expect(await store.streamOf('exercise/9/1')).toEqual({ streamId: 'exercise/9/1', aggregate: 'exercise', policy: DEFAULT_DEADLINE_POLICY });
+
+    await store.append({ ...stageEvents('exercise/9/1', 2, 'StageCompleted'), aggregate: 'exercise', policy: longer }, recordProjection('b'));
+    expect(await store.streamOf('exercise/9/1')).toMatchObject({ aggregate: 'exercise', policy: longer });
+    expect(await store.streamOf('exercise/9/2')).toBeNull();
   });
 
   it('a retried append of stored events changes nothing and does not project again', async () => {
@@ -77,6 +91,7 @@ describe('EventStore on PostgreSQL', () => {
       commandId,
       events: [{ type: 'SessionConvened', data: { sessionId: 's1', recordedAt: at } }],
       occurredAt: at,
+      ...STREAM,
     });
 
     it('a retry of the same command decided again with another clock gets the first attempt\'s events back', async () => {

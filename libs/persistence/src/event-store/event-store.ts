@@ -1,5 +1,8 @@
+import { type AggregateKind } from '@app/contracts';
+import { type DeadlinePolicy } from '@app/domain';
 import { type DataSource, type EntityManager, QueryFailedError } from 'typeorm';
 import { DomainEventRecord } from '../entities/domain-event.entity';
+import { EventStreamRecord } from '../entities/event-stream.entity';
 import { contentHash, type EventMetadata, type StoredEvent } from './event-content';
 
 export interface NewEvent {
@@ -15,6 +18,9 @@ export interface AppendRequest {
   readonly occurredAt: string;
   /** The command that produced the events, kept with each of them. */
   readonly commandId?: string;
+  /** What the stream is and the deadline policy its workflow runs under, kept with the stream for every reader. */
+  readonly aggregate: AggregateKind;
+  readonly policy: DeadlinePolicy;
 }
 
 /**
@@ -92,8 +98,22 @@ export class EventStore {
     await this.assertNoGap(manager, request);
     const inserted = await this.insertIgnoringDuplicates(manager, request);
     if (inserted !== request.events.length) throw new ConcurrentAppendError();
+    await this.keepStream(manager, request);
     await project(manager);
     return { kind: 'appended' };
+  }
+
+  /** What the stream is and the policy it runs under (a stream's workflow may restart with another). */
+  async streamOf(streamId: string, manager: EntityManager = this.dataSource.manager): Promise<EventStreamRecord | null> {
+    return manager.findOneBy(EventStreamRecord, { streamId });
+  }
+
+  private async keepStream(manager: EntityManager, request: AppendRequest): Promise<void> {
+    await manager.query(
+      `INSERT INTO event_streams (stream_id, aggregate, policy) VALUES ($1, $2, $3::jsonb)
+       ON CONFLICT (stream_id) DO UPDATE SET policy = EXCLUDED.policy WHERE event_streams.policy IS DISTINCT FROM EXCLUDED.policy`,
+      [request.streamId, request.aggregate, JSON.stringify(request.policy)],
+    );
   }
 
   private async storedFrom(manager: EntityManager, streamId: string, firstSeq: number): Promise<StoredEvent[]> {

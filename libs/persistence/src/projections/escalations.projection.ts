@@ -3,6 +3,25 @@ import { type EntityManager } from 'typeorm';
 import { EscalationView } from '../entities/escalation-view.entity';
 import { insertRows } from './rows';
 
+/** One escalation's row. */
+export function escalationRow(streamId: string, entidad: string, escalation: Escalation): EscalationView {
+  return Object.assign(new EscalationView(), {
+    id: `${streamId}#${escalation.id}`,
+    streamId,
+    escalationId: escalation.id,
+    entidad,
+    kind: escalation.kind,
+    level: escalation.level,
+    status: escalation.status,
+    reason: escalation.reason,
+    raisedAt: new Date(escalation.raisedAt),
+    acknowledgedBy: escalation.acknowledgedBy ?? null,
+    acknowledgedAt: escalation.acknowledgedAt ? new Date(escalation.acknowledgedAt) : null,
+    resolvedAt: escalation.resolvedAt ? new Date(escalation.resolvedAt) : null,
+    resolution: escalation.resolution ?? null,
+  });
+}
+
 /** Replaces the stream's escalation rows with the ones in its folded state. */
 export async function projectEscalations(
   manager: EntityManager,
@@ -14,22 +33,6 @@ export async function projectEscalations(
   await insertRows(
     manager,
     EscalationView,
-    escalations.map((escalation) =>
-      Object.assign(new EscalationView(), {
-        id: `${streamId}#${escalation.id}`,
-        streamId,
-        escalationId: escalation.id,
-        entidad,
-        kind: escalation.kind,
-        level: escalation.level,
-        status: escalation.status,
-        reason: escalation.reason,
-        raisedAt: new Date(escalation.raisedAt),
-        acknowledgedBy: escalation.acknowledgedBy ?? null,
-        acknowledgedAt: escalation.acknowledgedAt ? new Date(escalation.acknowledgedAt) : null,
-        resolvedAt: escalation.resolvedAt ? new Date(escalation.resolvedAt) : null,
-        resolution: escalation.resolution ?? null,
-      }),
-    ),
+    escalations.map((escalation) => escalationRow(streamId, entidad, escalation)),
   );
 }

@@ -6,7 +6,7 @@ import { projectEscalations } from './escalations.projection';
 import { insertRows, upsertRow } from './rows';
 
 /** The exercises row is a function of the folded state, so live writes and rebuilds give the same rows. */
-export function exerciseRow(state: ExerciseState, updatedAt: Date, policy?: DeadlinePolicy): ExerciseView | undefined {
+export function exerciseRow(state: ExerciseState, policy: DeadlinePolicy, updatedAt: Date): ExerciseView | undefined {
   const summary = exerciseSummary(state, policy);
   if (!summary) return undefined;
   return Object.assign(new ExerciseView(), {
@@ -32,10 +32,10 @@ export async function projectExercise(
   manager: EntityManager,
   streamId: string,
   state: ExerciseState,
+  policy: DeadlinePolicy,
   at: Date,
-  policy?: DeadlinePolicy,
 ): Promise<void> {
-  const row = exerciseRow(state, at, policy);
+  const row = exerciseRow(state, policy, at);
   if (!row || state.status === 'not_started') return;
   await upsertRow(manager, ExerciseView, row, ['id']);
   await manager.delete(CommitmentView, { exerciseId: streamId });

@@ -1,5 +1,4 @@
 import { type AppendEventsInput } from '@app/contracts';
-import { type ExerciseState, type StlState } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { type EntityManager } from 'typeorm';
 import { projectExercise } from './exercise.projection';
@@ -9,15 +8,14 @@ import { projectStl } from './stl.projection';
 @Injectable()
 export class ProjectionWriter {
   async write(manager: EntityManager, appended: AppendEventsInput, at = new Date()): Promise<void> {
-    const { aggregate } = appended;
-    switch (aggregate) {
+    switch (appended.aggregate) {
       case 'exercise':
         // The row shows the next deadline as the workflow will keep it: under the policy it runs with.
-        return projectExercise(manager, appended.streamId, appended.state as ExerciseState, at, appended.policy);
+        return projectExercise(manager, appended.streamId, appended.state, appended.policy, at);
       case 'stl':
-        return projectStl(manager, appended.streamId, appended.state as StlState, at);
+        return projectStl(manager, appended.streamId, appended.state, appended.policy, at);
       default: {
-        const _exhaustive: never = aggregate;
+        const _exhaustive: never = appended;
         throw new Error(`Unknown aggregate ${String(_exhaustive)}`);
       }
     }

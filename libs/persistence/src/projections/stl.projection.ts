@@ -1,4 +1,4 @@
-import { canVote, noticeDeadline, sessionList, stlCalendar, type StlState, stlSummary } from '@app/domain';
+import { canVote, type DeadlinePolicy, noticeDeadline, sessionList, stlCalendar, type StlState, stlSummary } from '@app/domain';
 import { type EntityManager } from 'typeorm';
 import { StlMemberView, StlSessionView, StlView } from '../entities/stl-views.entity';
 import { projectEscalations } from './escalations.projection';
@@ -50,8 +50,14 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
 }
 
 /** The STL's rows (summary, members, sessions, escalations) as functions of its folded state. */
-export async function projectStl(manager: EntityManager, streamId: string, state: StlState, at: Date): Promise<void> {
-  const summary = stlSummary(state);
+export async function projectStl(
+  manager: EntityManager,
+  streamId: string,
+  state: StlState,
+  policy: DeadlinePolicy,
+  at: Date,
+): Promise<void> {
+  const summary = stlSummary(state, policy);
   if (!summary || state.status === 'unregistered') return;
   const row: StlView = Object.assign(new StlView(), {
       entidad: summary.entidad,

@@ -2,9 +2,9 @@ import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
 import { addDays, addMonths, STL_2017 } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
-import { eventually } from '../../../../test/support/eventually';
-import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
-import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { eventually } from '@test/support/eventually';
+import { InMemoryEventStore } from '@test/support/in-memory-event-store';
+import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { runFullExercise } from '../../../../test/scenarios/full-exercise';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 

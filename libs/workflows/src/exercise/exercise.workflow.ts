@@ -30,7 +30,7 @@ import { signalQuietly } from '../runtime/signal-quietly';
  */
 const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
 
-function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, ExerciseState> {
+function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
   const stlId = stlWorkflowId(input.entidad);
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {

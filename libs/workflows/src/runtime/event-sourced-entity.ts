@@ -1,5 +1,8 @@
 import {
   type AggregateKind,
+  type AggregateStates,
+  appendOf,
+  type CommandOutcome,
   type CommandPayload,
   type CommandUpdateDefinition,
   type CommandRequest,
@@ -13,6 +16,7 @@ import {
   searchAttributePairs,
   type SearchAttributeValues,
   type Snapshot,
+  type StoredEventData,
 } from '@app/contracts';
 import {
   type Command,
@@ -41,8 +45,9 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 
-export interface EntityDefinition<C extends Command, E extends DomainEvent, S> {
-  readonly aggregate: AggregateKind;
+/** One aggregate's workflow: its kind types its state, so its appends reach the read side typed. */
+export interface EntityDefinition<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
+  readonly aggregate: K;
   readonly policy: DeadlinePolicy;
   readonly decider: Decider<C, E, S>;
   deadlines(state: S): readonly Deadline[];
@@ -106,7 +111,7 @@ const { deliverNotifications } = proxyActivities<NotificationActivities>({
  * are stored (idempotently) before the state moves, and one loop turns due deadlines into commands.
  * Commands run one at a time, so no handler ever decides on a state another handler is about to change.
  */
-export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
+export class EventSourcedEntity<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();
@@ -116,16 +121,17 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   private readonly recentCommandIds: string[];
   /** Every deadline id pending at some point of this run, and those that were already overdue when first pending. */
   private readonly seenDeadlines: Set<string>;
-  private readonly overdueOnArrival = new Set<string>();
+  private readonly overdueOnArrival: Set<string>;
 
   constructor(
-    private readonly definition: EntityDefinition<C, E, S>,
+    private readonly definition: EntityDefinition<C, E, K, S>,
     private readonly streamId: string,
     carried?: Snapshot<S>,
   ) {
     this.snapshot = carried ?? { state: definition.decider.initialState(), version: 0 };
     this.recentCommandIds = [...(carried?.recentCommandIds ?? [])];
     this.seenDeadlines = new Set(definition.deadlines(this.snapshot.state).map((deadline) => deadline.id));
+    this.overdueOnArrival = new Set(carried?.overdueOnArrival ?? []);
   }
 
   get state(): S {
@@ -138,7 +144,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
 
   /** Registers one Update per command type; the update's name is the command's type. */
   handleUpdates(updates: object): void {
-    const definitions = Object.entries(updates) as [string, CommandUpdateDefinition<S>][];
+    const definitions = Object.entries(updates) as [string, CommandUpdateDefinition][];
     for (const [type, update] of definitions) {
       setHandler(update, (payload: CommandPayload) => this.execute({ ...payload, type }), {
         validator: (payload: CommandPayload) => this.validate({ ...payload, type }),
@@ -157,7 +163,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
   }
 
   /** Update handler: decides again once its turn comes, stores the events, then moves the state. */
-  execute(request: CommandRequest): Promise<S> {
+  execute(request: CommandRequest): Promise<CommandOutcome> {
     const commandId = currentUpdateInfo()?.id ?? request.commandId;
     return this.exclusively(() => this.apply(this.toCommand(request), commandId));
   }
@@ -194,7 +200,8 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       }
       if (this.historyIsLong()) {
         await this.settle();
-        return continueAsNew(...initialSnapshotFor({ ...this.snapshot, recentCommandIds: this.recentCommandIds }));
+        const overdueOnArrival = [...this.overdueOnArrival].filter((id) => this.isPending(id));
+        return continueAsNew(...initialSnapshotFor({ ...this.snapshot, recentCommandIds: this.recentCommandIds, overdueOnArrival }));
       }
       await this.waitForChangeOrDeadline();
     }
@@ -244,23 +251,25 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
    * Decides and stores; when other commands' events turn out to hold the positions, folds them (the store is the
    * truth) and decides again on the state they leave.
    */
-  private async apply(command: C, commandId: string | undefined): Promise<S> {
-    if (this.alreadyApplied(commandId)) return this.snapshot.state;
+  private async apply(command: C, commandId: string | undefined): Promise<CommandOutcome> {
+    if (this.alreadyApplied(commandId)) return { version: this.snapshot.version, events: [] };
     for (let round = 1; ; round += 1) {
       const decision = this.definition.decider.decide(command, this.snapshot.state);
       if (isDomainError(decision)) throw domainRejectionFailure(decision);
       const outcome = await this.store(decision, commandId);
-      if (outcome === 'stored') break;
+      if (outcome !== 'superseded') {
+        this.remember(commandId);
+        return { version: this.snapshot.version, events: outcome };
+      }
       if (round === MAX_SUPERSEDED_ROUNDS) throw domainRejectionFailure(STREAM_IN_DISPUTE);
     }
-    this.remember(commandId);
-    return this.snapshot.state;
   }
 
-  private async store(events: readonly E[], commandId: string | undefined, firing?: string): Promise<'stored' | 'superseded'> {
-    if (events.length === 0) return 'stored';
+  /** The events stored for the command (its own, or its earlier attempt's), or `superseded` to decide again. */
+  private async store(events: readonly E[], commandId: string | undefined, firing?: string): Promise<readonly StoredEventData[] | 'superseded'> {
+    if (events.length === 0) return [];
     const state = this.fold(events);
-    const { notificationIds, stored } = await this.append({
+    const { notificationIds, stored } = await this.append(appendOf<K>({
       ...this.historyOf(state, firing),
       aggregate: this.definition.aggregate,
       streamId: this.streamId,
@@ -270,19 +279,20 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       state,
       policy: this.definition.policy,
       commandId,
-    });
+    }));
     if (stored) {
       const storedEvents = stored.events as unknown as readonly E[];
       await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);
       log.warn('Stored events taken instead of the ones decided', { streamId: this.streamId, kind: stored.kind, commandId });
-      if (stored.kind === 'already_stored') return 'stored';
+      if (stored.kind === 'already_stored') return stored.events;
       if (patched(REMEMBER_SUPERSEDING_COMMANDS)) {
         for (const other of new Set(stored.events.map((event) => event.commandId))) if (other !== commandId) this.remember(other);
       }
       return 'superseded';
     }
+    const firstSeq = this.snapshot.version + 1;
     await this.moveTo({ state, version: this.snapshot.version + events.length }, events, notificationIds);
-    return 'stored';
+    return events.map(({ type, data }, index) => ({ seq: firstSeq + index, type, data }));
   }
 
   /**
@@ -310,6 +320,10 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, S> {
       this.seenDeadlines.add(deadline.id);
       if (Date.parse(deadline.dueAt) <= now) this.overdueOnArrival.add(deadline.id);
     }
+  }
+
+  private isPending(deadlineId: string): boolean {
+    return this.definition.deadlines(this.snapshot.state).some((deadline) => deadline.id === deadlineId);
   }
 
   private fold(events: readonly E[]): S {

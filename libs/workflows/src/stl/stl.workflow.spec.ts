@@ -2,11 +2,11 @@ import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
 import { addDays, addMonths, businessCalendar, noticeDeadline, STL_2017, type StlSeedRecord } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';
-import { InMemoryEventStore } from '../../../../test/support/in-memory-event-store';
-import { testWorker, timeSkippingEnvironment } from '../../../../test/support/time-skipping';
+import { InMemoryEventStore } from '@test/support/in-memory-event-store';
+import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { holdBimonthlySession } from '../../../../test/scenarios/full-exercise';
-import { historyLengthsOfEveryRun } from '../../../../test/support/run-histories';
+import { historyLengthsOfEveryRun } from '@test/support/run-histories';
 
 const record = (entidad: string): StlSeedRecord => STL_2017.find((stl) => stl.entidad === entidad)!;
 

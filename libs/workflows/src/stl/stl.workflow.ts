@@ -8,8 +8,9 @@ import {
   stlWorkflowId,
 } from '@app/contracts';
 import {
-  createStlDecider,
+  stlDeciderWith,
   DEFAULT_DEADLINE_POLICY,
+  type DeadlinePolicy,
   type StlCommand,
   stlDeadlines,
   type StlEvent,
@@ -24,6 +25,8 @@ import { signalQuietly } from '../runtime/signal-quietly';
 const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 /** A convocation's notice runs from its recording; an earlier `convokedOn` needs a historical act's justification. */
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
+/** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
+const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -31,6 +34,7 @@ class ExerciseReporter {
 
   constructor(
     private readonly streamId: string,
+    private readonly policy: DeadlinePolicy,
     private exerciseId?: string,
   ) {}
 
@@ -48,7 +52,7 @@ class ExerciseReporter {
    * has closed no longer listens, which is no incident: the next exercise links itself when it opens.
    */
   async report(state: StlState, version: number): Promise<void> {
-    const summary = stlSummary(state);
+    const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
     const serialized = JSON.stringify(stlStatusReport(summary));
     if (serialized === this.lastReport) return;
@@ -63,17 +67,17 @@ function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
   noticeFromRecording: boolean,
-): EntityDefinition<StlCommand, StlEvent, StlState> {
-  const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
+): EntityDefinition<StlCommand, StlEvent, 'stl'> {
+  const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: createStlDecider(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
+    decider: stlDeciderWith(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
     searchAttributes: (state) => {
-      const summary = stlSummary(state);
+      const summary = stlSummary(state, policy);
       return {
         entidad: input.entidad,
         escalacionesAbiertas: summary?.openEscalations ?? 0,
@@ -84,10 +88,15 @@ function stlDefinition(
   };
 }
 
+/** Workflows started before the deployment chose a policy run under DOMAIN.md's numbers. */
+function stlPolicy(input: StlWorkflowInput): DeadlinePolicy {
+  return input.policy ?? DEFAULT_DEADLINE_POLICY;
+}
+
 /** The state's permanent secretariat, `stl/<entidad>`: members, facilitador, sessions, cadence. */
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
-  const reporter = new ExerciseReporter(streamId, input.exerciseId);
+  const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
   // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, patched(NOTICE_FROM_RECORDING)), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);

@@ -21,10 +21,19 @@ describe('national board rows', () => {
     expect(jalisco.problems).toEqual(['facilitador_vacante', 'escalamientos', 'sin_avance']);
     expect(oaxaca.problems).toEqual(['sesion_vencida', 'sin_avance']);
     expect(puebla.problems).toEqual([]);
-    expect(boardRow({ entidad: '14', stl: stlFixture({ nextSessionDueOn: '2026-11-30' }), openEscalations: 0 }, TODAY).problems).toEqual([
+    expect(boardRow({ entidad: '14', stl: stlFixture({ nextSessionDueOn: '2026-11-30', cadenceReminderOn: '2026-11-13' }), openEscalations: 0 }, TODAY).problems).toEqual([
       'facilitador_vacante',
       'sesion_por_vencer',
     ]);
+  });
+
+  it('reports a stall from the reminder date the exercise\'s own policy gave, not from a default', () => {
+    const exercise = jaliscoExercise(3);
+    const stalledLater = { ...exercise, stallReminderOn: '2026-11-21' };
+    const stalledEarlier = { ...exercise, stallReminderOn: '2026-11-20' };
+
+    expect(boardRow({ entidad: '14', exercise: stalledLater, openEscalations: 0 }, TODAY).problems).not.toContain('sin_avance');
+    expect(boardRow({ entidad: '14', exercise: stalledEarlier, openEscalations: 0 }, TODAY).problems).toContain('sin_avance');
   });
 
   it('counts a composition warning other than the vacancy as its own problem', () => {

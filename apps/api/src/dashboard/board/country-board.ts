@@ -1,6 +1,4 @@
 import {
-  daysBetween,
-  DEFAULT_DEADLINE_POLICY,
   type Entidad,
   entidadName,
   type ExerciseSummary,
@@ -22,7 +20,7 @@ export const PROBLEMS = {
   sesion_vencida: 'Sesión bimestral vencida',
   sesion_por_vencer: 'Sesión bimestral por vencer',
   escalamientos: 'Escalamientos abiertos',
-  sin_avance: 'Sin avance en 30 días o más',
+  sin_avance: 'Sin avances en el plazo de recordatorio',
   monitoreo_vencido: 'Monitoreo vencido',
   evaluacion_vencida: 'Evaluación vencida',
   advertencias: 'Advertencias de composición',
@@ -51,7 +49,8 @@ function problemsOf({ exercise, stl, openEscalations }: StateSnapshot, cadence: 
     openEscalations > 0 && 'escalamientos',
     open &&
       !exercise.palLaunchedOn &&
-      daysBetween(exercise.progressRecordedOn, today) >= DEFAULT_DEADLINE_POLICY.stallReminderDays &&
+      exercise.stallReminderOn !== undefined &&
+      exercise.stallReminderOn <= today &&
       'sin_avance',
     open && overdue(exercise.monitoringDueOn, exercise.monitoringCompletedOn, today) && 'monitoreo_vencido',
     open && overdue(exercise.evaluationDueOn, exercise.evaluationCompletedOn, today) && 'evaluacion_vencida',

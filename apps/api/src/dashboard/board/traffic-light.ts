@@ -1,9 +1,10 @@
-import { type BusinessCalendar, businessCalendar, DEFAULT_DEADLINE_POLICY, type LocalDate, type StlSummary } from '@app/domain';
+import { type LocalDate, type StlSummary } from '@app/domain';
 
 /**
  * The bimonthly cadence as a traffic light: green while the two-month mark is not near (or a session is convened
- * on or before it), amber once the STL's cadence reminder has gone out (10 business days before the mark), red
- * once the mark has passed without a session held. `sin_plazo` while the STL is not installed.
+ * on or before it), amber once the STL's cadence reminder has gone out (the summary's date, under the STL's own
+ * deadline policy and calendar), red once the mark has passed without a session held. `sin_plazo` while the STL is
+ * not installed.
  */
 export type TrafficLight = 'verde' | 'ambar' | 'rojo' | 'sin_plazo';
 
@@ -15,16 +16,13 @@ export interface CadenceStatus {
   readonly reminderOn?: LocalDate;
 }
 
-type CadenceFacts = Pick<StlSummary, 'nextSessionDueOn' | 'nextSession'>;
+type CadenceFacts = Pick<StlSummary, 'nextSessionDueOn' | 'cadenceReminderOn' | 'nextSession'>;
 
-export function cadenceStatus(
-  stl: CadenceFacts | undefined,
-  today: LocalDate,
-  calendar: BusinessCalendar = businessCalendar(),
-): CadenceStatus {
+export function cadenceStatus(stl: CadenceFacts | undefined, today: LocalDate): CadenceStatus {
   const dueOn = stl?.nextSessionDueOn;
   if (!dueOn) return { light: 'sin_plazo' };
-  const reminderOn = calendar.addBusinessDays(dueOn, -DEFAULT_DEADLINE_POLICY.cadenceReminderBusinessDays);
+  // A row written before the summary kept the reminder's date turns amber only at the mark, until it is rewritten.
+  const reminderOn = stl.cadenceReminderOn ?? dueOn;
   const status = (light: TrafficLight): CadenceStatus => ({ light, dueOn, reminderOn });
   if (today > dueOn) return status('rojo');
   // A session convened on or before the mark covers the period (the domain lists no reminder for it).

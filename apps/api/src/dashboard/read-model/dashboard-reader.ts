@@ -1,5 +1,5 @@
 import { stlWorkflowId } from '@app/contracts';
-import { type Entidad, type ExerciseSummary, type StlSummary } from '@app/domain';
+import { type Entidad, exerciseStreamsOf, type ExerciseSummary, type StlSummary } from '@app/domain';
 import {
   CommitmentView,
   DomainEventRecord,
@@ -10,12 +10,11 @@ import {
   StlView,
 } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, Not } from 'typeorm';
-import { ALL_ENTIDADES } from '../../auth/entidad-access';
+import { DataSource, Not } from 'typeorm';
+import { entidadWhere, type Readable, readScope } from '../../auth/read-scope';
 import { type StateSnapshot } from '../board/country-board';
 import { ENTIDADES_EN_ORDEN } from '../board/entidades';
 
-export type Readable = typeof ALL_ENTIDADES | readonly Entidad[];
 
 /** Everything the state's page shows, read from the projections (never from the workflows). */
 export interface EntidadRecord {
@@ -49,8 +48,9 @@ export class DashboardReader {
 
   /** One snapshot per state with an exercise or an STL, among the states the account may read. */
   async countrySnapshots(readable: Readable): Promise<StateSnapshot[]> {
-    const scope = readable === ALL_ENTIDADES ? {} : { entidad: In([...readable]) };
-    if (readable !== ALL_ENTIDADES && readable.length === 0) return [];
+    const readableScope = readScope(readable);
+    if (!readableScope) return [];
+    const scope = entidadWhere(readableScope);
     const [exercises, stls, open] = await Promise.all([
       this.dataSource.getRepository(ExerciseView).find({ where: scope }),
       this.dataSource.getRepository(StlView).find({ where: scope }),
@@ -89,7 +89,7 @@ export class DashboardReader {
         .createQueryBuilder(DomainEventRecord, 'e')
         .where('e.stream_id = :stl OR e.stream_id LIKE :exercises', {
           stl: stlWorkflowId(entidad),
-          exercises: `exercise/${entidad}/%`,
+          exercises: exerciseStreamsOf(entidad),
         })
         .orderBy('e.position', 'DESC')
         .limit(HISTORY_LIMIT)
@@ -131,12 +131,12 @@ export class DashboardReader {
   }
 
   async escalations(filter: EscalationFilter, readable: Readable): Promise<EscalationView[]> {
-    if (filter.entidad && readable !== ALL_ENTIDADES && !readable.includes(filter.entidad)) return [];
-    const entidad = filter.entidad ?? (readable === ALL_ENTIDADES ? undefined : In([...readable]));
+    const scope = readScope(readable, filter.entidad);
+    if (!scope) return [];
     const status =
       filter.status === 'pendientes' ? Not('resuelta') : filter.status === undefined ? undefined : filter.status;
     return this.dataSource.getRepository(EscalationView).find({
-      where: { ...(entidad && { entidad }), ...(status && { status }) },
+      where: { ...entidadWhere(scope), ...(status && { status }) },
       order: { raisedAt: 'DESC' },
       take: 500,
     });

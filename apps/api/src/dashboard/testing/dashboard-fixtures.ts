@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DEADLINE_POLICY,
   type ExerciseCommand,
   exerciseDecider,
   type ExerciseState,
@@ -22,7 +23,7 @@ export function exerciseAfter(requests: readonly Request[]): ExerciseSummary {
     if (isDomainError(decision)) throw new Error(`${type} refused: ${decision.message}`);
     state = decision.reduce((folded, event) => exerciseDecider.evolve(folded, event), state);
   }
-  const summary = exerciseSummary(state);
+  const summary = exerciseSummary(state, DEFAULT_DEADLINE_POLICY);
   if (!summary) throw new Error('No exercise started');
   return summary;
 }
@@ -55,6 +56,7 @@ export function stlFixture(overrides: Partial<StlSummary> = {}): StlSummary {
     warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador del STL de Jalisco está vacante.' }],
     lastSessionOn: '2026-10-23',
     nextSessionDueOn: '2026-12-23',
+    cadenceReminderOn: '2026-12-09',
     sessions: { convocada: 0, celebrada: 1, sin_quorum: 0, cancelada: 0 },
     openEscalations: 1,
     pendingRemovals: 0,

@@ -1,3 +1,4 @@
+import { DEFAULT_DEADLINE_POLICY } from '../../shared/deadline';
 import { fold } from '../../shared/decider';
 import { isDomainError } from '../../shared/domain-error';
 import { addDays, instantAt, type Instant, type LocalDate } from '../../shared/local-date';
@@ -210,7 +211,7 @@ export const jaliscoSinFacilitador = history(
   command('InstallStl', { installedOn: INSTALLED_ON }, SETUP),
 );
 
-export const deadlinesOf = (events: readonly StlEvent[]) => stlDeadlines(stateOf(events));
+export const deadlinesOf = (events: readonly StlEvent[]) => stlDeadlines(stateOf(events), DEFAULT_DEADLINE_POLICY);
 export const ids = (events: readonly StlEvent[]) => deadlinesOf(events).map((deadline) => deadline.id);
 export const fire = (deadlineId: string, now: Instant) => command('FireDeadline', { deadlineId }, now);
 export const fired = (events: readonly StlEvent[], deadlineId: string, now: Instant) => [
