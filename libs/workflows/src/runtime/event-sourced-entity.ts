@@ -284,7 +284,7 @@ export class EventSourcedEntity<C extends Command, E extends DomainEvent, K exte
       const storedEvents = stored.events as unknown as readonly E[];
       await this.moveTo({ state: this.fold(storedEvents), version: this.snapshot.version + storedEvents.length }, storedEvents, notificationIds);
       log.warn('Stored events taken instead of the ones decided', { streamId: this.streamId, kind: stored.kind, commandId });
-      if (stored.kind === 'already_stored') return stored.events;
+      if (stored.kind === 'already_stored') return stored.events.map(({ seq, type, data }) => ({ seq, type, data }));
       if (patched(REMEMBER_SUPERSEDING_COMMANDS)) {
         for (const other of new Set(stored.events.map((event) => event.commandId))) if (other !== commandId) this.remember(other);
       }
