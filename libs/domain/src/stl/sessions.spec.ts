@@ -96,6 +96,13 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
     expect(given(edomexInstalled).when(blank).then('FIELD_REQUIRED').details).toEqual({ field: 'historical.justification' });
   });
 
+  it('takes `historical: null` (a client saying "none") as a convocation made now, never as an act without reason (fuzz, null fields)', () => {
+    const none = (data: Partial<ConveneSession['data']>) => convene({ ...data, historical: null as never });
+    given(edomexInstalled).when(none({ convokedOn: '2026-11-13', date: '2026-11-25' })).then('CONVOCATION_BACKDATED');
+    const [convened] = given(edomexInstalled).when(none({ convokedOn: '2026-11-23', date: '2026-12-04' })).decision as { data: object }[];
+    expect(convened.data).not.toHaveProperty('historical');
+  });
+
   it('a historical convocation still needed its five business days of notice', () => {
     const short = convene({ convokedOn: '2026-11-20', date: '2026-11-25', historical: { justification: 'Convocada por oficio' } });
     given(edomexInstalled).when(short).then('NOTICE_TOO_SHORT');

@@ -30,7 +30,9 @@ export function decideConveneSession(
   state: RegisteredStl,
   context: DecisionContext,
 ): Decision<StlEvent> {
-  const data = command.data;
+  // `historical: null` (a client's way of saying "none") means a convocation made now, never an act without reason.
+  const { historical, ...rest } = command.data;
+  const data: ConveneSession['data'] = historical === undefined || historical === null ? rest : { ...rest, historical };
   const error = firstError(
     checkText('sessionId', data.sessionId),
     state.sessions[data.sessionId] === undefined
