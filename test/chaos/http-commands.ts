@@ -1,5 +1,6 @@
 import { type DecisionRule } from '@app/domain';
 import { type Scenario, type ScenarioStep } from '../simulation/scenario';
+import { todayInMexicoCity } from '../support/dates';
 
 /** A scenario step as a person sends it through the API. */
 export interface HttpCommand {
@@ -87,7 +88,10 @@ export function httpCommandOf(step: ScenarioStep, sessions: SessionIds): HttpCom
       return { method: 'POST', path: `${stl}/civil-society-renewal/complete`, body: data };
     case 'ConveneSession': {
       const { sessionId: _chosenByTheApi, ...body } = data;
-      return { method: 'POST', path: `${stl}/sessions`, body };
+      // The scenario ends today, so most convocations are history by the time they are sent: recorded as such.
+      const backdated = typeof body.convokedOn === 'string' && body.convokedOn < todayInMexicoCity();
+      const historical = { justification: 'Convocatoria registrada después del hecho (corrida de caos).' };
+      return { method: 'POST', path: `${stl}/sessions`, body: backdated ? { ...body, historical } : body };
     }
     case 'RecordAttendance':
     case 'RecordDecision':
