@@ -16,6 +16,9 @@ import { type Fault, type FaultKind, faultSchedule } from './fault-schedule';
 import { throughTheApi } from './http-commands';
 import { checkMailbox, type MailboxReport } from './mailbox-check';
 
+/** How long a kill meant for the middle of an append waits for a command to arrive. */
+const ATTEMPT_WAIT_MS = 10_000;
+
 export interface ChaosOptions {
   readonly seed: number;
   /** How long commands are sent and faults happen; the quiet period and the checker come after. */
@@ -123,7 +126,8 @@ class FaultInjector {
         return this.killWorker(downMs);
       case 'worker-sigkill-in-append':
         // An attempt has just reached the API: within a few ms its Update runs the append activity on the worker.
-        await new Promise<void>((resolve) => this.attemptWaiters.push(resolve));
+        // Bounded: once the scenario is spent no attempt comes, and the kill is then a plain one instead of a hang.
+        await Promise.race([new Promise<void>((resolve) => this.attemptWaiters.push(resolve)), sleep(ATTEMPT_WAIT_MS)]);
         await sleep(this.random.int(5, 120));
         return this.killWorker(downMs);
       case 'postgres-restart':

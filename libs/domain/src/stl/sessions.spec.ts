@@ -99,7 +99,7 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
   it('takes `historical: null` (a client saying "none") as a convocation made now, never as an act without reason (fuzz, null fields)', () => {
     const none = (data: Partial<ConveneSession['data']>) => convene({ ...data, historical: null as never });
     given(edomexInstalled).when(none({ convokedOn: '2026-11-13', date: '2026-11-25' })).then('CONVOCATION_BACKDATED');
-    const [convened] = given(edomexInstalled).when(none({ convokedOn: '2026-11-23', date: '2026-12-04' })).decision as { data: object }[];
+    const [convened] = given(edomexInstalled).when(none({ convokedOn: '2026-11-23', date: '2026-12-04' })).decision as unknown as { data: object }[];
     expect(convened.data).not.toHaveProperty('historical');
   });
 
