@@ -10,6 +10,14 @@ export function authHeader(token: string): Record<string, string> {
 /** One login per account and test file: the login route is rate limited, and bcrypt is slow on purpose. */
 const tokens = new Map<string, Promise<string>>();
 
+/**
+ * Against the shared end-to-end system, one login per account for the whole run (the files run in one process):
+ * the route allows ten a minute per account, and the files of a run together log in as `coordinador` more often.
+ */
+function sharedTokenKey(api: HttpClient, username: string): string | undefined {
+  return api.baseUrl === process.env.E2E_API_URL ? `E2E_TOKEN_${username.replace(/\W/g, '_')}` : undefined;
+}
+
 async function login(api: HttpClient, username: string): Promise<string> {
   const response: HttpResponse = await api.post('/api/auth/token', { username, password: DEMO_PASSWORD });
   if (response.status !== 200) {
@@ -19,11 +27,19 @@ async function login(api: HttpClient, username: string): Promise<string> {
 }
 
 export function tokenFor(api: HttpClient, username: string): Promise<string> {
+  const sharedKey = sharedTokenKey(api, username);
+  const shared = sharedKey === undefined ? undefined : process.env[sharedKey];
+  if (shared) return Promise.resolve(shared);
   let token = tokens.get(username);
   if (!token) {
     token = login(api, username);
     tokens.set(username, token);
-    token.catch(() => tokens.delete(username));
+    token.then(
+      (value) => {
+        if (sharedKey !== undefined) process.env[sharedKey] = value;
+      },
+      () => tokens.delete(username),
+    );
   }
   return token;
 }
@@ -33,6 +49,7 @@ export function authenticatedApi(api: HttpClient, username: string): HttpClient 
   const headers = async (extra?: Record<string, string>) => ({ ...authHeader(await tokenFor(api, username)), ...extra });
   const request: HttpClient['request'] = async (method, path, body, extra) => api.request(method, path, body, await headers(extra));
   return {
+    baseUrl: api.baseUrl,
     get: (path, extra) => request('GET', path, undefined, extra),
     post: (path, body, extra) => request('POST', path, body, extra),
     put: (path, body, extra) => request('PUT', path, body, extra),

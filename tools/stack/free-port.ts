@@ -23,23 +23,19 @@ function promise(port: number): number {
   return port;
 }
 
-/** `preferred` when it is free (so defaults like 7233 keep working with other tools), otherwise any free port. */
+/**
+ * Ports are drawn below Linux's ephemeral range (32768–60999): a port the kernel hands out for port 0 is also one it
+ * hands to outgoing connections, and in the moment between this check and the server's bind one of the many
+ * connections a starting system opens could take it (MailDev once exited early so). Below 32768 also suits
+ * Temporal, which keeps membership ports in a smallint column.
+ */
+const LOW_PORTS = { from: 20_000, count: 12_000 } as const;
+
+/** `preferred` when it is free (so defaults like 7233 keep working with other tools), otherwise any free low port. */
 export async function freePort(preferred?: number): Promise<number> {
   if (preferred && !promised.has(preferred) && (await tryListen(preferred))) return promise(preferred);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await tryListen(0);
-    if (port && !promised.has(port)) return promise(port);
-  }
-  throw new Error('No free TCP port on 127.0.0.1');
-}
-
-/**
- * A free port below 32768, outside Linux's ephemeral range: Temporal keeps membership ports in a smallint column,
- * which refuses the ports the kernel hands out for port 0.
- */
-export async function freeLowPort(): Promise<number> {
   for (let attempt = 0; attempt < 200; attempt++) {
-    const candidate = 20_000 + Math.floor(Math.random() * 12_000);
+    const candidate = LOW_PORTS.from + Math.floor(Math.random() * LOW_PORTS.count);
     if (!promised.has(candidate) && (await tryListen(candidate))) return promise(candidate);
   }
   throw new Error('No free TCP port below 32768 on 127.0.0.1');

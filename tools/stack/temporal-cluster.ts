@@ -8,7 +8,7 @@ import { Client } from 'pg';
 import { SEARCH_ATTRIBUTE_TYPES } from '../../libs/contracts/src/search-attributes';
 import { PROJECT_ROOT, temporalCliPath, temporalServerHome } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
-import { freeLowPort, freePort } from './free-port';
+import { freePort } from './free-port';
 import { type FrontDoor, startFrontDoor } from './front-door';
 import { ensureDatabase } from './embedded-postgres';
 
@@ -94,7 +94,7 @@ async function nodePorts() {
     'TEMPORAL_PPROF_PORT', 'TEMPORAL_METRICS_PORT',
   ];
   const ports: Record<string, string> = {};
-  for (const name of names) ports[name] = String(name.endsWith('_MEMBERSHIP_PORT') ? await freeLowPort() : await freePort());
+  for (const name of names) ports[name] = String(await freePort());
   return ports;
 }
 
