@@ -92,7 +92,11 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     );
     expect(escalation.parsed.text).toContain(`el ${spanishLongDate(addDays(today, 37))} se enviará un nuevo escalamiento`);
 
-    const rows = await postgres.database.dataSource.getRepository(NotificationRecord).find();
+    // The SMTP server holds the message a moment before the dispatcher marks its row sent.
+    const rows = await waitFor(
+      () => postgres.database.dataSource.getRepository(NotificationRecord).find(),
+      (found) => found.every((row) => row.status !== 'pending'),
+    );
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(4);
   });
