@@ -1,5 +1,6 @@
 import { type Command } from '../shared/decider';
 import { type IncidentData } from '../shared/escalation';
+import { type HistoricalAct } from '../shared/historical-act';
 import { type LocalDate } from '../shared/local-date';
 import { type CommitmentCompletion, type CommitmentInput } from './commitment-rules';
 
@@ -41,28 +42,48 @@ export interface StlStatusReport {
   /** The STL stream's version when it reported: signals may arrive out of order, and an older report never wins. */
   readonly stlVersion?: number;
   readonly installedOn?: LocalDate;
-  readonly facilitador: { readonly nombre: string } | null;
+  /** `appointedOn` is absent from reports sent before the STL told it: those count from their recording. */
+  readonly facilitador: { readonly nombre: string; readonly appointedOn?: LocalDate } | null;
   readonly lastSessionOn?: LocalDate;
   readonly nextSessionDueOn?: LocalDate;
 }
 
 export type RecordStlStatus = Command<'RecordStlStatus', StlStatusReport>;
 
-/** The commitments drafted at the mesas participativas (step 4); each call replaces the previous draft. */
-export type DefineCommitments = Command<'DefineCommitments', { commitments: readonly CommitmentInput[] }>;
+/**
+ * The acts of the PAL are dated the day they are recorded; an earlier date is a historical act and needs
+ * `historical.justification` (`null` is a client's way of saying "none").
+ */
+export interface PalAct {
+  readonly historical?: HistoricalAct | null;
+}
+
+/**
+ * The commitments drafted at the mesas participativas (step 4); each call replaces the previous draft. `definedOn`
+ * is the day of the mesas that agreed them, today when absent.
+ */
+export type DefineCommitments = Command<
+  'DefineCommitments',
+  { commitments: readonly CommitmentInput[]; definedOn?: LocalDate } & PalAct
+>;
 
 /** Launching the PAL completes step 5; without `commitments` the defined ones are used. */
 export type LaunchPal = Command<
   'LaunchPal',
-  { launchedOn: LocalDate; commitments?: readonly CommitmentInput[]; evidence?: readonly string[] }
+  { launchedOn: LocalDate; commitments?: readonly CommitmentInput[]; evidence?: readonly string[] } & PalAct
 >;
 
 export type UpdateCommitmentProgress = Command<
   'UpdateCommitmentProgress',
-  { commitmentId: string; completion: CommitmentCompletion; reportedOn: LocalDate; evidence?: readonly string[] }
+  {
+    commitmentId: string;
+    completion: CommitmentCompletion;
+    reportedOn: LocalDate;
+    evidence?: readonly string[];
+  } & PalAct
 >;
 
-export interface PalReviewInput {
+export interface PalReviewInput extends PalAct {
   readonly completedOn: LocalDate;
   readonly summary: string;
   readonly evidence?: readonly string[];

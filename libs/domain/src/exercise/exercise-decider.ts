@@ -27,10 +27,14 @@ import { decideCompleteStep, decideDocument, decideStlStatus } from './exercise-
 /**
  * The exercise of one state (stream `exercise/<entidad>/<n>`). The deadline policy is the deployment's; the same
  * policy must be given to `exerciseDeadlines`, so that the deadlines a workflow waits for are the ones it may fire.
+ * `options` hold the rules older runs keep.
  */
-export function exerciseDeciderWith(policy: DeadlinePolicy): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
+export function exerciseDeciderWith(
+  policy: DeadlinePolicy,
+  options: Pick<DecisionContext, 'backdatedPalActsAccepted'> = {},
+): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
   return {
-    decide: (command, state) => decideExercise(command, state, policy),
+    decide: (command, state) => decideExercise(command, state, policy, options),
     evolve: evolveExercise,
     initialState: initialExerciseState,
   };
@@ -42,8 +46,9 @@ function decideExercise(
   command: ExerciseCommand,
   state: ExerciseState,
   policy: DeadlinePolicy,
+  options: Pick<DecisionContext, 'backdatedPalActsAccepted'>,
 ): Decision<ExerciseEvent> {
-  const context = decisionContext(command.metadata, policy);
+  const context = { ...decisionContext(command.metadata, policy), ...options };
   if (command.type === 'StartExercise') return decideStart(command, state, context);
   if (state.status === 'not_started') return exerciseErrors.EXERCISE_NOT_STARTED();
   if (state.status === 'closed') return exerciseErrors.EXERCISE_CLOSED();

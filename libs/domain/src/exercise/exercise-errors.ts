@@ -86,6 +86,19 @@ export const exerciseErrors = {
     invalid('INVALID_COMPLETION', `«${String(completion)}» no es un grado de avance de la escala del MRI.`),
   SUMMARY_REQUIRED: (): DomainError =>
     invalid('SUMMARY_REQUIRED', 'Registre un resumen de los resultados del monitoreo o la evaluación.'),
+  PAL_ACT_BACKDATED: (field: string, date: LocalDate, today: LocalDate): DomainError =>
+    invalid(
+      'PAL_ACT_BACKDATED',
+      `La fecha de ${field} (${spanishLongDate(date)}) es anterior a hoy (${spanishLongDate(today)}). Si el acto ` +
+        'ocurrió entonces, regístrelo como acto histórico con su justificación.',
+      { field, date, today },
+    ),
+  HISTORICAL_JUSTIFICATION_REQUIRED: (field: string): DomainError =>
+    invalid(
+      'HISTORICAL_JUSTIFICATION_REQUIRED',
+      `Un acto histórico requiere su justificación: explique por qué ${field} se registra después de su fecha.`,
+      { field: 'historical.justification' },
+    ),
   MONITORING_NOT_DUE: (dueOn: LocalDate): DomainError =>
     conflict('MONITORING_NOT_DUE', `El monitoreo corresponde a partir del ${spanishLongDate(dueOn)}.`, { dueOn }),
   MONITORING_ALREADY_RECORDED: (): DomainError =>

@@ -7,6 +7,7 @@ import {
   type EscalationResolvedData,
   type ReminderDueData,
 } from '../shared/escalation';
+import { type HistoricalAct } from '../shared/historical-act';
 import { type Instant, type LocalDate } from '../shared/local-date';
 import { type Commitment, type CommitmentCompletion } from './commitment-rules';
 import { type StlStatusReport } from './exercise-commands';
@@ -60,9 +61,15 @@ export type AnnualAgendaRecorded = DomainEvent<'AnnualAgendaRecorded', AdoptedDo
 
 export type StlStatusRecorded = DomainEvent<'StlStatusRecorded', StlStatusReport & { recordedAt: Instant }>;
 
+/** Events of the PAL's acts carry `historical` only when the act was recorded after its day. */
+export interface HistoricalRecord {
+  readonly historical?: HistoricalAct;
+}
+
+/** `definedOn` is absent from drafts recorded before it existed: those are dated by `recordedAt`. */
 export type CommitmentsDefined = DomainEvent<
   'CommitmentsDefined',
-  { commitments: readonly Commitment[]; recordedAt: Instant }
+  { commitments: readonly Commitment[]; definedOn?: LocalDate; recordedAt: Instant } & HistoricalRecord
 >;
 
 export type PalLaunched = DomainEvent<
@@ -74,7 +81,7 @@ export type PalLaunched = DomainEvent<
     monitoringDueOn: LocalDate;
     evaluationDueOn: LocalDate;
     recordedAt: Instant;
-  }
+  } & HistoricalRecord
 >;
 
 export type CommitmentProgressUpdated = DomainEvent<
@@ -85,10 +92,10 @@ export type CommitmentProgressUpdated = DomainEvent<
     previous: CommitmentCompletion;
     reportedOn: LocalDate;
     evidence: readonly string[];
-  }
+  } & HistoricalRecord
 >;
 
-export interface PalReview {
+export interface PalReview extends HistoricalRecord {
   readonly completedOn: LocalDate;
   readonly summary: string;
   readonly evidence: readonly string[];

@@ -1,5 +1,5 @@
 import { type Decision } from '../shared/decider';
-import { addMonths } from '../shared/local-date';
+import { addMonths, compareDates, type LocalDate } from '../shared/local-date';
 import { draftViolations, isCommitmentCompletion, palViolations, toCommitment } from './commitment-rules';
 import {
   type DefineCommitments,
@@ -12,6 +12,7 @@ import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
 import { checkReportedDate, checkUrls, type DecisionContext, isBlank } from './exercise-guards';
 import { later, type OpenExercise, type PalRecord } from './exercise-state';
+import { checkHistorical, historicalRecord } from './historical-acts';
 import { previousStepDate, stepSequenceError } from './exercise-step-handlers';
 
 /** Drafts from the mesas participativas (paso 4): each call replaces the previous draft, until the launch. */
@@ -23,8 +24,17 @@ export function decideDefineCommitments(
   if (state.pal) return exerciseErrors.PAL_ALREADY_LAUNCHED(state.pal.launchedOn);
   const violations = draftViolations(command.data.commitments);
   if (violations.length > 0) return exerciseErrors.COMMITMENTS_INVALID(violations);
+  const { definedOn } = command.data;
+  const field = 'definición de los compromisos';
+  const error =
+    definedOn === undefined
+      ? undefined
+      : (checkReportedDate(field, definedOn, context, state.startedOn) ??
+        checkHistorical(field, definedOn, command.data, context));
+  if (error) return error;
   const commitments = command.data.commitments.map(toCommitment);
-  return [{ type: 'CommitmentsDefined', data: { commitments, recordedAt: context.now } }];
+  const dated = definedOn === undefined ? {} : { definedOn, ...historicalRecord(command.data) };
+  return [{ type: 'CommitmentsDefined', data: { commitments, ...dated, recordedAt: context.now } }];
 }
 
 /**
@@ -45,13 +55,15 @@ export function decideLaunchPal(
     checkUrls('evidencia', evidence) ??
     stepSequenceError(state, 5) ??
     checkReportedDate('lanzamiento del PAL', launchedOn, context, previousStepDate(state, 5)) ??
+    checkHistorical('lanzamiento del PAL', launchedOn, command.data, context) ??
     (violations.length > 0 ? exerciseErrors.PAL_INVALID(violations) : undefined);
   if (error) return error;
   const monitoringDueOn = addMonths(launchedOn, context.policy.monitoringMonths);
   const evaluationDueOn = addMonths(launchedOn, context.policy.evaluationMonths);
   const recordedAt = context.now;
+  const dates = { monitoringDueOn, evaluationDueOn, recordedAt };
   return [
-    { type: 'PalLaunched', data: { launchedOn, commitments, evidence, monitoringDueOn, evaluationDueOn, recordedAt } },
+    { type: 'PalLaunched', data: { launchedOn, commitments, evidence, ...dates, ...historicalRecord(command.data) } },
     { type: 'StepCompleted', data: { step: 5, completedOn: launchedOn, evidence, automatic: true, recordedAt } },
   ];
 }
@@ -71,9 +83,11 @@ export function decideCommitmentProgress(
   const error =
     checkReportedDate('reporte de avance', reportedOn, context) ??
     checkUrls('evidencia', evidence) ??
-    checkReportedDate('reporte de avance', reportedOn, context, previousReport);
+    checkReportedDate('reporte de avance', reportedOn, context, previousReport) ??
+    checkHistorical('reporte de avance', reportedOn, command.data, context);
   if (error) return error;
-  const data = { commitmentId, completion, previous: commitment.completion, reportedOn, evidence };
+  const previous = commitment.completion;
+  const data = { commitmentId, completion, previous, reportedOn, evidence, ...historicalRecord(command.data) };
   return [{ type: 'CommitmentProgressUpdated', data }];
 }
 
@@ -89,10 +103,9 @@ export function decideMonitoring(
   if (!pal.monitoringDueRaised && context.today < pal.monitoringDueOn) {
     return exerciseErrors.MONITORING_NOT_DUE(pal.monitoringDueOn);
   }
-  const error = reviewError(command, pal.launchedOn, context);
+  const error = reviewError(command, pal.launchedOn, context) ?? notBeforeDue(command, pal.monitoringDueOn, context);
   if (error) return error;
-  const { completedOn, summary, evidence = [] } = command.data;
-  return [{ type: 'MonitoringRecorded', data: { completedOn, summary: summary.trim(), evidence } }];
+  return [{ type: 'MonitoringRecorded', data: review(command) }];
 }
 
 /**
@@ -109,11 +122,13 @@ export function decideEvaluation(
   if (!pal.evaluationDueRaised && context.today < pal.evaluationDueOn) {
     return exerciseErrors.EVALUATION_NOT_DUE(pal.evaluationDueOn);
   }
-  const error = reviewError(command, later(pal.launchedOn, state.monitoring?.completedOn ?? pal.launchedOn), context);
+  const error =
+    reviewError(command, later(pal.launchedOn, state.monitoring?.completedOn ?? pal.launchedOn), context) ??
+    notBeforeDue(command, pal.evaluationDueOn, context);
   if (error) return error;
-  const { completedOn, summary, evidence = [] } = command.data;
+  const { completedOn, evidence = [] } = command.data;
   return [
-    { type: 'EvaluationRecorded', data: { completedOn, summary: summary.trim(), evidence } },
+    { type: 'EvaluationRecorded', data: review(command) },
     { type: 'StepCompleted', data: { step: 6, completedOn, evidence, automatic: true, recordedAt: context.now } },
     { type: 'ExerciseClosed', data: { closedOn: completedOn } },
   ];
@@ -125,6 +140,20 @@ function reviewError(command: RecordMonitoring | RecordEvaluation, notBefore: st
     (isBlank(command.data.summary) ? exerciseErrors.SUMMARY_REQUIRED() : undefined) ??
     checkReportedDate(field, command.data.completedOn, context) ??
     checkUrls('evidencia', command.data.evidence) ??
-    checkReportedDate(field, command.data.completedOn, context, notBefore)
+    checkReportedDate(field, command.data.completedOn, context, notBefore) ??
+    checkHistorical(field, command.data.completedOn, command.data, context)
   );
+}
+
+/** Recorded late or not, a review is dated no earlier than the day it falls due (six and twelve months in). */
+function notBeforeDue(command: RecordMonitoring | RecordEvaluation, dueOn: LocalDate, context: DecisionContext) {
+  if (context.backdatedPalActsAccepted === true || compareDates(command.data.completedOn, dueOn) >= 0) return undefined;
+  return command.type === 'RecordMonitoring'
+    ? exerciseErrors.MONITORING_NOT_DUE(dueOn)
+    : exerciseErrors.EVALUATION_NOT_DUE(dueOn);
+}
+
+function review(command: RecordMonitoring | RecordEvaluation) {
+  const { completedOn, summary, evidence = [] } = command.data;
+  return { completedOn, summary: summary.trim(), evidence, ...historicalRecord(command.data) };
 }

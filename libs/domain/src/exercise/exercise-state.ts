@@ -1,5 +1,6 @@
 import { type Entidad } from '../shared/entidades';
 import { acknowledge, type Escalation, resolve } from '../shared/escalation';
+import { type HistoricalAct } from '../shared/historical-act';
 import { compareDates, type Instant, type LocalDate, localDateAt } from '../shared/local-date';
 import { type Commitment } from './commitment-rules';
 import { type StlStatusReport } from './exercise-commands';
@@ -57,16 +58,31 @@ export interface ExerciseProgress {
   readonly governanceMechanism?: AdoptedDocument;
   readonly annualAgenda?: AdoptedDocument;
   readonly stl?: StlStatusReport;
-  /** Date on which the current facilitador first appeared in a recorded STL status. */
+  /**
+   * The current facilitador's appointment, as the STL reports it; for reports without it, the date on which the
+   * facilitador first appeared in a recorded STL status.
+   */
   readonly facilitadorKnownOn?: LocalDate;
   /** The mesas' draft until the launch, then the PAL's commitments with their progress. */
   readonly commitments: readonly Commitment[];
+  /** The day of the mesas that agreed the current draft (its recording day when none was given). */
+  readonly commitmentsDefinedOn?: LocalDate;
+  /** The PAL's acts recorded after their day, oldest first (absent from states folded before they existed). */
+  readonly historicalActs?: readonly HistoricalPalAct[];
   readonly pal?: PalRecord;
   readonly monitoring?: PalReview;
   readonly evaluation?: PalReview;
   readonly escalations: readonly Escalation[];
   /** Deadlines already turned into events; `exerciseDeadlines` never lists them again. */
   readonly firedDeadlineIds: readonly string[];
+}
+
+/** What the board marks "Acto histórico": which act of the PAL, its date and why it was recorded late. */
+export interface HistoricalPalAct {
+  readonly act: 'compromisos' | 'lanzamiento' | 'avance' | 'monitoreo' | 'evaluacion';
+  readonly on: LocalDate;
+  readonly justification: string;
+  readonly commitmentId?: string;
 }
 
 export interface NotStartedExercise {
@@ -126,20 +142,21 @@ function evolveStarted(state: StartedExercise, event: Exclude<ExerciseEvent, Exe
       return withDocument(state, event);
     case 'StlStatusRecorded':
       return withStlStatus(state, event.data);
-    case 'CommitmentsDefined':
-      return progressed(
-        { ...state, commitments: event.data.commitments },
-        localDateAt(event.data.recordedAt),
-        event.data.recordedAt,
-      );
+    case 'CommitmentsDefined': {
+      const { commitments, definedOn = localDateAt(event.data.recordedAt), historical, recordedAt } = event.data;
+      const defined = withHistory({ ...state, commitments, commitmentsDefinedOn: definedOn }, 'compromisos', definedOn, historical);
+      return progressed(defined, definedOn, recordedAt);
+    }
     case 'PalLaunched':
-      return withPalLaunched(state, event.data);
-    case 'CommitmentProgressUpdated':
-      return withCommitmentProgress(state, event.data);
+      return withPalLaunched(withHistory(state, 'lanzamiento', event.data.launchedOn, event.data.historical), event.data);
+    case 'CommitmentProgressUpdated': {
+      const { reportedOn, historical, commitmentId } = event.data;
+      return withCommitmentProgress(withHistory(state, 'avance', reportedOn, historical, commitmentId), event.data);
+    }
     case 'MonitoringRecorded':
-      return { ...state, monitoring: event.data };
+      return { ...withHistory(state, 'monitoreo', event.data.completedOn, event.data.historical), monitoring: event.data };
     case 'EvaluationRecorded':
-      return { ...state, evaluation: event.data };
+      return { ...withHistory(state, 'evaluacion', event.data.completedOn, event.data.historical), evaluation: event.data };
     case 'ExerciseClosed':
       return { ...state, status: 'closed', closedOn: event.data.closedOn };
     case 'ReminderDue':
@@ -193,6 +210,18 @@ function withPalLaunched(state: StartedExercise, data: PalLaunched['data']): Sta
   return progressed({ ...state, commitments, pal }, launchedOn, recordedAt);
 }
 
+function withHistory(
+  state: StartedExercise,
+  act: HistoricalPalAct['act'],
+  on: LocalDate,
+  historical: HistoricalAct | undefined,
+  commitmentId?: string,
+): StartedExercise {
+  if (historical === undefined) return state;
+  const record: HistoricalPalAct = { act, on, justification: historical.justification, ...(commitmentId && { commitmentId }) };
+  return { ...state, historicalActs: [...(state.historicalActs ?? []), record] };
+}
+
 function withCommitmentProgress(state: StartedExercise, data: CommitmentProgressUpdated['data']): StartedExercise {
   const { commitmentId, completion, reportedOn, evidence } = data;
   const commitments = state.commitments.map((commitment) =>
@@ -213,7 +242,9 @@ function withStlStatus(state: StartedExercise, data: StlStatusReport & { recorde
   const { recordedAt, ...stl } = data;
   const hadFacilitador = state.stl?.facilitador != null;
   const facilitadorKnownOn =
-    stl.facilitador === null ? undefined : hadFacilitador ? state.facilitadorKnownOn : localDateAt(recordedAt);
+    stl.facilitador === null
+      ? undefined
+      : (stl.facilitador.appointedOn ?? (hadFacilitador ? state.facilitadorKnownOn : localDateAt(recordedAt)));
   return { ...state, stl, facilitadorKnownOn };
 }
 

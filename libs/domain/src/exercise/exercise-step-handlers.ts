@@ -13,7 +13,7 @@ import { exerciseErrors } from './exercise-errors';
 import { type AdoptedDocument, type ExerciseEvent } from './exercise-events';
 import { checkDate, checkReportedDate, checkUrls, type DecisionContext, isBlank } from './exercise-guards';
 import { stepRequirementsMissing } from './exercise-requirements';
-import { type OpenExercise } from './exercise-state';
+import { later, type OpenExercise } from './exercise-state';
 
 /**
  * Steps go in order (seis-pasos-2016.txt). Only steps 1 (Declaración Conjunta signed) and 4 (mesas concluded) are
@@ -32,7 +32,7 @@ export function decideCompleteStep(
     checkUrls('evidencia', evidence) ??
     stepSequenceError(state, step) ??
     requirementsError(state, step) ??
-    checkReportedDate(field, completedOn, context, previousStepDate(state, step));
+    checkReportedDate(field, completedOn, context, notBefore(state, step, context));
   if (error) return error;
   return [{ type: 'StepCompleted', data: { step, completedOn, evidence, automatic: false, recordedAt: context.now } }];
 }
@@ -53,6 +53,13 @@ function requirementsError(state: OpenExercise, step: StepNumber): DomainError |
         missing.map((requirement) => requirement.label),
       )
     : undefined;
+}
+
+/** The mesas (step 4) conclude no earlier than the day they defined the commitments. */
+function notBefore(state: OpenExercise, step: StepNumber, context: DecisionContext): LocalDate {
+  const previous = previousStepDate(state, step);
+  if (step !== 4 || state.commitmentsDefinedOn === undefined || context.backdatedPalActsAccepted === true) return previous;
+  return later(previous, state.commitmentsDefinedOn);
 }
 
 /** A step is never dated before the previous one; step 1 never before the exercise started. */

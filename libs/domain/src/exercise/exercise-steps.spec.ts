@@ -1,5 +1,7 @@
 import {
+  cincoCompromisos,
   commandOn,
+  COMMITMENTS_DEFINED_ON,
   completeStage,
   completeStages,
   DECLARED_ON,
@@ -138,9 +140,21 @@ describe('Steps go in order (seis-pasos-2016.txt) and list what they lack', () =
     );
   });
 
-  it('refuses step 4 dated before step 3: DATE_BEFORE_PREVIOUS', () => {
+  it('refuses step 4 dated before the mesas defined the commitments: DATE_BEFORE_PREVIOUS', () => {
     const error = given(jaliscoConCompromisos)
-      .when(commandOn('2026-04-15', 'CompleteStep', { step: 4, completedOn: '2026-03-01' }))
+      .when(commandOn('2026-04-15', 'CompleteStep', { step: 4, completedOn: '2026-04-09' }))
+      .then('DATE_BEFORE_PREVIOUS');
+    expect(error.details).toMatchObject({ previous: COMMITMENTS_DEFINED_ON });
+  });
+
+  it('refuses step 4 dated before step 3, even after commitments recorded as of an earlier day: DATE_BEFORE_PREVIOUS', () => {
+    const early = commandOn('2026-04-15', 'DefineCommitments', {
+      commitments: cincoCompromisos,
+      definedOn: '2026-03-01',
+      historical: { justification: 'Mesas celebradas antes de usar el sistema.' },
+    });
+    const error = given(historyOf([early], jaliscoIntegrado))
+      .when(commandOn('2026-04-15', 'CompleteStep', { step: 4, completedOn: '2026-03-02' }))
       .then('DATE_BEFORE_PREVIOUS');
     expect(error.details).toMatchObject({ previous: FACILITADOR_KNOWN_ON });
   });

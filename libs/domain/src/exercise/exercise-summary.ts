@@ -20,7 +20,7 @@ import {
   type MissingRequirement,
   stepRequirementsMissing,
 } from './exercise-requirements';
-import { type ExerciseState, type StartedExercise } from './exercise-state';
+import { type ExerciseState, type HistoricalPalAct, type StartedExercise } from './exercise-state';
 import { exerciseStreamId } from '../shared/stream-ids';
 
 export interface StageSummary {
@@ -76,6 +76,8 @@ export interface ExerciseSummary {
   readonly evaluationDueOn?: LocalDate;
   readonly evaluationCompletedOn?: LocalDate;
   readonly closedOn?: LocalDate;
+  /** The PAL's acts recorded after their day, with their justification; absent when there is none. */
+  readonly historicalActs?: readonly HistoricalPalAct[];
   readonly openEscalations: number;
   readonly escalations: readonly Escalation[];
   /** The last status the STL reported, or null before the first. */
@@ -153,6 +155,7 @@ function palDates(state: StartedExercise) {
     ...(state.monitoring && { monitoringCompletedOn: state.monitoring.completedOn }),
     ...(state.evaluation && { evaluationCompletedOn: state.evaluation.completedOn }),
     ...(state.status === 'closed' && { closedOn: state.closedOn }),
+    ...(state.historicalActs?.length && { historicalActs: state.historicalActs }),
   };
 }
 

@@ -11,6 +11,7 @@ export {
   evolveExercise,
   type ExerciseProgress,
   type ExerciseState,
+  type HistoricalPalAct,
   initialExerciseState,
   type NotStartedExercise,
   type OpenExercise,

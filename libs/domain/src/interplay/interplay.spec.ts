@@ -1,6 +1,9 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { commandOn, given, jaliscoStlInstalado, stageDate } from '../test-support/exercise-fixtures';
-import { interplayRefusal, interplayUndelivered } from './interplay';
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { edomexInstalled, INSTALLED_ON, stateOf } from '../stl/testing/stl-fixtures';
+import { stlSummary } from '../stl/stl-summary';
+import { interplayRefusal, interplayUndelivered, stlStatusReport } from './interplay';
 
 const status = (stlVersion: number, nombre: string | null, on = stageDate(10)) =>
   commandOn(on, 'RecordStlStatus', { stlVersion, installedOn: stageDate(10), facilitador: nombre === null ? null : { nombre } });
@@ -19,6 +22,16 @@ describe('status reports between the workflows (issue 13, "signals between exerc
 
     expect(vacantAgain).toHaveLength(1);
     given([...jaliscoStlInstalado, ...first, ...vacantAgain]).when(status(40, 'Dra. Ana Ruiz Téllez')).then([]);
+  });
+});
+
+describe('what the STL reports to its exercise', () => {
+  it('names the facilitador with the day of the appointment, which dates step 3, not the day the report arrives', () => {
+    const summary = stlSummary(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY);
+    expect(summary && stlStatusReport(summary, 7)).toMatchObject({
+      stlVersion: 7,
+      facilitador: { nombre: 'Rafael Funes Díaz', appointedOn: INSTALLED_ON },
+    });
   });
 });
 

@@ -33,7 +33,10 @@ export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlSt
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(summary.installedOn && { installedOn: summary.installedOn }),
-    facilitador: summary.facilitador ? { nombre: summary.facilitador.nombre } : null,
+    // The appointment dates step 3 (the facilitador elected), not the day the report arrives.
+    facilitador: summary.facilitador
+      ? { nombre: summary.facilitador.nombre, appointedOn: summary.facilitador.appointedOn }
+      : null,
     ...(summary.lastSessionOn && { lastSessionOn: summary.lastSessionOn }),
     ...(summary.nextSessionDueOn && { nextSessionDueOn: summary.nextSessionDueOn }),
   };

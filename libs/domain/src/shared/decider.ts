@@ -21,6 +21,11 @@ export interface DecisionContext {
    * recorded histories must replay as they ran. Absent everywhere else.
    */
   readonly backdatedNoticeAccepted?: boolean;
+  /**
+   * Runs begun before issue 21 took the PAL's acts dated before today without justification, a monitoring or an
+   * evaluation dated before its due day, and the mesas concluded before their commitments' day. Absent elsewhere.
+   */
+  readonly backdatedPalActsAccepted?: boolean;
 }
 
 /** The context of a command decided under `policy`. */

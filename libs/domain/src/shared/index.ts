@@ -6,3 +6,4 @@ export * from './escalation';
 export * from './local-date';
 export * from './spanish-date';
 export * from './stream-ids';
+export * from './historical-act';

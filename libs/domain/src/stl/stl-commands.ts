@@ -1,5 +1,6 @@
 import { type Command } from '../shared/decider';
 import { type IncidentData } from '../shared/escalation';
+import { type HistoricalAct } from '../shared/historical-act';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type CastVote } from './stl-state';
@@ -70,16 +71,10 @@ export type ConveneSession = Command<
     readonly agenda: readonly string[];
     readonly place?: string;
     readonly link?: string;
+    /** Convened back then (paper, another system, the seed of 2017's STLs): never mailed, its members were told. */
     readonly historical?: HistoricalAct;
   }
 >;
-/**
- * A convocation issued before it is recorded (paper, another system, the seed of 2017's STLs): accepted with its
- * justification, shown as such, and never mailed — its members were convened back then.
- */
-export interface HistoricalAct {
-  readonly justification: string;
-}
 export type CancelSession = Command<'CancelSession', { readonly sessionId: string; readonly reason: string }>;
 /** A convened session moved to another day; the notice counts again, from today, for the new date. */
 export type RescheduleSession = Command<

@@ -30,13 +30,22 @@ import { signalQuietly } from '../runtime/signal-quietly';
  */
 const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
 
-function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
+/**
+ * A PAL act dated before today is a historical act with its justification, a review is never dated before it falls
+ * due, and the mesas conclude no earlier than their commitments; runs begun before keep accepting what they did.
+ */
+const HISTORICAL_PAL_ACTS = 'historical-pal-acts';
+
+function exerciseDefinition(
+  input: ExerciseWorkflowInput,
+  historicalPalActs: boolean,
+): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
   const stlId = stlWorkflowId(input.entidad);
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'exercise',
     policy,
-    decider: exerciseDeciderWith(policy),
+    decider: exerciseDeciderWith(policy, { backdatedPalActsAccepted: !historicalPalActs }),
     deadlines: (state) => exerciseDeadlines(state, policy),
     // Not started after its first task (the start was refused), or closed after the evaluation.
     isFinished: (state) => state.status !== 'open',
@@ -70,7 +79,8 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
 /** One state's exercise, `exercise/<entidad>/<n>`: from the Declaración Conjunta to the PAL's evaluation. */
 export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<ExerciseState> {
   const streamId = exerciseWorkflowId(input.entidad, input.number);
-  const entity = new EventSourcedEntity(exerciseDefinition(input), streamId, input.snapshot);
+  // Decided once, at the start of the run: a run begun under the old rules keeps them until it closes.
+  const entity = new EventSourcedEntity(exerciseDefinition(input, patched(HISTORICAL_PAL_ACTS)), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
   setHandler(exerciseCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(getExerciseState, () => entity.state);
