@@ -5,6 +5,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsObject, IsOptional, ValidateNested } from 'class-validator';
 import { IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
 import { IsCommitmentIdField, IsTextListField } from './exercise-fields';
+import { HistoricalPalActField, PalHistoricalActDto } from './historical-act.dto';
 
 /** Well above the PAL's minimum of five (71 commitments in the whole country in 2017, buena-practica-mesicic.md). */
 export const MAX_COMMITMENTS = 50;
@@ -67,6 +68,16 @@ export class DefineCommitmentsDto {
   @CommitmentList()
   @ApiProperty({ type: [CommitmentDto], maxItems: MAX_COMMITMENTS })
   commitments!: CommitmentDto[];
+
+  @IsOptional()
+  @IsLocalDateField({
+    required: false,
+    description: 'Fecha de las mesas que acordaron los compromisos; hoy si se omite (anterior a hoy: acto histórico)',
+  })
+  definedOn?: string;
+
+  @HistoricalPalActField('definedOn')
+  historical?: PalHistoricalActDto;
 }
 
 export class LaunchPalDto {
@@ -85,6 +96,9 @@ export class LaunchPalDto {
   @IsOptional()
   @IsUrlListField(20, { required: false, description: 'Enlaces al PAL publicado y a la evidencia del evento' })
   evidence?: string[];
+
+  @HistoricalPalActField('launchedOn')
+  historical?: PalHistoricalActDto;
 }
 
 /** Progress of one commitment on the OGP IRM completion scale (tablero de seguimiento del micrositio). */
@@ -99,4 +113,7 @@ export class CommitmentProgressDto {
   @IsOptional()
   @IsUrlListField(20, { required: false, description: 'Enlaces a la evidencia del avance' })
   evidence?: string[];
+
+  @HistoricalPalActField('reportedOn')
+  historical?: PalHistoricalActDto;
 }

@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
 import { IsEntidadField, IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
 import { IsHttpUrlField, IsQueryIntegerField } from './exercise-fields';
+import { HistoricalPalActField, PalHistoricalActDto } from './historical-act.dto';
 
 export class StartExerciseDto {
   @IsEntidadField()
@@ -85,6 +86,9 @@ export class PalReviewDto {
   @IsOptional()
   @IsUrlListField(20, { required: false, description: 'Enlaces al informe publicado' })
   evidence?: string[];
+
+  @HistoricalPalActField('completedOn')
+  historical?: PalHistoricalActDto;
 }
 
 export const EXERCISE_STATUSES = ['open', 'closed'] as const;
