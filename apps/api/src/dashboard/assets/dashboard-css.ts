@@ -48,7 +48,7 @@ main:focus { outline: none; }
 .kpis { display: grid; grid-template-columns: repeat(6, minmax(0, 1fr)); gap: .6rem; margin: 0 0 .8rem; }
 .kpi { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .35rem .7rem; display: flex; align-items: baseline; justify-content: space-between; gap: .5rem; }
 .kpi dt { font-size: .8rem; color: var(--muted); }
-.kpi dd { margin: 0; font-size: 1.4rem; font-weight: 700; }
+.kpi dd { margin: 0; font-size: 1.4rem; font-weight: 700; white-space: nowrap; }
 .map svg { max-height: 230px; }
 .upcoming { list-style: none; margin: 0; padding: 0; font-size: .84rem; }
 .upcoming li { display: grid; grid-template-columns: 11.5rem 1fr; gap: .4rem; padding: .2rem 0; border-bottom: 1px solid var(--line); }
@@ -171,6 +171,10 @@ pre { white-space: pre-wrap; word-break: break-all; }
   .nowrap { white-space: normal; }
   input[type=text], input[type=date], input[type=url], input[type=email], input[type=search], select, textarea { width: 100%; }
   .action-form .row > .field { flex: 1 1 100%; }
+  .filters > div { flex: 1 1 100%; }
+  /* At a phone's width the chart's labels are unreadable; the table that follows it holds every date. */
+  .gantt { display: none; }
+  .filters select, .filters input[type=search] { max-width: none; width: 100%; }
   details.action { padding: .5rem .6rem; }
 }
 @media print { .site-header nav, .account, details.action, .skip-link { display: none; } }
