@@ -188,7 +188,7 @@ export function decideApproveMinutes(
   const session = findSession(state, sessionId);
   if (isDomainError(session)) return session;
   const attendance = session.attendance;
-  if (attendance === undefined) return stlErrors.ATTENDANCE_NOT_RECORDED(sessionId, 'minutes');
+  if (attendance === undefined) return stlErrors.ATTENDANCE_NOT_RECORDED(sessionId);
   const signers = [...new Set(signedBy)];
   const intruders = signers.filter((memberId) => !attendance.present.includes(memberId));
   const missing = attendance.present.filter((memberId) => mustSign(state, memberId) && !signers.includes(memberId));

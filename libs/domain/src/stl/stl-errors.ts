@@ -151,12 +151,8 @@ export const stlErrors = {
       { sessionId },
     ),
   /** Refusing the minutes has always answered without details; decisions name the session in them. */
-  ATTENDANCE_NOT_RECORDED: (sessionId: string, act: 'decision' | 'minutes'): DomainError =>
-    conflict(
-      'ATTENDANCE_NOT_RECORDED',
-      `Primero registre la asistencia de la sesión «${sessionId}».`,
-      act === 'decision' ? { sessionId } : undefined,
-    ),
+  ATTENDANCE_NOT_RECORDED: (sessionId: string): DomainError =>
+    conflict('ATTENDANCE_NOT_RECORDED', `Primero registre la asistencia de la sesión «${sessionId}».`, { sessionId }),
   NO_QUORUM: (sessionId: string): DomainError =>
     conflict('NO_QUORUM', `La sesión «${sessionId}» no tuvo quórum: no puede tomar decisiones.`, { sessionId }),
   MINUTES_ALREADY_APPROVED: (sessionId: string): DomainError =>

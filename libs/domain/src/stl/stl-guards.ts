@@ -50,7 +50,7 @@ export function findSession(state: RegisteredStl, sessionId: string): DomainErro
 /** Decisions (and removals) are taken in a session held with quorum (mecanismo-gobernanza-edomex.md, cap. VI, 2). */
 export function attendanceWithQuorum(session: Session): DomainError | AttendanceRecord {
   const attendance = session.attendance;
-  if (attendance === undefined) return stlErrors.ATTENDANCE_NOT_RECORDED(session.sessionId, 'decision');
+  if (attendance === undefined) return stlErrors.ATTENDANCE_NOT_RECORDED(session.sessionId);
   return attendance.quorum
     ? attendance
     : stlErrors.NO_QUORUM(session.sessionId);
