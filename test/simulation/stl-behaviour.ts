@@ -138,7 +138,7 @@ export function sessionsOfState(timeline: StateTimeline, random: SeededRandom, p
 
 function holdSession(timeline: StateTimeline, random: SeededRandom, people: StlPeople, sessionId: string, day: number): void {
   const present = random.subset(people.titularesOn(day), 0.8);
-  timeline.stl(day, 11, { type: 'RecordAttendance', data: { sessionId, present } });
+  timeline.stl(day, 11, { type: 'RecordAttendance', data: { sessionId, present, ...(present.length === 0 && { withoutAttendees: true }) } });
   const consensus = random.chance(0.5);
   const votes: CastVote[] = consensus ? [] : present.map((memberId) => ({ memberId, vote: random.chance(0.75) ? 'favor' : 'contra' }));
   timeline.stl(day, 12, { type: 'RecordDecision', data: { sessionId, subject: 'Aprobación del informe de avance', consensus, votes } });

@@ -69,6 +69,16 @@ export class RecordAttendanceDto {
     example: ['14-gobierno-1', '14-gobierno-2', '14-garante-1'],
   })
   present!: string[];
+
+  @IsOptional()
+  @IsBoolean({ message: 'debe ser true o false' })
+  @ApiPropertyOptional({
+    description:
+      'Confirma que la sesión se celebró sin asistentes. Una lista `present` vacía sin esta confirmación se rechaza ' +
+      '(422 ATTENDANCE_EMPTY), pues casi siempre es un descuido.',
+    example: false,
+  })
+  withoutAttendees?: boolean;
 }
 
 export class VoteDto {

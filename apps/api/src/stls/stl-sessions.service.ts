@@ -53,7 +53,8 @@ export class StlSessionsService {
   }
 
   async recordAttendance(entidad: Entidad, sessionId: string, dto: RecordAttendanceDto, actor: string): Promise<AttendanceOutcome> {
-    const events = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present }, actor);
+    const confirmed = dto.withoutAttendees === true ? { withoutAttendees: true } : {};
+    const events = await this.onSession(entidad, 'RecordAttendance', { sessionId, present: dto.present, ...confirmed }, actor);
     return presentAttendance(await this.readModel.session(entidad, sessionId), events);
   }
 

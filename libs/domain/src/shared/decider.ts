@@ -21,6 +21,8 @@ export interface DecisionContext {
    * recorded histories must replay as they ran. Absent everywhere else.
    */
   readonly backdatedNoticeAccepted?: boolean;
+  /** Runs begun before issue 21 took an empty attendance list without `withoutAttendees`. Absent elsewhere. */
+  readonly emptyAttendanceAccepted?: boolean;
   /**
    * Runs begun before issue 21 took the PAL's acts dated before today without justification, a monitoring or an
    * evaluation dated before its due day, and the mesas concluded before their commitments' day. Absent elsewhere.

@@ -245,6 +245,20 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     expect(recorded).toMatchObject({ data: { seatsPresent: 2, quorum: false, code: 'NO_QUORUM' } });
   });
 
+  it('refuses an empty list unless the session is said to have been held without attendees (issue 21)', () => {
+    const error = given(pastSession).when(attendance([])).then('ATTENDANCE_EMPTY');
+    expect(error.details).toEqual({ sessionId: 's1', field: 'present' });
+    const state = given(pastSession)
+      .when(command('RecordAttendance', { sessionId: 's1', present: [], withoutAttendees: true }))
+      .then([expect.objectContaining({ type: 'AttendanceRecorded', data: expect.objectContaining({ present: [], quorum: false }) })]) as RegisteredStl;
+    expect(state.sessions.s1.status).toBe('sin_quorum');
+  });
+
+  it('runs begun before the rule (replayed histories) still take an empty list as it comes', () => {
+    const legacy = givenWhenThen(stlDeciderWith(DEFAULT_DEADLINE_POLICY, { emptyAttendanceAccepted: true }));
+    legacy(pastSession).when(attendance([])).then([expect.objectContaining({ type: 'AttendanceRecorded' })]);
+  });
+
   it('refuses unknown attendees, unknown, cancelled, future or already recorded sessions', () => {
     expect(
       given(pastSession)

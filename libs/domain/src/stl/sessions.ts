@@ -144,7 +144,13 @@ export function decideRecordAttendance(
   const session = findSession(state, command.data.sessionId);
   if (isDomainError(session)) return session;
   const present = [...new Set(command.data.present)];
-  const error = firstError(sessionCanTakeAttendance(session, context.today), unknownAttendees(state, present));
+  const error = firstError(
+    sessionCanTakeAttendance(session, context.today),
+    unknownAttendees(state, present),
+    present.length === 0 && command.data.withoutAttendees !== true && context.emptyAttendanceAccepted !== true
+      ? stlErrors.ATTENDANCE_EMPTY(session.sessionId)
+      : undefined,
+  );
   if (error) return error;
   const assessment = assessQuorum(seatsWithDecisionCapacity(state), present);
   return [

@@ -81,9 +81,10 @@ export type RescheduleSession = Command<
   'RescheduleSession',
   { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
 >;
+/** Nobody present is a slip more often than a fact: an empty `present` needs `withoutAttendees: true`. */
 export type RecordAttendance = Command<
   'RecordAttendance',
-  { readonly sessionId: string; readonly present: readonly string[] }
+  { readonly sessionId: string; readonly present: readonly string[]; readonly withoutAttendees?: boolean }
 >;
 export type RecordDecision = Command<
   'RecordDecision',

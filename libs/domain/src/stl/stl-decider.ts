@@ -31,7 +31,7 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  */
 export function stlDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedNoticeAccepted'> = {},
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted'> = {},
 ): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,

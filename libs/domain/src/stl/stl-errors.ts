@@ -142,6 +142,13 @@ export const stlErrors = {
     invalid('SAME_SESSION_DATE', `La sesión ya está convocada para el ${spanishLongDate(date)}.`, { date }),
   SESSION_CANCELLED: (sessionId: string): DomainError =>
     conflict('SESSION_CANCELLED', `La sesión «${sessionId}» fue cancelada.`, { sessionId }),
+  ATTENDANCE_EMPTY: (sessionId: string): DomainError =>
+    invalid(
+      'ATTENDANCE_EMPTY',
+      `Nadie figura como presente en la sesión «${sessionId}». Marque a quienes asistieron o, si la sesión se ` +
+        'celebró sin asistentes, confírmelo expresamente (withoutAttendees: true).',
+      { sessionId, field: 'present' },
+    ),
   ATTENDANCE_ALREADY_RECORDED: (sessionId: string): DomainError =>
     conflict('ATTENDANCE_ALREADY_RECORDED', 'La asistencia de esta sesión ya fue registrada.', { sessionId }),
   SESSION_NOT_YET_HELD: (sessionId: string, date: LocalDate): DomainError =>

@@ -11,6 +11,7 @@ import {
   stlDeciderWith,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
+  type DecisionContext,
   type StlCommand,
   stlDeadlines,
   type StlEvent,
@@ -27,6 +28,8 @@ const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
+/** An empty attendance list is refused unless the session is said to have been held without attendees. */
+const ATTENDANCE_NEEDS_ATTENDEES = 'attendance-needs-attendees';
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -66,13 +69,13 @@ class ExerciseReporter {
 function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
-  noticeFromRecording: boolean,
+  olderRules: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted'>,
 ): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: stlDeciderWith(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
+    decider: stlDeciderWith(policy, olderRules),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
@@ -98,7 +101,11 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
   // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter, patched(NOTICE_FROM_RECORDING)), streamId, input.snapshot);
+  const olderRules = {
+    backdatedNoticeAccepted: !patched(NOTICE_FROM_RECORDING),
+    emptyAttendanceAccepted: !patched(ATTENDANCE_NEEDS_ATTENDEES),
+  };
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter, olderRules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {

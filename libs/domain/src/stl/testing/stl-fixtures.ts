@@ -146,7 +146,7 @@ export function heldSession(
         { sessionId, date, kind: 'ordinaria', convokedOn, agenda: ['Seguimiento del PAL'] },
         on(convokedOn),
       ),
-      command('RecordAttendance', { sessionId, present }, on(date, 18)),
+      command('RecordAttendance', { sessionId, present, withoutAttendees: present.length === 0 }, on(date, 18)),
     ]),
   ];
 }
