@@ -10,6 +10,7 @@ import {
   completeStages,
   DECLARED_ON,
   evidenceOf,
+  type ExerciseCommandOf,
   FACILITADOR_KNOWN_ON,
   given,
   historyOf,
@@ -35,7 +36,7 @@ import { exerciseSummary } from './exercise-summary';
 const RECORDED_ON = '2027-09-01';
 const WHY = { justification: '  Ejercicio realizado antes de usar el sistema; se registra con sus actas.  ' };
 const KEPT = { justification: 'Ejercicio realizado antes de usar el sistema; se registra con sus actas.' };
-const late = <T extends ExerciseCommand['type']>(type: T, data: Extract<ExerciseCommand, { type: T }>['data']) =>
+const late = <T extends ExerciseCommand['type']>(type: T, data: ExerciseCommandOf<T>['data']) =>
   commandOn(RECORDED_ON, type, data);
 
 const defineLate = (definedOn: LocalDate, historical: { justification: string } | null = WHY) =>

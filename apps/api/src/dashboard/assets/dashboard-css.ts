@@ -113,6 +113,8 @@ button[disabled] { opacity: .6; cursor: progress; }
 .warnings { margin: .3rem 0; padding-left: 1.2rem; color: var(--warn); }
 .gantt { width: 100%; height: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 8px; }
 .evidence { margin: 0; padding-left: 1rem; font-size: .82rem; }
+.historical-acts { list-style: none; padding: 0; margin: .3rem 0 .6rem; font-size: .85rem; }
+.historical-acts li { margin: .25rem 0; }
 details.action { background: var(--paper); border: 1px solid var(--line); border-radius: 8px; padding: .5rem .8rem; margin: .5rem 0; }
 details.action summary { cursor: pointer; font-weight: 600; }
 .action-form { display: grid; gap: .6rem; margin-top: .6rem; max-width: 46rem; }

@@ -1,9 +1,26 @@
-import { type CommitmentCompletion } from '@app/domain';
+import { type CommitmentCompletion, type HistoricalPalAct } from '@app/domain';
 import { type CommitmentView } from '@app/persistence';
 import { commitmentKindName, COMPLETION_PERCENT, completionName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { evidenceLink, html, type SafeHtml } from '../html/html';
-import { emptyRow, progressBar } from './components';
+import { badge, emptyRow, progressBar } from './components';
+
+const HISTORICAL_ACT_NAMES: Readonly<Record<HistoricalPalAct['act'], string>> = {
+  compromisos: 'Compromisos de las mesas',
+  lanzamiento: 'Lanzamiento del PAL',
+  avance: 'Reporte de avance',
+  monitoreo: 'Monitoreo de los seis meses',
+  evaluacion: 'Evaluación anual',
+};
+
+/** The PAL's acts recorded after their day, each with the justification it was accepted with. */
+export function historicalActsList(acts: readonly HistoricalPalAct[] = []): SafeHtml {
+  if (acts.length === 0) return html``;
+  return html`<ul class="historical-acts">${acts.map(
+    (act) => html`<li data-historical-act="${act.act}">${badge('Acto histórico', 'warn')}
+      ${HISTORICAL_ACT_NAMES[act.act]}${act.commitmentId ? ` (${act.commitmentId})` : ''} del ${fechaLarga(act.on)}: ${act.justification}</li>`,
+  )}</ul>`;
+}
 
 /** PAL commitments with their progress on the IRM completion scale. */
 export function commitmentsTable(commitments: readonly CommitmentView[], options: { evidence?: boolean } = {}): SafeHtml {

@@ -14,7 +14,7 @@ import {
   memberChangeForms,
   startExerciseForm,
 } from './actions.view';
-import { commitmentsTable } from './commitments.view';
+import { commitmentsTable, historicalActsList } from './commitments.view';
 import { badge, facts, progressBar, trafficLight } from './components';
 import { escalationsTable } from './escalations.view';
 import { historyTable } from './history.view';
@@ -117,6 +117,9 @@ function palSection({ record, today }: EntidadPage, acts: boolean): SafeHtml {
       : undefined;
   return html`<section aria-labelledby="compromisos"><h2 id="compromisos">Compromisos del PAL</h2>
     ${exercise?.palLaunchedOn ? html`<p class="small">PAL lanzado el ${fechaLarga(exercise.palLaunchedOn)}.</p>` : ''}
+    ${exercise?.monitoringCompletedOn ? html`<p class="small">Monitoreo de los seis meses hecho el ${fechaLarga(exercise.monitoringCompletedOn)}.</p>` : ''}
+    ${exercise?.evaluationCompletedOn ? html`<p class="small">Evaluación anual hecha el ${fechaLarga(exercise.evaluationCompletedOn)}; el ejercicio concluyó.</p>` : ''}
+    ${historicalActsList(exercise?.historicalActs)}
     ${acts && palActs
       ? html`<div class="actions">${exercise?.palLaunchedOn
           ? html`${progressForm(palActs)}${reviewForms(palActs)}`

@@ -2,7 +2,7 @@ import { COMMITMENT_COMPLETIONS, COMMITMENT_KINDS, type ExerciseSummary, type Lo
 import { type CommitmentView, type StlMemberView } from '@app/persistence';
 import { COMMITMENT_KIND_LABELS, COMPLETION_LABELS } from '../format/labels';
 import { html, type SafeHtml } from '../html/html';
-import { actionForm, dateField, evidenceField, memberLabel, peopleNames, selectField, textareaField } from './actions.view';
+import { actionForm, dateField, evidenceField, memberLabel, peopleNames, selectField, textareaField, textField } from './actions.view';
 
 /** The acts of steps 4 to 6: the mesas' commitments, the PAL's launch, its progress, monitoring and evaluation. */
 export interface PalActs {
@@ -15,6 +15,11 @@ export interface PalActs {
 }
 
 const MINIMUM_COMMITMENTS = 5;
+
+/** A PAL act dated before today is a historical act: the API takes it only with this justification. */
+function historicalField(id: string): SafeHtml {
+  return textField(id, 'historical.justification', 'Justificación, si el acto ocurrió antes de hoy (acto histórico)');
+}
 
 function commitmentFieldset(index: number, commitment: CommitmentView | undefined, members: readonly StlMemberView[]): SafeHtml {
   const data = commitment?.data;
@@ -42,7 +47,7 @@ function commitmentFieldset(index: number, commitment: CommitmentView | undefine
 }
 
 /** The mesas' draft (paso 4): at least the PAL's five, each with a title; empty ones are left out. */
-export function commitmentsForm({ exerciseId, commitments, stl, members }: PalActs): SafeHtml {
+export function commitmentsForm({ exerciseId, commitments, stl, members, today }: PalActs): SafeHtml {
   const count = Math.max(MINIMUM_COMMITMENTS, commitments.length + 1);
   return actionForm(
     {
@@ -54,7 +59,9 @@ export function commitmentsForm({ exerciseId, commitments, stl, members }: PalAc
       names: peopleNames(stl, members),
     },
     html`<p class="hint">El PAL requiere al menos cinco compromisos: dos de la agenda nacional, dos de problemas locales y uno «Follow the Money». Los compromisos sin título no se envían.</p>
-      ${Array.from({ length: count }, (_, index) => commitmentFieldset(index, commitments[index], members))}`,
+      ${Array.from({ length: count }, (_, index) => commitmentFieldset(index, commitments[index], members))}
+      <div class="row">${dateField('compromisos-fecha', 'definedOn', 'Fecha de las mesas que los acordaron', today, { max: today })}</div>
+      ${historicalField('compromisos-historica')}`,
   );
 }
 
@@ -68,7 +75,8 @@ export function launchPalForm({ exerciseId, today }: PalActs): SafeHtml {
       confirm: '¿Lanzar el PAL con los compromisos registrados? Empieza su año: monitoreo a los seis meses y evaluación a los doce.',
     },
     html`${dateField('pal-fecha', 'launchedOn', 'Fecha del evento público de lanzamiento', today, { max: today })}
-      ${evidenceField('pal-evidencia', 'el PAL publicado, la evidencia del evento.')}`,
+      ${evidenceField('pal-evidencia', 'el PAL publicado, la evidencia del evento.')}
+      ${historicalField('pal-historica')}`,
   );
 }
 
@@ -82,7 +90,8 @@ export function progressForm({ exerciseId, commitments, today }: PalActs): SafeH
         ${selectField('avance-grado', 'completion', 'Avance (escala del MRI)', COMMITMENT_COMPLETIONS.map((completion) => [completion, COMPLETION_LABELS[completion]] as const))}
         ${dateField('avance-fecha', 'reportedOn', 'Fecha del reporte', today, { max: today })}
       </div>
-      ${evidenceField('avance-evidencia', 'la evidencia del avance.')}`,
+      ${evidenceField('avance-evidencia', 'la evidencia del avance.')}
+      ${historicalField('avance-historica')}`,
   );
 }
 
@@ -91,7 +100,8 @@ function reviewForm(id: string, summary: string, path: string, success: string, 
     { id, summary, api: `/api/exercises/${exerciseId}/${path}`, success, ...(confirm && { confirm }) },
     html`${dateField(`${id}-fecha`, 'completedOn', 'Fecha en que concluyó', today, { max: today })}
       ${textareaField(`${id}-resumen`, 'summary', 'Resumen', 'Lo que se encontró, en pocas líneas; se publica.', { required: true, lines: false })}
-      ${evidenceField(`${id}-evidencia`, 'el informe publicado.')}`,
+      ${evidenceField(`${id}-evidencia`, 'el informe publicado.')}
+      ${historicalField(`${id}-historica`)}`,
   );
 }
 

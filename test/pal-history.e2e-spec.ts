@@ -1,0 +1,103 @@
+import { addDays, addMonths, type CommitmentInput } from '@app/domain';
+import { authenticatedApi } from './support/auth';
+import { todayInMexicoCity } from './support/dates';
+import { e2eApi } from './support/http';
+
+/**
+ * Issue 21: a state records the PAL it already ran. Michoacán (16) was seeded installed eight months ago with its
+ * steps 1 to 3 done and no PAL; its mesas, launch and monitoring are recorded today with their own dates, as
+ * historical acts, and each still obeys the order and the dates of the method.
+ */
+const coordinador = authenticatedApi(e2eApi(), 'coordinador');
+const path = (suffix: string) => `/api/exercises/16-1${suffix}`;
+const today = todayInMexicoCity();
+const installedOn = addMonths(today, -8);
+const definedOn = addDays(installedOn, 5);
+const mesasOn = addDays(installedOn, 10);
+const launchedOn = addDays(installedOn, 15);
+const monitoringDueOn = addMonths(launchedOn, 6);
+const historical = { justification: 'El PAL se ejecutó antes de usar el sistema; se registra con sus actas.' };
+
+const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
+  id,
+  title,
+  kind,
+  activities: ['Mesas de trabajo con las dependencias responsables'],
+  products: ['Informe público de avance'],
+  indicators: ['Porcentaje de actividades concluidas'],
+  responsibles: ['16-gobierno-1', '16-sociedadcivil-1'],
+});
+const commitments = [
+  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
+  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
+  commitment('C3', 'problema_local', 'Transparencia en el transporte público'),
+  commitment('C4', 'problema_local', 'Gestión ciudadana del agua'),
+  commitment('C5', 'follow_the_money', 'Rastreo del gasto en programas sociales'),
+];
+
+interface Exercise {
+  readonly currentStep: number;
+  readonly palLaunchedOn?: string;
+  readonly monitoringCompletedOn?: string;
+  readonly historicalActs?: readonly { act: string; on: string; justification: string }[];
+}
+
+describe('the acts of a PAL recorded after their day, through HTTP', () => {
+  it('refuses the mesas’ commitments dated months ago without a justification: 422 PAL_ACT_BACKDATED, nothing stored', async () => {
+    const refused = await coordinador.put(path('/commitments'), { commitments, definedOn });
+
+    expect(refused.status).toBe(422);
+    expect(refused.body.code).toBe('PAL_ACT_BACKDATED');
+    expect(refused.body.message).toContain('regístrelo como acto histórico con su justificación');
+    expect((await coordinador.get<Exercise>(path(''))).body.historicalActs).toBeUndefined();
+  });
+
+  it('takes them as a historical act, and dates the mesas no earlier than the commitments', async () => {
+    const defined = await coordinador.put(path('/commitments'), { commitments, definedOn, historical });
+    expect(defined.status).toBe(200);
+
+    const tooEarly = await coordinador.post(path('/steps/4/complete'), { completedOn: addDays(definedOn, -1) });
+    expect(tooEarly.status).toBe(409);
+    expect(tooEarly.body.code).toBe('DATE_BEFORE_PREVIOUS');
+    const mesas = await coordinador.post(path('/steps/4/complete'), { completedOn: mesasOn });
+    expect(mesas.status).toBe(200);
+  });
+
+  it('launches the PAL on its day, so that its six months are already past', async () => {
+    const launched = await coordinador.post<Exercise>(path('/pal'), { launchedOn, historical });
+
+    expect(launched.status).toBe(200);
+    expect(launched.body).toMatchObject({ palLaunchedOn: launchedOn, monitoringDueOn });
+  });
+
+  it('refuses a monitoring dated before its six months, then records it on its day', async () => {
+    const early = await coordinador.post(path('/monitoring'), {
+      completedOn: addDays(monitoringDueOn, -1),
+      summary: 'Los cinco compromisos avanzan.',
+      historical,
+    });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('MONITORING_NOT_DUE');
+
+    const recorded = await coordinador.post<Exercise>(path('/monitoring'), {
+      completedOn: monitoringDueOn,
+      summary: 'Los cinco compromisos avanzan.',
+      historical,
+    });
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.monitoringCompletedOn).toBe(monitoringDueOn);
+  });
+
+  it('refuses the evaluation before the PAL’s year ends, and lists every historical act with its justification', async () => {
+    const evaluation = await coordinador.post(path('/evaluation'), { completedOn: today, summary: 'Logro alto.' });
+    expect(evaluation.status).toBe(409);
+    expect(evaluation.body.code).toBe('EVALUATION_NOT_DUE');
+
+    const exercise = (await coordinador.get<Exercise>(path(''))).body;
+    expect(exercise.historicalActs).toEqual([
+      { act: 'compromisos', on: definedOn, justification: historical.justification },
+      { act: 'lanzamiento', on: launchedOn, justification: historical.justification },
+      { act: 'monitoreo', on: monitoringDueOn, justification: historical.justification },
+    ]);
+  });
+});
