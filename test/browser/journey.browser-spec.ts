@@ -1,4 +1,4 @@
-import { addDays, type Entidad, type LocalDate } from '@app/domain';
+import { addDays, addMonths, type Entidad, type LocalDate } from '@app/domain';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { todayInMexicoCity } from '../support/dates';
 import { checkPage, followGuidance, openForm, submitAndReload } from './support/board-acts';
@@ -6,12 +6,12 @@ import { baseUrl, launchChromium, screenshot, signIn } from './support/browser';
 
 /**
  * Issue 21, "done when": a state with no exercise is carried through the board alone — the exercise started, the
- * STL integrated and installed, steps 1 to 5 concluded, the PAL launched and its progress reported — by the
- * coordinación of the INAI (the role the method gives the accompaniment of a state without accounts of its own yet),
- * on a laptop and on a phone, with axe-core and the page width checked on every page the journey reaches. The dates
- * up to step 3 lie in the past, as a state recording an exercise it ran would type them. The monitoring and the
- * evaluation cannot follow on a live clock: the API dates the mesas' commitments by the day they are recorded, so the
- * PAL launches today and its monitoring is due in six months; the journey stops at the monitoring form's refusal.
+ * STL integrated and installed, steps 1 to 5 concluded, the PAL launched, its progress reported, monitored at six
+ * months and evaluated at twelve, the exercise closed — by the coordinación of the INAI (the role the method gives
+ * the accompaniment of a state without accounts of its own yet), on a laptop and on a phone, with axe-core and the
+ * page width checked on every page the journey reaches. A live clock cannot wait a year, so the state records an
+ * exercise it ran two years ago, as such a state would: each act on its own day, the PAL's acts as historical acts
+ * with their justification, every one of them still bound by the order and the dates of the method.
  */
 jest.setTimeout(600_000);
 
@@ -27,6 +27,10 @@ afterAll(async () => {
 
 const today = todayInMexicoCity();
 const daysAgo = (days: number): LocalDate => addDays(today, -days);
+const launchedOn = daysAgo(770);
+const monitoringDueOn = addMonths(launchedOn, 6);
+const evaluationDueOn = addMonths(launchedOn, 12);
+const WHY = 'Ejercicio realizado antes de usar el tablero; se registra con sus actas.';
 
 const TITULARES = [
   { sector: 'gobierno', nombre: 'Rosa Elvira Treviño Garza', organizacion: 'Secretaría de la Función Pública estatal' },
@@ -112,31 +116,65 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
       await form.locator(`#compromiso-${index}-indicators`).fill('Porcentaje de actividades concluidas');
       await form.locator(`fieldset[data-item] >> nth=${index}`).locator('input[name=responsibles]').first().check();
     }
+    await form.locator('#compromisos-fecha').fill(daysAgo(780));
+    await form.locator('#compromisos-historica').fill(WHY);
   });
-  // The mesas' commitments are dated by the day they are recorded (the API takes no date for them), so step 4, the
-  // launch and what follows happen today: the PAL's year is real time from here.
   await followGuidance(page, 'Concluir el paso 4');
   await act(page, 'form-paso', async (form) => {
     await form.locator('#paso-numero').selectOption('4');
-    await form.locator('#paso-fecha').fill(today);
+    await form.locator('#paso-fecha').fill(daysAgo(775));
   });
 
   await followGuidance(page, 'Lanzar el PAL');
-  await act(page, 'form-pal', (form) => form.locator('#pal-fecha').fill(today));
+  await act(page, 'form-pal', async (form) => {
+    await form.locator('#pal-fecha').fill(launchedOn);
+    await form.locator('#pal-historica').fill(WHY);
+  });
   await expect(page.locator('#compromisos').locator('xpath=..').textContent()).resolves.toContain('PAL lanzado el');
   await act(page, 'form-avance', async (form) => {
     await form.locator('#avance-grado').selectOption('substantial');
+    await form.locator('#avance-fecha').fill(daysAgo(700));
     await form.locator('#avance-evidencia').fill('https://micrositio.ejemplo.org.mx/avance-c1.pdf');
+    await form.locator('#avance-historica').fill(WHY);
   });
   await expect(page.locator('tr[data-commitment="C1"]').textContent()).resolves.toContain('Sustancial');
 
-  // Six months before its date, the monitoring form answers with the API's own words, where the eye is.
+  // A monitoring dated before its six months is refused with the API's own words, where the eye is, however long ago
+  // those months passed; on its day it is recorded.
   await followGuidance(page, 'Registrar el monitoreo');
-  const monitoring = await openForm(page, 'form-monitoreo');
-  await monitoring.locator('#form-monitoreo-resumen').fill('Los cinco compromisos avanzan.');
-  await monitoring.locator('button[type=submit]').click();
-  await expect(monitoring.locator('.form-status.error').textContent()).resolves.toMatch(/^El monitoreo corresponde a partir del /);
-  await expect(page.locator('#lo-que-falta').textContent()).resolves.toContain('Registrar la evaluación');
+  const early = await openForm(page, 'form-monitoreo');
+  await early.locator('#form-monitoreo-fecha').fill(addDays(monitoringDueOn, -1));
+  await early.locator('#form-monitoreo-resumen').fill('Los cinco compromisos avanzan.');
+  await early.locator('#form-monitoreo-historica').fill(WHY);
+  await early.locator('button[type=submit]').click();
+  await expect(early.locator('.form-status.error').textContent()).resolves.toMatch(/^El monitoreo corresponde a partir del /);
+  await act(page, 'form-monitoreo', async (form) => {
+    await form.locator('#form-monitoreo-fecha').fill(monitoringDueOn);
+    await form.locator('#form-monitoreo-evidencia').fill('https://micrositio.ejemplo.org.mx/informe-monitoreo.pdf');
+  });
+  await expect(page.locator('#compromisos').locator('xpath=..').textContent()).resolves.toContain('Monitoreo de los seis meses hecho el');
+
+  await followGuidance(page, 'Registrar la evaluación');
+  await act(page, 'form-evaluacion', async (form) => {
+    await form.locator('#form-evaluacion-fecha').fill(evaluationDueOn);
+    await form.locator('#form-evaluacion-resumen').fill('Cuatro de cinco compromisos completos; el tablero del micrositio los muestra.');
+    await form.locator('#form-evaluacion-evidencia').fill('https://micrositio.ejemplo.org.mx/informe-evaluacion.pdf');
+    await form.locator('#form-evaluacion-historica').fill(WHY);
+  });
+  await expect(page.locator('.lead').textContent()).resolves.toContain('cerrado');
+  await expect(page.locator('#lo-que-falta').textContent()).resolves.toContain('Ejercicio cerrado el');
+  const pal = page.locator('#compromisos').locator('xpath=..');
+  await expect(pal.textContent()).resolves.toContain('Evaluación anual hecha el');
+  const historicalActs = await pal.locator('[data-historical-act]').all();
+  await expect(Promise.all(historicalActs.map((item) => item.getAttribute('data-historical-act')))).resolves.toEqual([
+    'compromisos',
+    'lanzamiento',
+    'avance',
+    'monitoreo',
+    'evaluacion',
+  ]);
+  await expect(pal.locator('[data-historical-act="evaluacion"]').textContent()).resolves.toContain('Acto histórico');
+  await expect(pal.locator('[data-historical-act="evaluacion"]').textContent()).resolves.toContain(WHY);
   await screenshot(page, shot, { fullPage: true });
 
   await page.goto(`${baseUrl()}/tablero`);
@@ -146,7 +184,7 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
   await expect(row.textContent()).resolves.not.toContain('aún no está instalado');
 }
 
-describe('a state with no exercise, to a launched PAL, only through the board', () => {
+describe('a state with no exercise, to a closed exercise, only through the board', () => {
   it('on a laptop (1280 px), Colima', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'es-MX', timezoneId: 'America/Mexico_City' });
     const errors: string[] = [];
