@@ -5,8 +5,9 @@ import { checkPage, openForm, submitAndReload } from './support/board-acts';
 import { businessDaysAhead, launchChromium, newPage, type OpenPage, signIn } from './support/browser';
 
 /**
- * Issue 21, the acts of an STL from the board, as Veracruz's garante (30, a seeded installed STL that no other
- * browser test touches): each test does one act with its form and checks what a person then sees on the page.
+ * Issue 21, the acts of an STL from the board, as Nuevo León's garante (19, a seeded installed STL that decides by
+ * consensus, then by majority, and that no other browser test touches): each test does one act with its form and
+ * checks what a person then sees on the page.
  */
 jest.setTimeout(300_000);
 
@@ -27,13 +28,13 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const STATE_PAGE = '/tablero/entidades/30';
+const STATE_PAGE = '/tablero/entidades/19';
 
 async function signedIn(): Promise<Page> {
   opened = await newPage(browser);
   const { page } = opened;
   page.on('dialog', (dialog) => void dialog.accept());
-  await signIn(page, 'garante-30', STATE_PAGE);
+  await signIn(page, 'garante-19', STATE_PAGE);
   return page;
 }
 
