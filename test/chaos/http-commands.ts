@@ -33,6 +33,12 @@ export function throughTheApi(scenario: Scenario): Scenario {
 /** Session ids as the API chose them (it picks its own), by the scenario's id; one map per state. */
 export type SessionIds = Map<string, string>;
 
+/** The scenario ends today, so most of a PAL's acts are history by the time they are sent: recorded as such. */
+function palAct(body: Record<string, unknown>, date: unknown): Record<string, unknown> {
+  const backdated = typeof date === 'string' && date < todayInMexicoCity();
+  return backdated ? { ...body, historical: { justification: 'Acto del PAL registrado después del hecho (corrida de caos).' } } : body;
+}
+
 /** The route and body of a step; undefined when it refers to a session the API never confirmed. */
 export function httpCommandOf(step: ScenarioStep, sessions: SessionIds): HttpCommand | undefined {
   const data = step.command.data as Record<string, unknown>;
@@ -56,17 +62,18 @@ export function httpCommandOf(step: ScenarioStep, sessions: SessionIds): HttpCom
       case 'RecordAnnualAgenda':
         return { method: 'POST', path: `${exercise}/annual-agenda`, body: data };
       case 'DefineCommitments':
-        return { method: 'PUT', path: `${exercise}/commitments`, body: data };
+        // The mesas met on the scenario's day, as the step that concludes them says.
+        return { method: 'PUT', path: `${exercise}/commitments`, body: palAct({ ...data, definedOn: step.on }, step.on) };
       case 'LaunchPal':
-        return { method: 'POST', path: `${exercise}/pal`, body: data };
+        return { method: 'POST', path: `${exercise}/pal`, body: palAct(data, data.launchedOn) };
       case 'UpdateCommitmentProgress': {
         const { commitmentId, ...body } = data;
-        return { method: 'POST', path: `${exercise}/commitments/${String(commitmentId)}/progress`, body };
+        return { method: 'POST', path: `${exercise}/commitments/${String(commitmentId)}/progress`, body: palAct(body, body.reportedOn) };
       }
       case 'RecordMonitoring':
-        return { method: 'POST', path: `${exercise}/monitoring`, body: data };
+        return { method: 'POST', path: `${exercise}/monitoring`, body: palAct(data, data.completedOn) };
       case 'RecordEvaluation':
-        return { method: 'POST', path: `${exercise}/evaluation`, body: data };
+        return { method: 'POST', path: `${exercise}/evaluation`, body: palAct(data, data.completedOn) };
       default:
         throw new Error(`the chaos driver has no route for ${step.command.type}`);
     }
