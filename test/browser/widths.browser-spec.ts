@@ -18,6 +18,7 @@ const PAGES: readonly { readonly name: string; readonly path: string; readonly u
   { name: 'tablero-nacional', path: '/tablero', username: 'coordinador' },
   { name: 'entidad-garante', path: '/tablero/entidades/14', username: 'garante-14' },
   { name: 'entidad-coordinador', path: '/tablero/entidades/14', username: 'coordinador' },
+  { name: 'entidad-con-pal', path: '/tablero/entidades/05', username: 'coordinador' },
   { name: 'entidad-sin-ejercicio', path: '/tablero/entidades/31', username: 'coordinador' },
   { name: 'bandeja', path: '/tablero/escalamientos', username: 'coordinador' },
   { name: 'publico', path: '/tablero/publico/14' },
