@@ -22,6 +22,10 @@ export function historicalActsList(acts: readonly HistoricalPalAct[] = []): Safe
   )}</ul>`;
 }
 
+function evidenceCell(links: readonly string[]): SafeHtml {
+  return links.length === 0 ? html`<span class="muted">—</span>` : html`${links.map((link) => html`<div>${evidenceLink(link)}</div>`)}`;
+}
+
 /** PAL commitments with their progress on the IRM completion scale. */
 export function commitmentsTable(commitments: readonly CommitmentView[], options: { evidence?: boolean } = {}): SafeHtml {
   const launched = commitments.some((commitment) => commitment.launched);
@@ -40,7 +44,7 @@ export function commitmentsTable(commitments: readonly CommitmentView[], options
             <td>${commitmentKindName(commitment.kind)}</td>
             <td><span class="nowrap">${completionName(commitment.completion)}</span>${progressBar(percent, 100, `Avance: ${completionName(commitment.completion)}`)}</td>
             <td>${fechaLarga(commitment.reportedOn)}</td>
-            ${options.evidence ? html`<td>${(commitment.data.evidence ?? []).map((link) => html`<div>${evidenceLink(link)}</div>`)}</td>` : ''}
+            ${options.evidence ? html`<td>${evidenceCell(commitment.data.evidence ?? [])}</td>` : ''}
           </tr>`;
         })}</tbody>
   </table></div>`;
