@@ -1,25 +1,25 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
+import { type AggregateKind, appendOf } from '@app/contracts';
 import {
+  AGGREGATES,
+  type AggregateModule,
+  type CommandOf,
+  type Decider,
+  type EventOf,
   DEFAULT_DEADLINE_POLICY,
   addDays,
   type CommitmentInput,
-  type Decider,
-  type Deadline,
   type DeadlinePolicy,
   earliest,
   type ExerciseCommand,
-  exerciseDeadlines,
-  exerciseDeciderWith,
   instantAt,
   isDomainError,
   type LocalDate,
   STL_2017,
+  type StateOf,
   type StlCommand,
-  stlDeadlines,
-  stlDecider,
   stlSeedCommands,
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
@@ -35,22 +35,24 @@ const PROJECT_ROOT = join(__dirname, '../../../..');
  * the real appendEvents activity with the state as it arrives through Temporal (JSON), projections and outbox in the
  * same transaction.
  */
-class LiveStream<C extends { type: string; metadata: { now: string } }, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
-  private state: S;
+class LiveStream<K extends AggregateKind> {
+  private state: StateOf<K>;
   private version = 0;
+  private readonly module: AggregateModule<K>;
+  private readonly decider: Decider<CommandOf<K>, EventOf<K>, StateOf<K>>;
 
   constructor(
     private readonly activities: EventStoreActivitiesService,
     private readonly aggregate: K,
     private readonly streamId: string,
-    private readonly decider: Decider<C, { type: string; data: unknown }, S>,
-    private readonly deadlines: (state: S) => readonly Deadline[],
     private readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
   ) {
-    this.state = decider.initialState();
+    this.module = AGGREGATES[aggregate];
+    this.decider = this.module.decider(policy);
+    this.state = this.decider.initialState();
   }
 
-  async send(command: C): Promise<void> {
+  async send(command: CommandOf<K>): Promise<void> {
     const decision = this.decider.decide(command, this.state);
     if (isDomainError(decision)) throw new Error(`${this.streamId} ${command.type}: ${decision.code} ${decision.message}`);
     if (decision.length === 0) return;
@@ -61,7 +63,7 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, K extend
       firstSeq: this.version + 1,
       events: decision,
       occurredAt: command.metadata.now,
-      state: JSON.parse(JSON.stringify(state)) as S,
+      state: JSON.parse(JSON.stringify(state)) as StateOf<K>,
       policy: this.policy,
     }));
     this.state = state;
@@ -70,8 +72,9 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, K extend
 
   /** What the workflow's timer loop would do until `until`: fire each deadline as it falls due, earliest first. */
   async fireDeadlinesUntil(until: LocalDate): Promise<void> {
-    for (let next = earliest(this.deadlines(this.state)); next && next.dueAt <= instantAt(until, 23); next = earliest(this.deadlines(this.state))) {
-      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } } as unknown as C);
+    const pending = () => earliest(this.module.deadlines(this.state, this.policy));
+    for (let next = pending(); next && next.dueAt <= instantAt(until, 23); next = pending()) {
+      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } } as CommandOf<K>);
     }
   }
 
@@ -114,16 +117,9 @@ const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallRe
  */
 async function writeLiveHistory(activities: EventStoreActivitiesService): Promise<void> {
   const stl = (entidad: string) =>
-    new LiveStream<StlCommand, 'stl'>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY));
+    new LiveStream(activities, 'stl', `stl/${entidad}`);
   const exercise = (entidad: string, policy = DEFAULT_DEADLINE_POLICY) =>
-    new LiveStream<ExerciseCommand, 'exercise'>(
-      activities,
-      'exercise',
-      `exercise/${entidad}/1`,
-      exerciseDeciderWith(policy),
-      (state) => exerciseDeadlines(state, policy),
-      policy,
-    );
+    new LiveStream(activities, 'exercise', `exercise/${entidad}/1`, policy);
 
   const jaliscoRecord = STL_2017.find((record) => record.entidad === '14')!;
   const jaliscoStl = stl('14');
