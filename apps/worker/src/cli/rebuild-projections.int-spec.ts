@@ -10,7 +10,6 @@ import {
   type EventOf,
   DEFAULT_DEADLINE_POLICY,
   addDays,
-  type CommitmentInput,
   type DeadlinePolicy,
   earliest,
   type ExerciseCommand,
@@ -24,9 +23,11 @@ import {
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
+import { projectionRows } from '@test/support/projections-rebuild';
 import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
+import { cincoCompromisosOf } from '../../../../libs/domain/src/test-support/exercise-fixtures';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
-import { PROJECTION_TABLES, rebuildProjections } from './projection-rebuild';
+import { PROJECTION_TABLES, type ProjectionTable, rebuildProjections } from './projection-rebuild';
 
 const PROJECT_ROOT = join(__dirname, '../../../..');
 
@@ -90,23 +91,7 @@ const exerciseCommand = <T extends ExerciseCommand['type']>(date: LocalDate, typ
 const stlCommand = <T extends StlCommand['type']>(date: LocalDate, type: T, data: Extract<StlCommand, { type: T }>['data']) =>
   ({ type, data, metadata: { now: noon(date), actor: 'coordinador' } }) as StlCommand;
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesa de trabajo con la dependencia responsable'],
-  products: ['Reporte público en el micrositio'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['14-gobierno-1', '14-sociedadcivil-1'],
-});
-
-const cincoCompromisos = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transporte público seguro'),
-  commitment('C4', 'problema_local', 'Saneamiento del río Santiago'),
-  commitment('C5', 'follow_the_money', 'Rastreo del gasto del programa de becas'),
-];
+const cincoCompromisos = cincoCompromisosOf(['14-gobierno-1', '14-sociedadcivil-1']);
 
 /** A deployment whose garantes are reminded of a stall after 10 days instead of 30. */
 const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallReminderDays: 10 };
@@ -169,34 +154,15 @@ async function writeLiveHistory(activities: EventStoreActivitiesService): Promis
 
 type Row = Record<string, unknown>;
 
-const ORDER: Record<(typeof PROJECTION_TABLES)[number], string> = {
-  exercises: 'id',
-  commitments: 'exercise_id, commitment_id',
-  stls: 'entidad',
-  stl_members: 'entidad, member_id',
-  stl_sessions: 'entidad, session_id',
-  escalations: 'id',
-};
-
-/** Every projection row (as JSON, so jsonb key order and Date instances compare by value), without `updated_at`. */
-async function snapshot(database: TestDatabase): Promise<Record<string, Row[]>> {
-  const tables = await Promise.all(
-    PROJECTION_TABLES.map(async (table) => {
-      const rows: { row: Row }[] = await database.dataSource.query(
-        `SELECT to_jsonb(t) - 'updated_at' AS row FROM ${table} t ORDER BY ${ORDER[table]}`,
-      );
-      return [table, rows.map(({ row }) => row)] as const;
-    }),
-  );
-  return Object.fromEntries(tables);
-}
+/** Every projection row, in each table's key order, without `updated_at`. */
+const snapshot = (database: TestDatabase) => projectionRows<Row>((sql) => database.dataSource.query(sql));
 
 const outbox = (database: TestDatabase) =>
   database.dataSource.query('SELECT id, idempotency_key, status FROM notifications ORDER BY idempotency_key');
 
 describe('rebuilding the projections from domain_events (real PostgreSQL)', () => {
   let database: TestDatabase;
-  let live: Record<string, Row[]>;
+  let live: Record<ProjectionTable, Row[]>;
 
   beforeAll(async () => {
     database = await createTestDatabase();
