@@ -75,7 +75,7 @@ class LiveStream<K extends AggregateKind> {
   async fireDeadlinesUntil(until: LocalDate): Promise<void> {
     const pending = () => earliest(this.module.deadlines(this.state, this.policy));
     for (let next = pending(); next && next.dueAt <= instantAt(until, 23); next = pending()) {
-      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } } as CommandOf<K>);
+      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } });
     }
   }
 
