@@ -1,20 +1,19 @@
-import { domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
+import { type AggregateKind, appendOf, domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
 import {
+  AGGREGATES,
   COMMITMENT_COMPLETIONS,
   type DeadlinePolicy,
   DEFAULT_DEADLINE_POLICY,
-  exerciseDeadlines,
+  type EventOf,
   exerciseDecider,
-  type ExerciseState,
   exerciseSummary,
   fold,
   localDateAt,
-  stlDeadlines,
+  parseStreamId,
   stlDecider,
-  type StlState,
   stlSummary,
 } from '@app/domain';
-import { planNotifications } from '@app/notifications';
+import { planNotifications, type PlannedNotification } from '@app/notifications';
 import { type Client } from '@temporalio/client';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { PROJECTION_TABLES, rebuildProjections } from '../../apps/worker/src/cli/projection-rebuild';
@@ -271,6 +270,44 @@ function appendsOf(events: readonly LoggedEvent[]): LoggedEvent[][] {
 }
 
 /**
+ * What the workflow tells the planner, append by append: the events, the state after them, and the deadlines already
+ * overdue when first pending (history, never mailed).
+ */
+function plansOf<K extends AggregateKind>(kind: K, streamId: string, events: readonly LoggedEvent[], policy: DeadlinePolicy): PlannedNotification[][] {
+  const aggregate = AGGREGATES[kind];
+  const { evolve, initialState } = aggregate.decider(policy);
+  let state = initialState();
+  const seen = new Set<string>();
+  const overdueOnArrival = new Set<string>();
+  return appendsOf(events).map((append) => {
+    // The log's rows of a stream are its aggregate's events: only that aggregate's append wrote them.
+    const stored = append.map(({ type, data }) => ({ type, data }) as EventOf<K>);
+    state = stored.reduce(evolve, state);
+    const now = Date.parse(append[0].occurredAt);
+    const pending = aggregate.deadlines(state, policy);
+    const arrivedOverdue = pending.filter((deadline) => !seen.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
+    const firing = append[0].commandId?.startsWith('deadline:') ? append[0].commandId.slice('deadline:'.length) : undefined;
+    const firesHistory = firing !== undefined && overdueOnArrival.has(firing) ? [firing] : [];
+    for (const deadline of pending) {
+      if (seen.has(deadline.id)) continue;
+      seen.add(deadline.id);
+      if (Date.parse(deadline.dueAt) <= now) overdueOnArrival.add(deadline.id);
+    }
+    return planNotifications(appendOf<K>({
+      aggregate: kind,
+      streamId,
+      firstSeq: append[0].seq,
+      events: stored,
+      occurredAt: append[0].occurredAt,
+      state,
+      policy,
+      ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
+      ...(firesHistory.length > 0 ? { firesHistory } : {}),
+    }));
+  });
+}
+
+/**
  * (c) the outbox against the plan: the pure planner, given each append of the log and the state after it, says which
  * e-mails the events call for. Every outbox row must be one of them (same event, same kind); and every planned e-mail
  * with the coordinación in its audience (someone the system always has) must have its rows. Who exactly receives it
@@ -281,36 +318,9 @@ function checkPlannedNotifications(log: ReadonlyMap<string, readonly LoggedEvent
   const written = new Set(rows.map((row) => `${row.stream_id}#${row.seq}:${row.kind}`));
   const planned = new Set<string>();
   for (const [streamId, events] of log) {
-    const isStl = streamId.startsWith('stl/');
-    const decider = isStl ? stlDecider : exerciseDecider;
-    const deadlinesOf = (folded: unknown) => (isStl ? stlDeadlines(folded as StlState, policy) : exerciseDeadlines(folded as ExerciseState, policy));
-    let state = decider.initialState() as unknown;
-    // As the workflow tells the planner: deadlines already overdue when first pending are history, never mailed.
-    const seen = new Set<string>();
-    const overdueOnArrival = new Set<string>();
-    for (const append of appendsOf(events)) {
-      state = append.reduce((folded, event) => decider.evolve(folded as never, event as never), state);
-      const now = Date.parse(append[0].occurredAt);
-      const pending = deadlinesOf(state);
-      const arrivedOverdue = pending.filter((deadline) => !seen.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
-      const firing = append[0].commandId?.startsWith('deadline:') ? append[0].commandId.slice('deadline:'.length) : undefined;
-      const base = {
-        streamId,
-        firstSeq: append[0].seq,
-        events: append.map(({ type, data }) => ({ type, data })),
-        occurredAt: append[0].occurredAt,
-        policy,
-        ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
-        ...(firing !== undefined && overdueOnArrival.has(firing) ? { firesHistory: [firing] } : {}),
-      };
-      for (const deadline of pending) {
-        if (seen.has(deadline.id)) continue;
-        seen.add(deadline.id);
-        if (Date.parse(deadline.dueAt) <= now) overdueOnArrival.add(deadline.id);
-      }
-      const plan = planNotifications(
-        isStl ? { ...base, aggregate: 'stl', state: state as StlState } : { ...base, aggregate: 'exercise', state: state as ExerciseState },
-      );
+    const kind = parseStreamId(streamId)?.aggregate;
+    if (!kind) continue;
+    for (const plan of plansOf(kind, streamId, events, policy)) {
       for (const notification of plan) {
         const key = `${streamId}#${notification.seq}:${notification.content.kind}`;
         planned.add(key);
