@@ -33,6 +33,11 @@ const steps: Step[] = [
   { name: 'fuzz tests (fast-check and schemathesis on the running API)', ...jest('fuzz', '--runInBand') },
   { name: "browser tests (the board in Debian's headless chromium)", ...jest('browser', '--runInBand') },
   { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
+  {
+    name: 'chaos run (issue 15: 8 states through the API for 2 min under faults, seed 20261203, then the checker)',
+    file: process.execPath,
+    args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '120', '--states', '8'],
+  },
   { name: 'cluster test (two Temporal Server nodes, two workers, two APIs; a node and a worker killed)', ...jest('cluster', '--runInBand') },
   { name: 'npm start in a terminal (Ctrl-C, SIGTERM, SIGHUP, leftovers, readiness)', ...jest('start', '--runInBand') },
 ];
