@@ -37,6 +37,12 @@ const ALL_STEPS: Step[] = [
   { key: 'browser', name: "browser tests (the board in Debian's headless chromium)", ...jest('browser', '--runInBand') },
   { key: 'fault', name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
   {
+    key: 'chaos',
+    name: 'chaos run (issue 15: 8 states through the API for 2 min under faults, seed 20261203, then the checker)',
+    file: process.execPath,
+    args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '120', '--states', '8'],
+  },
+  {
     key: 'cluster',
     name: 'cluster test (two Temporal Server nodes, two workers, two APIs; a node and a worker killed)',
     ...jest('cluster', '--runInBand'),
