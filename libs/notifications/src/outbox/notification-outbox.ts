@@ -111,7 +111,7 @@ export class NotificationOutbox {
 }
 
 /** A convocation carries the session as an .ics, so it lands in the member's calendar. */
-function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
+export function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
   if (content.kind === 'session_cancelled') {
     return [
       {
