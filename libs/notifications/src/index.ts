@@ -7,6 +7,7 @@ export * from './delivery/smtp-failure';
 export * from './delivery/undeliverable-reports';
 export * from './ics/icalendar';
 export * from './ics/session-calendar';
+export * from './links/answer-links';
 export * from './notifications-config';
 export * from './outbox/notification-outbox';
 export * from './plan/notification-content';

@@ -1,5 +1,5 @@
 import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
-import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { NotificationDelivery, DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
 import { at, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
@@ -40,7 +40,7 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
     sink = await SmtpSink.start();
     transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
     const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
     deliverActivity = new NotificationActivitiesService(delivery);
     await insertStaff(database.dataSource);

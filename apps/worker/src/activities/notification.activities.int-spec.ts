@@ -3,7 +3,7 @@ import {
   installationId,
   messageIdFor,
   NotificationDelivery,
-  NotificationOutbox,
+  DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox,
   RecipientDirectory,
   SmtpMailTransport,
   senderDomain,
@@ -64,7 +64,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       replyTo: REPLY_TO,
       retry: { initialMs: 0, maximumMs: 0 },
     });
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
     deliverActivity = new NotificationActivitiesService(delivery);
     await insertStaff(database.dataSource);
@@ -106,7 +106,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       new EventStore(database.dataSource),
       new ProjectionWriter(),
       new NotificationOutbox(
-        { publicBaseUrl: 'http://127.0.0.1:3000' },
+        { publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET },
         new RecipientDirectory({ staffFor: () => Promise.reject(new Error('la tabla users no responde')) }),
       ),
       database.dataSource,

@@ -1,0 +1,62 @@
+import { type Decision } from '../shared/decider';
+import { domainError, isDomainError } from '../shared/domain-error';
+import { spanishLongDate } from '../shared/spanish-date';
+import { type AnswerConvocation } from './stl-commands';
+import { type StlEvent } from './stl-events';
+import { type DecisionContext, findSession, firstError } from './stl-guards';
+import { type RegisteredStl, type Session } from './stl-state';
+
+/** What a convened person says through the personal link of the convocation (acuse de recibo, issue 22). */
+export type ConvocationAnswer = 'asistire' | 'no_asistire';
+
+export function isConvocationAnswer(value: unknown): value is ConvocationAnswer {
+  return value === 'asistire' || value === 'no_asistire';
+}
+
+/**
+ * A convened person (a current member, or the facilitador) confirms or declines a session still ahead. Answering
+ * what is already on record changes nothing; answering otherwise replaces it, since plans change and the forecast
+ * of the quorum must follow the latest word.
+ */
+export function decideAnswerConvocation(
+  command: AnswerConvocation,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const { sessionId, memberId, answer } = command.data;
+  const session = findSession(state, sessionId);
+  if (isDomainError(session)) return session;
+  const error = firstError(
+    isConvocationAnswer(answer)
+      ? undefined
+      : domainError('invalid', 'INVALID_ANSWER', 'La respuesta debe ser «asistire» o «no_asistire».', { answer }),
+    convenedPeople(state).includes(memberId)
+      ? undefined
+      : domainError('conflict', 'NOT_CONVENED', 'La persona no figura entre los convocados del STL.', { memberId }),
+    answersOpen(session, context),
+  );
+  if (error) return error;
+  if (session.answers?.[memberId]?.answer === answer) return [];
+  return [{ type: 'ConvocationAnswered', data: { sessionId, memberId, answer, answeredAt: context.now } }];
+}
+
+/** Until the session's own day, while it is still convened; a historical convocation was answered back then. */
+function answersOpen(session: Session, context: DecisionContext) {
+  const closed = session.status !== 'convocada' || session.historical !== undefined || session.date < context.today;
+  if (!closed) return undefined;
+  const why = session.status === 'cancelada' ? 'se canceló' : `fue el ${spanishLongDate(session.date)}`;
+  return domainError('conflict', 'CONVOCATION_CLOSED', `La convocatoria ya no admite respuestas: la sesión ${why}.`, {
+    sessionId: session.sessionId,
+    status: session.status,
+  });
+}
+
+/** Everyone a convocation goes to: the current members of every role, and the facilitador. */
+export function convenedPeople(state: RegisteredStl): string[] {
+  return [...Object.keys(state.members), ...(state.facilitador ? [state.facilitador.facilitadorId] : [])];
+}
+
+/** The convened who have not answered this session's convocation yet. */
+export function unansweredOf(state: RegisteredStl, session: Session): string[] {
+  return convenedPeople(state).filter((personId) => session.answers?.[personId] === undefined);
+}
