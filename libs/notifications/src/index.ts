@@ -10,6 +10,7 @@ export * from './ics/session-calendar';
 export * from './links/answer-links';
 export * from './notifications-config';
 export * from './outbox/notification-outbox';
+export * from './outbox/requeue-undeliverable';
 export * from './plan/notification-content';
 export * from './plan/notification-kind';
 export * from './plan/plan-notifications';

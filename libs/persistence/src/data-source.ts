@@ -20,6 +20,7 @@ import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempot
 import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-historical-convocations';
 import { EventStreams1796400000000 } from './migrations/1796400000000-event-streams';
 import { ConvocationForecast1796530000000 } from './migrations/1796530000000-convocation-forecast';
+import { RequeuedNotifications1796530100000 } from './migrations/1796530100000-requeued-notifications';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -49,6 +50,7 @@ export const PERSISTENCE_MIGRATIONS = [
   HistoricalConvocations1796300000000,
   EventStreams1796400000000,
   ConvocationForecast1796530000000,
+  RequeuedNotifications1796530100000,
 ];
 
 export interface DatabaseConfig {

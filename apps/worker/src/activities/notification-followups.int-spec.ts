@@ -1,5 +1,5 @@
 import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
-import { NotificationDelivery, DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
 import { at, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';

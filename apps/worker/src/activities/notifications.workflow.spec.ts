@@ -1,5 +1,5 @@
 import { addDays, addMonths, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
-import { NotificationDelivery, DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type Worker } from '@temporalio/worker';

@@ -12,7 +12,7 @@ import { renderNotification, type RenderOptions } from '../templates/render-noti
 
 type NewNotificationRow = Omit<
   NotificationRecord,
-  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation'
+  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation' | 'requeuedAt' | 'requeuedBy'
 >;
 
 /** `<stream id>|<deadline id or event ref>|<recipient>`: the same e-mail can never be queued twice. */
