@@ -38,6 +38,7 @@ export class ConvocationAnswers {
     const subject = this.subjectOf(token);
     const [session, nombre] = await Promise.all([this.session(subject), this.nameOf(subject)]);
     if (session === null || nombre === null) throw expired('La convocatoria ya no existe o usted ya no figura entre los convocados del STL.');
+    if (session.historicalJustification !== null) throw expired('La convocatoria se registró como acto histórico: no admite respuestas.');
     if (session.status !== 'convocada') {
       throw expired(`La sesión ${session.status === 'cancelada' ? 'se canceló' : 'ya se celebró'}: la convocatoria ya no admite respuestas.`);
     }
