@@ -2,6 +2,7 @@ import { type Command } from '../shared/decider';
 import { type IncidentData } from '../shared/escalation';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import { type CastVote } from './stl-state';
 import { type DecisionRule, type MemberRole, type RemovalCause, type Sector, type SessionKind } from './stl-terms';
 
@@ -86,6 +87,11 @@ export type RescheduleSession = Command<
   'RescheduleSession',
   { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
 >;
+/** A convened person's answer, sent by the API on their behalf from the personal link of the convocation. */
+export type AnswerConvocation = Command<
+  'AnswerConvocation',
+  { readonly sessionId: string; readonly memberId: string; readonly answer: ConvocationAnswer }
+>;
 export type RecordAttendance = Command<
   'RecordAttendance',
   { readonly sessionId: string; readonly present: readonly string[] }
@@ -149,6 +155,7 @@ export type StlCommand =
   | ConveneSession
   | CancelSession
   | RescheduleSession
+  | AnswerConvocation
   | RecordAttendance
   | RecordDecision
   | ApproveMinutes
