@@ -11,4 +11,6 @@ export { type StlErrorCode, stlErrors } from './stl-errors';
 export { assessQuorum, type QuorumAssessment, type SeatHolders } from './quorum';
 export { decideOutcome, tally, type SeatVote } from './voting';
 export { compositionWarnings } from './composition-warnings';
+export { type ConvocationAnswer, isConvocationAnswer, unansweredOf } from './convocation-answers';
+export { type ConvocationForecast, convocationForecast } from './convocation-forecast';
 export { INACTIVITY_ABSENCES } from './membership';

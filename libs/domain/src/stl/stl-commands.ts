@@ -3,6 +3,7 @@ import { type IncidentData } from '../shared/escalation';
 import { type HistoricalAct } from '../shared/historical-act';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import { type CastVote } from './stl-state';
 import { type DecisionRule, type MemberRole, type RemovalCause, type Sector, type SessionKind } from './stl-terms';
 
@@ -81,6 +82,11 @@ export type RescheduleSession = Command<
   'RescheduleSession',
   { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
 >;
+/** A convened person's answer, sent by the API on their behalf from the personal link of the convocation. */
+export type AnswerConvocation = Command<
+  'AnswerConvocation',
+  { readonly sessionId: string; readonly memberId: string; readonly answer: ConvocationAnswer }
+>;
 /** Nobody present is a slip more often than a fact: an empty `present` needs `withoutAttendees: true`. */
 export type RecordAttendance = Command<
   'RecordAttendance',
@@ -145,6 +151,7 @@ export type StlCommand =
   | ConveneSession
   | CancelSession
   | RescheduleSession
+  | AnswerConvocation
   | RecordAttendance
   | RecordDecision
   | ApproveMinutes

@@ -7,6 +7,7 @@ import {
   type ReminderDueData,
 } from '../shared/escalation';
 import { type Instant, type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import {
   type AttendanceRecord,
   type CompositionWarning,
@@ -75,6 +76,10 @@ export type SessionRescheduled = DomainEvent<
     /** The latest valid convocation date for the new date: the day of the change at the latest. */
     readonly noticeDeadline: LocalDate;
   }
+>;
+export type ConvocationAnswered = DomainEvent<
+  'ConvocationAnswered',
+  { readonly sessionId: string; readonly memberId: string; readonly answer: ConvocationAnswer; readonly answeredAt: Instant }
 >;
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
@@ -147,6 +152,7 @@ export type StlEvent =
   | SessionConvened
   | SessionCancelled
   | SessionRescheduled
+  | ConvocationAnswered
   | AttendanceRecorded
   | DecisionRecorded
   | MinutesApproved

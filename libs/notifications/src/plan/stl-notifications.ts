@@ -14,20 +14,20 @@ import {
   type StlEvent,
   type StlState,
   stlSummary,
+  unansweredOf,
 } from '@app/domain';
 import { escalationDueOn } from './escalation-due';
 import { type SessionFacts } from './notification-content';
 import {
   escalationContent,
   escalationResolved,
-  type EventAt,
   pendingOfKind,
   planned,
   type PlannedNotification,
   topicOf,
 } from './planned-notification';
 
-type StlEventAt = StlEvent & { seq: number };
+type StlEventAt = StlEvent & { readonly seq: number };
 
 /**
  * An STL's e-mails: the facilitador vacancy (flagged at once to the garante and the enlace INAI, then its reminder
@@ -35,14 +35,14 @@ type StlEventAt = StlEvent & { seq: number };
  * acta of a session held with quorum, to be signed by those who attended.
  */
 export function stlNotifications(
-  events: readonly EventAt<unknown>[],
+  events: readonly StlEventAt[],
   state: StlState,
   policy: DeadlinePolicy,
   occurredAt: Instant,
 ): PlannedNotification[] {
   if (state.status === 'unregistered') return [];
   const context: StlContext = { state, pending: stlDeadlines(state, policy), policy, occurredAt };
-  return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, context));
+  return events.flatMap((event) => fromEvent(event, context));
 }
 
 interface StlContext {
@@ -136,6 +136,8 @@ function reminder(data: ReminderDueData, seq: number, { state, pending, policy }
     }
     case 'session_tomorrow':
       return at({ kind: 'session_tomorrow', entidad, session: sessionOnTheEve(state, data), message: data.message });
+    case 'confirmation_reminder':
+      return convocationReminder(data, seq, state);
     case 'vacancy_reminder': {
       const vacantSince = stlSummary(state, policy)?.vacantSince ?? data.dueOn;
       const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
@@ -145,6 +147,16 @@ function reminder(data: ReminderDueData, seq: number, { state, pending, policy }
       // The STL has no other reminders (its deadlines are listed in stl-deadlines.ts).
       return [];
   }
+}
+
+/** To those convened who still have not answered (the deadline id names the session and its date). */
+function convocationReminder(data: ReminderDueData, seq: number, state: RegisteredStl): PlannedNotification[] {
+  const session = sessionList(state).find((candidate) => data.deadlineId === `sesion:${candidate.sessionId}:${candidate.date}:confirmacion`);
+  if (session === undefined || session.status !== 'convocada') return [];
+  const people = unansweredOf(state, session);
+  if (people.length === 0) return [];
+  const content = { kind: 'convocation_reminder', entidad: state.entidad, session: sessionFacts(session), message: data.message } as const;
+  return [{ ...planned(data.deadlineId, seq, data.audience, content), people }];
 }
 
 /** The convened session the day after the reminder (the deadline id names it when two share a date). */

@@ -11,7 +11,6 @@ import {
   stlDeciderWith,
   DEFAULT_DEADLINE_POLICY,
   type DeadlinePolicy,
-  type DecisionContext,
   type StlCommand,
   stlDeadlines,
   type StlEvent,
@@ -28,8 +27,17 @@ const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
+/** A timer three business days before each session, reminding the convened who have not answered its convocation. */
+const CONFIRMATION_REMINDERS = 'confirmation-reminders';
 /** An empty attendance list is refused unless the session is said to have been held without attendees. */
 const ATTENDANCE_NEEDS_ATTENDEES = 'attendance-needs-attendees';
+
+/** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
+interface RunRules {
+  readonly noticeFromRecording: boolean;
+  readonly confirmationReminders: boolean;
+  readonly attendanceNeedsAttendees: boolean;
+}
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -69,14 +77,18 @@ class ExerciseReporter {
 function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
-  olderRules: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted'>,
+  rules: RunRules,
 ): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: stlDeciderWith(policy, olderRules),
-    deadlines: (state) => stlDeadlines(state, policy),
+    decider: stlDeciderWith(policy, {
+      backdatedNoticeAccepted: !rules.noticeFromRecording,
+      emptyAttendanceAccepted: !rules.attendanceNeedsAttendees,
+    }),
+    deadlines: (state) =>
+      stlDeadlines(state, policy).filter((deadline) => rules.confirmationReminders || deadline.kind !== 'confirmation_reminder'),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
     searchAttributes: (state) => {
@@ -100,12 +112,12 @@ function stlPolicy(input: StlWorkflowInput): DeadlinePolicy {
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
-  // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
-  const olderRules = {
-    backdatedNoticeAccepted: !patched(NOTICE_FROM_RECORDING),
-    emptyAttendanceAccepted: !patched(ATTENDANCE_NEEDS_ATTENDEES),
+  const rules: RunRules = {
+    noticeFromRecording: patched(NOTICE_FROM_RECORDING),
+    confirmationReminders: patched(CONFIRMATION_REMINDERS),
+    attendanceNeedsAttendees: patched(ATTENDANCE_NEEDS_ATTENDEES),
   };
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter, olderRules), streamId, input.snapshot);
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {
