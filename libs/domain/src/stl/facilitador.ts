@@ -1,5 +1,6 @@
 import { type Decision } from '../shared/decider';
-import { domainError } from '../shared/domain-error';
+import { domainError, isDomainError } from '../shared/domain-error';
+import { authorize } from './reserved-acts';
 import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
 import { checkUniqueId } from './composition';
 import { resolveOpenEscalations } from './stl-alerts';
@@ -32,6 +33,11 @@ export function decideAppointFacilitador(
     checkUniqueId(state, facilitadorId),
   );
   if (error) return error;
+  const authorized =
+    state.status === 'instalado' && context.legacyGovernance !== true
+      ? authorize(state, { kind: 'appoint_facilitador' }, data)
+      : undefined;
+  if (isDomainError(authorized)) return authorized;
   const facilitador: Facilitador = {
     facilitadorId,
     nombre: data.nombre.trim(),
@@ -39,6 +45,7 @@ export function decideAppointFacilitador(
     ...(data.organizacion === undefined ? {} : { organizacion: data.organizacion.trim() }),
     ...(data.email === undefined ? {} : { email: data.email }),
     appointedOn: data.appointedOn,
+    ...(authorized === undefined ? {} : { authorizedBy: authorized.basis }),
   };
   return [
     { type: 'FacilitadorAppointed', data: facilitador },

@@ -10,4 +10,6 @@ export * from './stl-seed';
 export { assessQuorum, type QuorumAssessment, type SeatHolders } from './quorum';
 export { decideOutcome, tally, type SeatVote } from './voting';
 export { compositionWarnings } from './composition-warnings';
-export { INACTIVITY_ABSENCES } from './membership';
+export { INACTIVITY_ABSENCES, inactiveSeats } from './membership';
+export * from './governance';
+export * from './reserved-acts';

@@ -17,13 +17,14 @@ import {
 } from './stl-commands';
 import { type StlEvent } from './stl-events';
 import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
-import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
+import { canVote, mechanismOn, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
 import { isSessionKind } from './stl-terms';
 
 /**
  * mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
- * días hábiles de anticipación y deberán ser acompañadas del orden del día". The rule makes no exception for
- * extraordinary sessions, so both kinds need the notice. Convening cures a missed bimonthly cadence.
+ * días hábiles de anticipación y deberán ser acompañadas del orden del día". The number of days is the STL's
+ * mechanism's, in force on the convocation's date. No exception for extraordinary sessions, so both kinds need the
+ * notice. Convening cures a missed bimonthly cadence.
  */
 export function decideConveneSession(
   command: ConveneSession,
@@ -49,8 +50,9 @@ export function decideConveneSession(
     checkConvokedOn(data, context),
   );
   if (error) return error;
-  const deadline = noticeDeadline(data.date, stlCalendar(state));
-  if (data.convokedOn > deadline) return noticeTooShort(data.date, deadline, data.convokedOn);
+  const { businessDays } = mechanismOn(state, data.convokedOn).notice;
+  const deadline = noticeDeadline(data.date, stlCalendar(state), businessDays);
+  if (data.convokedOn > deadline) return noticeTooShort(data.date, deadline, data.convokedOn, businessDays);
   const agenda = data.agenda.map((item) => item.trim()).filter((item) => item !== '');
   const convened: StlEvent = {
     type: 'SessionConvened',
@@ -92,13 +94,19 @@ function checkConvokedOn(data: ConveneSession['data'], context: DecisionContext)
   );
 }
 
-function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError {
+function noticeTooShort(
+  sessionDate: LocalDate,
+  deadline: LocalDate,
+  convokedOn: LocalDate,
+  businessDays: number,
+): DomainError {
+  const days = businessDays === 5 ? 'cinco días hábiles' : `${businessDays} días hábiles`;
   return domainError(
     'invalid',
     'NOTICE_TOO_SHORT',
-    `La convocatoria requiere cinco días hábiles de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
+    `La convocatoria requiere ${days} de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
       `debió emitirse a más tardar el ${spanishLongDate(deadline)}.`,
-    { deadline, sessionDate, convokedOn },
+    { deadline, sessionDate, convokedOn, businessDays },
   );
 }
 
@@ -151,8 +159,9 @@ export function decideRescheduleSession(
       : undefined,
   );
   if (error) return error;
-  const deadline = noticeDeadline(date, stlCalendar(state));
-  if (context.today > deadline) return noticeTooShort(date, deadline, context.today);
+  const { businessDays } = mechanismOn(state, context.today).notice;
+  const deadline = noticeDeadline(date, stlCalendar(state), businessDays);
+  if (context.today > deadline) return noticeTooShort(date, deadline, context.today, businessDays);
   const data = {
     sessionId: session.sessionId,
     previousDate: session.date,
@@ -166,8 +175,9 @@ export function decideRescheduleSession(
 }
 
 /**
- * Attendance is recorded even without quorum (the event says so, with the reason); a third consecutive absence
- * of a seat proposes the removal of its titular (membership.ts).
+ * Attendance is recorded even without quorum (the event says so, with the reason), judged by the mechanism in
+ * force on the session's day. Absences past the mechanism's number only warn and suggest (stl-summary.ts); runs
+ * begun before mechanisms proposed the removal on a third absence in a row (membership.ts).
  */
 export function decideRecordAttendance(
   command: RecordAttendance,
@@ -179,11 +189,12 @@ export function decideRecordAttendance(
   const present = [...new Set(command.data.present)];
   const error = firstError(sessionCanTakeAttendance(session, context.today), unknownAttendees(state, present));
   if (error) return error;
-  const assessment = assessQuorum(seatsWithDecisionCapacity(state), present);
-  return [
-    { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } },
-    ...inactivityProposals(state, session, assessment.absentSeatIds),
-  ];
+  const { civilSocietyRequired } = mechanismOn(state, session.date).quorum;
+  const assessment = assessQuorum(seatsWithDecisionCapacity(state), present, civilSocietyRequired);
+  const recorded: StlEvent = { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } };
+  return context.legacyGovernance === true
+    ? [recorded, ...inactivityProposals(state, session, assessment.absentSeatIds)]
+    : [recorded];
 }
 
 /** "… o de sus suplentes o enlaces, mismos que deberán tener capacidad de toma de decisiones" (cap. VI, 2). */

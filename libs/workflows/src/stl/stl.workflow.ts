@@ -25,6 +25,11 @@ import { signalQuietly } from '../runtime/signal-quietly';
 const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 /** A convocation's notice runs from its recording; an earlier `convokedOn` needs a historical act's justification. */
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
+/**
+ * Each STL judged by its own mecanismo de gobernanza: a mechanism version at registration, reserved acts resting on
+ * the STL's decisions, inactivity suggested (never proposed by the system), removals decided by vote.
+ */
+const STL_GOVERNANCE_MECHANISM = 'stl-governance-mechanism';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 
@@ -66,13 +71,16 @@ class ExerciseReporter {
 function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
-  noticeFromRecording: boolean,
+  rules: { readonly noticeFromRecording: boolean; readonly governanceMechanism: boolean },
 ): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: stlDeciderWith(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
+    decider: stlDeciderWith(policy, {
+      backdatedNoticeAccepted: !rules.noticeFromRecording,
+      legacyGovernance: !rules.governanceMechanism,
+    }),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
@@ -97,8 +105,9 @@ function stlPolicy(input: StlWorkflowInput): DeadlinePolicy {
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
-  // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter, patched(NOTICE_FROM_RECORDING)), streamId, input.snapshot);
+  // Decided once, at the start of the run: a run begun under the old rules keeps them until it continues as new.
+  const rules = { noticeFromRecording: patched(NOTICE_FROM_RECORDING), governanceMechanism: patched(STL_GOVERNANCE_MECHANISM) };
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {

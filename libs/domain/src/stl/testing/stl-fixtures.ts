@@ -123,10 +123,21 @@ export const installEdomex = command(
   SETUP,
 );
 
+/**
+ * Stage 9: the Estado de México 2019 mechanism (notice, civil society in the quorum, casting vote, three absences in
+ * a row), keeping the plain majority the tests vary with `ChangeDecisionRule`.
+ */
+export const adoptEdomexMechanism = command(
+  'AdoptGovernanceMechanism',
+  { mechanism: { template: 'edomex_2019', decisionRule: 'consensus_then_majority' }, adoptedOn: INSTALLED_ON },
+  SETUP,
+);
+
 export const edomexInstalled: readonly StlEvent[] = history(
   registerEdomex,
   ...edomexMembers,
   appointFunes,
+  adoptEdomexMechanism,
   installEdomex,
 );
 
