@@ -4,7 +4,7 @@ import { assessQuorum, type SeatHolders } from './quorum';
 import { type StlEvent } from './stl-events';
 import { type CastVote } from './stl-state';
 import { DECISION_RULES, type DecisionRule, SECTORS, type VoteValue } from './stl-terms';
-import { command, edomexInstalled, given, heldSession, stateOf } from './testing/stl-fixtures';
+import { command, edomexInstalled, given, heldSession, ruledBy, stateOf } from './testing/stl-fixtures';
 import { type TieBreak } from './governance';
 import { decideOutcome, type SeatVote } from './voting';
 
@@ -50,7 +50,7 @@ const ballots = fc
 function sessionWith(rule: DecisionRule, present: readonly string[]): StlEvent[] {
   const ruled: StlEvent[] = [
     ...edomexInstalled,
-    { type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: rule } },
+    ruledBy(rule),
   ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }

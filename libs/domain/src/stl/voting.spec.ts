@@ -9,6 +9,7 @@ import {
   edomexInstalled,
   given,
   heldSession,
+  ruledBy,
   withEnlaceSinVoto,
 } from './testing/stl-fixtures';
 import { type TieBreak } from './governance';
@@ -22,7 +23,7 @@ const everyone = [...ALL_PRESENT, 'sup-gob-1', 'inv-1', 'fac-1'];
 function withRule(rule: DecisionRule, present: readonly string[] = everyone): StlEvent[] {
   const ruled = [
     ...edomexInstalled,
-    { type: 'DecisionRuleChanged' as const, data: { from: 'consensus_then_majority' as const, to: rule } },
+    ruledBy(rule),
   ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }
