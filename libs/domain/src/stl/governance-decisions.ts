@@ -1,5 +1,6 @@
 import { type Decision } from '../shared/decider';
-import { domainError, isDomainError } from '../shared/domain-error';
+import { isDomainError } from '../shared/domain-error';
+import { stlErrors } from './stl-errors';
 import { type LocalDate } from '../shared/local-date';
 import { type GovernanceBasis, type GovernanceMechanism, mechanismFrom } from './governance';
 import { type ActAuthority, authorize } from './reserved-acts';
@@ -39,7 +40,7 @@ export function decideChangeDecisionRuleByMechanism(
 ): Decision<StlEvent> {
   const rule = command.data.decisionRule;
   if (!isDecisionRule(rule)) {
-    return domainError('invalid', 'UNKNOWN_DECISION_RULE', `«${String(rule)}» no es una regla de decisión conocida.`);
+    return stlErrors.UNKNOWN_DECISION_RULE(rule);
   }
   const current = currentGovernance(state).mechanism;
   if (rule === current.decision.rule) return [];
@@ -66,12 +67,7 @@ function adoption(
     return [];
   }
   if (current.validFrom !== null && validFrom < current.validFrom) {
-    return domainError(
-      'conflict',
-      'MECHANISM_BEFORE_CURRENT',
-      `La versión vigente del mecanismo rige desde el ${current.validFrom}: una nueva no puede regir antes.`,
-      { validFrom, currentFrom: current.validFrom },
-    );
+    return stlErrors.MECHANISM_BEFORE_CURRENT(validFrom, current.validFrom);
   }
   const version = governanceVersions(state).length + 1;
   return [{ type: 'GovernanceMechanismAdopted', data: { version, mechanism, validFrom, basis } }];
@@ -97,15 +93,13 @@ export function decideRecordWorkingMeeting(
   const error = firstError(
     checkText('meetingId', meetingId),
     (state.workingMeetings ?? []).some((meeting) => meeting.meetingId === meetingId)
-      ? domainError('conflict', 'WORKING_MEETING_EXISTS', `Ya existe la reunión de trabajo «${meetingId}».`, { meetingId })
+      ? stlErrors.WORKING_MEETING_EXISTS(meetingId)
       : undefined,
     checkPastDate('date', date, context),
     checkText('topic', topic),
     unknown.length === 0
       ? undefined
-      : domainError('conflict', 'UNKNOWN_MEMBER', `No son integrantes del STL: ${unknown.join(', ')}.`, {
-          memberIds: unknown,
-        }),
+      : stlErrors.UNKNOWN_MEMBER(unknown),
   );
   if (error) return error;
   const data = { meetingId: meetingId.trim(), date, topic: topic.trim(), participants: [...new Set(participants)] };

@@ -1,4 +1,5 @@
-import { domainError, type DomainError } from '../shared/domain-error';
+import { type DomainError } from '../shared/domain-error';
+import { stlErrors } from './stl-errors';
 import { type LocalDate } from '../shared/local-date';
 import { type DecisionRule, isDecisionRule, isSector, type Sector } from './stl-terms';
 
@@ -126,7 +127,7 @@ export function mechanismFrom(
 }
 
 function invalidMechanism(field: string, message: string): DomainError {
-  return domainError('invalid', 'INVALID_MECHANISM', message, { field });
+  return stlErrors.INVALID_MECHANISM(field, message);
 }
 
 function isWholeNumber(value: unknown, min: number, max: number): boolean {
@@ -162,9 +163,7 @@ function checkTieBreak(tieBreak: TieBreak, seatIds: readonly string[]): DomainEr
   if (tieBreak.kind === 'seat') {
     return seatIds.includes(tieBreak.seatId)
       ? undefined
-      : domainError('conflict', 'SEAT_NOT_FOUND', `No existe la representación «${tieBreak.seatId}».`, {
-          seatId: tieBreak.seatId,
-        });
+      : stlErrors.SEAT_NOT_FOUND(tieBreak.seatId);
   }
   return invalidMechanism('tieBreak.kind', 'El desempate es «none», «sector» o «seat».');
 }

@@ -1,7 +1,8 @@
 import { type Decision } from '../shared/decider';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type LocalDate } from '../shared/local-date';
 import { type DecideRemoval, type ProposeRemoval, type ResignMember } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type RemovalProposed, type StlEvent } from './stl-events';
 import {
   attendanceWithQuorum,
@@ -82,17 +83,9 @@ export function decideProposeRemoval(
 ): Decision<StlEvent> {
   const { memberId, cause, proposedBy } = command.data;
   const error = firstError(
-    PROPOSABLE_CAUSES.includes(cause)
-      ? undefined
-      : domainError(
-          'invalid',
-          'INVALID_REMOVAL_CAUSE',
-          'Causa de remoción: inactividad, probidad, incumplimiento_normas o afectacion_pal.',
-        ),
+    PROPOSABLE_CAUSES.includes(cause) ? undefined : stlErrors.INVALID_REMOVAL_CAUSE(),
     unknownMembers(state, [memberId, proposedBy]),
-    state.removalProposals[memberId] === undefined
-      ? undefined
-      : domainError('conflict', 'REMOVAL_ALREADY_PROPOSED', `Ya hay una propuesta de remoción de «${memberId}».`),
+    state.removalProposals[memberId] === undefined ? undefined : stlErrors.REMOVAL_ALREADY_PROPOSED(memberId),
     cause === 'inactividad' ? checkInactivity(state, memberId, context.today) : undefined,
   );
   if (error) return error;
@@ -107,21 +100,11 @@ export function decideProposeRemoval(
 function checkInactivity(state: RegisteredStl, memberId: string, today: LocalDate): DomainError | undefined {
   const removal = mechanismOn(state, today).removal;
   if (removal === null) {
-    return domainError(
-      'conflict',
-      'NO_REMOVAL_FOR_ABSENCES',
-      'El mecanismo de gobernanza de este STL no prevé la remoción por inasistencias.',
-    );
+    return stlErrors.NO_REMOVAL_FOR_ABSENCES();
   }
   return inactiveSeats(state, today).some((seat) => seat.titularId === memberId)
     ? undefined
-    : domainError(
-        'conflict',
-        'ABSENCES_BELOW_THRESHOLD',
-        `La representación de «${memberId}» no suma las ${removal.absences} inasistencias` +
-          `${removal.consecutive ? ' seguidas' : ''} que el mecanismo pide para proponer su remoción.`,
-        { memberId, absences: removal.absences, consecutive: removal.consecutive },
-      );
+    : stlErrors.ABSENCES_BELOW_THRESHOLD(memberId, removal.absences, removal.consecutive);
 }
 
 /**
@@ -137,7 +120,7 @@ export function decideDecideRemoval(
   const { memberId } = command.data;
   const proposal = state.removalProposals[memberId];
   if (proposal === undefined) {
-    return domainError('conflict', 'REMOVAL_NOT_PROPOSED', `No hay propuesta de remoción de «${memberId}».`);
+    return stlErrors.REMOVAL_NOT_PROPOSED(memberId);
   }
   const act = { kind: 'remove_member' as const, memberId };
   const { decision, historical } = command.data;
@@ -150,7 +133,7 @@ export function decideDecideRemoval(
   const authorized = authorize(state, act, { historical });
   if (isDomainError(authorized)) return authorized;
   if (typeof command.data.approved !== 'boolean') {
-    return domainError('invalid', 'FIELD_REQUIRED', 'El campo «approved» es obligatorio.', { field: 'approved' });
+    return stlErrors.FIELD_REQUIRED('approved');
   }
   return removal(state, proposal, command.data.approved, context.today, authorized.basis);
 }
@@ -182,20 +165,13 @@ function decideBareRemoval(command: DecideRemoval, state: RegisteredStl): Decisi
   const approved = command.data.approved === true;
   const sessionId = command.data.sessionId ?? '';
   const proposal = state.removalProposals[memberId];
-  if (proposal === undefined) {
-    return domainError('conflict', 'REMOVAL_NOT_PROPOSED', `No hay propuesta de remoción de «${memberId}».`);
-  }
+  if (proposal === undefined) return stlErrors.REMOVAL_NOT_PROPOSED(memberId);
   const session = findSession(state, sessionId);
   if (isDomainError(session)) return session;
   const attendance = attendanceWithQuorum(session);
   if (isDomainError(attendance)) return attendance;
   if (session.date <= proposal.proposedOn) {
-    return domainError(
-      'conflict',
-      'REMOVAL_NOT_AT_LATER_SESSION',
-      'La remoción se decide en una sesión posterior a la propuesta, tras escuchar al integrante.',
-      { proposedOn: proposal.proposedOn, sessionDate: session.date },
-    );
+    return stlErrors.REMOVAL_NOT_AT_LATER_SESSION(proposal.proposedOn, session.date);
   }
   const decided: StlEvent = {
     type: 'RemovalDecided',

@@ -1,4 +1,5 @@
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
+import { stlErrors } from './stl-errors';
 import { checkText } from './stl-guards';
 import { type RecordedDecision, type RegisteredStl, type Session } from './stl-state';
 
@@ -81,13 +82,7 @@ export function authorize(
     if (missing) return missing;
     return { basis: { kind: 'historico', justification: (justification as string).trim() } };
   }
-  return domainError(
-    'conflict',
-    'DECISION_REQUIRED',
-    `${capitalized(reservedActName(act))} corresponde al STL: indique la decisión aprobada en sesión que lo acordó ` +
-      '(sessionId y decisionId), o regístrelo como acto histórico con su justificación.',
-    { act },
-  );
+  return stlErrors.DECISION_REQUIRED(reservedActName(act), act);
 }
 
 function approvedDecision(
@@ -98,12 +93,7 @@ function approvedDecision(
   const found = decisionAbout(state, act, ref);
   if (isDomainError(found)) return found;
   if (!found.decision.approved) {
-    return domainError(
-      'conflict',
-      'DECISION_NOT_APPROVED',
-      `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» no fue aprobada.`,
-      { sessionId: ref.sessionId, decisionId: ref.decisionId, act },
-    );
+    return stlErrors.DECISION_NOT_APPROVED(ref, act);
   }
   return { basis: { kind: 'decision', sessionId: ref.sessionId, decisionId: ref.decisionId }, session: found.session };
 }
@@ -114,36 +104,16 @@ export function decisionAbout(
   act: ReservedAct,
   ref: DecisionRef,
 ): DomainError | { readonly session: Session; readonly decision: RecordedDecision } {
-  const details = { sessionId: ref.sessionId, decisionId: ref.decisionId, act };
   const session = state.sessions[ref.sessionId];
   const decision = session === undefined ? undefined : decisionsWithIds(session).find((d) => d.decisionId === ref.decisionId);
   if (session === undefined || decision === undefined) {
-    return domainError(
-      'conflict',
-      'DECISION_NOT_FOUND',
-      `No existe la decisión ${ref.decisionId} en la sesión «${ref.sessionId}».`,
-      details,
-    );
+    return stlErrors.DECISION_NOT_FOUND(ref, act);
   }
   if (decision.act?.kind !== act.kind || (act.memberId !== undefined && decision.act.memberId !== act.memberId)) {
-    return domainError(
-      'conflict',
-      'DECISION_NOT_ABOUT_ACT',
-      `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» («${decision.subject}») no trata sobre ${reservedActName(act)}.`,
-      details,
-    );
+    return stlErrors.DECISION_NOT_ABOUT_ACT(ref, decision.subject, reservedActName(act), act);
   }
   if (usedDecisions(state).includes(decisionKey(ref))) {
-    return domainError(
-      'conflict',
-      'DECISION_ALREADY_USED',
-      `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» ya sustentó otro acto.`,
-      details,
-    );
+    return stlErrors.DECISION_ALREADY_USED(ref, act);
   }
   return { session, decision };
-}
-
-function capitalized(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
