@@ -2,7 +2,7 @@ import { type Decision } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import { stlErrors } from './stl-errors';
 import { type LocalDate } from '../shared/local-date';
-import { type GovernanceBasis, type GovernanceMechanism, mechanismFrom } from './governance';
+import { type GovernanceBasis, type GovernanceMechanism, mechanismFrom, nextVersionNumber } from './governance';
 import { type ActAuthority, authorize } from './reserved-acts';
 import { type AdoptGovernanceMechanism, type ChangeDecisionRule, type RecordWorkingMeeting } from './stl-commands';
 import { type StlEvent } from './stl-events';
@@ -66,10 +66,10 @@ function adoption(
   if (sameMechanism(current.mechanism, mechanism) && current.basis.kind !== 'registro' && current.basis.kind !== 'anterior') {
     return [];
   }
-  if (current.validFrom !== null && validFrom < current.validFrom) {
+  if (current.basis.kind !== 'registro' && current.validFrom !== null && validFrom < current.validFrom) {
     return stlErrors.MECHANISM_BEFORE_CURRENT(validFrom, current.validFrom);
   }
-  const version = governanceVersions(state).length + 1;
+  const version = nextVersionNumber(governanceVersions(state));
   return [{ type: 'GovernanceMechanismAdopted', data: { version, mechanism, validFrom, basis } }];
 }
 

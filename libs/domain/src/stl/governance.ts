@@ -168,17 +168,24 @@ function checkTieBreak(tieBreak: TieBreak, seatIds: readonly string[]): DomainEr
   return invalidMechanism('tieBreak.kind', 'El desempate es «none», «sector» o «seat».');
 }
 
-/** What the versions of a stream are after one more is adopted from `validFrom`. */
+/**
+ * What the versions of a stream are after one more is adopted from `validFrom`. The registration's version is
+ * provisional: the STL's own (stage 9) replaces it rather than following it, whatever day it is dated.
+ */
 export function withVersion(
   versions: readonly GovernanceVersion[],
   mechanism: GovernanceMechanism,
   validFrom: LocalDate,
   basis: GovernanceBasis,
 ): GovernanceVersion[] {
-  const closed = versions.map((version) =>
-    version.validUntil === null ? { ...version, validUntil: validFrom } : version,
-  );
-  return [...closed, { version: versions.length + 1, mechanism, validFrom, validUntil: null, basis }];
+  const kept = versions.filter((version) => version.basis.kind !== 'registro');
+  const closed = kept.map((version) => (version.validUntil === null ? { ...version, validUntil: validFrom } : version));
+  return [...closed, { version: kept.length + 1, mechanism, validFrom, validUntil: null, basis }];
+}
+
+/** The number the next version takes (the registration's provisional one is replaced, not followed). */
+export function nextVersionNumber(versions: readonly GovernanceVersion[]): number {
+  return versions.filter((version) => version.basis.kind !== 'registro').length + 1;
 }
 
 /**

@@ -12,6 +12,7 @@ import {
   firstError,
   unknownMembers,
 } from './stl-guards';
+import { type GovernanceMechanism } from './governance';
 import { type ActBasis, authorize, decisionAbout } from './reserved-acts';
 import { type Member, mechanismOn, type RegisteredStl, type RemovalProposal, type Seat, type Session } from './stl-state';
 import { isPublicSector, type RemovalCause } from './stl-terms';
@@ -36,7 +37,13 @@ export function inactiveSeats(
   state: RegisteredStl,
   today: LocalDate,
 ): { readonly seatId: string; readonly titularId: string; readonly absences: readonly string[] }[] {
-  const removal = mechanismOn(state, today).removal;
+  return seatsPastThreshold(state, mechanismOn(state, today).removal);
+}
+
+export function seatsPastThreshold(
+  state: RegisteredStl,
+  removal: GovernanceMechanism['removal'],
+): { readonly seatId: string; readonly titularId: string; readonly absences: readonly string[] }[] {
   if (removal === null) return [];
   return Object.values(state.seats).flatMap((seat) => {
     const absences = countedAbsences(seat, removal.consecutive);

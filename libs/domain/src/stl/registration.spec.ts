@@ -120,7 +120,7 @@ describe('ChangeDecisionRule', () => {
         {
           type: 'GovernanceMechanismAdopted',
           data: {
-            version: 2,
+            version: 1,
             mechanism: minimosGuia('consensus_only'),
             validFrom: '2026-11-23',
             basis: { kind: 'integracion' },

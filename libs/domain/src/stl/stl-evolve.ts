@@ -1,8 +1,9 @@
 import { acknowledge, resolve } from '../shared/escalation';
 import { withVersion } from './governance';
+import { type LocalDate } from '../shared/local-date';
 import { type ActBasis, decisionKey } from './reserved-acts';
 import { type AttendanceRecorded, type MemberAdded, type StlEvent, type StlRegistered } from './stl-events';
-import { governanceVersions, type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
+import { governanceVersions, type HistoricalReservedAct, type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
 
 /** Deadline ids of the facilitador vacancy series; forgotten once the post is filled (a new vacancy starts anew). */
 export const VACANCY_DEADLINE_PREFIX = 'facilitador-vacante:';
@@ -37,10 +38,12 @@ function registered(event: StlRegistered): StlState {
   };
 }
 
-/** A reserved act spends the decision it rests on. */
-function spending(state: RegisteredStl, basis: ActBasis | undefined): RegisteredStl {
-  if (basis?.kind !== 'decision') return state;
-  return { ...state, usedDecisions: [...(state.usedDecisions ?? []), decisionKey(basis)] };
+/** A reserved act spends the decision it rests on; one recorded without its session is kept to be shown as such. */
+function restingOn(state: RegisteredStl, basis: ActBasis | undefined, act: HistoricalReservedAct['act'], on: LocalDate): RegisteredStl {
+  if (basis === undefined) return state;
+  if (basis.kind === 'decision') return { ...state, usedDecisions: [...(state.usedDecisions ?? []), decisionKey(basis)] };
+  const recorded: HistoricalReservedAct = { act, on, justification: basis.justification };
+  return { ...state, actsWithoutSession: [...(state.actsWithoutSession ?? []), recorded] };
 }
 
 function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegistered>): RegisteredStl {
@@ -54,18 +57,25 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       const versions = basis.kind === 'registro' ? [] : governanceVersions(state);
       const governance = withVersion(versions, mechanism, validFrom, basis);
       const adopted = { ...state, decisionRule: mechanism.decision.rule, governance };
-      return basis.kind === 'decision' ? spending(adopted, { ...basis }) : adopted;
+      return basis.kind === 'decision' || basis.kind === 'historico'
+        ? restingOn(adopted, basis, { kind: 'change_mechanism' }, validFrom)
+        : adopted;
     }
     case 'WorkingMeetingRecorded':
       return { ...state, workingMeetings: [...(state.workingMeetings ?? []), event.data] };
     case 'NonWorkingDaysSet':
       return { ...state, extraNonWorkingDays: event.data.dates };
     case 'MemberAdded':
-      return spending(memberAdded(state, event), event.data.authorizedBy);
+      return restingOn(
+        memberAdded(state, event),
+        event.data.authorizedBy,
+        { kind: 'add_titular', memberId: event.data.memberId },
+        event.data.joinedOn,
+      );
     case 'StlInstalled':
       return { ...state, status: 'instalado', installedOn: event.data.installedOn, actaUrl: event.data.actaUrl };
     case 'FacilitadorAppointed':
-      return spending(
+      return restingOn(
         {
           ...state,
           facilitador: event.data,
@@ -73,6 +83,8 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
           firedDeadlineIds: state.firedDeadlineIds.filter((id) => !id.startsWith(VACANCY_DEADLINE_PREFIX)),
         },
         event.data.authorizedBy,
+        { kind: 'appoint_facilitador' },
+        event.data.appointedOn,
       );
     case 'FacilitadorVacated':
       return { ...state, facilitador: null, facilitadorVacatedOn: event.data.vacatedOn };
@@ -116,7 +128,12 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       return { ...state, removalProposals: { ...state.removalProposals, [proposal.memberId]: proposal } };
     }
     case 'RemovalDecided':
-      return spending(removalDecided(state, event.data.memberId, event.data.approved), event.data.basis);
+      return restingOn(
+        removalDecided(state, event.data.memberId, event.data.approved),
+        event.data.basis,
+        { kind: 'remove_member', memberId: event.data.memberId },
+        event.data.decidedOn,
+      );
     case 'MemberResigned':
     case 'MemberRemoved':
       return memberLeft(state, event.data.memberId);

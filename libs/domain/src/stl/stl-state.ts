@@ -188,8 +188,16 @@ interface StlRecord {
   readonly governance?: readonly GovernanceVersion[];
   /** Decisions (`<sessionId>#<decisionId>`) already spent on a reserved act. */
   readonly usedDecisions?: readonly string[];
+  /** Reserved acts recorded as historical acts: the board warns "acto sin sesión registrada". */
+  readonly actsWithoutSession?: readonly HistoricalReservedAct[];
   /** Reuniones de trabajo: recorded apart from sessions, never counted as absences. */
   readonly workingMeetings?: readonly WorkingMeeting[];
+}
+
+export interface HistoricalReservedAct {
+  readonly act: ReservedAct;
+  readonly on: LocalDate;
+  readonly justification: string;
 }
 
 export interface WorkingMeeting {
