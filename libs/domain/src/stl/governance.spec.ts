@@ -1,6 +1,7 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { isDomainError } from '../shared/domain-error';
 import { edomex2019, type GovernanceMechanismInput, minimosGuia } from './governance';
+import { type ReservedAct } from './reserved-acts';
 import { stlDeciderWith } from './stl-decider';
 import { type StlEvent } from './stl-events';
 import { type CastVote, governanceVersions, mechanismOn, type RegisteredStl } from './stl-state';
@@ -166,7 +167,7 @@ describe('Acts reserved to the STL: "definir reglas que eviten el control sistem
   ];
   const appoint = (extra: Record<string, unknown> = {}) =>
     command('AppointFacilitador', { facilitadorId: 'fac-2', nombre: 'Rocío Díaz', procedencia: 'Academia', appointedOn: '2026-11-23', ...extra });
-  const withDecision = (act: Record<string, unknown> | undefined, votes: readonly CastVote[] = [], consensus = true) => {
+  const withDecision = (act: ReservedAct | undefined, votes: readonly CastVote[] = [], consensus = true) => {
     const held = heldSession(vacated, 's1', '2026-11-18', ALL_PRESENT);
     return [
       ...held,
