@@ -158,6 +158,10 @@ export class ProposeRemovalDto {
 
   @IsIdentifierField({ description: 'Integrante del STL que propone la remoción', example: '14-garante-1' })
   proposedBy!: string;
+
+  @IsOptional()
+  @IsLocalDateField({ required: false, description: 'Cuándo se propuso (por omisión hoy; no futura): se decide en una sesión posterior' })
+  proposedOn?: string;
 }
 
 export class DecideRemovalDto {

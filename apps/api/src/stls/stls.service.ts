@@ -61,7 +61,8 @@ export class StlsService {
   }
 
   proposeRemoval(entidad: Entidad, memberId: string, dto: ProposeRemovalDto, actor: string): Promise<StlDetailResponse> {
-    return this.command(entidad, 'ProposeRemoval', { memberId, cause: dto.cause, proposedBy: dto.proposedBy }, actor);
+    const { cause, proposedBy, proposedOn } = dto;
+    return this.command(entidad, 'ProposeRemoval', { memberId, cause, proposedBy, ...(proposedOn === undefined ? {} : { proposedOn }) }, actor);
   }
 
   decideRemoval(entidad: Entidad, memberId: string, dto: DecideRemovalDto, actor: string): Promise<StlDetailResponse> {

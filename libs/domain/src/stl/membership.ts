@@ -88,9 +88,10 @@ export function decideProposeRemoval(
   state: RegisteredStl,
   context: DecisionContext,
 ): Decision<StlEvent> {
-  const { memberId, cause, proposedBy } = command.data;
+  const { memberId, cause, proposedBy, proposedOn = context.today } = command.data;
   const error = firstError(
     PROPOSABLE_CAUSES.includes(cause) ? undefined : stlErrors.INVALID_REMOVAL_CAUSE(),
+    checkPastDate('proposedOn', proposedOn, context),
     unknownMembers(state, [memberId, proposedBy]),
     state.removalProposals[memberId] === undefined ? undefined : stlErrors.REMOVAL_ALREADY_PROPOSED(memberId),
     cause === 'inactividad' ? checkInactivity(state, memberId, context.today) : undefined,
@@ -98,10 +99,10 @@ export function decideProposeRemoval(
   if (error) return error;
   if (cause === 'inactividad') {
     const seat = inactiveSeats(state, context.today).find((inactive) => inactive.titularId === memberId);
-    const data = { memberId, cause, proposedOn: context.today, proposedBy, absentSessionIds: seat?.absences ?? [] };
+    const data = { memberId, cause, proposedOn, proposedBy, absentSessionIds: seat?.absences ?? [] };
     return [{ type: 'RemovalProposed', data }];
   }
-  return [{ type: 'RemovalProposed', data: { memberId, cause, proposedOn: context.today, proposedBy } }];
+  return [{ type: 'RemovalProposed', data: { memberId, cause, proposedOn, proposedBy } }];
 }
 
 function checkInactivity(state: RegisteredStl, memberId: string, today: LocalDate): DomainError | undefined {

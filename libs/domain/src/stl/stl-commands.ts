@@ -132,7 +132,13 @@ export type ApproveMinutes = Command<
 /** A member proposes; `inactividad` once the seat's absences reach the mechanism's number. */
 export type ProposeRemoval = Command<
   'ProposeRemoval',
-  { readonly memberId: string; readonly cause: RemovalCause; readonly proposedBy: string }
+  {
+    readonly memberId: string;
+    readonly cause: RemovalCause;
+    readonly proposedBy: string;
+    /** When the member proposed it (default today): the STL decides it at a later session. */
+    readonly proposedOn?: LocalDate;
+  }
 >;
 /**
  * Decided by the STL's vote: `decision` names the session's decision about this removal, whose outcome is the
