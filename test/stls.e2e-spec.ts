@@ -610,7 +610,8 @@ describe('each STL its own mechanism: Tabasco (27), plain "regla de mayoría", t
       decision: { sessionId, decisionId: '2' },
     });
     expect(adopted.status).toBe(200);
-    expect(adopted.body.governance.history.map((version: any) => [version.version, version.mechanism.basedOn, version.validUntil])).toEqual([
+    const history = adopted.body.governance.history as readonly { version: number; mechanism: { basedOn: string }; validUntil: string | null }[];
+    expect(history.map((version) => [version.version, version.mechanism.basedOn, version.validUntil])).toEqual([
       [1, 'minimos_guia', daysFromToday(-1)],
       [2, 'edomex_2019', null],
     ]);
