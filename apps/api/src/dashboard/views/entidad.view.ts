@@ -89,9 +89,9 @@ function stlActions(view: EntidadPage): SafeHtml {
   const stl = record.stl;
   if (!stl) return html``;
   return html`<div class="actions">
-    ${addMemberForm(record.entidad, stl, record.members, today, view.newMemberId)}
+    ${addMemberForm(record.entidad, stl, record.members, record.sessions, today, view.newMemberId)}
     ${memberChangeForms(record.entidad, stl, record.members, record.sessions, today)}
-    ${facilitadorForms(record.entidad, stl, today)}
+    ${facilitadorForms(record.entidad, stl, record.sessions, today)}
   </div>`;
 }
 
