@@ -89,6 +89,8 @@ export class TieBreakDto {
 }
 
 export class RemovalRuleDto {
+  // The board's forms send numbers as text.
+  @Type(() => Number)
   @IsInt({ message: 'debe ser un número entero' })
   @Min(1, { message: 'debe ser al menos 1' })
   @Max(24, { message: 'admite como máximo 24' })
@@ -111,6 +113,7 @@ export class GovernanceMechanismDto {
   decisionRule?: DecisionRule;
 
   @IsOptional()
+  @Type(() => Number)
   @IsInt({ message: 'debe ser un número entero' })
   @Min(0, { message: 'debe ser al menos 0' })
   @Max(30, { message: 'admite como máximo 30' })

@@ -1,18 +1,23 @@
 import {
+  DECISION_RULES,
+  type Entidad,
   type GovernanceBasis,
   type GovernanceMechanism,
   type GovernanceVersion,
   type HistoricalReservedAct,
+  type LocalDate,
   type RecordedDecision,
   type ReservedActKind,
   reservedActName,
+  SECTORS,
   type StlSummary,
   type TieBreak,
 } from '@app/domain';
-import { type StlSessionView } from '@app/persistence';
+import { type StlMemberView, type StlSessionView } from '@app/persistence';
 import { decisionRuleName, sectorName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
+import { actionForm, dateField, memberLabel, peopleNames, selectField, textField } from './actions.view';
 import { badge, facts } from './components';
 
 const TEMPLATE_NAMES = { minimos_guia: 'Mínimos de la guía', edomex_2019: 'Estado de México 2019' } as const;
@@ -122,4 +127,62 @@ export function reservedActFields(prefix: string, stl: StlSummary, sessions: rea
     <div class="field"><label for="${prefix}-justificacion">Acto sin sesión registrada: justificación <span class="muted">(si no indica el acuerdo)</span></label>
       <input type="text" id="${prefix}-justificacion" name="historical.justification"></div>
   </fieldset>`;
+}
+
+/**
+ * Stage 9, and every later change: a template and the STL's own choices over it. Once installed the change rests on
+ * the STL's decision (or a historical act); empty fields keep the template's value.
+ */
+export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
+  const installed = stl.status === 'instalado';
+  return actionForm(
+    {
+      id: 'form-mecanismo-stl',
+      summary: installed ? 'Cambiar el mecanismo de gobernanza' : 'Adoptar el mecanismo de gobernanza (etapa 9)',
+      api: `/api/stls/${entidad}/governance`,
+      success: 'Mecanismo de gobernanza registrado.',
+      method: 'PUT',
+    },
+    html`<div class="row">
+        ${selectField('mecanismo-stl-plantilla', 'mechanism.template', 'Plantilla', [
+          ['minimos_guia', TEMPLATE_NAMES.minimos_guia],
+          ['edomex_2019', TEMPLATE_NAMES.edomex_2019],
+        ])}
+        <div class="field"><label for="mecanismo-stl-regla">Regla de decisión <span class="muted">(opcional)</span></label>
+          <select id="mecanismo-stl-regla" name="mechanism.decisionRule"><option value="">La de la plantilla</option>${DECISION_RULES.map(
+            (rule) => html`<option value="${rule}">${decisionRuleName(rule)}</option>`,
+          )}</select></div>
+      </div>
+      <div class="row">
+        <div class="field"><label for="mecanismo-stl-desempate">Desempate <span class="muted">(opcional)</span></label>
+          <select id="mecanismo-stl-desempate" name="mechanism.tieBreak.kind"><option value="">El de la plantilla</option>
+            <option value="none">Sin voto de calidad</option><option value="sector">Voto de calidad de un sector</option></select></div>
+        <div class="field"><label for="mecanismo-stl-desempate-sector">Sector con voto de calidad</label>
+          <select id="mecanismo-stl-desempate-sector" name="mechanism.tieBreak.sector"><option value="">—</option>${SECTORS.map(
+            (sector) => html`<option value="${sector}">${sector === 'adicional' ? (stl.extraSectorName ?? sectorName(sector)) : sectorName(sector)}</option>`,
+          )}</select></div>
+      </div>
+      <div class="row">
+        ${textField('mecanismo-stl-aviso', 'mechanism.noticeBusinessDays', 'Días hábiles de anticipación', { type: 'number' })}
+        ${textField('mecanismo-stl-ausencias', 'mechanism.removal.absences', 'Inasistencias que abren la remoción', { type: 'number' })}
+        <div class="field"><label for="mecanismo-stl-seguidas">Cómo se cuentan <span class="muted">(con las inasistencias)</span></label>
+          <select id="mecanismo-stl-seguidas" name="mechanism.removal.consecutive" data-boolean><option value="">—</option>
+            <option value="true">Seguidas</option><option value="false">En total</option></select></div>
+      </div>
+      ${installed ? '' : dateField('mecanismo-stl-fecha', 'adoptedOn', 'Fecha de adopción', today, { max: today })}
+      ${reservedActFields('mecanismo-stl', stl, sessions, 'change_mechanism')}`,
+  );
+}
+
+/** A reunión de trabajo (MG cap. VI, 5): recorded apart from the sessions, never an absence. */
+export function workingMeetingForm(entidad: Entidad, stl: StlSummary, members: readonly StlMemberView[], today: LocalDate, meetingId: string): SafeHtml {
+  return actionForm(
+    { id: 'form-reunion-trabajo', summary: 'Registrar reunión de trabajo', api: `/api/stls/${entidad}/working-meetings`, success: 'Reunión de trabajo registrada.', names: peopleNames(stl, members) },
+    html`<input type="hidden" name="meetingId" value="${meetingId}">
+      <div class="row">${textField('reunion-tema', 'topic', 'Tema', { required: true })}
+        ${dateField('reunion-fecha', 'date', 'Fecha', today, { max: today })}</div>
+      <fieldset><legend>Participaron (no cuenta como asistencia a sesión)</legend><div class="checks">${members.map(
+        (member, index) => html`<label><input type="checkbox" name="participants" value="${member.memberId}" data-list id="reunion-participante-${index}"> ${memberLabel(member)}</label>`,
+      )}</div></fieldset>`,
+  );
 }
