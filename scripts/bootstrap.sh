@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the project needs, idempotently; a second run takes seconds.
-#   scripts/bootstrap.sh              npm packages and the Temporal binaries
-#   scripts/bootstrap.sh --for-tests  the same, plus what the test suite needs
-#   scripts/bootstrap.sh --for-bench  the same as the first, plus the time-skipping test server (bench:timeskip)
-#   scripts/bootstrap.sh --for-cluster the same as the first, plus the real Temporal Server (test:cluster, bench:cluster)
-# --for-tests includes --for-cluster: the cluster test is a step of `npm test`.
+#   scripts/bootstrap.sh                npm packages and the Temporal binaries
+#   scripts/bootstrap.sh --packages     npm packages only (build, lint, users, projections:rebuild, unit tests…)
+#   scripts/bootstrap.sh --for-tests    the same as the first, plus what the test suite needs
+#   scripts/bootstrap.sh --for-bench    the same as the first, plus the time-skipping test server (bench:*, test:workflow)
+#   scripts/bootstrap.sh --for-browser  the same as the first, plus Debian's chromium (test:browser)
+#   scripts/bootstrap.sh --for-cluster  the same as the first, plus the real Temporal Server (test:cluster, bench:cluster)
+# --for-tests includes --for-cluster: the cluster test is a step of `npm test`. Every `npm run` script starts here.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,12 +21,20 @@ TEMPORAL_SERVER_VERSION=1.30.9
 TOOLS_DIR=.tools
 VENV="$TOOLS_DIR/venv"
 
+packages_only=false
 for_tests=false
 for_bench=false
+for_browser=false
 for_cluster=false
-[ "${1:-}" = "--for-tests" ] && for_tests=true && for_cluster=true
-[ "${1:-}" = "--for-bench" ] && for_bench=true
-[ "${1:-}" = "--for-cluster" ] && for_cluster=true
+case "${1:-}" in
+  "") ;;
+  --packages) packages_only=true ;;
+  --for-tests) for_tests=true && for_cluster=true ;;
+  --for-bench) for_bench=true ;;
+  --for-browser) for_browser=true ;;
+  --for-cluster) for_cluster=true ;;
+  *) printf 'bootstrap: unknown option %s\n' "$1" >&2 && exit 2 ;;
+esac
 
 say() { printf '\033[1m[bootstrap]\033[0m %s\n' "$*"; }
 
@@ -147,7 +157,11 @@ install_temporal_server() {
 }
 
 install_node_modules
+if $packages_only; then exit 0; fi
 install_temporal_cli
+if $for_browser; then
+  install_chromium
+fi
 if $for_cluster; then
   install_temporal_server
 fi

@@ -1,6 +1,7 @@
 /**
  * Command 2 (`npm test`): every check, each kind of test on the real parts it claims to test.
- * Runs them all, then exits non-zero if any failed.
+ * Runs them all, then exits non-zero if any failed; `npm test -- e2e fuzz` runs only the steps named (when the build
+ * is not one of them, the end-to-end set-up compiles dist/ itself).
  *
  * Independent of the person's shell: the system's configuration variables are dropped before any step runs (each
  * test sets what it needs). Ctrl-C, SIGTERM or SIGHUP stop it at once, together with every server its steps started:
@@ -11,6 +12,8 @@ import { join } from 'node:path';
 import { allProcesses, PROJECT_ROOT, startedWith, stopGroups, stopOnSignals, testRunEnvironment } from '../tools/stack';
 
 interface Step {
+  /** What `npm test -- <key>…` names it by. */
+  readonly key: string;
   readonly name: string;
   readonly file: string;
   readonly args: readonly string[];
@@ -22,20 +25,41 @@ const ENVIRONMENT = testRunEnvironment(process.env, process.pid);
 const bin = (name: string) => join(PROJECT_ROOT, 'node_modules/.bin', name);
 const jest = (project: string, ...args: string[]) => ({ file: bin('jest'), args: ['--selectProjects', project, ...args] });
 
-const steps: Step[] = [
-  { name: 'typecheck (tsc)', file: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
-  { name: 'lint (eslint)', file: bin('eslint'), args: ['.'] },
-  { name: 'build (dist/ for the end-to-end tests)', file: process.execPath, args: ['--import', 'tsx', 'scripts/build.ts'] },
-  { name: 'unit tests + libs/domain coverage', ...jest('unit', '--coverage') },
-  { name: 'workflow tests (time-skipping test server)', ...jest('workflow', '--maxWorkers=2') },
-  { name: 'integration tests (embedded PostgreSQL)', ...jest('integration', '--runInBand') },
-  { name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', ...jest('e2e', '--runInBand') },
-  { name: 'fuzz tests (fast-check and schemathesis on the running API)', ...jest('fuzz', '--runInBand') },
-  { name: "browser tests (the board in Debian's headless chromium)", ...jest('browser', '--runInBand') },
-  { name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
-  { name: 'cluster test (two Temporal Server nodes, two workers, two APIs; a node and a worker killed)', ...jest('cluster', '--runInBand') },
-  { name: 'npm start in a terminal (Ctrl-C, SIGTERM, SIGHUP, leftovers, readiness)', ...jest('start', '--runInBand') },
+const ALL_STEPS: Step[] = [
+  { key: 'typecheck', name: 'typecheck (tsc)', file: bin('tsc'), args: ['-p', 'tsconfig.json', '--noEmit'] },
+  { key: 'lint', name: 'lint (eslint)', file: bin('eslint'), args: ['.'] },
+  { key: 'build', name: 'build (dist/ for the end-to-end tests)', file: process.execPath, args: ['--import', 'tsx', 'scripts/build.ts'] },
+  { key: 'unit', name: 'unit tests + libs/domain coverage', ...jest('unit', '--coverage') },
+  { key: 'workflow', name: 'workflow tests (time-skipping test server)', ...jest('workflow', '--maxWorkers=2') },
+  { key: 'integration', name: 'integration tests (embedded PostgreSQL)', ...jest('integration', '--runInBand') },
+  { key: 'e2e', name: 'end-to-end tests (dev server + PostgreSQL + API + worker)', ...jest('e2e', '--runInBand') },
+  { key: 'fuzz', name: 'fuzz tests (fast-check and schemathesis on the running API)', ...jest('fuzz', '--runInBand') },
+  { key: 'browser', name: "browser tests (the board in Debian's headless chromium)", ...jest('browser', '--runInBand') },
+  { key: 'fault', name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
+  {
+    key: 'chaos',
+    name: 'chaos run (issue 15: 8 states through the API for 2 min under faults, seed 20261203, then the checker)',
+    file: process.execPath,
+    args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '120', '--states', '8'],
+  },
+  {
+    key: 'cluster',
+    name: 'cluster test (two Temporal Server nodes, two workers, two APIs; a node and a worker killed)',
+    ...jest('cluster', '--runInBand'),
+  },
+  { key: 'start', name: 'npm start in a terminal (Ctrl-C, SIGTERM, SIGHUP, leftovers, readiness)', ...jest('start', '--runInBand') },
 ];
+
+const named = process.argv.slice(2);
+const unknown = named.filter((key) => !ALL_STEPS.some((step) => step.key === key));
+if (unknown.length > 0) {
+  process.stderr.write(`Pasos desconocidos: ${unknown.join(', ')}. Los pasos son: ${ALL_STEPS.map((step) => step.key).join(', ')}\n`);
+  process.exit(2);
+}
+const steps = named.length === 0 ? ALL_STEPS : ALL_STEPS.filter((step) => named.includes(step.key));
+// Without the build step, dist/ may be older than the sources: the end-to-end set-up then compiles it first.
+const { COCREACION_BUILT: _built, ...unbuilt } = ENVIRONMENT;
+const environment = steps.some((step) => step.key === 'build') ? ENVIRONMENT : unbuilt;
 
 let current: ChildProcess | undefined;
 let stopping = false;
@@ -54,7 +78,7 @@ stopOnSignals({
 /** Each step in its own process group, so that a stop reaches it (and its Jest workers) whole. */
 function run(step: Step): Promise<boolean> {
   return new Promise((resolve) => {
-    current = spawn(step.file, [...step.args], { cwd: PROJECT_ROOT, stdio: 'inherit', env: ENVIRONMENT, detached: true });
+    current = spawn(step.file, [...step.args], { cwd: PROJECT_ROOT, stdio: 'inherit', env: environment, detached: true });
     current.once('error', (error) => {
       process.stderr.write(`${error.message}\n`);
       resolve(false);

@@ -1,6 +1,7 @@
 import { entidadName, type Entidad, STL_2017 } from '@app/domain';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi, type HttpClient } from './support/http';
 
 /**
@@ -12,8 +13,11 @@ import { e2eApi, type HttpClient } from './support/http';
 type Access = 'read' | 'command' | 'escalation';
 type Relation = 'own' | 'foreign';
 
-/** Tlaxcala is the garante's, facilitador's and integrante's own state and one the enlace follows; Baja California is none of theirs. */
-const STATE: Record<Relation, Entidad> = { own: '29', foreign: '02' };
+/**
+ * Oaxaca (facilitador vacant) is the garante's, facilitador's and integrante's own state and one the enlace follows;
+ * Campeche (facilitador in office) is none of theirs.
+ */
+const STATE: Record<Relation, Entidad> = statesOf('authorization-matrix', __filename);
 
 interface Endpoint {
   /** As in the OpenAPI document: `POST /api/exercises/{id}/stages/{stage}/complete`. */
@@ -142,7 +146,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     }),
   },
   // STL endpoints. Where allowed, each request is answered by a rule that changes nothing (a future date, an unknown
-  // member or session, the rule or days already in force), so the matrix leaves Tlaxcala and Baja California as seeded.
+  // member or session, the rule or days already in force), so the matrix leaves both states as seeded.
   {
     route: 'GET /api/stls',
     access: 'read',
@@ -320,15 +324,15 @@ const ACCOUNTS: readonly { readonly username: string; readonly may: Record<Acces
     may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: true, foreign: false } },
   },
   {
-    username: 'garante-29',
+    username: `garante-${STATE.own}`,
     may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: false, foreign: false } },
   },
   {
-    username: 'facilitador-29',
+    username: `facilitador-${STATE.own}`,
     may: { read: { own: true, foreign: false }, command: { own: true, foreign: false }, escalation: { own: false, foreign: false } },
   },
   {
-    username: 'integrante-29',
+    username: `integrante-${STATE.own}`,
     may: { read: { own: true, foreign: false }, command: { own: false, foreign: false }, escalation: { own: false, foreign: false } },
   },
 ];
@@ -379,9 +383,9 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
       return new Set(response.body.map((exercise) => exercise.entidad));
     };
 
-    expect(await entidadesSeenBy('garante-29')).toEqual(new Set(['29']));
-    expect(await entidadesSeenBy('integrante-29')).toEqual(new Set(['29']));
-    expect([...(await entidadesSeenBy('coordinador'))]).toEqual(expect.arrayContaining(['02', '29']));
+    expect(await entidadesSeenBy(`garante-${STATE.own}`)).toEqual(new Set([STATE.own]));
+    expect(await entidadesSeenBy(`integrante-${STATE.own}`)).toEqual(new Set([STATE.own]));
+    expect([...(await entidadesSeenBy('coordinador'))]).toEqual(expect.arrayContaining([STATE.foreign, STATE.own]));
   });
 
   it('has a row for every read of the API, so no GET lists or shows a state without the scope being tried', async () => {

@@ -1,7 +1,10 @@
 import { businessCalendar, noticeDeadline } from '@app/domain';
 import { authenticatedApi } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi } from './support/http';
+
+const { durango, noStl } = statesOf('calendar', __filename);
 
 /** GET /api/calendar/notice-deadline: public calendar arithmetic for the convocation date picker. */
 describe('GET /api/calendar/notice-deadline', () => {
@@ -24,18 +27,18 @@ describe('GET /api/calendar/notice-deadline', () => {
     const coordinador = authenticatedApi(api, 'coordinador');
     const sessionDate = businessCalendar().addBusinessDays(todayInMexicoCity(), 20);
     const federalDeadline = noticeDeadline(sessionDate, businessCalendar());
-    expect((await coordinador.put('/api/stls/10/non-working-days', { dates: [federalDeadline] })).status).toBe(200);
+    expect((await coordinador.put(`/api/stls/${durango}/non-working-days`, { dates: [federalDeadline] })).status).toBe(200);
 
-    const withStl = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=10`);
+    const withStl = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=${durango}`);
     const withoutStl = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}`);
 
-    expect(withStl.body).toEqual({ sessionDate, deadline: noticeDeadline(sessionDate, businessCalendar([federalDeadline])), entidad: '10' });
+    expect(withStl.body).toEqual({ sessionDate, deadline: noticeDeadline(sessionDate, businessCalendar([federalDeadline])), entidad: durango });
     expect(withoutStl.body).toEqual({ sessionDate, deadline: federalDeadline });
-    expect((await coordinador.put('/api/stls/10/non-working-days', { dates: [] })).status).toBe(200);
+    expect((await coordinador.put(`/api/stls/${durango}/non-working-days`, { dates: [] })).status).toBe(200);
   });
 
   it('answers 404 STL_NOT_FOUND for a state without STL', async () => {
-    const response = await api.get('/api/calendar/notice-deadline?sessionDate=2026-11-23&entidad=01');
+    const response = await api.get(`/api/calendar/notice-deadline?sessionDate=2026-11-23&entidad=${noStl}`);
 
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('STL_NOT_FOUND');

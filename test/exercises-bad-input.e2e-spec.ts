@@ -1,14 +1,16 @@
 import { Client as PgClient } from 'pg';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi } from './support/http';
 
 /**
  * Malformed requests to every exercise, escalation and open-data endpoint: 400 VALIDATION_FAILED naming the field
  * (never a 500), and the exercise exactly as it was. San Luis Potosí's seeded exercise (24-1) is the target.
  */
-const EXERCISE = '24-1';
-const STREAM = 'exercise/24/1';
+const { seeded: sanLuisPotosi } = statesOf('exercises-bad-input', __filename);
+const EXERCISE = `${sanLuisPotosi}-1`;
+const STREAM = `exercise/${sanLuisPotosi}/1`;
 const TODAY = daysFromToday(0);
 const long = (length: number) => 'a'.repeat(length);
 const urls = (count: number) => Array.from({ length: count }, (_, index) => `https://micrositio.ejemplo.org.mx/${index}.pdf`);
@@ -38,18 +40,18 @@ const row = (method: BadRequest['method'], path: string, cases: readonly [string
 
 const ex = (suffix: string) => `/api/exercises/${EXERCISE}${suffix}`;
 
-const NOT_AN_ESCALATION = Buffer.from('stl/24#no-existe').toString('base64url');
+const NOT_AN_ESCALATION = Buffer.from(`stl/${sanLuisPotosi}#no-existe`).toString('base64url');
 
 const BAD_REQUESTS: readonly BadRequest[] = [
   ...row('POST', '/api/exercises', [
     ['empty body', {}, 'entidad'],
     ['unknown state', { entidad: '33', startedOn: TODAY }, 'entidad'],
     ['state as a number', { entidad: 24, startedOn: TODAY }, 'entidad'],
-    ['date without leading zeros', { entidad: '24', startedOn: '2026-1-5' }, 'startedOn'],
-    ['impossible date', { entidad: '24', startedOn: '2026-02-30' }, 'startedOn'],
-    ['date with a time', { entidad: '24', startedOn: `${TODAY}T00:00:00Z` }, 'startedOn'],
-    ['unknown decision rule', { entidad: '24', startedOn: TODAY, decisionRule: 'mayoria' }, 'decisionRule'],
-    ['unknown field', { entidad: '24', startedOn: TODAY, number: 7 }, 'number'],
+    ['date without leading zeros', { entidad: sanLuisPotosi, startedOn: '2026-1-5' }, 'startedOn'],
+    ['impossible date', { entidad: sanLuisPotosi, startedOn: '2026-02-30' }, 'startedOn'],
+    ['date with a time', { entidad: sanLuisPotosi, startedOn: `${TODAY}T00:00:00Z` }, 'startedOn'],
+    ['unknown decision rule', { entidad: sanLuisPotosi, startedOn: TODAY, decisionRule: 'mayoria' }, 'decisionRule'],
+    ['unknown field', { entidad: sanLuisPotosi, startedOn: TODAY, number: 7 }, 'number'],
   ]),
   ...row('POST', ex('/stages/3/complete'), [
     ['no date', {}, 'completedOn'],

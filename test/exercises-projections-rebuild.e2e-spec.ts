@@ -18,7 +18,7 @@ describe('rebuilding the projections of the running system from its event log', 
     expect(rebuilt.position).toBe(live.position);
     expect(live.tables.exercises.length).toBeGreaterThanOrEqual(16);
     expect(live.tables.escalations.length).toBeGreaterThan(0);
-    for (const table of Object.keys(PROJECTION_TABLES)) expect({ table, rows: rebuilt.tables[table] }).toEqual({ table, rows: live.tables[table] });
+    for (const table of PROJECTION_TABLES) expect({ table, rows: rebuilt.tables[table] }).toEqual({ table, rows: live.tables[table] });
     expect(rebuilt.notifications).toEqual(live.notifications);
   });
 });

@@ -4,16 +4,17 @@ import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/clie
 import { Client as PgClient } from 'pg';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday, todayInMexicoCity } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { eventually } from './support/eventually';
 import { e2eApi } from './support/http';
 
 /**
  * A whole exercise through HTTP on the running system, as far as the present allows: the PAL's monitoring and
- * evaluation are months away, so those endpoints answer that they are not due yet. The states used here have no
- * seeded STL nor exercise (Colima 06, Baja California Sur 03, Chiapas 07); Aguascalientes (01) is left without an
- * STL for the STL tests.
+ * evaluation are months away, so those endpoints answer that they are not due yet. The states allocated to this file
+ * (test/support/e2e-states.ts) have no seeded STL nor exercise.
  */
-const MICROSITIO = 'https://micrositio.ejemplo.org.mx/06';
+const { newStl, registeredStl, raced } = statesOf('exercises', __filename);
+const MICROSITIO = `https://micrositio.ejemplo.org.mx/${newStl}`;
 
 const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
   id,
@@ -22,7 +23,7 @@ const commitment = (id: string, kind: CommitmentInput['kind'], title: string): C
   activities: ['Mesas de trabajo con las dependencias responsables'],
   products: ['Informe público de avance'],
   indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['06-gobierno-1', '06-sociedadcivil-1'],
+  responsibles: [`${newStl}-gobierno-1`, `${newStl}-sociedadcivil-1`],
 });
 
 const cincoCompromisos = [
@@ -58,56 +59,56 @@ describe('exercise commands through HTTP', () => {
   describe('POST /api/exercises and the state\'s STL', () => {
     it('registers stl/<entidad> with the requested decision rule before starting the exercise', async () => {
       const created = await coordinador.post('/api/exercises', {
-        entidad: '06',
+        entidad: newStl,
         startedOn: daysFromToday(-60),
         decisionRule: 'consensus_then_majority_with_civil_society_vote',
       });
 
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ id: '06-1', workflowId: 'exercise/06/1', currentStep: 1, currentStage: 1 });
-      const stl = await temporal.workflow.getHandle(stlWorkflowId('06')).describe();
+      expect(created.body).toMatchObject({ id: `${newStl}-1`, workflowId: `exercise/${newStl}/1`, currentStep: 1, currentStage: 1 });
+      const stl = await temporal.workflow.getHandle(stlWorkflowId(newStl)).describe();
       expect(stl.status.name).toBe('RUNNING');
-      expect(await eventTypes('stl/06')).toContain('StlRegistered');
-      expect(await stlRow('06')).toEqual([{ entidad: '06', decision_rule: 'consensus_then_majority_with_civil_society_vote' }]);
-      const detail = await coordinador.get('/api/stls/06');
+      expect(await eventTypes(`stl/${newStl}`)).toContain('StlRegistered');
+      expect(await stlRow(newStl)).toEqual([{ entidad: newStl, decision_rule: 'consensus_then_majority_with_civil_society_vote' }]);
+      const detail = await coordinador.get(`/api/stls/${newStl}`);
       expect(detail.status).toBe(200);
       // The exercise told its STL it opened: the STL reports back (an empty STL has no facilitador yet).
-      await eventually(async () => expect(await eventTypes('exercise/06/1')).toContain('StlStatusRecorded'));
+      await eventually(async () => expect(await eventTypes(`exercise/${newStl}/1`)).toContain('StlStatusRecorded'));
     });
 
     it('keeps an STL that already runs, with its own rule', async () => {
       await temporal.workflow.executeUpdateWithStart(stlUpdates.RegisterStl, {
-        args: [{ data: { entidad: '07', decisionRule: 'consensus_only' }, actor: 'e2e' }],
+        args: [{ data: { entidad: registeredStl, decisionRule: 'consensus_only' }, actor: 'e2e' }],
         startWorkflowOperation: new WithStartWorkflowOperation('stlWorkflow', {
-          workflowId: stlWorkflowId('07'),
+          workflowId: stlWorkflowId(registeredStl),
           taskQueue: TASK_QUEUE,
-          args: [{ entidad: '07' }],
+          args: [{ entidad: registeredStl }],
           workflowIdConflictPolicy: 'FAIL',
         }),
       });
 
-      const created = await coordinador.post('/api/exercises', { entidad: '07', startedOn: daysFromToday(-5) });
+      const created = await coordinador.post('/api/exercises', { entidad: registeredStl, startedOn: daysFromToday(-5) });
 
       expect(created.status).toBe(201);
-      expect(await stlRow('07')).toEqual([{ entidad: '07', decision_rule: 'consensus_only' }]);
-      expect((await eventTypes('stl/07')).filter((type) => type === 'StlRegistered')).toHaveLength(1);
+      expect(await stlRow(registeredStl)).toEqual([{ entidad: registeredStl, decision_rule: 'consensus_only' }]);
+      expect((await eventTypes(`stl/${registeredStl}`)).filter((type) => type === 'StlRegistered')).toHaveLength(1);
     });
 
     it('creates one STL and one exercise when two requests race for a new state', async () => {
-      const body = { entidad: '03', startedOn: daysFromToday(-3) };
+      const body = { entidad: raced, startedOn: daysFromToday(-3) };
 
       const answers = await Promise.all([coordinador.post('/api/exercises', body), coordinador.post('/api/exercises', body)]);
 
       expect(answers.map((answer) => answer.status).sort()).toEqual([201, 409]);
       expect(answers.find((answer) => answer.status === 409)?.body.code).toBe('EXERCISE_ALREADY_OPEN');
-      expect((await eventTypes('stl/03')).filter((type) => type === 'StlRegistered')).toHaveLength(1);
-      expect(await eventTypes('exercise/03/1')).toContain('ExerciseStarted');
-      expect(await stlRow('03')).toEqual([{ entidad: '03', decision_rule: 'consensus_then_majority' }]);
+      expect((await eventTypes(`stl/${raced}`)).filter((type) => type === 'StlRegistered')).toHaveLength(1);
+      expect(await eventTypes(`exercise/${raced}/1`)).toContain('ExerciseStarted');
+      expect(await stlRow(raced)).toEqual([{ entidad: raced, decision_rule: 'consensus_then_majority' }]);
     });
   });
 
   describe('Colima\'s exercise from the Declaración Conjunta to the PAL under way', () => {
-    const path = (suffix: string) => `/api/exercises/06-1${suffix}`;
+    const path = (suffix: string) => `/api/exercises/${newStl}-1${suffix}`;
 
     it('completes step 1 with its evidence', async () => {
       const response = await coordinador.post(path('/steps/1/complete'), {
@@ -181,8 +182,8 @@ describe('exercise commands through HTTP', () => {
       expect(pal.body.code).toBe('STEP_OUT_OF_ORDER');
     });
 
-    it('completes step 3 once the STL appoints its facilitador (PUT /api/stls/06/facilitador, reported to the exercise)', async () => {
-      const appointed = await coordinador.put('/api/stls/06/facilitador', {
+    it('completes step 3 once the STL appoints its facilitador (PUT /api/stls/:entidad/facilitador, reported to the exercise)', async () => {
+      const appointed = await coordinador.put(`/api/stls/${newStl}/facilitador`, {
         nombre: 'Mtra. Rosa Elena Cárdenas',
         procedencia: 'Academia – Universidad de Colima',
         appointedOn: daysFromToday(-40),
@@ -208,7 +209,7 @@ describe('exercise commands through HTTP', () => {
     });
 
     it('refuses a PAL below the 2015 minimums with 422 PAL_INVALID listing every violation, and stores nothing', async () => {
-      const before = await eventTypes('exercise/06/1');
+      const before = await eventTypes(`exercise/${newStl}/1`);
 
       const response = await coordinador.post(path('/pal'), {
         launchedOn: todayInMexicoCity(),
@@ -223,7 +224,7 @@ describe('exercise commands through HTTP', () => {
         'PAL_TOO_FEW_AGENDA_NACIONAL',
         'PAL_TOO_FEW_FOLLOW_THE_MONEY',
       ]);
-      expect(await eventTypes('exercise/06/1')).toEqual(before);
+      expect(await eventTypes(`exercise/${newStl}/1`)).toEqual(before);
     });
 
     it('launches the PAL with the mesas\' commitments: step 5 done, monitoring in six months, evaluation in twelve', async () => {
@@ -240,7 +241,7 @@ describe('exercise commands through HTTP', () => {
         evaluationDueOn: addMonths(today, 12),
         commitments: { total: 5, byCompletion: { not_started: 5 } },
       });
-      const rows = await database.query('SELECT commitment_id, launched FROM commitments WHERE exercise_id = $1 ORDER BY commitment_id', ['exercise/06/1']);
+      const rows = await database.query('SELECT commitment_id, launched FROM commitments WHERE exercise_id = $1 ORDER BY commitment_id', [`exercise/${newStl}/1`]);
       expect(rows.rows).toEqual(['C1', 'C2', 'C3', 'C4', 'C5'].map((id) => ({ commitment_id: id, launched: true })));
       expect((await coordinador.post(path('/pal'), { launchedOn: today })).body.code).toBe('PAL_ALREADY_LAUNCHED');
     });
@@ -256,7 +257,7 @@ describe('exercise commands through HTTP', () => {
       expect(progress.status).toBe(200);
       expect(progress.body.commitments.byCompletion).toMatchObject({ not_started: 4, limited: 1 });
       expect(progress.body.commitments.items[0]).toMatchObject({ id: 'C1', completion: 'limited', reportedOn: todayInMexicoCity() });
-      const row = await database.query("SELECT completion FROM commitments WHERE exercise_id = 'exercise/06/1' AND commitment_id = 'C1'");
+      const row = await database.query("SELECT completion FROM commitments WHERE exercise_id = $1 AND commitment_id = 'C1'", [`exercise/${newStl}/1`]);
       expect(row.rows).toEqual([{ completion: 'limited' }]);
       expect(unknown.status).toBe(409);
       expect(unknown.body).toMatchObject({ code: 'COMMITMENT_NOT_FOUND', commitmentId: 'C9' });
@@ -275,12 +276,12 @@ describe('exercise commands through HTTP', () => {
     });
 
     it('lists the exercise as the projection holds it, page by page', async () => {
-      const list = await coordinador.get('/api/exercises?entidad=06');
+      const list = await coordinador.get(`/api/exercises?entidad=${newStl}`);
       const firstPage = await coordinador.get('/api/exercises?limit=2');
       const secondPage = await coordinador.get('/api/exercises?limit=2&offset=2');
       const all = await coordinador.get('/api/exercises');
 
-      expect(list.body).toEqual([expect.objectContaining({ id: '06-1', currentStep: 6, palLaunchedOn: todayInMexicoCity() })]);
+      expect(list.body).toEqual([expect.objectContaining({ id: `${newStl}-1`, currentStep: 6, palLaunchedOn: todayInMexicoCity() })]);
       expect(firstPage.body).toHaveLength(2);
       const ids = (page: { body: { id: string }[] }) => page.body.map((exercise) => exercise.id);
       expect([...ids(firstPage), ...ids(secondPage)]).toEqual(ids(all).slice(0, 4));
@@ -289,7 +290,7 @@ describe('exercise commands through HTTP', () => {
   });
 
   it('refuses commands to an exercise that does not exist with 404 EXERCISE_NOT_FOUND', async () => {
-    const response = await coordinador.post('/api/exercises/06-9/steps/1/complete', { completedOn: todayInMexicoCity() });
+    const response = await coordinador.post(`/api/exercises/${newStl}-9/steps/1/complete`, { completedOn: todayInMexicoCity() });
 
     expect(response.status).toBe(404);
     expect(response.body.code).toBe('EXERCISE_NOT_FOUND');

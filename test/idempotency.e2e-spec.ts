@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { businessCalendar } from '@app/domain';
 import { Client } from 'pg';
 import { todayInMexicoCity } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi } from './support/http';
 import { commandPoster } from './support/raw-command';
 
@@ -11,7 +12,7 @@ import { commandPoster } from './support/raw-command';
  */
 
 const api = e2eApi();
-const sinaloa = '25';
+const { sinaloa } = statesOf('idempotency', __filename);
 const SESSIONS = `/api/stls/${sinaloa}/sessions`;
 const today = todayInMexicoCity();
 const federal = businessCalendar();

@@ -3,11 +3,12 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { eventually } from './support/eventually';
 import { e2eApi } from './support/http';
 
 /** Tamaulipas (28): no seeded exercise, and no other e2e file commands it. */
-const TAMAULIPAS = '28';
+const { tamaulipas: TAMAULIPAS } = statesOf('metrics', __filename);
 
 const scrape = async (url: string | undefined): Promise<string> => {
   if (!url) throw new Error('Run through the e2e project: its global set-up gives the metrics ports');

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi } from './support/http';
 
 /**
@@ -9,7 +10,7 @@ import { e2eApi } from './support/http';
  * of its falls due during the run.
  */
 
-const ENTIDAD = '16';
+const { seeded: ENTIDAD } = statesOf('stls-bad-input', __filename);
 const SESSION = 'sesion-1';
 const MEMBER = '16-gobierno-1';
 const today = daysFromToday(0);

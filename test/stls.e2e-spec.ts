@@ -2,14 +2,16 @@ import { addDays, businessCalendar, type LocalDate, noticeDeadline } from '@app/
 import ICAL from 'ical.js';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday, todayInMexicoCity } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { e2eApi } from './support/http';
 import { workflowIdsListedBy } from './support/temporal-cli';
 
 /**
- * The STL endpoints on the whole system, over the seeded STLs of 2017: Jalisco (14) meets and decides, Zacatecas (32)
- * loses and regains its facilitador, Nuevo León (19) changes members over time, Coahuila (05) declares its own
- * non-working days. Other test files use other states (the authorisation matrix: 29 and 02).
+ * The STL endpoints on the whole system, over the seeded STLs of 2017: Jalisco meets and decides, Zacatecas loses and
+ * regains its facilitador, Nuevo León changes members over time, Coahuila declares its own non-working days, and
+ * Aguascalientes has no STL. Other test files use other states (test/support/e2e-states.ts).
  */
+const { aguascalientes, jalisco, zacatecas, nuevoLeon, coahuila, tabasco } = statesOf('stls', __filename);
 
 const api = e2eApi();
 const coordinador = authenticatedApi(api, 'coordinador');
@@ -69,10 +71,10 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
 
     expect(response.status).toBe(200);
     expect(response.body.map((row) => row.entidad)).toEqual(expect.arrayContaining(SEEDED));
-    expect(response.body.find((row) => row.entidad === '14')).toMatchObject({
-      entidad: '14',
+    expect(response.body.find((row) => row.entidad === jalisco)).toMatchObject({
+      entidad: jalisco,
       nombre: 'Jalisco',
-      workflowId: 'stl/14',
+      workflowId: `stl/${jalisco}`,
       status: 'instalado',
       decisionRule: 'consensus_then_majority_with_civil_society_vote',
       titularesBySector: { gobierno: 4, sociedad_civil: 4, garante: 1 },
@@ -109,14 +111,14 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
   });
 
   it('details one STL: summary, members, sessions and open escalations', async () => {
-    const detail = await stl('14');
+    const detail = await stl(jalisco);
 
-    expect(detail).toMatchObject({ entidad: '14', nombre: 'Jalisco', workflowId: 'stl/14', summary: { facilitadorVacante: true } });
+    expect(detail).toMatchObject({ entidad: jalisco, nombre: 'Jalisco', workflowId: `stl/${jalisco}`, summary: { facilitadorVacante: true } });
     expect(detail.members).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ memberId: '14-gobierno-1', sector: 'gobierno', role: 'titular', hasVote: true }),
-        expect.objectContaining({ memberId: '14-sociedadcivil-1', sector: 'sociedad_civil' }),
-        expect.objectContaining({ memberId: '14-garante-1', sector: 'garante' }),
+        expect.objectContaining({ memberId: `${jalisco}-gobierno-1`, sector: 'gobierno', role: 'titular', hasVote: true }),
+        expect.objectContaining({ memberId: `${jalisco}-sociedadcivil-1`, sector: 'sociedad_civil' }),
+        expect.objectContaining({ memberId: `${jalisco}-garante-1`, sector: 'garante' }),
       ]),
     );
     expect(detail.sessions).toEqual([expect.objectContaining({ id: 'sesion-1', status: 'celebrada', quorum: true })]);
@@ -124,8 +126,8 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
   });
 
   it('answers 404 STL_NOT_FOUND for a state without STL, for reads and commands alike', async () => {
-    const read = await coordinador.get('/api/stls/01');
-    const command = await coordinador.put('/api/stls/01/decision-rule', { decisionRule: 'consensus_only' });
+    const read = await coordinador.get(`/api/stls/${aguascalientes}`);
+    const command = await coordinador.put(`/api/stls/${aguascalientes}/decision-rule`, { decisionRule: 'consensus_only' });
 
     expect(read.status).toBe(404);
     expect(read.body).toMatchObject({ code: 'STL_NOT_FOUND', message: expect.stringContaining('Aguascalientes') });
@@ -134,8 +136,7 @@ describe('GET /api/stls and /api/stls/:entidad (read model)', () => {
   });
 });
 
-describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', () => {
-  const jalisco = '14';
+describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
   let sinSociedadCivil: string;
   let conQuorum: string;
 
@@ -203,7 +204,7 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
       convokedOn: today,
       agenda: ['Lista de asistencia', 'Calendario de sesiones del próximo año'],
       place: 'Sala de Plenos del ITEI',
-      link: 'https://reunion.ejemplo.org.mx/stl-14',
+      link: `https://reunion.ejemplo.org.mx/stl-${jalisco}`,
     };
 
     const first = await coordinador.post(`/api/stls/${jalisco}/sessions`, body);
@@ -360,7 +361,7 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
   });
 
   it('lets an integrante read and refuses its commands (403 FORBIDDEN_ENTIDAD)', async () => {
-    const integrante = authenticatedApi(api, 'integrante-14');
+    const integrante = authenticatedApi(api, `integrante-${jalisco}`);
 
     expect((await integrante.get(`/api/stls/${jalisco}`)).status).toBe(200);
     const refused = await integrante.post(`/api/stls/${jalisco}/sessions/${conQuorum}/cancel`, { reason: 'Sin permiso' });
@@ -376,23 +377,23 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
     const ics = response.body as string;
     const events = new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => new ICAL.Event(vevent));
     const { sessions } = await stl(jalisco);
-    expect(events.map((event) => event.uid).sort()).toEqual(sessions.map((session) => `stl-14-${session.id}@cocreacion-local`).sort());
+    expect(events.map((event) => event.uid).sort()).toEqual(sessions.map((session) => `stl-${jalisco}-${session.id}@cocreacion-local`).sort());
     for (const session of sessions) {
-      const event = events.find((candidate) => candidate.uid === `stl-14-${session.id}@cocreacion-local`)!;
+      const event = events.find((candidate) => candidate.uid === `stl-${jalisco}-${session.id}@cocreacion-local`)!;
       expect(event.startDate.toString()).toBe(session.date);
       for (const item of session.agenda) expect(event.description).toContain(item);
       expect(event.component.getFirstPropertyValue('status')).toBe(session.status === 'cancelada' ? 'CANCELLED' : 'CONFIRMED');
     }
     // Public: no addresses of people, no meeting links.
     expect(ics).not.toMatch(/@ejemplo\.org\.mx|reunion\.ejemplo\.org\.mx/);
-    expect((await api.get('/api/stls/01/sessions.ics')).status).toBe(404);
+    expect((await api.get(`/api/stls/${aguascalientes}/sessions.ics`)).status).toBe(404);
   });
 });
 
-describe('the facilitador of Zacatecas (32): vacated, then appointed', () => {
+describe('the facilitador of Zacatecas: vacated, then appointed', () => {
   it('vacates the post (DELETE with a JSON body) and flags it at once', async () => {
-    const response = await coordinador.request('DELETE', '/api/stls/32/facilitador', { vacatedOn: today, reason: 'Renuncia presentada ante el STL.' });
-    const again = await coordinador.request('DELETE', '/api/stls/32/facilitador', { vacatedOn: today, reason: 'Otra vez.' });
+    const response = await coordinador.request('DELETE', `/api/stls/${zacatecas}/facilitador`, { vacatedOn: today, reason: 'Renuncia presentada ante el STL.' });
+    const again = await coordinador.request('DELETE', `/api/stls/${zacatecas}/facilitador`, { vacatedOn: today, reason: 'Otra vez.' });
 
     expect(response.status).toBe(200);
     expect(response.body.summary).toMatchObject({ facilitador: null, facilitadorVacante: true, vacantSince: today });
@@ -403,8 +404,8 @@ describe('the facilitador of Zacatecas (32): vacated, then appointed', () => {
 
   it('appoints a new one as a historical act (its session not registered); GET shows what the command answered', async () => {
     const justification = 'Designada en la sesión del STL de esta mañana; el acta se registrará después.';
-    const response = await coordinador.put('/api/stls/32/facilitador', {
-      facilitadorId: '32-facilitador-2',
+    const response = await coordinador.put(`/api/stls/${zacatecas}/facilitador`, {
+      facilitadorId: `${zacatecas}-facilitador-2`,
       nombre: 'Laura Hernández Ochoa',
       procedencia: 'Academia – Universidad Autónoma de Zacatecas',
       organizacion: 'Universidad Autónoma de Zacatecas',
@@ -415,19 +416,18 @@ describe('the facilitador of Zacatecas (32): vacated, then appointed', () => {
     expect(response.status).toBe(200);
     expect(response.body.summary).toMatchObject({
       facilitadorVacante: false,
-      facilitador: { facilitadorId: '32-facilitador-2', nombre: 'Laura Hernández Ochoa', appointedOn: today },
+      facilitador: { facilitadorId: `${zacatecas}-facilitador-2`, nombre: 'Laura Hernández Ochoa', appointedOn: today },
     });
     expect(response.body.governance.actsWithoutSession).toEqual([{ act: { kind: 'appoint_facilitador' }, on: today, justification }]);
-    const detail = await stl('32');
+    const detail = await stl(zacatecas);
     expect(detail.summary.facilitador).toEqual(response.body.summary.facilitador);
     expect(detail.members).toEqual(response.body.members);
     expect(detail.sessions).toEqual(response.body.sessions);
   });
 });
 
-describe('membership of Nuevo León (19) over time', () => {
-  const nuevoLeon = '19';
-  const absent = '19-gobierno-3';
+describe('membership of Nuevo León over time', () => {
+  const absent = `${nuevoLeon}-gobierno-3`;
   const sessionIds: string[] = [];
 
   // mecanismo-gobernanza-edomex.md, cap. III, 5: "alguno de los integrantes del STL propondrán la remoción del cargo y
@@ -486,11 +486,11 @@ describe('membership of Nuevo León (19) over time', () => {
   it('takes a removal proposal for another cause, to be decided at a later session', async () => {
     const proposed = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/propose`, {
       cause: 'incumplimiento_normas',
-      proposedBy: '19-garante-1',
+      proposedBy: `${nuevoLeon}-garante-1`,
     });
     const twice = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/propose`, {
       cause: 'probidad',
-      proposedBy: '19-garante-1',
+      proposedBy: `${nuevoLeon}-garante-1`,
     });
     const tooEarly = await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionIds[3]}/decisions`, {
       subject: 'Remoción de 19-gobierno-2',
@@ -514,7 +514,7 @@ describe('membership of Nuevo León (19) over time', () => {
       role: 'suplente',
       nombre: 'Suplente de sociedad civil (Nuevo León)',
       organizacion: 'Organización de la sociedad civil 1 de Nuevo León',
-      titularId: '19-sociedadcivil-1',
+      titularId: `${nuevoLeon}-sociedadcivil-1`,
       email: 'suplente1.19@ejemplo.org.mx',
       joinedOn: today,
     };
@@ -526,15 +526,15 @@ describe('membership of Nuevo León (19) over time', () => {
     expect(added.status).toBe(201);
     expect(added.body.members).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ memberId: suplente.memberId, role: 'suplente', seatId: '19-sociedadcivil-1', email: suplente.email }),
+        expect.objectContaining({ memberId: suplente.memberId, role: 'suplente', seatId: `${nuevoLeon}-sociedadcivil-1`, email: suplente.email }),
       ]),
     );
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('DUPLICATE_MEMBER');
     expect(resigned.status).toBe(200);
     const members = resigned.body.members as (Member & { seatId: string })[];
-    expect(members.map((member) => member.memberId)).not.toContain('19-sociedadcivil-1');
-    expect(members.find((member) => member.memberId === suplente.memberId)).toMatchObject({ role: 'titular', seatId: '19-sociedadcivil-1' });
+    expect(members.map((member) => member.memberId)).not.toContain(`${nuevoLeon}-sociedadcivil-1`);
+    expect(members.find((member) => member.memberId === suplente.memberId)).toMatchObject({ role: 'titular', seatId: `${nuevoLeon}-sociedadcivil-1` });
   });
 
   it('renews its civil-society representation at a PAL’s end', async () => {
@@ -565,9 +565,8 @@ describe('membership of Nuevo León (19) over time', () => {
   });
 });
 
-describe('each STL its own mechanism: Tabasco (27), plain "regla de mayoría", then the Estado de México 2019 template', () => {
-  const tabasco = '27';
-  const [gobierno, sociedadCivil, garante] = ['27-gobierno-1', '27-sociedadcivil-1', '27-garante-1'];
+describe('each STL its own mechanism: Tabasco, plain "regla de mayoría", then the Estado de México 2019 template', () => {
+  const [gobierno, sociedadCivil, garante] = [`${tabasco}-gobierno-1`, `${tabasco}-sociedadcivil-1`, `${tabasco}-garante-1`];
   let sessionId: string;
   /** 1–1 with the garante impeded: civil society in favour, government against. */
   const tie = (subject: string) => ({
@@ -626,7 +625,7 @@ describe('each STL its own mechanism: Tabasco (27), plain "regla de mayoría", t
     // guia-instalacion-stl.txt, etapa 7: "se seleccionará por el medio que defina el Secretariado a un facilitador".
     const vacated = await coordinador.request('DELETE', `/api/stls/${tabasco}/facilitador`, { vacatedOn: today, reason: 'Renuncia presentada ante el STL.' });
     expect(vacated.status).toBe(200);
-    const facilitador = { facilitadorId: '27-facilitador-2', nombre: 'Ana Pérez Cruz', procedencia: 'Academia – UJAT', appointedOn: today };
+    const facilitador = { facilitadorId: `${tabasco}-facilitador-2`, nombre: 'Ana Pérez Cruz', procedencia: 'Academia – UJAT', appointedOn: today };
 
     const refused = await coordinador.put(`/api/stls/${tabasco}/facilitador`, facilitador);
 
@@ -644,31 +643,31 @@ describe('each STL its own mechanism: Tabasco (27), plain "regla de mayoría", t
 
     expect(appointed.status).toBe(200);
     expect(appointed.body.summary.facilitador).toMatchObject({
-      facilitadorId: '27-facilitador-2',
+      facilitadorId: `${tabasco}-facilitador-2`,
       authorizedBy: { kind: 'decision', sessionId, decisionId: decision.body.decisionId },
     });
   });
 });
 
-describe('the own non-working days of Coahuila (05)', () => {
+describe('the own non-working days of Coahuila', () => {
   it('count for the notice of its sessions', async () => {
     const sessionDate = federal.addBusinessDays(today, 15);
     const federalDeadline = noticeDeadline(sessionDate, federal);
 
-    const response = await coordinador.put('/api/stls/05/non-working-days', { dates: [federalDeadline] });
+    const response = await coordinador.put(`/api/stls/${coahuila}/non-working-days`, { dates: [federalDeadline] });
 
     expect(response.status).toBe(200);
     expect(response.body.extraNonWorkingDays).toEqual([federalDeadline]);
     const ownDeadline = noticeDeadline(sessionDate, businessCalendar([federalDeadline]));
     expect(ownDeadline < federalDeadline).toBe(true);
-    expect((await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=05`)).body).toEqual({
+    expect((await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=${coahuila}`)).body).toEqual({
       sessionDate,
       deadline: ownDeadline,
-      entidad: '05',
+      entidad: coahuila,
     });
-    const convened = await coordinador.post('/api/stls/05/sessions', { date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
+    const convened = await coordinador.post(`/api/stls/${coahuila}/sessions`, { date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
     expect(convened.status).toBe(201);
     expect(convened.body.noticeDeadline).toBe(ownDeadline);
-    expect((await stl('05')).extraNonWorkingDays).toEqual([federalDeadline]);
+    expect((await stl(coahuila)).extraNonWorkingDays).toEqual([federalDeadline]);
   });
 });

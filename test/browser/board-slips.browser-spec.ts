@@ -1,30 +1,15 @@
 import { addDays, businessCalendar } from '@app/domain';
-import { type Browser, type Request } from 'playwright-core';
+import { type Request } from 'playwright-core';
 import { DEMO_PASSWORD } from '../support/auth';
 import { todayInMexicoCity } from '../support/dates';
 import { openForm, submitAndReload } from './support/board-acts';
-import { baseUrl, businessDaysAhead, launchChromium, newPage, type OpenPage, signIn } from './support/browser';
+import { baseUrl, businessDaysAhead, type OpenPage, pagesPerTest, signIn } from './support/browser';
 
 /**
  * The measured cases of issue 21 (items 1, 4, 5, 7 and 8), each as it was found: on San Luis Potosí (24), a state
  * with an installed STL that no other browser test touches, as its garante.
  */
-let browser: Browser;
-let opened: OpenPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await opened?.context.close();
-  expect(opened?.errors ?? []).toEqual([]);
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = pagesPerTest();
 
 const STATE_PAGE = '/tablero/entidades/24';
 
@@ -38,7 +23,7 @@ function sessionPosts(opened: OpenPage): Request[] {
 
 describe('no irreversible slip', () => {
   it('refuses an attendance list with nobody ticked unless «sesión sin asistentes» is confirmed, and sends nothing', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     // A session held three days ago, convened in time, so that its attendance can be recorded.
@@ -65,7 +50,7 @@ describe('no irreversible slip', () => {
   });
 
   it('asks before convening a second session on a date that already has one; declined, nothing is sent', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     const date = businessDaysAhead(12);
@@ -91,7 +76,7 @@ describe('no irreversible slip', () => {
   });
 
   it('a reload right after «Convocar sesión» shows the session, convened once', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     const date = businessDaysAhead(15);
@@ -122,7 +107,7 @@ describe('no irreversible slip', () => {
 
 describe('a session moved to another day', () => {
   it('reschedules a convoked session from the board: the table shows it on the new date only', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     const planned = businessDaysAhead(25);
@@ -146,7 +131,7 @@ describe('a session moved to another day', () => {
 
 describe('errors where the eye is', () => {
   it('marks each field with its Spanish label, before sending and from the API’s answer, and keeps the input', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     const convene = await openForm(page, 'form-convocar');
@@ -172,7 +157,7 @@ describe('errors where the eye is', () => {
 
 describe('expiry without loss', () => {
   it('keeps a convocation typed before the sign-in expired, says so, and brings it back after signing in', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page, context } = opened;
     await signIn(page, 'garante-24', STATE_PAGE);
     const convene = await openForm(page, 'form-convocar');
@@ -199,7 +184,7 @@ describe('expiry without loss', () => {
 
 describe('small things', () => {
   it('opens a state typed without its leading zero', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'coordinador', '/tablero/entidades/1');
     expect(new URL(page.url()).pathname).toBe('/tablero/entidades/01');
@@ -207,7 +192,7 @@ describe('small things', () => {
   });
 
   it('finds the states without exercise by the «Sin ejercicio» filter and by name', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'coordinador', '/tablero?paso=0');
     await expect(page.locator('details#sin-ejercicio').getAttribute('open')).resolves.toBe('');

@@ -1,30 +1,15 @@
-import { type Browser, type Request } from 'playwright-core';
-import { businessDaysAhead, launchChromium, newPage, type OpenPage, signIn } from './support/browser';
+import { type Request } from 'playwright-core';
+import { businessDaysAhead, pagesPerTest, signIn } from './support/browser';
 
 /**
  * The board's forms send one Idempotency-Key per submission (issue 13, item 4): an answer lost on the way back and
  * the same form sent again convene one session, on Sinaloa (25), a state no other browser test touches.
  */
-let browser: Browser;
-let opened: OpenPage | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  await opened?.context.close();
-  expect(opened?.errors ?? []).toEqual([]);
-  opened = undefined;
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = pagesPerTest();
 
 describe('a convocation whose answer is lost, sent again from the same form', () => {
   it('reaches the API twice with one key and convenes one session', async () => {
-    opened = await newPage(browser);
+    const opened = await openPage();
     const { page } = opened;
     await signIn(page, 'garante-25', '/tablero/entidades/25');
     const convene = page.locator('details.action', { has: page.locator('summary', { hasText: 'Convocar sesión' }) });

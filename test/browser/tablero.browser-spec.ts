@@ -1,8 +1,8 @@
 import { businessCalendar, type Entidad, noticeDeadline, STL_2017 } from '@app/domain';
-import { type Browser, type Locator, type Page } from 'playwright-core';
+import { type Locator, type Page } from 'playwright-core';
 import { fechaLarga } from '../../apps/api/src/dashboard/format/spanish-dates';
 import { todayInMexicoCity } from '../support/dates';
-import { baseUrl, businessDaysAhead, launchChromium, newPage, type OpenPage, screenshot, signIn } from './support/browser';
+import { baseUrl, businessDaysAhead, pagesPerTest, screenshot, signIn } from './support/browser';
 import { startEmbeddingSite } from './support/embedding-site';
 
 /**
@@ -12,14 +12,7 @@ import { startEmbeddingSite } from './support/embedding-site';
 const SEEDED: readonly Entidad[] = STL_2017.map((stl) => stl.entidad);
 const VACANT: readonly Entidad[] = ['14', '20', '29'];
 
-let browser: Browser;
-let open: OpenPage[] = [];
-
-async function fresh(): Promise<OpenPage> {
-  const opened = await newPage(browser);
-  open.push(opened);
-  return opened;
-}
+const fresh = pagesPerTest();
 
 /** Reloads until the selector matches: projections follow the workflows' timers within seconds. */
 async function reloadUntil(page: Page, selector: string, timeoutMs = 30_000): Promise<void> {
@@ -48,22 +41,6 @@ async function entidadesOf(rows: Locator): Promise<(string | null)[]> {
 }
 
 const rowOf = (page: Page, entidad: string) => page.locator(`table.board tbody tr[data-entidad="${entidad}"]`);
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  for (const { context, errors } of open) {
-    await context.close();
-    expect(errors).toEqual([]);
-  }
-  open = [];
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('tablero nacional', () => {
   it('shows a coordinador the 16 seeded states, three of them with a vacant facilitador', async () => {

@@ -7,28 +7,13 @@ import {
   STL_2017,
   type StlState,
 } from '@app/domain';
+import { cincoCompromisosOf } from '../../libs/domain/src/test-support/exercise-fixtures';
 import { type ScenarioDriver } from './scenario-driver';
 
 const MICROSITIO = 'https://micrositio.ejemplo.org.mx/gobierno-abierto';
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesa de trabajo con la dependencia responsable'],
-  products: ['Reporte público en el micrositio'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['Dependencia 1 del Gobierno', 'Organización de la sociedad civil 1'],
-});
-
 /** The 2015 minimum (articulo-gobiernos-abiertos-subnacionales.txt): 2 national agenda, 2 local, 1 Follow the Money. */
-export const CINCO_COMPROMISOS: readonly CommitmentInput[] = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transporte público seguro'),
-  commitment('C4', 'problema_local', 'Saneamiento del río'),
-  commitment('C5', 'follow_the_money', 'Rastreo del gasto de becas'),
-];
+export const CINCO_COMPROMISOS: readonly CommitmentInput[] = cincoCompromisosOf(['Dependencia 1 del Gobierno', 'Organización de la sociedad civil 1']);
 
 function titularesOf(state: StlState): string[] {
   if (state.status === 'unregistered') return [];

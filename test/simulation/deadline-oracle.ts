@@ -1,4 +1,4 @@
-import { type Deadline, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, exerciseDecider, exerciseDeadlines, stlDecider, stlDeadlines } from '@app/domain';
+import { AGGREGATES, type AggregateKind, type Deadline, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, type EventOf, parseStreamId } from '@app/domain';
 import { type Violation } from './violation';
 
 export interface LoggedEvent {
@@ -13,16 +13,19 @@ export interface LoggedEvent {
 /** How late a firing may be recorded after its due instant: the workflow task that fires it, nothing more. */
 export const FIRING_TOLERANCE_MS = 60_000;
 
-interface Aggregate {
-  evolve(state: unknown, event: { type: string; data: unknown }): unknown;
-  initialState(): unknown;
-  deadlines(state: unknown, policy: DeadlinePolicy): Deadline[];
+/** A stream folded event by event with its aggregate's `evolve`, and the deadlines its state has under `policy`. */
+function streamOf<K extends AggregateKind>(kind: K, policy: DeadlinePolicy) {
+  const aggregate = AGGREGATES[kind];
+  const { evolve, initialState } = aggregate.decider(policy);
+  let state = initialState();
+  return {
+    deadlines: () => aggregate.deadlines(state, policy),
+    apply(event: LoggedEvent) {
+      // The log's events of a stream are its aggregate's: only that aggregate's append wrote them.
+      state = evolve(state, { type: event.type, data: event.data } as EventOf<K>);
+    },
+  };
 }
-
-const AGGREGATES: Record<'exercise' | 'stl', Aggregate> = {
-  exercise: { evolve: exerciseDecider.evolve, initialState: exerciseDecider.initialState, deadlines: (state, policy) => exerciseDeadlines(state as never, policy) },
-  stl: { evolve: stlDecider.evolve, initialState: stlDecider.initialState, deadlines: (state, policy) => stlDeadlines(state as never, policy) },
-};
 
 /**
  * Escalations a command raises (a refusal between workflows, an e-mail nobody can receive) carry an id in the same
@@ -55,17 +58,15 @@ export function checkDeadlines(
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
   toleranceMs = FIRING_TOLERANCE_MS,
 ): OracleResult {
-  const kind = streamId.startsWith('stl/') ? 'stl' : 'exercise';
-  const aggregate = { ...AGGREGATES[kind], deadlines: (state: unknown) => AGGREGATES[kind].deadlines(state, policy) };
+  const stream = streamOf(parseStreamId(streamId)?.aggregate ?? 'exercise', policy);
   const violations: Violation[] = [];
-  let state = aggregate.initialState();
   /** When each pending deadline became pending: one that appears already overdue is due at once. */
   let pendingSince = new Map<string, number>();
   let firings = 0;
   let firing: { id: string; occurredAt: string } | undefined;
   const dueAt = (deadline: Deadline) => Math.max(Date.parse(deadline.dueAt), pendingSince.get(deadline.id) ?? 0);
   const overdue = (at: number, seq: number) => {
-    for (const deadline of aggregate.deadlines(state)) {
+    for (const deadline of stream.deadlines()) {
       if (dueAt(deadline) + toleranceMs < at) {
         violations.push({ invariant: 'b', streamId, seq, message: `el plazo ${deadline.id} venció el ${new Date(dueAt(deadline)).toISOString()} y no se disparó` });
       }
@@ -75,7 +76,7 @@ export function checkDeadlines(
     const id = deadlineIdOf(event);
     const sameFiring = id !== undefined && firing?.id === id && firing.occurredAt === event.occurredAt;
     if (id !== undefined && !sameFiring) {
-      const pending = aggregate.deadlines(state).find((deadline) => deadline.id === id);
+      const pending = stream.deadlines().find((deadline) => deadline.id === id);
       if (!pending) violations.push({ invariant: 'b', streamId, seq: event.seq, message: `se disparó ${id}, que no estaba pendiente (¿dos veces?)` });
       else if (Math.abs(Date.parse(event.occurredAt) - dueAt(pending)) > toleranceMs) {
         violations.push({ invariant: 'b', streamId, seq: event.seq, message: `${id} se disparó el ${event.occurredAt}, vencía el ${new Date(dueAt(pending)).toISOString()}` });
@@ -86,9 +87,9 @@ export function checkDeadlines(
       firing = undefined;
       overdue(Date.parse(event.occurredAt), event.seq);
     }
-    state = aggregate.evolve(state, event);
+    stream.apply(event);
     const at = Date.parse(event.occurredAt);
-    pendingSince = new Map(aggregate.deadlines(state).map((deadline) => [deadline.id, pendingSince.get(deadline.id) ?? at]));
+    pendingSince = new Map(stream.deadlines().map((deadline) => [deadline.id, pendingSince.get(deadline.id) ?? at]));
   }
   overdue(endedAt, events.length);
   return { firings, violations: dedupe(violations) };

@@ -1,20 +1,20 @@
-import { domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
+import { type AggregateKind, appendOf, domainRejectionOf, exerciseUpdates, getExerciseState, getStlState, stlUpdates } from '@app/contracts';
 import {
+  AGGREGATES,
   COMMITMENT_COMPLETIONS,
   type DeadlinePolicy,
   DEFAULT_DEADLINE_POLICY,
-  exerciseDeadlines,
+  type EventOf,
   exerciseDecider,
-  type ExerciseState,
   exerciseSummary,
   fold,
   localDateAt,
-  stlDeadlines,
+  parseStreamId,
+  type StateOf,
   stlDecider,
-  type StlState,
   stlSummary,
 } from '@app/domain';
-import { planNotifications } from '@app/notifications';
+import { type Directory, idempotencyKey, planNotifications, type PlannedNotification, recipientsFor, type StaffPerson, stlPeopleOf } from '@app/notifications';
 import { type Client } from '@temporalio/client';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { PROJECTION_TABLES, rebuildProjections } from '../../apps/worker/src/cli/projection-rebuild';
@@ -111,6 +111,16 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** An error and its causes, with each failure's type: Temporal's "Workflow Update failed" alone says nothing of why. */
+function causesOf(error: unknown): string {
+  const parts: string[] = [];
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const type = (cause as { type?: unknown }).type;
+    parts.push(typeof type === 'string' && type ? `${cause.message} (${type})` : cause.message);
+  }
+  return parts.length > 0 ? parts.join(' ← ') : JSON.stringify(error);
+}
+
 /** A command the rules refuse whatever the state, so it stores nothing: the workflow is alive if it answers it. */
 async function sendHarmlessCommand(client: Client, streamId: string, today: string): Promise<void> {
   const handle = client.workflow.getHandle(streamId);
@@ -162,11 +172,17 @@ async function checkStream({ dataSource, client, streamId, events, row, endedAt,
     }
     if (status.name === 'RUNNING') {
       step = 'la consulta y el comando';
-      const slow = await answersWithin(() => Promise.all([query(), sendHarmlessCommand(client, streamId, localDateAt(endedAt))]));
+      // One after the other, as a person reads the board and then acts: a query sent beside an Update to a run the
+      // worker has not cached yet can make Temporal's SDK 1.24 drop the Update unanswered, and the server then
+      // rejects it as `UnprocessedUpdate` before the workflow sees it (bench/RESULTS.md, chaos seed 20261203).
+      const slow = await answersWithin(async () => {
+        await query();
+        await sendHarmlessCommand(client, streamId, localDateAt(endedAt));
+      });
       if (slow) broken('e', `no respondió una consulta y un comando en ${ANSWER_WITHIN_MS} ms (${slow})`);
     }
   } catch (error) {
-    broken('e', `${step} no respondió: ${error instanceof Error ? error.message : String(error)}`);
+    broken('e', `${step}: ${causesOf(error)}`);
   }
   return violations;
 }
@@ -180,11 +196,7 @@ async function answersWithin(work: () => Promise<unknown>): Promise<string | und
   const took: string[] = [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt += 1) {
     const started = performance.now();
-    try {
-      await within(work(), COLD_ANSWER_WITHIN_MS);
-    } catch (error) {
-      throw new Error(`sin respuesta en ${COLD_ANSWER_WITHIN_MS} ms: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-    }
+    await within(work(), COLD_ANSWER_WITHIN_MS);
     const ms = performance.now() - started;
     if (ms <= ANSWER_WITHIN_MS) return undefined;
     took.push(`${ms.toFixed(0)} ms`);
@@ -257,6 +269,23 @@ interface OutboxRow {
   readonly stream_id: string;
   readonly seq: number;
   readonly kind: string;
+  /** `<stream id>|<ref>|<recipient key>`: which person the row is for. */
+  readonly idempotency_key: string;
+}
+
+/** What the outbox needs to know who receives each e-mail: the active accounts, and where each event is in the log. */
+interface AddressBook {
+  readonly staff: readonly (StaffPerson & { readonly active: boolean })[];
+  /** `<stream id>#<seq>` → the event's global position: which STL state an exercise's append read. */
+  readonly positions: ReadonlyMap<string, number>;
+}
+
+async function readAddressBook(database: Queryable): Promise<AddressBook> {
+  const staff = await database.query<(StaffPerson & { active: boolean })[]>(
+    'SELECT id, nombre, email, role, entidades, active FROM users ORDER BY username',
+  );
+  const rows = await database.query<{ stream_id: string; seq: number; position: string }[]>('SELECT stream_id, seq, position FROM domain_events');
+  return { staff, positions: new Map(rows.map((row) => [`${row.stream_id}#${row.seq}`, Number(row.position)])) };
 }
 
 /** The appends of a stream as the workflow made them: consecutive events of one instant and one command. */
@@ -271,53 +300,99 @@ function appendsOf(events: readonly LoggedEvent[]): LoggedEvent[][] {
 }
 
 /**
- * (c) the outbox against the plan: the pure planner, given each append of the log and the state after it, says which
- * e-mails the events call for. Every outbox row must be one of them (same event, same kind); and every planned e-mail
- * with the coordinación in its audience (someone the system always has) must have its rows. Who exactly receives it
- * (the STL's members of the day, the staff) is checked by the notification tests; here, that each person gets it once.
+ * What the workflow tells the planner, append by append: the events, the state after them, and the deadlines already
+ * overdue when first pending (history, never mailed).
  */
-function checkPlannedNotifications(log: ReadonlyMap<string, readonly LoggedEvent[]>, rows: readonly OutboxRow[], policy: DeadlinePolicy): Violation[] {
+function plansOf<K extends AggregateKind>(
+  kind: K,
+  streamId: string,
+  events: readonly LoggedEvent[],
+  policy: DeadlinePolicy,
+): { plan: PlannedNotification[]; state: StateOf<K>; firstSeq: number }[] {
+  const aggregate = AGGREGATES[kind];
+  const { evolve, initialState } = aggregate.decider(policy);
+  let state = initialState();
+  const seen = new Set<string>();
+  const overdueOnArrival = new Set<string>();
+  return appendsOf(events).map((append) => {
+    // The log's rows of a stream are its aggregate's events: only that aggregate's append wrote them.
+    const stored = append.map(({ type, data }) => ({ type, data }) as EventOf<K>);
+    state = stored.reduce(evolve, state);
+    const now = Date.parse(append[0].occurredAt);
+    const pending = aggregate.deadlines(state, policy);
+    const arrivedOverdue = pending.filter((deadline) => !seen.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
+    const firing = append[0].commandId?.startsWith('deadline:') ? append[0].commandId.slice('deadline:'.length) : undefined;
+    const firesHistory = firing !== undefined && overdueOnArrival.has(firing) ? [firing] : [];
+    for (const deadline of pending) {
+      if (seen.has(deadline.id)) continue;
+      seen.add(deadline.id);
+      if (Date.parse(deadline.dueAt) <= now) overdueOnArrival.add(deadline.id);
+    }
+    const plan = planNotifications(appendOf<K>({
+      aggregate: kind,
+      streamId,
+      firstSeq: append[0].seq,
+      events: stored,
+      occurredAt: append[0].occurredAt,
+      state,
+      policy,
+      ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
+      ...(firesHistory.length > 0 ? { firesHistory } : {}),
+    }));
+    return { plan, state, firstSeq: append[0].seq };
+  });
+}
+
+/**
+ * (c) the outbox against the plan: the pure planner, given each append of the log and the state after it, says which
+ * e-mails the events call for, and the pure recipient rules say to whom: the STL's people as the append saw them (an
+ * STL's own state after it; for an exercise, the STL's state of the log before it) and the active accounts. Every
+ * outbox row must be one of them (same event, same kind), and every planned e-mail must have exactly its rows, one
+ * per person (by idempotency key: stream, event or deadline, recipient). A resolution goes to whoever the escalation
+ * reached, the outbox's own history, so only its kind is checked.
+ */
+function checkPlannedNotifications(
+  log: ReadonlyMap<string, readonly LoggedEvent[]>,
+  rows: readonly OutboxRow[],
+  policy: DeadlinePolicy,
+  book: AddressBook,
+): Violation[] {
   const violations: Violation[] = [];
-  const written = new Set(rows.map((row) => `${row.stream_id}#${row.seq}:${row.kind}`));
+  const written = new Map<string, Set<string>>();
+  for (const row of rows) {
+    const key = `${row.stream_id}#${row.seq}:${row.kind}`;
+    written.set(key, (written.get(key) ?? new Set()).add(row.idempotency_key));
+  }
   const planned = new Set<string>();
+  const stlPeople = stlPeopleByPosition(log, book.positions);
   for (const [streamId, events] of log) {
-    const isStl = streamId.startsWith('stl/');
-    const decider = isStl ? stlDecider : exerciseDecider;
-    const deadlinesOf = (folded: unknown) => (isStl ? stlDeadlines(folded as StlState, policy) : exerciseDeadlines(folded as ExerciseState, policy));
-    let state = decider.initialState() as unknown;
-    // As the workflow tells the planner: deadlines already overdue when first pending are history, never mailed.
-    const seen = new Set<string>();
-    const overdueOnArrival = new Set<string>();
-    for (const append of appendsOf(events)) {
-      state = append.reduce((folded, event) => decider.evolve(folded as never, event as never), state);
-      const now = Date.parse(append[0].occurredAt);
-      const pending = deadlinesOf(state);
-      const arrivedOverdue = pending.filter((deadline) => !seen.has(deadline.id) && Date.parse(deadline.dueAt) <= now);
-      const firing = append[0].commandId?.startsWith('deadline:') ? append[0].commandId.slice('deadline:'.length) : undefined;
-      const base = {
-        streamId,
-        firstSeq: append[0].seq,
-        events: append.map(({ type, data }) => ({ type, data })),
-        occurredAt: append[0].occurredAt,
-        policy,
-        ...(arrivedOverdue.length > 0 ? { arrivedOverdue } : {}),
-        ...(firing !== undefined && overdueOnArrival.has(firing) ? { firesHistory: [firing] } : {}),
-      };
-      for (const deadline of pending) {
-        if (seen.has(deadline.id)) continue;
-        seen.add(deadline.id);
-        if (Date.parse(deadline.dueAt) <= now) overdueOnArrival.add(deadline.id);
-      }
-      const plan = planNotifications(
-        isStl ? { ...base, aggregate: 'stl', state: state as StlState } : { ...base, aggregate: 'exercise', state: state as ExerciseState },
-      );
+    const kind = parseStreamId(streamId)?.aggregate;
+    if (!kind) continue;
+    for (const { plan, state, firstSeq } of plansOf(kind, streamId, events, policy)) {
+      const byKind = new Map<string, PlannedNotification[]>();
       for (const notification of plan) {
         const key = `${streamId}#${notification.seq}:${notification.content.kind}`;
         planned.add(key);
-        // A resolution goes to whoever the escalation reached: the outbox's own history, not the plan.
-        const alwaysSomeone = notification.audience.includes('coordinador') && notification.content.kind !== 'escalation_resolved';
-        if (alwaysSomeone && !written.has(key)) {
-          violations.push({ invariant: 'c', streamId, seq: notification.seq, message: `el aviso ${notification.content.kind} planeado no está en la bandeja de salida` });
+        if (notification.content.kind !== 'escalation_resolved') byKind.set(key, [...(byKind.get(key) ?? []), notification]);
+      }
+      for (const [key, notifications] of byKind) {
+        const { entidad } = notifications[0].content;
+        const stlStates = kind === 'stl' ? [stlPeopleOf(state as StateOf<'stl'>)] : stlPeople(entidad, book.positions.get(`${streamId}#${firstSeq}`) ?? 0);
+        const expectedFor = (people: Pick<Directory, 'members' | 'facilitador'>) => {
+          const directory: Directory = { entidad, ...people, staff: staffOf(book, entidad) };
+          return new Set(notifications.flatMap((n) => recipientsFor(n, directory).map((r) => idempotencyKey(streamId, n.ref, r.key))));
+        };
+        const actual = written.get(key) ?? new Set<string>();
+        const candidates = stlStates.map(expectedFor);
+        if (!candidates.some((expected) => sameSet(expected, actual))) {
+          const [expected] = candidates;
+          const recipients = (keys: Set<string>) => [...keys].map((k) => k.slice(k.lastIndexOf('|') + 1)).sort().join(', ') || 'nadie';
+          violations.push({
+            invariant: 'c',
+            streamId,
+            seq: notifications[0].seq,
+            message: `el aviso ${notifications[0].content.kind} debía ir a ${recipients(expected)}; la bandeja de salida lo tiene para ${recipients(actual)}`,
+          });
         }
       }
     }
@@ -328,6 +403,37 @@ function checkPlannedNotifications(log: ReadonlyMap<string, readonly LoggedEvent
     }
   }
   return violations;
+}
+
+const sameSet = (a: ReadonlySet<string>, b: ReadonlySet<string>) => a.size === b.size && [...a].every((item) => b.has(item));
+
+/** The accounts the outbox may address about a state, as `UsersStaffDirectory` reads them. */
+function staffOf(book: AddressBook, entidad: string): StaffPerson[] {
+  return book.staff.filter((person) => person.active && (person.role === 'coordinador' || person.entidades.includes(entidad)));
+}
+
+/**
+ * The STL's people an exercise's append at `position` read from the read model: the STL's state after its last append
+ * stored before that position, or after the next one (positions are taken at insert, so an STL append with a lower
+ * position may still have been committing while the exercise read).
+ */
+function stlPeopleByPosition(log: ReadonlyMap<string, readonly LoggedEvent[]>, positions: ReadonlyMap<string, number>) {
+  const timelines = new Map<string, { position: number; people: Pick<Directory, 'members' | 'facilitador'> }[]>();
+  for (const [streamId, events] of log) {
+    if (!streamId.startsWith('stl/')) continue;
+    let state = stlDecider.initialState();
+    const timeline = [{ position: 0, people: stlPeopleOf(state) }];
+    for (const append of appendsOf(events)) {
+      state = append.reduce((folded, event) => stlDecider.evolve(folded, event as never), state);
+      timeline.push({ position: positions.get(`${streamId}#${append.at(-1)!.seq}`) ?? 0, people: stlPeopleOf(state) });
+    }
+    timelines.set(streamId.slice('stl/'.length), timeline);
+  }
+  return (entidad: string, position: number) => {
+    const timeline = timelines.get(entidad) ?? [{ position: 0, people: { members: [], facilitador: null } }];
+    const before = timeline.findLastIndex((entry) => entry.position < position);
+    return timeline.slice(Math.max(0, before), before + 2).map((entry) => entry.people);
+  };
 }
 
 /** A few streams at a time: the time-skipping server and PostgreSQL share the machine's two cores. */
@@ -350,11 +456,12 @@ export async function checkInvariants(
   endedAt: number,
   options: CheckOptions = {},
 ): Promise<CheckReport> {
-  const { log, summaries, outbox, outboxRows } = await inOneSnapshot(dataSource, async (database) => ({
+  const { log, summaries, outbox, outboxRows, book } = await inOneSnapshot(dataSource, async (database) => ({
     log: await readLog(database),
     summaries: await readSummaries(database),
     outbox: await checkOutbox(database),
-    outboxRows: await database.query<OutboxRow[]>('SELECT stream_id, seq, kind FROM notifications'),
+    outboxRows: await database.query<OutboxRow[]>('SELECT stream_id, seq, kind, idempotency_key FROM notifications'),
+    book: await readAddressBook(database),
   }));
   const streams = [...log.keys()];
   const violations: Violation[] = [];
@@ -373,7 +480,7 @@ export async function checkInvariants(
     );
     return lengths;
   });
-  violations.push(...outbox.violations, ...checkPlannedNotifications(log, outboxRows, policy), ...(await checkRebuild(dataSource, policy)));
+  violations.push(...outbox.violations, ...checkPlannedNotifications(log, outboxRows, policy, book), ...(await checkRebuild(dataSource, policy)));
   return {
     streams: streams.length,
     events: [...log.values()].reduce((sum, events) => sum + events.length, 0),

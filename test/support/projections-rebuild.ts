@@ -2,9 +2,13 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Client } from 'pg';
+import { PROJECTION_TABLES, type ProjectionTable } from '../../apps/worker/src/cli/projection-rebuild';
 import { PROJECT_ROOT } from '../../tools/stack';
 
-export const PROJECTION_TABLES: Record<string, string> = {
+export { PROJECTION_TABLES } from '../../apps/worker/src/cli/projection-rebuild';
+
+/** Each projection's key: the order its rows are compared in. */
+const PROJECTION_ORDER: Readonly<Record<ProjectionTable, string>> = {
   exercises: 'id',
   commitments: 'exercise_id, commitment_id',
   stls: 'entidad',
@@ -13,10 +17,22 @@ export const PROJECTION_TABLES: Record<string, string> = {
   escalations: 'id',
 };
 
+/**
+ * Every projection's rows, in its key's order, as JSON (jsonb key order and Date instances compare by value) and
+ * without `updated_at`, which a rebuild writes anew. One table after another: the caller may hold one connection.
+ */
+export async function projectionRows<Row>(query: (sql: string) => Promise<{ row: Row }[]>): Promise<Record<ProjectionTable, Row[]>> {
+  const tables = {} as Record<ProjectionTable, Row[]>;
+  for (const table of PROJECTION_TABLES) {
+    tables[table] = (await query(`SELECT to_jsonb(t) - 'updated_at' AS row FROM ${table} t ORDER BY ${PROJECTION_ORDER[table]}`)).map(({ row }) => row);
+  }
+  return tables;
+}
+
 export interface ProjectionSnapshot {
   /** The last event appended: projections are committed with their events, so equal positions mean equal models. */
   readonly position: string;
-  readonly tables: Record<string, unknown[]>;
+  readonly tables: Record<ProjectionTable, unknown[]>;
   readonly notifications: unknown[];
 }
 
@@ -25,10 +41,7 @@ export async function projectionSnapshot(database: Client): Promise<ProjectionSn
   await database.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
   try {
     const [{ position }] = (await database.query('SELECT coalesce(max(position), 0)::text AS position FROM domain_events')).rows;
-    const tables: Record<string, unknown[]> = {};
-    for (const [table, order] of Object.entries(PROJECTION_TABLES)) {
-      tables[table] = (await database.query(`SELECT to_jsonb(t) - 'updated_at' AS row FROM ${table} t ORDER BY ${order}`)).rows;
-    }
+    const tables = await projectionRows(async (sql) => (await database.query<{ row: unknown }>(sql)).rows);
     const notifications = (await database.query('SELECT id, idempotency_key FROM notifications ORDER BY idempotency_key')).rows;
     return { position, tables, notifications };
   } finally {

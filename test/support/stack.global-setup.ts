@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { compile } from '../../scripts/build';
 import { startSystem } from '../../tools/stack';
 import { testServers } from './global-state';
+// Loading the allocation checks it: two e2e files given one state fail the run here, before the system starts.
+import './e2e-states';
 
 /**
  * The whole system as `npm start` runs it (compiled API and worker, Temporal dev server, embedded PostgreSQL),

@@ -3,6 +3,7 @@ import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
 import { temporalTestServerPath } from '../../tools/stack';
+import { ScenarioDriver } from '../scenarios/scenario-driver';
 
 let runtimeQuieted = false;
 
@@ -52,4 +53,30 @@ export async function testWorker(
     maxCachedWorkflows: 100,
     ...options,
   });
+}
+
+/** The workflows running on a time-skipping server: a worker with the given activities, and a driver for commands. */
+export interface RunningWorkflows {
+  readonly env: TestWorkflowEnvironment;
+  readonly driver: ScenarioDriver;
+  /** Stops the worker, waits for its run to end, then tears the server down. */
+  stop(): Promise<void>;
+}
+
+/** Starts a worker on `env` and hands back what a spec file needs; the server is torn down even if the worker fails to start. */
+export async function runWorkflows(env: TestWorkflowEnvironment, activities: WorkerOptions['activities']): Promise<RunningWorkflows> {
+  const worker = await testWorker(env, activities).catch(async (error: unknown) => {
+    await env.teardown();
+    throw error;
+  });
+  const running = worker.run();
+  return {
+    env,
+    driver: new ScenarioDriver(env),
+    async stop() {
+      worker.shutdown();
+      await running;
+      await env.teardown();
+    },
+  };
 }

@@ -1,23 +1,17 @@
-import { type AggregateKind, type Deadline, type DeadlinePolicy, type ExerciseState, type StlState } from '@app/domain';
+import { type AggregateKind, type Deadline, type DeadlinePolicy, type EventOf, type StateOf } from '@app/domain';
 
 export { type AggregateKind } from '@app/domain';
-
-/** Each aggregate's folded state, by kind: what its read model and its e-mails are written from. */
-export interface AggregateStates {
-  readonly exercise: ExerciseState;
-  readonly stl: StlState;
-}
 
 /** One append of one aggregate's stream. */
 export interface AppendOf<K extends AggregateKind> {
   readonly aggregate: K;
   readonly streamId: string;
   readonly firstSeq: number;
-  readonly events: readonly { readonly type: string; readonly data: unknown }[];
+  readonly events: readonly EventOf<K>[];
   /** Workflow time of the command that produced the events. */
   readonly occurredAt: string;
   /** The folded state after the events: projections are written from it in the same transaction. */
-  readonly state: AggregateStates[K];
+  readonly state: StateOf<K>;
   /**
    * The policy the workflow runs with, kept with the stream (`event_streams`), so the read model and notifications
    * show the dates the workflow will keep.

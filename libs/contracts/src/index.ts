@@ -8,3 +8,4 @@ export * from './stl-messages';
 export * from './workflow-ids';
 export * from './run-mode';
 export * from './request-id';
+export * from './aggregate-updates';

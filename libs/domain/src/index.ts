@@ -3,3 +3,4 @@ export * from './shared';
 export * from './stl';
 export * from './exercise';
 export * from './interplay';
+export * from './aggregates';

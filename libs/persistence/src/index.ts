@@ -1,3 +1,4 @@
+export * from './connect';
 export * from './data-source';
 export * from './entities/domain-event.entity';
 export * from './entities/event-stream.entity';

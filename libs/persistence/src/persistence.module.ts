@@ -1,5 +1,6 @@
 import { type DynamicModule, Inject, Logger, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { initializeWhenReachable } from './connect';
 import { createDataSource, type DatabaseConfig } from './data-source';
 import { EventStore } from './event-store/event-store';
 import { runMigrations } from './migrate';
@@ -26,10 +27,13 @@ export class PersistenceModule implements OnApplicationShutdown {
         {
           provide: DataSource,
           useFactory: async () => {
-            const dataSource = await createDataSource(options).initialize();
+            const logger = new Logger('Persistence');
+            const dataSource = await initializeWhenReachable(() => createDataSource(options), {
+              log: (message) => logger.warn(message),
+            });
             if (options.migrate) {
               const applied = await runMigrations(dataSource);
-              if (applied.length > 0) new Logger('Persistence').log(`Migraciones aplicadas: ${applied.join(', ')}`);
+              if (applied.length > 0) logger.log(`Migraciones aplicadas: ${applied.join(', ')}`);
             }
             return dataSource;
           },

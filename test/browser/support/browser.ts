@@ -51,6 +51,35 @@ export async function newPage(browser: Browser): Promise<OpenPage> {
   return { context, page, errors };
 }
 
+/**
+ * One Chromium for the spec file and fresh pages for each test: after each test its pages are closed, and a script
+ * error recorded on any of them fails it. Call once at the top of the file; the function it returns opens a page.
+ */
+export function pagesPerTest(): () => Promise<OpenPage> {
+  let browser: Browser | undefined;
+  let open: OpenPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    const closing = open;
+    open = [];
+    for (const { context, errors } of closing) {
+      await context.close();
+      expect(errors).toEqual([]);
+    }
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async () => {
+    if (!browser) throw new Error('Chromium is not running: open pages inside tests');
+    const opened = await newPage(browser);
+    open.push(opened);
+    return opened;
+  };
+}
+
 /** The login form, with the keyboard: type, then Enter. */
 export async function signIn(page: Page, username: string, from = '/tablero'): Promise<void> {
   await page.goto(`${baseUrl()}${from}`);

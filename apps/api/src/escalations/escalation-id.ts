@@ -1,4 +1,4 @@
-import { type Entidad, parseStreamId } from '@app/domain';
+import { type AggregateKind, type Entidad, parseStreamId } from '@app/domain';
 
 /**
  * Escalation ids are unique within their stream only, so a row is `<stream id>#<escalation id>`
@@ -10,7 +10,7 @@ export interface EscalationRef {
   readonly streamId: string;
   readonly escalationId: string;
   readonly entidad: Entidad;
-  readonly source: 'exercise' | 'stl';
+  readonly source: AggregateKind;
 }
 
 const BASE64URL = /^[A-Za-z0-9_-]{1,1000}$/;

@@ -1,10 +1,5 @@
-import {
-  type CommandPayload,
-  type CommandUpdateDefinition,
-  exerciseUpdates,
-  stlUpdates,
-} from '@app/contracts';
-import { entidadName, type Escalation } from '@app/domain';
+import { AGGREGATE_UPDATES, type CommandPayload, type CommandUpdateDefinition } from '@app/contracts';
+import { type AggregateKind, entidadName, type Escalation } from '@app/domain';
 import { EscalationView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, type FindOptionsWhere } from 'typeorm';
@@ -22,7 +17,7 @@ export interface EscalationResponse {
   readonly streamId: string;
   readonly escalationId: string;
   /** The workflow that raised it: an exercise's stall, or the STL's vacancy or cadence. */
-  readonly source: 'exercise' | 'stl';
+  readonly source: AggregateKind;
   /** `14-1` when an exercise raised it. */
   readonly exerciseId?: string;
   readonly entidad: string;
@@ -116,8 +111,7 @@ export class EscalationsService {
     actor: string,
   ): Promise<EscalationResponse> {
     const ref = await this.find(resourceId);
-    const updates = ref.source === 'exercise' ? exerciseUpdates : stlUpdates;
-    const update = updates[type] as CommandUpdateDefinition;
+    const update = AGGREGATE_UPDATES[ref.source][type] as CommandUpdateDefinition;
     await this.commands
       .execute(ref.streamId, update, { data: data(ref.escalationId), actor }, ESCALATION_NOT_FOUND)
       .catch(async (error: unknown) => {

@@ -1,6 +1,7 @@
 import { type CommandPayload, domainRejectionOf } from '@app/contracts';
 import { Inject, Injectable } from '@nestjs/common';
 import {
+  ApplicationFailure,
   Client,
   isGrpcServiceError,
   type UpdateDefinition,
@@ -39,10 +40,19 @@ export class WorkflowCommands {
     payload: CommandPayload<D>,
     missing: NotFoundMessage,
   ): Promise<S> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    const updateId = currentUpdateId();
     try {
-      return await this.withinTimeout(() =>
-        this.client.workflow.getHandle(workflowId).executeUpdate(update, { args: [payload], updateId: currentUpdateId() }),
-      );
+      return await this.withinTimeout(async () => {
+        for (let delivery = 1; ; delivery += 1) {
+          try {
+            return await handle.executeUpdate(update, { args: [payload], updateId });
+          } catch (error) {
+            // The server answers this only for an Update the workflow never saw: sending it again cannot apply it twice.
+            if (!isUnprocessedUpdate(error) || delivery === UPDATE_DELIVERIES) throw error;
+          }
+        }
+      });
     } catch (error) {
       throw this.toProblem(error, missing);
     }
@@ -128,6 +138,9 @@ export class WorkflowCommands {
       return new ApiProblem(status, rejection.code, rejection.message, { ...rejection.details });
     }
     if (error instanceof WorkflowNotFoundError) return notFound(missing.code, missing.message);
+    if (isUnprocessedUpdate(error)) {
+      return serviceUnavailable('WORKFLOW_UPDATE_NOT_DELIVERED', 'El flujo no recibió la solicitud; no se aplicó. Intente de nuevo en unos momentos.');
+    }
     switch (grpcCodeOf(error)) {
       case GRPC_NOT_FOUND:
         return notFound(missing.code, missing.message);
@@ -139,6 +152,22 @@ export class WorkflowCommands {
         return error;
     }
   }
+}
+
+/**
+ * An Update the worker left unanswered in the task that carried it: Temporal's SDK 1.24 drops one that reaches a run
+ * it is replaying for a query sent at the same moment, and the server then rejects it before the workflow sees it
+ * (bench/RESULTS.md, chaos seed 20261203). A query from the Temporal UI or the CLI beside a person's command is enough.
+ */
+const UNPROCESSED_UPDATE = 'UnprocessedUpdate';
+/** The first delivery and two more: the race needs a run the worker has not cached, which the first one leaves cached. */
+const UPDATE_DELIVERIES = 3;
+
+function isUnprocessedUpdate(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure && cause.type === UNPROCESSED_UPDATE) return true;
+  }
+  return false;
 }
 
 // gRPC status codes (stable across every gRPC implementation).

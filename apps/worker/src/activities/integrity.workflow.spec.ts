@@ -3,12 +3,11 @@ import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, 
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type Worker } from '@temporalio/worker';
-import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { eventually } from '@test/support/eventually';
 import { historyLengthsOfEveryRun } from '@test/support/run-histories';
 import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
-import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
 
 const noDelivery = { deliverNotifications: () => Promise.resolve() };
@@ -23,8 +22,7 @@ describe('integrity of the event-sourced workflows against the store', () => {
   let store: EventStore;
   let append: EventStoreActivitiesService;
   let driver: ScenarioDriver;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workflows: RunningWorkflows | undefined;
 
   beforeAll(async () => {
     [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
@@ -32,15 +30,12 @@ describe('integrity of the event-sourced workflows against the store', () => {
     store = new EventStore(dataSource);
     const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
     append = new EventStoreActivitiesService(store, new ProjectionWriter(), outbox, dataSource);
-    driver = new ScenarioDriver(env);
-    worker = await testWorker(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
-    running = worker.run();
+    workflows = await runWorkflows(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
+    driver = workflows.driver;
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await workflows?.stop();
     await postgres?.stop();
   });
 

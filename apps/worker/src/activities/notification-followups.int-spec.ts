@@ -1,83 +1,34 @@
 import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
-import { NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
-import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
-import { at, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
-import { insertStaff } from '@test/support/notification-fixtures';
-import { SmtpSink } from '@test/support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
-import { EventStoreActivitiesService } from './event-store.activities';
-import { NotificationActivitiesService } from './notification.activities';
+import { at, jaliscoEjercicio, jaliscoInstalado } from '../../../../libs/notifications/src/testing/stories';
+import { MailOnPostgres } from '@test/support/mail-on-postgres';
 
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 
 /** What follows an e-mail already queued or sent: a cancelled session, a resolved escalation (issue 22). */
 describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', () => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  let transport: SmtpMailTransport;
-  let appendActivity: EventStoreActivitiesService;
-  let deliverActivity: NotificationActivitiesService;
-
-  const rowsOf = async (ids: readonly string[]) =>
-    (await database.dataSource.getRepository(NotificationRecord).find({ where: ids.map((id) => ({ id })) })).sort((a, b) =>
-      a.audience.localeCompare(b.audience),
-    );
-
-  /** Stores every step of the story not stored yet, through the real activity, as a workflow would. */
-  async function store(story: Story<any, any, any>): Promise<string[]> {
-    const stored: number = (await database.dataSource.query('SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1', [story.streamId]))[0].n;
-    const ids: string[] = [];
-    for (const appended of story.appends.filter((step) => step.firstSeq > stored)) {
-      ids.push(...(await appendActivity.appendEvents(appended)).notificationIds);
-    }
-    return ids;
-  }
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    sink = await SmtpSink.start();
-    transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
-    const delivery = new NotificationDelivery(database.dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
-    appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
-    deliverActivity = new NotificationActivitiesService(delivery);
-    await insertStaff(database.dataSource);
-  });
-
-  afterAll(async () => {
-    transport?.close();
-    await sink?.stop();
-    await database?.drop();
-  });
-
-  beforeEach(async () => {
-    sink.reset();
-    await database.dataSource.query(
-      'TRUNCATE domain_events, notifications, stls, stl_members, stl_sessions, escalations, exercises, commitments',
-    );
-  });
+  const harness = new MailOnPostgres({ mailFrom: 'avisos@inai.ejemplo.mx' });
 
   it('a cancelled session reaches everyone convened, with a METHOD:CANCEL .ics of the same UID and a higher SEQUENCE (issue 22, item 5)', async () => {
     const story = jaliscoInstalado();
-    await store(story);
+    await harness.store(story);
     const session = { sessionId: 'ordinaria-2026-11', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-10-30', agenda: ['Avance del PAL'] } as const;
-    const convened = await appendActivity.appendEvents(story.run({ type: 'ConveneSession', data: session }, at('2026-10-30')));
-    await deliverActivity.deliverNotifications({ ids: convened.notificationIds });
-    const cancelled = await appendActivity.appendEvents(
+    const convened = await harness.append.appendEvents(story.run({ type: 'ConveneSession', data: session }, at('2026-10-30')));
+    await harness.deliver.deliverNotifications({ ids: convened.notificationIds });
+    const cancelled = await harness.append.appendEvents(
       story.run({ type: 'CancelSession', data: { sessionId: session.sessionId, reason: 'Falta de sede' } }, at('2026-11-03')),
     );
 
-    await deliverActivity.deliverNotifications({ ids: cancelled.notificationIds });
+    await harness.deliver.deliverNotifications({ ids: cancelled.notificationIds });
 
-    const cancellations = sink.received.slice(10);
+    const cancellations = harness.sink.received.slice(10);
     expect(cancellations).toHaveLength(10);
-    const calendarOf = (mail: (typeof sink.received)[number]) => {
+    const calendarOf = (mail: (typeof harness.sink.received)[number]) => {
       const calendar = new ICAL.Component(ICAL.parse(mail.parsed.attachments[0].content.toString('utf8')));
       return { method: calendar.getFirstPropertyValue('method'), event: new ICAL.Event(calendar.getFirstSubcomponent('vevent')!) };
     };
-    const original = calendarOf(sink.received[0]);
+    const original = calendarOf(harness.sink.received[0]);
     for (const mail of cancellations) {
       expect(mail.parsed.subject).toBe('STL de Jalisco: se canceló la sesión ordinaria del 10 de noviembre de 2026');
       expect(mail.parsed.text).toContain('Motivo: Falta de sede.');
@@ -89,35 +40,35 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
         'CANCELLED',
       ]);
     }
-    expect(new Set(cancellations.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
+    expect(new Set(cancellations.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(harness.sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
   });
 
   it('a session moved to another day reaches everyone convened with a METHOD:REQUEST .ics of the same UID and a higher SEQUENCE; a later cancellation goes higher still', async () => {
     const story = jaliscoInstalado();
-    await store(story);
+    await harness.store(story);
     const session = { sessionId: 'ordinaria-2026-11', date: '2026-11-10', kind: 'ordinaria', convokedOn: '2026-10-30', agenda: ['Avance del PAL'] } as const;
-    const convened = await appendActivity.appendEvents(story.run({ type: 'ConveneSession', data: session }, at('2026-10-30')));
-    await deliverActivity.deliverNotifications({ ids: convened.notificationIds });
-    const moved = await appendActivity.appendEvents(
+    const convened = await harness.append.appendEvents(story.run({ type: 'ConveneSession', data: session }, at('2026-10-30')));
+    await harness.deliver.deliverNotifications({ ids: convened.notificationIds });
+    const moved = await harness.append.appendEvents(
       story.run({ type: 'RescheduleSession', data: { sessionId: session.sessionId, date: '2026-11-17', reason: 'La sede no estará disponible' } }, at('2026-11-03')),
     );
-    await deliverActivity.deliverNotifications({ ids: moved.notificationIds });
-    const cancelled = await appendActivity.appendEvents(
+    await harness.deliver.deliverNotifications({ ids: moved.notificationIds });
+    const cancelled = await harness.append.appendEvents(
       story.run({ type: 'CancelSession', data: { sessionId: session.sessionId, reason: 'Falta de quórum previsto' } }, at('2026-11-05')),
     );
-    await deliverActivity.deliverNotifications({ ids: cancelled.notificationIds });
+    await harness.deliver.deliverNotifications({ ids: cancelled.notificationIds });
 
-    const calendarOf = (mail: (typeof sink.received)[number]) => {
+    const calendarOf = (mail: (typeof harness.sink.received)[number]) => {
       const calendar = new ICAL.Component(ICAL.parse(mail.parsed.attachments[0].content.toString('utf8')));
       const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
       return [calendar.getFirstPropertyValue('method'), event.uid, event.sequence, event.startDate.toString(), event.component.getFirstPropertyValue('status')];
     };
-    const [original] = sink.received;
-    const reschedulings = sink.received.slice(10, 20);
-    const cancellations = sink.received.slice(20);
+    const [original] = harness.sink.received;
+    const reschedulings = harness.sink.received.slice(10, 20);
+    const cancellations = harness.sink.received.slice(20);
     const uid = calendarOf(original)[1];
     expect(reschedulings).toHaveLength(10);
-    expect(new Set(reschedulings.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
+    expect(new Set(reschedulings.map((mail) => mail.envelopeTo[0]))).toEqual(new Set(harness.sink.received.slice(0, 10).map((mail) => mail.envelopeTo[0])));
     for (const mail of reschedulings) {
       expect(mail.parsed.subject).toBe('STL de Jalisco: la sesión ordinaria del 10 de noviembre de 2026 cambia al 17 de noviembre de 2026');
       expect(mail.parsed.text).toContain('Motivo: La sede no estará disponible.');
@@ -138,15 +89,15 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
 
   describe('an escalation resolved (issue 22, item 2)', () => {
     async function escalatedExercise() {
-      await store(jaliscoInstalado());
+      await harness.store(jaliscoInstalado());
       const exercise = jaliscoEjercicio('2026-01-12');
-      await store(exercise);
+      await harness.store(exercise);
       exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
       exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
-      const ids = await store(exercise);
+      const ids = await harness.store(exercise);
       const [escalation] = (exercise.state as unknown as { escalations: readonly { id: string }[] }).escalations;
       const resolve = () =>
-        appendActivity.appendEvents(
+        harness.append.appendEvents(
           exercise.run({ type: 'ResolveEscalation', data: { escalationId: escalation.id, resolution: 'El ITEI registró el avance' } }, at('2026-03-02')),
         );
       return { ids, resolve };
@@ -156,25 +107,25 @@ describe('Follow-up e-mails on PostgreSQL and a real SMTP server on loopback', (
       const { ids, resolve } = await escalatedExercise();
 
       const { notificationIds: resolvedIds } = await resolve();
-      await deliverActivity.deliverNotifications({ ids: [...ids, ...resolvedIds] });
+      await harness.deliver.deliverNotifications({ ids: [...ids, ...resolvedIds] });
 
       expect(resolvedIds).toEqual([]);
-      expect((await rowsOf(ids)).map((row) => [row.audience, row.kind, row.status, row.lastError])).toEqual([
+      expect((await harness.rowsOf(ids)).map((row) => [row.audience, row.kind, row.status, row.lastError])).toEqual([
         ['enlace', 'escalation_enlace', 'withdrawn', 'No se envió: el escalamiento se resolvió antes.'],
         ['garante', 'stage_stalled', 'sent', null],
       ]);
-      expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([GARANTE]);
+      expect(harness.sink.received.map((mail) => mail.envelopeTo[0])).toEqual([GARANTE]);
     });
 
     it('after its e-mail left: those who got it receive a short "resuelto"', async () => {
       const { ids, resolve } = await escalatedExercise();
-      await deliverActivity.deliverNotifications({ ids });
+      await harness.deliver.deliverNotifications({ ids });
 
       const { notificationIds: resolvedIds } = await resolve();
-      await deliverActivity.deliverNotifications({ ids: resolvedIds });
+      await harness.deliver.deliverNotifications({ ids: resolvedIds });
 
-      const [resuelto] = sink.received.slice(2);
-      expect(sink.received).toHaveLength(3);
+      const [resuelto] = harness.sink.received.slice(2);
+      expect(harness.sink.received).toHaveLength(3);
       expect(resuelto.envelopeTo).toEqual([ENLACE]);
       expect(resuelto.parsed.subject).toBe('Resuelto — Jalisco: ejercicio 1 sin avances (2 de marzo de 2026)');
       expect(resuelto.parsed.text).toContain('Resolución: El ITEI registró el avance.');

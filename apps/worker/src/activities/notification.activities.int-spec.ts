@@ -1,21 +1,10 @@
 import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
-import {
-  installationId,
-  messageIdFor,
-  NotificationDelivery,
-  NotificationOutbox,
-  RecipientDirectory,
-  SmtpMailTransport,
-  senderDomain,
-} from '@app/notifications';
+import { installationId, messageIdFor, NotificationOutbox, RecipientDirectory, senderDomain } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
-import { at, FACILITADORA, jaliscoEjercicio, jaliscoInstalado, type Story } from '../../../../libs/notifications/src/testing/stories';
-import { insertStaff } from '@test/support/notification-fixtures';
-import { SmtpSink } from '@test/support/smtp-sink';
-import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
+import { at, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../../../../libs/notifications/src/testing/stories';
+import { MailOnPostgres } from '@test/support/mail-on-postgres';
 import { EventStoreActivitiesService } from './event-store.activities';
-import { NotificationActivitiesService } from './notification.activities';
 
 const MAIL_FROM = '"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>';
 const VACATE = { vacatedOn: '2026-11-02', reason: 'Renunció por cambio de residencia' };
@@ -24,70 +13,32 @@ const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 
 describe('Notifications on PostgreSQL and a real SMTP server on loopback', () => {
-  let database: TestDatabase;
-  let sink: SmtpSink;
-  let transport: SmtpMailTransport;
-  let appendActivity: EventStoreActivitiesService;
-  let deliverActivity: NotificationActivitiesService;
-
-  const rows = () => database.dataSource.getRepository(NotificationRecord);
-  const rowsOf = async (ids: readonly string[]) =>
-    (await rows().find({ where: ids.map((id) => ({ id })) })).sort((a, b) => a.audience.localeCompare(b.audience));
+  const harness = new MailOnPostgres({
+    mailFrom: MAIL_FROM,
+    replyTo: REPLY_TO,
+    // No wait between attempts here: the backoff itself is the dispatcher's test.
+    retry: { initialMs: 0, maximumMs: 0 },
+  });
+  const rows = () => harness.database.dataSource.getRepository(NotificationRecord);
   let installation: string;
   const messageId = (row: NotificationRecord) => messageIdFor(row.id, installation, senderDomain(MAIL_FROM));
 
-  /** Stores every step of the story not stored yet, through the real activity, as a workflow would. */
-  async function store(story: Story<any, any, any>): Promise<string[]> {
-    const stored: number = (await database.dataSource.query('SELECT count(*)::int AS n FROM domain_events WHERE stream_id = $1', [story.streamId]))[0].n;
-    const ids: string[] = [];
-    for (const appended of story.appends.filter((step) => step.firstSeq > stored)) {
-      ids.push(...(await appendActivity.appendEvents(appended)).notificationIds);
-    }
-    return ids;
-  }
-
   async function vacatedJalisco(options: { withoutAddress?: string[] } = {}) {
     const story = jaliscoInstalado(options);
-    await store(story);
+    await harness.store(story);
     const vacated = story.run({ type: 'VacateFacilitador', data: VACATE }, at('2026-11-02'));
-    const { notificationIds: ids } = await appendActivity.appendEvents(vacated);
+    const { notificationIds: ids } = await harness.append.appendEvents(vacated);
     return { story, vacated, ids };
   }
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    sink = await SmtpSink.start();
-    transport = new SmtpMailTransport(sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
-    // No wait between attempts here: the backoff itself is the dispatcher's test.
-    const delivery = new NotificationDelivery(database.dataSource, transport, {
-      mailFrom: MAIL_FROM,
-      replyTo: REPLY_TO,
-      retry: { initialMs: 0, maximumMs: 0 },
-    });
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
-    appendActivity = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
-    deliverActivity = new NotificationActivitiesService(delivery);
-    await insertStaff(database.dataSource);
-    installation = await installationId(database.dataSource.manager);
-  });
-
-  afterAll(async () => {
-    transport?.close();
-    await sink?.stop();
-    await database?.drop();
-  });
-
-  beforeEach(async () => {
-    sink.reset();
-    await database.dataSource.query(
-      'TRUNCATE domain_events, notifications, stls, stl_members, stl_sessions, escalations, exercises, commitments',
-    );
+    installation = await installationId(harness.database.dataSource.manager);
   });
 
   it('creates the outbox rows in the transaction that stores the events; a retried append answers the same ids', async () => {
     const { vacated, ids } = await vacatedJalisco();
 
-    const created = await rowsOf(ids);
+    const created = await harness.rowsOf(ids);
     expect(created.map((row) => [row.kind, row.audience, row.recipientEmail, row.status, row.seq, row.streamId])).toEqual([
       ['facilitador_vacant', 'enlace', ENLACE, 'pending', vacated.firstSeq, 'stl/14'],
       ['facilitador_vacant', 'garante', GARANTE, 'pending', vacated.firstSeq, 'stl/14'],
@@ -95,7 +46,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     expect(created[1].idempotencyKey).toBe(`stl/14|FacilitadorVacated@${vacated.firstSeq}|${GARANTE}`);
     expect(created[1].subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
 
-    const retried = await appendActivity.appendEvents(vacated);
+    const retried = await harness.append.appendEvents(vacated);
 
     expect([...retried.notificationIds].sort()).toEqual([...ids].sort());
     expect(await rows().count()).toBe(2);
@@ -103,21 +54,21 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
 
   it('stores neither the events nor their rows when the outbox cannot be written', async () => {
     const failing = new EventStoreActivitiesService(
-      new EventStore(database.dataSource),
+      new EventStore(harness.database.dataSource),
       new ProjectionWriter(),
       new NotificationOutbox(
         { publicBaseUrl: 'http://127.0.0.1:3000' },
         new RecipientDirectory({ staffFor: () => Promise.reject(new Error('la tabla users no responde')) }),
       ),
-      database.dataSource,
+      harness.database.dataSource,
     );
     const story = jaliscoInstalado();
-    await store(story);
+    await harness.store(story);
     const vacated = story.run({ type: 'VacateFacilitador', data: VACATE }, at('2026-11-02'));
 
     await expect(failing.appendEvents(vacated)).rejects.toThrow('la tabla users no responde');
 
-    const events = await new EventStore(database.dataSource).readStream('stl/14');
+    const events = await new EventStore(harness.database.dataSource).readStream('stl/14');
     expect(events.map((event) => event.type)).not.toContain('FacilitadorVacated');
     expect(await rows().count()).toBe(0);
   });
@@ -125,10 +76,10 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
   it('delivers to the garante and the enlace, in Spanish, with a Message-ID of row and installation, and marks the rows sent', async () => {
     const { ids } = await vacatedJalisco();
 
-    await deliverActivity.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
 
-    expect(sink.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual([ENLACE, GARANTE].sort());
-    const [garante] = sink.to(GARANTE);
+    expect(harness.sink.received.map((mail) => mail.envelopeTo[0]).sort()).toEqual([ENLACE, GARANTE].sort());
+    const [garante] = harness.sink.to(GARANTE);
     expect(garante.parsed.subject).toBe('STL de Jalisco: el puesto de facilitador quedó vacante el 2 de noviembre de 2026');
     expect(garante.parsed.from?.text).toBe('"Cocreación desde lo Local" <avisos@inai.ejemplo.mx>');
     expect(garante.parsed.replyTo?.value).toEqual([{ address: 'gobiernoabierto@inai.ejemplo.mx', name: 'Coordinación de Gobierno Abierto' }]);
@@ -141,74 +92,74 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
     expect(garante.parsed.text).toContain('Fecha límite: miércoles 2 de diciembre de 2026');
     expect(garante.parsed.text).toContain('http://127.0.0.1:3000/tablero/entidades/14');
     expect(garante.parsed.html).toContain('<a href="http://127.0.0.1:3000/tablero/entidades/14">');
-    expect(sink.to(ENLACE)[0].parsed.text).toContain('Dé seguimiento con el organismo garante');
-    for (const row of await rowsOf(ids)) {
+    expect(harness.sink.to(ENLACE)[0].parsed.text).toContain('Dé seguimiento con el organismo garante');
+    for (const row of await harness.rowsOf(ids)) {
       expect(row).toMatchObject({ status: 'sent', attempts: 1, lastError: null });
       expect(row.sentAt).toBeInstanceOf(Date);
-      expect(sink.withMessageId(messageId(row))).toHaveLength(1);
+      expect(harness.sink.withMessageId(messageId(row))).toHaveLength(1);
     }
   });
 
   it('a delivery retried after an SMTP failure sends each message exactly once, and no attempt fails', async () => {
     const { ids } = await vacatedJalisco();
-    sink.refuseNext(1);
+    harness.sink.refuseNext(1);
 
-    await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
+    await expect(harness.deliver.deliverNotifications({ ids })).resolves.toBeUndefined();
     // One temporary failure ends the activity's attempt: the row after it is left, untouched, to the dispatcher.
-    const afterFailure = await rowsOf(ids);
+    const afterFailure = await harness.rowsOf(ids);
     expect(afterFailure.map((row) => [row.status, row.attempts]).sort()).toEqual([['pending', 0], ['pending', 1]]);
     expect(afterFailure.find((row) => row.attempts === 1)).toMatchObject({
       lastError: expect.stringMatching(/^El servidor SMTP rechazó el envío \(451 en DATA\)/),
     });
 
-    await deliverActivity.deliverNotifications({ ids });
-    await deliverActivity.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
 
-    const delivered = await rowsOf(ids);
+    const delivered = await harness.rowsOf(ids);
     expect(delivered.map((row) => row.status)).toEqual(['sent', 'sent']);
-    for (const row of delivered) expect(sink.withMessageId(messageId(row))).toHaveLength(1);
-    expect(sink.received).toHaveLength(2);
+    for (const row of delivered) expect(harness.sink.withMessageId(messageId(row))).toHaveLength(1);
+    expect(harness.sink.received).toHaveLength(2);
   });
 
   it('two attempts at once never send a row twice', async () => {
     const { ids } = await vacatedJalisco();
 
-    await Promise.allSettled([deliverActivity.deliverNotifications({ ids }), deliverActivity.deliverNotifications({ ids })]);
-    await deliverActivity.deliverNotifications({ ids });
+    await Promise.allSettled([harness.deliver.deliverNotifications({ ids }), harness.deliver.deliverNotifications({ ids })]);
+    await harness.deliver.deliverNotifications({ ids });
 
-    expect(sink.received).toHaveLength(2);
-    expect((await rowsOf(ids)).map((row) => row.status)).toEqual(['sent', 'sent']);
+    expect(harness.sink.received).toHaveLength(2);
+    expect((await harness.rowsOf(ids)).map((row) => row.status)).toEqual(['sent', 'sent']);
   });
 
   it('with the SMTP server down the activity tries once and returns; the rows stay pending and go out once it is back', async () => {
     const { ids } = await vacatedJalisco();
-    await sink.stop();
+    await harness.sink.stop();
     try {
-      await expect(deliverActivity.deliverNotifications({ ids })).resolves.toBeUndefined();
-      const [tried, left] = (await rowsOf(ids)).sort((a, b) => b.attempts - a.attempts);
+      await expect(harness.deliver.deliverNotifications({ ids })).resolves.toBeUndefined();
+      const [tried, left] = (await harness.rowsOf(ids)).sort((a, b) => b.attempts - a.attempts);
       expect(tried).toMatchObject({ status: 'pending', attempts: 1, sentAt: null });
       expect(tried.lastError).toMatch(/^No se pudo conectar con el servidor SMTP \(\w+\): .*ECONNREFUSED/);
       expect(tried.lastAttemptAt).toBeInstanceOf(Date);
       expect(left).toMatchObject({ status: 'pending', attempts: 0, lastError: null });
     } finally {
-      await sink.resume();
+      await harness.sink.resume();
     }
 
-    await deliverActivity.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
 
-    expect((await rowsOf(ids)).map((row) => [row.status, row.lastError])).toEqual([
+    expect((await harness.rowsOf(ids)).map((row) => [row.status, row.lastError])).toEqual([
       ['sent', null],
       ['sent', null],
     ]);
-    expect(sink.received).toHaveLength(2);
+    expect(harness.sink.received).toHaveLength(2);
   });
 
   it('a member without an address gets a visible undeliverable row, and the others are still sent', async () => {
     const { ids } = await vacatedJalisco({ withoutAddress: ['14-garante-1'] });
 
-    await deliverActivity.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
 
-    const [enlace, garante] = await rowsOf(ids);
+    const [enlace, garante] = await harness.rowsOf(ids);
     expect(garante).toMatchObject({
       audience: 'garante',
       recipientName: 'Titular 1 de organismo garante (Jalisco)',
@@ -218,16 +169,16 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       attempts: 0,
     });
     expect(enlace).toMatchObject({ status: 'sent' });
-    expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
+    expect(harness.sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
   });
 
   it('a recipient refused for good (550) becomes undeliverable with the reason, and the attempt does not fail', async () => {
     const { ids } = await vacatedJalisco();
-    sink.refuseRecipient(GARANTE);
+    harness.sink.refuseRecipient(GARANTE);
 
-    await deliverActivity.deliverNotifications({ ids });
+    await harness.deliver.deliverNotifications({ ids });
 
-    const [enlace, garante] = await rowsOf(ids);
+    const [enlace, garante] = await harness.rowsOf(ids);
     expect(garante).toMatchObject({
       status: 'undeliverable',
       attempts: 1,
@@ -235,12 +186,12 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       escalation: 'pending',
     });
     expect(enlace).toMatchObject({ status: 'sent' });
-    expect(sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
+    expect(harness.sink.received.map((mail) => mail.envelopeTo[0])).toEqual([ENLACE]);
   });
 
   it('a convocation reaches every member and the facilitador, each with a valid .ics of the session', async () => {
     const story = jaliscoInstalado();
-    await store(story);
+    await harness.store(story);
     const convened = story.run(
       {
         type: 'ConveneSession',
@@ -255,13 +206,13 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       },
       at('2026-10-30'),
     );
-    const { notificationIds } = await appendActivity.appendEvents(convened);
+    const { notificationIds } = await harness.append.appendEvents(convened);
 
-    await deliverActivity.deliverNotifications({ ids: notificationIds });
+    await harness.deliver.deliverNotifications({ ids: notificationIds });
 
-    expect(sink.received).toHaveLength(10); // 4 + 4 + 1 titulares, and the facilitadora
-    expect(sink.to(FACILITADORA.email)).toHaveLength(1);
-    for (const mail of sink.received) {
+    expect(harness.sink.received).toHaveLength(10); // 4 + 4 + 1 titulares, and the facilitadora
+    expect(harness.sink.to(FACILITADORA.email)).toHaveLength(1);
+    for (const mail of harness.sink.received) {
       expect(mail.parsed.subject).toBe('STL de Jalisco: sesión ordinaria convocada para el 10 de noviembre de 2026');
       const [ics] = mail.parsed.attachments;
       expect([ics.contentType, ics.filename]).toEqual(['text/calendar', 'sesion-2026-11-10.ics']);
@@ -277,16 +228,16 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
   });
 
   it('an exercise finds its garante in the STL read model and its enlace in the users table', async () => {
-    await store(jaliscoInstalado());
+    await harness.store(jaliscoInstalado());
     const exercise = jaliscoEjercicio('2026-01-12');
-    await store(exercise);
+    await harness.store(exercise);
     exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_reminder');
     exercise.fire((state) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY), 'stall_escalation_enlace');
 
-    const ids = await store(exercise);
-    await deliverActivity.deliverNotifications({ ids });
+    const ids = await harness.store(exercise);
+    await harness.deliver.deliverNotifications({ ids });
 
-    expect(sink.received.map((mail) => [mail.envelopeTo[0], mail.parsed.subject])).toEqual([
+    expect(harness.sink.received.map((mail) => [mail.envelopeTo[0], mail.parsed.subject])).toEqual([
       [GARANTE, 'Jalisco: el ejercicio 1 no registra avances; regístrelos antes del 26 de febrero de 2026'],
       [ENLACE, 'Escalamiento al enlace del INAI — Jalisco: ejercicio 1 sin avances, plazo vencido el 26 de febrero de 2026'],
     ]);

@@ -2,13 +2,12 @@ import { addDays, addMonths, spanishDate, spanishLongDate, STL_2017 } from '@app
 import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type Worker } from '@temporalio/worker';
 import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
-import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { insertStaff } from '@test/support/notification-fixtures';
 import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
 import { SmtpSink } from '@test/support/smtp-sink';
-import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { EventStoreActivitiesService } from './event-store.activities';
 import { OutboxDispatcher } from '../dispatcher/outbox-dispatcher';
 import { reportToStl } from '../dispatcher/report-to-stl';
@@ -24,8 +23,7 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
   let sink: SmtpSink;
   let transport: SmtpMailTransport;
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workflows: RunningWorkflows | undefined;
   let driver: ScenarioDriver;
   let dispatcher: OutboxDispatcher;
 
@@ -38,12 +36,11 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
     const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
     const deliver = new NotificationActivitiesService(delivery);
-    worker = await testWorker(env, {
+    workflows = await runWorkflows(env, {
       appendEvents: append.appendEvents.bind(append),
       deliverNotifications: deliver.deliverNotifications.bind(deliver),
     });
-    running = worker.run();
-    driver = new ScenarioDriver(env);
+    driver = workflows.driver;
     // The worker's dispatcher sends what the workflows queue, as in production.
     dispatcher = new OutboxDispatcher(delivery, new UndeliverableReports(dataSource), reportToStl(env.client), {
       databaseUrl: postgres.database.url,
@@ -55,9 +52,7 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
 
   afterAll(async () => {
     await dispatcher?.stop();
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
+    await workflows?.stop();
     transport?.close();
     await sink?.stop();
     await postgres?.stop();

@@ -1,6 +1,6 @@
-import { type AggregateKind, type AggregateStates, type AppendEventsInput } from '@app/contracts';
-import { type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, type ExerciseEvent, exerciseDecider, fold, stlDecider, type StlEvent } from '@app/domain';
-import { type DomainEventRecord, EventStore, type EventStreamRecord, ProjectionWriter } from '@app/persistence';
+import { type AggregateKind, appendOf } from '@app/contracts';
+import { AGGREGATES, type DeadlinePolicy, DEFAULT_DEADLINE_POLICY, type EventOf } from '@app/domain';
+import { type DomainEventRecord, EventStore, ProjectionWriter } from '@app/persistence';
 import { type DataSource, type EntityManager } from 'typeorm';
 
 /** Every table derived from domain_events. Not the notifications outbox: a rebuild must never queue e-mails again. */
@@ -18,12 +18,6 @@ export interface RebuildReport {
 
 /** Two rebuilds at once would interleave their truncates and writes. */
 const REBUILD_LOCK_KEY = 7_246_302;
-
-/** Each aggregate's stream folded by its own `evolve`; the log's rows are that aggregate's events (the append wrote them). */
-const FOLDS: { readonly [K in AggregateKind]: (events: readonly { type: string; data: unknown }[]) => AggregateStates[K] } = {
-  exercise: (events) => fold(exerciseDecider, events as readonly ExerciseEvent[]),
-  stl: (events) => fold(stlDecider, events as readonly StlEvent[]),
-};
 
 /**
  * Empties every projection and writes it again from the event log: each stream folded with its aggregate's `evolve`
@@ -48,7 +42,8 @@ export async function rebuildProjections(dataSource: DataSource, policy: Deadlin
         skipped.push(stream[0].streamId);
         continue;
       }
-      await project(manager, writer, kept, stream, policy);
+      // The dates the stream's workflow keeps: its own policy, or the deployment's for a stream that never recorded one.
+      await project(manager, writer, kept.aggregate, stream, kept.policy ?? policy);
       streams[kept.aggregate] += 1;
       events += stream.length;
     }
@@ -56,25 +51,25 @@ export async function rebuildProjections(dataSource: DataSource, policy: Deadlin
   });
 }
 
-async function project(
+async function project<K extends AggregateKind>(
   manager: EntityManager,
   writer: ProjectionWriter,
-  { aggregate, policy }: EventStreamRecord,
+  aggregate: K,
   stream: readonly DomainEventRecord[],
-  deploymentPolicy: DeadlinePolicy,
+  policy: DeadlinePolicy,
 ): Promise<void> {
-  const events = stream.map(({ type, data }) => ({ type, data }));
+  // The log's rows of a stream are its aggregate's events: only that aggregate's append wrote them.
+  const events = stream.map(({ type, data }) => ({ type, data }) as EventOf<K>);
   const last = stream[stream.length - 1];
-  const base = {
+  const appended = appendOf<K>({
+    aggregate,
     streamId: last.streamId,
     firstSeq: stream[0].seq,
     events,
     occurredAt: last.occurredAt.toISOString(),
-    // The dates the stream's workflow keeps: its own policy, or the deployment's for a stream that never recorded one.
-    policy: policy ?? deploymentPolicy,
-  };
-  const appended: AppendEventsInput =
-    aggregate === 'exercise' ? { ...base, aggregate, state: FOLDS.exercise(events) } : { ...base, aggregate, state: FOLDS.stl(events) };
+    state: AGGREGATES[aggregate].fold(events),
+    policy,
+  });
   // `updated_at` becomes the time the stream's last event was recorded: when its live row was last written.
   await writer.write(manager, appended, last.recordedAt);
 }

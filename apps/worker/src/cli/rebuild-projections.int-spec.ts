@@ -1,32 +1,33 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
+import { type AggregateKind, appendOf } from '@app/contracts';
 import {
+  AGGREGATES,
+  type AggregateModule,
+  type CommandOf,
+  type Decider,
+  type EventOf,
   DEFAULT_DEADLINE_POLICY,
   addDays,
-  type CommitmentInput,
-  type Decider,
-  type Deadline,
   type DeadlinePolicy,
   earliest,
   type ExerciseCommand,
-  exerciseDeadlines,
-  exerciseDeciderWith,
   instantAt,
   isDomainError,
   type LocalDate,
   STL_2017,
+  type StateOf,
   type StlCommand,
-  stlDeadlines,
-  stlDecider,
   stlSeedCommands,
 } from '@app/domain';
 import { NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
+import { projectionRows } from '@test/support/projections-rebuild';
 import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
+import { cincoCompromisosOf } from '../../../../libs/domain/src/test-support/exercise-fixtures';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
-import { PROJECTION_TABLES, rebuildProjections } from './projection-rebuild';
+import { PROJECTION_TABLES, type ProjectionTable, rebuildProjections } from './projection-rebuild';
 
 const PROJECT_ROOT = join(__dirname, '../../../..');
 
@@ -35,22 +36,24 @@ const PROJECT_ROOT = join(__dirname, '../../../..');
  * the real appendEvents activity with the state as it arrives through Temporal (JSON), projections and outbox in the
  * same transaction.
  */
-class LiveStream<C extends { type: string; metadata: { now: string } }, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
-  private state: S;
+class LiveStream<K extends AggregateKind> {
+  private state: StateOf<K>;
   private version = 0;
+  private readonly module: AggregateModule<K>;
+  private readonly decider: Decider<CommandOf<K>, EventOf<K>, StateOf<K>>;
 
   constructor(
     private readonly activities: EventStoreActivitiesService,
     private readonly aggregate: K,
     private readonly streamId: string,
-    private readonly decider: Decider<C, { type: string; data: unknown }, S>,
-    private readonly deadlines: (state: S) => readonly Deadline[],
     private readonly policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
   ) {
-    this.state = decider.initialState();
+    this.module = AGGREGATES[aggregate];
+    this.decider = this.module.decider(policy);
+    this.state = this.decider.initialState();
   }
 
-  async send(command: C): Promise<void> {
+  async send(command: CommandOf<K>): Promise<void> {
     const decision = this.decider.decide(command, this.state);
     if (isDomainError(decision)) throw new Error(`${this.streamId} ${command.type}: ${decision.code} ${decision.message}`);
     if (decision.length === 0) return;
@@ -61,7 +64,7 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, K extend
       firstSeq: this.version + 1,
       events: decision,
       occurredAt: command.metadata.now,
-      state: JSON.parse(JSON.stringify(state)) as S,
+      state: JSON.parse(JSON.stringify(state)) as StateOf<K>,
       policy: this.policy,
     }));
     this.state = state;
@@ -70,8 +73,9 @@ class LiveStream<C extends { type: string; metadata: { now: string } }, K extend
 
   /** What the workflow's timer loop would do until `until`: fire each deadline as it falls due, earliest first. */
   async fireDeadlinesUntil(until: LocalDate): Promise<void> {
-    for (let next = earliest(this.deadlines(this.state)); next && next.dueAt <= instantAt(until, 23); next = earliest(this.deadlines(this.state))) {
-      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } } as unknown as C);
+    const pending = () => earliest(this.module.deadlines(this.state, this.policy));
+    for (let next = pending(); next && next.dueAt <= instantAt(until, 23); next = pending()) {
+      await this.send({ type: 'FireDeadline', data: { deadlineId: next.id }, metadata: { now: next.dueAt } });
     }
   }
 
@@ -87,23 +91,7 @@ const exerciseCommand = <T extends ExerciseCommand['type']>(date: LocalDate, typ
 const stlCommand = <T extends StlCommand['type']>(date: LocalDate, type: T, data: Extract<StlCommand, { type: T }>['data']) =>
   ({ type, data, metadata: { now: noon(date), actor: 'coordinador' } }) as StlCommand;
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesa de trabajo con la dependencia responsable'],
-  products: ['Reporte público en el micrositio'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['14-gobierno-1', '14-sociedadcivil-1'],
-});
-
-const cincoCompromisos = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transporte público seguro'),
-  commitment('C4', 'problema_local', 'Saneamiento del río Santiago'),
-  commitment('C5', 'follow_the_money', 'Rastreo del gasto del programa de becas'),
-];
+const cincoCompromisos = cincoCompromisosOf(['14-gobierno-1', '14-sociedadcivil-1']);
 
 /** A deployment whose garantes are reminded of a stall after 10 days instead of 30. */
 const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallReminderDays: 10 };
@@ -114,16 +102,9 @@ const QUICK_STALL_POLICY: DeadlinePolicy = { ...DEFAULT_DEADLINE_POLICY, stallRe
  */
 async function writeLiveHistory(activities: EventStoreActivitiesService): Promise<void> {
   const stl = (entidad: string) =>
-    new LiveStream<StlCommand, 'stl'>(activities, 'stl', `stl/${entidad}`, stlDecider, (state) => stlDeadlines(state, DEFAULT_DEADLINE_POLICY));
+    new LiveStream(activities, 'stl', `stl/${entidad}`);
   const exercise = (entidad: string, policy = DEFAULT_DEADLINE_POLICY) =>
-    new LiveStream<ExerciseCommand, 'exercise'>(
-      activities,
-      'exercise',
-      `exercise/${entidad}/1`,
-      exerciseDeciderWith(policy),
-      (state) => exerciseDeadlines(state, policy),
-      policy,
-    );
+    new LiveStream(activities, 'exercise', `exercise/${entidad}/1`, policy);
 
   const jaliscoRecord = STL_2017.find((record) => record.entidad === '14')!;
   const jaliscoStl = stl('14');
@@ -173,34 +154,15 @@ async function writeLiveHistory(activities: EventStoreActivitiesService): Promis
 
 type Row = Record<string, unknown>;
 
-const ORDER: Record<(typeof PROJECTION_TABLES)[number], string> = {
-  exercises: 'id',
-  commitments: 'exercise_id, commitment_id',
-  stls: 'entidad',
-  stl_members: 'entidad, member_id',
-  stl_sessions: 'entidad, session_id',
-  escalations: 'id',
-};
-
-/** Every projection row (as JSON, so jsonb key order and Date instances compare by value), without `updated_at`. */
-async function snapshot(database: TestDatabase): Promise<Record<string, Row[]>> {
-  const tables = await Promise.all(
-    PROJECTION_TABLES.map(async (table) => {
-      const rows: { row: Row }[] = await database.dataSource.query(
-        `SELECT to_jsonb(t) - 'updated_at' AS row FROM ${table} t ORDER BY ${ORDER[table]}`,
-      );
-      return [table, rows.map(({ row }) => row)] as const;
-    }),
-  );
-  return Object.fromEntries(tables);
-}
+/** Every projection row, in each table's key order, without `updated_at`. */
+const snapshot = (database: TestDatabase) => projectionRows<Row>((sql) => database.dataSource.query(sql));
 
 const outbox = (database: TestDatabase) =>
   database.dataSource.query('SELECT id, idempotency_key, status FROM notifications ORDER BY idempotency_key');
 
 describe('rebuilding the projections from domain_events (real PostgreSQL)', () => {
   let database: TestDatabase;
-  let live: Record<string, Row[]>;
+  let live: Record<ProjectionTable, Row[]>;
 
   beforeAll(async () => {
     database = await createTestDatabase();

@@ -10,15 +10,14 @@ import {
 import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type Worker } from '@temporalio/worker';
 import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
-import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { eventually } from '@test/support/eventually';
 import { insertStaff } from '@test/support/notification-fixtures';
 import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
 import { historyLengthsOfEveryRun } from '@test/support/run-histories';
 import { SmtpSink } from '@test/support/smtp-sink';
-import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
 import { NotificationActivitiesService } from '../activities/notification.activities';
 import { OutboxDispatcher } from './outbox-dispatcher';
@@ -33,8 +32,7 @@ const DAILY_VACANCY_POLICY = { ...DEFAULT_DEADLINE_POLICY, vacancyRepeatDays: 1 
 describe('mail never holds up time (issue 13, item 5)', () => {
   let postgres: PostgresForFile;
   let env: TestWorkflowEnvironment;
-  let worker: Worker;
-  let workerRun: Promise<void>;
+  let workflows: RunningWorkflows | undefined;
   let driver: ScenarioDriver;
   let dispatch: { dispatcher: OutboxDispatcher; transport: SmtpMailTransport } | undefined;
   const sinks: SmtpSink[] = [];
@@ -92,12 +90,11 @@ describe('mail never holds up time (issue 13, item 5)', () => {
     // The histories still call deliverNotifications; it goes nowhere (port 9 is closed): the dispatcher delivers.
     unusedTransport = new SmtpMailTransport('smtp://127.0.0.1:9', { connectionMs: 500, greetingMs: 500, socketMs: 500 });
     const deliver = new NotificationActivitiesService(new NotificationDelivery(dataSource, unusedTransport, { mailFrom: MAIL_FROM }));
-    worker = await testWorker(env, {
+    workflows = await runWorkflows(env, {
       appendEvents: append.appendEvents.bind(append),
       deliverNotifications: deliver.deliverNotifications.bind(deliver),
     });
-    workerRun = worker.run();
-    driver = new ScenarioDriver(env);
+    driver = workflows.driver;
   });
 
   afterEach(async () => {
@@ -108,9 +105,7 @@ describe('mail never holds up time (issue 13, item 5)', () => {
   });
 
   afterAll(async () => {
-    worker?.shutdown();
-    await workerRun;
-    await env?.teardown();
+    await workflows?.stop();
     unusedTransport?.close();
     await postgres?.stop();
   });

@@ -89,24 +89,33 @@ export const stlConFacilitador = commandOn(FACILITADOR_KNOWN_ON, 'RecordStlStatu
   nextSessionDueOn: '2026-05-03',
 });
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesa de trabajo con la dependencia responsable'],
-  products: ['Reporte público en el micrositio'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['Secretaría de la Hacienda Pública', 'Colectivo Ciudadano por la Transparencia'],
-});
+/**
+ * Exactly the 2015 minimum: two national-agenda, two local-problem and one Follow the Money commitments, each with
+ * its activities, products and indicators, answered for by `responsibles`.
+ */
+export function cincoCompromisosOf(responsibles: readonly string[]): CommitmentInput[] {
+  const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
+    id,
+    title,
+    kind,
+    activities: ['Mesa de trabajo con la dependencia responsable'],
+    products: ['Reporte público en el micrositio'],
+    indicators: ['Porcentaje de actividades concluidas'],
+    responsibles: [...responsibles],
+  });
+  return [
+    commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
+    commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
+    commitment('C3', 'problema_local', 'Transporte público seguro en la zona metropolitana'),
+    commitment('C4', 'problema_local', 'Saneamiento del río Santiago'),
+    commitment('C5', 'follow_the_money', 'Rastreo del gasto del programa de becas'),
+  ];
+}
 
-/** Exactly the 2015 minimum: two national-agenda, two local-problem and one Follow the Money commitments. */
-export const cincoCompromisos: readonly CommitmentInput[] = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transporte público seguro en la zona metropolitana'),
-  commitment('C4', 'problema_local', 'Saneamiento del río Santiago'),
-  commitment('C5', 'follow_the_money', 'Rastreo del gasto del programa de becas'),
-];
+export const cincoCompromisos: readonly CommitmentInput[] = cincoCompromisosOf([
+  'Secretaría de la Hacienda Pública',
+  'Colectivo Ciudadano por la Transparencia',
+]);
 export const defineCommitments = commandOn(COMMITMENTS_DEFINED_ON, 'DefineCommitments', {
   commitments: cincoCompromisos,
 });

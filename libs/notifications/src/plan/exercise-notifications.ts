@@ -11,7 +11,6 @@ import {
 import {
   escalationContent,
   escalationResolved,
-  type EventAt,
   pendingOfKind,
   planned,
   type PlannedNotification,
@@ -24,13 +23,13 @@ import { escalationDueOn } from './escalation-due';
  * (a reminder before each, and the day itself). Audiences are the domain's.
  */
 export function exerciseNotifications(
-  events: readonly EventAt<unknown>[],
+  events: readonly (ExerciseEvent & { readonly seq: number })[],
   state: ExerciseState,
   policy: DeadlinePolicy,
 ): PlannedNotification[] {
   if (state.status === 'not_started') return [];
   const pending = exerciseDeadlines(state, policy);
-  return events.flatMap((event) => fromEvent({ ...event } as ExerciseEvent & { seq: number }, state, pending, policy));
+  return events.flatMap((event) => fromEvent(event, state, pending, policy));
 }
 
 function fromEvent(

@@ -1,4 +1,5 @@
-import { type Entidad, type LocalDate, localDateAt } from '@app/domain';
+import { type AggregateKind, type AppendOf } from '@app/contracts';
+import { AGGREGATES, type DeadlinePolicy, type EventOf, type Instant, type LocalDate, localDateAt, type StateOf } from '@app/domain';
 import { exerciseNotifications } from './exercise-notifications';
 import { type NotificationContent } from './notification-content';
 import { type AppendedEvents, planned, type PlannedNotification, topicOf } from './planned-notification';
@@ -25,25 +26,34 @@ export function planNotifications(appended: AppendedEvents): PlannedNotification
 function historySummary(appended: AppendedEvents, recordedOn: LocalDate): PlannedNotification[] {
   const overdue = appended.arrivedOverdue ?? [];
   if (overdue.length === 0) return [];
-  const entidad = (appended.state as { entidad: Entidad }).entidad;
+  const entidad = entidadOf(appended);
+  if (entidad === undefined) return [];
   const seq = appended.firstSeq + appended.events.length - 1;
   const items = overdue.map(({ kind, dueOn }) => ({ kind, dueOn, topic: topicOf(kind) }));
   return [planned(`historial@${seq}`, seq, ['coordinador'], { kind: 'history_recorded', entidad, recordedOn, overdue: items })];
 }
 
-function planFor(appended: AppendedEvents): PlannedNotification[] {
+/** One aggregate's e-mails for its events, given the state after them and the policy its workflow runs with. */
+export type AggregateNotificationPlan<K extends AggregateKind> = (
+  events: readonly (EventOf<K> & { readonly seq: number })[],
+  state: StateOf<K>,
+  policy: DeadlinePolicy,
+  occurredAt: Instant,
+) => PlannedNotification[];
+
+/** Every aggregate's e-mails, by kind: a kind without a plan does not compile. */
+export const NOTIFICATION_PLANS: { readonly [K in AggregateKind]: AggregateNotificationPlan<K> } = {
+  exercise: exerciseNotifications,
+  stl: stlNotifications,
+};
+
+function planFor<K extends AggregateKind>(appended: AppendOf<K>): PlannedNotification[] {
   const events = appended.events.map((event, index) => ({ ...event, seq: appended.firstSeq + index }));
-  const { policy } = appended;
-  switch (appended.aggregate) {
-    case 'exercise':
-      return exerciseNotifications(events, appended.state, policy);
-    case 'stl':
-      return stlNotifications(events, appended.state, policy, appended.occurredAt);
-    default: {
-      const _exhaustive: never = appended;
-      throw new Error(`Agregado desconocido: ${String(_exhaustive)}`);
-    }
-  }
+  return NOTIFICATION_PLANS[appended.aggregate](events, appended.state, appended.policy, appended.occurredAt);
+}
+
+function entidadOf<K extends AggregateKind>(appended: AppendOf<K>) {
+  return AGGREGATES[appended.aggregate].entidadOf(appended.state);
 }
 
 /**

@@ -20,14 +20,13 @@ import { type SessionFacts } from './notification-content';
 import {
   escalationContent,
   escalationResolved,
-  type EventAt,
   pendingOfKind,
   planned,
   type PlannedNotification,
   topicOf,
 } from './planned-notification';
 
-type StlEventAt = StlEvent & { seq: number };
+type StlEventAt = StlEvent & { readonly seq: number };
 
 /**
  * An STL's e-mails: the facilitador vacancy (flagged at once to the garante and the enlace INAI, then its reminder
@@ -35,14 +34,14 @@ type StlEventAt = StlEvent & { seq: number };
  * acta of a session held with quorum, to be signed by those who attended.
  */
 export function stlNotifications(
-  events: readonly EventAt<unknown>[],
+  events: readonly StlEventAt[],
   state: StlState,
   policy: DeadlinePolicy,
   occurredAt: Instant,
 ): PlannedNotification[] {
   if (state.status === 'unregistered') return [];
   const context: StlContext = { state, pending: stlDeadlines(state, policy), policy, occurredAt };
-  return events.flatMap((event) => fromEvent({ ...event } as StlEventAt, context));
+  return events.flatMap((event) => fromEvent(event, context));
 }
 
 interface StlContext {

@@ -3,6 +3,7 @@ import {
   type Decider,
   type ExerciseCommand,
   exerciseDecider,
+  type EventOf,
   type ExerciseEvent,
   type Instant,
   instantAt,
@@ -12,10 +13,10 @@ import {
   type StlCommand,
   stlDecider,
   stlSeedCommands,
+  type StateOf,
   type StlEvent,
 } from '@app/domain';
-import { type AggregateKind, type AggregateStates, appendOf } from '@app/contracts';
-import { type AppendedEvents } from '../plan/planned-notification';
+import { type AggregateKind, type AppendOf } from '@app/contracts';
 
 /**
  * A stream told command by command through the real decider, so fixtures never hold events the rules would refuse.
@@ -23,13 +24,13 @@ import { type AppendedEvents } from '../plan/planned-notification';
  */
 export class Story<
   C extends { type: string; data: unknown },
-  E extends { type: string; data: unknown },
+  E extends EventOf<K>,
   K extends AggregateKind,
-  S extends AggregateStates[K] = AggregateStates[K],
+  S extends StateOf<K> = StateOf<K>,
 > {
   private readonly events: E[] = [];
   /** Every step so far, in order, as the event-store activity would have received it. */
-  readonly appends: (AppendedEvents & { occurredAt: Instant; events: E[] })[] = [];
+  readonly appends: (AppendOf<K> & { events: E[] })[] = [];
   state: S;
 
   constructor(
@@ -42,14 +43,13 @@ export class Story<
     this.state = past.reduce((state, event) => decider.evolve(state, event), decider.initialState());
   }
 
-  run(command: C, now: Instant): AppendedEvents & { occurredAt: Instant; events: E[] } {
+  run(command: C, now: Instant): AppendOf<K> & { events: E[] } {
     const decision = this.decider.decide({ ...command, metadata: { now, actor: 'coordinador' } }, this.state);
     if (isDomainError(decision)) throw new Error(`${command.type}: ${decision.code} ${decision.message}`);
     const firstSeq = this.events.length + 1;
     this.events.push(...decision);
     this.state = decision.reduce((state, event) => this.decider.evolve(state, event), this.state);
-    const stored = appendOf<K>({ aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: decision, state: this.state, occurredAt: now, policy: DEFAULT_DEADLINE_POLICY });
-    const appended = { ...stored, events: [...decision], occurredAt: now };
+    const appended = { aggregate: this.aggregate, streamId: this.streamId, firstSeq, events: [...decision], state: this.state, occurredAt: now, policy: DEFAULT_DEADLINE_POLICY };
     this.appends.push(appended);
     return appended;
   }

@@ -1,10 +1,9 @@
 import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
 import { addDays, addMonths, STL_2017 } from '@app/domain';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type Worker } from '@temporalio/worker';
 import { eventually } from '@test/support/eventually';
 import { InMemoryEventStore } from '@test/support/in-memory-event-store';
-import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type RunningWorkflows, runWorkflows, testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
 import { runFullExercise } from '../../../../test/scenarios/full-exercise';
 import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 
@@ -13,23 +12,16 @@ const record = (entidad: string) => STL_2017.find((stl) => stl.entidad === entid
 describe('exerciseWorkflow on the time-skipping server', () => {
   let env: TestWorkflowEnvironment;
   let store: InMemoryEventStore;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workflows: RunningWorkflows | undefined;
   let driver: ScenarioDriver;
 
   beforeAll(async () => {
-    env = await timeSkippingEnvironment();
     store = new InMemoryEventStore();
-    worker = await testWorker(env, store.activities);
-    running = worker.run();
-    driver = new ScenarioDriver(env);
+    workflows = await runWorkflows(await timeSkippingEnvironment(), store.activities);
+    ({ env, driver } = workflows);
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  afterAll(() => workflows?.stop());
 
   const eventsOf = (streamId: string, type: string) => store.stream(streamId).filter((event) => event.type === type);
   const kindsOf = (streamId: string, type: string) => eventsOf(streamId, type).map((event) => event.data.kind ?? event.data.escalation?.kind);

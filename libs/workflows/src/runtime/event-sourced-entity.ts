@@ -1,6 +1,5 @@
 import {
   type AggregateKind,
-  type AggregateStates,
   appendOf,
   type CommandOutcome,
   type CommandPayload,
@@ -23,7 +22,8 @@ import {
   type Deadline,
   type DeadlinePolicy,
   type Decider,
-  type DomainEvent,
+  type EventOf,
+  type StateOf,
   domainError,
   type IncidentData,
   interplayRefusal,
@@ -46,7 +46,7 @@ import {
 } from '@temporalio/workflow';
 
 /** One aggregate's workflow: its kind types its state, so its appends reach the read side typed. */
-export interface EntityDefinition<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
+export interface EntityDefinition<C extends Command, E extends EventOf<K>, K extends AggregateKind, S extends StateOf<K> = StateOf<K>> {
   readonly aggregate: K;
   readonly policy: DeadlinePolicy;
   readonly decider: Decider<C, E, S>;
@@ -111,7 +111,7 @@ const { deliverNotifications } = proxyActivities<NotificationActivities>({
  * are stored (idempotently) before the state moves, and one loop turns due deadlines into commands.
  * Commands run one at a time, so no handler ever decides on a state another handler is about to change.
  */
-export class EventSourcedEntity<C extends Command, E extends DomainEvent, K extends AggregateKind, S extends AggregateStates[K] = AggregateStates[K]> {
+export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K extends AggregateKind, S extends StateOf<K> = StateOf<K>> {
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();

@@ -1,35 +1,25 @@
 import { domainRejectionOf, SEARCH_ATTRIBUTES } from '@app/contracts';
 import { addDays, addMonths, businessCalendar, noticeDeadline, STL_2017, type StlSeedRecord } from '@app/domain';
-import { type TestWorkflowEnvironment } from '@temporalio/testing';
-import { type Worker } from '@temporalio/worker';
 import { InMemoryEventStore } from '@test/support/in-memory-event-store';
-import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
-import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { holdBimonthlySession } from '../../../../test/scenarios/full-exercise';
 import { historyLengthsOfEveryRun } from '@test/support/run-histories';
 
 const record = (entidad: string): StlSeedRecord => STL_2017.find((stl) => stl.entidad === entidad)!;
 
 describe('stlWorkflow on the time-skipping server', () => {
-  let env: TestWorkflowEnvironment;
   let store: InMemoryEventStore;
-  let worker: Worker;
-  let running: Promise<void>;
+  let workflows: RunningWorkflows | undefined;
   let driver: ScenarioDriver;
 
   beforeAll(async () => {
-    env = await timeSkippingEnvironment();
     store = new InMemoryEventStore();
-    worker = await testWorker(env, store.activities);
-    running = worker.run();
-    driver = new ScenarioDriver(env);
+    workflows = await runWorkflows(await timeSkippingEnvironment(), store.activities);
+    driver = workflows.driver;
   });
 
-  afterAll(async () => {
-    worker?.shutdown();
-    await running;
-    await env?.teardown();
-  });
+  afterAll(() => workflows?.stop());
 
   const dataOf = (streamId: string, type: string, kind?: string) =>
     store

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { entidadName, type Entidad } from '@app/domain';
+import { entidadName, type Entidad, parseStreamId } from '@app/domain';
 import { type EscalationView } from '@app/persistence';
 import { escalationResourceId } from '../../escalations/escalation-id';
 import { deadlineKindName, escalationLevelName, escalationStatusName } from '../format/labels';
@@ -56,7 +56,7 @@ export function escalationsTable(escalations: readonly EscalationView[], options
           (escalation) => html`<tr data-escalation="${escalation.id}" data-status="${escalation.status}">
             ${options.showEntidad ? html`<td><a href="/tablero/entidades/${escalation.entidad}">${entidadName(escalation.entidad as Entidad)}</a></td>` : ''}
             <th scope="row" style="font-weight:400">${escalation.reason}</th>
-            <td>${deadlineKindName(escalation.kind)}<div class="small muted">${escalation.streamId.startsWith('stl/') ? 'STL' : 'Ejercicio'}</div></td>
+            <td>${deadlineKindName(escalation.kind)}<div class="small muted">${parseStreamId(escalation.streamId)?.aggregate === 'stl' ? 'STL' : 'Ejercicio'}</div></td>
             <td>${escalationLevelName(escalation.level)}</td>
             <td class="nowrap">${fechaDeInstante(escalation.raisedAt)}</td>
             <td>${statusCell(escalation)}</td>

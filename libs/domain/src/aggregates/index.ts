@@ -1,0 +1,2 @@
+export * from './aggregate-module';
+export * from './aggregates';
