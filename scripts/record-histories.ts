@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addDays, STL_2017 } from '@app/domain';
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const [env, postgres] = await Promise.all([timeSkippingEnvironment(), startPostgresForFile()]);
   const { dataSource } = postgres.database;
   const store = new EventStore(dataSource);
-  const append = new EventStoreActivitiesService(store, new ProjectionWriter(), new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' }), dataSource);
+  const append = new EventStoreActivitiesService(store, new ProjectionWriter(), new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET }), dataSource);
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions() });
   const worker = await Worker.create({
     connection: env.nativeConnection,

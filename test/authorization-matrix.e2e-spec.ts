@@ -429,6 +429,8 @@ describe('authorisation matrix: every role × every endpoint × own and foreign 
       'POST /api/users',
       'PATCH /api/users/{username}',
       'POST /api/users/{username}/password-reset',
+      // The deployment's SMTP settings, not a state's: the coordinación only (test/requeue-undeliverable.e2e-spec.ts).
+      'POST /api/notifications/requeue',
     ];
 
     const missing = mutating.filter((route) => !publicRoutes.includes(route) && !ENDPOINTS.some((row) => row.route === route));

@@ -1,5 +1,5 @@
 import { TASK_QUEUE } from '@app/contracts';
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker, type WorkerOptions } from '@temporalio/worker';
@@ -60,7 +60,7 @@ export async function simulate(options: SimulationOptions, workflowBundle: Worke
   try {
     const { dataSource } = postgres.database;
     await insertStaff(dataSource, staffFor(scenario.states));
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
     const activities = { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() };
     const shards: Shard[] = await Promise.all(

@@ -10,6 +10,7 @@ const EXPORTED_IN_THE_SHELL = {
   TEMPORAL_ADDRESS: '127.0.0.1:1',
   SMTP_URL: 'smtp://127.0.0.1:1',
   JWT_SECRET: 'una-clave-de-otra-parte-con-mas-de-32-caracteres',
+  MAIL_LINK_SECRET: 'otra-clave-de-otra-parte-con-mas-de-32-caracteres',
   NODE_ENV: 'production',
 };
 

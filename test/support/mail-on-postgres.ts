@@ -1,4 +1,4 @@
-import { type DeliveryOptions, NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, type DeliveryOptions, NotificationDelivery, NotificationOutbox, SmtpMailTransport } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { EventStoreActivitiesService } from '../../apps/worker/src/activities/event-store.activities';
 import { NotificationActivitiesService } from '../../apps/worker/src/activities/notification.activities';
@@ -24,7 +24,7 @@ export class MailOnPostgres {
       this.sink = await SmtpSink.start();
       this.transport = new SmtpMailTransport(this.sink.url, { connectionMs: 2_000, greetingMs: 2_000, socketMs: 5_000 });
       const { dataSource } = this.database;
-      const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+      const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
       this.append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
       this.deliver = new NotificationActivitiesService(new NotificationDelivery(dataSource, this.transport, delivery));
       await insertStaff(dataSource);

@@ -1,3 +1,4 @@
+import { DEVELOPMENT_MAIL_LINK_SECRET } from '@app/notifications';
 import { loadWorkerConfig } from './worker-config';
 
 const base = { DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/cocreacion', APP_MODE: 'development' };
@@ -8,6 +9,7 @@ describe('loadWorkerConfig: e-mail settings', () => {
       smtpUrl: 'smtp://127.0.0.1:1025',
       mailFrom: '"Cocreación desde lo Local" <avisos@cocreacion.local>',
       publicBaseUrl: 'http://127.0.0.1:3000',
+      mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET,
     });
   });
 
@@ -17,6 +19,7 @@ describe('loadWorkerConfig: e-mail settings', () => {
     SMTP_URL: 'smtps://avisos:secreto@smtp.inai.org.mx:465',
     MAIL_FROM: 'Gobierno Abierto INAI <gobiernoabierto@inai.org.mx>',
     PUBLIC_BASE_URL: 'https://cocreacion.inai.org.mx',
+    MAIL_LINK_SECRET: 'una-clave-para-firmar-los-enlaces-de-respuesta',
   };
 
   it('takes SMTP_URL, MAIL_FROM, PUBLIC_BASE_URL and MAIL_REPLY_TO from the environment', () => {
@@ -26,7 +29,15 @@ describe('loadWorkerConfig: e-mail settings', () => {
       mailFrom: 'Gobierno Abierto INAI <gobiernoabierto@inai.org.mx>',
       publicBaseUrl: 'https://cocreacion.inai.org.mx',
       replyTo: 'Coordinación <gobiernoabierto@inai.org.mx>',
+      mailLinkSecret: 'una-clave-para-firmar-los-enlaces-de-respuesta',
     });
+  });
+
+  it('in production signs the answer links only with a strong key of its own (MAIL_LINK_SECRET)', () => {
+    const load = (env: NodeJS.ProcessEnv) => () => loadWorkerConfig({ ...production, ...env });
+
+    expect(load({ MAIL_LINK_SECRET: '' })).toThrow('MAIL_LINK_SECRET is required');
+    expect(load({ MAIL_LINK_SECRET: DEVELOPMENT_MAIL_LINK_SECRET })).toThrow('must not be the development default');
   });
 
   it('in production (anything but APP_MODE=development, or NODE_ENV=production) refuses the default sender and links to this machine', () => {

@@ -5,6 +5,7 @@ import {
   DEFAULT_SMTP_URL,
   isLocalUrl,
   isRoutableDomain,
+  mailLinkSecret,
   type NotificationsConfig,
   senderDomain,
 } from '@app/notifications';
@@ -63,6 +64,7 @@ function notificationsConfig(env: NodeJS.ProcessEnv, problems: string[]): Notifi
     problems.push(`MAIL_REPLY_TO must be an e-mail address, optionally with a name (got "${replyTo}")`);
   }
   const config: NotificationsConfig = {
+    mailLinkSecret: mailLinkSecret(env, isProductionMode(env), problems),
     smtpUrl: urlWithScheme(env, 'SMTP_URL', DEFAULT_SMTP_URL, ['smtp', 'smtps'], problems),
     mailFrom,
     publicBaseUrl: urlWithScheme(env, 'PUBLIC_BASE_URL', DEFAULT_PUBLIC_BASE_URL, ['http', 'https'], problems),

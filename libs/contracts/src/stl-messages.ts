@@ -23,6 +23,7 @@ export const stlUpdates = defineCommandUpdates<StlCommand, StlRequestType>({
   ConveneSession: true,
   CancelSession: true,
   RescheduleSession: true,
+  AnswerConvocation: true,
   RecordAttendance: true,
   RecordDecision: true,
   ApproveMinutes: true,

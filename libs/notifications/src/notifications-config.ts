@@ -8,6 +8,8 @@ export interface NotificationsConfig {
   readonly publicBaseUrl: string;
   /** `MAIL_REPLY_TO`: where a recipient's reply goes (a person of the coordinación); none by default. */
   readonly replyTo?: string;
+  /** `MAIL_LINK_SECRET`: signs the personal links to answer a convocation (the API verifies them with it). */
+  readonly mailLinkSecret: string;
 }
 
 export const DEFAULT_SMTP_URL = 'smtp://127.0.0.1:1025';

@@ -19,6 +19,8 @@ import { EventMetadata1764800000000 } from './migrations/1764800000000-event-met
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
 import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-historical-convocations';
 import { EventStreams1796400000000 } from './migrations/1796400000000-event-streams';
+import { ConvocationForecast1796530000000 } from './migrations/1796530000000-convocation-forecast';
+import { RequeuedNotifications1796530100000 } from './migrations/1796530100000-requeued-notifications';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -47,6 +49,8 @@ export const PERSISTENCE_MIGRATIONS = [
   IdempotencyKeys1796260131580,
   HistoricalConvocations1796300000000,
   EventStreams1796400000000,
+  ConvocationForecast1796530000000,
+  RequeuedNotifications1796530100000,
 ];
 
 export interface DatabaseConfig {

@@ -31,7 +31,10 @@ describe('authentication settings, validated at boot', () => {
     'is production, refusing to start without a secret, whenever development is not asked for by name (%j)',
     (env) => {
       expect(() => loadApiConfig({ ...DATABASE, ...env })).toThrow(/JWT_SECRET is required outside development \(APP_MODE=development/);
-      expect(loadApiConfig({ ...DATABASE, ...env, JWT_SECRET: STRONG_SECRET })).toMatchObject({ production: true, seedDemoUsers: false });
+      expect(loadApiConfig({ ...DATABASE, ...env, JWT_SECRET: STRONG_SECRET, MAIL_LINK_SECRET: STRONG_SECRET.split('').reverse().join('') })).toMatchObject({
+        production: true,
+        seedDemoUsers: false,
+      });
     },
   );
 
@@ -64,9 +67,11 @@ describe('authentication settings, validated at boot', () => {
   });
 
   it('starts in production with a strong secret, and seeds no accounts there', () => {
-    const config = loadApiConfig({ ...DATABASE, NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET });
+    const mailLinks = 'otra-clave-fuerte-para-los-enlaces-de-correo';
+    const config = loadApiConfig({ ...DATABASE, NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET, MAIL_LINK_SECRET: mailLinks });
 
-    expect(config).toMatchObject({ production: true, jwtSecret: STRONG_SECRET, seedDemoUsers: false });
+    expect(config).toMatchObject({ production: true, jwtSecret: STRONG_SECRET, mailLinkSecret: mailLinks, seedDemoUsers: false });
+    expect(() => loadApiConfig({ ...DATABASE, NODE_ENV: 'production', JWT_SECRET: STRONG_SECRET })).toThrow(/MAIL_LINK_SECRET is required/);
   });
 
   it('names a JWT_TTL it cannot read', () => {

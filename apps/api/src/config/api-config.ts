@@ -1,5 +1,5 @@
 import { isProductionMode, TASK_QUEUE } from '@app/contracts';
-import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL } from '@app/notifications';
+import { DEFAULT_MAIL_FROM, DEFAULT_SMTP_URL, mailLinkSecret } from '@app/notifications';
 import { metricsPort } from '@app/observability';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy, deadlinePolicyFromJson, isLocalDate } from '@app/domain';
 import { DEFAULT_PROGRAMME_START } from '../validation/decorators';
@@ -31,6 +31,8 @@ export interface ApiConfig {
   readonly mailFrom: string;
   /** HMAC key of the access tokens (HS256). */
   readonly jwtSecret: string;
+  /** `MAIL_LINK_SECRET`: the key the worker signs the personal answer links of convocations with. */
+  readonly mailLinkSecret: string;
   /** Lifetime of an access token, in seconds (`JWT_TTL`, e.g. `8h`). */
   readonly jwtTtlSeconds: number;
   /** Password of the demo accounts created on an empty users table outside production. */
@@ -144,6 +146,7 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     smtpUrl: env.SMTP_URL || DEFAULT_SMTP_URL,
     mailFrom: env.MAIL_FROM || DEFAULT_MAIL_FROM,
     jwtSecret: jwtSecret(env, production, problems),
+    mailLinkSecret: mailLinkSecret(env, production, problems),
     jwtTtlSeconds: jwtTtl(env, problems),
     demoPassword: env.DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     seedDemoUsers: !production,

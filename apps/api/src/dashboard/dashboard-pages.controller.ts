@@ -13,6 +13,7 @@ import { DashboardReader, type EscalationFilter } from './read-model/dashboard-r
 import { boardView } from './views/board.view';
 import { entidadView } from './views/entidad.view';
 import { inboxView } from './views/inbox.view';
+import { NotificationsService } from '../notifications/notifications.service';
 
 const today = () => localDateAt(Date.now());
 
@@ -30,7 +31,10 @@ export function parseEscalationFilter(query: Readonly<Record<string, unknown>>):
 @UseFilters(DashboardPageFilter)
 @Controller('tablero')
 export class DashboardPagesController {
-  constructor(private readonly reader: DashboardReader) {}
+  constructor(
+    private readonly reader: DashboardReader,
+    private readonly notifications: NotificationsService,
+  ) {}
 
   @Get()
   async board(@CurrentUser() user: AuthenticatedUser, @Query() query: Record<string, unknown>, @Res() response: Response): Promise<void> {
@@ -68,6 +72,7 @@ export class DashboardPagesController {
     const escalations = await this.reader.escalations(filter, readable);
     const entidades: readonly Entidad[] =
       readable === ALL_ENTIDADES ? [...new Set(escalations.map((row) => row.entidad))].filter(isEntidad).sort() : readable;
-    sendPage(response, 200, inboxView({ user, escalations, filter, entidades }));
+    const requeueable = user.role === 'coordinador' ? await this.notifications.requeueable() : 0;
+    sendPage(response, 200, inboxView({ user, escalations, filter, entidades, requeueable }));
   }
 }

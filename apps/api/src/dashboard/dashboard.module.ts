@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
 import { AccountPagesController } from './account-pages.controller';
 import { DashboardAssetsController } from './dashboard-assets.controller';
@@ -10,7 +11,7 @@ import { DashboardReader } from './read-model/dashboard-reader';
 
 /** The coordinators' board: server-rendered Spanish pages under /tablero (outside the /api prefix; see main.ts). */
 @Module({
-  imports: [AuthModule, UsersModule],
+  imports: [AuthModule, UsersModule, NotificationsModule],
   controllers: [AccountPagesController, DashboardSessionController, DashboardAssetsController, PublicBoardController, DashboardPagesController],
   providers: [DashboardReader],
 })

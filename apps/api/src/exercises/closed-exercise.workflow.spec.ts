@@ -1,4 +1,4 @@
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
@@ -27,7 +27,7 @@ describe('a command on an exercise closed by its evaluation', () => {
     const append = new EventStoreActivitiesService(
       new EventStore(dataSource),
       new ProjectionWriter(),
-      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' }),
+      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET }),
       dataSource,
     );
     workflows = await runWorkflows(env, { appendEvents: append.appendEvents.bind(append), deliverNotifications: () => Promise.resolve() });

@@ -1,10 +1,11 @@
-import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
+import { ApiForbiddenResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
 import { commandableEntidades } from '../auth/entidad-access';
 import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
-import { ListNotificationsQuery, NotificationDto } from './notifications.dto';
+import { ApiProblem } from '../errors/api-problem';
+import { ListNotificationsQuery, NotificationDto, RequeuedNotificationsDto, RequeueNotificationsDto } from './notifications.dto';
 import { NotificationsService } from './notifications.service';
 
 @ApiTags('notificaciones')
@@ -22,5 +23,20 @@ export class NotificationsController {
   })
   list(@Query() query: ListNotificationsQuery, @CurrentUser() user: AuthenticatedUser): Promise<NotificationDto[]> {
     return this.notifications.list(query, commandableEntidades(user));
+  }
+
+  /**
+   * After the cause is fixed (SMTP credentials, the sender): the undeliverable rows with an address go out again,
+   * each at most once. The coordinación's, since SMTP settings are the deployment's, not a state's.
+   */
+  @Post('requeue')
+  @HttpCode(200)
+  @ApiOkResponse({ type: RequeuedNotificationsDto, description: 'Correos no entregados en cola de nuevo; una segunda vez no encuentra ninguno' })
+  @ApiForbiddenResponse({ description: 'FORBIDDEN_ROLE: solo la coordinación' })
+  requeue(@Body() body: RequeueNotificationsDto, @CurrentUser() user: AuthenticatedUser): Promise<RequeuedNotificationsDto> {
+    if (user.role !== 'coordinador') {
+      throw new ApiProblem(403, 'FORBIDDEN_ROLE', 'Reenviar los correos no entregados corresponde a la coordinación.');
+    }
+    return this.notifications.requeue(body.entidad, user.username);
   }
 }

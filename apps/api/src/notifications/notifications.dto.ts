@@ -23,6 +23,21 @@ export class ListNotificationsQuery {
   limit?: number;
 }
 
+/** Which undeliverable e-mails to queue again: one state's, or every state's when `entidad` is omitted. */
+export class RequeueNotificationsDto {
+  @IsOptional()
+  @IsEntidadField({ required: false })
+  entidad?: string;
+}
+
+export class RequeuedNotificationsDto {
+  @ApiProperty({ description: 'Correos no entregados puestos en cola de nuevo (cada uno una sola vez)', example: 2 })
+  requeued!: number;
+
+  @ApiProperty({ type: [String], format: 'uuid' })
+  ids!: string[];
+}
+
 export class NotificationRecipientDto {
   @ApiProperty({ example: 'Titular 1 de organismo garante (Jalisco)' })
   nombre!: string;

@@ -1,8 +1,9 @@
+import { requeueUndeliverable } from '@app/notifications';
 import { NotificationRecord } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { entidadWhere, type Readable, readScope } from '../auth/read-scope';
-import { type ListNotificationsQuery, type NotificationDto } from './notifications.dto';
+import { type ListNotificationsQuery, type NotificationDto, type RequeuedNotificationsDto } from './notifications.dto';
 
 const DEFAULT_LIMIT = 100;
 
@@ -37,5 +38,19 @@ export class NotificationsService {
       take: query.limit ?? DEFAULT_LIMIT,
     });
     return rows.map(present);
+  }
+
+  /** The coordinación's button: the same use case as `npm run mail:requeue`, each row at most once. */
+  async requeue(entidad: string | undefined, by: string): Promise<RequeuedNotificationsDto> {
+    const rows = await requeueUndeliverable(this.dataSource.manager, { by, ...(entidad === undefined ? {} : { entidades: [entidad] }) });
+    return { requeued: rows.length, ids: rows.map((row) => row.id) };
+  }
+
+  /** How many undeliverable rows with an address have not been queued again yet: what the button would send. */
+  async requeueable(): Promise<number> {
+    const [{ count }]: [{ count: number }] = await this.dataSource.query(
+      "SELECT count(*)::int AS count FROM notifications WHERE status = 'undeliverable' AND requeued_at IS NULL AND recipient_email IS NOT NULL",
+    );
+    return count;
   }
 }

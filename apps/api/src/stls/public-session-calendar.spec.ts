@@ -1,5 +1,8 @@
+import { type RegisteredStl } from '@app/domain';
+import { attachmentsFor, planNotifications } from '@app/notifications';
 import { type StlSessionView } from '@app/persistence';
 import ICAL from 'ical.js';
+import { at, jaliscoInstalado } from '../../../../libs/notifications/src/testing/stories';
 import { publicSessionsCalendar } from './public-session-calendar';
 
 function row(overrides: Partial<StlSessionView>): StlSessionView {
@@ -19,6 +22,7 @@ function row(overrides: Partial<StlSessionView>): StlSessionView {
     decisions: [],
     minutes: null,
     cancellation: null,
+    reschedulings: [],
     ...overrides,
   });
 }
@@ -49,5 +53,48 @@ describe('publicSessionsCalendar: the public .ics of an STL', () => {
 
   it('stamps every event with when the rows last changed', () => {
     expect(String(events[0].component.getFirstPropertyValue('dtstamp'))).toBe('2026-11-23T16:00:00Z');
+  });
+});
+
+describe('publicSessionsCalendar: a moved session', () => {
+  const sequenceOf = (ics: string) =>
+    new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((vevent) => vevent.getFirstPropertyValue('sequence'));
+
+  /** Convened, then moved twice: the feed must say what the second rescheduling e-mail said. */
+  function movedTwice() {
+    const story = jaliscoInstalado();
+    const agenda = ['Seguimiento del PAL'];
+    story.run({ type: 'ConveneSession', data: { sessionId: 's1', date: '2026-12-10', kind: 'ordinaria', convokedOn: '2026-11-23', agenda } }, at('2026-11-23'));
+    story.run({ type: 'RescheduleSession', data: { sessionId: 's1', date: '2026-12-14', reason: 'Sala ocupada' } }, at('2026-11-24'));
+    const moved = story.run({ type: 'RescheduleSession', data: { sessionId: 's1', date: '2026-12-15', reason: 'Puente' } }, at('2026-11-25'));
+    return { story, moved };
+  }
+
+  function feedRow(state: RegisteredStl): StlSessionView {
+    const session = state.sessions.s1;
+    const reschedulings = session.reschedulings ?? [];
+    return row({ sessionId: 's1', date: session.date, status: session.status, reschedulings });
+  }
+
+  it('carries the SEQUENCE of the rescheduling e-mail, not 0', () => {
+    const { story, moved } = movedTwice();
+    const [mail] = planNotifications(moved).filter((planned) => planned.content.kind === 'session_rescheduled');
+    const [attachment] = attachmentsFor(mail.content);
+
+    const feed = publicSessionsCalendar('14', [feedRow(story.state as RegisteredStl)], new Date('2026-11-25T16:00:00.000Z'));
+
+    expect(sequenceOf(attachment.content)).toEqual([2]);
+    expect(sequenceOf(feed)).toEqual([2]);
+  });
+
+  it('cancelled after being moved, carries the SEQUENCE of the cancellation e-mail', () => {
+    const { story } = movedTwice();
+    const cancelled = story.run({ type: 'CancelSession', data: { sessionId: 's1', reason: 'Sin quórum previsto' } }, at('2026-11-26'));
+    const [mail] = planNotifications(cancelled).filter((planned) => planned.content.kind === 'session_cancelled');
+
+    const feed = publicSessionsCalendar('14', [feedRow(story.state as RegisteredStl)], new Date('2026-11-26T16:00:00.000Z'));
+
+    expect(sequenceOf(attachmentsFor(mail.content)[0].content)).toEqual([3]);
+    expect(sequenceOf(feed)).toEqual([3]);
   });
 });

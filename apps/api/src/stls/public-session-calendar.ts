@@ -5,10 +5,12 @@ import { type StlSessionView } from '@app/persistence';
 /**
  * The sessions of an STL as a public calendar feed: date, kind, orden del día, place and status only. No member,
  * no contact data, and no meeting link (a videoconference link is often the only key to the room); the
- * convocation e-mails carry the link to the members.
+ * convocation e-mails carry the link to the members. A moved session keeps the SEQUENCE its rescheduling e-mail
+ * carried (one per change of date), or a subscribed calendar would ignore the feed's new date as older news.
  */
 export function publicSessionFacts(row: StlSessionView): SessionFacts & { readonly cancelled: boolean } {
   return {
+    ...(row.reschedulings.length === 0 ? {} : { sequence: row.reschedulings.length }),
     sessionId: row.sessionId,
     date: row.date,
     kind: row.kind as SessionKind,

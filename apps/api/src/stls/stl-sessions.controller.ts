@@ -1,5 +1,5 @@
 import { type Entidad } from '@app/domain';
-import { Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { applyDecorators, Body, Controller, HttpCode, Param, Post } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -35,6 +35,9 @@ import { OnStl } from './stl-routes';
 const SESSION_ID = { name: 'id', description: 'Sesión: `<fecha>-<n>` para las convocadas por la API', example: '2027-02-10-1' };
 const SESSION_ID_PIPE = new IdentifierParamPipe('id');
 
+/** An act on one convened session: idempotent, authorised on its STL, answered with the session (200). */
+const SessionAct = () => applyDecorators(IdempotentCommand(), OnStl('command'), HttpCode(200), ApiParam(SESSION_ID));
+
 /** Sessions of the STL (mecanismo-gobernanza-edomex.md, cap. VI): convocation, quorum, decisions, acta. */
 @ApiTags('stl')
 @ApiAuthenticated()
@@ -61,10 +64,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/attendance')
-  @IdempotentCommand()
-  @OnStl('command')
-  @HttpCode(200)
-  @ApiParam(SESSION_ID)
+  @SessionAct()
   @ApiOkResponse({
     description:
       'Asistencia registrada (una vez por sesión, desde su fecha), con o sin quórum: `code` dice por qué no lo hubo ' +
@@ -107,10 +107,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/minutes')
-  @IdempotentCommand()
-  @OnStl('command')
-  @HttpCode(200)
-  @ApiParam(SESSION_ID)
+  @SessionAct()
   @ApiOkResponse({ description: 'Acta aprobada y firmada por quienes asistieron; la sesión queda cerrada' })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'ATTENDANCE_NOT_RECORDED, MISSING_SIGNATURES, SIGNER_NOT_PRESENT, MINUTES_ALREADY_APPROVED' })
@@ -125,10 +122,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/cancel')
-  @IdempotentCommand()
-  @OnStl('command')
-  @HttpCode(200)
-  @ApiParam(SESSION_ID)
+  @SessionAct()
   @ApiOkResponse({ description: 'Sesión cancelada (cancelarla otra vez no cambia nada); deja de cubrir el bimestre' })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND, SESSION_NOT_FOUND' })
   @ApiConflictResponse({ description: 'SESSION_ALREADY_HELD' })
@@ -142,10 +136,7 @@ export class StlSessionsController {
   }
 
   @Post(':id/reschedule')
-  @IdempotentCommand()
-  @OnStl('command')
-  @HttpCode(200)
-  @ApiParam(SESSION_ID)
+  @SessionAct()
   @ApiOkResponse({
     description:
       'Sesión movida a otra fecha, con el motivo: cada integrante recibe un correo y un .ics que mueve la entrada de su ' +

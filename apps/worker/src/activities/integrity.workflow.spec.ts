@@ -1,6 +1,6 @@
 import { domainRejectionOf, exerciseUpdates, type CommandUpdateDefinition, stlUpdates, TASK_QUEUE } from '@app/contracts';
 import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, fold, localDateAt, STL_2017, stlDecider, type StlEvent, stlSeedCommands } from '@app/domain';
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
@@ -28,7 +28,7 @@ describe('integrity of the event-sourced workflows against the store', () => {
     [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
     const { dataSource } = postgres.database;
     store = new EventStore(dataSource);
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     append = new EventStoreActivitiesService(store, new ProjectionWriter(), outbox, dataSource);
     workflows = await runWorkflows(env, { appendEvents: append.appendEvents.bind(append), ...noDelivery });
     driver = workflows.driver;

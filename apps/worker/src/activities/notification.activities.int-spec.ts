@@ -1,5 +1,5 @@
 import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines } from '@app/domain';
-import { installationId, messageIdFor, NotificationOutbox, RecipientDirectory, senderDomain } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, installationId, messageIdFor, NotificationOutbox, RecipientDirectory, senderDomain } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import ICAL from 'ical.js';
 import { at, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../../../../libs/notifications/src/testing/stories';
@@ -57,7 +57,7 @@ describe('Notifications on PostgreSQL and a real SMTP server on loopback', () =>
       new EventStore(harness.database.dataSource),
       new ProjectionWriter(),
       new NotificationOutbox(
-        { publicBaseUrl: 'http://127.0.0.1:3000' },
+        { publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET },
         new RecipientDirectory({ staffFor: () => Promise.reject(new Error('la tabla users no responde')) }),
       ),
       harness.database.dataSource,

@@ -1,5 +1,5 @@
 import { addDays, addMonths, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
-import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
@@ -32,7 +32,7 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     const { dataSource } = postgres.database;
     await insertStaff(dataSource);
     transport = new SmtpMailTransport(sink.url);
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
     const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
     const deliver = new NotificationActivitiesService(delivery);

@@ -8,7 +8,7 @@ import {
   instantAt,
   isDomainError,
 } from '@app/domain';
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database';
 import { EventStoreActivitiesService } from '../activities/event-store.activities';
@@ -34,7 +34,7 @@ describe('the exercise row under a deployment policy other than the default (cha
     const activities = new EventStoreActivitiesService(
       new EventStore(dataSource),
       new ProjectionWriter(),
-      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' }),
+      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET }),
       dataSource,
     );
     const decider = exerciseDeciderWith(SHORTER);

@@ -21,7 +21,7 @@ import {
   type StlCommand,
   stlSeedCommands,
 } from '@app/domain';
-import { NotificationOutbox } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { projectionRows } from '@test/support/projections-rebuild';
 import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
@@ -169,7 +169,7 @@ describe('rebuilding the projections from domain_events (real PostgreSQL)', () =
     const activities = new EventStoreActivitiesService(
       new EventStore(database.dataSource),
       new ProjectionWriter(),
-      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' }),
+      new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET }),
       database.dataSource,
     );
     await writeLiveHistory(activities);

@@ -7,7 +7,7 @@ import {
   type StlCommand,
   stlSeedCommands,
 } from '@app/domain';
-import { NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
 import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
 import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
@@ -85,7 +85,7 @@ describe('mail never holds up time (issue 13, item 5)', () => {
     [postgres, env] = await Promise.all([startPostgresForFile(), timeSkippingEnvironment()]);
     const { dataSource } = postgres.database;
     await insertStaff(dataSource);
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
     // The histories still call deliverNotifications; it goes nowhere (port 9 is closed): the dispatcher delivers.
     unusedTransport = new SmtpMailTransport('smtp://127.0.0.1:9', { connectionMs: 500, greetingMs: 500, socketMs: 500 });

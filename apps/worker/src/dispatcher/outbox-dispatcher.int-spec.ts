@@ -2,6 +2,7 @@ import {
   installationId,
   messageIdFor,
   NotificationDelivery,
+  DEVELOPMENT_MAIL_LINK_SECRET,
   NotificationOutbox,
   type RetryPolicy,
   senderDomain,
@@ -63,7 +64,7 @@ describe('the outbox dispatcher, on PostgreSQL and a real SMTP server on loopbac
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000' });
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
     append = new EventStoreActivitiesService(new EventStore(database.dataSource), new ProjectionWriter(), outbox, database.dataSource);
     await insertStaff(database.dataSource);
   });

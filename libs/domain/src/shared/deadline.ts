@@ -30,7 +30,8 @@ export type DeadlineKind =
   | 'monitoring_due'
   | 'evaluation_reminder'
   | 'evaluation_due'
-  | 'session_tomorrow';
+  | 'session_tomorrow'
+  | 'confirmation_reminder';
 
 /** The numbers of DOMAIN.md ("what the users need"), configurable per deployment. */
 export interface DeadlinePolicy {

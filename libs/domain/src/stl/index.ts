@@ -11,6 +11,8 @@ export { type StlErrorCode, stlErrors } from './stl-errors';
 export { assessQuorum, type QuorumAssessment, type SeatHolders } from './quorum';
 export { decideOutcome, tally, type SeatVote } from './voting';
 export { compositionWarnings } from './composition-warnings';
+export { type ConvocationAnswer, isConvocationAnswer, unansweredOf } from './convocation-answers';
+export { type ConvocationForecast, convocationForecast } from './convocation-forecast';
 export { INACTIVITY_ABSENCES, inactiveSeats } from './membership';
 export * from './governance';
 export * from './reserved-acts';

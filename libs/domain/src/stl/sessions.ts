@@ -159,7 +159,7 @@ export function decideRecordAttendance(
 }
 
 /** "… o de sus suplentes o enlaces, mismos que deberán tener capacidad de toma de decisiones" (cap. VI, 2). */
-function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
+export function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
   return seatList(state).map((seat) =>
     seat.enlaceId !== null && !canVote(state.members[seat.enlaceId]) ? { ...seat, enlaceId: null } : seat,
   );

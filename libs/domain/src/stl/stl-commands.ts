@@ -2,6 +2,7 @@ import { type Command } from '../shared/decider';
 import { type IncidentData } from '../shared/escalation';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import { type GovernanceMechanismInput } from './governance';
 import { type ActAuthority, type DecisionRef, type ReservedAct } from './reserved-acts';
 import { type CastVote } from './stl-state';
@@ -109,6 +110,11 @@ export type RescheduleSession = Command<
   'RescheduleSession',
   { readonly sessionId: string; readonly date: LocalDate; readonly reason: string }
 >;
+/** A convened person's answer, sent by the API on their behalf from the personal link of the convocation. */
+export type AnswerConvocation = Command<
+  'AnswerConvocation',
+  { readonly sessionId: string; readonly memberId: string; readonly answer: ConvocationAnswer }
+>;
 export type RecordAttendance = Command<
   'RecordAttendance',
   { readonly sessionId: string; readonly present: readonly string[] }
@@ -194,6 +200,7 @@ export type StlCommand =
   | ConveneSession
   | CancelSession
   | RescheduleSession
+  | AnswerConvocation
   | RecordAttendance
   | RecordDecision
   | ApproveMinutes

@@ -20,6 +20,10 @@ export const deadlineTexts = {
     `El STL de ${stl} no ha sesionado desde ${fromInstallation ? 'su instalación, ' : ''}el ${spanishLongDate(anchor)}: ` +
     `la sesión bimestral vencía el ${spanishLongDate(mark)}.`,
 
+  confirmationReminder: (session: Session) =>
+    `Sesión ${session.kind} del STL el ${spanishLongDate(session.date)}: confirme o decline su asistencia ` +
+    'con el enlace personal de su convocatoria.',
+
   sessionTomorrow: (session: Session) => {
     const where = session.place ?? session.link;
     return (

@@ -9,10 +9,11 @@ import {
 import { entidadName } from '../shared/entidades';
 import { addDays, addMonths, daysBetween, localDateAt, type LocalDate } from '../shared/local-date';
 import { vacancySince } from './composition-warnings';
+import { unansweredOf } from './convocation-answers';
 import { deadlineTexts as texts } from './stl-deadline-texts';
 import { stlCalendar } from './stl-calendar';
 import { VACANCY_DEADLINE_PREFIX } from './stl-evolve';
-import { lastSessionHeldOn, sessionList, type StlInstalado, type StlState } from './stl-state';
+import { lastSessionHeldOn, type Session, sessionList, type StlInstalado, type StlState } from './stl-state';
 
 /** A pending deadline and what firing it produces: a reminder, or an escalation to the state's enlace INAI. */
 export interface PlannedDeadline {
@@ -37,7 +38,12 @@ export function stlDeadlines(state: StlState, policy: DeadlinePolicy): Deadline[
 export function plannedDeadlines(state: StlState, policy: DeadlinePolicy): PlannedDeadline[] {
   if (state.status !== 'instalado') return [];
   const fired = new Set(state.firedDeadlineIds);
-  return [...vacancyDeadlines(state, policy), ...cadenceDeadlines(state, policy), ...sessionTomorrow(state, policy)]
+  return [
+    ...vacancyDeadlines(state, policy),
+    ...cadenceDeadlines(state, policy),
+    ...sessionTomorrow(state, policy),
+    ...confirmationReminders(state, policy),
+  ]
     .filter((planned) => !fired.has(planned.deadline.id))
     .sort((a, b) => Date.parse(a.deadline.dueAt) - Date.parse(b.deadline.dueAt));
 }
@@ -177,6 +183,40 @@ function sessionTomorrow(state: StlInstalado, policy: DeadlinePolicy): PlannedDe
         text: texts.sessionTomorrow(session),
       }),
     }))
-    .filter(({ session, planned }) => Date.parse(planned.deadline.dueAt) > Date.parse(session.reschedulings?.at(-1)?.at ?? session.convenedAt))
+    .filter(({ session, planned }) => dueAfterLastChange(session, planned))
     .map(({ planned }) => planned);
+}
+
+/** Business days before a session at which those convened who have not answered are asked to. */
+export const CONFIRMATION_REMINDER_BUSINESS_DAYS = 3;
+
+/**
+ * Three business days before each convened session (on the STL's calendar), to the convened who have not answered
+ * its convocation yet; gone once everyone has. Never for a convocation recorded as history, and a session moved to
+ * another day has a new one, with its own id (the old one is never listed again).
+ */
+function confirmationReminders(state: StlInstalado, policy: DeadlinePolicy): PlannedDeadline[] {
+  const calendar = stlCalendar(state);
+  const plan = plannerFor(policy);
+  return sessionList(state)
+    .filter((session) => session.status === 'convocada' && session.historical === undefined)
+    .filter((session) => unansweredOf(state, session).length > 0)
+    .map((session) => ({
+      session,
+      planned: plan({
+        id: `sesion:${session.sessionId}:${session.date}:confirmacion`,
+        kind: 'confirmation_reminder',
+        dueOn: calendar.addBusinessDays(session.date, -CONFIRMATION_REMINDER_BUSINESS_DAYS),
+        audience: ['integrantes', 'facilitador'],
+        effect: 'reminder',
+        text: texts.confirmationReminder(session),
+      }),
+    }))
+    .filter(({ session, planned }) => dueAfterLastChange(session, planned))
+    .map(({ planned }) => planned);
+}
+
+/** A session's reminders whose moment had passed when it was convened (or last moved) are not listed. */
+function dueAfterLastChange(session: Session, planned: PlannedDeadline): boolean {
+  return Date.parse(planned.deadline.dueAt) > Date.parse(session.reschedulings?.at(-1)?.at ?? session.convenedAt);
 }

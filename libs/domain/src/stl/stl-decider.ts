@@ -4,6 +4,7 @@ import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline
 import { type DomainError, isDomainError } from '../shared/domain-error';
 import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
+import { decideAnswerConvocation } from './convocation-answers';
 import { compositionWarnings, sameWarnings } from './composition-warnings';
 import { decideAdoptGovernanceMechanism, decideRecordWorkingMeeting } from './governance-decisions';
 import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
@@ -94,6 +95,7 @@ type SessionCommand = Extract<
       | 'ConveneSession'
       | 'CancelSession'
       | 'RescheduleSession'
+      | 'AnswerConvocation'
       | 'RecordAttendance'
       | 'RecordDecision'
       | 'ApproveMinutes'
@@ -112,6 +114,8 @@ function decideInSession(command: SessionCommand, stl: StlInstalado, context: De
       return decideCancelSession(command, stl, context);
     case 'RescheduleSession':
       return decideRescheduleSession(command, stl, context);
+    case 'AnswerConvocation':
+      return decideAnswerConvocation(command, stl, context);
     case 'RecordAttendance':
       return decideRecordAttendance(command, stl, context);
     case 'RecordDecision':

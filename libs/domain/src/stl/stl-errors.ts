@@ -215,6 +215,16 @@ export const stlErrors = {
     conflict('ESCALATION_NOT_FOUND', `No existe el escalamiento «${escalationId}».`, { escalationId }),
   ESCALATION_ALREADY_RESOLVED: (escalationId: string): DomainError =>
     conflict('ESCALATION_ALREADY_RESOLVED', `El escalamiento «${escalationId}» ya fue resuelto.`, { escalationId }),
+  INVALID_ANSWER: (answer: unknown): DomainError =>
+    invalid('INVALID_ANSWER', 'La respuesta debe ser «asistire» o «no_asistire».', { answer }),
+  NOT_CONVENED: (memberId: string): DomainError =>
+    conflict('NOT_CONVENED', 'La persona no figura entre los convocados del STL.', { memberId }),
+  CONVOCATION_CLOSED: (sessionId: string, status: SessionStatus, date: LocalDate): DomainError =>
+    conflict(
+      'CONVOCATION_CLOSED',
+      `La convocatoria ya no admite respuestas: la sesión ${status === 'cancelada' ? 'se canceló' : `fue el ${spanishLongDate(date)}`}.`,
+      { sessionId, status },
+    ),
 
   // The mechanism and the acts reserved to the STL (governance.ts, reserved-acts.ts).
   INVALID_MECHANISM: (field: string, message: string): DomainError => invalid('INVALID_MECHANISM', message, { field }),

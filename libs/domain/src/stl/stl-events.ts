@@ -7,6 +7,7 @@ import {
   type ReminderDueData,
 } from '../shared/escalation';
 import { type Instant, type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import {
   type AttendanceRecord,
   type CompositionWarning,
@@ -97,6 +98,10 @@ export type SessionRescheduled = DomainEvent<
     readonly noticeDeadline: LocalDate;
   }
 >;
+export type ConvocationAnswered = DomainEvent<
+  'ConvocationAnswered',
+  { readonly sessionId: string; readonly memberId: string; readonly answer: ConvocationAnswer; readonly answeredAt: Instant }
+>;
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
   AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
@@ -178,6 +183,7 @@ export type StlEvent =
   | SessionConvened
   | SessionCancelled
   | SessionRescheduled
+  | ConvocationAnswered
   | AttendanceRecorded
   | DecisionRecorded
   | MinutesApproved

@@ -109,6 +109,11 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
           { from: event.data.previousDate, reason: event.data.reason, at: event.data.rescheduledAt },
         ],
       }));
+    case 'ConvocationAnswered':
+      return updateSession(state, event.data.sessionId, (session) => ({
+        ...session,
+        answers: { ...session.answers, [event.data.memberId]: { answer: event.data.answer, at: event.data.answeredAt } },
+      }));
     case 'AttendanceRecorded':
       return attendanceRecorded(state, event);
     case 'DecisionRecorded': {

@@ -1,6 +1,7 @@
 import { type Entidad } from '../shared/entidades';
 import { type Escalation } from '../shared/escalation';
 import { type Instant, type LocalDate } from '../shared/local-date';
+import { type ConvocationAnswer } from './convocation-answers';
 import { earlierRulesVersion, type GovernanceMechanism, type GovernanceVersion, versionOn } from './governance';
 import { type ActBasis, type ReservedAct } from './reserved-acts';
 import {
@@ -131,6 +132,8 @@ export interface Session {
   readonly reschedulings?: readonly { readonly from: LocalDate; readonly reason: string; readonly at: Instant }[];
   /** A convocation recorded after it was issued, with its justification (never mailed). */
   readonly historical?: { readonly justification: string };
+  /** Each convened person's latest answer to the convocation, by member (or facilitador) id. */
+  readonly answers?: Readonly<Record<string, { readonly answer: ConvocationAnswer; readonly at: Instant }>>;
   readonly status: SessionStatus;
   readonly attendance?: AttendanceRecord;
   readonly decisions: readonly RecordedDecision[];

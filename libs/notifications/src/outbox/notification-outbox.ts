@@ -2,6 +2,7 @@ import { type Entidad, type LocalDate, localDateAt } from '@app/domain';
 import { type NotificationAttachment, NotificationRecord } from '@app/persistence';
 import { type EntityManager } from 'typeorm';
 import { sessionsCalendar } from '../ics/session-calendar';
+import { answerLinkUrl, signAnswerToken } from '../links/answer-links';
 import { type NotificationContent } from '../plan/notification-content';
 import { planNotifications } from '../plan/plan-notifications';
 import { type AppendedEvents, type PlannedNotification } from '../plan/planned-notification';
@@ -11,7 +12,7 @@ import { renderNotification, type RenderOptions } from '../templates/render-noti
 
 type NewNotificationRow = Omit<
   NotificationRecord,
-  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation'
+  'id' | 'attempts' | 'lastAttemptAt' | 'createdAt' | 'sentAt' | 'nextAttemptAt' | 'escalation' | 'requeuedAt' | 'requeuedBy'
 >;
 
 /** `<stream id>|<deadline id or event ref>|<recipient>`: the same e-mail can never be queued twice. */
@@ -19,13 +20,22 @@ export function idempotencyKey(streamId: string, ref: string, recipientKey: stri
   return `${streamId}|${ref}|${recipientKey}`;
 }
 
+/** How the outbox renders: the board's address, and the key that signs each person's answer link. */
+export interface OutboxOptions extends RenderOptions {
+  /** `MAIL_LINK_SECRET`. */
+  readonly mailLinkSecret: string;
+}
+
+/** The e-mails that ask a convened person to confirm or decline: each carries that person's own link. */
+const ANSWERABLE: ReadonlySet<NotificationContent['kind']> = new Set(['session_convened', 'session_rescheduled', 'convocation_reminder']);
+
 /**
  * The transactional outbox. `enqueue` runs inside the transaction that appends the events (never in a projection
  * rebuild), so either the events and their e-mails are stored together or neither is.
  */
 export class NotificationOutbox {
   constructor(
-    private readonly options: RenderOptions,
+    private readonly options: OutboxOptions,
     private readonly directory: RecipientDirectory = new RecipientDirectory(),
   ) {}
 
@@ -87,9 +97,18 @@ export class NotificationOutbox {
     return [...new Set(keys)].flatMap((key) => byKey.get(key) ?? []);
   }
 
+  /** Only for a convened person with an address: the link speaks for them alone, about this session. */
+  private answerUrl(content: NotificationContent, recipient: Recipient): string | undefined {
+    if (!ANSWERABLE.has(content.kind) || !('session' in content) || content.session === null) return undefined;
+    if (recipient.email === null || recipient.personId === undefined) return undefined;
+    if (recipient.addressee !== 'integrantes' && recipient.addressee !== 'facilitador') return undefined;
+    const subject = { entidad: content.entidad, sessionId: content.session.sessionId, memberId: recipient.personId };
+    return answerLinkUrl(this.options.publicBaseUrl, signAnswerToken(subject, this.options.mailLinkSecret));
+  }
+
   private row(streamId: string, notification: PlannedNotification, recipient: Recipient, today: LocalDate): NewNotificationRow {
     const { content } = notification;
-    const message = renderNotification(content, recipient, { ...this.options, today });
+    const message = renderNotification(content, recipient, { publicBaseUrl: this.options.publicBaseUrl, today, answerUrl: this.answerUrl(content, recipient) });
     return {
       idempotencyKey: idempotencyKey(streamId, notification.ref, recipient.key),
       streamId,
@@ -111,7 +130,7 @@ export class NotificationOutbox {
 }
 
 /** A convocation carries the session as an .ics, so it lands in the member's calendar. */
-function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
+export function attachmentsFor(content: NotificationContent): NotificationAttachment[] {
   if (content.kind === 'session_cancelled') {
     return [
       {

@@ -56,6 +56,12 @@ export interface SessionTomorrowContent extends About<'session_tomorrow'> {
   readonly message: string;
 }
 
+/** Three business days before a session, to the convened who have not answered its convocation. */
+export interface ConvocationReminderContent extends About<'convocation_reminder'> {
+  readonly session: SessionFacts;
+  readonly message: string;
+}
+
 export interface StageStalledContent extends About<'stage_stalled'> {
   readonly exerciseNumber: number;
   readonly stalledSince: LocalDate;
@@ -123,6 +129,7 @@ export type NotificationContent =
   | SessionCancelledContent
   | SessionRescheduledContent
   | SessionTomorrowContent
+  | ConvocationReminderContent
   | StageStalledContent
   | FacilitadorVacantContent
   | PalReviewContent

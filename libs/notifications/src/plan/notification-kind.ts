@@ -7,6 +7,7 @@ export type NotificationKind =
   | 'session_cancelled'
   | 'session_rescheduled'
   | 'session_tomorrow'
+  | 'convocation_reminder'
   | 'stage_stalled'
   | 'facilitador_vacant'
   | 'monitoring_due'
@@ -23,6 +24,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'session_cancelled',
   'session_rescheduled',
   'session_tomorrow',
+  'convocation_reminder',
   'stage_stalled',
   'facilitador_vacant',
   'monitoring_due',

@@ -1,4 +1,4 @@
-import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, stlDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, type RegisteredStl, stlDeadlines } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
 import { at, exerciseFrom, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { planNotifications } from './plan-notifications';
@@ -139,6 +139,26 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
         at('2026-11-02'),
       );
       expect(planNotifications(appended)).toEqual([]);
+    });
+
+    it('three business days before a session, only those convened who have not answered are reminded', () => {
+      const story = jaliscoInstalado();
+      const agenda = ['Seguimiento del PAL'];
+      story.run({ type: 'ConveneSession', data: { sessionId: 's1', date: '2026-12-10', kind: 'ordinaria', convokedOn: '2026-11-23', agenda } }, at('2026-11-23'));
+      const state = story.state as RegisteredStl;
+      const [first, second, ...rest] = [...Object.keys(state.members), FACILITADORA.facilitadorId];
+      story.run({ type: 'AnswerConvocation', data: { sessionId: 's1', memberId: first, answer: 'asistire' } }, at('2026-11-24'));
+      story.run({ type: 'AnswerConvocation', data: { sessionId: 's1', memberId: second, answer: 'no_asistire' } }, at('2026-11-25'));
+
+      const [reminder, ...others] = planNotifications(story.fire((current) => stlDeadlines(current, DEFAULT_DEADLINE_POLICY), 'confirmation_reminder'));
+
+      expect(others).toEqual([]);
+      expect(reminder).toMatchObject({
+        ref: 'sesion:s1:2026-12-10:confirmacion',
+        audience: ['integrantes', 'facilitador'],
+        people: rest,
+        content: { kind: 'convocation_reminder', session: { sessionId: 's1', date: '2026-12-10' } },
+      });
     });
   });
 

@@ -69,6 +69,7 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
     case 'session_convened':
     case 'session_cancelled':
     case 'session_rescheduled':
+    case 'convocation_reminder':
       return content.session.date >= today;
     case 'session_tomorrow':
       return content.session === null || content.session.date > today;

@@ -27,6 +27,8 @@ export interface PlannedNotification {
   readonly audience: readonly Audience[];
   /** Member ids (and the facilitador's id) who attended: the whole audience of an acta to sign. */
   readonly attendees: readonly string[] | null;
+  /** Only these people of the audience (member or facilitador ids): those who have not answered a convocation. */
+  readonly people?: readonly string[];
   readonly content: NotificationContent;
 }
 
@@ -121,6 +123,7 @@ export function topicOf(kind: EscalationKind, exerciseNumber?: number): string {
     case 'evaluation_due':
       return 'evaluación del PAL';
     case 'session_tomorrow':
+    case 'confirmation_reminder':
       return 'sesión del STL';
     case 'interplay_incident':
       return 'acto entre el ejercicio y el STL no realizado';

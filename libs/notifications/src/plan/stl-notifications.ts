@@ -14,6 +14,7 @@ import {
   type StlEvent,
   type StlState,
   stlSummary,
+  unansweredOf,
 } from '@app/domain';
 import { escalationDueOn } from './escalation-due';
 import { type SessionFacts } from './notification-content';
@@ -135,6 +136,8 @@ function reminder(data: ReminderDueData, seq: number, { state, pending, policy }
     }
     case 'session_tomorrow':
       return at({ kind: 'session_tomorrow', entidad, session: sessionOnTheEve(state, data), message: data.message });
+    case 'confirmation_reminder':
+      return convocationReminder(data, seq, state);
     case 'vacancy_reminder': {
       const vacantSince = stlSummary(state, policy)?.vacantSince ?? data.dueOn;
       const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
@@ -144,6 +147,16 @@ function reminder(data: ReminderDueData, seq: number, { state, pending, policy }
       // The STL has no other reminders (its deadlines are listed in stl-deadlines.ts).
       return [];
   }
+}
+
+/** To those convened who still have not answered (the deadline id names the session and its date). */
+function convocationReminder(data: ReminderDueData, seq: number, state: RegisteredStl): PlannedNotification[] {
+  const session = sessionList(state).find((candidate) => data.deadlineId === `sesion:${candidate.sessionId}:${candidate.date}:confirmacion`);
+  if (session === undefined || session.status !== 'convocada') return [];
+  const people = unansweredOf(state, session);
+  if (people.length === 0) return [];
+  const content = { kind: 'convocation_reminder', entidad: state.entidad, session: sessionFacts(session), message: data.message } as const;
+  return [{ ...planned(data.deadlineId, seq, data.audience, content), people }];
 }
 
 /** The convened session the day after the reminder (the deadline id names it when two share a date). */

@@ -22,8 +22,8 @@ const jalisco: Directory = {
 describe('recipientsFor: audience roles to people', () => {
   it('garante: the titular of the garante sector on the STL; enlace: the INAI enlaces who cover the state', () => {
     expect(recipientsFor(to('garante', 'enlace'), jalisco)).toEqual([
-      { addressee: 'garante', key: 'garante1.14@ejemplo.org.mx', nombre: 'Titular del ITEI', email: 'garante1.14@ejemplo.org.mx', problem: null },
-      { addressee: 'enlace', key: 'enlace@inai.ejemplo.mx', nombre: 'Enlace de occidente', email: 'enlace@inai.ejemplo.mx', problem: null },
+      { addressee: 'garante', key: 'garante1.14@ejemplo.org.mx', nombre: 'Titular del ITEI', email: 'garante1.14@ejemplo.org.mx', problem: null, personId: '14-garante-1' },
+      { addressee: 'enlace', key: 'enlace@inai.ejemplo.mx', nombre: 'Enlace de occidente', email: 'enlace@inai.ejemplo.mx', problem: null, personId: 'u1' },
     ]);
   });
 
@@ -44,8 +44,18 @@ describe('recipientsFor: audience roles to people', () => {
       nombre: 'Titular de gobierno',
       email: null,
       problem: 'sin dirección de correo',
+      personId: '14-gobierno-1',
     });
     expect(recipients).toHaveLength(3);
+  });
+
+  it('a reminder to those who have not answered a convocation reaches only them, each with their id', () => {
+    const unanswered = { ...to('integrantes', 'facilitador'), people: ['14-garante-s', '14-gobierno-1'] };
+
+    expect(recipientsFor(unanswered, jalisco).map((recipient) => [recipient.personId, recipient.email])).toEqual([
+      ['14-garante-s', 'suplente@itei.mx'],
+      ['14-gobierno-1', null],
+    ]);
   });
 
   it('a suplente among the integrantes is marked as such, so the e-mail asks them to stand in', () => {

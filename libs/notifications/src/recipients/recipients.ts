@@ -41,6 +41,8 @@ export interface Recipient {
   readonly problem: string | null;
   /** A suplente on the STL is told to stand in, not to warn a suplente of their own. */
   readonly suplente?: boolean;
+  /** The member's (or facilitador's, or account's) id: whom a personal link in the e-mail speaks for. */
+  readonly personId?: string;
 }
 
 export const NO_ADDRESS = 'sin dirección de correo';
@@ -59,8 +61,10 @@ export function recipientsFor(notification: PlannedNotification, directory: Dire
     notification.attendees === null
       ? notification.audience.flatMap((audience) => peopleFor(audience, directory, escalation))
       : attendeesOf(notification.attendees, directory);
+  const people = notification.people;
+  const chosen = people === undefined ? candidates : candidates.filter((candidate) => candidate.personId !== undefined && people.includes(candidate.personId));
   const byKey = new Map<string, Recipient>();
-  for (const candidate of candidates) if (!byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
+  for (const candidate of chosen) if (!byKey.has(candidate.key)) byKey.set(candidate.key, candidate);
   return [...byKey.values()];
 }
 
@@ -116,12 +120,13 @@ function recipient(addressee: Addressee, person: Person): Recipient {
 
 function addressed(addressee: Addressee, person: Person): Recipient {
   const email = person.email?.trim() ?? '';
-  if (email === '') return { addressee, key: `sin-correo:${person.id}`, nombre: person.nombre, email: null, problem: NO_ADDRESS };
+  const who = { addressee, nombre: person.nombre, personId: person.id };
+  if (email === '') return { ...who, key: `sin-correo:${person.id}`, email: null, problem: NO_ADDRESS };
   if (!PLAUSIBLE_ADDRESS.test(email)) {
     const problem = `dirección de correo no válida («${email}»)`;
-    return { addressee, key: `sin-correo:${person.id}`, nombre: person.nombre, email: null, problem };
+    return { ...who, key: `sin-correo:${person.id}`, email: null, problem };
   }
-  return { addressee, key: email.toLowerCase(), nombre: person.nombre, email, problem: null };
+  return { ...who, key: email.toLowerCase(), email, problem: null };
 }
 
 function nobody(addressee: Addressee, entidad: Entidad): Recipient {

@@ -2,6 +2,7 @@ import { entidadName } from '@app/domain';
 import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
+  type ConvocationReminderContent,
   type EscalationContent,
   type EscalationResolvedContent,
   type FacilitadorVacantContent,
@@ -32,6 +33,8 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
       return sessionRescheduled(content, suplente);
     case 'session_tomorrow':
       return sessionTomorrow(content, suplente);
+    case 'convocation_reminder':
+      return convocationReminder(content, suplente);
     case 'stage_stalled':
       return stageStalled(content);
     case 'facilitador_vacant':
@@ -80,9 +83,9 @@ function sessionConvened(content: SessionConvenedContent, suplente: boolean): Me
     list: { title: 'Orden del día', items: session.agenda },
     action:
       (suplente
-        ? STAND_IN
-        : 'Confirme su asistencia y, si no puede asistir, avise a su suplente para que su representación cuente ' +
-          'para el quórum.') + ' Agregue la sesión a su calendario con el archivo adjunto (.ics).',
+        ? `${STAND_IN} ${ANSWER}`
+        : `${ANSWER} Si no puede asistir, avise a su suplente para que su representación cuente para el quórum.`) +
+      ' Agregue la sesión a su calendario con el archivo adjunto (.ics).',
     deadline: session.date,
   };
 }
@@ -116,7 +119,7 @@ function sessionRescheduled(content: SessionRescheduledContent, suplente: boolea
     list: { title: 'Orden del día', items: session.agenda },
     action:
       (suplente ? STAND_IN : 'Reserve la nueva fecha; si no puede asistir, avise a su suplente.') +
-      ' El archivo adjunto (.ics) mueve la sesión en su calendario.',
+      ` ${ANSWER} El archivo adjunto (.ics) mueve la sesión en su calendario.`,
     deadline: session.date,
   };
 }
@@ -138,6 +141,24 @@ function sessionTomorrow(content: SessionTomorrowContent, suplente: boolean): Me
     deadline: session.date,
   };
 }
+
+function convocationReminder(content: ConvocationReminderContent, suplente: boolean): MessageParts {
+  const { session } = content;
+  return {
+    subject: `${stl(content)}: confirme su asistencia a la sesión del ${short(session.date)}`,
+    paragraphs: [
+      `El ${long(session.date)} sesiona el STL de ${entidadName(content.entidad)} (sesión ${session.kind}) y aún no ` +
+        'sabemos si asistirá: su respuesta permite prever si habrá quórum.',
+      ...whereAndHow(session),
+    ],
+    list: { title: 'Orden del día', items: session.agenda },
+    action: suplente ? `${STAND_IN} ${ANSWER}` : `${ANSWER} Si no puede asistir, avise a su suplente.`,
+    deadline: session.date,
+  };
+}
+
+/** The personal link itself goes under the action, one per recipient (render-notification.ts). */
+const ANSWER = 'Confirme o decline su asistencia con su enlace personal, sin iniciar sesión.';
 
 const STAND_IN =
   'Como suplente, asista si el titular de su sector no puede hacerlo: su presencia cuenta entonces para el quórum.';

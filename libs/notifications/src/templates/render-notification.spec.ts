@@ -20,6 +20,7 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   session_cancelled: { kind: 'session_cancelled', entidad: '14', session, cancelledOn: '2026-12-01', reason: 'Falta de sede', cancelledAt: '2026-12-01T16:00:00.000Z' },
   session_rescheduled: { kind: 'session_rescheduled', entidad: '14', session: { ...session, sequence: 1 }, previousDate: '2026-12-01', reason: 'Falta de sede', rescheduledAt: '2026-11-25T16:00:00.000Z' },
   session_tomorrow: { kind: 'session_tomorrow', entidad: '14', session, message: 'Mañana sesiona el STL.' },
+  convocation_reminder: { kind: 'convocation_reminder', entidad: '14', session, message: 'Confirme su asistencia.' },
   stage_stalled: { kind: 'stage_stalled', entidad: '14', exerciseNumber: 1, stalledSince: '2026-01-12', actBy: '2026-02-26', message: 'Sin avances en el ejercicio 1 de Jalisco.' },
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
   monitoring_due: { kind: 'monitoring_due', entidad: '14', exerciseNumber: 1, dueOn: '2026-11-04', arrived: false, message: 'El monitoreo corresponde pronto.' },
@@ -45,6 +46,7 @@ const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   session_cancelled: '8 de diciembre de 2026',
   session_rescheduled: '8 de diciembre de 2026',
   session_tomorrow: '8 de diciembre de 2026',
+  convocation_reminder: '8 de diciembre de 2026',
   stage_stalled: '26 de febrero de 2026',
   facilitador_vacant: '2 de noviembre de 2026',
   monitoring_due: '4 de noviembre de 2026',
@@ -161,5 +163,29 @@ describe('renderNotification: Spanish e-mails', () => {
 
     expect(message.html).not.toContain('<script>');
     expect(message.html).toContain('&#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; más');
+  });
+});
+
+describe('renderNotification: the personal link to answer a convocation', () => {
+  const integrante = { nombre: 'Dra. Ana López', addressee: 'integrantes' } as const;
+  const answerUrl = 'http://127.0.0.1:3000/tablero/convocatoria/eyJ4Ijp0cnVlfQ.firma';
+
+  it.each(['session_convened', 'session_rescheduled', 'convocation_reminder'] as const)(
+    '%s: carries the link in both parts and no longer says "no responda"',
+    (kind) => {
+      const message = renderNotification(examples[kind], integrante, { ...options, answerUrl });
+
+      expect(message.text).toContain(`Confirmar o declinar mi asistencia: ${answerUrl}\n`);
+      expect(message.html).toContain(`<a href="${answerUrl}"><strong>Confirmar o declinar mi asistencia</strong></a>`);
+      expect(message.text).toContain('Confirme o decline su asistencia con su enlace personal, sin iniciar sesión.');
+      expect(`${message.text}${message.html}`).not.toMatch(/no responda/i);
+    },
+  );
+
+  it('an e-mail without a link to act on keeps saying not to reply', () => {
+    const message = renderNotification(examples.facilitador_vacant, garante, options);
+
+    expect(message.text).toContain('No responda a este correo.');
+    expect(message.text).not.toContain('Confirmar o declinar');
   });
 });

@@ -20,11 +20,15 @@ export interface RenderOptions {
 /** The day the e-mail is written (Mexico City): a deadline before it is said to be past. */
 export interface RenderContext extends RenderOptions {
   readonly today?: LocalDate;
+  /** The recipient's own link to confirm or decline a session (convocations and their reminders). */
+  readonly answerUrl?: string;
 }
 
-const SIGNATURE =
-  'Mensaje automático del sistema de seguimiento de Gobierno Abierto: Cocreación desde lo Local (INAI). ' +
-  'No responda a este correo.';
+const SENDER = 'Mensaje automático del sistema de seguimiento de Gobierno Abierto: Cocreación desde lo Local (INAI).';
+const SIGNATURE = `${SENDER} No responda a este correo.`;
+// Where the link is the way to answer, a reply is not asked for, and nothing says not to write back.
+const SIGNATURE_WITH_ANSWER_LINK = `${SENDER} Su respuesta a la convocatoria se registra con su enlace personal.`;
+const ANSWER_LINK_LABEL = 'Confirmar o declinar mi asistencia';
 
 /** The state's page on the dashboard. */
 export function dashboardUrl(publicBaseUrl: string, entidad: Entidad): string {
@@ -40,11 +44,21 @@ export function renderNotification(
   const parts = messageParts(content, recipient.addressee, recipient.suplente === true);
   const link = dashboardUrl(options.publicBaseUrl, content.entidad);
   const why = `Recibe este aviso como ${addresseeLabel(recipient.addressee, content.entidad)}.`;
-  return {
-    subject: parts.subject,
-    text: asText(parts, recipient.nombre, link, why, options.today),
-    html: asHtml(parts, recipient.nombre, link, why, options.today),
-  };
+  const frame: Frame = { nombre: recipient.nombre, link, why, today: options.today, answerUrl: options.answerUrl };
+  return { subject: parts.subject, text: asText(parts, frame), html: asHtml(parts, frame) };
+}
+
+/** What surrounds the words of the kind: who it is for, the board, the personal link, the signature. */
+interface Frame {
+  readonly nombre: string;
+  readonly link: string;
+  readonly why: string;
+  readonly today?: LocalDate;
+  readonly answerUrl?: string;
+}
+
+function signatureOf(frame: Frame): string {
+  return `${frame.why} ${frame.answerUrl === undefined ? SIGNATURE : SIGNATURE_WITH_ANSWER_LINK}`;
 }
 
 /** A deadline already past when the e-mail is written (a worker that was down, a late report) says so. */
@@ -54,16 +68,17 @@ function deadlineLine(parts: MessageParts, today: LocalDate | undefined): string
   return `Fecha límite: ${longDateInWords(parts.deadline)}${past}`;
 }
 
-function asText(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
+function asText(parts: MessageParts, frame: Frame): string {
   const list = parts.list ? [`${parts.list.title}:\n${parts.list.items.map((item, i) => `  ${i + 1}. ${item}`).join('\n')}`] : [];
-  const deadline = deadlineLine(parts, today);
+  const deadline = deadlineLine(parts, frame.today);
   return [
-    `Estimado(a) ${nombre}:`,
+    `Estimado(a) ${frame.nombre}:`,
     ...parts.paragraphs,
     ...list,
     [`Qué hacer: ${parts.action}`, ...(deadline ? [deadline] : [])].join('\n'),
-    `Consulte la entidad en el tablero: ${link}`,
-    `--\n${why} ${SIGNATURE}`,
+    ...(frame.answerUrl === undefined ? [] : [`${ANSWER_LINK_LABEL}: ${frame.answerUrl}`]),
+    `Consulte la entidad en el tablero: ${frame.link}`,
+    `--\n${signatureOf(frame)}`,
   ].join('\n\n') + '\n';
 }
 
@@ -76,7 +91,8 @@ function withLinks(escaped: string): string {
   return escaped.replace(/https?:\/\/[^\s<]+[^\s<.,;:]/g, (url) => `<a href="${url}">${url}</a>`);
 }
 
-function asHtml(parts: MessageParts, nombre: string, link: string, why: string, today?: LocalDate): string {
+function asHtml(parts: MessageParts, frame: Frame): string {
+  const { nombre, link, today, answerUrl } = frame;
   const p = (text: string) => `<p>${withLinks(escapeHtml(text))}</p>`;
   const list = parts.list
     ? `<p><strong>${escapeHtml(parts.list.title)}:</strong></p><ol>${parts.list.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ol>`
@@ -91,8 +107,9 @@ function asHtml(parts: MessageParts, nombre: string, link: string, why: string, 
     list,
     `<p><strong>Qué hacer:</strong> ${escapeHtml(parts.action)}</p>`,
     deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : '',
+    answerUrl === undefined ? '' : `<p><a href="${escapeHtml(answerUrl)}"><strong>${ANSWER_LINK_LABEL}</strong></a></p>`,
     `<p><a href="${escapeHtml(link)}">Consulte la entidad en el tablero</a></p>`,
-    `<hr><p style="color: #555; font-size: smaller">${escapeHtml(`${why} ${SIGNATURE}`)}</p>`,
+    `<hr><p style="color: #555; font-size: smaller">${escapeHtml(signatureOf(frame))}</p>`,
     '</body></html>',
   ].join('');
 }

@@ -93,4 +93,11 @@ export class NotificationRecord {
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt!: Date | null;
+
+  /** When an operator queued this undeliverable row again (at most once), and who. */
+  @Column({ name: 'requeued_at', type: 'timestamptz', nullable: true })
+  requeuedAt!: Date | null;
+
+  @Column({ name: 'requeued_by', type: 'text', nullable: true })
+  requeuedBy!: string | null;
 }

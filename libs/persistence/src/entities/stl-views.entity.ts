@@ -1,4 +1,4 @@
-import { type CastVote, type StlSummary } from '@app/domain';
+import { type CastVote, type ConvocationForecast, type StlSummary } from '@app/domain';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 @Entity({ name: 'stls' })
@@ -129,4 +129,8 @@ export class StlSessionView {
   /** Earlier dates of a session moved to another day: `{ from, reason, at }`, oldest first. */
   @Column({ type: 'jsonb', default: () => "'[]'" })
   reschedulings!: readonly { readonly from: string; readonly reason: string; readonly at: string }[];
+
+  /** While convened: who confirmed, declined or has not answered, and the quorum the confirmed would make. */
+  @Column({ type: 'jsonb', nullable: true })
+  forecast!: ConvocationForecast | null;
 }

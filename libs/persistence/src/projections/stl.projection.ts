@@ -1,4 +1,4 @@
-import { canVote, type DeadlinePolicy, noticeDeadline, sessionList, stlCalendar, type StlState, stlSummary } from '@app/domain';
+import { canVote, convocationForecast, type DeadlinePolicy, noticeDeadline, sessionList, stlCalendar, type StlState, stlSummary } from '@app/domain';
 import { type EntityManager } from 'typeorm';
 import { StlMemberView, StlSessionView, StlView } from '../entities/stl-views.entity';
 import { projectEscalations } from './escalations.projection';
@@ -45,6 +45,7 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
       cancellation: session.cancellation ?? null,
       historicalJustification: session.historical?.justification ?? null,
       reschedulings: session.reschedulings ?? [],
+      forecast: session.status === 'convocada' && session.historical === undefined ? convocationForecast(state, session) : null,
     }),
   );
 }

@@ -32,6 +32,15 @@ const NOTICE_FROM_RECORDING = 'notice-from-recording';
 const STL_GOVERNANCE_MECHANISM = 'stl-governance-mechanism';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
+/** A timer three business days before each session, reminding the convened who have not answered its convocation. */
+const CONFIRMATION_REMINDERS = 'confirmation-reminders';
+
+/** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
+interface RunRules {
+  readonly noticeFromRecording: boolean;
+  readonly confirmationReminders: boolean;
+  readonly governanceMechanism: boolean;
+}
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -71,7 +80,7 @@ class ExerciseReporter {
 function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
-  rules: { readonly noticeFromRecording: boolean; readonly governanceMechanism: boolean },
+  rules: RunRules,
 ): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
@@ -81,7 +90,8 @@ function stlDefinition(
       backdatedNoticeAccepted: !rules.noticeFromRecording,
       legacyGovernance: !rules.governanceMechanism,
     }),
-    deadlines: (state) => stlDeadlines(state, policy),
+    deadlines: (state) =>
+      stlDeadlines(state, policy).filter((deadline) => rules.confirmationReminders || deadline.kind !== 'confirmation_reminder'),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
     searchAttributes: (state) => {
@@ -105,8 +115,11 @@ function stlPolicy(input: StlWorkflowInput): DeadlinePolicy {
 export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
-  // Decided once, at the start of the run: a run begun under the old rules keeps them until it continues as new.
-  const rules = { noticeFromRecording: patched(NOTICE_FROM_RECORDING), governanceMechanism: patched(STL_GOVERNANCE_MECHANISM) };
+  const rules: RunRules = {
+    noticeFromRecording: patched(NOTICE_FROM_RECORDING),
+    confirmationReminders: patched(CONFIRMATION_REMINDERS),
+    governanceMechanism: patched(STL_GOVERNANCE_MECHANISM),
+  };
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));

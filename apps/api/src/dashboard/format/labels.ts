@@ -78,6 +78,7 @@ export const deadlineKindName = labelFrom({
   evaluation_reminder: 'Recordatorio de evaluación',
   evaluation_due: 'Evaluación',
   session_tomorrow: 'Sesión mañana',
+  confirmation_reminder: 'Recordatorio de confirmar asistencia',
   mail_undeliverable: 'Correo no entregado',
   interplay_incident: 'Acto entre ejercicio y STL no realizado',
 });
@@ -121,6 +122,7 @@ export const eventName = labelFrom({
   CompositionWarningsChanged: 'Advertencias de composición',
   SessionConvened: 'Convocatoria a sesión',
   SessionCancelled: 'Sesión cancelada',
+  ConvocationAnswered: 'Respuesta a una convocatoria',
   AttendanceRecorded: 'Asistencia registrada',
   DecisionRecorded: 'Acuerdo registrado',
   MinutesApproved: 'Acta aprobada',

@@ -20,7 +20,7 @@ import { badge, facts, progressBar, trafficLight } from './components';
 import { escalationsTable } from './escalations.view';
 import { historyTable } from './history.view';
 import { page } from './layout.view';
-import { sessionsTable } from './sessions.view';
+import { type NameOf, sessionsTable } from './sessions.view';
 import { commitmentsForm, launchPalForm, type PalActs, progressForm, reviewForms } from './pal-actions.view';
 import { attendanceForm, cancelSessionForm, conveneSessionForm, decisionForm, minutesForm, rescheduleSessionForm, type SessionActs } from './session-actions.view';
 import { facilitadorSummary, stlSection } from './stl.view';
@@ -107,8 +107,16 @@ function sessionsSection({ record, today }: EntidadPage, acts: boolean): SafeHtm
       : acts && stl
         ? html`<p class="small muted">Las sesiones se convocan una vez instalado el STL (etapa 10).</p>`
         : ''}
-    ${sessionsTable(record.sessions)}
+    ${sessionsTable(record.sessions, nameOf(record))}
   </section>`;
+}
+
+/** The names the answers to a convocation are shown with: the STL's members and its facilitador. */
+function nameOf(record: EntidadRecord): NameOf {
+  const names = new Map(record.members.map((member) => [member.memberId, member.nombre]));
+  const facilitador = record.stl?.facilitador;
+  if (facilitador) names.set(facilitador.facilitadorId, facilitador.nombre);
+  return (personId) => names.get(personId) ?? personId;
 }
 
 function palSection({ record, today }: EntidadPage, acts: boolean): SafeHtml {

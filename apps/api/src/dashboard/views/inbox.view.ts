@@ -13,6 +13,8 @@ export interface InboxPage {
   readonly filter: EscalationFilter;
   /** The states the account follows, for the filter. */
   readonly entidades: readonly Entidad[];
+  /** For the coordinación: undeliverable e-mails with an address not yet queued again. */
+  readonly requeueable?: number;
 }
 
 const STATUS_OPTIONS: readonly (readonly [EscalationFilter['status'] | '', string])[] = [
@@ -24,7 +26,7 @@ const STATUS_OPTIONS: readonly (readonly [EscalationFilter['status'] | '', strin
 ];
 
 /** Bandeja de escalamientos: what needs the INAI's attention, in the states the account follows. */
-export function inboxView({ user, escalations, filter, entidades }: InboxPage): SafeHtml {
+export function inboxView({ user, escalations, filter, entidades, requeueable }: InboxPage): SafeHtml {
   const status = filter.status ?? '';
   const body = html`<div class="page-head"><h1>Bandeja de escalamientos</h1>
       <p class="lead">Estancamientos de ejercicios, facilitadores vacantes y sesiones bimestrales vencidas.</p></div>
@@ -38,7 +40,21 @@ export function inboxView({ user, escalations, filter, entidades }: InboxPage): 
         )}</select></div>
       <div><button type="submit">Aplicar</button></div>
     </form>
+    ${requeueable ? requeueForm(requeueable) : ''}
     <p class="small muted" aria-live="polite">${escalations.length} escalamiento${escalations.length === 1 ? '' : 's'}</p>
     ${escalationsTable(escalations, { showEntidad: true, canAct: (entidad) => canHandleEscalations(user, entidad) })}`;
   return page({ title: 'Bandeja de escalamientos', body, user, section: 'escalamientos' });
+}
+
+/** Once the cause of *correo no entregado* is fixed, the coordinación sends those e-mails again (each only once). */
+function requeueForm(count: number): SafeHtml {
+  return html`<section class="card" id="correo-no-entregado" aria-labelledby="correo-no-entregado-titulo">
+    <h2 id="correo-no-entregado-titulo">Correo no entregado</h2>
+    <p>${count} correo${count === 1 ? '' : 's'} con dirección ${count === 1 ? 'fue rechazado' : 'fueron rechazados'} por el servidor SMTP.
+      Corrija antes la causa (credenciales de <code>SMTP_URL</code>, remitente <code>MAIL_FROM</code>); cada correo se reenvía una sola vez.</p>
+    <form class="inline-form" data-api="/api/notifications/requeue" data-success="Correos en cola de nuevo: salen en segundos." novalidate>
+      <button type="submit">Reenviar los correos no entregados</button>
+      <div class="form-status" tabindex="-1"></div>
+    </form>
+  </section>`;
 }

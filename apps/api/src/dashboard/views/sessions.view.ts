@@ -1,4 +1,4 @@
-import { type AttendanceRecord } from '@app/domain';
+import { type AttendanceRecord, type ConvocationForecast } from '@app/domain';
 import { type StlSessionView } from '@app/persistence';
 import { sessionKindName, sessionStatusName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
@@ -27,11 +27,28 @@ export function noticeCompliance(
     ${historical === null ? '' : html`<div class="small">${badge('Acto histórico', 'warn')} ${historical}</div>`}`;
 }
 
-function quorumCell(session: StlSessionView): SafeHtml {
+/** Who is who in the answers to a convocation: member and facilitador ids to names. */
+export type NameOf = (personId: string) => string;
+
+function quorumCell(session: StlSessionView, nameOf: NameOf): SafeHtml {
   const attendance = session.attendance as AttendanceRecord | null;
+  if (!attendance && session.forecast) return forecastCell(session.forecast, nameOf);
   if (!attendance) return html`<span class="muted">Sin registro</span>`;
   return html`${attendance.quorum ? badge('Con quórum', 'ok') : badge('Sin quórum', 'bad')}
     <div class="small muted">${attendance.seatsPresent} de ${attendance.seatsActive} representaciones${attendance.civilSocietyPresent ? ', con sociedad civil' : ', sin sociedad civil'}</div>`;
+}
+
+/** Before the session: the answers given through the personal links, and the quorum the confirmed would make. */
+function forecastCell(forecast: ConvocationForecast, nameOf: NameOf): SafeHtml {
+  const { quorum } = forecast;
+  const names = (ids: readonly string[]) => (ids.length === 0 ? 'nadie' : ids.map(nameOf).join(', '));
+  return html`<div data-forecast="${quorum.quorum ? 'quorum' : 'sin-quorum'}">
+    ${quorum.quorum ? badge('Quórum previsto', 'ok') : badge('Quórum no asegurado', 'warn')}
+    <div class="small muted">${quorum.seatsPresent} de ${quorum.seatsActive} representaciones confirmadas${quorum.civilSocietyPresent ? ', con sociedad civil' : ', sin sociedad civil'}</div>
+    <div class="small" data-answer="asistire">Confirmaron: ${names(forecast.confirmed)}</div>
+    <div class="small" data-answer="no_asistire">No asistirán: ${names(forecast.declined)}</div>
+    <div class="small muted" data-answer="pendiente">Sin respuesta: ${forecast.unanswered.length}</div>
+  </div>`;
 }
 
 function decisionsCell(session: StlSessionView): SafeHtml {
@@ -56,8 +73,11 @@ function statusCell(session: StlSessionView): SafeHtml {
   return html`${badge(sessionStatusName(session.status), tone)}${cancellation ? html`<div class="small muted">${cancellation.reason}</div>` : ''}`;
 }
 
-/** Sessions with notice compliance, quorum, decisions and minutes, newest first. */
-export function sessionsTable(sessions: readonly StlSessionView[]): SafeHtml {
+/**
+ * Sessions with notice compliance, quorum (or, before a session, the answers to its convocation and the quorum
+ * they forecast), decisions and minutes, newest first.
+ */
+export function sessionsTable(sessions: readonly StlSessionView[], nameOf: NameOf = (personId) => personId): SafeHtml {
   return html`<div class="table-wrap"><table id="tabla-sesiones">
     <caption class="sr-only">Sesiones del STL</caption>
     <thead><tr><th scope="col">Fecha</th><th scope="col">Tipo y orden del día</th><th scope="col">Estado</th><th scope="col">Aviso</th>
@@ -71,7 +91,7 @@ export function sessionsTable(sessions: readonly StlSessionView[]): SafeHtml {
               ${session.agenda.length > 0 ? html`<div class="small">${session.agenda.join(' · ')}</div>` : ''}</td>
             <td>${statusCell(session)}</td>
             <td>${noticeCompliance(session)}</td>
-            <td>${quorumCell(session)}</td>
+            <td>${quorumCell(session, nameOf)}</td>
             <td>${decisionsCell(session)}</td>
             <td>${minutesStatus(session)}</td>
           </tr>`,

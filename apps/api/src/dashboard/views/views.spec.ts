@@ -112,6 +112,33 @@ describe('state page', () => {
     expect(page).toContain('Con aviso suficiente');
     expect(page).toContain('6 de 9 representaciones, con sociedad civil');
   });
+
+  it('an upcoming session shows who confirmed or declined through their link, by name, and the quorum forecast', () => {
+    const upcoming = Object.assign({} as StlSessionView, session, {
+      sessionId: 'sesion-2',
+      date: '2026-12-10',
+      status: 'convocada',
+      quorum: null,
+      attendance: null,
+      minutes: null,
+      forecast: {
+        confirmed: ['14-sociedadcivil-1'],
+        declined: ['14-gobierno-1'],
+        unanswered: ['14-garante-1', '14-facilitadora'],
+        quorum: { representedSeatIds: ['14-sociedadcivil-1'], absentSeatIds: [], seatsPresent: 1, seatsActive: 9, civilSocietyPresent: true, quorum: false, code: 'NO_QUORUM' },
+      },
+    });
+    const record = { ...jaliscoRecord(), sessions: [upcoming, session] };
+
+    const page = entidadView({ user: userFixture('garante', ['14']), today: TODAY, record, publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
+
+    expect(page).toContain('data-forecast="sin-quorum"');
+    expect(page).toContain('Quórum no asegurado');
+    expect(page).toContain('1 de 9 representaciones confirmadas, con sociedad civil');
+    expect(page).toContain('Confirmaron: María &lt;b&gt;Ruiz&lt;/b&gt;');
+    expect(page).toContain('No asistirán: Luis Pérez');
+    expect(page).toContain('Sin respuesta: 2');
+  });
 });
 
 describe('public board', () => {
