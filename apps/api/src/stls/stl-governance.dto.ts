@@ -193,7 +193,8 @@ export function adoptionFrom(dto: AdoptGovernanceMechanismDto): AdoptGovernanceM
   const { tieBreak, ...mechanism } = dto.mechanism;
   return {
     ...dto,
-    mechanism: tieBreak === undefined ? mechanism : { ...mechanism, tieBreak: tieBreakFrom(tieBreak) },
+    // `null` is a client's way of saying "none": the template's tie-break.
+    mechanism: tieBreak == null ? mechanism : { ...mechanism, tieBreak: tieBreakFrom(tieBreak) },
   };
 }
 
