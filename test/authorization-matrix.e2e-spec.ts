@@ -201,6 +201,21 @@ const ENDPOINTS: readonly Endpoint[] = [
     }),
   },
   {
+    route: 'PUT /api/stls/{entidad}/governance',
+    access: 'command',
+    // Installed seeded STLs: the rules answer 409 DECISION_REQUIRED, storing nothing.
+    request: (entidad) => ({ method: 'PUT', path: `/api/stls/${entidad}/governance`, body: { mechanism: { template: 'minimos_guia' } } }),
+  },
+  {
+    route: 'POST /api/stls/{entidad}/working-meetings',
+    access: 'command',
+    request: (entidad) => ({
+      method: 'POST',
+      path: `/api/stls/${entidad}/working-meetings`,
+      body: { meetingId: 'rt-matriz', date: daysFromToday(-1), topic: 'Prueba de la matriz', participants: [`${entidad}-no-existe`] },
+    }),
+  },
+  {
     route: 'PUT /api/stls/{entidad}/non-working-days',
     access: 'command',
     request: (entidad) => ({ method: 'PUT', path: `/api/stls/${entidad}/non-working-days`, body: { dates: [] } }),
@@ -247,7 +262,7 @@ const ENDPOINTS: readonly Endpoint[] = [
     request: (entidad) => ({
       method: 'POST',
       path: `/api/stls/${entidad}/members/${entidad}-gobierno-1/removal/decide`,
-      body: { sessionId: 'sesion-1', approved: false },
+      body: { decision: { sessionId: 'sesion-1', decisionId: '1' } },
     }),
   },
   {

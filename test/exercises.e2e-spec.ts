@@ -187,6 +187,7 @@ describe('exercise commands through HTTP', () => {
         nombre: 'Mtra. Rosa Elena Cárdenas',
         procedencia: 'Academia – Universidad de Colima',
         appointedOn: daysFromToday(-40),
+        historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
       });
 
       expect(appointed.status).toBe(200);

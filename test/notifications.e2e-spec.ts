@@ -73,6 +73,7 @@ describe('a facilitador vacated through the API reaches the local inbox', () => 
       procedencia: 'Academia – Universidad de Guadalajara',
       email: 'mariana.ruiz@udg.ejemplo.mx',
       appointedOn: addDays(today, -7),
+      historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
     });
     expect(appointed.status).toBe(200);
     expect(await inbox()).toEqual([]);

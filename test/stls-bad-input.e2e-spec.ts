@@ -94,12 +94,27 @@ const CASES: readonly BadInput[] = [
   ]),
   { label: 'a member id with spaces in the path', method: 'POST', path: `/api/stls/${ENTIDAD}/members/con%20espacios/resign`, body: { on: today }, field: 'memberId' },
   ...casesOf('POST', `/api/stls/${ENTIDAD}/members/${MEMBER}/removal/propose`, { cause: 'probidad', proposedBy: '16-garante-1' }, [
-    ['inactividad (the system proposes it)', { cause: 'inactividad' }, 'cause'],
+    ['an unknown cause', { cause: 'antipatia' }, 'cause'],
+    ['a proposal dated with a time', { proposedOn: `${today}T10:00:00` }, 'proposedOn'],
     ['no proposer', { proposedBy: undefined }, 'proposedBy'],
   ]),
-  ...casesOf('POST', `/api/stls/${ENTIDAD}/members/${MEMBER}/removal/decide`, { sessionId: SESSION, approved: true }, [
+  ...casesOf('POST', `/api/stls/${ENTIDAD}/members/${MEMBER}/removal/decide`, { decision: { sessionId: SESSION, decisionId: '1' } }, [
     ['approved as text', { approved: 'sí' }, 'approved'],
-    ['a session id that climbs the path', { sessionId: '../sesion-1' }, 'sessionId'],
+    ['a decision that is not an object', { decision: 'sesion-1#1' }, 'decision'],
+    ['a session id that climbs the path', { decision: { sessionId: '../sesion-1', decisionId: '1' } }, 'decision.sessionId'],
+    ['a historical act without justification', { decision: undefined, historical: {} }, 'historical.justification'],
+  ]),
+  ...casesOf('PUT', `/api/stls/${ENTIDAD}/governance`, { mechanism: { template: 'minimos_guia' } }, [
+    ['an unknown template', { mechanism: { template: 'edomex_2020' } }, 'mechanism.template'],
+    ['notice in negative days', { mechanism: { template: 'minimos_guia', noticeBusinessDays: -1 } }, 'mechanism.noticeBusinessDays'],
+    ['notice as text', { mechanism: { template: 'minimos_guia', noticeBusinessDays: 'cinco' } }, 'mechanism.noticeBusinessDays'],
+    ['an unknown tie-break', { mechanism: { template: 'minimos_guia', tieBreak: { kind: 'moneda' } } }, 'mechanism.tieBreak.kind'],
+    ['zero absences for removal', { mechanism: { template: 'minimos_guia', removal: { absences: 0, consecutive: true } } }, 'mechanism.removal.absences'],
+    ['no mechanism', { mechanism: undefined }, 'mechanism'],
+  ]),
+  ...casesOf('POST', `/api/stls/${ENTIDAD}/working-meetings`, { meetingId: 'rt-1', date: today, topic: 'Mesa', participants: [] }, [
+    ['no topic', { topic: undefined }, 'topic'],
+    ['a participant id with spaces', { participants: ['con espacios'] }, 'participants'],
   ]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/civil-society-renewal/start`, { palEndedOn: today }, [['a timestamp', { palEndedOn: 1_767_225_600_000 }, 'palEndedOn']]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/civil-society-renewal/complete`, { completedOn: today }, [['no date', { completedOn: undefined }, 'completedOn']]),

@@ -11,7 +11,7 @@ import { workflowIdsListedBy } from './support/temporal-cli';
  * regains its facilitador, Nuevo León changes members over time, Coahuila declares its own non-working days, and
  * Aguascalientes has no STL. Other test files use other states (test/support/e2e-states.ts).
  */
-const { aguascalientes, jalisco, zacatecas, nuevoLeon, coahuila } = statesOf('stls', __filename);
+const { aguascalientes, jalisco, zacatecas, nuevoLeon, coahuila, tabasco } = statesOf('stls', __filename);
 
 const api = e2eApi();
 const coordinador = authenticatedApi(api, 'coordinador');
@@ -242,9 +242,11 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     expect(again.body.cancellation.reason).toBe('Se empalma con otra sesión.');
   });
 
-  it('records attendance without civil society: quorum false, NO_CIVIL_SOCIETY_PRESENT', async () => {
+  // Jalisco's seeded mechanism is tabla 2's rule over the guide's minimum: a majority of the seats, civil society
+  // not required (that is Estado de México's rule, mecanismo-gobernanza-edomex.md, cap. VI, 2).
+  it('records attendance of a minority of the seats: quorum false, NO_QUORUM', async () => {
     sinSociedadCivil = await pastSession(jalisco, daysFromToday(-2));
-    const present = [...(await titularesOf(jalisco, 'gobierno')), ...(await titularesOf(jalisco, 'garante'))];
+    const present = await titularesOf(jalisco, 'gobierno');
 
     const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present });
 
@@ -253,8 +255,8 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
       sessionId: sinSociedadCivil,
       sessionStatus: 'sin_quorum',
       quorum: false,
-      code: 'NO_CIVIL_SOCIETY_PRESENT',
-      seatsPresent: 5,
+      code: 'NO_QUORUM',
+      seatsPresent: 4,
       seatsActive: 9,
       civilSocietyPresent: false,
     });
@@ -309,7 +311,8 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     });
   });
 
-  it('breaks a tie with the civil-society casting vote (TIE_CASTING_VOTE)', async () => {
+  // guia-instalacion-stl.txt, tabla 2, Jalisco: "regla de mayoría, con al menos un voto de sociedad civil" — no casting vote.
+  it('leaves a tie unresolved: tabla 2 gives Jalisco no casting vote (TIE_UNRESOLVED)', async () => {
     const gobierno = await titularesOf(jalisco, 'gobierno');
     const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
     const [garante] = await titularesOf(jalisco, 'garante');
@@ -325,7 +328,7 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     });
 
     expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ number: 2, approved: true, via: 'voto_de_calidad', code: 'TIE_CASTING_VOTE' });
+    expect(response.body).toMatchObject({ number: 2, decisionId: '2', approved: false, code: 'TIE_UNRESOLVED' });
   });
 
   it('refuses a vote by someone who is not a member (409 UNKNOWN_MEMBER), storing nothing', async () => {
@@ -399,13 +402,15 @@ describe('the facilitador of Zacatecas: vacated, then appointed', () => {
     expect(again.body.code).toBe('FACILITADOR_ALREADY_VACANT');
   });
 
-  it('appoints a new one; GET shows what the command answered', async () => {
+  it('appoints a new one as a historical act (its session not registered); GET shows what the command answered', async () => {
+    const justification = 'Designada en la sesión del STL de esta mañana; el acta se registrará después.';
     const response = await coordinador.put(`/api/stls/${zacatecas}/facilitador`, {
       facilitadorId: `${zacatecas}-facilitador-2`,
       nombre: 'Laura Hernández Ochoa',
       procedencia: 'Academia – Universidad Autónoma de Zacatecas',
       organizacion: 'Universidad Autónoma de Zacatecas',
       appointedOn: today,
+      historical: { justification },
     });
 
     expect(response.status).toBe(200);
@@ -413,6 +418,7 @@ describe('the facilitador of Zacatecas: vacated, then appointed', () => {
       facilitadorVacante: false,
       facilitador: { facilitadorId: `${zacatecas}-facilitador-2`, nombre: 'Laura Hernández Ochoa', appointedOn: today },
     });
+    expect(response.body.governance.actsWithoutSession).toEqual([{ act: { kind: 'appoint_facilitador' }, on: today, justification }]);
     const detail = await stl(zacatecas);
     expect(detail.summary.facilitador).toEqual(response.body.summary.facilitador);
     expect(detail.members).toEqual(response.body.members);
@@ -424,24 +430,53 @@ describe('membership of Nuevo León over time', () => {
   const absent = `${nuevoLeon}-gobierno-3`;
   const sessionIds: string[] = [];
 
-  it('proposes removing a titular absent from three sessions in a row, and removes it at a later one', async () => {
+  // mecanismo-gobernanza-edomex.md, cap. III, 5: "alguno de los integrantes del STL propondrán la remoción del cargo y
+  // notificará al integrante … con la finalidad de que sea considerado en la próxima sesión".
+  it('suggests removing a titular absent past its mechanism’s number; a member proposes; the next session votes it', async () => {
+    const adopted = await coordinador.put(`/api/stls/${nuevoLeon}/governance`, {
+      mechanism: { template: 'minimos_guia', removal: { absences: 3, consecutive: true } },
+      adoptedOn: daysFromToday(-20),
+      historical: { justification: 'Reforma del mecanismo acordada en 2025, con acta en papel.' },
+    });
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.governance.current).toMatchObject({ version: 2, validFrom: daysFromToday(-20), mechanism: { removal: { absences: 3 } } });
+
     const present = (await titularesOf(nuevoLeon)).filter((memberId) => memberId !== absent);
     for (const daysAgo of [-12, -9, -6, -3]) sessionIds.push(await pastSession(nuevoLeon, daysFromToday(daysAgo)));
-
     const answers = [];
-    for (const sessionId of sessionIds) {
+    for (const sessionId of sessionIds.slice(0, 3)) {
       answers.push((await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionId}/attendance`, { present })).body);
     }
-
-    expect(answers.map((answer) => [answer.quorum, answer.removalsProposed])).toEqual([
-      [true, []],
-      [true, []],
-      [true, [absent]],
-      [true, []],
+    expect(answers.map((answer) => [answer.quorum, answer.removalsProposed])).toEqual([[true, []], [true, []], [true, []]]);
+    const warned = await stl(nuevoLeon);
+    expect(warned.summary.pendingRemovals).toBe(0);
+    expect((warned as any).governance.removalSuggestions).toEqual([
+      expect.objectContaining({ titularId: absent, absences: sessionIds.slice(0, 3), message: expect.stringMatching(/puede proponer su remoción/) }),
     ]);
-    expect((await stl(nuevoLeon)).summary.pendingRemovals).toBe(1);
 
-    const decided = await coordinador.post(`/api/stls/${nuevoLeon}/members/${absent}/removal/decide`, { sessionId: sessionIds[3], approved: true });
+    const proposed = await coordinador.post(`/api/stls/${nuevoLeon}/members/${absent}/removal/propose`, {
+      cause: 'inactividad',
+      proposedBy: '19-garante-1',
+      proposedOn: daysFromToday(-5),
+    });
+    expect(proposed.status).toBe(200);
+    expect(proposed.body.summary.pendingRemovals).toBe(1);
+
+    await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionIds[3]}/attendance`, { present });
+    const bare = await coordinador.post(`/api/stls/${nuevoLeon}/members/${absent}/removal/decide`, { approved: true });
+    expect(bare.status).toBe(409);
+    expect(bare.body.code).toBe('DECISION_REQUIRED');
+    const vote = await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionIds[3]}/decisions`, {
+      subject: `Remoción de ${absent} por inactividad`,
+      act: { kind: 'remove_member', memberId: absent },
+      consensus: false,
+      votes: present.map((memberId) => ({ memberId, vote: 'favor' })),
+    });
+    expect(vote.body).toMatchObject({ approved: true, via: 'mayoria', decisionId: '1' });
+
+    const decided = await coordinador.post(`/api/stls/${nuevoLeon}/members/${absent}/removal/decide`, {
+      decision: { sessionId: sessionIds[3], decisionId: '1' },
+    });
 
     expect(decided.status).toBe(200);
     expect((decided.body.members as Member[]).map((member) => member.memberId)).not.toContain(absent);
@@ -457,9 +492,11 @@ describe('membership of Nuevo León over time', () => {
       cause: 'probidad',
       proposedBy: `${nuevoLeon}-garante-1`,
     });
-    const tooEarly = await coordinador.post(`/api/stls/${nuevoLeon}/members/19-gobierno-2/removal/decide`, {
-      sessionId: sessionIds[3],
-      approved: false,
+    const tooEarly = await coordinador.post(`/api/stls/${nuevoLeon}/sessions/${sessionIds[3]}/decisions`, {
+      subject: 'Remoción de 19-gobierno-2',
+      act: { kind: 'remove_member', memberId: '19-gobierno-2' },
+      consensus: true,
+      votes: [],
     });
 
     expect(proposed.status).toBe(200);
@@ -513,12 +550,102 @@ describe('membership of Nuevo León over time', () => {
     expect(again.body.code).toBe('RENEWAL_NOT_PENDING');
   });
 
-  it('changes its decision rule', async () => {
-    const response = await coordinador.put(`/api/stls/${nuevoLeon}/decision-rule`, { decisionRule: 'consensus_then_majority_with_each_sector_vote' });
+  it('changes its decision rule only by the STL’s decision, or as a historical act', async () => {
+    const without = await coordinador.put(`/api/stls/${nuevoLeon}/decision-rule`, { decisionRule: 'consensus_then_majority_with_each_sector_vote' });
+    expect(without.status).toBe(409);
+    expect(without.body.code).toBe('DECISION_REQUIRED');
+    const response = await coordinador.put(`/api/stls/${nuevoLeon}/decision-rule`, {
+      decisionRule: 'consensus_then_majority_with_each_sector_vote',
+      historical: { justification: 'Acordado en sesión de 2025, con acta en papel.' },
+    });
 
     expect(response.status).toBe(200);
     expect(response.body.summary.decisionRule).toBe('consensus_then_majority_with_each_sector_vote');
     expect((await stl(nuevoLeon)).summary.decisionRule).toBe('consensus_then_majority_with_each_sector_vote');
+  });
+});
+
+describe('each STL its own mechanism: Tabasco, plain "regla de mayoría", then the Estado de México 2019 template', () => {
+  const [gobierno, sociedadCivil, garante] = [`${tabasco}-gobierno-1`, `${tabasco}-sociedadcivil-1`, `${tabasco}-garante-1`];
+  let sessionId: string;
+  /** 1–1 with the garante impeded: civil society in favour, government against. */
+  const tie = (subject: string) => ({
+    subject,
+    consensus: false,
+    votes: [
+      { memberId: gobierno, vote: 'contra' },
+      { memberId: sociedadCivil, vote: 'favor' },
+      { memberId: garante, vote: 'impedimento', reason: 'El organismo garante es parte del asunto.' },
+    ],
+  });
+
+  it('does not approve a tie: tabla 2’s "regla de mayoría" has no casting vote', async () => {
+    // guia-instalacion-stl.txt, tabla 2, Tabasco: "Por consenso y en caso de disenso se aplicará regla de mayoría."
+    sessionId = await pastSession(tabasco, daysFromToday(-1));
+    await coordinador.post(`/api/stls/${tabasco}/sessions/${sessionId}/attendance`, { present: [gobierno, sociedadCivil, garante] });
+
+    const response = await coordinador.post(`/api/stls/${tabasco}/sessions/${sessionId}/decisions`, tie('Sede de las sesiones de 2027'));
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ decisionId: '1', approved: false, rule: 'consensus_then_majority', code: 'TIE_UNRESOLVED' });
+    expect((await stl(tabasco) as any).governance.current.mechanism).toMatchObject({ basedOn: 'minimos_guia', decision: { tieBreak: { kind: 'none' } } });
+  });
+
+  it('approves the same tie once the STL adopts the Estado de México 2019 template by its own decision', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. VIII, 4: "el Representante de la Sociedad Civil tendrá el voto de calidad."
+    const withoutDecision = await coordinador.put(`/api/stls/${tabasco}/governance`, { mechanism: { template: 'edomex_2019' } });
+    expect(withoutDecision.status).toBe(409);
+    expect(withoutDecision.body.code).toBe('DECISION_REQUIRED');
+
+    const agreed = await coordinador.post(`/api/stls/${tabasco}/sessions/${sessionId}/decisions`, {
+      subject: 'Adoptar el mecanismo de gobernanza del Estado de México (2019)',
+      act: { kind: 'change_mechanism' },
+      consensus: true,
+      votes: [],
+    });
+    expect(agreed.body).toMatchObject({ decisionId: '2', approved: true, act: { kind: 'change_mechanism' } });
+    const adopted = await coordinador.put(`/api/stls/${tabasco}/governance`, {
+      mechanism: { template: 'edomex_2019' },
+      decision: { sessionId, decisionId: '2' },
+    });
+    expect(adopted.status).toBe(200);
+    const history = adopted.body.governance.history as readonly { version: number; mechanism: { basedOn: string }; validUntil: string | null }[];
+    expect(history.map((version) => [version.version, version.mechanism.basedOn, version.validUntil])).toEqual([
+      [1, 'minimos_guia', daysFromToday(-1)],
+      [2, 'edomex_2019', null],
+    ]);
+
+    const response = await coordinador.post(`/api/stls/${tabasco}/sessions/${sessionId}/decisions`, tie('Sede de las sesiones de 2027, otra vez'));
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ decisionId: '3', approved: true, via: 'voto_de_calidad', code: 'TIE_CASTING_VOTE' });
+  });
+
+  it('appointing a facilitador without the STL’s decision is 409 DECISION_REQUIRED; with it, the appointment stands', async () => {
+    // guia-instalacion-stl.txt, etapa 7: "se seleccionará por el medio que defina el Secretariado a un facilitador".
+    const vacated = await coordinador.request('DELETE', `/api/stls/${tabasco}/facilitador`, { vacatedOn: today, reason: 'Renuncia presentada ante el STL.' });
+    expect(vacated.status).toBe(200);
+    const facilitador = { facilitadorId: `${tabasco}-facilitador-2`, nombre: 'Ana Pérez Cruz', procedencia: 'Academia – UJAT', appointedOn: today };
+
+    const refused = await coordinador.put(`/api/stls/${tabasco}/facilitador`, facilitador);
+
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: 'DECISION_REQUIRED', message: expect.stringMatching(/nombramiento del facilitador corresponde al STL/) });
+    expect((await stl(tabasco)).summary.facilitadorVacante).toBe(true);
+
+    const decision = await coordinador.post(`/api/stls/${tabasco}/sessions/${sessionId}/decisions`, {
+      subject: 'Nombrar facilitadora a Ana Pérez Cruz',
+      act: { kind: 'appoint_facilitador' },
+      consensus: true,
+      votes: [],
+    });
+    const appointed = await coordinador.put(`/api/stls/${tabasco}/facilitador`, { ...facilitador, decision: { sessionId, decisionId: decision.body.decisionId } });
+
+    expect(appointed.status).toBe(200);
+    expect(appointed.body.summary.facilitador).toMatchObject({
+      facilitadorId: `${tabasco}-facilitador-2`,
+      authorizedBy: { kind: 'decision', sessionId, decisionId: decision.body.decisionId },
+    });
   });
 });
 

@@ -13,6 +13,7 @@ export async function runVacancyScenario(driver: ScenarioDriver, entidad = '05')
     nombre: 'Dra. Ana Ruiz',
     procedencia: 'Academia – Universidad Autónoma de Coahuila',
     appointedOn: addDays(today, 40),
+    historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
   });
   await driver.sleepUntil(addDays(today, 50), 18);
 }

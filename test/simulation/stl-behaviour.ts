@@ -4,6 +4,8 @@ import { type StateTimeline } from './scenario';
 import { type SeededRandom } from './seeded-random';
 
 interface Seat {
+  /** The id of the titular who opened it: it outlives the people in it. */
+  seatId: string;
   titular: string;
   suplente?: string;
   sector: CoreSector;
@@ -20,7 +22,9 @@ const ORGANIZACION: Record<CoreSector, string> = {
 /**
  * The STL's people over the years (guia-instalacion-stl.txt; mecanismo-gobernanza-edomex.md): registration and
  * composition (the 2017 counts where the state had an STL), a facilitador who now and then leaves and is replaced
- * weeks later, titulares who resign (the suplente succeeds) or are replaced by a newcomer.
+ * weeks later, titulares who resign (the suplente succeeds) or are replaced by a newcomer in the vacant seat. The
+ * facilitador's appointment is the STL's own act: it comes with the justification of a decision taken in a session
+ * kept on paper (a historical act), as a person registering it would.
  */
 export class StlPeople {
   private readonly seats: Seat[] = [];
@@ -49,13 +53,18 @@ export class StlPeople {
     this.appoint(day + (this.random.chance(0.75) ? this.random.int(0, 20) : this.random.int(40, 150)));
   }
 
-  private addTitular(day: number, sector: CoreSector): void {
+  /** A new seat, or (`vacantSeatId`) the seat a titular left without suplente: succession, no decision of the STL. */
+  private addTitular(day: number, sector: CoreSector, vacantSeatId?: string): void {
     this.joined += 1;
     const titular = `${this.timeline.entidad}-${sector}-${this.joined}`;
     const joinedOn = this.timeline.dateOf(day);
     const common = { sector, organizacion: ORGANIZACION[sector], joinedOn };
-    this.timeline.stl(day, 8, { type: 'AddMember', data: { ...common, memberId: titular, role: 'titular', nombre: `Titular ${this.joined}` } });
-    const seat: Seat = { titular, sector };
+    const seatRef = vacantSeatId === undefined ? {} : { seatId: vacantSeatId };
+    this.timeline.stl(day, 8, {
+      type: 'AddMember',
+      data: { ...common, ...seatRef, memberId: titular, role: 'titular', nombre: `Titular ${this.joined}` },
+    });
+    const seat: Seat = { seatId: vacantSeatId ?? titular, titular, sector };
     this.tenures.push({ memberId: titular, from: day });
     if (this.random.chance(0.5)) {
       seat.suplente = `${titular}-suplente`;
@@ -70,7 +79,13 @@ export class StlPeople {
   private appoint(day: number): void {
     this.timeline.stl(day, 9, {
       type: 'AppointFacilitador',
-      data: { nombre: `Facilitadora ${day}`, procedencia: 'academia', organizacion: 'Universidad estatal', appointedOn: this.timeline.dateOf(day) },
+      data: {
+        nombre: `Facilitadora ${day}`,
+        procedencia: 'academia',
+        organizacion: 'Universidad estatal',
+        appointedOn: this.timeline.dateOf(day),
+        historical: { justification: 'Designada por el STL en sesión; el acta se conserva en papel.' },
+      },
     });
   }
 
@@ -101,11 +116,11 @@ export class StlPeople {
     const tenure = this.tenures.find((held) => held.memberId === seat.titular && held.to === undefined);
     if (tenure) tenure.to = day;
     if (seat.suplente) {
-      this.seats[index] = { titular: seat.suplente, sector: seat.sector };
+      this.seats[index] = { seatId: seat.seatId, titular: seat.suplente, sector: seat.sector };
       this.tenures.push({ memberId: seat.suplente, from: day });
     } else {
       this.seats.splice(index, 1);
-      this.addTitular(day + this.random.int(7, 45), seat.sector);
+      this.addTitular(day + this.random.int(7, 45), seat.sector, seat.seatId);
     }
   }
 }

@@ -34,7 +34,7 @@ export const E2E_STATES = allocateStates({
   idempotency: { sinaloa: '25' },
   metrics: { tamaulipas: '28' },
   'stls-bad-input': { seeded: '16' },
-  stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05' },
+  stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05', tabasco: '27' },
 } as const);
 
 export type E2eFile = keyof typeof E2E_STATES;

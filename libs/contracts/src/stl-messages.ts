@@ -13,6 +13,8 @@ export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'Recor
 export const stlUpdates = defineCommandUpdates<StlCommand, StlRequestType>({
   RegisterStl: true,
   ChangeDecisionRule: true,
+  AdoptGovernanceMechanism: true,
+  RecordWorkingMeeting: true,
   SetNonWorkingDays: true,
   AddMember: true,
   InstallStl: true,

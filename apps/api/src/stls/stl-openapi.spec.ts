@@ -55,6 +55,8 @@ describe('OpenAPI of the STL, session and calendar endpoints', () => {
         'DELETE /api/stls/{entidad}/facilitador',
         'PUT /api/stls/{entidad}/decision-rule',
         'PUT /api/stls/{entidad}/non-working-days',
+        'PUT /api/stls/{entidad}/governance',
+        'POST /api/stls/{entidad}/working-meetings',
         'POST /api/stls/{entidad}/civil-society-renewal/start',
         'POST /api/stls/{entidad}/civil-society-renewal/complete',
         'POST /api/stls/{entidad}/members',

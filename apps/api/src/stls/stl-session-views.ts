@@ -9,7 +9,7 @@ export interface AttendanceOutcome extends AttendanceResponse {
   readonly sessionId: string;
   /** `celebrada` with quorum, `sin_quorum` without. */
   readonly sessionStatus: string;
-  /** Titulares whose seat has just reached three absences in a row: their removal is proposed (MG cap. III, 5 b). */
+  /** Runs begun before mechanisms: titulares whose seat just reached three absences in a row, proposed by the system. */
   readonly removalsProposed: readonly string[];
 }
 
@@ -17,6 +17,8 @@ export interface DecisionOutcomeResponse extends RecordedDecision {
   readonly sessionId: string;
   /** 1 for the session's first decision, and so on. */
   readonly number: number;
+  /** The same number as text: what an act reserved to the STL names with the session (`{ sessionId, decisionId }`). */
+  readonly decisionId: string;
 }
 
 function eventsOf<E extends { readonly type: string; readonly data: unknown }>(events: readonly StoredEventData[], type: E['type']): E['data'][] {
@@ -42,5 +44,5 @@ export function presentDecision(row: StlSessionView, stored: readonly StoredEven
   const { sessionId, ...decision } = recorded;
   const same = canonicalJson(decision);
   const number = (row.decisions as readonly RecordedDecision[]).findIndex((candidate) => canonicalJson(candidate) === same) + 1;
-  return { sessionId, number, ...decision };
+  return { sessionId, number, decisionId: String(number), ...decision };
 }

@@ -4,6 +4,7 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { IsLocalDateField, IsTextField, NotLaterThanMonthsAhead } from '../validation/decorators';
 import { IsIdentifierField, IsIdentifierListField, IsTextListField } from './stl-validation';
+import { ReservedActDto } from './stl-governance.dto';
 
 export const SESSION_KINDS = ['ordinaria', 'extraordinaria'] as const satisfies readonly SessionKind[];
 export const VOTE_VALUES = ['favor', 'contra', 'impedimento'] as const satisfies readonly VoteValue[];
@@ -117,6 +118,16 @@ export class RecordDecisionDto {
     ],
   })
   votes!: VoteDto[];
+
+  @IsOptional()
+  @IsObject({ message: 'debe ser un objeto { kind, memberId? }' })
+  @ValidateNested()
+  @Type(() => ReservedActDto)
+  @ApiPropertyOptional({
+    type: ReservedActDto,
+    description: 'Si la decisión autoriza un acto reservado al STL (nombrar facilitador, incorporar un titular, cambiar el mecanismo, remover a un integrante)',
+  })
+  act?: ReservedActDto;
 }
 
 export class ApproveMinutesDto {

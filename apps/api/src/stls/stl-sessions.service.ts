@@ -60,7 +60,9 @@ export class StlSessionsService {
 
   async recordDecision(entidad: Entidad, sessionId: string, dto: RecordDecisionDto, actor: string): Promise<DecisionOutcomeResponse> {
     const votes = dto.votes.map(({ memberId, vote, reason }) => ({ memberId, vote, ...(reason === undefined ? {} : { reason }) }));
-    const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes };
+    // `null` is a client's way of saying "none", as an absent field.
+    const act = dto.act == null ? {} : { act: { kind: dto.act.kind, ...(dto.act.memberId == null ? {} : { memberId: dto.act.memberId }) } };
+    const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes, ...act };
     const events = await this.onSession(entidad, 'RecordDecision', data, actor);
     return presentDecision(await this.readModel.session(entidad, sessionId), events);
   }

@@ -7,6 +7,7 @@ import {
   MEMBER_ROLES,
   type RecordedDecision,
   SECTORS,
+  type StlGovernanceSummary,
   type StlSummary,
 } from '@app/domain';
 import { type EscalationView, type StlMemberView, type StlSessionView, type StlView } from '@app/persistence';
@@ -49,7 +50,8 @@ export interface StlSessionResponse {
   readonly link: string | null;
   readonly quorum: boolean | null;
   readonly attendance: AttendanceResponse | null;
-  readonly decisions: readonly RecordedDecision[];
+  /** In the order recorded; `decisionId` ("1", "2"…) is what an act reserved to the STL names. */
+  readonly decisions: readonly (RecordedDecision & { readonly decisionId: string })[];
   readonly minutes: { readonly approvedOn: LocalDate; readonly signedBy: readonly string[] } | null;
   readonly cancellation: { readonly cancelledOn: LocalDate; readonly reason: string } | null;
   /** Earlier dates of a session moved to another day, with why. */
@@ -83,6 +85,11 @@ export interface StlDetailResponse {
   readonly sessions: readonly StlSessionResponse[];
   /** Open or acknowledged, not yet resolved. */
   readonly escalations: readonly StlEscalationResponse[];
+  /**
+   * The STL's mecanismo de gobernanza: version in force, history with validity dates, acts recorded without their
+   * session, removal suggestions. Null only for a row projected before mechanisms, until its STL changes again.
+   */
+  readonly governance: StlGovernanceSummary | null;
 }
 
 /**
@@ -140,7 +147,10 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     link: row.link,
     quorum: row.quorum,
     attendance: attendance ? attendanceResponse(attendance) : null,
-    decisions: row.decisions as readonly RecordedDecision[],
+    decisions: (row.decisions as readonly RecordedDecision[]).map((decision, index) => ({
+      decisionId: String(index + 1),
+      ...decision,
+    })),
     minutes: row.minutes as StlSessionResponse['minutes'],
     cancellation: row.cancellation as StlSessionResponse['cancellation'],
     historical: row.historicalJustification === null ? null : { justification: row.historicalJustification },
@@ -202,6 +212,8 @@ export function stlDetail(
     members: [...parts.members].sort(compareMembers),
     sessions: [...parts.sessions].sort(compareSessions),
     escalations: parts.escalations.filter(isOpenEscalation).sort(compareEscalations),
+    // Rows projected before mechanisms have none until their STL changes again.
+    governance: (summary as Partial<Pick<StlSummary, 'governance'>>).governance ?? null,
   };
 }
 

@@ -3,6 +3,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
@@ -25,6 +26,7 @@ import {
   VacateFacilitadorDto,
 } from './stls.dto';
 import { StlsService } from './stls.service';
+import { AdoptGovernanceMechanismDto, RecordWorkingMeetingDto } from './stl-governance.dto';
 import { STL_DETAIL_EXAMPLE, STL_LIST_EXAMPLE } from './stl-openapi-examples';
 import { OnStl } from './stl-routes';
 
@@ -57,7 +59,10 @@ export class StlsController {
   @OnStl('command')
   @ApiOkResponse({ description: `Facilitador nombrado; resuelve los escalamientos por vacante. ${NEW_STATE}` })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
-  @ApiConflictResponse({ description: 'FACILITADOR_ALREADY_APPOINTED (primero registre la vacante), DUPLICATE_MEMBER' })
+  @ApiConflictResponse({
+    description:
+      'FACILITADOR_ALREADY_APPOINTED (primero registre la vacante), DUPLICATE_MEMBER, DECISION_REQUIRED (STL instalado sin decisión ni acto histórico)',
+  })
   @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE' })
   appointFacilitador(
     @Param('entidad', EntidadParamPipe) entidad: Entidad,
@@ -95,6 +100,39 @@ export class StlsController {
     @CurrentUser() user: AuthenticatedUser,
   ): Promise<StlDetailResponse> {
     return this.stls.changeDecisionRule(entidad, body, user.username);
+  }
+
+  @Put(':entidad/governance')
+  @IdempotentCommand()
+  @OnStl('command')
+  @ApiOkResponse({
+    description:
+      `Nueva versión del mecanismo de gobernanza (etapa 9; una vez instalado, por decisión del STL o como acto histórico). ${NEW_STATE}`,
+  })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'DECISION_REQUIRED, DECISION_NOT_FOUND, DECISION_NOT_ABOUT_ACT, DECISION_NOT_APPROVED, DECISION_ALREADY_USED, MECHANISM_BEFORE_CURRENT' })
+  @ApiUnprocessableEntityResponse({ description: 'INVALID_MECHANISM, DATE_IN_FUTURE' })
+  adoptGovernance(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: AdoptGovernanceMechanismDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.adoptGovernance(entidad, body, user.username);
+  }
+
+  @Post(':entidad/working-meetings')
+  @IdempotentCommand()
+  @OnStl('command')
+  @ApiCreatedResponse({ description: `Reunión de trabajo registrada aparte de las sesiones: nunca cuenta como inasistencia. ${NEW_STATE}` })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'WORKING_MEETING_EXISTS, UNKNOWN_MEMBER' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE' })
+  recordWorkingMeeting(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: RecordWorkingMeetingDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.recordWorkingMeeting(entidad, body, user.username);
   }
 
   @Put(':entidad/non-working-days')

@@ -4,6 +4,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
 import { IsEntidadField, IsLocalDateField, IsTextField } from '../validation/decorators';
 import { IsIdentifierField, IsLocalDateListField } from './stl-validation';
+import { type DecisionRefDto, type HistoricalReservedActDto, ReservedActAuthority } from './stl-governance.dto';
+
+const authority = ReservedActAuthority();
 
 export const STL_STATUSES = ['en_integracion', 'instalado'] as const;
 const BOOLEAN_TEXT = ['true', 'false'] as const;
@@ -24,7 +27,7 @@ export class ListStlsQuery {
   facilitadorVacante?: (typeof BOOLEAN_TEXT)[number];
 }
 
-const REMOVAL_CAUSES = ['probidad', 'incumplimiento_normas', 'afectacion_pal'] as const satisfies readonly RemovalCause[];
+const REMOVAL_CAUSES = ['inactividad', 'probidad', 'incumplimiento_normas', 'afectacion_pal'] as const satisfies readonly RemovalCause[];
 
 function IsEmailField(description: string): PropertyDecorator {
   return applyDecorators(
@@ -75,6 +78,13 @@ export class AddMemberDto {
 
   @IsLocalDateField({ description: 'Fecha de incorporación al STL (no futura)' })
   joinedOn!: string;
+
+  /** Only for a titular opening a new seat once the STL is installed. */
+  @authority.decision
+  decision?: DecisionRefDto;
+
+  @authority.historical
+  historical?: HistoricalReservedActDto;
 }
 
 export class AppointFacilitadorDto {
@@ -98,6 +108,12 @@ export class AppointFacilitadorDto {
 
   @IsLocalDateField({ description: 'Fecha del nombramiento (no futura)' })
   appointedOn!: string;
+
+  @authority.decision
+  decision?: DecisionRefDto;
+
+  @authority.historical
+  historical?: HistoricalReservedActDto;
 }
 
 /** DELETE /facilitador carries a JSON body: the reason is free text, kept out of URLs and access logs. */
@@ -113,6 +129,12 @@ export class ChangeDecisionRuleDto {
   @IsIn(DECISION_RULES, { message: `debe ser una de: ${DECISION_RULES.join(', ')}` })
   @ApiProperty({ enum: DECISION_RULES, example: 'consensus_then_majority_with_civil_society_vote' })
   decisionRule!: DecisionRule;
+
+  @authority.decision
+  decision?: DecisionRefDto;
+
+  @authority.historical
+  historical?: HistoricalReservedActDto;
 }
 
 export class SetNonWorkingDaysDto {
@@ -130,21 +152,30 @@ export class ProposeRemovalDto {
   @ApiProperty({
     enum: REMOVAL_CAUSES,
     example: 'incumplimiento_normas',
-    description: 'La inactividad (tres ausencias seguidas) la propone el sistema al registrar la asistencia',
+    description: 'inactividad: solo si la representación suma las inasistencias que pide el mecanismo del STL',
   })
-  cause!: Exclude<RemovalCause, 'inactividad'>;
+  cause!: RemovalCause;
 
   @IsIdentifierField({ description: 'Integrante del STL que propone la remoción', example: '14-garante-1' })
   proposedBy!: string;
+
+  @IsOptional()
+  @IsLocalDateField({ required: false, description: 'Cuándo se propuso (por omisión hoy; no futura): se decide en una sesión posterior' })
+  proposedOn?: string;
 }
 
 export class DecideRemovalDto {
-  @IsIdentifierField({ description: 'Sesión con quórum, posterior a la propuesta, en que se decidió', example: '2027-02-10-1' })
-  sessionId!: string;
+  /** The session's vote on this removal (`act: { kind: 'remove_member', memberId }`): its outcome is the removal's. */
+  @authority.decision
+  decision?: DecisionRefDto;
 
+  @authority.historical
+  historical?: HistoricalReservedActDto;
+
+  @IsOptional()
   @IsBoolean({ message: 'debe ser true o false' })
-  @ApiProperty({ description: 'true: se remueve al integrante; false: la propuesta se rechaza', example: true })
-  approved!: boolean;
+  @ApiPropertyOptional({ description: 'Solo con `historical`: true se removió, false se rechazó', example: false })
+  approved?: boolean;
 }
 
 export class StartRenewalDto {

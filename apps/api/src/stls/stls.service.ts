@@ -3,6 +3,7 @@ import { type Entidad } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { type ALL_ENTIDADES } from '../auth/entidad-access';
 import { type StlCommandData, StlGateway } from './stl-gateway';
+import { type AdoptGovernanceMechanismDto, adoptionFrom, type RecordWorkingMeetingDto } from './stl-governance.dto';
 import { StlReadModel } from './stl-read-model';
 import { type StlDetailResponse, type StlResponse } from './stl-views';
 import {
@@ -60,11 +61,21 @@ export class StlsService {
   }
 
   proposeRemoval(entidad: Entidad, memberId: string, dto: ProposeRemovalDto, actor: string): Promise<StlDetailResponse> {
-    return this.command(entidad, 'ProposeRemoval', { memberId, cause: dto.cause, proposedBy: dto.proposedBy }, actor);
+    const { cause, proposedBy, proposedOn } = dto;
+    return this.command(entidad, 'ProposeRemoval', { memberId, cause, proposedBy, ...(proposedOn === undefined ? {} : { proposedOn }) }, actor);
   }
 
   decideRemoval(entidad: Entidad, memberId: string, dto: DecideRemovalDto, actor: string): Promise<StlDetailResponse> {
-    return this.command(entidad, 'DecideRemoval', { memberId, approved: dto.approved, sessionId: dto.sessionId }, actor);
+    const { decision, historical, approved } = dto;
+    return this.command(entidad, 'DecideRemoval', { memberId, decision, historical, approved }, actor);
+  }
+
+  adoptGovernance(entidad: Entidad, dto: AdoptGovernanceMechanismDto, actor: string): Promise<StlDetailResponse> {
+    return this.command(entidad, 'AdoptGovernanceMechanism', adoptionFrom(dto), actor);
+  }
+
+  recordWorkingMeeting(entidad: Entidad, dto: RecordWorkingMeetingDto, actor: string): Promise<StlDetailResponse> {
+    return this.command(entidad, 'RecordWorkingMeeting', dto, actor);
   }
 
   startRenewal(entidad: Entidad, dto: StartRenewalDto, actor: string): Promise<StlDetailResponse> {

@@ -62,7 +62,11 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
     const today = await driver.today();
     const jalisco = STL_2017.find((record) => record.entidad === '14')!;
     await driver.seedStl(jalisco, { installedOn: addDays(today, -10) });
-    await driver.stl('14', 'AppointFacilitador', { ...FACILITADORA, appointedOn: addDays(today, -10) });
+    await driver.stl('14', 'AppointFacilitador', {
+      ...FACILITADORA,
+      appointedOn: addDays(today, -10),
+      historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
+    });
 
     await driver.stl('14', 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
 

@@ -74,6 +74,7 @@ describe('mail never holds up time (issue 13, item 5)', () => {
       ...FACILITADORA,
       facilitadorId: `${entidad}-facilitadora`,
       appointedOn: addDays(today, -10),
+      historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
     };
     await driver.stl(entidad, 'AppointFacilitador', facilitadora);
     await driver.stl(entidad, 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });

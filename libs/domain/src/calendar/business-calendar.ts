@@ -103,6 +103,10 @@ export const NOTICE_BUSINESS_DAYS = 5;
  * The latest valid convocation date: the fifth business day preceding the session, the session date not counted
  * (DOMAIN.md, "Notice"). Session Mon 2026-11-23, with Mon 2026-11-16 a rest day → Fri 2026-11-13.
  */
-export function noticeDeadline(sessionDate: LocalDate, calendar: BusinessCalendar): LocalDate {
-  return calendar.addBusinessDays(sessionDate, -NOTICE_BUSINESS_DAYS);
+export function noticeDeadline(
+  sessionDate: LocalDate,
+  calendar: BusinessCalendar,
+  businessDays: number = NOTICE_BUSINESS_DAYS,
+): LocalDate {
+  return calendar.addBusinessDays(sessionDate, -businessDays);
 }

@@ -28,6 +28,12 @@ export interface DecisionContext {
    * evaluation dated before its due day, and the mesas concluded before their commitments' day. Absent elsewhere.
    */
   readonly backdatedPalActsAccepted?: boolean;
+  /**
+   * Runs begun before each STL kept its own mecanismo de gobernanza (issue 17): no mechanism event at registration,
+   * reserved acts without a decision, inactivity proposed by the system and removals decided by a bare yes/no.
+   * Their recorded histories must replay as they ran. Absent everywhere else.
+   */
+  readonly legacyGovernance?: boolean;
 }
 
 /** The context of a command decided under `policy`. */

@@ -9,9 +9,11 @@ import {
   type AttendanceRecord,
   canVote,
   type CastVote,
+  mechanismOn,
   type RegisteredStl,
   type Session,
 } from './stl-state';
+import { isReservedActKind, type ReservedAct } from './reserved-acts';
 import { decideOutcome, type SeatVote } from './voting';
 
 const VOTE_VALUES: readonly string[] = ['favor', 'contra', 'impedimento'];
@@ -31,12 +33,52 @@ export function decideRecordDecision(command: RecordDecision, state: RegisteredS
   if (error) return error;
   const seatVotes = castBallots(votes, state, attendance);
   if (isDomainError(seatVotes)) return seatVotes;
-  const incomplete = consensus ? contradictedConsensus(seatVotes) : missingVotes(state, attendance, seatVotes);
+  const incomplete = consensus ? contradictedConsensus(seatVotes) : missingVotes(state, session, attendance, seatVotes);
   if (incomplete) return incomplete;
+  const actError = checkAct(command.data.act, state, session);
+  if (actError) return actError;
   const sectors = [...new Set(activeSeats(state).map((seat) => seat.sector))];
-  const outcome = decideOutcome(state.decisionRule, consensus, seatVotes, sectors);
-  const recorded = { sessionId, subject: subject.trim(), consensus, votes: votes.map(cleanVote), ...outcome };
+  const { decision: mechanism } = mechanismOn(state, session.date);
+  const outcome = decideOutcome(mechanism.rule, consensus, seatVotes, sectors, mechanism.tieBreak);
+  const act = command.data.act;
+  const recorded = {
+    sessionId,
+    subject: subject.trim(),
+    ...(act === undefined || act === null ? {} : { act: actOf(act) }),
+    consensus,
+    votes: votes.map(cleanVote),
+    ...outcome,
+  };
   return [{ type: 'DecisionRecorded', data: recorded }];
+}
+
+function actOf(act: ReservedAct): ReservedAct {
+  return act.memberId === undefined ? { kind: act.kind } : { kind: act.kind, memberId: act.memberId };
+}
+
+/**
+ * What a decision authorises must be named so it cannot be reused for another act: a titular's or a removed
+ * member's id; a removal is voted on only once proposed, at a later session ("con la finalidad de que sea
+ * considerado en la próxima sesión", mecanismo-gobernanza-edomex.md, cap. III, 5).
+ */
+function checkAct(act: ReservedAct | undefined | null, state: RegisteredStl, session: Session): DomainError | undefined {
+  if (act === undefined || act === null) return undefined;
+  if (!isReservedActKind(act.kind)) {
+    return stlErrors.UNKNOWN_RESERVED_ACT(act.kind);
+  }
+  const needsMember = act.kind === 'add_titular' || act.kind === 'remove_member';
+  if (needsMember) {
+    const missing = checkText('act.memberId', act.memberId);
+    if (missing) return missing;
+  }
+  if (act.kind !== 'remove_member') return undefined;
+  const proposal = state.removalProposals[act.memberId as string];
+  if (proposal === undefined) {
+    return stlErrors.REMOVAL_NOT_PROPOSED(act.memberId as string);
+  }
+  return session.date <= proposal.proposedOn
+    ? stlErrors.REMOVAL_NOT_AT_LATER_SESSION(proposal.proposedOn, session.date)
+    : undefined;
 }
 
 /** Once the acta is approved and signed the session is closed. */
@@ -90,11 +132,12 @@ function contradictedConsensus(seatVotes: readonly SeatVote[]): DomainError | un
 /** Without consensus a majority rule votes, and every seat present must vote (no abstention, cap. VIII, 3). */
 function missingVotes(
   state: RegisteredStl,
+  session: Session,
   attendance: AttendanceRecord,
   seatVotes: readonly SeatVote[],
 ): DomainError | undefined {
-  if (state.decisionRule === 'consensus_only' || state.decisionRule === 'consensus_by_thematic_tables')
-    return undefined;
+  const rule = mechanismOn(state, session.date).decision.rule;
+  if (rule === 'consensus_only' || rule === 'consensus_by_thematic_tables') return undefined;
   const voted = new Set(seatVotes.map((vote) => vote.seatId));
   const missing = attendance.representedSeatIds.filter(
     (seatId) => !voted.has(seatId) && state.seats[seatId].titularId !== null,

@@ -55,6 +55,7 @@ describe('AddMember: seats per sector (guia-instalacion-stl.txt; mecanismo-gober
         },
       ]) as RegisteredStl;
     expect(state.seats['gar-1']).toEqual({
+      absences: [],
       seatId: 'gar-1',
       sector: 'garante',
       titularId: 'gar-1',

@@ -1,6 +1,7 @@
 import { type Decision } from '../shared/decider';
 import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type AddMember } from './stl-commands';
+import { authorize } from './reserved-acts';
 import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
@@ -35,7 +36,21 @@ export function decideAddMember(
   if (error) return error;
   const seatId = seatFor(data, state);
   if (isDomainError(seatId)) return seatId;
-  return [{ type: 'MemberAdded', data: memberFrom(data, seatId) }];
+  const authorized = incorporationAuthority(data, state, context);
+  if (isDomainError(authorized)) return authorized;
+  const member = memberFrom(data, seatId);
+  return [{ type: 'MemberAdded', data: authorized === undefined ? member : { ...member, authorizedBy: authorized.basis } }];
+}
+
+/**
+ * A new seat once the STL is installed is the STL's decision ("los integrantes podrán aprobar mediante sesión, la
+ * incorporación del solicitante", mecanismo-gobernanza-edomex.md, cap. IV, VIII). Filling a vacant seat follows
+ * the succession rules (designation, call) and needs none.
+ */
+function incorporationAuthority(data: AddMemberData, state: RegisteredStl, context: DecisionContext) {
+  if (state.status !== 'instalado' || context.legacyGovernance === true) return undefined;
+  if (data.role !== 'titular' || data.seatId !== undefined) return undefined;
+  return authorize(state, { kind: 'add_titular', memberId: data.memberId }, data);
 }
 
 /** Member ids are unique among current and former members and the facilitador. */

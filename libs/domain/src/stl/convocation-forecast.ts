@@ -1,14 +1,14 @@
 import { convenedPeople } from './convocation-answers';
 import { assessQuorum, type QuorumAssessment } from './quorum';
 import { seatsWithDecisionCapacity } from './sessions';
-import { type RegisteredStl, type Session } from './stl-state';
+import { mechanismOn, type RegisteredStl, type Session } from './stl-state';
 
 /** Who said they will come, who will not, who has not answered, and the quorum the confirmed would make. */
 export interface ConvocationForecast {
   readonly confirmed: readonly string[];
   readonly declined: readonly string[];
   readonly unanswered: readonly string[];
-  /** The STL's own rule (cap. VI, 2) applied to the confirmed as if they were the attendance. */
+  /** The STL's own quorum rule, in force on the session's date, applied to the confirmed as if they were the attendance. */
   readonly quorum: QuorumAssessment;
 }
 
@@ -20,6 +20,10 @@ export function convocationForecast(state: RegisteredStl, session: Session): Con
     confirmed,
     declined: convened.filter((personId) => answerOf(personId) === 'no_asistire'),
     unanswered: convened.filter((personId) => answerOf(personId) === undefined),
-    quorum: assessQuorum(seatsWithDecisionCapacity(state), confirmed),
+    quorum: assessQuorum(
+      seatsWithDecisionCapacity(state),
+      confirmed,
+      mechanismOn(state, session.date).quorum.civilSocietyRequired,
+    ),
   };
 }

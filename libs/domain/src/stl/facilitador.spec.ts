@@ -66,9 +66,10 @@ describe('VacateFacilitador (DOMAIN.md: facilitador vacant → flagged at once)'
 });
 
 describe('AppointFacilitador (guia-instalacion-stl.txt: voz, pero no voto; preferentemente de la academia o la sociedad civil)', () => {
-  it('appoints the facilitador and clears the vacancy warning', () => {
+  it('appoints the facilitador (a historical act here) and clears the vacancy warning', () => {
+    const justification = 'Nombrada en la sesión del 20 de noviembre; su acta se registra después.';
     const state = given(vacated)
-      .when(appoint({}))
+      .when(appoint({ historical: { justification } }))
       .then([
         {
           type: 'FacilitadorAppointed',
@@ -79,6 +80,7 @@ describe('AppointFacilitador (guia-instalacion-stl.txt: voz, pero no voto; prefe
             organizacion: 'El Colegio Mexiquense',
             email: 'mlramos@ejemplo.org.mx',
             appointedOn: '2026-11-23',
+            authorizedBy: { kind: 'historico', justification },
           },
         },
         { type: 'CompositionWarningsChanged', data: { warnings: [] } },

@@ -1,4 +1,6 @@
 import { type Decision } from '../shared/decider';
+import { isDomainError } from '../shared/domain-error';
+import { authorize } from './reserved-acts';
 import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
 import { checkUniqueId } from './composition';
 import { resolveOpenEscalations } from './stl-alerts';
@@ -26,6 +28,11 @@ export function decideAppointFacilitador(
     checkUniqueId(state, facilitadorId),
   );
   if (error) return error;
+  const authorized =
+    state.status === 'instalado' && context.legacyGovernance !== true
+      ? authorize(state, { kind: 'appoint_facilitador' }, data)
+      : undefined;
+  if (isDomainError(authorized)) return authorized;
   const facilitador: Facilitador = {
     facilitadorId,
     nombre: data.nombre.trim(),
@@ -33,6 +40,7 @@ export function decideAppointFacilitador(
     ...(data.organizacion === undefined ? {} : { organizacion: data.organizacion.trim() }),
     ...(data.email === undefined ? {} : { email: data.email }),
     appointedOn: data.appointedOn,
+    ...(authorized === undefined ? {} : { authorizedBy: authorized.basis }),
   };
   return [
     { type: 'FacilitadorAppointed', data: facilitador },

@@ -13,4 +13,6 @@ export { decideOutcome, tally, type SeatVote } from './voting';
 export { compositionWarnings } from './composition-warnings';
 export { type ConvocationAnswer, isConvocationAnswer, unansweredOf } from './convocation-answers';
 export { type ConvocationForecast, convocationForecast } from './convocation-forecast';
-export { INACTIVITY_ABSENCES } from './membership';
+export { INACTIVITY_ABSENCES, inactiveSeats } from './membership';
+export * from './governance';
+export * from './reserved-acts';

@@ -1,5 +1,5 @@
 import { type Decision } from '../shared/decider';
-import { isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type LocalDate } from '../shared/local-date';
 import { type DecideRemoval, type ProposeRemoval, type ResignMember } from './stl-commands';
 import { stlErrors } from './stl-errors';
@@ -12,13 +12,45 @@ import {
   firstError,
   unknownMembers,
 } from './stl-guards';
-import { type Member, type RegisteredStl, type Session } from './stl-state';
+import { type GovernanceMechanism } from './governance';
+import { type ActBasis, authorize, decisionAbout } from './reserved-acts';
+import { type Member, mechanismOn, type RegisteredStl, type RemovalProposal, type Seat, type Session } from './stl-state';
 import { isPublicSector, type RemovalCause } from './stl-terms';
 
 /** "cuando se ausenten de las sesiones … en tres ocasiones seguidas" (mecanismo-gobernanza-edomex.md, cap. III, 5 b). */
 export const INACTIVITY_ABSENCES = 3;
 
-const PROPOSABLE_CAUSES: readonly RemovalCause[] = ['probidad', 'incumplimiento_normas', 'afectacion_pal'];
+const PROPOSABLE_CAUSES: readonly RemovalCause[] = ['inactividad', 'probidad', 'incumplimiento_normas', 'afectacion_pal'];
+
+/** A seat's absences as its mechanism counts them: in a row, or all since its titular took it. */
+export function countedAbsences(seat: Seat, consecutive: boolean): readonly string[] {
+  return consecutive ? seat.consecutiveAbsences : (seat.absences ?? seat.consecutiveAbsences);
+}
+
+/**
+ * Seats whose titular the mechanism in force today would let a member propose to remove for inactivity
+ * ("Por inactividad, cuando se ausenten de las sesiones o reuniones del trabajo del STL en tres ocasiones
+ * seguidas", mecanismo-gobernanza-edomex.md, cap. III, 5 b, where the number is the STL's own). A warning and a
+ * suggestion only: "alguno de los integrantes del STL propondrán la remoción".
+ */
+export function inactiveSeats(
+  state: RegisteredStl,
+  today: LocalDate,
+): { readonly seatId: string; readonly titularId: string; readonly absences: readonly string[] }[] {
+  return seatsPastThreshold(state, mechanismOn(state, today).removal);
+}
+
+export function seatsPastThreshold(
+  state: RegisteredStl,
+  removal: GovernanceMechanism['removal'],
+): { readonly seatId: string; readonly titularId: string; readonly absences: readonly string[] }[] {
+  if (removal === null) return [];
+  return Object.values(state.seats).flatMap((seat) => {
+    const absences = countedAbsences(seat, removal.consecutive);
+    if (seat.titularId === null || absences.length < removal.absences) return [];
+    return [{ seatId: seat.seatId, titularId: seat.titularId, absences }];
+  });
+}
 
 /**
  * Absence is counted per seat: a seat whose titular sends the suplente or enlace is not absent (the suplentes are
@@ -47,25 +79,99 @@ export function inactivityProposals(
   });
 }
 
-/** Any member may propose a removal for the other causes of cap. III, 5; the member is notified to answer. */
+/**
+ * Any member may propose a removal for the causes of cap. III, 5, inactivity once the seat's absences reach the
+ * mechanism's number; the member is notified to answer.
+ */
 export function decideProposeRemoval(
   command: ProposeRemoval,
   state: RegisteredStl,
   context: DecisionContext,
 ): Decision<StlEvent> {
-  const { memberId, cause, proposedBy } = command.data;
+  const { memberId, cause, proposedBy, proposedOn = context.today } = command.data;
   const error = firstError(
     PROPOSABLE_CAUSES.includes(cause) ? undefined : stlErrors.INVALID_REMOVAL_CAUSE(),
+    checkPastDate('proposedOn', proposedOn, context),
     unknownMembers(state, [memberId, proposedBy]),
     state.removalProposals[memberId] === undefined ? undefined : stlErrors.REMOVAL_ALREADY_PROPOSED(memberId),
+    cause === 'inactividad' ? checkInactivity(state, memberId, context.today) : undefined,
   );
   if (error) return error;
-  return [{ type: 'RemovalProposed', data: { memberId, cause, proposedOn: context.today, proposedBy } }];
+  if (cause === 'inactividad') {
+    const seat = inactiveSeats(state, context.today).find((inactive) => inactive.titularId === memberId);
+    const data = { memberId, cause, proposedOn, proposedBy, absentSessionIds: seat?.absences ?? [] };
+    return [{ type: 'RemovalProposed', data }];
+  }
+  return [{ type: 'RemovalProposed', data: { memberId, cause, proposedOn, proposedBy } }];
 }
 
-/** "… con la finalidad de que sea considerado en la próxima sesión": decided in a later session with quorum. */
-export function decideDecideRemoval(command: DecideRemoval, state: RegisteredStl): Decision<StlEvent> {
-  const { memberId, approved, sessionId } = command.data;
+function checkInactivity(state: RegisteredStl, memberId: string, today: LocalDate): DomainError | undefined {
+  const removal = mechanismOn(state, today).removal;
+  if (removal === null) {
+    return stlErrors.NO_REMOVAL_FOR_ABSENCES();
+  }
+  return inactiveSeats(state, today).some((seat) => seat.titularId === memberId)
+    ? undefined
+    : stlErrors.ABSENCES_BELOW_THRESHOLD(memberId, removal.absences, removal.consecutive);
+}
+
+/**
+ * "… con la finalidad de que sea considerado en la próxima sesión": the STL votes on it by its own rule (a decision
+ * about this removal, recorded in a later session with quorum), and the removal follows that decision's outcome.
+ */
+export function decideDecideRemoval(
+  command: DecideRemoval,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  if (context.legacyGovernance === true) return decideBareRemoval(command, state);
+  const { memberId } = command.data;
+  const proposal = state.removalProposals[memberId];
+  if (proposal === undefined) {
+    return stlErrors.REMOVAL_NOT_PROPOSED(memberId);
+  }
+  const act = { kind: 'remove_member' as const, memberId };
+  const { decision, historical } = command.data;
+  if (decision !== undefined && decision !== null) {
+    const voted = decisionAbout(state, act, decision);
+    if (isDomainError(voted)) return voted;
+    const basis = { kind: 'decision' as const, sessionId: decision.sessionId, decisionId: decision.decisionId };
+    return removal(state, proposal, voted.decision.approved, voted.session.date, basis, voted.session.sessionId);
+  }
+  const authorized = authorize(state, act, { historical });
+  if (isDomainError(authorized)) return authorized;
+  if (typeof command.data.approved !== 'boolean') {
+    return stlErrors.FIELD_REQUIRED('approved');
+  }
+  return removal(state, proposal, command.data.approved, context.today, authorized.basis);
+}
+
+function removal(
+  state: RegisteredStl,
+  proposal: RemovalProposal,
+  approved: boolean,
+  on: LocalDate,
+  basis: ActBasis,
+  sessionId?: string,
+): StlEvent[] {
+  const { memberId } = proposal;
+  const decided: StlEvent = {
+    type: 'RemovalDecided',
+    data: { memberId, approved, ...(sessionId === undefined ? {} : { sessionId }), decidedOn: on, basis },
+  };
+  if (!approved) return [decided];
+  return [
+    decided,
+    { type: 'MemberRemoved', data: { memberId, on, cause: proposal.cause } },
+    ...succession(state, state.members[memberId], on),
+  ];
+}
+
+/** Runs begun before mechanisms: a bare yes/no at a later session with quorum. */
+function decideBareRemoval(command: DecideRemoval, state: RegisteredStl): Decision<StlEvent> {
+  const { memberId } = command.data;
+  const approved = command.data.approved === true;
+  const sessionId = command.data.sessionId ?? '';
   const proposal = state.removalProposals[memberId];
   if (proposal === undefined) return stlErrors.REMOVAL_NOT_PROPOSED(memberId);
   const session = findSession(state, sessionId);

@@ -1,6 +1,9 @@
+import { minimosGuia } from './governance';
 import { type StlCommand } from './stl-commands';
+import { type DecisionRule } from './stl-terms';
 import { type StlEvent } from './stl-events';
-import { stlDecider } from './stl-decider';
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { stlDecider, stlDeciderWith } from './stl-decider';
 import { type StlInstalado } from './stl-state';
 import {
   appointFunes,
@@ -16,6 +19,14 @@ import {
 } from './testing/stl-fixtures';
 
 const registered = history(registerEdomex);
+
+/** Until stage 9 the STL starts under the guide's minimum, with the rule it declared (tabla 2). */
+function guideMinimum(rule: DecisionRule): StlEvent {
+  return {
+    type: 'GovernanceMechanismAdopted',
+    data: { version: 1, mechanism: minimosGuia(rule), validFrom: '2026-11-23', basis: { kind: 'registro' } },
+  };
+}
 const vacantWarning: StlEvent = {
   type: 'CompositionWarningsChanged',
   data: { warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador está vacante.' }] },
@@ -41,6 +52,7 @@ describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is c
             extraSectorName: null,
           },
         },
+        guideMinimum('consensus_then_majority_with_civil_society_vote'),
         vacantWarning,
       ]);
   });
@@ -64,6 +76,7 @@ describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is c
             extraSectorName: 'Organismos autónomos',
           },
         },
+        guideMinimum('consensus_then_majority_with_each_sector_vote'),
         vacantWarning,
       ]);
     expect(state).toMatchObject({ status: 'en_integracion', extraSectorName: 'Organismos autónomos' });
@@ -100,10 +113,20 @@ describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is c
 });
 
 describe('ChangeDecisionRule', () => {
-  it('changes the rule, and changing it to the same rule records nothing', () => {
+  it('while integrating, is a new version of the mechanism with the new rule; the same rule records nothing', () => {
     const state = given(registered)
       .when(command('ChangeDecisionRule', { decisionRule: 'consensus_only' }))
-      .then([{ type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: 'consensus_only' } }]);
+      .then([
+        {
+          type: 'GovernanceMechanismAdopted',
+          data: {
+            version: 1,
+            mechanism: minimosGuia('consensus_only'),
+            validFrom: '2026-11-23',
+            basis: { kind: 'integracion' },
+          },
+        },
+      ]);
     expect(state).toMatchObject({ decisionRule: 'consensus_only' });
     given(registered)
       .when(command('ChangeDecisionRule', { decisionRule: 'consensus_then_majority' }))
@@ -114,6 +137,27 @@ describe('ChangeDecisionRule', () => {
     given(registered)
       .when(command('ChangeDecisionRule', { decisionRule: 'unanimidad' as never }))
       .then('UNKNOWN_DECISION_RULE');
+  });
+});
+
+describe('RegisterStl and ChangeDecisionRule in runs begun before mechanisms (legacyGovernance)', () => {
+  const legacy = stlDeciderWith(DEFAULT_DEADLINE_POLICY, { legacyGovernance: true });
+
+  it('registers without a mechanism event and changes the rule as DecisionRuleChanged, as those runs recorded', () => {
+    expect(legacy.decide(registerEdomex, legacy.initialState())).toEqual([
+      {
+        type: 'StlRegistered',
+        data: { entidad: '15', decisionRule: 'consensus_then_majority', extraNonWorkingDays: [], extraSectorName: null },
+      },
+      vacantWarning,
+    ]);
+    const state = [...(legacy.decide(registerEdomex, legacy.initialState()) as StlEvent[])].reduce(
+      legacy.evolve,
+      legacy.initialState(),
+    );
+    expect(legacy.decide(command('ChangeDecisionRule', { decisionRule: 'consensus_only' }), state)).toEqual([
+      { type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: 'consensus_only' } },
+    ]);
   });
 });
 

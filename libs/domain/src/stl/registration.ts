@@ -1,15 +1,17 @@
 import { type Decision } from '../shared/decider';
-import { type DomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { isEntidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type ChangeDecisionRule, type InstallStl, type RegisterStl, type SetNonWorkingDays } from './stl-commands';
 import { stlErrors } from './stl-errors';
+import { mechanismFrom } from './governance';
+import { decideChangeDecisionRuleByMechanism } from './governance-decisions';
 import { type StlEvent } from './stl-events';
 import { checkDate, checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
 import { missingCoreSectors, type RegisteredStl, type StlState } from './stl-state';
 import { isDecisionRule } from './stl-terms';
 
-export function decideRegisterStl(command: RegisterStl, state: StlState): Decision<StlEvent> {
+export function decideRegisterStl(command: RegisterStl, state: StlState, context: DecisionContext): Decision<StlEvent> {
   if (state.status !== 'unregistered') return stlErrors.STL_ALREADY_REGISTERED(state.entidad);
   const { entidad, decisionRule, extraNonWorkingDays = [], extraSectorName } = command.data;
   const error = firstError(
@@ -19,20 +21,35 @@ export function decideRegisterStl(command: RegisterStl, state: StlState): Decisi
     extraSectorName === undefined ? undefined : checkText('extraSectorName', extraSectorName),
   );
   if (error) return error;
+  const registered = (rule: typeof decisionRule): StlEvent => ({
+    type: 'StlRegistered',
+    data: {
+      entidad,
+      decisionRule: rule,
+      extraNonWorkingDays: normalizeDates(extraNonWorkingDays),
+      extraSectorName: extraSectorName?.trim() ?? null,
+    },
+  });
+  if (context.legacyGovernance === true) return [registered(decisionRule)];
+  // Until stage 9 adopts the STL's own, the guide's minimum with the rule it declared (a seat casting vote is
+  // meaningless before there are seats).
+  const mechanism = mechanismFrom(command.data.mechanism ?? { template: 'minimos_guia' }, decisionRule, []);
+  if (isDomainError(mechanism)) return mechanism;
   return [
+    registered(mechanism.decision.rule),
     {
-      type: 'StlRegistered',
-      data: {
-        entidad,
-        decisionRule,
-        extraNonWorkingDays: normalizeDates(extraNonWorkingDays),
-        extraSectorName: extraSectorName?.trim() ?? null,
-      },
+      type: 'GovernanceMechanismAdopted',
+      data: { version: 1, mechanism, validFrom: context.today, basis: { kind: 'registro' } },
     },
   ];
 }
 
-export function decideChangeDecisionRule(command: ChangeDecisionRule, state: RegisteredStl): Decision<StlEvent> {
+export function decideChangeDecisionRule(
+  command: ChangeDecisionRule,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  if (context.legacyGovernance !== true) return decideChangeDecisionRuleByMechanism(command, state, context);
   const error = checkRule(command.data.decisionRule);
   if (error) return error;
   if (command.data.decisionRule === state.decisionRule) return [];

@@ -18,13 +18,14 @@ import {
 import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
-import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
+import { canVote, mechanismOn, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
 import { isSessionKind } from './stl-terms';
 
 /**
  * mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
- * días hábiles de anticipación y deberán ser acompañadas del orden del día". The rule makes no exception for
- * extraordinary sessions, so both kinds need the notice. Convening cures a missed bimonthly cadence.
+ * días hábiles de anticipación y deberán ser acompañadas del orden del día". The number of days is the STL's
+ * mechanism's, in force on the convocation's date. No exception for extraordinary sessions, so both kinds need the
+ * notice. Convening cures a missed bimonthly cadence.
  */
 export function decideConveneSession(
   command: ConveneSession,
@@ -44,8 +45,9 @@ export function decideConveneSession(
     checkConvokedOn(data, context),
   );
   if (error) return error;
-  const deadline = noticeDeadline(data.date, stlCalendar(state));
-  if (data.convokedOn > deadline) return stlErrors.NOTICE_TOO_SHORT(data.date, deadline, data.convokedOn);
+  const { businessDays } = mechanismOn(state, data.convokedOn).notice;
+  const deadline = noticeDeadline(data.date, stlCalendar(state), businessDays);
+  if (data.convokedOn > deadline) return stlErrors.NOTICE_TOO_SHORT(data.date, deadline, data.convokedOn, businessDays);
   const agenda = data.agenda.map((item) => item.trim()).filter((item) => item !== '');
   const convened: StlEvent = {
     type: 'SessionConvened',
@@ -118,8 +120,9 @@ export function decideRescheduleSession(
     date === session.date ? stlErrors.SAME_SESSION_DATE(date) : undefined,
   );
   if (error) return error;
-  const deadline = noticeDeadline(date, stlCalendar(state));
-  if (context.today > deadline) return stlErrors.NOTICE_TOO_SHORT(date, deadline, context.today);
+  const { businessDays } = mechanismOn(state, context.today).notice;
+  const deadline = noticeDeadline(date, stlCalendar(state), businessDays);
+  if (context.today > deadline) return stlErrors.NOTICE_TOO_SHORT(date, deadline, context.today, businessDays);
   const data = {
     sessionId: session.sessionId,
     previousDate: session.date,
@@ -133,8 +136,9 @@ export function decideRescheduleSession(
 }
 
 /**
- * Attendance is recorded even without quorum (the event says so, with the reason); a third consecutive absence
- * of a seat proposes the removal of its titular (membership.ts).
+ * Attendance is recorded even without quorum (the event says so, with the reason), judged by the mechanism in
+ * force on the session's day. Absences past the mechanism's number only warn and suggest (stl-summary.ts); runs
+ * begun before mechanisms proposed the removal on a third absence in a row (membership.ts).
  */
 export function decideRecordAttendance(
   command: RecordAttendance,
@@ -152,11 +156,12 @@ export function decideRecordAttendance(
       : undefined,
   );
   if (error) return error;
-  const assessment = assessQuorum(seatsWithDecisionCapacity(state), present);
-  return [
-    { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } },
-    ...inactivityProposals(state, session, assessment.absentSeatIds),
-  ];
+  const { civilSocietyRequired } = mechanismOn(state, session.date).quorum;
+  const assessment = assessQuorum(seatsWithDecisionCapacity(state), present, civilSocietyRequired);
+  const recorded: StlEvent = { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } };
+  return context.legacyGovernance === true
+    ? [recorded, ...inactivityProposals(state, session, assessment.absentSeatIds)]
+    : [recorded];
 }
 
 /** "… o de sus suplentes o enlaces, mismos que deberán tener capacidad de toma de decisiones" (cap. VI, 2). */

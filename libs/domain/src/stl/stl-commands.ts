@@ -4,6 +4,8 @@ import { type HistoricalAct } from '../shared/historical-act';
 import { type Entidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type ConvocationAnswer } from './convocation-answers';
+import { type GovernanceMechanismInput } from './governance';
+import { type ActAuthority, type DecisionRef, type ReservedAct } from './reserved-acts';
 import { type CastVote } from './stl-state';
 import { type DecisionRule, type MemberRole, type RemovalCause, type Sector, type SessionKind } from './stl-terms';
 
@@ -15,9 +17,30 @@ export type RegisterStl = Command<
     readonly extraNonWorkingDays?: readonly LocalDate[];
     /** Name of a fourth sector (Morelos: "Organismos autónomos"); members then may use sector `adicional`. */
     readonly extraSectorName?: string;
+    /** The mechanism the STL starts under; "mínimos de la guía" with `decisionRule` when absent. */
+    readonly mechanism?: GovernanceMechanismInput;
   }
 >;
-export type ChangeDecisionRule = Command<'ChangeDecisionRule', { readonly decisionRule: DecisionRule }>;
+/** Once installed, a change of rule is the STL's own decision (or a historical act). */
+export type ChangeDecisionRule = Command<'ChangeDecisionRule', { readonly decisionRule: DecisionRule } & ActAuthority>;
+/**
+ * Stage 9: the mechanism the representatives agreed, in force from `adoptedOn` (default today). Once installed,
+ * a new version rests on the STL's decision (in force from that session's day) or on a historical act.
+ */
+export type AdoptGovernanceMechanism = Command<
+  'AdoptGovernanceMechanism',
+  { readonly mechanism: GovernanceMechanismInput; readonly adoptedOn?: LocalDate } & ActAuthority
+>;
+/** A reunión de trabajo (MG cap. VI, 5): recorded apart, never a session, never an absence. */
+export type RecordWorkingMeeting = Command<
+  'RecordWorkingMeeting',
+  {
+    readonly meetingId: string;
+    readonly date: LocalDate;
+    readonly topic: string;
+    readonly participants: readonly string[];
+  }
+>;
 export type SetNonWorkingDays = Command<'SetNonWorkingDays', { readonly dates: readonly LocalDate[] }>;
 
 export type AddMember = Command<
@@ -40,7 +63,7 @@ export type AddMember = Command<
     /** For a titular: the vacant seat they fill (omitted: a new seat is opened). */
     readonly seatId?: string;
     readonly joinedOn: LocalDate;
-  }
+  } & ActAuthority
 >;
 export type InstallStl = Command<'InstallStl', { readonly installedOn: LocalDate; readonly actaUrl?: string }>;
 
@@ -54,7 +77,7 @@ export type AppointFacilitador = Command<
     readonly organizacion?: string;
     readonly email?: string;
     readonly appointedOn: LocalDate;
-  }
+  } & ActAuthority
 >;
 export type VacateFacilitador = Command<
   'VacateFacilitador',
@@ -99,6 +122,8 @@ export type RecordDecision = Command<
     readonly subject: string;
     readonly consensus: boolean;
     readonly votes: readonly CastVote[];
+    /** The reserved act the decision is about, when it authorises one. */
+    readonly act?: ReservedAct;
   }
 >;
 export type ApproveMinutes = Command<
@@ -106,13 +131,31 @@ export type ApproveMinutes = Command<
   { readonly sessionId: string; readonly approvedOn: LocalDate; readonly signedBy: readonly string[] }
 >;
 
+/** A member proposes; `inactividad` once the seat's absences reach the mechanism's number. */
 export type ProposeRemoval = Command<
   'ProposeRemoval',
-  { readonly memberId: string; readonly cause: Exclude<RemovalCause, 'inactividad'>; readonly proposedBy: string }
+  {
+    readonly memberId: string;
+    readonly cause: RemovalCause;
+    readonly proposedBy: string;
+    /** When the member proposed it (default today): the STL decides it at a later session. */
+    readonly proposedOn?: LocalDate;
+  }
 >;
+/**
+ * Decided by the STL's vote: `decision` names the session's decision about this removal, whose outcome is the
+ * removal's. A historical act gives `approved` with its justification. (`sessionId` with `approved` alone is the
+ * bare yes/no of runs begun before mechanisms.)
+ */
 export type DecideRemoval = Command<
   'DecideRemoval',
-  { readonly memberId: string; readonly approved: boolean; readonly sessionId: string }
+  {
+    readonly memberId: string;
+    readonly decision?: DecisionRef;
+    readonly historical?: { readonly justification: string };
+    readonly approved?: boolean;
+    readonly sessionId?: string;
+  }
 >;
 export type ResignMember = Command<'ResignMember', { readonly memberId: string; readonly on: LocalDate }>;
 export type RenewCivilSociety = Command<'RenewCivilSociety', { readonly palEndedOn: LocalDate }>;
@@ -143,6 +186,8 @@ export type ReportUndeliverableMail = Command<
 export type StlCommand =
   | RegisterStl
   | ChangeDecisionRule
+  | AdoptGovernanceMechanism
+  | RecordWorkingMeeting
   | SetNonWorkingDays
   | AddMember
   | InstallStl

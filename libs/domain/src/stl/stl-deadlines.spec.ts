@@ -95,6 +95,7 @@ describe('Facilitador vacancy (DOMAIN.md: flagged at once, 15 days reminder, 30 
       nombre: 'Rocío Díaz',
       procedencia: 'Academia – UAEMéx',
       appointedOn: '2026-11-23',
+      historical: { justification: 'Designada en sesión del STL registrada en papel.' },
     });
     const state = given(escalated)
       .when(appoint)
@@ -125,7 +126,13 @@ describe('Facilitador vacancy (DOMAIN.md: flagged at once, 15 days reminder, 30 
       ...decideOn(escalated, [
         command(
           'AppointFacilitador',
-          { facilitadorId: 'fac-2', nombre: 'Rocío Díaz', procedencia: 'Academia', appointedOn: '2026-11-02' },
+          {
+            facilitadorId: 'fac-2',
+            nombre: 'Rocío Díaz',
+            procedencia: 'Academia',
+            appointedOn: '2026-11-02',
+            historical: { justification: 'Designada en sesión del STL registrada en papel.' },
+          },
           on('2026-11-02'),
         ),
         command('VacateFacilitador', { vacatedOn: '2026-11-09', reason: 'Cambio de empleo' }, on('2026-11-09')),

@@ -6,6 +6,7 @@ import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
 import { decideAnswerConvocation } from './convocation-answers';
 import { compositionWarnings, sameWarnings } from './composition-warnings';
+import { decideAdoptGovernanceMechanism, decideRecordWorkingMeeting } from './governance-decisions';
 import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
 import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
@@ -32,7 +33,7 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  */
 export function stlDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted'> = {},
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted' | 'legacyGovernance'> = {},
 ): Decider<StlCommand, StlEvent, StlState> {
   return {
     initialState: initialStlState,
@@ -48,12 +49,16 @@ export function stlDeciderWith(
 export const stlDecider: Decider<StlCommand, StlEvent, StlState> = stlDeciderWith(DEFAULT_DEADLINE_POLICY);
 
 function decideCommand(command: StlCommand, state: StlState, context: DecisionContext): Decision<StlEvent> {
-  if (command.type === 'RegisterStl') return decideRegisterStl(command, state);
+  if (command.type === 'RegisterStl') return decideRegisterStl(command, state, context);
   const stl = requireRegistered(state);
   if (isDomainError(stl)) return stl;
   switch (command.type) {
     case 'ChangeDecisionRule':
-      return decideChangeDecisionRule(command, stl);
+      return decideChangeDecisionRule(command, stl, context);
+    case 'AdoptGovernanceMechanism':
+      return decideAdoptGovernanceMechanism(command, stl, context);
+    case 'RecordWorkingMeeting':
+      return decideRecordWorkingMeeting(command, stl, context);
     case 'SetNonWorkingDays':
       return decideSetNonWorkingDays(command, stl);
     case 'AddMember':
@@ -120,7 +125,7 @@ function decideInSession(command: SessionCommand, stl: StlInstalado, context: De
     case 'ProposeRemoval':
       return decideProposeRemoval(command, stl, context);
     case 'DecideRemoval':
-      return decideDecideRemoval(command, stl);
+      return decideDecideRemoval(command, stl, context);
     case 'RenewCivilSociety':
       return decideRenewCivilSociety(command, stl, context);
     default:

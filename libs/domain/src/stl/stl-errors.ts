@@ -1,6 +1,7 @@
 import { domainError, type DomainError } from '../shared/domain-error';
 import { type Instant, type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
+import { type DecisionRef, type ReservedAct } from './reserved-acts';
 import { type SessionStatus } from './stl-state';
 import { type MemberRole, type Sector, sectorLabel } from './stl-terms';
 
@@ -96,7 +97,7 @@ export const stlErrors = {
   VACATED_BEFORE_APPOINTED: (appointedOn: LocalDate): DomainError =>
     invalid('VACATED_BEFORE_APPOINTED', 'La vacante no puede ser anterior al nombramiento.', { appointedOn }),
   INVALID_REMOVAL_CAUSE: (): DomainError =>
-    invalid('INVALID_REMOVAL_CAUSE', 'Causa de remoción: probidad, incumplimiento_normas o afectacion_pal.'),
+    invalid('INVALID_REMOVAL_CAUSE', 'Causa de remoción: inactividad, probidad, incumplimiento_normas o afectacion_pal.'),
   REMOVAL_ALREADY_PROPOSED: (memberId: string): DomainError =>
     conflict('REMOVAL_ALREADY_PROPOSED', `Ya hay una propuesta de remoción de «${memberId}».`),
   REMOVAL_NOT_PROPOSED: (memberId: string): DomainError =>
@@ -123,12 +124,13 @@ export const stlErrors = {
         'histórico con su justificación.',
       { convokedOn, today },
     ),
-  NOTICE_TOO_SHORT: (sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError =>
+  /** The days are the mechanism's in force on the convocation's date (five in both templates). */
+  NOTICE_TOO_SHORT: (sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate, businessDays: number): DomainError =>
     invalid(
       'NOTICE_TOO_SHORT',
-      `La convocatoria requiere cinco días hábiles de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
+      `La convocatoria requiere ${businessDays === 5 ? 'cinco' : businessDays} días hábiles de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
         `debió emitirse a más tardar el ${spanishLongDate(deadline)}.`,
-      { deadline, sessionDate, convokedOn },
+      { deadline, sessionDate, convokedOn, businessDays },
     ),
   SESSION_ALREADY_HELD: (sessionId: string): DomainError =>
     conflict('SESSION_ALREADY_HELD', `La sesión «${sessionId}» ya tiene asistencia registrada.`),
@@ -230,4 +232,56 @@ export const stlErrors = {
       `La convocatoria ya no admite respuestas: la sesión ${status === 'cancelada' ? 'se canceló' : `fue el ${spanishLongDate(date)}`}.`,
       { sessionId, status },
     ),
+
+  // The mechanism and the acts reserved to the STL (governance.ts, reserved-acts.ts).
+  INVALID_MECHANISM: (field: string, message: string): DomainError => invalid('INVALID_MECHANISM', message, { field }),
+  MECHANISM_BEFORE_CURRENT: (validFrom: LocalDate, currentFrom: LocalDate): DomainError =>
+    conflict(
+      'MECHANISM_BEFORE_CURRENT',
+      `La versión vigente del mecanismo rige desde el ${spanishLongDate(currentFrom)}: una nueva no puede regir antes.`,
+      { validFrom, currentFrom },
+    ),
+  DECISION_REQUIRED: (actName: string, act: ReservedAct): DomainError =>
+    conflict(
+      'DECISION_REQUIRED',
+      `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la decisión aprobada en sesión ` +
+        'que lo acordó (sessionId y decisionId), o regístrelo como acto histórico con su justificación.',
+      { act },
+    ),
+  DECISION_NOT_FOUND: (ref: DecisionRef, act: ReservedAct): DomainError =>
+    conflict('DECISION_NOT_FOUND', `No existe la decisión ${ref.decisionId} en la sesión «${ref.sessionId}».`, { ...ref, act }),
+  DECISION_NOT_ABOUT_ACT: (ref: DecisionRef, subject: string, actName: string, act: ReservedAct): DomainError =>
+    conflict(
+      'DECISION_NOT_ABOUT_ACT',
+      `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» («${subject}») no trata sobre ${actName}.`,
+      { ...ref, act },
+    ),
+  DECISION_NOT_APPROVED: (ref: DecisionRef, act: ReservedAct): DomainError =>
+    conflict('DECISION_NOT_APPROVED', `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» no fue aprobada.`, {
+      ...ref,
+      act,
+    }),
+  DECISION_ALREADY_USED: (ref: DecisionRef, act: ReservedAct): DomainError =>
+    conflict(
+      'DECISION_ALREADY_USED',
+      `La decisión ${ref.decisionId} de la sesión «${ref.sessionId}» ya sustentó otro acto.`,
+      { ...ref, act },
+    ),
+  UNKNOWN_RESERVED_ACT: (kind: unknown): DomainError =>
+    invalid(
+      'UNKNOWN_RESERVED_ACT',
+      'El acto debe ser «add_titular», «change_mechanism», «appoint_facilitador» o «remove_member».',
+      { kind },
+    ),
+  NO_REMOVAL_FOR_ABSENCES: (): DomainError =>
+    conflict('NO_REMOVAL_FOR_ABSENCES', 'El mecanismo de gobernanza de este STL no prevé la remoción por inasistencias.'),
+  ABSENCES_BELOW_THRESHOLD: (memberId: string, absences: number, consecutive: boolean): DomainError =>
+    conflict(
+      'ABSENCES_BELOW_THRESHOLD',
+      `La representación de «${memberId}» no suma las ${absences} inasistencias${consecutive ? ' seguidas' : ''} que el ` +
+        'mecanismo pide para proponer su remoción.',
+      { memberId, absences, consecutive },
+    ),
+  WORKING_MEETING_EXISTS: (meetingId: string): DomainError =>
+    conflict('WORKING_MEETING_EXISTS', `Ya existe la reunión de trabajo «${meetingId}».`, { meetingId }),
 };

@@ -15,6 +15,8 @@ import {
   type Member,
   type RecordedDecision,
 } from './stl-state';
+import { type GovernanceBasis, type GovernanceMechanism } from './governance';
+import { type ActBasis } from './reserved-acts';
 import { type DecisionRule, type RemovalCause, type Sector, type SessionKind, type VacancyHow } from './stl-terms';
 
 export type StlRegistered = DomainEvent<
@@ -29,6 +31,25 @@ export type StlRegistered = DomainEvent<
 export type DecisionRuleChanged = DomainEvent<
   'DecisionRuleChanged',
   { readonly from: DecisionRule; readonly to: DecisionRule }
+>;
+/** A version of the mechanism, in force from `validFrom` until the next one. */
+export type GovernanceMechanismAdopted = DomainEvent<
+  'GovernanceMechanismAdopted',
+  {
+    readonly version: number;
+    readonly mechanism: GovernanceMechanism;
+    readonly validFrom: LocalDate;
+    readonly basis: GovernanceBasis;
+  }
+>;
+export type WorkingMeetingRecorded = DomainEvent<
+  'WorkingMeetingRecorded',
+  {
+    readonly meetingId: string;
+    readonly date: LocalDate;
+    readonly topic: string;
+    readonly participants: readonly string[];
+  }
 >;
 export type NonWorkingDaysSet = DomainEvent<'NonWorkingDaysSet', { readonly dates: readonly LocalDate[] }>;
 export type MemberAdded = DomainEvent<'MemberAdded', Member>;
@@ -105,7 +126,15 @@ export type RemovalProposed = DomainEvent<
 >;
 export type RemovalDecided = DomainEvent<
   'RemovalDecided',
-  { readonly memberId: string; readonly approved: boolean; readonly sessionId: string; readonly decidedOn: LocalDate }
+  {
+    readonly memberId: string;
+    readonly approved: boolean;
+    /** The session that decided; absent for a removal recorded as a historical act. */
+    readonly sessionId?: string;
+    readonly decidedOn: LocalDate;
+    /** The decision voted on (or the historical act); absent in runs begun before mechanisms. */
+    readonly basis?: ActBasis;
+  }
 >;
 export type MemberResigned = DomainEvent<'MemberResigned', { readonly memberId: string; readonly on: LocalDate }>;
 export type MemberRemoved = DomainEvent<
@@ -143,6 +172,8 @@ export type StlEscalationResolved = DomainEvent<'EscalationResolved', Escalation
 export type StlEvent =
   | StlRegistered
   | DecisionRuleChanged
+  | GovernanceMechanismAdopted
+  | WorkingMeetingRecorded
   | NonWorkingDaysSet
   | MemberAdded
   | StlInstalled

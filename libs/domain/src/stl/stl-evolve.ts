@@ -1,6 +1,9 @@
 import { acknowledge, resolve } from '../shared/escalation';
+import { withVersion } from './governance';
+import { type LocalDate } from '../shared/local-date';
+import { type ActBasis, decisionKey } from './reserved-acts';
 import { type AttendanceRecorded, type MemberAdded, type StlEvent, type StlRegistered } from './stl-events';
-import { type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
+import { governanceVersions, type HistoricalReservedAct, type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
 
 /** Deadline ids of the facilitador vacancy series; forgotten once the post is filled (a new vacancy starts anew). */
 export const VACANCY_DEADLINE_PREFIX = 'facilitador-vacante:';
@@ -29,26 +32,60 @@ function registered(event: StlRegistered): StlState {
     renewal: null,
     escalations: [],
     firedDeadlineIds: [],
+    governance: [],
+    usedDecisions: [],
+    workingMeetings: [],
   };
+}
+
+/** A reserved act spends the decision it rests on; one recorded without its session is kept to be shown as such. */
+function restingOn(state: RegisteredStl, basis: ActBasis | undefined, act: HistoricalReservedAct['act'], on: LocalDate): RegisteredStl {
+  if (basis === undefined) return state;
+  if (basis.kind === 'decision') return { ...state, usedDecisions: [...(state.usedDecisions ?? []), decisionKey(basis)] };
+  const recorded: HistoricalReservedAct = { act, on, justification: basis.justification };
+  return { ...state, actsWithoutSession: [...(state.actsWithoutSession ?? []), recorded] };
 }
 
 function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegistered>): RegisteredStl {
   switch (event.type) {
     case 'DecisionRuleChanged':
       return { ...state, decisionRule: event.data.to };
+    case 'GovernanceMechanismAdopted': {
+      const { mechanism, validFrom, basis } = event.data;
+      // The registration's version is the first; any later one follows the versions so far (the earlier rules' one
+      // for a stream that recorded none).
+      const versions = basis.kind === 'registro' ? [] : governanceVersions(state);
+      const governance = withVersion(versions, mechanism, validFrom, basis);
+      const adopted = { ...state, decisionRule: mechanism.decision.rule, governance };
+      return basis.kind === 'decision' || basis.kind === 'historico'
+        ? restingOn(adopted, basis, { kind: 'change_mechanism' }, validFrom)
+        : adopted;
+    }
+    case 'WorkingMeetingRecorded':
+      return { ...state, workingMeetings: [...(state.workingMeetings ?? []), event.data] };
     case 'NonWorkingDaysSet':
       return { ...state, extraNonWorkingDays: event.data.dates };
     case 'MemberAdded':
-      return memberAdded(state, event);
+      return restingOn(
+        memberAdded(state, event),
+        event.data.authorizedBy,
+        { kind: 'add_titular', memberId: event.data.memberId },
+        event.data.joinedOn,
+      );
     case 'StlInstalled':
       return { ...state, status: 'instalado', installedOn: event.data.installedOn, actaUrl: event.data.actaUrl };
     case 'FacilitadorAppointed':
-      return {
-        ...state,
-        facilitador: event.data,
-        facilitadorVacatedOn: null,
-        firedDeadlineIds: state.firedDeadlineIds.filter((id) => !id.startsWith(VACANCY_DEADLINE_PREFIX)),
-      };
+      return restingOn(
+        {
+          ...state,
+          facilitador: event.data,
+          facilitadorVacatedOn: null,
+          firedDeadlineIds: state.firedDeadlineIds.filter((id) => !id.startsWith(VACANCY_DEADLINE_PREFIX)),
+        },
+        event.data.authorizedBy,
+        { kind: 'appoint_facilitador' },
+        event.data.appointedOn,
+      );
     case 'FacilitadorVacated':
       return { ...state, facilitador: null, facilitadorVacatedOn: event.data.vacatedOn };
     case 'CompositionWarningsChanged':
@@ -96,7 +133,12 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       return { ...state, removalProposals: { ...state.removalProposals, [proposal.memberId]: proposal } };
     }
     case 'RemovalDecided':
-      return removalDecided(state, event.data.memberId, event.data.approved);
+      return restingOn(
+        removalDecided(state, event.data.memberId, event.data.approved),
+        event.data.basis,
+        { kind: 'remove_member', memberId: event.data.memberId },
+        event.data.decidedOn,
+      );
     case 'MemberResigned':
     case 'MemberRemoved':
       return memberLeft(state, event.data.memberId);
@@ -159,7 +201,7 @@ function memberAdded(state: RegisteredStl, event: MemberAdded): RegisteredStl {
   const seatId = member.seatId;
   if (member.role === 'titular') {
     const seat: Seat = withMember.seats[seatId] ?? emptySeat(seatId, member);
-    const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [] };
+    const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [], absences: [] };
     return { ...withMember, seats: { ...withMember.seats, [seatId]: filled } };
   }
   if (member.role === 'suplente') {
@@ -181,6 +223,7 @@ function emptySeat(seatId: string, titular: Member): Seat {
     suplenteId: null,
     enlaceId: null,
     consecutiveAbsences: [],
+    absences: [],
     vacancy: null,
   };
 }
@@ -199,6 +242,7 @@ function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): Re
     next = updateSeat(next, seatId, (seat) => ({
       ...seat,
       consecutiveAbsences: [...seat.consecutiveAbsences, sessionId],
+      absences: [...(seat.absences ?? []), sessionId],
     }));
   }
   return next;
@@ -211,7 +255,7 @@ function removalDecided(state: RegisteredStl, memberId: string, approved: boolea
   // A rejected inactivity proposal gives the seat a fresh start; an approved one is followed by MemberRemoved.
   if (approved || seatId === undefined) return next;
   return updateSeat(next, seatId, (seat) =>
-    seat.titularId === memberId ? { ...seat, consecutiveAbsences: [] } : seat,
+    seat.titularId === memberId ? { ...seat, consecutiveAbsences: [], absences: [] } : seat,
   );
 }
 
@@ -233,6 +277,7 @@ function memberLeft(state: RegisteredStl, memberId: string): RegisteredStl {
     suplenteId: seat.suplenteId === memberId ? null : seat.suplenteId,
     enlaceId: seat.enlaceId === memberId ? null : seat.enlaceId,
     consecutiveAbsences: seat.titularId === memberId ? [] : seat.consecutiveAbsences,
+    absences: seat.titularId === memberId ? [] : seat.absences,
   }));
 }
 
@@ -243,5 +288,6 @@ function suplentePromoted(state: RegisteredStl, seatId: string, memberId: string
     titularId: memberId,
     suplenteId: null,
     consecutiveAbsences: [],
+    absences: [],
   }));
 }

@@ -5,6 +5,7 @@ import { type CompositionWarningCode, type StlInstalado, titularesBySector } fro
 import { stlDecider } from './stl-decider';
 import { STL_2017, stlSeedCommands } from './stl-seed';
 import { stlSummary } from './stl-summary';
+import { minimosGuia } from './governance';
 import { history, on } from './testing/stl-fixtures';
 
 const options = { installedOn: '2026-09-01', now: on('2026-09-01') };
@@ -56,6 +57,18 @@ describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.t
       expect(state.warnings.map((warning) => warning.code)).toEqual(EXPECTED_WARNINGS[record.entidad]);
     },
   );
+
+  it('gives each STL tabla 2’s rule as its adopted mechanism, with no casting vote and no civil-society quorum', () => {
+    // guia-instalacion-stl.txt, tabla 2: "Por consenso y en caso de disenso se aplicará regla de mayoría." — no more.
+    for (const record of STL_2017) {
+      const governance = stlSummary(seeded(record.entidad), DEFAULT_DEADLINE_POLICY)?.governance;
+      expect(governance).toMatchObject({
+        adopted: true,
+        current: { version: 1, validFrom: '2026-09-01', basis: { kind: 'integracion' }, mechanism: minimosGuia(record.decisionRule) },
+      });
+      expect(governance?.current.mechanism.decision.tieBreak).toEqual({ kind: 'none' });
+    }
+  });
 
   it('pins the facilitador vacancy to exactly Jalisco, Oaxaca and Tlaxcala', () => {
     const vacant = STL_2017.filter((record) => stlSummary(seeded(record.entidad), DEFAULT_DEADLINE_POLICY)?.facilitadorVacante).map(

@@ -55,7 +55,8 @@ const PLACEHOLDER: Record<
 /**
  * The commands that build an installed STL from one 2017 record: its decision rule, one placeholder titular per
  * seat of the table (plausible names, example addresses under ejemplo.org.mx), the facilitador when the table
- * names one, and the installation. The real names of representatives are not in the data; the facilitador's are.
+ * names one, its mechanism (stage 9: tabla 2's rule over the guide's minimum) and the installation, all before it
+ * is installed, so none of them needs a decision of the STL. The real names of representatives are not in the data; the facilitador's are.
  */
 export function stlSeedCommands(record: StlSeedRecord, options: StlSeedOptions): StlCommand[] {
   const metadata: CommandMetadata = { now: options.now, actor: SEED_ACTOR };
@@ -80,10 +81,17 @@ export function stlSeedCommands(record: StlSeedRecord, options: StlSeedOptions):
             metadata,
           },
         ];
+  // Tabla 2 gives each STL only its decision rule: the guide's minimum carries it, with no casting vote.
+  const mechanism: StlCommand = {
+    type: 'AdoptGovernanceMechanism',
+    data: { mechanism: { template: 'minimos_guia', decisionRule: record.decisionRule }, adoptedOn: options.installedOn },
+    metadata,
+  };
   return [
     { type: 'RegisterStl', data: { entidad: record.entidad, decisionRule: record.decisionRule }, metadata },
     ...titulares,
     ...facilitador,
+    mechanism,
     { type: 'InstallStl', data: { installedOn: options.installedOn }, metadata },
   ];
 }

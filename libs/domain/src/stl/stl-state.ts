@@ -2,6 +2,8 @@ import { type Entidad } from '../shared/entidades';
 import { type Escalation } from '../shared/escalation';
 import { type Instant, type LocalDate } from '../shared/local-date';
 import { type ConvocationAnswer } from './convocation-answers';
+import { earlierRulesVersion, type GovernanceMechanism, type GovernanceVersion, versionOn } from './governance';
+import { type ActBasis, type ReservedAct } from './reserved-acts';
 import {
   CORE_SECTORS,
   type DecisionRule,
@@ -26,6 +28,8 @@ export interface Member {
   /** The seat a titular holds or a suplente/enlace sits in; invitados have none. */
   readonly seatId?: string;
   readonly joinedOn: LocalDate;
+  /** For a titular added after the installation: the STL's decision, or the historical act's justification. */
+  readonly authorizedBy?: ActBasis;
 }
 
 export interface SeatVacancy {
@@ -46,6 +50,8 @@ export interface Seat {
   readonly enlaceId: string | null;
   /** Sessions in a row at which nobody of the seat was present (inactivity, cap. III, 5 b). */
   readonly consecutiveAbsences: readonly string[];
+  /** Every absence of the seat since its titular took it (absent in runs folded before mechanisms: none counted). */
+  readonly absences?: readonly string[];
   readonly vacancy: SeatVacancy | null;
 }
 
@@ -56,6 +62,8 @@ export interface Facilitador {
   readonly organizacion?: string;
   readonly email?: string;
   readonly appointedOn: LocalDate;
+  /** For an STL already installed: the decision that appointed them, or the historical act's justification. */
+  readonly authorizedBy?: ActBasis;
 }
 
 export type SessionStatus = 'convocada' | 'celebrada' | 'sin_quorum' | 'cancelada';
@@ -104,6 +112,8 @@ export interface DecisionOutcome {
 
 export interface RecordedDecision extends DecisionOutcome {
   readonly subject: string;
+  /** The reserved act this decision is about, when it authorises one (reserved-acts.ts). */
+  readonly act?: ReservedAct;
   readonly consensus: boolean;
   readonly votes: readonly CastVote[];
 }
@@ -174,6 +184,30 @@ interface StlRecord {
   readonly escalations: readonly Escalation[];
   /** Deadlines already turned into events: never listed again (exactly once). */
   readonly firedDeadlineIds: readonly string[];
+  /**
+   * The mechanism's versions, oldest first. Empty (or absent, in a snapshot taken before mechanisms) for a stream
+   * that never recorded one: see `governanceVersions`.
+   */
+  readonly governance?: readonly GovernanceVersion[];
+  /** Decisions (`<sessionId>#<decisionId>`) already spent on a reserved act. */
+  readonly usedDecisions?: readonly string[];
+  /** Reserved acts recorded as historical acts: the board warns "acto sin sesión registrada". */
+  readonly actsWithoutSession?: readonly HistoricalReservedAct[];
+  /** Reuniones de trabajo: recorded apart from sessions, never counted as absences. */
+  readonly workingMeetings?: readonly WorkingMeeting[];
+}
+
+export interface HistoricalReservedAct {
+  readonly act: ReservedAct;
+  readonly on: LocalDate;
+  readonly justification: string;
+}
+
+export interface WorkingMeeting {
+  readonly meetingId: string;
+  readonly date: LocalDate;
+  readonly topic: string;
+  readonly participants: readonly string[];
 }
 
 export interface UnregisteredStl {
@@ -232,4 +266,24 @@ export function lastSessionHeldOn(state: RegisteredStl): LocalDate | undefined {
     .filter((session) => session.status === 'celebrada')
     .map((session) => session.date)
     .pop();
+}
+
+/**
+ * The mechanism's versions, oldest first. A stream without a mechanism event was judged, until mechanisms were
+ * recorded, by the Estado de México 2019 rules with its own decision rule: that is its first version.
+ */
+export function governanceVersions(state: RegisteredStl): readonly GovernanceVersion[] {
+  const versions = state.governance ?? [];
+  return versions.length > 0 ? versions : [earlierRulesVersion(state.decisionRule)];
+}
+
+/** The mechanism in force on a date: sessions and decisions are judged by the version of their own day. */
+export function mechanismOn(state: RegisteredStl, date: LocalDate): GovernanceMechanism {
+  return (versionOn(governanceVersions(state), date) ?? earlierRulesVersion(state.decisionRule)).mechanism;
+}
+
+/** The version in force now (the last one). */
+export function currentGovernance(state: RegisteredStl): GovernanceVersion {
+  const versions = governanceVersions(state);
+  return versions[versions.length - 1];
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { edomex2019, minimosGuia } from './governance';
 import { stlCalendar } from './stl-calendar';
 import { stlSummary } from './stl-summary';
 import {
@@ -33,6 +34,20 @@ describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, 
       openEscalations: 0,
       pendingRemovals: 0,
       renewalPending: false,
+      governance: {
+        current: {
+          version: 1,
+          mechanism: minimosGuia('consensus_then_majority'),
+          validFrom: '2026-09-01',
+          validUntil: null,
+          basis: { kind: 'registro' },
+        },
+        history: [expect.objectContaining({ basis: { kind: 'registro' } })],
+        adopted: false,
+        actsWithoutSession: [],
+        removalSuggestions: [],
+        workingMeetings: 0,
+      },
     });
   });
 
@@ -76,7 +91,38 @@ describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, 
       pendingRemovals: 1,
       renewalPendingSince: '2026-11-20',
       renewalPending: true,
+      governance: expect.objectContaining({
+        current: expect.objectContaining({ mechanism: edomex2019('consensus_then_majority'), validFrom: '2026-09-01' }),
+        adopted: true,
+        removalSuggestions: [],
+      }),
     });
+  });
+
+  it('warns and suggests a removal for a seat past the mechanism’s absences, and stops once a member proposed it', () => {
+    // mecanismo-gobernanza-edomex.md, cap. III, 5: "alguno de los integrantes del STL propondrán la remoción del cargo".
+    const absent = ['gob-1', 'sc-1', 'sc-2', 'gar-1'];
+    const three = heldSession(
+      heldSession(heldSession(edomexInstalled, 's1', '2026-09-23', absent), 's2', '2026-10-21', absent),
+      's3',
+      '2026-11-18',
+      absent,
+    );
+    expect(stlSummary(stateOf(three), DEFAULT_DEADLINE_POLICY)?.governance.removalSuggestions).toEqual([
+      {
+        seatId: 'gob-2',
+        titularId: 'gob-2',
+        absences: ['s1', 's2', 's3'],
+        message:
+          'La representación de Titular gob-2 suma 3 inasistencias seguidas: un integrante puede proponer su remoción, ' +
+          'que se decide por votación en la siguiente sesión.',
+      },
+    ]);
+    const proposed = [
+      ...three,
+      ...decideOn(three, [command('ProposeRemoval', { memberId: 'gob-2', cause: 'inactividad', proposedBy: 'sc-1' })]),
+    ];
+    expect(stlSummary(stateOf(proposed), DEFAULT_DEADLINE_POLICY)?.governance.removalSuggestions).toEqual([]);
   });
 });
 

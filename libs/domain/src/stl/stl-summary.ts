@@ -4,8 +4,14 @@ import { type LocalDate } from '../shared/local-date';
 import { vacancySince } from './composition-warnings';
 import { type DeadlinePolicy } from '../shared/deadline';
 import { cadenceReminderOn, nextSessionDueOn } from './stl-deadlines';
+import { type GovernanceVersion } from './governance';
+import { seatsPastThreshold } from './membership';
 import {
   type CompositionWarning,
+  currentGovernance,
+  governanceVersions,
+  type HistoricalReservedAct,
+  type RegisteredStl,
   type Facilitador,
   lastSessionHeldOn,
   sessionList,
@@ -43,6 +49,52 @@ export interface StlSummary {
   /** The PAL end that started a civil-society renewal still in course. */
   readonly renewalPendingSince?: LocalDate;
   readonly renewalPending: boolean;
+  readonly governance: StlGovernanceSummary;
+}
+
+/** The STL's mecanismo de gobernanza as people read it: the version in force, its history, what it warns about. */
+export interface StlGovernanceSummary {
+  readonly current: GovernanceVersion;
+  /** Every version, oldest first, each with its validity dates and what it rests on. */
+  readonly history: readonly GovernanceVersion[];
+  /** Stage 9 done: false while only the provisional version of the registration ("mínimos de la guía") applies. */
+  readonly adopted: boolean;
+  /** Reserved acts recorded without the session that decided them: shown as "acto sin sesión registrada". */
+  readonly actsWithoutSession: readonly HistoricalReservedAct[];
+  /** Seats past the mechanism's absences: a member may propose the removal; the system never does. */
+  readonly removalSuggestions: readonly RemovalSuggestion[];
+  readonly workingMeetings: number;
+}
+
+export interface RemovalSuggestion {
+  readonly seatId: string;
+  readonly titularId: string;
+  readonly absences: readonly string[];
+  /** Spanish, for the board. */
+  readonly message: string;
+}
+
+function governanceSummary(state: RegisteredStl): StlGovernanceSummary {
+  const current = currentGovernance(state);
+  const pending = (titularId: string) => state.removalProposals[titularId] !== undefined;
+  const removal = current.mechanism.removal;
+  const removalSuggestions = seatsPastThreshold(state, removal)
+    .filter((seat) => !pending(seat.titularId))
+    .map((seat) => ({
+      ...seat,
+      message:
+        `La representación de ${state.members[seat.titularId]?.nombre ?? seat.titularId} suma ${seat.absences.length} ` +
+        `inasistencias${removal?.consecutive === true ? ' seguidas' : ''}: un integrante puede proponer su remoción, ` +
+        'que se decide por votación en la siguiente sesión.',
+    }));
+  return {
+    current,
+    history: governanceVersions(state),
+    adopted: current.basis.kind !== 'registro',
+    actsWithoutSession: state.actsWithoutSession ?? [],
+    removalSuggestions,
+    workingMeetings: (state.workingMeetings ?? []).length,
+  };
 }
 
 /** Null while the STL is not registered; its dates are the ones the workflow keeps under `policy`. */
@@ -83,5 +135,6 @@ export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary 
     pendingRemovals: Object.keys(state.removalProposals).length,
     ...(state.renewal === null ? {} : { renewalPendingSince: state.renewal.palEndedOn }),
     renewalPending: state.renewal !== null,
+    governance: governanceSummary(state),
   };
 }

@@ -4,8 +4,12 @@ import { assessQuorum, type SeatHolders } from './quorum';
 import { type StlEvent } from './stl-events';
 import { type CastVote } from './stl-state';
 import { DECISION_RULES, type DecisionRule, SECTORS, type VoteValue } from './stl-terms';
-import { command, edomexInstalled, given, heldSession, stateOf } from './testing/stl-fixtures';
+import { command, edomexInstalled, given, heldSession, ruledBy, stateOf } from './testing/stl-fixtures';
+import { type TieBreak } from './governance';
 import { decideOutcome, type SeatVote } from './voting';
+
+/** Estado de México's casting vote (mecanismo-gobernanza-edomex.md, cap. VIII, 4). */
+const CIVIL_SOCIETY_CASTS: TieBreak = { kind: 'sector', sector: 'sociedad_civil' };
 
 const MEMBERS = [
   'gob-1',
@@ -46,7 +50,7 @@ const ballots = fc
 function sessionWith(rule: DecisionRule, present: readonly string[]): StlEvent[] {
   const ruled: StlEvent[] = [
     ...edomexInstalled,
-    { type: 'DecisionRuleChanged', data: { from: 'consensus_then_majority', to: rule } },
+    ruledBy(rule),
   ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }
@@ -134,10 +138,10 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
     fc.assert(
       fc.property(fc.uniqueArray(seatVote, { selector: (vote) => vote.seatId, maxLength: 9 }), (votes: SeatVote[]) => {
         const sectors = [...new Set(votes.map((vote) => vote.sector))];
-        const civil = decideOutcome('consensus_then_majority_with_civil_society_vote', false, votes, sectors);
+        const civil = decideOutcome('consensus_then_majority_with_civil_society_vote', false, votes, sectors, CIVIL_SOCIETY_CASTS);
         if (civil.approved)
           expect(votes.some((vote) => vote.sector === 'sociedad_civil' && vote.vote === 'favor')).toBe(true);
-        const each = decideOutcome('consensus_then_majority_with_each_sector_vote', false, votes, sectors);
+        const each = decideOutcome('consensus_then_majority_with_each_sector_vote', false, votes, sectors, CIVIL_SOCIETY_CASTS);
         if (each.approved) {
           for (const sector of sectors)
             expect(votes.some((vote) => vote.sector === sector && vote.vote === 'favor')).toBe(true);
@@ -174,7 +178,7 @@ describe('voting properties (mecanismo-gobernanza-edomex.md, cap. IV, VI and VII
         fc.array(seat, { maxLength: 10 }),
         fc.subarray(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']),
         (seats, present) => {
-          const result = assessQuorum(seats, present);
+          const result = assessQuorum(seats, present, true);
           if (result.quorum) {
             const represented = seats.filter((candidate) => result.representedSeatIds.includes(candidate.seatId));
             expect(represented.some((candidate) => candidate.sector === 'sociedad_civil')).toBe(true);

@@ -9,16 +9,21 @@ import {
   edomexInstalled,
   given,
   heldSession,
+  ruledBy,
   withEnlaceSinVoto,
 } from './testing/stl-fixtures';
+import { type TieBreak } from './governance';
 import { decideOutcome, tally } from './voting';
+
+/** Estado de México's casting vote (mecanismo-gobernanza-edomex.md, cap. VIII, 4). */
+const CIVIL_SOCIETY_CASTS: TieBreak = { kind: 'sector', sector: 'sociedad_civil' };
 
 const everyone = [...ALL_PRESENT, 'sup-gob-1', 'inv-1', 'fac-1'];
 
 function withRule(rule: DecisionRule, present: readonly string[] = everyone): StlEvent[] {
   const ruled = [
     ...edomexInstalled,
-    { type: 'DecisionRuleChanged' as const, data: { from: 'consensus_then_majority' as const, to: rule } },
+    ruledBy(rule),
   ];
   return heldSession(ruled, 's1', '2026-11-18', present);
 }
@@ -294,7 +299,7 @@ describe('decideOutcome and tally (pure)', () => {
       { seatId: 'a', sector: 'adicional' as const, vote: 'contra' as const },
     ];
     const sectors = ['gobierno', 'sociedad_civil', 'garante', 'adicional'] as const;
-    expect(decideOutcome('consensus_then_majority_with_each_sector_vote', false, votes, sectors)).toMatchObject({
+    expect(decideOutcome('consensus_then_majority_with_each_sector_vote', false, votes, sectors, CIVIL_SOCIETY_CASTS)).toMatchObject({
       approved: false,
       code: 'NO_EACH_SECTOR_VOTE',
     });

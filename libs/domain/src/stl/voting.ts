@@ -1,4 +1,5 @@
 import { type DecisionCode, type DecisionOutcome, type SectorTally, type Tally } from './stl-state';
+import { type TieBreak } from './governance';
 import { type DecisionRule, type Sector, type VoteValue } from './stl-terms';
 
 /** One vote per seat, already checked (ballot.ts): who cast it no longer matters, only the seat's sector. */
@@ -25,8 +26,9 @@ export function tally(votes: readonly SeatVote[]): Tally {
  *   consenso y a través de mesas temáticas": without consensus in plenary the matter goes back to the tables,
  *   there is no majority fallback);
  * - the majority rules count the votes cast: favour must exceed contra, impediments are justified non-votes;
- * - a tie goes to the civil-society casting vote (voto de calidad, EdoMex): the side the civil-society seats
- *   voted for; if they split evenly or did not vote, the tie stands and nothing is approved;
+ * - a tie is broken only by the casting vote the STL's mechanism names (voto de calidad: EdoMex gives it to civil
+ *   society): the side that sector's seats, or that seat, voted for; without one, or when that sector split evenly
+ *   or did not vote, the tie stands and nothing is approved (tabla 2's plain "regla de mayoría" has none);
  * - `…_with_civil_society_vote` also needs a civil-society vote in favour, `…_with_each_sector_vote` one in
  *   favour from every sector that has active seats.
  */
@@ -35,13 +37,14 @@ export function decideOutcome(
   consensus: boolean,
   votes: readonly SeatVote[],
   sectorsWithSeats: readonly Sector[],
+  tieBreak: TieBreak,
 ): DecisionOutcome {
   const counted = tally(votes);
   if (consensus) return { approved: true, rule, via: 'consenso', tally: counted };
   if (rule === 'consensus_only' || rule === 'consensus_by_thematic_tables') {
     return rejected(rule, 'NO_CONSENSUS', counted);
   }
-  const majority = majorityOf(counted);
+  const majority = majorityOf(counted, votes, tieBreak);
   if (!majority.approved) return { rule, tally: counted, ...majority };
   const missing = missingSectors(rule, counted, sectorsWithSeats);
   if (missing === 'sociedad_civil') return rejected(rule, 'NO_CIVIL_SOCIETY_VOTE', counted);
@@ -56,14 +59,23 @@ export function sectorsWithoutFavor(counted: Tally, sectors: readonly Sector[]):
 
 type MajorityResult = Pick<DecisionOutcome, 'approved' | 'via' | 'code'>;
 
-function majorityOf(counted: Tally): MajorityResult {
+function majorityOf(counted: Tally, votes: readonly SeatVote[], tieBreak: TieBreak): MajorityResult {
   if (counted.favor > counted.contra) return { approved: true, via: 'mayoria' };
   if (counted.favor < counted.contra || counted.favor === 0) return { approved: false, code: 'NO_MAJORITY' };
-  const civil = counted.bySector.sociedad_civil ?? { favor: 0, contra: 0, impedimento: 0 };
-  if (civil.favor === civil.contra) return { approved: false, code: 'TIE_UNRESOLVED' };
-  return civil.favor > civil.contra
+  const casting = castingVotes(votes, tieBreak);
+  if (casting === undefined || casting.favor === casting.contra) return { approved: false, code: 'TIE_UNRESOLVED' };
+  return casting.favor > casting.contra
     ? { approved: true, via: 'voto_de_calidad', code: 'TIE_CASTING_VOTE' }
     : { approved: false, code: 'TIE_CASTING_VOTE' };
+}
+
+/** The votes that hold the casting vote under the mechanism, or none. */
+function castingVotes(votes: readonly SeatVote[], tieBreak: TieBreak): SectorTally | undefined {
+  if (tieBreak.kind === 'none') return undefined;
+  const holders = votes.filter((vote) =>
+    tieBreak.kind === 'sector' ? vote.sector === tieBreak.sector : vote.seatId === tieBreak.seatId,
+  );
+  return tally(holders);
 }
 
 function missingSectors(

@@ -52,6 +52,7 @@ describe('stlWorkflow on the time-skipping server', () => {
       nombre: 'Dra. Ana Ruiz',
       procedencia: 'Academia – UABC',
       appointedOn: addDays(today, 44),
+      historical: { justification: 'Designada en sesión del STL; el acta se registra aparte.' },
     });
     await driver.sleepUntil(addDays(today, 80), 18);
     expect(dataOf('stl/02', 'EscalationRaised', 'vacancy_escalation')).toHaveLength(3);

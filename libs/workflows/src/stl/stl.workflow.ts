@@ -25,6 +25,11 @@ import { signalQuietly } from '../runtime/signal-quietly';
 const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 /** A convocation's notice runs from its recording; an earlier `convokedOn` needs a historical act's justification. */
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
+/**
+ * Each STL judged by its own mecanismo de gobernanza: a mechanism version at registration, reserved acts resting on
+ * the STL's decisions, inactivity suggested (never proposed by the system), removals decided by vote.
+ */
+const STL_GOVERNANCE_MECHANISM = 'stl-governance-mechanism';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 /** A timer three business days before each session, reminding the convened who have not answered its convocation. */
@@ -37,6 +42,7 @@ interface RunRules {
   readonly noticeFromRecording: boolean;
   readonly confirmationReminders: boolean;
   readonly attendanceNeedsAttendees: boolean;
+  readonly governanceMechanism: boolean;
 }
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
@@ -86,6 +92,7 @@ function stlDefinition(
     decider: stlDeciderWith(policy, {
       backdatedNoticeAccepted: !rules.noticeFromRecording,
       emptyAttendanceAccepted: !rules.attendanceNeedsAttendees,
+      legacyGovernance: !rules.governanceMechanism,
     }),
     deadlines: (state) =>
       stlDeadlines(state, policy).filter((deadline) => rules.confirmationReminders || deadline.kind !== 'confirmation_reminder'),
@@ -116,6 +123,7 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
     noticeFromRecording: patched(NOTICE_FROM_RECORDING),
     confirmationReminders: patched(CONFIRMATION_REMINDERS),
     attendanceNeedsAttendees: patched(ATTENDANCE_NEEDS_ATTENDEES),
+    governanceMechanism: patched(STL_GOVERNANCE_MECHANISM),
   };
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);

@@ -8,6 +8,7 @@ import {
   instantAt,
   isDomainError,
   type LocalDate,
+  minimosGuia,
   type StlSummary,
 } from '@app/domain';
 import { type UserRole } from '@app/persistence';
@@ -41,6 +42,15 @@ export function jaliscoExercise(stages: number): ExerciseSummary {
   ]);
 }
 
+/** Jalisco's mechanism: tabla 2's rule over the guide's minimum, adopted at stage 9. */
+const jaliscoMechanism = {
+  version: 1,
+  mechanism: minimosGuia('consensus_then_majority_with_civil_society_vote'),
+  validFrom: '2026-04-21',
+  validUntil: null,
+  basis: { kind: 'integracion' },
+} as const;
+
 export function stlFixture(overrides: Partial<StlSummary> = {}): StlSummary {
   return {
     entidad: '14',
@@ -61,6 +71,14 @@ export function stlFixture(overrides: Partial<StlSummary> = {}): StlSummary {
     openEscalations: 1,
     pendingRemovals: 0,
     renewalPending: false,
+    governance: {
+      current: jaliscoMechanism,
+      history: [jaliscoMechanism],
+      adopted: true,
+      actsWithoutSession: [],
+      removalSuggestions: [],
+      workingMeetings: 0,
+    },
     ...overrides,
   };
 }

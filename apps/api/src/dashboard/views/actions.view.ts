@@ -1,8 +1,9 @@
-import { type Entidad, type ExerciseSummary, type LocalDate, type StlSummary } from '@app/domain';
+import { type Entidad, type ExerciseSummary, type LocalDate, type RecordedDecision, type StlSummary } from '@app/domain';
 import { type StlMemberView, type StlSessionView } from '@app/persistence';
 import { memberRoleName, sectorName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
+import { reservedActFields } from './governance.view';
 
 /**
  * The forms behind the acts of the method. Each one is a plain form whose script (tablero.js) sends its fields as
@@ -161,7 +162,14 @@ const SECTOR_CHOICES = [
  * A new member: titular of a sector, or suplente / enlace of a titular, or invitado (MG cap. III and IV). The id is
  * drawn when the page is drawn, so a double submission of this form names the same person.
  */
-export function addMemberForm(entidad: Entidad, stl: StlSummary, members: readonly StlMemberView[], today: LocalDate, memberId: string): SafeHtml {
+export function addMemberForm(
+  entidad: Entidad,
+  stl: StlSummary,
+  members: readonly StlMemberView[],
+  sessions: readonly StlSessionView[],
+  today: LocalDate,
+  memberId: string,
+): SafeHtml {
   const titulares = members.filter((member) => member.role === 'titular');
   const sectors = stl.extraSectorName ? [...SECTOR_CHOICES, ['adicional', stl.extraSectorName] as const] : SECTOR_CHOICES;
   return actionForm(
@@ -190,7 +198,9 @@ export function addMemberForm(entidad: Entidad, stl: StlSummary, members: readon
             <select id="integrante-titular" name="titularId"><option value="">—</option>${titulares.map(
               (member) => html`<option value="${member.memberId}">${memberLabel(member)}</option>`,
             )}</select></div>`
-        : ''}`,
+        : ''}
+      ${stl.status === 'instalado' ? html`<p class="small muted">Un titular nuevo en un STL instalado lo incorpora el STL por acuerdo (MG cap. IV, VIII).</p>` : ''}
+      ${reservedActFields('integrante', stl, sessions, 'add_titular')}`,
   );
 }
 
@@ -216,26 +226,48 @@ export function memberChangeForms(entidad: Entidad, stl: StlSummary, members: re
     { id: 'form-remocion', summary: 'Proponer remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/propose`, success: 'Remoción propuesta.', names },
     html`<div class="row">${selectField('remocion-integrante', 'memberId', 'Integrante', memberChoices)}
       ${selectField('remocion-causa', 'cause', 'Causa', [
+        ['inactividad', 'Inactividad (inasistencias que señala el mecanismo)'],
         ['incumplimiento_normas', 'Incumplimiento de las normas del STL'],
         ['probidad', 'Falta de probidad'],
         ['afectacion_pal', 'Afectación al PAL'],
       ])}
       ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}</div>`,
   );
-  const quorate = sessions.filter((session) => session.status === 'celebrada');
-  const decide =
-    quorate.length === 0
-      ? ''
-      : actionForm(
-          { id: 'form-remocion-decision', summary: 'Decidir remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/decide`, success: 'Remoción decidida.', names },
-          html`<div class="row">${selectField('decision-remocion-integrante', 'memberId', 'Integrante', memberChoices)}
-            ${selectField('decision-remocion-sesion', 'sessionId', 'Sesión en que se decidió', quorate.map((session) => [session.sessionId, fechaLarga(session.date)] as const))}
-            ${selectField('decision-remocion-sentido', 'approved', 'Sentido', [['true', 'Se remueve'], ['false', 'Se rechaza la propuesta']], html` data-boolean`)}</div>`,
-        );
+  // The removal follows the session's vote on it (a decision about `remove_member`); without a registered session,
+  // a historical act says which way it went.
+  const decide = actionForm(
+    { id: 'form-remocion-decision', summary: 'Decidir remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/decide`, success: 'Remoción decidida.', names },
+    html`${selectField('decision-remocion-integrante', 'memberId', 'Integrante', memberChoices)}
+      ${removalVoteFields(sessions)}
+      <div class="field"><label for="decision-remocion-sentido">Sentido <span class="muted">(solo acto sin sesión registrada)</span></label>
+        <select id="decision-remocion-sentido" name="approved" data-boolean><option value="">—</option><option value="true">Se removió</option><option value="false">Se rechazó la propuesta</option></select></div>
+      <div class="field"><label for="decision-remocion-justificacion">Acto sin sesión registrada: justificación <span class="muted">(si no indica la votación)</span></label>
+        <input type="text" id="decision-remocion-justificacion" name="historical.justification"></div>`,
+  );
   return html`${resign}${propose}${decide}`;
 }
 
-export function facilitadorForms(entidad: Entidad, stl: StlSummary, today: LocalDate): SafeHtml {
+/** The votes on removals the sessions recorded (approved or not: the outcome is the removal's). */
+function removalVoteFields(sessions: readonly StlSessionView[]): SafeHtml {
+  const votes = sessions.flatMap((session) =>
+    (session.decisions as readonly RecordedDecision[]).flatMap((decision, index) =>
+      decision.act?.kind === 'remove_member'
+        ? [{ session, decisionId: String(index + 1), label: `${fechaLarga(session.date)} — acuerdo ${index + 1}: ${decision.subject} (${decision.approved ? 'aprobada' : 'rechazada'})` }]
+        : [],
+    ),
+  );
+  if (votes.length === 0) return html`<p class="small muted">Registre primero, en una sesión posterior a la propuesta, el acuerdo votado sobre la remoción.</p>`;
+  return html`<div class="row"><div class="field"><label for="decision-remocion-sesion">Sesión de la votación</label>
+      <select id="decision-remocion-sesion" name="decision.sessionId"><option value="">—</option>${[...new Set(votes.map((vote) => vote.session.sessionId))].map(
+        (sessionId) => html`<option value="${sessionId}">${sessionId}</option>`,
+      )}</select></div>
+    <div class="field"><label for="decision-remocion-acuerdo">Votación</label>
+      <select id="decision-remocion-acuerdo" name="decision.decisionId"><option value="">—</option>${votes.map(
+        (vote) => html`<option value="${vote.decisionId}">${vote.session.sessionId} · ${vote.label}</option>`,
+      )}</select></div></div>`;
+}
+
+export function facilitadorForms(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
   const appoint = actionForm(
     {
       id: 'form-facilitador',
@@ -252,7 +284,8 @@ export function facilitadorForms(entidad: Entidad, stl: StlSummary, today: Local
         ${textField('facilitador-organizacion', 'organizacion', 'Institución')}
         ${textField('facilitador-correo', 'email', 'Correo para recordatorios', { type: 'email' })}
         ${dateField('facilitador-fecha', 'appointedOn', 'Fecha del nombramiento', today, { max: today })}
-      </div>`,
+      </div>
+      ${reservedActFields('facilitador', stl, sessions, 'appoint_facilitador')}`,
   );
   if (stl.facilitadorVacante) return appoint;
   const vacate = actionForm(

@@ -5,6 +5,7 @@ import { cadenceStatus } from '../board/traffic-light';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
 import { HISTORY_LIMIT, type EntidadRecord } from '../read-model/dashboard-reader';
+import { governanceForm, workingMeetingForm } from './governance.view';
 import {
   addMemberForm,
   adoptedDocumentForms,
@@ -89,9 +90,11 @@ function stlActions(view: EntidadPage): SafeHtml {
   const stl = record.stl;
   if (!stl) return html``;
   return html`<div class="actions">
-    ${addMemberForm(record.entidad, stl, record.members, today, view.newMemberId)}
+    ${addMemberForm(record.entidad, stl, record.members, record.sessions, today, view.newMemberId)}
     ${memberChangeForms(record.entidad, stl, record.members, record.sessions, today)}
-    ${facilitadorForms(record.entidad, stl, today)}
+    ${facilitadorForms(record.entidad, stl, record.sessions, today)}
+    ${governanceForm(record.entidad, stl, record.sessions, today)}
+    ${workingMeetingForm(record.entidad, stl, record.members, today, `rt-${view.newMemberId}`)}
   </div>`;
 }
 

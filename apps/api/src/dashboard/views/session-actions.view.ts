@@ -1,4 +1,4 @@
-import { type AttendanceRecord, type Entidad, type LocalDate, type StlSummary } from '@app/domain';
+import { type AttendanceRecord, type Entidad, type LocalDate, RESERVED_ACT_KINDS, reservedActName, type StlSummary } from '@app/domain';
 import { type StlMemberView, type StlSessionView } from '@app/persistence';
 import { sessionKindName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
@@ -122,6 +122,14 @@ export function decisionForm({ entidad, stl, members, sessions }: SessionActs): 
     { id: 'form-acuerdo', summary: 'Registrar acuerdo', api: `/api/stls/${entidad}/sessions/{id}/decisions`, success: 'Acuerdo registrado.', names: peopleNames(stl, members) },
     html`${selectField('acuerdo-sesion', 'id', 'Sesión', sessionChoices(held))}
       ${textField('acuerdo-asunto', 'subject', 'Asunto', { required: true })}
+      <div class="row"><div class="field"><label for="acuerdo-acto">Acto reservado al STL que autoriza <span class="muted">(opcional)</span></label>
+        <select id="acuerdo-acto" name="act.kind"><option value="">Ninguno</option>${RESERVED_ACT_KINDS.map(
+          (kind) => html`<option value="${kind}">${reservedActName({ kind })}</option>`,
+        )}</select></div>
+        <div class="field"><label for="acuerdo-acto-integrante">Integrante <span class="muted">(incorporación o remoción)</span></label>
+        <select id="acuerdo-acto-integrante" name="act.memberId"><option value="">—</option>${members.map(
+          (member) => html`<option value="${member.memberId}">${memberLabel(member)}</option>`,
+        )}</select></div></div>
       <div><label><input type="checkbox" name="consensus" id="acuerdo-consenso" data-keep-empty> Se aprobó por consenso</label></div>
       <fieldset><legend>Votos por nombre (si no hubo consenso)</legend><div class="checks">${voters.map(
         (member, index) => html`<label for="voto-${index}">${memberLabel(member)}

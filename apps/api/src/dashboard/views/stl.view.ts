@@ -4,6 +4,7 @@ import { decisionRuleName, memberRoleName, SECTOR_LABELS } from '../format/label
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
 import { badge, emptyRow, facts, sectorCounts } from './components';
+import { governanceSection } from './governance.view';
 
 function sectorName(sector: string, stl: StlSummary): string {
   return sector === 'adicional' ? (stl.extraSectorName ?? SECTOR_LABELS.adicional) : (SECTOR_LABELS[sector as Sector] ?? sector);
@@ -41,6 +42,7 @@ export function stlSection(stl: StlSummary | undefined, members: readonly StlMem
     ${stl.warnings.length > 0
       ? html`<div class="notice" role="note"><strong>Advertencias de composición</strong><ul class="warnings">${stl.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul></div>`
       : html`<p class="small muted">Sin advertencias de composición.</p>`}
+    ${governanceSection(stl)}
     <div class="table-wrap"><table>
       <caption class="sr-only">Integrantes del STL por sector</caption>
       <thead><tr><th scope="col">Sector</th><th scope="col">Nombre</th><th scope="col">Organización</th><th scope="col">Cargo</th><th scope="col">Función</th><th scope="col">Voto</th></tr></thead>

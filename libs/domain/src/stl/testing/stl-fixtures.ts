@@ -3,7 +3,9 @@ import { fold } from '../../shared/decider';
 import { isDomainError } from '../../shared/domain-error';
 import { addDays, instantAt, type Instant, type LocalDate } from '../../shared/local-date';
 import { givenWhenThen } from '../../test-support';
+import { edomex2019 } from '../governance';
 import { type StlCommand } from '../stl-commands';
+import { type DecisionRule } from '../stl-terms';
 import { stlDecider } from '../stl-decider';
 import { type StlEvent } from '../stl-events';
 import { type StlState } from '../stl-state';
@@ -123,10 +125,21 @@ export const installEdomex = command(
   SETUP,
 );
 
+/**
+ * Stage 9: the Estado de México 2019 mechanism (notice, civil society in the quorum, casting vote, three absences in
+ * a row), keeping the plain majority the tests vary with `ChangeDecisionRule`.
+ */
+export const adoptEdomexMechanism = command(
+  'AdoptGovernanceMechanism',
+  { mechanism: { template: 'edomex_2019', decisionRule: 'consensus_then_majority' }, adoptedOn: INSTALLED_ON },
+  SETUP,
+);
+
 export const edomexInstalled: readonly StlEvent[] = history(
   registerEdomex,
   ...edomexMembers,
   appointFunes,
+  adoptEdomexMechanism,
   installEdomex,
 );
 
@@ -218,3 +231,16 @@ export const fired = (events: readonly StlEvent[], deadlineId: string, now: Inst
   ...events,
   ...decideOn(events, [fire(deadlineId, now)]),
 ];
+
+/** The Estado de México mechanism with another decision rule, in force since the installation. */
+export function ruledBy(rule: DecisionRule): StlEvent {
+  return {
+    type: 'GovernanceMechanismAdopted',
+    data: {
+      version: 3,
+      mechanism: edomex2019(rule),
+      validFrom: INSTALLED_ON,
+      basis: { kind: 'historico', justification: 'Regla acordada en la instalación.' },
+    },
+  };
+}

@@ -1,0 +1,63 @@
+import { edomex2019, type StlSummary } from '@app/domain';
+import { type StlSessionView } from '@app/persistence';
+import { stlFixture } from '../testing/dashboard-fixtures';
+import { governanceSection, reservedActFields } from './governance.view';
+
+const text = (html: { toString(): string }) =>
+  html
+    .toString()
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/\s+/g, ' ');
+
+const decisions = [
+  { subject: 'Nombrar facilitadora a Ana Pérez', approved: true, act: { kind: 'appoint_facilitador' }, votes: [] },
+  { subject: 'Nombrar facilitador a otra persona', approved: false, act: { kind: 'appoint_facilitador' }, votes: [] },
+  { subject: 'Calendario de sesiones', approved: true, votes: [] },
+];
+const held = Object.assign({} as StlSessionView, { entidad: '14', sessionId: 'sesion-1', date: '2026-10-23', status: 'celebrada', decisions });
+
+describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "plena libertad para establecer pautas particulares")', () => {
+  it('shows the mechanism in force in Spanish: tabla 2’s plain rule over the guide’s minimum has no casting vote', () => {
+    const shown = text(governanceSection(stlFixture()));
+    expect(shown).toContain('Mínimos de la guía');
+    expect(shown).toContain('Sin voto de calidad: el empate no aprueba');
+    expect(shown).toContain('5 días hábiles');
+    expect(shown).toContain('Mayoría de representaciones activas');
+    expect(shown).toContain('Adoptado en la integración del STL (etapa 9)');
+  });
+
+  it('warns of an act without a registered session and of a seat past its absences, and lists the versions', () => {
+    const base = stlFixture().governance;
+    const edomex = {
+      version: 2,
+      mechanism: edomex2019(),
+      validFrom: '2026-10-23',
+      validUntil: null,
+      basis: { kind: 'historico', justification: 'Acta en papel' },
+    } as const;
+    const stl: StlSummary = stlFixture({
+      governance: {
+        ...base,
+        current: edomex,
+        history: [{ ...base.current, validUntil: '2026-10-23' }, edomex],
+        actsWithoutSession: [{ act: { kind: 'appoint_facilitador' }, on: '2026-11-02', justification: 'Designada en sesión sin acta' }],
+        removalSuggestions: [{ seatId: 's', titularId: 't', absences: ['a', 'b', 'c'], message: 'La representación de T suma 3 inasistencias seguidas.' }],
+      },
+    });
+    const shown = text(governanceSection(stl));
+    expect(shown).toContain('Acto sin sesión registrada: el nombramiento del facilitador');
+    expect(shown).toContain('Designada en sesión sin acta');
+    expect(shown).toContain('La representación de T suma 3 inasistencias seguidas.');
+    expect(shown).toContain('Voto de calidad de sociedad civil');
+    expect(shown).toContain('Versiones del mecanismo');
+  });
+
+  it('offers as the basis of an appointment only the approved decisions about it, or a justification', () => {
+    const fields = reservedActFields('facilitador', stlFixture(), [held], 'appoint_facilitador').toString();
+    expect(fields).toContain('Nombrar facilitadora a Ana Pérez');
+    expect(fields).not.toContain('otra persona');
+    expect(fields).not.toContain('Calendario de sesiones');
+    expect(fields).toContain('name="historical.justification"');
+    expect(reservedActFields('facilitador', stlFixture({ status: 'en_integracion' }), [held], 'appoint_facilitador').toString()).toBe('');
+  });
+});
