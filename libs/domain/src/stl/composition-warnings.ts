@@ -1,3 +1,4 @@
+import { type Entidad, entidadName } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { type CompositionWarning, missingCoreSectors, type RegisteredStl, titularesBySector } from './stl-state';
@@ -56,11 +57,13 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
       },
     ];
   }
-  const organizacion = facilitador.organizacion === undefined ? undefined : normalizeName(facilitador.organizacion);
+  const organizacion =
+    facilitador.organizacion === undefined ? undefined : organizationKey(facilitador.organizacion, state.entidad);
   const seated = Object.values(state.members).filter((member) => member.role !== 'invitado');
+  const isFrom = (member: (typeof seated)[number]) => organizationKey(member.organizacion, state.entidad) === organizacion;
   const fromGarante =
     normalizeName(facilitador.procedencia).startsWith('organismo garante') ||
-    seated.some((member) => member.sector === 'garante' && normalizeName(member.organizacion) === organizacion);
+    seated.some((member) => member.sector === 'garante' && isFrom(member));
   if (fromGarante) {
     return [
       {
@@ -70,7 +73,7 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
       },
     ];
   }
-  const represented = seated.find((member) => normalizeName(member.organizacion) === organizacion);
+  const represented = seated.find(isFrom);
   return [
     represented === undefined
       ? undefined
@@ -80,6 +83,17 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
           details: { organizacion: represented.organizacion, memberId: represented.memberId },
         },
   ];
+}
+
+/**
+ * One organisation is often named with and without its state: tabla 5 gives Zacatecas' facilitador from the
+ * "Federación de Colegios y Asociaciones de Profesionistas", tabla 4 its civil-society seat to the "Federación de
+ * Colegios y Asociaciones de Profesionistas de Zacatecas".
+ */
+function organizationKey(organizacion: string, entidad: Entidad): string {
+  const name = normalizeName(organizacion);
+  const suffix = ` de ${normalizeName(entidadName(entidad))}`;
+  return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
 }
 
 /**
