@@ -1,6 +1,7 @@
 import { type Decision } from '../shared/decider';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type RecordDecision } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { attendanceWithQuorum, checkText, findSession, firstError } from './stl-guards';
 import {
@@ -40,16 +41,7 @@ export function decideRecordDecision(command: RecordDecision, state: RegisteredS
 
 /** Once the acta is approved and signed the session is closed. */
 export function requireOpen(session: Session): DomainError | undefined {
-  return session.minutes === undefined
-    ? undefined
-    : domainError(
-        'conflict',
-        'MINUTES_ALREADY_APPROVED',
-        `El acta de la sesión «${session.sessionId}» ya fue aprobada.`,
-        {
-          sessionId: session.sessionId,
-        },
-      );
+  return session.minutes === undefined ? undefined : stlErrors.MINUTES_ALREADY_APPROVED(session.sessionId);
 }
 
 /** Who may vote, vote by vote; non-voting roles are looked for first, so their votes are always what is refused. */
@@ -62,27 +54,13 @@ export function castBallots(
     const member = state.members[vote.memberId];
     return vote.memberId === state.facilitador?.facilitadorId || (member !== undefined && !canVote(member));
   });
-  if (nonVoting !== undefined) {
-    return domainError(
-      'invalid',
-      'NON_VOTING_ROLE',
-      'El facilitador, los miembros invitados y los enlaces sin voto tienen voz, pero no voto.',
-      {
-        memberId: nonVoting.memberId,
-      },
-    );
-  }
+  if (nonVoting !== undefined) return stlErrors.NON_VOTING_ROLE(nonVoting.memberId);
   const seatVotes: SeatVote[] = [];
   for (const vote of votes) {
     const seatVote = ballotOf(vote, state, attendance);
     if (isDomainError(seatVote)) return seatVote;
     if (seatVotes.some((cast) => cast.seatId === seatVote.seatId)) {
-      return domainError(
-        'invalid',
-        'DUPLICATE_SEAT_VOTE',
-        `La representación «${seatVote.seatId}» ya votó: un voto por representación.`,
-        { seatId: seatVote.seatId },
-      );
+      return stlErrors.DUPLICATE_SEAT_VOTE(seatVote.seatId);
     }
     seatVotes.push(seatVote);
   }
@@ -91,43 +69,22 @@ export function castBallots(
 
 function ballotOf(vote: CastVote, state: RegisteredStl, attendance: AttendanceRecord): DomainError | SeatVote {
   const member = state.members[vote.memberId];
-  const details = { memberId: vote.memberId };
-  if (!VOTE_VALUES.includes(vote.vote)) {
-    return domainError('invalid', 'INVALID_VOTE', 'El voto debe ser «favor», «contra» o «impedimento».', details);
-  }
-  if (member?.seatId === undefined) {
-    return domainError('conflict', 'UNKNOWN_MEMBER', `«${vote.memberId}» no es integrante del STL.`, details);
-  }
+  if (!VOTE_VALUES.includes(vote.vote)) return stlErrors.INVALID_VOTE(vote.memberId);
+  if (member?.seatId === undefined) return stlErrors.UNKNOWN_MEMBER(vote.memberId);
   if (vote.vote === 'impedimento' && (vote.reason ?? '').trim() === '') {
-    return domainError(
-      'invalid',
-      'IMPEDIMENT_REASON_REQUIRED',
-      'Nadie puede abstenerse salvo impedimento justificado o conflicto de interés: indique el motivo.',
-      details,
-    );
+    return stlErrors.IMPEDIMENT_REASON_REQUIRED(vote.memberId);
   }
-  if (!attendance.present.includes(vote.memberId)) {
-    return domainError('conflict', 'VOTER_NOT_PRESENT', `«${member.nombre}» no asistió a la sesión.`, details);
-  }
+  if (!attendance.present.includes(vote.memberId)) return stlErrors.VOTER_NOT_PRESENT(member.nombre, vote.memberId);
   const seat = state.seats[member.seatId];
-  if (seat.titularId === null) {
-    return domainError('conflict', 'SEAT_VACANT', `La representación de «${member.nombre}» está vacante.`, details);
-  }
+  if (seat.titularId === null) return stlErrors.SEAT_VACANT(member.nombre, vote.memberId);
   if (member.role !== 'titular' && attendance.present.includes(seat.titularId)) {
-    return domainError(
-      'conflict',
-      'TITULAR_PRESENT',
-      `El titular de la representación está presente: el ${member.role} tiene voz, pero no voto.`,
-      details,
-    );
+    return stlErrors.TITULAR_PRESENT(member.role, vote.memberId);
   }
   return { seatId: seat.seatId, sector: seat.sector, vote: vote.vote };
 }
 
 function contradictedConsensus(seatVotes: readonly SeatVote[]): DomainError | undefined {
-  return seatVotes.some((vote) => vote.vote === 'contra')
-    ? domainError('invalid', 'CONSENSUS_CONTRADICTED', 'Hay votos en contra: no hubo consenso.')
-    : undefined;
+  return seatVotes.some((vote) => vote.vote === 'contra') ? stlErrors.CONSENSUS_CONTRADICTED() : undefined;
 }
 
 /** Without consensus a majority rule votes, and every seat present must vote (no abstention, cap. VIII, 3). */
@@ -142,11 +99,7 @@ function missingVotes(
   const missing = attendance.representedSeatIds.filter(
     (seatId) => !voted.has(seatId) && state.seats[seatId].titularId !== null,
   );
-  return missing.length === 0
-    ? undefined
-    : domainError('invalid', 'VOTES_MISSING', `Faltan los votos de las representaciones: ${missing.join(', ')}.`, {
-        seatIds: missing,
-      });
+  return missing.length === 0 ? undefined : stlErrors.VOTES_MISSING(missing);
 }
 
 function cleanVote(vote: CastVote): CastVote {

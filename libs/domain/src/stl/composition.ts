@@ -1,10 +1,11 @@
 import { type Decision } from '../shared/decider';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type AddMember } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
 import { type Member, type RegisteredStl } from './stl-state';
-import { isMemberRole, isSector, sectorLabel } from './stl-terms';
+import { isMemberRole, isSector } from './stl-terms';
 
 type AddMemberData = AddMember['data'];
 
@@ -22,22 +23,14 @@ export function decideAddMember(
   const data = command.data;
   const error = firstError(
     checkText('memberId', data.memberId),
-    isSector(data.sector)
-      ? undefined
-      : domainError('invalid', 'UNKNOWN_SECTOR', `«${String(data.sector)}» no es un sector del STL.`),
-    isMemberRole(data.role)
-      ? undefined
-      : domainError('invalid', 'UNKNOWN_ROLE', `«${String(data.role)}» no es un papel de integrante.`),
+    isSector(data.sector) ? undefined : stlErrors.UNKNOWN_SECTOR(data.sector),
+    isMemberRole(data.role) ? undefined : stlErrors.UNKNOWN_ROLE(data.role),
     checkText('nombre', data.nombre),
     checkText('organizacion', data.organizacion),
     checkPastDate('joinedOn', data.joinedOn, context),
-    data.sector === 'adicional' && state.extraSectorName === null
-      ? domainError('conflict', 'SECTOR_NOT_DECLARED', 'Este STL no declaró un sector adicional al registrarse.')
-      : undefined,
+    data.sector === 'adicional' && state.extraSectorName === null ? stlErrors.SECTOR_NOT_DECLARED() : undefined,
     checkUniqueId(state, data.memberId),
-    data.hasVote === false && data.role !== 'enlace'
-      ? domainError('invalid', 'INVALID_VOTE_CAPACITY', 'Solo un enlace puede nombrarse con voz y sin voto.')
-      : undefined,
+    data.hasVote === false && data.role !== 'enlace' ? stlErrors.INVALID_VOTE_CAPACITY() : undefined,
   );
   if (error) return error;
   const seatId = seatFor(data, state);
@@ -51,80 +44,50 @@ export function checkUniqueId(state: RegisteredStl, memberId: string): DomainErr
     state.members[memberId] !== undefined ||
     state.formerMemberIds.includes(memberId) ||
     state.facilitador?.facilitadorId === memberId;
-  return taken
-    ? domainError('conflict', 'DUPLICATE_MEMBER', `Ya existe un integrante con el identificador «${memberId}».`, {
-        memberId,
-      })
-    : undefined;
+  return taken ? stlErrors.DUPLICATE_MEMBER(memberId) : undefined;
 }
 
 function seatFor(data: AddMemberData, state: RegisteredStl): DomainError | string | undefined {
   if (data.role === 'titular') {
-    return data.titularId === undefined ? titularSeat(data, state) : misplacedReference('titularId', data.role);
+    return data.titularId === undefined
+      ? titularSeat(data, state)
+      : stlErrors.INVALID_SEAT_REFERENCE('titularId', data.role);
   }
   if (data.role === 'suplente' || data.role === 'enlace') {
-    return data.seatId === undefined ? substituteSeat(data, state) : misplacedReference('seatId', data.role);
+    return data.seatId === undefined
+      ? substituteSeat(data, state)
+      : stlErrors.INVALID_SEAT_REFERENCE('seatId', data.role);
   }
   // Invitados have voice only, for the span of their project (cap. X): no seat.
-  if (data.titularId !== undefined) return misplacedReference('titularId', data.role);
-  return data.seatId === undefined ? undefined : misplacedReference('seatId', data.role);
+  if (data.titularId !== undefined) return stlErrors.INVALID_SEAT_REFERENCE('titularId', data.role);
+  return data.seatId === undefined ? undefined : stlErrors.INVALID_SEAT_REFERENCE('seatId', data.role);
 }
 
 function titularSeat(data: AddMemberData, state: RegisteredStl): DomainError | string {
   if (data.seatId === undefined) return data.memberId;
   const seat = state.seats[data.seatId];
-  if (seat === undefined) {
-    return domainError('conflict', 'SEAT_NOT_FOUND', `No existe la representación «${data.seatId}».`, {
-      seatId: data.seatId,
-    });
-  }
-  if (seat.titularId !== null) {
-    return domainError('conflict', 'SEAT_OCCUPIED', `La representación «${seat.seatId}» ya tiene titular.`, {
-      seatId: seat.seatId,
-      titularId: seat.titularId,
-    });
-  }
-  return seat.sector === data.sector ? seat.seatId : sectorMismatch(data, seat.sector, state);
+  if (seat === undefined) return stlErrors.SEAT_NOT_FOUND(data.seatId);
+  if (seat.titularId !== null) return stlErrors.SEAT_OCCUPIED(seat.seatId, seat.titularId);
+  return seat.sector === data.sector
+    ? seat.seatId
+    : stlErrors.SECTOR_MISMATCH(data.role, data.sector, seat.sector, state.extraSectorName);
 }
 
 function substituteSeat(data: AddMemberData, state: RegisteredStl): DomainError | string {
-  if (data.titularId === undefined) {
-    return domainError('invalid', 'TITULAR_REQUIRED', `Indique el titular al que corresponde el ${data.role}.`);
-  }
+  if (data.titularId === undefined) return stlErrors.TITULAR_REQUIRED(data.role);
   const titular = state.members[data.titularId];
-  if (titular?.role !== 'titular' || titular.seatId === undefined) {
-    return domainError('conflict', 'TITULAR_NOT_FOUND', `«${data.titularId}» no es titular del STL.`, {
-      titularId: data.titularId,
-    });
+  if (titular?.role !== 'titular' || titular.seatId === undefined) return stlErrors.TITULAR_NOT_FOUND(data.titularId);
+  if (titular.sector !== data.sector) {
+    return stlErrors.SECTOR_MISMATCH(data.role, data.sector, titular.sector, state.extraSectorName);
   }
-  if (titular.sector !== data.sector) return sectorMismatch(data, titular.sector, state);
   const seat = state.seats[titular.seatId];
   const taken = data.role === 'suplente' ? seat?.suplenteId : seat?.enlaceId;
   if (taken !== null && taken !== undefined) {
-    return domainError(
-      'conflict',
-      data.role === 'suplente' ? 'SUPLENTE_ALREADY_ASSIGNED' : 'ENLACE_ALREADY_ASSIGNED',
-      `El titular «${titular.memberId}» ya tiene ${data.role} («${taken}»).`,
-      { titularId: titular.memberId, memberId: taken },
-    );
+    return data.role === 'suplente'
+      ? stlErrors.SUPLENTE_ALREADY_ASSIGNED(titular.memberId, taken)
+      : stlErrors.ENLACE_ALREADY_ASSIGNED(titular.memberId, taken);
   }
   return titular.seatId;
-}
-
-function sectorMismatch(data: AddMemberData, seatSector: Member['sector'], state: RegisteredStl): DomainError {
-  return domainError(
-    'invalid',
-    'SECTOR_MISMATCH',
-    `El ${data.role} debe pertenecer al mismo sector que su titular (${sectorLabel(seatSector, state.extraSectorName)}).`,
-    { sector: data.sector, seatSector },
-  );
-}
-
-function misplacedReference(field: 'titularId' | 'seatId', role: AddMemberData['role']): DomainError {
-  return domainError('invalid', 'INVALID_SEAT_REFERENCE', `El campo «${field}» no corresponde a un ${role}.`, {
-    field,
-    role,
-  });
 }
 
 function memberFrom(data: AddMemberData, seatId: string | undefined): Member {

@@ -1,8 +1,8 @@
 import { type Decision } from '../shared/decider';
-import { domainError } from '../shared/domain-error';
 import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
 import { checkUniqueId } from './composition';
 import { resolveOpenEscalations } from './stl-alerts';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
 import { type Facilitador, type RegisteredStl } from './stl-state';
@@ -17,13 +17,7 @@ export function decideAppointFacilitador(
   context: DecisionContext,
 ): Decision<StlEvent> {
   const data = command.data;
-  if (state.facilitador !== null) {
-    return domainError(
-      'conflict',
-      'FACILITADOR_ALREADY_APPOINTED',
-      `El STL ya tiene facilitador (${state.facilitador.nombre}); primero registre la vacante.`,
-    );
-  }
+  if (state.facilitador !== null) return stlErrors.FACILITADOR_ALREADY_APPOINTED(state.facilitador.nombre);
   const facilitadorId = data.facilitadorId ?? `facilitador:${data.appointedOn}`;
   const error = firstError(
     checkText('nombre', data.nombre),
@@ -57,18 +51,12 @@ export function decideVacateFacilitador(
   context: DecisionContext,
 ): Decision<StlEvent> {
   const facilitador = state.facilitador;
-  if (facilitador === null) {
-    return domainError('conflict', 'FACILITADOR_ALREADY_VACANT', 'El puesto de facilitador ya está vacante.');
-  }
+  if (facilitador === null) return stlErrors.FACILITADOR_ALREADY_VACANT();
   const { vacatedOn, reason } = command.data;
   const error = firstError(
     checkPastDate('vacatedOn', vacatedOn, context),
     checkText('reason', reason),
-    vacatedOn < facilitador.appointedOn
-      ? domainError('invalid', 'VACATED_BEFORE_APPOINTED', 'La vacante no puede ser anterior al nombramiento.', {
-          appointedOn: facilitador.appointedOn,
-        })
-      : undefined,
+    vacatedOn < facilitador.appointedOn ? stlErrors.VACATED_BEFORE_APPOINTED(facilitador.appointedOn) : undefined,
   );
   if (error) return error;
   return [{ type: 'FacilitadorVacated', data: { facilitadorId: facilitador.facilitadorId, vacatedOn, reason } }];

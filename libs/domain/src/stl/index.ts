@@ -7,6 +7,7 @@ export * from './stl-deadlines';
 export * from './stl-summary';
 export * from './stl-calendar';
 export * from './stl-seed';
+export { type StlErrorCode, stlErrors } from './stl-errors';
 export { assessQuorum, type QuorumAssessment, type SeatHolders } from './quorum';
 export { decideOutcome, tally, type SeatVote } from './voting';
 export { compositionWarnings } from './composition-warnings';

@@ -1,7 +1,8 @@
 import { type Decision } from '../shared/decider';
-import { domainError, isDomainError } from '../shared/domain-error';
+import { isDomainError } from '../shared/domain-error';
 import { type LocalDate } from '../shared/local-date';
 import { type DecideRemoval, type ProposeRemoval, type ResignMember } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type RemovalProposed, type StlEvent } from './stl-events';
 import {
   attendanceWithQuorum,
@@ -54,17 +55,9 @@ export function decideProposeRemoval(
 ): Decision<StlEvent> {
   const { memberId, cause, proposedBy } = command.data;
   const error = firstError(
-    PROPOSABLE_CAUSES.includes(cause)
-      ? undefined
-      : domainError(
-          'invalid',
-          'INVALID_REMOVAL_CAUSE',
-          'Causa de remoción: probidad, incumplimiento_normas o afectacion_pal.',
-        ),
+    PROPOSABLE_CAUSES.includes(cause) ? undefined : stlErrors.INVALID_REMOVAL_CAUSE(),
     unknownMembers(state, [memberId, proposedBy]),
-    state.removalProposals[memberId] === undefined
-      ? undefined
-      : domainError('conflict', 'REMOVAL_ALREADY_PROPOSED', `Ya hay una propuesta de remoción de «${memberId}».`),
+    state.removalProposals[memberId] === undefined ? undefined : stlErrors.REMOVAL_ALREADY_PROPOSED(memberId),
   );
   if (error) return error;
   return [{ type: 'RemovalProposed', data: { memberId, cause, proposedOn: context.today, proposedBy } }];
@@ -74,20 +67,13 @@ export function decideProposeRemoval(
 export function decideDecideRemoval(command: DecideRemoval, state: RegisteredStl): Decision<StlEvent> {
   const { memberId, approved, sessionId } = command.data;
   const proposal = state.removalProposals[memberId];
-  if (proposal === undefined) {
-    return domainError('conflict', 'REMOVAL_NOT_PROPOSED', `No hay propuesta de remoción de «${memberId}».`);
-  }
+  if (proposal === undefined) return stlErrors.REMOVAL_NOT_PROPOSED(memberId);
   const session = findSession(state, sessionId);
   if (isDomainError(session)) return session;
   const attendance = attendanceWithQuorum(session);
   if (isDomainError(attendance)) return attendance;
   if (session.date <= proposal.proposedOn) {
-    return domainError(
-      'conflict',
-      'REMOVAL_NOT_AT_LATER_SESSION',
-      'La remoción se decide en una sesión posterior a la propuesta, tras escuchar al integrante.',
-      { proposedOn: proposal.proposedOn, sessionDate: session.date },
-    );
+    return stlErrors.REMOVAL_NOT_AT_LATER_SESSION(proposal.proposedOn, session.date);
   }
   const decided: StlEvent = {
     type: 'RemovalDecided',

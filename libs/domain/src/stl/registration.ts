@@ -1,26 +1,19 @@
 import { type Decision } from '../shared/decider';
-import { domainError, type DomainError } from '../shared/domain-error';
+import { type DomainError } from '../shared/domain-error';
 import { isEntidad } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { type ChangeDecisionRule, type InstallStl, type RegisterStl, type SetNonWorkingDays } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { checkDate, checkPastDate, checkText, type DecisionContext, firstError } from './stl-guards';
 import { missingCoreSectors, type RegisteredStl, type StlState } from './stl-state';
-import { isDecisionRule, sectorLabel } from './stl-terms';
+import { isDecisionRule } from './stl-terms';
 
 export function decideRegisterStl(command: RegisterStl, state: StlState): Decision<StlEvent> {
-  if (state.status !== 'unregistered') {
-    return domainError(
-      'conflict',
-      'STL_ALREADY_REGISTERED',
-      `El STL de la entidad ${state.entidad} ya está registrado.`,
-    );
-  }
+  if (state.status !== 'unregistered') return stlErrors.STL_ALREADY_REGISTERED(state.entidad);
   const { entidad, decisionRule, extraNonWorkingDays = [], extraSectorName } = command.data;
   const error = firstError(
-    isEntidad(entidad)
-      ? undefined
-      : domainError('invalid', 'UNKNOWN_ENTIDAD', `«${String(entidad)}» no es una clave INEGI de entidad federativa.`),
+    isEntidad(entidad) ? undefined : stlErrors.UNKNOWN_ENTIDAD(entidad),
     checkRule(decisionRule),
     checkDates(extraNonWorkingDays),
     extraSectorName === undefined ? undefined : checkText('extraSectorName', extraSectorName),
@@ -74,19 +67,11 @@ export function decideInstallStl(
 function missingTitulares(state: RegisteredStl): DomainError | undefined {
   const missing = missingCoreSectors(state);
   if (missing.length === 0) return undefined;
-  const names = missing.map((sector) => sectorLabel(sector, null)).join(', ');
-  return domainError(
-    'conflict',
-    'MISSING_SECTOR_TITULAR',
-    `Para instalar el STL falta al menos un titular de: ${names}.`,
-    { missing },
-  );
+  return stlErrors.MISSING_SECTOR_TITULAR(missing, 'installation');
 }
 
 function checkRule(rule: unknown): DomainError | undefined {
-  return isDecisionRule(rule)
-    ? undefined
-    : domainError('invalid', 'UNKNOWN_DECISION_RULE', `«${String(rule)}» no es una regla de decisión conocida.`);
+  return isDecisionRule(rule) ? undefined : stlErrors.UNKNOWN_DECISION_RULE(rule);
 }
 
 function checkDates(dates: readonly unknown[]): DomainError | undefined {

@@ -1,6 +1,6 @@
 import { type Decision } from '../shared/decider';
-import { domainError } from '../shared/domain-error';
 import { type CompleteCivilSocietyRenewal, type RenewCivilSociety } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { checkPastDate, type DecisionContext, firstError } from './stl-guards';
 import { activeSeats, type RegisteredStl } from './stl-state';
@@ -21,14 +21,7 @@ export function decideRenewCivilSociety(
   const error = checkPastDate('palEndedOn', palEndedOn, context);
   if (error) return error;
   if (state.renewal?.palEndedOn === palEndedOn) return [];
-  if (state.renewal !== null) {
-    return domainError(
-      'conflict',
-      'RENEWAL_ALREADY_PENDING',
-      `La renovación de la sociedad civil por el PAL concluido el ${state.renewal.palEndedOn} sigue pendiente.`,
-      { palEndedOn: state.renewal.palEndedOn },
-    );
-  }
+  if (state.renewal !== null) return stlErrors.RENEWAL_ALREADY_PENDING(state.renewal.palEndedOn);
   const seatIds = civilSocietySeats(state).map((seat) => seat.seatId);
   return [{ type: 'CivilSocietyRenewalStarted', data: { palEndedOn, seatIds } }];
 }
@@ -39,21 +32,13 @@ export function decideCompleteCivilSocietyRenewal(
   context: DecisionContext,
 ): Decision<StlEvent> {
   const renewal = state.renewal;
-  if (renewal === null) {
-    return domainError('conflict', 'RENEWAL_NOT_PENDING', 'No hay una renovación de la sociedad civil en curso.');
-  }
+  if (renewal === null) return stlErrors.RENEWAL_NOT_PENDING();
   const { completedOn } = command.data;
   const titularIds = civilSocietySeats(state).map((seat) => seat.titularId as string);
   const error = firstError(
     checkPastDate('completedOn', completedOn, context),
-    completedOn < renewal.palEndedOn
-      ? domainError('invalid', 'RENEWAL_BEFORE_PAL_END', 'La renovación no puede concluir antes del fin del PAL.')
-      : undefined,
-    titularIds.length > 0
-      ? undefined
-      : domainError('conflict', 'MISSING_SECTOR_TITULAR', 'La sociedad civil aún no tiene titular en el STL.', {
-          missing: ['sociedad_civil'],
-        }),
+    completedOn < renewal.palEndedOn ? stlErrors.RENEWAL_BEFORE_PAL_END() : undefined,
+    titularIds.length > 0 ? undefined : stlErrors.MISSING_SECTOR_TITULAR(['sociedad_civil'], 'renewal'),
   );
   if (error) return error;
   return [{ type: 'CivilSocietyRenewalCompleted', data: { completedOn, titularIds } }];

@@ -1,6 +1,6 @@
 import { noticeDeadline } from '../calendar/business-calendar';
 import { type Decision } from '../shared/decider';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { requireOpen } from './ballot';
@@ -15,6 +15,7 @@ import {
   type RecordAttendance,
   type RescheduleSession,
 } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { type Check, checkDate, checkPastDate, checkText, type DecisionContext, findSession, firstError } from './stl-guards';
 import { canVote, type RegisteredStl, type Seat, seatList, type Session } from './stl-state';
@@ -35,22 +36,16 @@ export function decideConveneSession(
   const data: ConveneSession['data'] = historical === undefined || historical === null ? rest : { ...rest, historical };
   const error = firstError(
     checkText('sessionId', data.sessionId),
-    state.sessions[data.sessionId] === undefined
-      ? undefined
-      : domainError('conflict', 'SESSION_ALREADY_EXISTS', `Ya existe la sesión «${data.sessionId}».`),
+    state.sessions[data.sessionId] === undefined ? undefined : stlErrors.SESSION_ALREADY_EXISTS(data.sessionId),
     checkDate('date', data.date),
-    isSessionKind(data.kind)
-      ? undefined
-      : domainError('invalid', 'INVALID_SESSION_KIND', 'La sesión debe ser «ordinaria» o «extraordinaria».'),
-    data.agenda.some((item) => item.trim() !== '')
-      ? undefined
-      : domainError('invalid', 'AGENDA_REQUIRED', 'La convocatoria debe acompañarse del orden del día.'),
+    isSessionKind(data.kind) ? undefined : stlErrors.INVALID_SESSION_KIND(),
+    data.agenda.some((item) => item.trim() !== '') ? undefined : stlErrors.AGENDA_REQUIRED(),
     checkPastDate('convokedOn', data.convokedOn, context),
     checkConvokedOn(data, context),
   );
   if (error) return error;
   const deadline = noticeDeadline(data.date, stlCalendar(state));
-  if (data.convokedOn > deadline) return noticeTooShort(data.date, deadline, data.convokedOn);
+  if (data.convokedOn > deadline) return stlErrors.NOTICE_TOO_SHORT(data.date, deadline, data.convokedOn);
   const agenda = data.agenda.map((item) => item.trim()).filter((item) => item !== '');
   const convened: StlEvent = {
     type: 'SessionConvened',
@@ -82,24 +77,7 @@ function checkConvokedOn(data: ConveneSession['data'], context: DecisionContext)
     return checkText('historical.justification', justification);
   }
   if (data.convokedOn >= context.today || context.backdatedNoticeAccepted === true) return undefined;
-  return domainError(
-    'invalid',
-    'CONVOCATION_BACKDATED',
-    `La anticipación se cuenta desde que la convocatoria se registra y se envía (hoy, ${spanishLongDate(context.today)}), ` +
-      `no desde el ${spanishLongDate(data.convokedOn)}. Si la convocatoria ya se emitió entonces, regístrela como acto ` +
-      'histórico con su justificación.',
-    { convokedOn: data.convokedOn, today: context.today },
-  );
-}
-
-function noticeTooShort(sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate): DomainError {
-  return domainError(
-    'invalid',
-    'NOTICE_TOO_SHORT',
-    `La convocatoria requiere cinco días hábiles de anticipación: para la sesión del ${spanishLongDate(sessionDate)} ` +
-      `debió emitirse a más tardar el ${spanishLongDate(deadline)}.`,
-    { deadline, sessionDate, convokedOn },
-  );
+  return stlErrors.CONVOCATION_BACKDATED(data.convokedOn, context.today);
 }
 
 export function decideCancelSession(
@@ -111,13 +89,7 @@ export function decideCancelSession(
   if (isDomainError(session)) return session;
   if (session.status === 'cancelada') return [];
   const error = firstError(
-    session.attendance === undefined
-      ? undefined
-      : domainError(
-          'conflict',
-          'SESSION_ALREADY_HELD',
-          `La sesión «${session.sessionId}» ya tiene asistencia registrada.`,
-        ),
+    session.attendance === undefined ? undefined : stlErrors.SESSION_ALREADY_HELD(session.sessionId),
     checkText('reason', command.data.reason),
   );
   if (error) return error;
@@ -140,19 +112,14 @@ export function decideRescheduleSession(
   const error = firstError(
     session.status === 'convocada' && session.attendance === undefined
       ? undefined
-      : domainError('conflict', 'SESSION_NOT_RESCHEDULABLE', `La sesión «${session.sessionId}» ya se celebró o se canceló: no puede cambiar de fecha.`, {
-          sessionId: session.sessionId,
-          status: session.status,
-        }),
+      : stlErrors.SESSION_NOT_RESCHEDULABLE(session.sessionId, session.status),
     checkDate('date', date),
     checkText('reason', reason),
-    date === session.date
-      ? domainError('invalid', 'SAME_SESSION_DATE', `La sesión ya está convocada para el ${spanishLongDate(date)}.`, { date })
-      : undefined,
+    date === session.date ? stlErrors.SAME_SESSION_DATE(date) : undefined,
   );
   if (error) return error;
   const deadline = noticeDeadline(date, stlCalendar(state));
-  if (context.today > deadline) return noticeTooShort(date, deadline, context.today);
+  if (context.today > deadline) return stlErrors.NOTICE_TOO_SHORT(date, deadline, context.today);
   const data = {
     sessionId: session.sessionId,
     previousDate: session.date,
@@ -194,26 +161,9 @@ function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
 }
 
 function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainError | undefined {
-  const details = { sessionId: session.sessionId };
-  if (session.status === 'cancelada') {
-    return domainError('conflict', 'SESSION_CANCELLED', `La sesión «${session.sessionId}» fue cancelada.`, details);
-  }
-  if (session.attendance !== undefined) {
-    return domainError(
-      'conflict',
-      'ATTENDANCE_ALREADY_RECORDED',
-      'La asistencia de esta sesión ya fue registrada.',
-      details,
-    );
-  }
-  return session.date > today
-    ? domainError(
-        'conflict',
-        'SESSION_NOT_YET_HELD',
-        `La sesión es el ${spanishLongDate(session.date)}: su asistencia se registra a partir de ese día.`,
-        details,
-      )
-    : undefined;
+  if (session.status === 'cancelada') return stlErrors.SESSION_CANCELLED(session.sessionId);
+  if (session.attendance !== undefined) return stlErrors.ATTENDANCE_ALREADY_RECORDED(session.sessionId);
+  return session.date > today ? stlErrors.SESSION_NOT_YET_HELD(session.sessionId, session.date) : undefined;
 }
 
 /** The facilitador attends with voice; anyone else must be a member. */
@@ -221,11 +171,7 @@ function unknownAttendees(state: RegisteredStl, present: readonly string[]): Dom
   const unknown = present.filter(
     (memberId) => state.members[memberId] === undefined && memberId !== state.facilitador?.facilitadorId,
   );
-  return unknown.length === 0
-    ? undefined
-    : domainError('conflict', 'UNKNOWN_MEMBER', `No son integrantes del STL: ${unknown.join(', ')}.`, {
-        memberIds: unknown,
-      });
+  return unknown.length === 0 ? undefined : stlErrors.UNKNOWN_MEMBER(unknown);
 }
 
 /**
@@ -242,30 +188,16 @@ export function decideApproveMinutes(
   const session = findSession(state, sessionId);
   if (isDomainError(session)) return session;
   const attendance = session.attendance;
-  if (attendance === undefined) {
-    return domainError(
-      'conflict',
-      'ATTENDANCE_NOT_RECORDED',
-      `Primero registre la asistencia de la sesión «${sessionId}».`,
-    );
-  }
+  if (attendance === undefined) return stlErrors.ATTENDANCE_NOT_RECORDED(sessionId, 'minutes');
   const signers = [...new Set(signedBy)];
   const intruders = signers.filter((memberId) => !attendance.present.includes(memberId));
   const missing = attendance.present.filter((memberId) => mustSign(state, memberId) && !signers.includes(memberId));
   const error = firstError(
     requireOpen(session),
     checkPastDate('approvedOn', approvedOn, context),
-    approvedOn < session.date
-      ? domainError('invalid', 'MINUTES_BEFORE_SESSION', 'El acta no puede aprobarse antes de la sesión.')
-      : undefined,
-    intruders.length === 0
-      ? undefined
-      : domainError('conflict', 'SIGNER_NOT_PRESENT', `No asistieron a la sesión: ${intruders.join(', ')}.`, {
-          memberIds: intruders,
-        }),
-    missing.length === 0
-      ? undefined
-      : domainError('conflict', 'MISSING_SIGNATURES', `Faltan las firmas de: ${missing.join(', ')}.`, { missing }),
+    approvedOn < session.date ? stlErrors.MINUTES_BEFORE_SESSION() : undefined,
+    intruders.length === 0 ? undefined : stlErrors.SIGNER_NOT_PRESENT(intruders),
+    missing.length === 0 ? undefined : stlErrors.MISSING_SIGNATURES(missing),
   );
   if (error) return error;
   return [{ type: 'MinutesApproved', data: { sessionId, approvedOn, signedBy: signers } }];

@@ -1,10 +1,11 @@
 import { type Decision } from '../shared/decider';
 import { type DeadlineKind } from '../shared/deadline';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { type Escalation, escalationFor, reminderFor } from '../shared/escalation';
 import { type Instant, localDateAt } from '../shared/local-date';
 import { type StlAcknowledgeEscalation, type StlFireDeadline, type StlResolveEscalation } from './stl-commands';
 import { plannedDeadlines } from './stl-deadlines';
+import { stlErrors } from './stl-errors';
 import { type StlEscalationResolved, type StlEvent } from './stl-events';
 import { checkText, type DecisionContext } from './stl-guards';
 import { type RegisteredStl } from './stl-state';
@@ -20,23 +21,11 @@ export function decideFireDeadline(
 ): Decision<StlEvent> {
   const { deadlineId } = command.data;
   const planned = plannedDeadlines(state, context.policy).find((candidate) => candidate.deadline.id === deadlineId);
-  if (planned === undefined) {
-    return domainError(
-      'conflict',
-      'DEADLINE_NOT_FOUND',
-      `No hay un plazo pendiente «${deadlineId}»: ya se atendió o no existe.`,
-      {
-        deadlineId,
-      },
-    );
-  }
+  if (planned === undefined) return stlErrors.DEADLINE_NOT_FOUND(deadlineId);
   const { deadline, effect } = planned;
   const text = planned.text(localDateAt(context.now));
   if (Date.parse(deadline.dueAt) > Date.parse(context.now)) {
-    return domainError('conflict', 'DEADLINE_NOT_DUE', `El plazo «${deadlineId}» vence hasta ${deadline.dueAt}.`, {
-      deadlineId,
-      dueAt: deadline.dueAt,
-    });
+    return stlErrors.DEADLINE_NOT_DUE(deadlineId, deadline.dueAt);
   }
   return effect === 'reminder'
     ? [{ type: 'ReminderDue', data: reminderFor(deadline, text) }]
@@ -84,16 +73,8 @@ export function decideResolveEscalation(
 
 function openEscalation(state: RegisteredStl, escalationId: string): DomainError | Escalation {
   const escalation = state.escalations.find((candidate) => candidate.id === escalationId);
-  if (escalation === undefined) {
-    return domainError('conflict', 'ESCALATION_NOT_FOUND', `No existe el escalamiento «${escalationId}».`, {
-      escalationId,
-    });
-  }
-  return escalation.status === 'resuelta'
-    ? domainError('conflict', 'ESCALATION_ALREADY_RESOLVED', `El escalamiento «${escalationId}» ya fue resuelto.`, {
-        escalationId,
-      })
-    : escalation;
+  if (escalation === undefined) return stlErrors.ESCALATION_NOT_FOUND(escalationId);
+  return escalation.status === 'resuelta' ? stlErrors.ESCALATION_ALREADY_RESOLVED(escalationId) : escalation;
 }
 
 /** Escalations that end by themselves when their cause goes away (vacancy filled, session convened). */

@@ -1,7 +1,7 @@
 import { type Decider, type Decision, type DecisionContext, decisionContext } from '../shared/decider';
 import { incidentEscalation } from '../shared/escalation';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
-import { domainError, type DomainError, isDomainError } from '../shared/domain-error';
+import { type DomainError, isDomainError } from '../shared/domain-error';
 import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
 import { compositionWarnings, sameWarnings } from './composition-warnings';
@@ -18,6 +18,7 @@ import {
 } from './sessions';
 import { decideAcknowledgeEscalation, decideFireDeadline, decideResolveEscalation } from './stl-alerts';
 import { type StlCommand } from './stl-commands';
+import { stlErrors } from './stl-errors';
 import { type StlEvent } from './stl-events';
 import { evolveStl } from './stl-evolve';
 import { decideReportUndeliverableMail } from './undeliverable-mail';
@@ -133,9 +134,7 @@ function whenInstalled(
 
 /** Commands arrive from outside the type system (HTTP, Temporal updates): an unknown type is refused, not thrown. */
 function unknownCommand(command: never): DomainError {
-  return domainError('invalid', 'UNKNOWN_COMMAND', 'Comando desconocido para el STL.', {
-    type: (command as { type?: unknown }).type,
-  });
+  return stlErrors.UNKNOWN_COMMAND((command as { type?: unknown }).type);
 }
 
 /** Composition warnings are kept current: any change to them is itself an event. */
