@@ -1,6 +1,6 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { commandOn, given, jaliscoStlInstalado, stageDate } from '../test-support/exercise-fixtures';
-import { interplayRefusal, interplayUndelivered } from './interplay';
+import { interplayRefusal, interplayUndelivered, stlRequestsFor } from './interplay';
 
 const status = (stlVersion: number, nombre: string | null, on = stageDate(10)) =>
   commandOn(on, 'RecordStlStatus', { stlVersion, installedOn: stageDate(10), facilitador: nombre === null ? null : { nombre } });
@@ -41,5 +41,30 @@ describe('incidents of the interplay raise one escalation to the coordinación',
       data: { audience: ['coordinador'], escalation: { level: 'coordinador', kind: 'interplay_incident', status: 'abierta', reason: refused.reason } },
     });
     given([...jaliscoStlInstalado, raised]).when(record).then([]);
+  });
+});
+
+describe('what the exercise asks of its STL (guia-instalacion-stl.txt, Anexo 1)', () => {
+  const completed = (stage: number, mergedWith?: number[]): ExerciseEvent => ({
+    type: 'StageCompleted',
+    data: { stage: stage as never, completedOn: '2026-10-05', evidence: [], recordedAt: '2026-10-05T16:00:00.000Z', ...(mergedWith && { mergedWith: mergedWith as never }) },
+  });
+
+  it('tells the STL when stage 7 ("Selección del facilitador") closes, completed, merged or skipped', () => {
+    const skipped: ExerciseEvent = {
+      type: 'StageSkipped',
+      data: { stage: 7, skippedOn: '2026-10-06', justification: 'Se eligió en la etapa 8', skippedBy: 8 },
+    };
+    const options = { facilitadorSelection: true };
+
+    expect(stlRequestsFor([completed(7)], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-05' } }]);
+    expect(stlRequestsFor([completed(6, [7])], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-05' } }]);
+    expect(stlRequestsFor([skipped], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-06' } }]);
+    expect(stlRequestsFor([completed(7, [8, 9, 10])], options).map((request) => request.type)).toEqual(['ConcludeFacilitadorSelection', 'InstallStl']);
+  });
+
+  it('asks only for the installation in runs begun before stage 7 was told', () => {
+    expect(stlRequestsFor([completed(7)])).toEqual([]);
+    expect(stlRequestsFor([completed(10)])).toEqual([{ type: 'InstallStl', data: { installedOn: '2026-10-05' } }]);
   });
 });

@@ -1,25 +1,48 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { type StlStatusReport } from '../exercise/exercise-commands';
-import { type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
+import { type ConcludeFacilitadorSelection, type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
 import { type IncidentData } from '../shared/escalation';
 import { type StlSummary } from '../stl/stl-summary';
 
 /** A command one aggregate's facts ask of the other; the workflows deliver it as a signal. */
-export type StlRequest = Pick<InstallStl, 'type' | 'data'> | Pick<RenewCivilSociety, 'type' | 'data'>;
+export type StlRequest =
+  | Pick<InstallStl, 'type' | 'data'>
+  | Pick<RenewCivilSociety, 'type' | 'data'>
+  | Pick<ConcludeFacilitadorSelection, 'type' | 'data'>;
 
+const FACILITADOR_SELECTION_STAGE = 7;
 const INSTALLATION_STAGE = 10;
 
+export interface StlRequestOptions {
+  /** Runs begun before issue 17 did not tell the STL that stage 7 closed. */
+  readonly facilitadorSelection?: boolean;
+}
+
 /**
- * What the STL must do after an exercise's events: stage 10 ("Instalación del STL", guia-instalacion-stl.txt,
- * Anexo 1) installs it, and the PAL's end renews its civil-society representation (mecanismo-gobernanza-edomex.md).
+ * What the STL must do after an exercise's events: stage 7 ("Selección del facilitador", guia-instalacion-stl.txt,
+ * Anexo 1) makes a missing facilitador a vacancy, stage 10 ("Instalación del STL") installs it, and the PAL's end
+ * renews its civil-society representation (mecanismo-gobernanza-edomex.md).
  */
-export function stlRequestsFor(events: readonly ExerciseEvent[]): StlRequest[] {
+export function stlRequestsFor(events: readonly ExerciseEvent[], options: StlRequestOptions = {}): StlRequest[] {
+  const closes = (stage: number, data: { stage: number; mergedWith?: readonly number[] }) =>
+    data.stage === stage || data.mergedWith?.includes(stage) === true;
   return events.flatMap((event): StlRequest[] => {
     switch (event.type) {
       case 'StageCompleted': {
-        const installs = event.data.stage === INSTALLATION_STAGE || event.data.mergedWith?.includes(INSTALLATION_STAGE);
-        return installs ? [{ type: 'InstallStl', data: { installedOn: event.data.completedOn } }] : [];
+        const { completedOn } = event.data;
+        return [
+          ...(options.facilitadorSelection && closes(FACILITADOR_SELECTION_STAGE, event.data)
+            ? [{ type: 'ConcludeFacilitadorSelection' as const, data: { concludedOn: completedOn } }]
+            : []),
+          ...(closes(INSTALLATION_STAGE, event.data)
+            ? [{ type: 'InstallStl' as const, data: { installedOn: completedOn } }]
+            : []),
+        ];
       }
+      case 'StageSkipped':
+        return options.facilitadorSelection && event.data.stage === FACILITADOR_SELECTION_STAGE
+          ? [{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: event.data.skippedOn } }]
+          : [];
       case 'EvaluationDue':
         return [{ type: 'RenewCivilSociety', data: { palEndedOn: event.data.stlRenewal.palEndedOn } }];
       default:
@@ -43,6 +66,7 @@ export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlSt
 const INTERPLAY_ACTS: Readonly<Record<string, string>> = {
   InstallStl: 'la instalación del STL al concluir la etapa 10',
   RenewCivilSociety: 'la renovación de la representación de sociedad civil al término del PAL',
+  ConcludeFacilitadorSelection: 'el aviso al STL de que concluyó la etapa 7 (selección del facilitador)',
   RecordStlStatus: 'el registro del estado del STL en el ejercicio',
   exerciseOpened: 'el aviso al STL de que se abrió un ejercicio',
 };

@@ -9,8 +9,8 @@ import { normalizeName, sectorLabel } from './stl-terms';
  * (guia-instalacion-stl.txt, tablas 2 y 5: Veracruz 5 gobierno / 2 sociedad civil; Sonora's facilitador comes
  * from the garante; Jalisco, Oaxaca and Tlaxcala without facilitador).
  */
-export function compositionWarnings(state: RegisteredStl): CompositionWarning[] {
-  return [imbalance(state), sectorWithoutTitular(state), ...facilitadorWarnings(state)].filter(
+export function compositionWarnings(state: RegisteredStl, options: VacancyRuleOptions = {}): CompositionWarning[] {
+  return [imbalance(state), sectorWithoutTitular(state), ...facilitadorWarnings(state, options)].filter(
     (warning): warning is CompositionWarning => warning !== undefined,
   );
 }
@@ -42,9 +42,10 @@ function sectorWithoutTitular(state: RegisteredStl): CompositionWarning | undefi
   };
 }
 
-function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefined)[] {
+function facilitadorWarnings(state: RegisteredStl, options: VacancyRuleOptions): (CompositionWarning | undefined)[] {
   const facilitador = state.facilitador;
   if (facilitador === null) {
+    if (!options.vacantBeforeSelectionDue && !facilitadorSelectionDue(state)) return [];
     const since = vacancySince(state);
     return [
       {
@@ -96,13 +97,33 @@ function organizationKey(organizacion: string, entidad: Entidad): string {
   return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
 }
 
+export interface VacancyRuleOptions {
+  /**
+   * Runs begun before issue 17 counted an STL in integration without facilitador as vacant; their recorded
+   * histories must replay as they ran. Absent everywhere else.
+   */
+  readonly vacantBeforeSelectionDue?: boolean;
+}
+
+/**
+ * A missing facilitador is a vacancy only once the selection is due: the STL is installed, or the exercise closed
+ * stage 7 ("Selección del facilitador"), or one was appointed and left. Before that the post is "por elegir".
+ */
+export function facilitadorSelectionDue(state: RegisteredStl): boolean {
+  return (
+    state.status === 'instalado' ||
+    state.facilitadorSelectionConcludedOn !== undefined ||
+    state.facilitadorVacatedOn !== null
+  );
+}
+
 /**
  * When the post became vacant: the day it was vacated, or the installation for an STL installed without one.
  * Before installation a missing facilitador is stage 7 of the exercise, not a vacancy with a clock.
  */
 export function vacancySince(state: RegisteredStl): LocalDate | undefined {
   if (state.facilitador !== null) return undefined;
-  if (state.status !== 'instalado') return state.facilitadorVacatedOn ?? undefined;
+  if (state.status !== 'instalado') return state.facilitadorVacatedOn ?? state.facilitadorSelectionConcludedOn;
   const vacatedOn = state.facilitadorVacatedOn;
   return vacatedOn !== null && vacatedOn > state.installedOn ? vacatedOn : state.installedOn;
 }

@@ -1,5 +1,5 @@
 import { type Decision } from '../shared/decider';
-import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
+import { type AppointFacilitador, type ConcludeFacilitadorSelection, type VacateFacilitador } from './stl-commands';
 import { checkUniqueId } from './composition';
 import { resolveOpenEscalations } from './stl-alerts';
 import { stlErrors } from './stl-errors';
@@ -43,6 +43,22 @@ export function decideAppointFacilitador(
       `Se nombró facilitador: ${facilitador.nombre}.`,
     ),
   ];
+}
+
+/**
+ * Stage 7 of the exercise is closed: an STL still without facilitador now has a vacancy (before, the post was "por
+ * elegir"). Only the first closing counts; an installed STL already treats a missing facilitador as vacant.
+ */
+export function decideConcludeFacilitadorSelection(
+  command: ConcludeFacilitadorSelection,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const { concludedOn } = command.data;
+  const error = checkPastDate('concludedOn', concludedOn, context);
+  if (error) return error;
+  if (state.status === 'instalado' || state.facilitadorSelectionConcludedOn !== undefined) return [];
+  return [{ type: 'FacilitadorSelectionConcluded', data: { concludedOn } }];
 }
 
 export function decideVacateFacilitador(

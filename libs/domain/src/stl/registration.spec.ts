@@ -1,5 +1,4 @@
 import { type StlCommand } from './stl-commands';
-import { type StlEvent } from './stl-events';
 import { stlDecider } from './stl-decider';
 import { type StlInstalado } from './stl-state';
 import {
@@ -16,13 +15,8 @@ import {
 } from './testing/stl-fixtures';
 
 const registered = history(registerEdomex);
-const vacantWarning: StlEvent = {
-  type: 'CompositionWarningsChanged',
-  data: { warnings: [{ code: 'FACILITADOR_VACANT', message: 'El puesto de facilitador está vacante.' }] },
-};
-
 describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is configuration of each STL)', () => {
-  it('registers the STL with its rule, its own non-working days (sorted, once) and the facilitador flagged vacant', () => {
+  it('registers the STL with its rule and its own non-working days (sorted, once); the facilitador is still to be chosen, not vacant', () => {
     given()
       .when(
         command('RegisterStl', {
@@ -41,7 +35,6 @@ describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is c
             extraSectorName: null,
           },
         },
-        vacantWarning,
       ]);
   });
 
@@ -64,7 +57,6 @@ describe('RegisterStl (guia-instalacion-stl.txt, tabla 2: the decision rule is c
             extraSectorName: 'Organismos autónomos',
           },
         },
-        vacantWarning,
       ]);
     expect(state).toMatchObject({ status: 'en_integracion', extraSectorName: 'Organismos autónomos' });
   });

@@ -59,6 +59,12 @@ export type VacateFacilitador = Command<
   { readonly vacatedOn: LocalDate; readonly reason: string }
 >;
 
+/**
+ * From the exercise, never from people: stage 7 ("Selección del facilitador", guia-instalacion-stl.txt, Anexo 1)
+ * is closed, so from then on an STL without facilitador has a vacancy rather than a post still to be filled.
+ */
+export type ConcludeFacilitadorSelection = Command<'ConcludeFacilitadorSelection', { readonly concludedOn: LocalDate }>;
+
 export type ConveneSession = Command<
   'ConveneSession',
   {
@@ -146,6 +152,7 @@ export type StlCommand =
   | InstallStl
   | AppointFacilitador
   | VacateFacilitador
+  | ConcludeFacilitadorSelection
   | ConveneSession
   | CancelSession
   | RescheduleSession

@@ -4,8 +4,8 @@ import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline
 import { type DomainError, isDomainError } from '../shared/domain-error';
 import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
-import { compositionWarnings, sameWarnings } from './composition-warnings';
-import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
+import { compositionWarnings, sameWarnings, type VacancyRuleOptions } from './composition-warnings';
+import { decideAppointFacilitador, decideConcludeFacilitadorSelection, decideVacateFacilitador } from './facilitador';
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
 import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
 import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
@@ -31,15 +31,16 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  */
 export function stlDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedNoticeAccepted'> = {},
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted'> & VacancyRuleOptions = {},
 ): Decider<StlCommand, StlEvent, StlState> {
+  const { vacantBeforeSelectionDue, ...contextOptions } = options;
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
-      const context = { ...decisionContext(command.metadata, policy), ...options };
+      const context = { ...decisionContext(command.metadata, policy), ...contextOptions };
       const decision = decideCommand(command, state, context);
-      return isDomainError(decision) ? decision : withWarnings(state, decision);
+      return isDomainError(decision) ? decision : withWarnings(state, decision, { vacantBeforeSelectionDue });
     },
   };
 }
@@ -63,6 +64,8 @@ function decideCommand(command: StlCommand, state: StlState, context: DecisionCo
       return decideAppointFacilitador(command, stl, context);
     case 'VacateFacilitador':
       return decideVacateFacilitador(command, stl, context);
+    case 'ConcludeFacilitadorSelection':
+      return decideConcludeFacilitadorSelection(command, stl, context);
     case 'ResignMember':
       return decideResignMember(command, stl, context);
     case 'CompleteCivilSocietyRenewal':
@@ -138,11 +141,11 @@ function unknownCommand(command: never): DomainError {
 }
 
 /** Composition warnings are kept current: any change to them is itself an event. */
-function withWarnings(state: StlState, events: readonly StlEvent[]): readonly StlEvent[] {
+function withWarnings(state: StlState, events: readonly StlEvent[], options: VacancyRuleOptions): readonly StlEvent[] {
   if (events.length === 0) return events;
   // Every event is about a registered STL (the first one registers it).
   const next = events.reduce(evolveStl, state) as RegisteredStl;
-  const warnings = compositionWarnings(next);
+  const warnings = compositionWarnings(next, options);
   return sameWarnings(warnings, next.warnings)
     ? events
     : [...events, { type: 'CompositionWarningsChanged', data: { warnings } }];

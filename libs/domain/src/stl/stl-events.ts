@@ -37,6 +37,10 @@ export type FacilitadorVacated = DomainEvent<
   'FacilitadorVacated',
   { readonly facilitadorId: string; readonly vacatedOn: LocalDate; readonly reason: string }
 >;
+export type FacilitadorSelectionConcluded = DomainEvent<
+  'FacilitadorSelectionConcluded',
+  { readonly concludedOn: LocalDate }
+>;
 export type CompositionWarningsChanged = DomainEvent<
   'CompositionWarningsChanged',
   { readonly warnings: readonly CompositionWarning[] }
@@ -143,6 +147,7 @@ export type StlEvent =
   | StlInstalled
   | FacilitadorAppointed
   | FacilitadorVacated
+  | FacilitadorSelectionConcluded
   | CompositionWarningsChanged
   | SessionConvened
   | SessionCancelled

@@ -51,6 +51,8 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       };
     case 'FacilitadorVacated':
       return { ...state, facilitador: null, facilitadorVacatedOn: event.data.vacatedOn };
+    case 'FacilitadorSelectionConcluded':
+      return { ...state, facilitadorSelectionConcludedOn: event.data.concludedOn };
     case 'CompositionWarningsChanged':
       return { ...state, warnings: event.data.warnings };
     case 'SessionConvened': {

@@ -164,6 +164,8 @@ interface StlRecord {
   readonly facilitador: Facilitador | null;
   /** The day the post was vacated; null while filled or when it was never filled. */
   readonly facilitadorVacatedOn: LocalDate | null;
+  /** The exercise closed stage 7 (selection of the facilitador) on this day; absent in streams from before. */
+  readonly facilitadorSelectionConcludedOn?: LocalDate;
   readonly warnings: readonly CompositionWarning[];
   readonly sessions: Readonly<Record<string, Session>>;
   readonly removalProposals: Readonly<Record<string, RemovalProposal>>;

@@ -1,7 +1,7 @@
 import { type Entidad } from '../shared/entidades';
 import { countOpen } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
-import { vacancySince } from './composition-warnings';
+import { facilitadorSelectionDue, vacancySince } from './composition-warnings';
 import { type DeadlinePolicy } from '../shared/deadline';
 import { cadenceReminderOn, nextSessionDueOn } from './stl-deadlines';
 import {
@@ -68,7 +68,7 @@ export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary 
     titularesBySector: titularesBySector(state),
     members: Object.keys(state.members).length,
     facilitador: state.facilitador,
-    facilitadorVacante: state.facilitador === null,
+    facilitadorVacante: state.facilitador === null && facilitadorSelectionDue(state),
     ...(vacantSince === undefined ? {} : { vacantSince }),
     warnings: state.warnings,
     ...(lastSessionOn === undefined ? {} : { lastSessionOn }),

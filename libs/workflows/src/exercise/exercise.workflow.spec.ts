@@ -58,6 +58,24 @@ describe('exerciseWorkflow on the time-skipping server', () => {
     expect(stlAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBe(true);
   });
 
+  it('flags the STL’s facilitador as vacant only once the exercise closes stage 7 (guia-instalacion-stl.txt, Anexo 1)', async () => {
+    // Anexo 1: "7 Selección del facilitador … Facilitador definido"; before it the post is "por elegir", not vacant.
+    const today = await driver.today();
+    await driver.seedStl(record('20'), { installedOn: today, install: false });
+    await driver.startExercise('20', addDays(today, -20));
+    const vacant = async () => (await driver.stlHandle('20').describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante);
+
+    for (const stage of [1, 2, 3, 4, 5, 6]) {
+      await driver.exercise('20', 'CompleteStage', { stage, completedOn: addDays(today, -20 + stage) });
+    }
+    expect(await vacant()).toBe(false);
+    expect(store.typesOf('stl/20')).not.toContain('FacilitadorSelectionConcluded');
+
+    await driver.exercise('20', 'CompleteStage', { stage: 7, completedOn: addDays(today, -10) });
+    await eventually(async () => expect(await vacant()).toBe(true));
+    expect(eventsOf('stl/20', 'FacilitadorSelectionConcluded').map((event) => event.data)).toEqual([{ concludedOn: addDays(today, -10) }]);
+  });
+
   it('stalls: 30 days without progress remind the garante, 45 escalate to the enlace, 60 to the coordinador; progress resets the chain', async () => {
     const today = await driver.today();
     await driver.seedStl(record('29'), { installedOn: addDays(today, -30) });

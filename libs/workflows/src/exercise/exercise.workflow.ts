@@ -29,8 +29,13 @@ import { signalQuietly } from '../runtime/signal-quietly';
  * (exercises started before this change drop theirs at their next change).
  */
 const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
+/** Stage 7 closing is told to the STL: from then on a missing facilitador is a vacancy there, not "por elegir". */
+const FACILITADOR_SELECTION_TO_STL = 'facilitador-selection-to-stl';
 
-function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
+function exerciseDefinition(
+  input: ExerciseWorkflowInput,
+  facilitadorSelection: boolean,
+): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
   const stlId = stlWorkflowId(input.entidad);
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
@@ -55,7 +60,7 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
           undelivered.push(interplayUndelivered('exerciseOpened', `${exerciseId}@${version}`, stlId));
         }
       }
-      for (const [index, request] of stlRequestsFor(events).entries()) {
+      for (const [index, request] of stlRequestsFor(events, { facilitadorSelection }).entries()) {
         // The id makes a signal re-sent after a retried task the same command for the STL, applied once.
         const commandId = `${exerciseId}@${version}:${index}`;
         if (!(await signalQuietly(stlId, stlCommandSignal, { ...request, commandId }))) {
@@ -70,7 +75,8 @@ function exerciseDefinition(input: ExerciseWorkflowInput): EntityDefinition<Exer
 /** One state's exercise, `exercise/<entidad>/<n>`: from the Declaración Conjunta to the PAL's evaluation. */
 export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<ExerciseState> {
   const streamId = exerciseWorkflowId(input.entidad, input.number);
-  const entity = new EventSourcedEntity(exerciseDefinition(input), streamId, input.snapshot);
+  // Decided once, at the start of the run: a run begun under the old rule keeps it.
+  const entity = new EventSourcedEntity(exerciseDefinition(input, patched(FACILITADOR_SELECTION_TO_STL)), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
   setHandler(exerciseCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(getExerciseState, () => entity.state);

@@ -27,6 +27,14 @@ const VERSIONED_STATUS_REPORTS = 'versioned-status-reports';
 const NOTICE_FROM_RECORDING = 'notice-from-recording';
 /** The two-month mark reported to the exercise is the one this STL keeps under its own policy, not the default. */
 const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
+/** Without facilitador an STL is vacant only once the selection is due (installed, or stage 7 closed): no flag before. */
+const VACANT_WHEN_SELECTION_DUE = 'vacant-when-selection-due';
+
+/** The rules a run keeps from its start to its continue-as-new, decided once by the patches it meets first. */
+interface StlRunRules {
+  readonly noticeFromRecording: boolean;
+  readonly vacantWhenSelectionDue: boolean;
+}
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
 class ExerciseReporter {
@@ -66,13 +74,16 @@ class ExerciseReporter {
 function stlDefinition(
   input: StlWorkflowInput,
   reporter: ExerciseReporter,
-  noticeFromRecording: boolean,
+  rules: StlRunRules,
 ): EntityDefinition<StlCommand, StlEvent, 'stl'> {
   const policy = stlPolicy(input);
   return {
     aggregate: 'stl',
     policy,
-    decider: stlDeciderWith(policy, { backdatedNoticeAccepted: !noticeFromRecording }),
+    decider: stlDeciderWith(policy, {
+      backdatedNoticeAccepted: !rules.noticeFromRecording,
+      vacantBeforeSelectionDue: !rules.vacantWhenSelectionDue,
+    }),
     deadlines: (state) => stlDeadlines(state, policy),
     // The STL is permanent; a workflow whose registration was refused has nothing to run.
     isFinished: (state) => state.status === 'unregistered',
@@ -81,7 +92,9 @@ function stlDefinition(
       return {
         entidad: input.entidad,
         escalacionesAbiertas: summary?.openEscalations ?? 0,
-        facilitadorVacante: summary?.facilitadorVacante ?? false,
+        facilitadorVacante: rules.vacantWhenSelectionDue
+          ? (summary?.facilitadorVacante ?? false)
+          : summary?.facilitador === null,
       };
     },
     react: (_events, state, version) => reporter.report(state, version),
@@ -98,7 +111,8 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   const streamId = stlWorkflowId(input.entidad);
   const reporter = new ExerciseReporter(streamId, stlPolicy(input), input.exerciseId);
   // Decided once, at the start of the run: a run begun under the old rule keeps it until it continues as new.
-  const entity = new EventSourcedEntity(stlDefinition(input, reporter, patched(NOTICE_FROM_RECORDING)), streamId, input.snapshot);
+  const rules = { noticeFromRecording: patched(NOTICE_FROM_RECORDING), vacantWhenSelectionDue: patched(VACANT_WHEN_SELECTION_DUE) };
+  const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
   setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(exerciseOpenedSignal, ({ exerciseId }) => {

@@ -118,6 +118,7 @@ export const eventName = labelFrom({
   StlInstalled: 'Instalación del STL',
   FacilitadorAppointed: 'Nombramiento de facilitador',
   FacilitadorVacated: 'Facilitador vacante',
+  FacilitadorSelectionConcluded: 'Concluye la selección del facilitador (etapa 7)',
   CompositionWarningsChanged: 'Advertencias de composición',
   SessionConvened: 'Convocatoria a sesión',
   SessionCancelled: 'Sesión cancelada',
