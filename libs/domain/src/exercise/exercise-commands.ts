@@ -36,11 +36,22 @@ export type RecordGovernanceMechanism = Command<
 
 export type RecordAnnualAgenda = Command<'RecordAnnualAgenda', { adoptedOn: LocalDate; documentUrl: string }>;
 
+/** Seats of one sector of the STL: "elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt). */
+export interface SectorComposition {
+  readonly sector: string;
+  /** Spanish, as the STL names it (Morelos' fourth sector has its own name). */
+  readonly label: string;
+  readonly titulares: number;
+  readonly suplentes: number;
+}
+
 /** What the exercise needs to know of its STL; the STL workflow sends it whenever that changes. */
 export interface StlStatusReport {
   /** The STL stream's version when it reported: signals may arrive out of order, and an older report never wins. */
   readonly stlVersion?: number;
   readonly installedOn?: LocalDate;
+  /** Every sector of the STL with its titulares and suplentes (absent in reports of STL runs from before). */
+  readonly composition?: readonly SectorComposition[];
   readonly facilitador: { readonly nombre: string } | null;
   readonly lastSessionOn?: LocalDate;
   readonly nextSessionDueOn?: LocalDate;

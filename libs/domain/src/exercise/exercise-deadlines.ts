@@ -1,5 +1,6 @@
 import { type Audience, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
 import { addDays, type LocalDate } from '../shared/local-date';
+import { type StepRules } from './exercise-requirements';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
 
 export type ExerciseDeadlineKind =
@@ -26,7 +27,7 @@ export interface ExerciseDeadline extends Deadline {
  * raising an escalation on arrival; ids carry that date, so new progress starts a new chain.
  * After the launch the PAL's own clock takes over: monitoring and evaluation, each with a reminder 15 days before.
  */
-export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy): ExerciseDeadline[] {
+export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy, _rules: StepRules = {}): ExerciseDeadline[] {
   if (state.status !== 'open') return [];
   const candidates = state.pal
     ? reviewDeadlines(state, state.pal, policy)

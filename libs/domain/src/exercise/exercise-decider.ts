@@ -13,7 +13,7 @@ import {
   decideLaunchPal,
   decideMonitoring,
 } from './exercise-pal-handlers';
-import { automaticSteps } from './exercise-requirements';
+import { automaticSteps, type StepRules } from './exercise-requirements';
 import { decideCompleteStage, decideStart } from './exercise-stage-handlers';
 import {
   evolveExercise,
@@ -28,9 +28,12 @@ import { decideCompleteStep, decideDocument, decideStlStatus } from './exercise-
  * The exercise of one state (stream `exercise/<entidad>/<n>`). The deadline policy is the deployment's; the same
  * policy must be given to `exerciseDeadlines`, so that the deadlines a workflow waits for are the ones it may fire.
  */
-export function exerciseDeciderWith(policy: DeadlinePolicy): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
+export function exerciseDeciderWith(
+  policy: DeadlinePolicy,
+  rules: StepRules = {},
+): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
   return {
-    decide: (command, state) => decideExercise(command, state, policy),
+    decide: (command, state) => decideExercise(command, state, policy, rules),
     evolve: evolveExercise,
     initialState: initialExerciseState,
   };
@@ -42,8 +45,9 @@ function decideExercise(
   command: ExerciseCommand,
   state: ExerciseState,
   policy: DeadlinePolicy,
+  rules: StepRules,
 ): Decision<ExerciseEvent> {
-  const context = decisionContext(command.metadata, policy);
+  const context = { ...decisionContext(command.metadata, policy), ...rules };
   if (command.type === 'StartExercise') return decideStart(command, state, context);
   if (state.status === 'not_started') return exerciseErrors.EXERCISE_NOT_STARTED();
   if (state.status === 'closed') return exerciseErrors.EXERCISE_CLOSED();
@@ -110,6 +114,6 @@ function withConsequences(
   context: DecisionContext,
 ): ExerciseEvent[] {
   const after = events.reduce(evolveExercise, state) as StartedExercise;
-  const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now) : [])];
+  const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now, context) : [])];
   return all.some((event) => PROGRESS.has(event.type)) ? [...all, ...stallResolutions(state, context)] : all;
 }

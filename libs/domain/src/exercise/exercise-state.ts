@@ -59,6 +59,8 @@ export interface ExerciseProgress {
   readonly stl?: StlStatusReport;
   /** Date on which the current facilitador first appeared in a recorded STL status. */
   readonly facilitadorKnownOn?: LocalDate;
+  /** Date on which a recorded STL status first showed a titular and a suplente in every sector. */
+  readonly compositionCompleteOn?: LocalDate;
   /** The mesas' draft until the launch, then the PAL's commitments with their progress. */
   readonly commitments: readonly Commitment[];
   readonly pal?: PalRecord;
@@ -214,7 +216,22 @@ function withStlStatus(state: StartedExercise, data: StlStatusReport & { recorde
   const hadFacilitador = state.stl?.facilitador != null;
   const facilitadorKnownOn =
     stl.facilitador === null ? undefined : hadFacilitador ? state.facilitadorKnownOn : localDateAt(recordedAt);
-  return { ...state, stl, facilitadorKnownOn };
+  const complete = isCompositionComplete(stl);
+  const compositionCompleteOn = !complete
+    ? undefined
+    : state.stl && isCompositionComplete(state.stl)
+      ? state.compositionCompleteOn
+      : localDateAt(recordedAt);
+  return { ...state, stl, facilitadorKnownOn, compositionCompleteOn };
+}
+
+/** Paso 3: at least one titular and one suplente in each sector of the STL. */
+export function isCompositionComplete(stl: StlStatusReport): boolean {
+  return (
+    stl.composition !== undefined &&
+    stl.composition.length > 0 &&
+    stl.composition.every((sector) => sector.titulares > 0 && sector.suplentes > 0)
+  );
 }
 
 function withPal(state: StartedExercise, change: Partial<PalRecord>): StartedExercise {

@@ -109,6 +109,8 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       'etapa_8',
       'etapa_9',
       'etapa_10',
+      'stl_instalado',
+      'titulares_y_suplentes',
       'mecanismo_de_gobernanza',
       'facilitador',
       'agenda_anual',
@@ -126,6 +128,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       searchAttributes: { Paso: 3, Etapa: 10, FacilitadorVacante: true },
     });
     expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual([
+      'titulares_y_suplentes',
       'mecanismo_de_gobernanza',
       'facilitador',
       'agenda_anual',

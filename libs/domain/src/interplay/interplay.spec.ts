@@ -1,6 +1,12 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { commandOn, given, jaliscoStlInstalado, stageDate } from '../test-support/exercise-fixtures';
-import { interplayRefusal, interplayUndelivered, stlRequestsFor } from './interplay';
+import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { fold } from '../shared/decider';
+import { eventsOf } from '../test-support/given-when-then';
+import { STL_2017, stlSeedCommands } from '../stl/stl-seed';
+import { stlDecider } from '../stl/stl-decider';
+import { stlSummary } from '../stl/stl-summary';
+import { interplayRefusal, interplayUndelivered, stlRequestsFor, stlStatusReport } from './interplay';
 
 const status = (stlVersion: number, nombre: string | null, on = stageDate(10)) =>
   commandOn(on, 'RecordStlStatus', { stlVersion, installedOn: stageDate(10), facilitador: nombre === null ? null : { nombre } });
@@ -66,5 +72,31 @@ describe('what the exercise asks of its STL (guia-instalacion-stl.txt, Anexo 1)'
   it('asks only for the installation in runs begun before stage 7 was told', () => {
     expect(stlRequestsFor([completed(7)])).toEqual([]);
     expect(stlRequestsFor([completed(10)])).toEqual([{ type: 'InstallStl', data: { installedOn: '2026-10-05' } }]);
+  });
+});
+
+describe('the STL tells its exercise its titulares and suplentes per sector (guia-instalacion-stl.txt)', () => {
+  it('reports every sector, Morelos’ fourth under its name, with the suplentes the tables mark', () => {
+    // "elegirán a los titulares y a los suplentes"; articulo-gobiernos-abiertos-subnacionales.txt: Morelos
+    // "secretariado cuatripartita".
+    const seeded = (entidad: string) => {
+      const record = STL_2017.find((candidate) => candidate.entidad === entidad)!;
+      const commands = stlSeedCommands(record, { installedOn: '2026-09-01', now: '2026-09-01T16:00:00.000Z' });
+      return stlSummary(fold(stlDecider, eventsOf(stlDecider, commands)), DEFAULT_DEADLINE_POLICY)!;
+    };
+
+    expect(stlStatusReport(seeded('17'), 7, { composition: true }).composition).toEqual([
+      { sector: 'gobierno', label: 'gobierno', titulares: 1, suplentes: 0 },
+      { sector: 'sociedad_civil', label: 'sociedad civil', titulares: 1, suplentes: 0 },
+      { sector: 'garante', label: 'organismo garante', titulares: 1, suplentes: 0 },
+      { sector: 'adicional', label: 'Organismos autónomos', titulares: 1, suplentes: 0 },
+    ]);
+    expect(stlStatusReport(seeded('25'), 7, { composition: true }).composition).toContainEqual({
+      sector: 'sociedad_civil',
+      label: 'sociedad civil',
+      titulares: 3,
+      suplentes: 3,
+    });
+    expect(stlStatusReport(seeded('25'), 7)).not.toHaveProperty('composition');
   });
 });

@@ -1,5 +1,6 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
-import { type StlStatusReport } from '../exercise/exercise-commands';
+import { type SectorComposition, type StlStatusReport } from '../exercise/exercise-commands';
+import { CORE_SECTORS, type Sector, SECTORS, sectorLabel } from '../stl/stl-terms';
 import { type ConcludeFacilitadorSelection, type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
 import { type IncidentData } from '../shared/escalation';
 import { type StlSummary } from '../stl/stl-summary';
@@ -51,15 +52,35 @@ export function stlRequestsFor(events: readonly ExerciseEvent[], options: StlReq
   });
 }
 
-/** What an exercise needs to know of its STL (installation, facilitador, cadence), from the STL's summary. */
-export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlStatusReport {
+export interface StatusReportOptions {
+  /** Reports of STL runs from before issue 17 carry no composition. */
+  readonly composition?: boolean;
+}
+
+/**
+ * What an exercise needs to know of its STL (installation, titulares and suplentes per sector, facilitador,
+ * cadence), from the STL's summary.
+ */
+export function stlStatusReport(summary: StlSummary, stlVersion?: number, options: StatusReportOptions = {}): StlStatusReport {
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(summary.installedOn && { installedOn: summary.installedOn }),
+    ...(options.composition && { composition: compositionOf(summary) }),
     facilitador: summary.facilitador ? { nombre: summary.facilitador.nombre } : null,
     ...(summary.lastSessionOn && { lastSessionOn: summary.lastSessionOn }),
     ...(summary.nextSessionDueOn && { nextSessionDueOn: summary.nextSessionDueOn }),
   };
+}
+
+/** The three sectors every STL has, and the fourth when it declared one. */
+function compositionOf(summary: StlSummary): SectorComposition[] {
+  const sectors: readonly Sector[] = summary.extraSectorName === null ? CORE_SECTORS : SECTORS;
+  return sectors.map((sector) => ({
+    sector,
+    label: sectorLabel(sector, summary.extraSectorName),
+    titulares: summary.titularesBySector[sector],
+    suplentes: summary.suplentesBySector[sector],
+  }));
 }
 
 /** What each act between the workflows is, in the coordinación's words. */

@@ -216,6 +216,13 @@ export function titularesBySector(state: RegisteredStl): Record<Sector, number> 
   return counts;
 }
 
+/** Active seats with a suplente, per sector ("elegirán a los titulares y a los suplentes"). */
+export function suplentesBySector(state: RegisteredStl): Record<Sector, number> {
+  const counts: Record<Sector, number> = { gobierno: 0, sociedad_civil: 0, garante: 0, adicional: 0 };
+  for (const seat of activeSeats(state)) if (seat.suplenteId !== null) counts[seat.sector] += 1;
+  return counts;
+}
+
 export function missingCoreSectors(state: RegisteredStl): Sector[] {
   const counts = titularesBySector(state);
   return CORE_SECTORS.filter((sector) => counts[sector] === 0);

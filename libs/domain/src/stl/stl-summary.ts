@@ -11,6 +11,7 @@ import {
   sessionList,
   type SessionStatus,
   type StlState,
+  suplentesBySector,
   titularesBySector,
 } from './stl-state';
 import { type DecisionRule, type Sector, type SessionKind } from './stl-terms';
@@ -23,6 +24,8 @@ export interface StlSummary {
   readonly installedOn?: LocalDate;
   readonly extraSectorName: string | null;
   readonly titularesBySector: Readonly<Record<Sector, number>>;
+  /** Seats with a suplente, per sector. */
+  readonly suplentesBySector: Readonly<Record<Sector, number>>;
   /** Current members of every role (titulares, suplentes, enlaces, invitados); the facilitador is not one. */
   readonly members: number;
   readonly facilitador: Facilitador | null;
@@ -66,6 +69,7 @@ export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary 
       : {}),
     extraSectorName: state.extraSectorName,
     titularesBySector: titularesBySector(state),
+    suplentesBySector: suplentesBySector(state),
     members: Object.keys(state.members).length,
     facilitador: state.facilitador,
     facilitadorVacante: state.facilitador === null && facilitadorSelectionDue(state),

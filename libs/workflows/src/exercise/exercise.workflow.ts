@@ -18,6 +18,7 @@ import {
   exerciseSummary,
   type IncidentData,
   interplayUndelivered,
+  type StepRules,
   stlRequestsFor,
 } from '@app/domain';
 import { patched, setHandler } from '@temporalio/workflow';
@@ -29,20 +30,31 @@ import { signalQuietly } from '../runtime/signal-quietly';
  * (exercises started before this change drop theirs at their next change).
  */
 const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
+/**
+ * Step 3 needs the STL installed with titulares and suplentes in every sector, step 6 the monitoring and the
+ * micrositio; the six steps' twelve months and the commitments' progress are watched.
+ */
+const STEPS_THAT_MEAN_WHAT_THEY_SAY = 'steps-that-mean-what-they-say';
 /** Stage 7 closing is told to the STL: from then on a missing facilitador is a vacancy there, not "por elegir". */
 const FACILITADOR_SELECTION_TO_STL = 'facilitador-selection-to-stl';
 
+/** The rules a run keeps from its start, decided once by the patches it meets first. */
+interface ExerciseRunRules {
+  readonly facilitadorSelection: boolean;
+  readonly steps: StepRules;
+}
+
 function exerciseDefinition(
   input: ExerciseWorkflowInput,
-  facilitadorSelection: boolean,
+  { facilitadorSelection, steps }: ExerciseRunRules,
 ): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
   const stlId = stlWorkflowId(input.entidad);
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'exercise',
     policy,
-    decider: exerciseDeciderWith(policy),
-    deadlines: (state) => exerciseDeadlines(state, policy),
+    decider: exerciseDeciderWith(policy, steps),
+    deadlines: (state) => exerciseDeadlines(state, policy, steps),
     // Not started after its first task (the start was refused), or closed after the evaluation.
     isFinished: (state) => state.status !== 'open',
     searchAttributes: (state) => {
@@ -75,8 +87,12 @@ function exerciseDefinition(
 /** One state's exercise, `exercise/<entidad>/<n>`: from the Declaración Conjunta to the PAL's evaluation. */
 export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<ExerciseState> {
   const streamId = exerciseWorkflowId(input.entidad, input.number);
-  // Decided once, at the start of the run: a run begun under the old rule keeps it.
-  const entity = new EventSourcedEntity(exerciseDefinition(input, patched(FACILITADOR_SELECTION_TO_STL)), streamId, input.snapshot);
+  // Decided once, at the start of the run: a run begun under the old rules keeps them.
+  const rules: ExerciseRunRules = {
+    facilitadorSelection: patched(FACILITADOR_SELECTION_TO_STL),
+    steps: { stepsBeforeIssue17: !patched(STEPS_THAT_MEAN_WHAT_THEY_SAY) },
+  };
+  const entity = new EventSourcedEntity(exerciseDefinition(input, rules), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
   setHandler(exerciseCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(getExerciseState, () => entity.state);

@@ -30,6 +30,9 @@ const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 /** Without facilitador an STL is vacant only once the selection is due (installed, or stage 7 closed): no flag before. */
 const VACANT_WHEN_SELECTION_DUE = 'vacant-when-selection-due';
 
+/** Reports tell the exercise the titulares and suplentes of each sector: its step 3 needs them. */
+const REPORT_STL_COMPOSITION = 'report-stl-composition';
+
 /** The rules a run keeps from its start to its continue-as-new, decided once by the patches it meets first. */
 interface StlRunRules {
   readonly noticeFromRecording: boolean;
@@ -62,10 +65,14 @@ class ExerciseReporter {
   async report(state: StlState, version: number): Promise<void> {
     const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
-    const serialized = JSON.stringify(stlStatusReport(summary));
+    // Asked at each report, not once per run: an STL run begun before it starts telling its composition at once.
+    const options = { composition: patched(REPORT_STL_COMPOSITION) };
+    const serialized = JSON.stringify(stlStatusReport(summary, undefined, options));
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;
-    const status = patched(VERSIONED_STATUS_REPORTS) ? stlStatusReport(summary, version) : stlStatusReport(summary);
+    const status = patched(VERSIONED_STATUS_REPORTS)
+      ? stlStatusReport(summary, version, options)
+      : stlStatusReport(summary, undefined, options);
     const commandId = `${this.streamId}@${version}`;
     await signalQuietly(this.exerciseId, exerciseCommandSignal, { type: 'RecordStlStatus', data: status, commandId });
   }
