@@ -157,7 +157,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
         byKind: { agenda_nacional: 2, problema_local: 2, follow_the_money: 1 },
         byCompletion: { not_started: 4, limited: 1, substantial: 0, complete: 0, withdrawn: 0 },
       },
-      nextDeadline: { kind: 'monitoring_reminder' },
+      nextDeadline: { kind: 'progress_reminder', dueOn: '2026-07-04' },
       missingForCurrentStep: [{ code: 'evaluacion' }],
     });
     expect(summary?.steps[2]).toMatchObject({ completedOn: FACILITADOR_KNOWN_ON });

@@ -30,6 +30,9 @@ export type DeadlineKind =
   | 'monitoring_due'
   | 'evaluation_reminder'
   | 'evaluation_due'
+  | 'term_warning'
+  | 'term_escalation'
+  | 'progress_reminder'
   | 'session_tomorrow';
 
 /** The numbers of DOMAIN.md ("what the users need"), configurable per deployment. */
