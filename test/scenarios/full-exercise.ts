@@ -121,7 +121,7 @@ export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): P
     sessionDates.push(previous);
     if (session === 3) {
       await driver.sleepUntil(addMonths(launchedOn, 6), 12);
-      await driver.exercise(entidad, 'RecordMonitoring', { completedOn: await driver.today(), summary: 'Avance conforme al PAL.' });
+      await driver.exercise(entidad, 'RecordMonitoring', { completedOn: await driver.today(), summary: 'Avance conforme al PAL.', micrositioUrl: MICROSITIO });
     }
   }
   await driver.sleepUntil(addMonths(launchedOn, 12), 12);

@@ -77,6 +77,8 @@ export interface PalReviewInput {
   readonly completedOn: LocalDate;
   readonly summary: string;
   readonly evidence?: readonly string[];
+  /** The micrositio the review found (seis-pasos-2016.txt, paso 6); step 6 closes only once one is on record. */
+  readonly micrositioUrl?: string;
 }
 
 export type RecordMonitoring = Command<'RecordMonitoring', PalReviewInput>;

@@ -8,6 +8,7 @@ import {
   concludeMesas,
   defineCommitments,
   launchPal,
+  MICROSITIO,
   recordAnnualAgenda,
   recordGovernanceMechanism,
   signDeclaration,
@@ -57,7 +58,7 @@ describe('A whole exercise, start to evaluation (seis-pasos-2016.txt: "seis paso
     defineCommitments,
     concludeMesas,
     launchPal,
-    commandOn('2026-11-10', 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Compromisos pertinentes.' }),
+    commandOn('2026-11-10', 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Compromisos pertinentes.', micrositioUrl: MICROSITIO }),
     commandOn('2027-05-20', 'RecordEvaluation', { completedOn: '2027-05-20', summary: 'Logro alto.' }),
   ]);
 

@@ -12,6 +12,7 @@ import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
 import { checkReportedDate, checkUrls, type DecisionContext, isBlank } from './exercise-guards';
 import { later, type OpenExercise, type PalRecord } from './exercise-state';
+import { reviewRequirementsMissing } from './exercise-requirements';
 import { previousStepDate, stepSequenceError } from './exercise-step-handlers';
 
 /** Drafts from the mesas participativas (paso 4): each call replaces the previous draft, until the launch. */
@@ -91,13 +92,14 @@ export function decideMonitoring(
   }
   const error = reviewError(command, pal.launchedOn, context);
   if (error) return error;
-  const { completedOn, summary, evidence = [] } = command.data;
-  return [{ type: 'MonitoringRecorded', data: { completedOn, summary: summary.trim(), evidence } }];
+  const { completedOn, summary, evidence = [], micrositioUrl } = command.data;
+  return [{ type: 'MonitoringRecorded', data: { completedOn, summary: summary.trim(), evidence, ...(micrositioUrl && { micrositioUrl }) } }];
 }
 
 /**
  * At the end of the PAL's year INAI coordinates the evaluation; recording it completes step 6 and closes the
- * exercise. A missed monitoring does not block it: it stays visible on the summary instead.
+ * exercise, once the six-month monitoring and the micrositio are on record (runs begun before issue 17 closed
+ * without them).
  */
 export function decideEvaluation(
   command: RecordEvaluation,
@@ -109,22 +111,39 @@ export function decideEvaluation(
   if (!pal.evaluationDueRaised && context.today < pal.evaluationDueOn) {
     return exerciseErrors.EVALUATION_NOT_DUE(pal.evaluationDueOn);
   }
-  const error = reviewError(command, later(pal.launchedOn, state.monitoring?.completedOn ?? pal.launchedOn), context);
+  const error =
+    reviewError(command, later(pal.launchedOn, state.monitoring?.completedOn ?? pal.launchedOn), context) ??
+    (context.stepsBeforeIssue17 ? undefined : closingRequirementsError(state, command.data.micrositioUrl));
   if (error) return error;
-  const { completedOn, summary, evidence = [] } = command.data;
+  const { completedOn, summary, evidence = [], micrositioUrl } = command.data;
+  const review = { completedOn, summary: summary.trim(), evidence, ...(micrositioUrl && { micrositioUrl }) };
   return [
-    { type: 'EvaluationRecorded', data: { completedOn, summary: summary.trim(), evidence } },
+    { type: 'EvaluationRecorded', data: review },
     { type: 'StepCompleted', data: { step: 6, completedOn, evidence, automatic: true, recordedAt: context.now } },
     { type: 'ExerciseClosed', data: { closedOn: completedOn } },
   ];
 }
 
+/** The evaluation's own micrositio counts: it may be the first time one is recorded. */
+function closingRequirementsError(state: OpenExercise, micrositioUrl: string | undefined) {
+  const missing = reviewRequirementsMissing(state, micrositioUrl);
+  return missing.length === 0
+    ? undefined
+    : exerciseErrors.STEP_REQUIREMENTS_MISSING(
+        6,
+        missing.map((requirement) => requirement.code),
+        missing.map((requirement) => requirement.label),
+      );
+}
+
 function reviewError(command: RecordMonitoring | RecordEvaluation, notBefore: string, context: DecisionContext) {
   const field = command.type === 'RecordMonitoring' ? 'monitoreo' : 'evaluación';
+  const { micrositioUrl } = command.data;
   return (
     (isBlank(command.data.summary) ? exerciseErrors.SUMMARY_REQUIRED() : undefined) ??
     checkReportedDate(field, command.data.completedOn, context) ??
     checkUrls('evidencia', command.data.evidence) ??
+    (micrositioUrl === undefined ? undefined : checkUrls('micrositio', [micrositioUrl])) ??
     checkReportedDate(field, command.data.completedOn, context, notBefore)
   );
 }

@@ -61,9 +61,10 @@ export function stepRequirementsMissing(
     case 5:
       return state.pal ? [] : [{ code: 'lanzamiento_del_pal', label: 'lanzar el PAL en un evento público' }];
     case 6:
-      return state.evaluation
-        ? []
-        : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }];
+      return [
+        ...(rules.stepsBeforeIssue17 ? [] : reviewRequirementsMissing(state)),
+        ...(state.evaluation ? [] : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }]),
+      ];
     default: {
       const _exhaustive: never = step;
       return _exhaustive;
@@ -106,6 +107,24 @@ function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
     state.stl?.facilitador ? [] : [{ code: 'facilitador', label: 'elegir al facilitador del STL' }],
     state.annualAgenda ? [] : [{ code: 'agenda_anual', label: 'registrar la agenda anual de trabajo' }],
   ].flat();
+}
+
+/**
+ * Paso 6: "El organismo garante local deberá habilitar un micrositio … A los seis meses … realizará un ejercicio de
+ * monitoreo" (seis-pasos-2016.txt): both before the evaluation closes the exercise.
+ */
+export function reviewRequirementsMissing(state: StartedExercise, micrositioNow?: string): MissingRequirement[] {
+  return [
+    ...(state.monitoring ? [] : [{ code: 'monitoreo', label: 'registrar el monitoreo de los seis meses' }]),
+    ...(micrositioNow ?? micrositioOf(state)
+      ? []
+      : [{ code: 'micrositio', label: 'registrar el micrositio del organismo garante con la evidencia y el tablero de seguimiento' }]),
+  ];
+}
+
+/** The latest micrositio a review recorded. */
+export function micrositioOf(state: StartedExercise): string | undefined {
+  return state.evaluation?.micrositioUrl ?? state.monitoring?.micrositioUrl;
 }
 
 /** Paso 4: the mesas define commitments, each with activities, products, indicators and responsibles. */

@@ -12,6 +12,7 @@ import {
   jaliscoPalLanzado,
   jaliscoStlInstalado,
   stageDate,
+  MICROSITIO,
 } from '../test-support/exercise-fixtures';
 import { exerciseDecider } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
@@ -158,7 +159,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
         byCompletion: { not_started: 4, limited: 1, substantial: 0, complete: 0, withdrawn: 0 },
       },
       nextDeadline: { kind: 'progress_reminder', dueOn: '2026-07-04' },
-      missingForCurrentStep: [{ code: 'evaluacion' }],
+      missingForCurrentStep: [{ code: 'monitoreo' }, { code: 'micrositio' }, { code: 'evaluacion' }],
     });
     expect(summary?.steps[2]).toMatchObject({ completedOn: FACILITADOR_KNOWN_ON });
     expect(summary?.commitments.items.slice(0, 2)).toEqual([
@@ -184,7 +185,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
   it('shows a closed exercise at step 6 with its monitoring, evaluation and closing dates', () => {
     const closed = historyOf(
       [
-        commandOn('2026-11-05', 'RecordMonitoring', { completedOn: '2026-11-05', summary: 'Avance medio.' }),
+        commandOn('2026-11-05', 'RecordMonitoring', { completedOn: '2026-11-05', summary: 'Avance medio.', micrositioUrl: MICROSITIO }),
         commandAt('2027-05-04T15:00:00.000Z', 'FireDeadline', { deadlineId: 'evaluation:2027-05-04:due' }),
         commandOn('2027-05-20', 'RecordEvaluation', { completedOn: '2027-05-20', summary: 'Logro alto.' }),
       ],

@@ -2,7 +2,7 @@ import { COMMITMENT_COMPLETIONS, COMMITMENT_KINDS, type ExerciseSummary, type Lo
 import { type CommitmentView, type StlMemberView } from '@app/persistence';
 import { COMMITMENT_KIND_LABELS, COMPLETION_LABELS } from '../format/labels';
 import { html, type SafeHtml } from '../html/html';
-import { actionForm, dateField, evidenceField, memberLabel, peopleNames, selectField, textareaField } from './actions.view';
+import { actionForm, dateField, evidenceField, memberLabel, peopleNames, selectField, textareaField, textField } from './actions.view';
 
 /** The acts of steps 4 to 6: the mesas' commitments, the PAL's launch, its progress, monitoring and evaluation. */
 export interface PalActs {
@@ -91,7 +91,8 @@ function reviewForm(id: string, summary: string, path: string, success: string, 
     { id, summary, api: `/api/exercises/${exerciseId}/${path}`, success, ...(confirm && { confirm }) },
     html`${dateField(`${id}-fecha`, 'completedOn', 'Fecha en que concluyó', today, { max: today })}
       ${textareaField(`${id}-resumen`, 'summary', 'Resumen', 'Lo que se encontró, en pocas líneas; se publica.', { required: true, lines: false })}
-      ${evidenceField(`${id}-evidencia`, 'el informe publicado.')}`,
+      ${evidenceField(`${id}-evidencia`, 'el informe publicado.')}
+      ${textField(`${id}-micrositio`, 'micrositioUrl', 'Micrositio del organismo garante (evidencia y tablero de seguimiento)', { type: 'url' })}`,
   );
 }
 
