@@ -417,6 +417,13 @@ describe('the facilitador of Zacatecas (32): vacated, then appointed', () => {
     expect(detail.members).toEqual(response.body.members);
     expect(detail.sessions).toEqual(response.body.sessions);
   });
+
+  it('vacates it with a DELETE without a body (dropped by many clients and proxies): from today, no reason', async () => {
+    const response = await coordinador.delete('/api/stls/32/facilitador');
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toMatchObject({ facilitador: null, facilitadorVacante: true, vacantSince: today });
+  });
 });
 
 describe('membership of Nuevo León (19) over time', () => {

@@ -187,3 +187,18 @@ describe('A missing facilitador is vacant only once the selection is due (stage 
     });
   });
 });
+
+describe('VacateFacilitador without date or reason (a DELETE whose body a client or proxy dropped)', () => {
+  it('vacates the post from today, with no reason on record', () => {
+    given(edomexInstalled)
+      .when(command('VacateFacilitador', {}))
+      .then([
+        { type: 'FacilitadorVacated', data: { facilitadorId: 'fac-1', vacatedOn: '2026-11-23' } },
+        expect.objectContaining({ type: 'CompositionWarningsChanged' }),
+      ]);
+  });
+
+  it('still refuses a blank reason when one is given', () => {
+    given(edomexInstalled).when(command('VacateFacilitador', { reason: '  ' })).then('FIELD_REQUIRED');
+  });
+});

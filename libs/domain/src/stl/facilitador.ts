@@ -68,12 +68,13 @@ export function decideVacateFacilitador(
 ): Decision<StlEvent> {
   const facilitador = state.facilitador;
   if (facilitador === null) return stlErrors.FACILITADOR_ALREADY_VACANT();
-  const { vacatedOn, reason } = command.data;
+  const { vacatedOn = context.today, reason } = command.data;
   const error = firstError(
     checkPastDate('vacatedOn', vacatedOn, context),
-    checkText('reason', reason),
+    reason === undefined ? undefined : checkText('reason', reason),
     vacatedOn < facilitador.appointedOn ? stlErrors.VACATED_BEFORE_APPOINTED(facilitador.appointedOn) : undefined,
   );
   if (error) return error;
-  return [{ type: 'FacilitadorVacated', data: { facilitadorId: facilitador.facilitadorId, vacatedOn, reason } }];
+  const data = { facilitadorId: facilitador.facilitadorId, vacatedOn, ...(reason !== undefined && { reason }) };
+  return [{ type: 'FacilitadorVacated', data }];
 }

@@ -54,9 +54,10 @@ export type AppointFacilitador = Command<
     readonly appointedOn: LocalDate;
   }
 >;
+/** Without a date the post is vacant from today; the reason is optional (a DELETE's body is often dropped). */
 export type VacateFacilitador = Command<
   'VacateFacilitador',
-  { readonly vacatedOn: LocalDate; readonly reason: string }
+  { readonly vacatedOn?: LocalDate; readonly reason?: string }
 >;
 
 /**

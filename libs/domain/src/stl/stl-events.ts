@@ -35,7 +35,7 @@ export type StlInstalled = DomainEvent<'StlInstalled', { readonly installedOn: L
 export type FacilitadorAppointed = DomainEvent<'FacilitadorAppointed', Facilitador>;
 export type FacilitadorVacated = DomainEvent<
   'FacilitadorVacated',
-  { readonly facilitadorId: string; readonly vacatedOn: LocalDate; readonly reason: string }
+  { readonly facilitadorId: string; readonly vacatedOn: LocalDate; readonly reason?: string }
 >;
 export type FacilitadorSelectionConcluded = DomainEvent<
   'FacilitadorSelectionConcluded',

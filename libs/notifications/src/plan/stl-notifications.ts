@@ -62,7 +62,7 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
     case 'FacilitadorVacated': {
       const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
       const { vacatedOn: vacantSince, reason } = event.data;
-      const content = { kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason, followUp: false } as const;
+      const content = { kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason: reason ?? null, followUp: false } as const;
       return [planned(ref, event.seq, ['garante', 'enlace'], content)];
     }
     case 'SessionConvened': {
