@@ -266,12 +266,21 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
     expect(decision.body.code).toBe('NO_QUORUM');
   });
 
-  it('refuses attendance twice (409) and on an unknown session (404)', async () => {
-    const twice = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present: [] });
+  it('amends the attendance when civil society arrives late (quorum recomputed), until the first decision (409 after)', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 2: "Siempre deberá estar presente un representante de sociedad civil."
+    const present = [...(await titularesOf(jalisco, 'gobierno')), ...(await titularesOf(jalisco, 'garante'))];
+    const lateArrival = (await titularesOf(jalisco, 'sociedad_civil'))[0];
+
+    const amended = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present: [...present, lateArrival] });
+    const decision = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/decisions`, { subject: 'Orden del día', consensus: true, votes: [] });
+    const tooLate = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present });
     const unknown = await coordinador.post(`/api/stls/${jalisco}/sessions/no-existe/attendance`, { present: [] });
 
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ sessionId: sinSociedadCivil, sessionStatus: 'celebrada', quorum: true, civilSocietyPresent: true, seatsPresent: 6 });
+    expect(decision.status).toBe(200);
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('SESSION_NOT_FOUND');
   });

@@ -232,6 +232,32 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     expect(state.sessions.s1.status).toBe('sin_quorum');
   });
 
+  it('amends the roll call for late arrivals until the first decision, and recomputes the quorum', () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 2: "Para que se lleve a cabo una sesión se deberá contar con la presencia
+    // de la mayoría de los integrantes … Siempre deberá estar presente un representante de sociedad civil."
+    const firstCall = [...pastSession, ...decideOn(pastSession, [attendance(['gob-1', 'gob-2', 'gar-1'])])];
+    const state = given(firstCall)
+      .when(attendance(['gob-1', 'gob-2', 'gar-1', 'sc-1']))
+      .then([
+        {
+          type: 'AttendanceAmended',
+          data: {
+            sessionId: 's1',
+            present: ['gob-1', 'gob-2', 'gar-1', 'sc-1'],
+            representedSeatIds: ['gob-1', 'gob-2', 'sc-1', 'gar-1'],
+            absentSeatIds: ['sc-2'],
+            seatsPresent: 4,
+            seatsActive: 5,
+            civilSocietyPresent: true,
+            quorum: true,
+          },
+        },
+      ]) as RegisteredStl;
+    expect(state.sessions.s1).toMatchObject({ status: 'celebrada', attendance: { present: ['gob-1', 'gob-2', 'gar-1', 'sc-1'] } });
+    expect(state.seats['sc-1'].consecutiveAbsences).toEqual([]);
+    expect(state.seats['sc-2'].consecutiveAbsences).toEqual(['s1']);
+  });
+
   it('does not count an enlace without decision capacity ("mismos que deberán tener capacidad de toma de decisiones")', () => {
     const sinVoto = withEnlaceSinVoto(pastSession);
     const [recorded] = given(sinVoto).when(attendance(['enl-gob-1b', 'sc-1', 'gar-1'])).decision as never[];
@@ -254,8 +280,14 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     given(pastSession)
       .when(command('RecordAttendance', { sessionId: 'nope', present: [] }))
       .then('SESSION_NOT_FOUND');
-    const recorded = [...pastSession, ...decideOn(pastSession, [attendance(['gob-1'])])];
-    given(recorded)
+    const decided = [
+      ...pastSession,
+      ...decideOn(pastSession, [
+        attendance(['gob-1', 'gob-2', 'sc-1']),
+        command('RecordDecision', { sessionId: 's1', subject: 'Orden del día', consensus: true, votes: [] }),
+      ]),
+    ];
+    given(decided)
       .when(attendance(['gob-1']))
       .then('ATTENDANCE_ALREADY_RECORDED');
     const cancelled = [

@@ -147,6 +147,9 @@ export function decideRecordAttendance(
   const error = firstError(sessionCanTakeAttendance(session, context.today), unknownAttendees(state, present));
   if (error) return error;
   const assessment = assessQuorum(seatsWithDecisionCapacity(state), present);
+  if (session.attendance !== undefined) {
+    return [{ type: 'AttendanceAmended', data: { sessionId: session.sessionId, present, ...assessment } }];
+  }
   return [
     { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } },
     ...inactivityProposals(state, session, assessment.absentSeatIds),
@@ -162,7 +165,9 @@ function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
 
 function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainError | undefined {
   if (session.status === 'cancelada') return stlErrors.SESSION_CANCELLED(session.sessionId);
-  if (session.attendance !== undefined) return stlErrors.ATTENDANCE_ALREADY_RECORDED(session.sessionId);
+  // A second roll call (late arrivals) amends the first until the session decides anything or approves its acta.
+  const amendable = session.decisions.length === 0 && session.minutes === undefined;
+  if (session.attendance !== undefined && !amendable) return stlErrors.ATTENDANCE_ALREADY_RECORDED(session.sessionId);
   return session.date > today ? stlErrors.SESSION_NOT_YET_HELD(session.sessionId, session.date) : undefined;
 }
 

@@ -143,7 +143,11 @@ export const stlErrors = {
   SESSION_CANCELLED: (sessionId: string): DomainError =>
     conflict('SESSION_CANCELLED', `La sesión «${sessionId}» fue cancelada.`, { sessionId }),
   ATTENDANCE_ALREADY_RECORDED: (sessionId: string): DomainError =>
-    conflict('ATTENDANCE_ALREADY_RECORDED', 'La asistencia de esta sesión ya fue registrada.', { sessionId }),
+    conflict(
+      'ATTENDANCE_ALREADY_RECORDED',
+      'La asistencia de esta sesión ya no puede corregirse: la sesión ya tomó acuerdos o su acta fue aprobada.',
+      { sessionId },
+    ),
   SESSION_NOT_YET_HELD: (sessionId: string, date: LocalDate): DomainError =>
     conflict(
       'SESSION_NOT_YET_HELD',

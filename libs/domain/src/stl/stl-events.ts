@@ -84,6 +84,11 @@ export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
   AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
 >;
+/** A later roll call of the same session (late arrivals), before its first decision: replaces the attendance. */
+export type AttendanceAmended = DomainEvent<
+  'AttendanceAmended',
+  AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
+>;
 export type DecisionRecorded = DomainEvent<'DecisionRecorded', RecordedDecision & { readonly sessionId: string }>;
 export type MinutesApproved = DomainEvent<
   'MinutesApproved',
@@ -153,6 +158,7 @@ export type StlEvent =
   | SessionCancelled
   | SessionRescheduled
   | AttendanceRecorded
+  | AttendanceAmended
   | DecisionRecorded
   | MinutesApproved
   | RemovalProposed

@@ -126,6 +126,7 @@ export const eventName = labelFrom({
   SessionConvened: 'Convocatoria a sesión',
   SessionCancelled: 'Sesión cancelada',
   AttendanceRecorded: 'Asistencia registrada',
+  AttendanceAmended: 'Asistencia corregida',
   DecisionRecorded: 'Acuerdo registrado',
   MinutesApproved: 'Acta aprobada',
   RemovalProposed: 'Propuesta de remoción',

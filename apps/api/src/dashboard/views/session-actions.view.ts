@@ -95,15 +95,17 @@ export function cancelSessionForm({ entidad, stl, members, sessions }: SessionAc
 }
 
 /**
- * Who attended. Recorded once per session, so an empty list needs the explicit «sesión sin asistentes» box: the
- * script refuses the form while neither a person nor that box is ticked.
+ * Who attended; a later roll call (late arrivals) corrects it until the session's first decision. An empty list
+ * needs the explicit «sesión sin asistentes» box: the script refuses the form while neither a person nor that box is ticked.
  */
 export function attendanceForm(acts: SessionActs): SafeHtml {
   const { entidad, stl, members, sessions, today } = acts;
-  const open = sessions.filter((session) => session.status === 'convocada' && session.date <= today);
+  const amendable = (session: (typeof sessions)[number]) =>
+    session.attendance !== null && session.attendance !== undefined && session.decisions.length === 0 && !hasMinutes(session) && session.status !== 'cancelada';
+  const open = sessions.filter((session) => (session.status === 'convocada' && session.date <= today) || amendable(session));
   if (open.length === 0) return html``;
   return actionForm(
-    { id: 'form-asistencia', summary: 'Registrar asistencia', api: `/api/stls/${entidad}/sessions/{id}/attendance`, success: 'Asistencia registrada.', names: peopleNames(stl, members) },
+    { id: 'form-asistencia', summary: 'Registrar o corregir asistencia', api: `/api/stls/${entidad}/sessions/{id}/attendance`, success: 'Asistencia registrada.', names: peopleNames(stl, members) },
     html`${selectField('asistencia-sesion', 'id', 'Sesión', sessionChoices(open))}
       <fieldset data-need-one="asistencia-sin-asistentes" data-need-one-message="marque a quienes asistieron, o confirme que fue una sesión sin asistentes.">
         <legend>Presentes</legend><div class="checks">${people(acts).map(
