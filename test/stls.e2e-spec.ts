@@ -278,7 +278,7 @@ describe('sessions of Jalisco (14): convocation, quorum, decisions, minutes', ()
 
     expect(amended.status).toBe(200);
     expect(amended.body).toMatchObject({ sessionId: sinSociedadCivil, sessionStatus: 'celebrada', quorum: true, civilSocietyPresent: true, seatsPresent: 6 });
-    expect(decision.status).toBe(200);
+    expect(decision.status).toBe(201);
     expect(tooLate.status).toBe(409);
     expect(tooLate.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
     expect(unknown.status).toBe(404);
