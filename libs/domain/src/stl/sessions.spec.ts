@@ -64,6 +64,26 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
       ]);
   });
 
+  it('states the hour of the session in Mexico City time, with an optional end', () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
+    // días hábiles de anticipación y deberán ser acompañadas del orden del día correspondiente".
+    const [event] = given(edomexInstalled).when(convene({ startTime: '10:00', endTime: '12:30' })).decision as never[];
+    expect(event).toMatchObject({ type: 'SessionConvened', data: { startTime: '10:00', endTime: '12:30' } });
+    const state = given(edomexInstalled).when(convene({ startTime: '17:05' })).then([expect.objectContaining({ type: 'SessionConvened' })]) as RegisteredStl;
+    expect(state.sessions['ord-6']).toMatchObject({ startTime: '17:05' });
+    expect(state.sessions['ord-6']).not.toHaveProperty('endTime');
+  });
+
+  it.each([
+    ['a start that is no HH:MM', { startTime: '10h' }, 'startTime'],
+    ['an hour past 23', { startTime: '24:00' }, 'startTime'],
+    ['an end before the start', { startTime: '10:00', endTime: '09:30' }, 'endTime'],
+    ['an end without a start', { endTime: '12:00' }, 'endTime'],
+  ])('refuses %s: 422 INVALID_SESSION_TIME', (_case, times, field) => {
+    const error = given(edomexInstalled).when(convene(times)).then('INVALID_SESSION_TIME');
+    expect(error).toMatchObject({ category: 'invalid', details: { field } });
+  });
+
   it('counts business days on the federal calendar: session Mon 2026-11-23, Mon 16 is a rest day → Fri 2026-11-13 (DOMAIN.md)', () => {
     const lateOn16 = command(
       'ConveneSession',

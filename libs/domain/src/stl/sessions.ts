@@ -42,6 +42,7 @@ export function decideConveneSession(
     data.agenda.some((item) => item.trim() !== '') ? undefined : stlErrors.AGENDA_REQUIRED(),
     checkPastDate('convokedOn', data.convokedOn, context),
     checkConvokedOn(data, context),
+    checkSessionTimes(data.startTime, data.endTime),
   );
   if (error) return error;
   const deadline = noticeDeadline(data.date, stlCalendar(state));
@@ -55,6 +56,8 @@ export function decideConveneSession(
       kind: data.kind,
       convokedOn: data.convokedOn,
       agenda,
+      ...(data.startTime === undefined ? {} : { startTime: data.startTime }),
+      ...(data.endTime === undefined ? {} : { endTime: data.endTime }),
       ...(data.place === undefined ? {} : { place: data.place }),
       ...(data.link === undefined ? {} : { link: data.link }),
       noticeDeadline: deadline,
@@ -64,6 +67,17 @@ export function decideConveneSession(
   };
   const resolution = `Se convocó la sesión ${data.kind} del ${spanishLongDate(data.date)}.`;
   return [convened, ...resolveOpenEscalations(state, 'cadence_escalation', context.now, resolution)];
+}
+
+const WALL_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A convocation states its hour (Mexico City): `HH:MM`, and an end only after a start and later than it. */
+function checkSessionTimes(startTime: unknown, endTime: unknown): Check {
+  if (startTime === undefined) return endTime === undefined ? undefined : stlErrors.INVALID_SESSION_TIME('endTime', endTime);
+  if (typeof startTime !== 'string' || !WALL_CLOCK.test(startTime)) return stlErrors.INVALID_SESSION_TIME('startTime', startTime);
+  if (endTime === undefined) return undefined;
+  const valid = typeof endTime === 'string' && WALL_CLOCK.test(endTime) && endTime > startTime;
+  return valid ? undefined : stlErrors.INVALID_SESSION_TIME('endTime', endTime);
 }
 
 /**

@@ -75,6 +75,10 @@ export type ConveneSession = Command<
     /** Today for a new convocation; an earlier day only for a historical act (`historical`). */
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
+    /** `HH:MM`, Mexico City wall-clock time ("a las 10:00 h"); without it the session is a whole day. */
+    readonly startTime?: string;
+    /** `HH:MM`, after `startTime`; only with it. */
+    readonly endTime?: string;
     readonly place?: string;
     readonly link?: string;
     readonly historical?: HistoricalAct;

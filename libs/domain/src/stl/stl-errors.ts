@@ -142,6 +142,14 @@ export const stlErrors = {
     invalid('SAME_SESSION_DATE', `La sesión ya está convocada para el ${spanishLongDate(date)}.`, { date }),
   SESSION_CANCELLED: (sessionId: string): DomainError =>
     conflict('SESSION_CANCELLED', `La sesión «${sessionId}» fue cancelada.`, { sessionId }),
+  INVALID_SESSION_TIME: (field: 'startTime' | 'endTime', value: unknown): DomainError =>
+    invalid(
+      'INVALID_SESSION_TIME',
+      field === 'startTime'
+        ? `La hora de inicio «${String(value)}» no es válida: use HH:MM, hora de la Ciudad de México.`
+        : `La hora de término «${String(value)}» no es válida: use HH:MM, posterior a la hora de inicio (que debe indicarse).`,
+      { field },
+    ),
   ATTENDANCE_ALREADY_RECORDED: (sessionId: string): DomainError =>
     conflict(
       'ATTENDANCE_ALREADY_RECORDED',

@@ -54,6 +54,8 @@ export type SessionConvened = DomainEvent<
     readonly kind: SessionKind;
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
+    readonly startTime?: string;
+    readonly endTime?: string;
     readonly place?: string;
     readonly link?: string;
     /** The latest valid convocation date for this session on the STL's calendar. */

@@ -113,6 +113,9 @@ export interface Session {
   readonly kind: SessionKind;
   readonly convokedOn: LocalDate;
   readonly agenda: readonly string[];
+  /** `HH:MM` Mexico City; absent for sessions convened without an hour (shown as all-day). */
+  readonly startTime?: string;
+  readonly endTime?: string;
   readonly place?: string;
   readonly link?: string;
   /** When the convocation was recorded: reminders whose moment had already passed are not sent. */
