@@ -155,7 +155,7 @@ function sessionOnTheEve(state: RegisteredStl, data: ReminderDueData): SessionFa
 }
 
 function sessionFacts(
-  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link' | 'reschedulings'>,
+  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'startTime' | 'endTime' | 'place' | 'link' | 'reschedulings'>,
 ): SessionFacts {
   return {
     ...(session.reschedulings === undefined ? {} : { sequence: session.reschedulings.length }),
@@ -163,6 +163,8 @@ function sessionFacts(
     date: session.date,
     kind: session.kind,
     agenda: session.agenda,
+    ...(session.startTime === undefined ? {} : { startTime: session.startTime }),
+    ...(session.endTime === undefined ? {} : { endTime: session.endTime }),
     ...(session.place === undefined ? {} : { place: session.place }),
     ...(session.link === undefined ? {} : { link: session.link }),
   };
