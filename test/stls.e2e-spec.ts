@@ -560,3 +560,29 @@ describe('the own non-working days of Coahuila (05)', () => {
     expect((await stl('05')).extraNonWorkingDays).toEqual([federalDeadline]);
   });
 });
+
+describe('the hour of a session of Tabasco (27), in Mexico City time', () => {
+  const date = federal.addBusinessDays(today, 12);
+  const convocation = { date, kind: 'ordinaria', convokedOn: today, agenda: ['Lista de asistencia', 'Seguimiento del PAL'], place: 'Sala del ITAIP' };
+
+  it('convenes with a start and an end: shown by the API, a timed event (TZID America/Mexico_City) in the public feed', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
+    // días hábiles de anticipación y deberán ser acompañadas del orden del día correspondiente".
+    const convened = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '10:00', endTime: '12:30' });
+    const ics = await api.get('/api/stls/27/sessions.ics');
+
+    expect(convened.status).toBe(201);
+    expect(convened.body).toMatchObject({ date, startTime: '10:00', endTime: '12:30' });
+    expect(ics.body as string).toContain(`DTSTART;TZID=America/Mexico_City:${date.replace(/-/g, '')}T100000`);
+    expect(ics.body as string).toContain(`DTEND;TZID=America/Mexico_City:${date.replace(/-/g, '')}T123000`);
+  });
+
+  it('refuses an hour that is not HH:MM, or an end before the start: 422 INVALID_SESSION_TIME, nothing convened', async () => {
+    const badStart = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '25:00' });
+    const badEnd = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '10:00', endTime: '09:00' });
+
+    expect([badStart.status, badStart.body.code, badStart.body.field]).toEqual([422, 'INVALID_SESSION_TIME', 'startTime']);
+    expect([badEnd.status, badEnd.body.code, badEnd.body.field]).toEqual([422, 'INVALID_SESSION_TIME', 'endTime']);
+    expect((await stl('27')).sessions.filter((session) => session.date === date)).toHaveLength(1);
+  });
+});

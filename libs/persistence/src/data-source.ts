@@ -19,6 +19,7 @@ import { EventMetadata1764800000000 } from './migrations/1764800000000-event-met
 import { IdempotencyKeys1796260131580 } from './migrations/1796260131580-idempotency-keys';
 import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-historical-convocations';
 import { EventStreams1796400000000 } from './migrations/1796400000000-event-streams';
+import { SessionTimes1796550000000 } from './migrations/1796550000000-session-times';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -47,6 +48,7 @@ export const PERSISTENCE_MIGRATIONS = [
   IdempotencyKeys1796260131580,
   HistoricalConvocations1796300000000,
   EventStreams1796400000000,
+  SessionTimes1796550000000,
 ];
 
 export interface DatabaseConfig {
