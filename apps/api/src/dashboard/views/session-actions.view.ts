@@ -115,7 +115,7 @@ export function attendanceForm(acts: SessionActs): SafeHtml {
         <legend>Presentes</legend><div class="checks">${people(acts).map(
           (person, index) => html`<label><input type="checkbox" name="present" value="${person.id}" data-list id="presente-${index}"> ${person.label}</label>`,
         )}</div></fieldset>
-      <div><label><input type="checkbox" id="asistencia-sin-asistentes" data-omit> Sesión sin asistentes: nadie asistió (no podrá corregirse)</label></div>`,
+      <div><label><input type="checkbox" id="asistencia-sin-asistentes" data-omit> Sesión sin asistentes: nadie asistió (podrá corregirse hasta el primer acuerdo)</label></div>`,
   );
 }
 
