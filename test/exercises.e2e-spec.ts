@@ -134,6 +134,19 @@ describe('exercise commands through HTTP', () => {
         const response = await coordinador.post(path(`/stages/${stage}/complete`), { completedOn: daysFromToday(-56 + stage) });
         expect({ stage, status: response.status }).toEqual({ stage, status: 200 });
       }
+      // guia-instalacion-stl.txt: "elegirán a los titulares y a los suplentes", before the installation of stage 10.
+      for (const sector of ['gobierno', 'sociedad_civil', 'garante']) {
+        const seat = { sector, organizacion: `Representación de ${sector} (Colima)`, joinedOn: daysFromToday(-46) };
+        const titular = await coordinador.post('/api/stls/06/members', { ...seat, memberId: `06-${sector}-1`, role: 'titular', nombre: `Titular de ${sector}` });
+        const suplente = await coordinador.post('/api/stls/06/members', {
+          ...seat,
+          memberId: `06-${sector}-1-suplente`,
+          role: 'suplente',
+          nombre: `Suplente de ${sector}`,
+          titularId: `06-${sector}-1`,
+        });
+        expect([titular.status, suplente.status]).toEqual([201, 201]);
+      }
       const merged = await coordinador.post(path('/stages/8/complete'), {
         completedOn: daysFromToday(-45),
         mergedWith: [9],
@@ -160,9 +173,13 @@ describe('exercise commands through HTTP', () => {
       expect(mecanismo.status).toBe(200);
       expect(mecanismo.body.governanceMechanism).toEqual({ adoptedOn: daysFromToday(-43), documentUrl: `${MICROSITIO}/mecanismo-de-gobernanza.pdf` });
       expect(agenda.status).toBe(200);
-      expect(agenda.body.missingForCurrentStep).toEqual([expect.objectContaining({ code: 'facilitador' })]);
       expect(step3.status).toBe(409);
-      expect(step3.body).toMatchObject({ code: 'STEP_REQUIREMENTS_MISSING', missing: ['facilitador'] });
+      expect(step3.body).toMatchObject({ code: 'STEP_REQUIREMENTS_MISSING' });
+      // The STL installed itself at stage 10 with a titular and a suplente per sector, and reported so.
+      await eventually(async () => {
+        const exercise = await coordinador.get(path(''));
+        expect(exercise.body.missingForCurrentStep).toEqual([expect.objectContaining({ code: 'facilitador' })]);
+      });
     });
 
     it('keeps the mesas\' draft, which replaces the previous one, and refuses step 4 and the PAL before step 3', async () => {

@@ -269,12 +269,21 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     expect(decision.body.code).toBe('NO_QUORUM');
   });
 
-  it('refuses attendance twice (409) and on an unknown session (404)', async () => {
-    const twice = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present: [] });
+  it('amends the attendance when civil society arrives late (quorum recomputed), until the first decision (409 after)', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 2: "Siempre deberá estar presente un representante de sociedad civil."
+    const present = [...(await titularesOf(jalisco, 'gobierno')), ...(await titularesOf(jalisco, 'garante'))];
+    const lateArrival = (await titularesOf(jalisco, 'sociedad_civil'))[0];
+
+    const amended = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present: [...present, lateArrival] });
+    const decision = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/decisions`, { subject: 'Orden del día', consensus: true, votes: [] });
+    const tooLate = await coordinador.post(`/api/stls/${jalisco}/sessions/${sinSociedadCivil}/attendance`, { present });
     const unknown = await coordinador.post(`/api/stls/${jalisco}/sessions/no-existe/attendance`, { present: [] });
 
-    expect(twice.status).toBe(409);
-    expect(twice.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ sessionId: sinSociedadCivil, sessionStatus: 'celebrada', quorum: true, civilSocietyPresent: true, seatsPresent: 6 });
+    expect(decision.status).toBe(201);
+    expect(tooLate.status).toBe(409);
+    expect(tooLate.body.code).toBe('ATTENDANCE_ALREADY_RECORDED');
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('SESSION_NOT_FOUND');
   });
@@ -423,6 +432,13 @@ describe('the facilitador of Zacatecas: vacated, then appointed', () => {
     expect(detail.summary.facilitador).toEqual(response.body.summary.facilitador);
     expect(detail.members).toEqual(response.body.members);
     expect(detail.sessions).toEqual(response.body.sessions);
+  });
+
+  it('vacates it with a DELETE without a body (dropped by many clients and proxies): from today, no reason', async () => {
+    const response = await coordinador.delete('/api/stls/32/facilitador');
+
+    expect(response.status).toBe(200);
+    expect(response.body.summary).toMatchObject({ facilitador: null, facilitadorVacante: true, vacantSince: today });
   });
 });
 
@@ -669,5 +685,31 @@ describe('the own non-working days of Coahuila', () => {
     expect(convened.status).toBe(201);
     expect(convened.body.noticeDeadline).toBe(ownDeadline);
     expect((await stl(coahuila)).extraNonWorkingDays).toEqual([federalDeadline]);
+  });
+});
+
+describe('the hour of a session of Tabasco (27), in Mexico City time', () => {
+  const date = federal.addBusinessDays(today, 12);
+  const convocation = { date, kind: 'ordinaria', convokedOn: today, agenda: ['Lista de asistencia', 'Seguimiento del PAL'], place: 'Sala del ITAIP' };
+
+  it('convenes with a start and an end: shown by the API, a timed event (TZID America/Mexico_City) in the public feed', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
+    // días hábiles de anticipación y deberán ser acompañadas del orden del día correspondiente".
+    const convened = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '10:00', endTime: '12:30' });
+    const ics = await api.get('/api/stls/27/sessions.ics');
+
+    expect(convened.status).toBe(201);
+    expect(convened.body).toMatchObject({ date, startTime: '10:00', endTime: '12:30' });
+    expect(ics.body as string).toContain(`DTSTART;TZID=America/Mexico_City:${date.replace(/-/g, '')}T100000`);
+    expect(ics.body as string).toContain(`DTEND;TZID=America/Mexico_City:${date.replace(/-/g, '')}T123000`);
+  });
+
+  it('refuses an hour that is not HH:MM, or an end before the start: 422 INVALID_SESSION_TIME, nothing convened', async () => {
+    const badStart = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '25:00' });
+    const badEnd = await coordinador.post('/api/stls/27/sessions', { ...convocation, startTime: '10:00', endTime: '09:00' });
+
+    expect([badStart.status, badStart.body.code, badStart.body.field]).toEqual([422, 'INVALID_SESSION_TIME', 'startTime']);
+    expect([badEnd.status, badEnd.body.code, badEnd.body.field]).toEqual([422, 'INVALID_SESSION_TIME', 'endTime']);
+    expect((await stl('27')).sessions.filter((session) => session.date === date)).toHaveLength(1);
   });
 });

@@ -41,6 +41,28 @@ export async function holdBimonthlySession(driver: ScenarioDriver, entidad: stri
   return date;
 }
 
+/**
+ * "Una vez electos, los representantes … elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): a
+ * suplente for every seat the 2017 tables leave without one, before the installation (step 3 needs them).
+ */
+export async function electSuplentes(driver: ScenarioDriver, entidad: string, joinedOn: LocalDate): Promise<void> {
+  const state = await driver.stlState(entidad);
+  if (state.status === 'unregistered') return;
+  for (const seat of Object.values(state.seats)) {
+    if (seat.titularId === null || seat.suplenteId !== null) continue;
+    const titular = state.members[seat.titularId];
+    await driver.stl(entidad, 'AddMember', {
+      memberId: `${seat.titularId}-suplente`,
+      sector: seat.sector,
+      role: 'suplente',
+      nombre: `Suplente de ${titular.nombre}`,
+      organizacion: titular.organizacion,
+      titularId: seat.titularId,
+      joinedOn,
+    });
+  }
+}
+
 export interface FullExerciseResult {
   readonly launchedOn: LocalDate;
   readonly sessionDates: readonly LocalDate[];
@@ -55,6 +77,7 @@ export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): P
   const record = STL_2017.find((stl) => stl.entidad === entidad)!;
   const today = await driver.today();
   await driver.seedStl(record, { installedOn: addDays(today, -20), install: false });
+  await electSuplentes(driver, entidad, addDays(today, -20));
   await driver.startExercise(entidad, addDays(today, -70));
   await driver.exercise(entidad, 'CompleteStep', { step: 1, completedOn: addDays(today, -65), evidence: [`${MICROSITIO}/declaracion.pdf`] });
   const stageDate = (stage: number) => addDays(today, -60 + 5 * stage);
@@ -83,7 +106,7 @@ export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): P
     sessionDates.push(previous);
     if (session === 3) {
       await driver.sleepUntil(addMonths(launchedOn, 6), 12);
-      await driver.exercise(entidad, 'RecordMonitoring', { completedOn: await driver.today(), summary: 'Avance conforme al PAL.' });
+      await driver.exercise(entidad, 'RecordMonitoring', { completedOn: await driver.today(), summary: 'Avance conforme al PAL.', micrositioUrl: MICROSITIO });
     }
   }
   await driver.sleepUntil(addMonths(launchedOn, 12), 12);

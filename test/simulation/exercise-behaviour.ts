@@ -96,7 +96,7 @@ function followPal(timeline: StateTimeline, random: SeededRandom, number: number
   const monitoringDay = monthsIn(6) + (random.chance(0.2) ? random.int(1, 40) : 0);
   timeline.exercise(monitoringDay, 14, number, {
     type: 'RecordMonitoring',
-    data: { completedOn: timeline.dateOf(monitoringDay), summary: 'Avance conforme al PAL.' },
+    data: { completedOn: timeline.dateOf(monitoringDay), summary: 'Avance conforme al PAL.', micrositioUrl: MICROSITIO },
   });
   timeline.exercise(evaluationDay, 14, number, {
     type: 'RecordEvaluation',

@@ -66,14 +66,26 @@ export class StlPeople {
     });
     const seat: Seat = { seatId: vacantSeatId ?? titular, titular, sector };
     this.tenures.push({ memberId: titular, from: day });
-    if (this.random.chance(0.5)) {
-      seat.suplente = `${titular}-suplente`;
-      this.timeline.stl(day, 8, {
-        type: 'AddMember',
-        data: { ...common, memberId: seat.suplente, role: 'suplente', nombre: `Suplente ${this.joined}`, titularId: titular },
-      });
-    }
     this.seats.push(seat);
+    // "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): step 3 of each exercise needs both.
+    this.addSuplente(day, seat);
+  }
+
+  private addSuplente(day: number, seat: Seat): void {
+    const suplente = `${seat.titular}-suplente`;
+    seat.suplente = suplente;
+    this.timeline.stl(day, 8, {
+      type: 'AddMember',
+      data: {
+        sector: seat.sector,
+        organizacion: ORGANIZACION[seat.sector],
+        joinedOn: this.timeline.dateOf(day),
+        memberId: suplente,
+        role: 'suplente',
+        nombre: `Suplente de ${seat.titular}`,
+        titularId: seat.titular,
+      },
+    });
   }
 
   private appoint(day: number): void {
@@ -116,8 +128,11 @@ export class StlPeople {
     const tenure = this.tenures.find((held) => held.memberId === seat.titular && held.to === undefined);
     if (tenure) tenure.to = day;
     if (seat.suplente) {
-      this.seats[index] = { seatId: seat.seatId, titular: seat.suplente, sector: seat.sector };
+      const promoted: Seat = { seatId: seat.seatId, titular: seat.suplente, sector: seat.sector };
+      this.seats[index] = promoted;
       this.tenures.push({ memberId: seat.suplente, from: day });
+      // The seat's new titular invites a new suplente some weeks later, as the next exercise's step 3 needs one.
+      this.addSuplente(day + this.random.int(7, 45), promoted);
     } else {
       this.seats.splice(index, 1);
       this.addTitular(day + this.random.int(7, 45), seat.sector, seat.seatId);

@@ -5,10 +5,13 @@ import { defineCommandUpdates } from './command-updates';
 import { type Snapshot } from './snapshot';
 
 /**
- * Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own and `ReportUndeliverableMail` the
- * worker's (through `stlCommandSignal`): none comes from outside.
+ * Commands people send; `FireDeadline` and `RecordIncident` are the workflow's own, `ReportUndeliverableMail` the
+ * worker's and `ConcludeFacilitadorSelection` the exercise's (through `stlCommandSignal`): none comes from outside.
  */
-export type StlRequestType = Exclude<StlCommand['type'], 'FireDeadline' | 'RecordIncident' | 'ReportUndeliverableMail'>;
+export type StlRequestType = Exclude<
+  StlCommand['type'],
+  'FireDeadline' | 'RecordIncident' | 'ReportUndeliverableMail' | 'ConcludeFacilitadorSelection'
+>;
 
 export const stlUpdates = defineCommandUpdates<StlCommand, StlRequestType>({
   RegisterStl: true,

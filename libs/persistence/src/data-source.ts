@@ -21,6 +21,7 @@ import { HistoricalConvocations1796300000000 } from './migrations/1796300000000-
 import { EventStreams1796400000000 } from './migrations/1796400000000-event-streams';
 import { ConvocationForecast1796530000000 } from './migrations/1796530000000-convocation-forecast';
 import { RequeuedNotifications1796530100000 } from './migrations/1796530100000-requeued-notifications';
+import { SessionTimes1796550000000 } from './migrations/1796550000000-session-times';
 
 export const PERSISTENCE_ENTITIES = [
   DomainEventRecord,
@@ -51,6 +52,7 @@ export const PERSISTENCE_MIGRATIONS = [
   EventStreams1796400000000,
   ConvocationForecast1796530000000,
   RequeuedNotifications1796530100000,
+  SessionTimes1796550000000,
 ];
 
 export interface DatabaseConfig {

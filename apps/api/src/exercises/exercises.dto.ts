@@ -87,6 +87,14 @@ export class PalReviewDto {
   @IsUrlListField(20, { required: false, description: 'Enlaces al informe publicado' })
   evidence?: string[];
 
+  @IsOptional()
+  @IsHttpUrlField({
+    required: false,
+    description: 'Micrositio de gobierno abierto del organismo garante, con la evidencia y el tablero de seguimiento (requisito para concluir el paso 6)',
+    example: 'https://micrositio.example.org/gobierno-abierto',
+  })
+  micrositioUrl?: string;
+
   @HistoricalPalActField('completedOn')
   historical?: PalHistoricalActDto;
 }

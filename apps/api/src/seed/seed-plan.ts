@@ -53,7 +53,11 @@ export function seedPlan(record: StlSeedRecord, index: number, today: LocalDate,
   const entidad = record.entidad;
   const installedOn = addMonths(today, -(3 + (index % 6)));
   const startedOn = addDays(installedOn, -120);
-  const stl = stlSeedCommands(record, { installedOn, now }).map(({ type, data }) => ({ type, data }) as StlRequest);
+  // The mesas' commitments are recorded today, so the PAL can be launched today at the earliest.
+  const launchesPal = record.facilitador !== null && index % 2 === 0;
+  const seeded = stlSeedCommands(record, { installedOn, now }).map(({ type, data }) => ({ type, data }) as StlRequest);
+  // Those that launched their PAL completed step 3 since 2017: a suplente in every seat the tables leave without one.
+  const stl = launchesPal ? withSuplentes(seeded, installedOn) : seeded;
   const stageDate = (stage: number) => addDays(startedOn, 10 + 10 * stage);
   const untilStep3: ExerciseRequest[] = [
     { type: 'CompleteStep', data: { step: 1, completedOn: addDays(startedOn, 5), evidence: [`${MICROSITIO}/${entidad}/declaracion-conjunta.pdf`] } },
@@ -64,8 +68,6 @@ export function seedPlan(record: StlSeedRecord, index: number, today: LocalDate,
     { type: 'RecordGovernanceMechanism', data: { adoptedOn: installedOn, documentUrl: `${MICROSITIO}/${entidad}/mecanismo-de-gobernanza.pdf` } },
     { type: 'RecordAnnualAgenda', data: { adoptedOn: installedOn, documentUrl: `${MICROSITIO}/${entidad}/agenda-anual.pdf` } },
   ];
-  // The mesas' commitments are recorded today, so the PAL can be launched today at the earliest.
-  const launchesPal = record.facilitador !== null && index % 2 === 0;
   const afterStep3: ExerciseRequest[] = launchesPal
     ? [
         { type: 'DefineCommitments', data: { commitments: commitmentsFor(entidad) } },
@@ -97,4 +99,21 @@ export function seedPlan(record: StlSeedRecord, index: number, today: LocalDate,
           { type: 'ApproveMinutes', data: { sessionId: 'sesion-1', approvedOn: sessionDate, signedBy: present } },
         ];
   return { entidad, installedOn, stl, exercise: { startedOn, untilStep3, afterStep3 }, sessions };
+}
+
+/** "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): one suplente per seat, before the installation. */
+function withSuplentes(requests: readonly StlRequest[], joinedOn: LocalDate): StlRequest[] {
+  const seated = new Set(requests.flatMap((request) => (request.type === 'AddMember' && request.data.titularId ? [request.data.titularId] : [])));
+  const suplentes = requests.flatMap((request): StlRequest[] => {
+    if (request.type !== 'AddMember' || request.data.role !== 'titular' || seated.has(request.data.memberId)) return [];
+    const { memberId, sector, nombre, organizacion } = request.data;
+    return [
+      {
+        type: 'AddMember',
+        data: { memberId: `${memberId}-suplente`, sector, role: 'suplente', nombre: `Suplente de ${nombre}`, organizacion, titularId: memberId, joinedOn },
+      },
+    ];
+  });
+  const installation = requests.findIndex((request) => request.type === 'InstallStl');
+  return [...requests.slice(0, installation), ...suplentes, ...requests.slice(installation)];
 }

@@ -15,6 +15,8 @@ export function publicSessionFacts(row: StlSessionView): SessionFacts & { readon
     date: row.date,
     kind: row.kind as SessionKind,
     agenda: row.agenda,
+    ...(row.startTime === null ? {} : { startTime: row.startTime }),
+    ...(row.endTime === null ? {} : { endTime: row.endTime }),
     ...(row.place === null ? {} : { place: row.place }),
     cancelled: row.status === 'cancelada',
   };

@@ -73,11 +73,11 @@ describe('OpenAPI of the STL, session and calendar endpoints', () => {
     );
   });
 
-  it('takes the facilitador vacancy as a JSON body on DELETE', () => {
-    expect(bodySchemaOf('delete', '/api/stls/{entidad}/facilitador')).toMatchObject({
-      properties: { vacatedOn: expect.any(Object), reason: expect.any(Object) },
-      required: expect.arrayContaining(['vacatedOn', 'reason']),
-    });
+  it('takes the facilitador vacancy as an optional JSON body on DELETE (without one: vacant from today)', () => {
+    const body = bodySchemaOf('delete', '/api/stls/{entidad}/facilitador');
+    expect(body).toMatchObject({ properties: { vacatedOn: expect.any(Object), reason: expect.any(Object) } });
+    expect(body.required ?? []).not.toContain('vacatedOn');
+    expect(body.required ?? []).not.toContain('reason');
   });
 
   it('gives examples of the convocation, its answer and NOTICE_TOO_SHORT', () => {

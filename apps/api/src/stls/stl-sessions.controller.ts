@@ -67,7 +67,7 @@ export class StlSessionsController {
   @SessionAct()
   @ApiOkResponse({
     description:
-      'Asistencia registrada (una vez por sesión, desde su fecha), con o sin quórum: `code` dice por qué no lo hubo ' +
+      'Asistencia registrada desde la fecha de la sesión, con o sin quórum; otra lista (llegadas tarde) la corrige y recalcula el quórum hasta el primer acuerdo: `code` dice por qué no lo hubo ' +
       '(NO_QUORUM, NO_CIVIL_SOCIETY_PRESENT); `removalsProposed`, quién acumuló tres ausencias seguidas',
     schema: { example: ATTENDANCE_EXAMPLE },
   })

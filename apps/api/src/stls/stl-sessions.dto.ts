@@ -1,7 +1,7 @@
 import { type SessionKind, type VoteValue } from '@app/domain';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsUrl, MaxLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, IsUrl, MaxLength, ValidateNested } from 'class-validator';
 import { IsLocalDateField, IsTextField, NotLaterThanMonthsAhead } from '../validation/decorators';
 import { IsIdentifierField, IsIdentifierListField, IsTextListField } from './stl-validation';
 import { ReservedActDto } from './stl-governance.dto';
@@ -37,6 +37,17 @@ export class ConveneSessionDto {
     example: ['Lista de asistencia y declaración de quórum', 'Seguimiento de los compromisos del PAL', 'Asuntos generales'],
   })
   agenda!: string[];
+
+  // The rules check the format (422 INVALID_SESSION_TIME), so both fields only need to be texts here.
+  @IsOptional()
+  @IsString({ message: 'debe ser texto HH:MM' })
+  @ApiPropertyOptional({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hora de inicio, HH:MM, hora de la Ciudad de México (sin ella, la sesión figura como de día completo)', example: '10:00' })
+  startTime?: string;
+
+  @IsOptional()
+  @IsString({ message: 'debe ser texto HH:MM' })
+  @ApiPropertyOptional({ pattern: '^([01]\\d|2[0-3]):[0-5]\\d$', description: 'Hora de término, HH:MM, posterior al inicio', example: '12:00' })
+  endTime?: string;
 
   @IsOptional()
   @IsTextField(300, { required: false, description: 'Lugar de la sesión', example: 'Sala de Plenos del organismo garante' })

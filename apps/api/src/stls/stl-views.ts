@@ -46,6 +46,9 @@ export interface StlSessionResponse {
   /** The latest valid convocation date under the STL's calendar as it is now. */
   readonly noticeDeadline: LocalDate;
   readonly agenda: readonly string[];
+  /** `HH:MM` Mexico City; null for a session convened without an hour (all-day). */
+  readonly startTime: string | null;
+  readonly endTime: string | null;
   readonly place: string | null;
   readonly link: string | null;
   readonly quorum: boolean | null;
@@ -143,6 +146,8 @@ export function sessionFromRow(row: StlSessionView): StlSessionResponse {
     convokedOn: row.convokedOn,
     noticeDeadline: row.noticeDeadline,
     agenda: row.agenda,
+    startTime: row.startTime,
+    endTime: row.endTime,
     place: row.place,
     link: row.link,
     quorum: row.quorum,

@@ -76,7 +76,7 @@ export class StlsController {
   @IdempotentCommand()
   @OnStl('command')
   @ApiOkResponse({
-    description: `Puesto de facilitador vacante desde \`vacatedOn\` (cuerpo JSON, no parámetros de consulta). ${NEW_STATE}`,
+    description: `Puesto de facilitador vacante desde \`vacatedOn\` (cuerpo JSON opcional, no parámetros de consulta; sin cuerpo, vacante desde hoy y sin motivo). ${NEW_STATE}`,
   })
   @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
   @ApiConflictResponse({ description: 'FACILITADOR_ALREADY_VACANT' })

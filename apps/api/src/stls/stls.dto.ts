@@ -116,13 +116,18 @@ export class AppointFacilitadorDto {
   historical?: HistoricalReservedActDto;
 }
 
-/** DELETE /facilitador carries a JSON body: the reason is free text, kept out of URLs and access logs. */
+/**
+ * DELETE /facilitador may carry a JSON body (the reason is free text, kept out of URLs and access logs); many clients
+ * and proxies drop a DELETE's body, so without one the post is vacant from today with no reason.
+ */
 export class VacateFacilitadorDto {
-  @IsLocalDateField({ description: 'Día en que quedó vacante el puesto (no futuro ni anterior al nombramiento)' })
-  vacatedOn!: string;
+  @IsOptional()
+  @IsLocalDateField({ required: false, description: 'Día en que quedó vacante el puesto (no futuro ni anterior al nombramiento); hoy si se omite' })
+  vacatedOn?: string;
 
-  @IsTextField(1_000, { multiline: true, description: 'Motivo de la vacante', example: 'Renuncia presentada ante el STL.' })
-  reason!: string;
+  @IsOptional()
+  @IsTextField(1_000, { required: false, multiline: true, description: 'Motivo de la vacante', example: 'Renuncia presentada ante el STL.' })
+  reason?: string;
 }
 
 export class ChangeDecisionRuleDto {

@@ -143,7 +143,9 @@ async function writeLiveHistory(activities: EventStoreActivitiesService): Promis
   }
   await sonora.send(exerciseCommand(day(12), 'RecordGovernanceMechanism', { adoptedOn: day(12), documentUrl: 'https://istai.org.mx/mg.pdf' }));
   await sonora.send(exerciseCommand(day(13), 'RecordAnnualAgenda', { adoptedOn: day(13), documentUrl: 'https://istai.org.mx/agenda.pdf' }));
-  await sonora.send({ type: 'RecordStlStatus', data: { installedOn: day(11), facilitador: { nombre: 'Mtra. Laura Peña' } }, metadata: { now: noon(day(14)) } });
+  // Step 3 needs the STL installed with a titular and a suplente per sector ("elegirán a los titulares y a los suplentes").
+  const composition = ['gobierno', 'sociedad_civil', 'garante'].map((sector) => ({ sector, label: sector, titulares: 1, suplentes: 1 }));
+  await sonora.send({ type: 'RecordStlStatus', data: { installedOn: day(11), composition, facilitador: { nombre: 'Mtra. Laura Peña' } }, metadata: { now: noon(day(14)) } });
   await sonora.send(exerciseCommand(day(20), 'DefineCommitments', { commitments: cincoCompromisos }));
   await sonora.send(exerciseCommand(day(25), 'CompleteStep', { step: 4, completedOn: day(25) }));
   await sonora.send(exerciseCommand(day(30), 'LaunchPal', { launchedOn: day(30) }));

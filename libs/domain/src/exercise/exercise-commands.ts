@@ -37,11 +37,24 @@ export type RecordGovernanceMechanism = Command<
 
 export type RecordAnnualAgenda = Command<'RecordAnnualAgenda', { adoptedOn: LocalDate; documentUrl: string }>;
 
+/** Seats of one sector of the STL: "elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt). */
+export interface SectorComposition {
+  readonly sector: string;
+  /** Spanish, as the STL names it (Morelos' fourth sector has its own name). */
+  readonly label: string;
+  readonly titulares: number;
+  readonly suplentes: number;
+}
+
 /** What the exercise needs to know of its STL; the STL workflow sends it whenever that changes. */
 export interface StlStatusReport {
   /** The STL stream's version when it reported: signals may arrive out of order, and an older report never wins. */
   readonly stlVersion?: number;
   readonly installedOn?: LocalDate;
+  /** Every sector of the STL with its titulares and suplentes (absent in reports of STL runs from before). */
+  readonly composition?: readonly SectorComposition[];
+  /** The day the composition became complete, by the members' own dates (absent in older reports). */
+  readonly compositionCompleteOn?: LocalDate;
   /** `appointedOn` is absent from reports sent before the STL told it: those count from their recording. */
   readonly facilitador: { readonly nombre: string; readonly appointedOn?: LocalDate } | null;
   readonly lastSessionOn?: LocalDate;
@@ -87,6 +100,8 @@ export interface PalReviewInput extends PalAct {
   readonly completedOn: LocalDate;
   readonly summary: string;
   readonly evidence?: readonly string[];
+  /** The micrositio the review found (seis-pasos-2016.txt, paso 6); step 6 closes only once one is on record. */
+  readonly micrositioUrl?: string;
 }
 
 export type RecordMonitoring = Command<'RecordMonitoring', PalReviewInput>;

@@ -3,7 +3,7 @@ import { escalationFor, reminderFor } from '../shared/escalation';
 import { localDateAt } from '../shared/local-date';
 import { stlStreamId } from '../shared/stream-ids';
 import { type AcknowledgeEscalation, type FireDeadline, type ResolveEscalation } from './exercise-commands';
-import { type ExerciseDeadline, exerciseDeadlines } from './exercise-deadlines';
+import { commitmentsWithoutProgress, type ExerciseDeadline, exerciseDeadlines, progressPeriods } from './exercise-deadlines';
 import { exerciseErrors } from './exercise-errors';
 import { type EscalationResolved, type ExerciseEvent, type PalReviewDueData } from './exercise-events';
 import { type DecisionContext, isBlank } from './exercise-guards';
@@ -12,9 +12,12 @@ import {
   evaluationReminderMessage,
   monitoringDueMessage,
   monitoringReminderMessage,
+  progressReminderMessage,
   STALL_RESOLUTION,
   stallEscalationReason,
   stallReminderMessage,
+  termEscalationReason,
+  termWarningMessage,
 } from './exercise-messages';
 import { type OpenExercise, type PalRecord } from './exercise-state';
 
@@ -25,7 +28,7 @@ export function decideFireDeadline(
   context: DecisionContext,
 ): Decision<ExerciseEvent> {
   const { deadlineId } = command.data;
-  const deadline = exerciseDeadlines(state, context.policy).find((candidate) => candidate.id === deadlineId);
+  const deadline = exerciseDeadlines(state, context.policy, context).find((candidate) => candidate.id === deadlineId);
   if (!deadline || Date.parse(deadline.dueAt) > Date.parse(context.now))
     return exerciseErrors.DEADLINE_NOT_DUE(deadlineId);
   return [firedEvent(deadline, state, context)];
@@ -33,7 +36,7 @@ export function decideFireDeadline(
 
 function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: DecisionContext): ExerciseEvent {
   const since = state.progressRecordedOn;
-  // PalReview deadlines only exist once the PAL is launched.
+  // PalReview and progress deadlines only exist once the PAL is launched.
   const pal = state.pal as PalRecord;
   switch (deadline.kind) {
     case 'stall_reminder':
@@ -48,6 +51,17 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
       return { type: 'ReminderDue', data: reminderFor(deadline, monitoringReminderMessage(state, pal)) };
     case 'evaluation_reminder':
       return { type: 'ReminderDue', data: reminderFor(deadline, evaluationReminderMessage(state, pal)) };
+    case 'term_warning':
+      return { type: 'ReminderDue', data: reminderFor(deadline, termWarningMessage(state)) };
+    case 'term_escalation': {
+      const reason = termEscalationReason(state);
+      return { type: 'EscalationRaised', data: escalationFor(deadline, 'coordinador', context.now, reason) };
+    }
+    case 'progress_reminder': {
+      const period = progressPeriods(pal, context.policy).find(({ to }) => to === deadline.dueOn);
+      const missing = period === undefined ? [] : commitmentsWithoutProgress(state, period.from);
+      return { type: 'ReminderDue', data: reminderFor(deadline, progressReminderMessage(state, period?.from ?? pal.launchedOn, deadline.dueOn, missing)) };
+    }
     case 'monitoring_due':
       return { type: 'MonitoringDue', data: reviewDue(deadline, state, pal, monitoringDueMessage(state, pal)) };
     case 'evaluation_due': {

@@ -16,12 +16,17 @@ import { exerciseDecider, exerciseDeciderWith } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
 
 const stateOf = (events: readonly ExerciseEvent[]) => fold(exerciseDecider, events);
+/** The deadlines of one family (stall, monitoring/evaluation, …): each describe block checks its own. */
+const ofKinds = (prefixes: readonly string[]) => (deadline: { kind: string }) =>
+  prefixes.some((prefix) => deadline.kind.startsWith(prefix));
+const isStall = ofKinds(['stall']);
+const isReview = ofKinds(['monitoring', 'evaluation']);
 const fire = (deadlineId: string, now: string) => commandAt(now, 'FireDeadline', { deadlineId });
 const WHERE = 'paso 1 (Arranque del ejercicio), etapa 1 (Ruta de trabajo del Grupo Promotor)';
 
 describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → enlace INAI, 60 → coordinador)', () => {
   it('lists the whole chain from the day progress was last recorded, at 09:00 Mexico City (15:00 UTC)', () => {
-    expect(exerciseDeadlines(stateOf(jaliscoIniciado), DEFAULT_DEADLINE_POLICY)).toEqual([
+    expect(exerciseDeadlines(stateOf(jaliscoIniciado), DEFAULT_DEADLINE_POLICY).filter(isStall)).toEqual([
       {
         id: 'stall:2026-01-12:reminder',
         kind: 'stall_reminder',
@@ -66,7 +71,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
           },
         },
       ]);
-    expect(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.id)).toEqual([
+    expect(exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY).filter(isStall).map((deadline) => deadline.id)).toEqual([
       'stall:2026-01-12:enlace',
       'stall:2026-01-12:coordinador',
     ]);
@@ -104,7 +109,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
       .when(fire('stall:2026-01-12:coordinador', '2026-03-13T15:00:00.000Z'))
       .then([expect.objectContaining({ type: 'EscalationRaised' })]);
     expect(afterEnlace.status === 'open' && afterEnlace.escalations).toHaveLength(1);
-    expect(exerciseDeadlines(final, DEFAULT_DEADLINE_POLICY)).toEqual([]);
+    expect(exerciseDeadlines(final, DEFAULT_DEADLINE_POLICY).filter(isStall)).toEqual([]);
   });
 
   it('a stall escalation raised late counts the days without progress to the day it is raised', () => {
@@ -166,7 +171,7 @@ describe('Stall deadlines (DOMAIN.md "Escalation": 30 days → garante, 45 → e
 
 describe('Monitoring and evaluation deadlines (seis-pasos-2016.txt, paso 6; reminders 15 days before)', () => {
   it('lists the reminders and due dates of the PAL year, earliest first', () => {
-    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY)).toEqual([
+    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY).filter(isReview)).toEqual([
       {
         id: 'monitoring:2026-11-04:reminder',
         kind: 'monitoring_reminder',
@@ -276,9 +281,121 @@ describe('Monitoring and evaluation deadlines (seis-pasos-2016.txt, paso 6; remi
       ],
       jaliscoPalLanzado,
     );
-    expect(exerciseDeadlines(stateOf(monitored), DEFAULT_DEADLINE_POLICY).map((deadline) => deadline.kind)).toEqual([
+    expect(exerciseDeadlines(stateOf(monitored), DEFAULT_DEADLINE_POLICY).filter(isReview).map((deadline) => deadline.kind)).toEqual([
       'evaluation_reminder',
       'evaluation_due',
     ]);
+  });
+});
+
+/** seis-pasos-2016.txt: "deben seguir seis pasos mínimos a lo largo de un periodo de 12 meses". */
+describe('The twelve months of the six steps: a warning in month 11, an escalation at 12', () => {
+  const isTerm = ofKinds(['term']);
+  const quietSince = (events: readonly ExerciseEvent[]) => stateOf(events);
+
+  it('lists both from the start, at the policy hour', () => {
+    expect(exerciseDeadlines(quietSince(jaliscoIniciado), DEFAULT_DEADLINE_POLICY).filter(isTerm)).toEqual([
+      { id: 'doce-meses:2026-01-12:aviso', kind: 'term_warning', dueOn: '2026-12-12', dueAt: '2026-12-12T15:00:00.000Z', audience: ['garante', 'enlace'] },
+      {
+        id: 'doce-meses:2026-01-12:escalamiento',
+        kind: 'term_escalation',
+        dueOn: '2027-01-12',
+        dueAt: '2027-01-12T15:00:00.000Z',
+        audience: ['enlace', 'coordinador'],
+      },
+    ]);
+  });
+
+  it('warns in month 11 and escalates to the coordinación at 12, saying where the exercise stands', () => {
+    const withStall = historyOf(
+      ['reminder', 'enlace', 'coordinador'].map((step) => fire(`stall:2026-01-12:${step}`, '2026-12-12T15:00:00.000Z')),
+      jaliscoIniciado,
+    );
+    given(withStall)
+      .when(fire('doce-meses:2026-01-12:aviso', '2026-12-12T15:00:00.000Z'))
+      .then([
+        {
+          type: 'ReminderDue',
+          data: {
+            deadlineId: 'doce-meses:2026-01-12:aviso',
+            kind: 'term_warning',
+            audience: ['garante', 'enlace'],
+            dueOn: '2026-12-12',
+            message:
+              'El ejercicio 1 de Jalisco cumple once meses el sábado 12 de diciembre de 2026; los seis pasos deben concluir en doce meses (el martes 12 de enero de 2027). ' +
+              `Va en el ${WHERE}.`,
+          },
+        },
+      ]);
+    const warned = historyOf([fire('doce-meses:2026-01-12:aviso', '2026-12-12T15:00:00.000Z')], withStall);
+    const escalated = given(warned)
+      .when(fire('doce-meses:2026-01-12:escalamiento', '2027-01-12T15:00:00.000Z'))
+      .then([expect.objectContaining({ type: 'EscalationRaised' })]);
+    expect(escalated.status === 'open' && escalated.escalations.at(-1)).toMatchObject({
+      kind: 'term_escalation',
+      level: 'coordinador',
+      reason: `El ejercicio 1 de Jalisco cumplió doce meses (inició el lunes 12 de enero de 2026) sin concluir los seis pasos: ${WHERE}.`,
+    });
+    expect(exerciseDeadlines(escalated, DEFAULT_DEADLINE_POLICY).filter(isTerm)).toEqual([]);
+  });
+
+  it('leaves the PAL’s own year to the monitoring and the evaluation once it is launched ("tendrá una vigencia de un año")', () => {
+    expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY).filter(isTerm)).toEqual([]);
+  });
+
+  it('is not watched in runs begun before it', () => {
+    const older = { stepsBeforeIssue17: true };
+    expect(exerciseDeadlines(stateOf(jaliscoIniciado), DEFAULT_DEADLINE_POLICY, older).filter(isTerm)).toEqual([]);
+    givenWhenThen(exerciseDeciderWith(DEFAULT_DEADLINE_POLICY, older))(jaliscoIniciado)
+      .when(fire('doce-meses:2026-01-12:aviso', '2026-12-12T15:00:00.000Z'))
+      .then('DEADLINE_NOT_DUE');
+  });
+});
+
+/**
+ * seis-pasos-2016.txt, paso 6: "un tablero de seguimiento de las actividades … que será actualizado periódicamente".
+ * The period is the STL's bimonthly rhythm until each mechanism's own is modelled.
+ */
+describe('Commitments without a progress report in a two-month period raise a reminder', () => {
+  const isProgress = ofKinds(['progress']);
+  const report = (commitmentId: string, reportedOn: string) =>
+    commandOn(reportedOn, 'UpdateCommitmentProgress', { commitmentId, completion: 'limited', reportedOn });
+
+  it('reminds the garante and the STL at the end of each period, naming the commitments without a report', () => {
+    const reported = historyOf([report('C1', '2026-06-01'), report('C2', '2026-06-15')], jaliscoPalLanzado);
+    expect(exerciseDeadlines(stateOf(reported), DEFAULT_DEADLINE_POLICY).filter(isProgress)[0]).toEqual({
+      id: 'avance:2026-07-04:recordatorio',
+      kind: 'progress_reminder',
+      dueOn: '2026-07-04',
+      dueAt: '2026-07-04T15:00:00.000Z',
+      audience: ['garante', 'integrantes'],
+    });
+    given(reported)
+      .when(fire('avance:2026-07-04:recordatorio', '2026-07-04T15:00:00.000Z'))
+      .then([
+        {
+          type: 'ReminderDue',
+          data: {
+            deadlineId: 'avance:2026-07-04:recordatorio',
+            kind: 'progress_reminder',
+            audience: ['garante', 'integrantes'],
+            dueOn: '2026-07-04',
+            message:
+              'Compromisos del PAL de Jalisco sin reporte de avance en el bimestre del lunes 4 de mayo de 2026 al sábado 4 de julio de 2026: C3, C4, C5. ' +
+              'Registre su avance y actualice el tablero de seguimiento del micrositio.',
+          },
+        },
+      ]);
+  });
+
+  it('raises nothing for a period in which every commitment reported', () => {
+    const all = historyOf(
+      ['C1', 'C2', 'C3', 'C4', 'C5'].map((id) => report(id, '2026-06-20')),
+      jaliscoPalLanzado,
+    );
+    expect(exerciseDeadlines(stateOf(all), DEFAULT_DEADLINE_POLICY).filter(isProgress).map((deadline) => deadline.id)).not.toContain(
+      'avance:2026-07-04:recordatorio',
+    );
+    expect(exerciseDeadlines(stateOf(all), DEFAULT_DEADLINE_POLICY).filter(isProgress)[0]?.id).toBe('avance:2026-09-04:recordatorio');
   });
 });

@@ -1,5 +1,6 @@
 import { type Audience, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
-import { addDays, type LocalDate } from '../shared/local-date';
+import { addDays, addMonths, type LocalDate } from '../shared/local-date';
+import { type StepRules } from './exercise-requirements';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
 
 export type ExerciseDeadlineKind =
@@ -9,7 +10,10 @@ export type ExerciseDeadlineKind =
   | 'monitoring_reminder'
   | 'monitoring_due'
   | 'evaluation_reminder'
-  | 'evaluation_due';
+  | 'evaluation_due'
+  | 'term_warning'
+  | 'term_escalation'
+  | 'progress_reminder';
 
 export interface ExerciseDeadline extends Deadline {
   readonly kind: ExerciseDeadlineKind;
@@ -26,11 +30,12 @@ export interface ExerciseDeadline extends Deadline {
  * raising an escalation on arrival; ids carry that date, so new progress starts a new chain.
  * After the launch the PAL's own clock takes over: monitoring and evaluation, each with a reminder 15 days before.
  */
-export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy): ExerciseDeadline[] {
+export function exerciseDeadlines(state: ExerciseState, policy: DeadlinePolicy, rules: StepRules = {}): ExerciseDeadline[] {
   if (state.status !== 'open') return [];
-  const candidates = state.pal
-    ? reviewDeadlines(state, state.pal, policy)
-    : stallDeadlines(state.progressRecordedOn, policy);
+  const candidates = [
+    ...(state.pal ? reviewDeadlines(state, state.pal, policy) : stallDeadlines(state.progressRecordedOn, policy)),
+    ...(rules.stepsBeforeIssue17 ? [] : state.pal ? progressDeadlines(state, policy) : termDeadlines(state, policy)),
+  ];
   return candidates
     .filter((deadline) => !state.firedDeadlineIds.includes(deadline.id))
     .sort((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt));
@@ -55,6 +60,64 @@ function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadl
     stall('enlace', 'stall_escalation_enlace', policy.stallEnlaceEscalationDays, ['enlace']),
     stall('coordinador', 'stall_escalation_coordinador', policy.stallCoordinadorEscalationDays, ['coordinador']),
   ];
+}
+
+/**
+ * "Seis pasos mínimos a lo largo de un periodo de 12 meses" (seis-pasos-2016.txt), counted from the start. The same
+ * text gives the PAL a year of its own from its launch ("tendrá una vigencia de un año"), so the twelve months watch the
+ * way to the launch; after it the PAL's year is watched by the monitoring and the evaluation.
+ */
+export const TERM_MONTHS = 12;
+export const TERM_WARNING_MONTHS = 11;
+/**
+ * How often each commitment's progress is expected. The STL's mechanism will say (its cadence); until it is
+ * modelled, the bimonthly rhythm of its sessions ("al menos una vez cada dos meses") is the period.
+ */
+export const PROGRESS_PERIOD_MONTHS = 2;
+
+/** A warning in month 11 (garante, enlace) and an escalation at 12 (enlace, coordinador) while the PAL is not launched. */
+function termDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDeadline[] {
+  const at = (months: number, suffix: string, kind: ExerciseDeadlineKind, audience: readonly Audience[]) => {
+    const dueOn = addMonths(state.startedOn, months);
+    return { id: `doce-meses:${state.startedOn}:${suffix}`, kind, dueOn, dueAt: dueInstant(dueOn, policy), audience };
+  };
+  return [
+    at(TERM_WARNING_MONTHS, 'aviso', 'term_warning', ['garante', 'enlace']),
+    at(TERM_MONTHS, 'escalamiento', 'term_escalation', ['enlace', 'coordinador']),
+  ];
+}
+
+/** The bimonthly periods of the PAL's year, as [start, end) pairs from its launch. */
+export function progressPeriods(
+  pal: PalRecord,
+  policy: DeadlinePolicy,
+): { readonly from: LocalDate; readonly to: LocalDate }[] {
+  const count = Math.ceil(policy.evaluationMonths / PROGRESS_PERIOD_MONTHS);
+  return Array.from({ length: count }, (_, index) => ({
+    from: addMonths(pal.launchedOn, index * PROGRESS_PERIOD_MONTHS),
+    to: addMonths(pal.launchedOn, (index + 1) * PROGRESS_PERIOD_MONTHS),
+  }));
+}
+
+/** The commitments whose latest progress report is older than `from` (or that have none). */
+export function commitmentsWithoutProgress(state: OpenExercise, from: LocalDate): string[] {
+  return state.commitments
+    .filter((commitment) => commitment.reportedOn === undefined || commitment.reportedOn < from)
+    .map((commitment) => commitment.id);
+}
+
+/** At the end of each period, a reminder to the garante and the STL while a commitment has no report in it. */
+function progressDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDeadline[] {
+  if (!state.pal) return [];
+  return progressPeriods(state.pal, policy)
+    .filter(({ from }) => commitmentsWithoutProgress(state, from).length > 0)
+    .map(({ to }) => ({
+      id: `avance:${to}:recordatorio`,
+      kind: 'progress_reminder',
+      dueOn: to,
+      dueAt: dueInstant(to, policy),
+      audience: ['garante', 'integrantes'],
+    }));
 }
 
 /** A reminder `dueReminderDays` before a review date, and the review itself on the date. */

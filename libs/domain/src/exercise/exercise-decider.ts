@@ -13,7 +13,7 @@ import {
   decideLaunchPal,
   decideMonitoring,
 } from './exercise-pal-handlers';
-import { automaticSteps } from './exercise-requirements';
+import { automaticSteps, type StepRules } from './exercise-requirements';
 import { decideCompleteStage, decideStart } from './exercise-stage-handlers';
 import {
   evolveExercise,
@@ -31,7 +31,7 @@ import { decideCompleteStep, decideDocument, decideStlStatus } from './exercise-
  */
 export function exerciseDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedPalActsAccepted'> = {},
+  options: Pick<DecisionContext, 'backdatedPalActsAccepted'> & StepRules = {},
 ): Decider<ExerciseCommand, ExerciseEvent, ExerciseState> {
   return {
     decide: (command, state) => decideExercise(command, state, policy, options),
@@ -46,7 +46,7 @@ function decideExercise(
   command: ExerciseCommand,
   state: ExerciseState,
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedPalActsAccepted'>,
+  options: Pick<DecisionContext, 'backdatedPalActsAccepted'> & StepRules,
 ): Decision<ExerciseEvent> {
   const context = { ...decisionContext(command.metadata, policy), ...options };
   if (command.type === 'StartExercise') return decideStart(command, state, context);
@@ -115,6 +115,6 @@ function withConsequences(
   context: DecisionContext,
 ): ExerciseEvent[] {
   const after = events.reduce(evolveExercise, state) as StartedExercise;
-  const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now) : [])];
+  const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now, context) : [])];
   return all.some((event) => PROGRESS.has(event.type)) ? [...all, ...stallResolutions(state, context)] : all;
 }

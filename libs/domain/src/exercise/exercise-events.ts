@@ -99,6 +99,8 @@ export interface PalReview extends HistoricalRecord {
   readonly completedOn: LocalDate;
   readonly summary: string;
   readonly evidence: readonly string[];
+  /** The garante's micrositio with the evidence and the tablero de seguimiento, as the review found it. */
+  readonly micrositioUrl?: string;
 }
 
 export type MonitoringRecorded = DomainEvent<'MonitoringRecorded', PalReview>;

@@ -8,6 +8,7 @@ import {
   concludeMesas,
   defineCommitments,
   launchPal,
+  MICROSITIO,
   recordAnnualAgenda,
   recordGovernanceMechanism,
   signDeclaration,
@@ -57,17 +58,25 @@ describe('A whole exercise, start to evaluation (seis-pasos-2016.txt: "seis paso
     defineCommitments,
     concludeMesas,
     launchPal,
-    commandOn('2026-11-10', 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Compromisos pertinentes.' }),
+    commandOn('2026-11-10', 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Compromisos pertinentes.', micrositioUrl: MICROSITIO }),
     commandOn('2027-05-20', 'RecordEvaluation', { completedOn: '2027-05-20', summary: 'Logro alto.' }),
   ]);
 
   it('fires each deadline once, in order: the 35 quiet days after the STL was integrated, then the PAL year', () => {
+    // No commitment ever reports progress in this run: every two months of the PAL's year the garante and the STL
+    // are reminded ("un tablero de seguimiento … que será actualizado periódicamente", seis-pasos-2016.txt, paso 6).
     expect(fired).toEqual([
       'stall:2026-03-06:reminder',
+      'avance:2026-07-04:recordatorio',
+      'avance:2026-09-04:recordatorio',
       'monitoring:2026-11-04:reminder',
       'monitoring:2026-11-04:due',
+      'avance:2026-11-04:recordatorio',
+      'avance:2027-01-04:recordatorio',
+      'avance:2027-03-04:recordatorio',
       'evaluation:2027-05-04:reminder',
       'evaluation:2027-05-04:due',
+      'avance:2027-05-04:recordatorio',
     ]);
   });
 

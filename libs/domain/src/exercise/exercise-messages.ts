@@ -1,7 +1,8 @@
 import { entidadName } from '../shared/entidades';
-import { daysBetween, type LocalDate } from '../shared/local-date';
+import { addMonths, daysBetween, type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { stageDefinition, stepDefinition } from './exercise-catalogue';
+import { TERM_MONTHS, TERM_WARNING_MONTHS } from './exercise-deadlines';
 import { currentStage, currentStep } from './exercise-requirements';
 import { type PalRecord, type StartedExercise } from './exercise-state';
 
@@ -57,6 +58,35 @@ export function evaluationDueMessage(state: StartedExercise, pal: PalRecord): st
   return (
     `Concluyó el año del PAL de ${entidadName(state.entidad)} (lanzado el ${spanishLongDate(pal.launchedOn)}): ` +
     'corresponde la evaluación de desempeño y renovar la representación de la sociedad civil en el STL.'
+  );
+}
+
+/** Month 11 of the twelve the six steps should take (seis-pasos-2016.txt). */
+export function termWarningMessage(state: StartedExercise): string {
+  return (
+    `${capitalized(exerciseName(state))} cumple once meses el ${spanishLongDate(addMonths(state.startedOn, TERM_WARNING_MONTHS))}; ` +
+    `los seis pasos deben concluir en doce meses (el ${spanishLongDate(addMonths(state.startedOn, TERM_MONTHS))}). ` +
+    `Va en el ${whereItStands(state)}.`
+  );
+}
+
+export function termEscalationReason(state: StartedExercise): string {
+  return (
+    `${capitalized(exerciseName(state))} cumplió doce meses (inició el ${spanishLongDate(state.startedOn)}) sin concluir ` +
+    `los seis pasos: ${whereItStands(state)}.`
+  );
+}
+
+export function progressReminderMessage(
+  state: StartedExercise,
+  from: LocalDate,
+  to: LocalDate,
+  commitmentIds: readonly string[],
+): string {
+  return (
+    `Compromisos del PAL de ${entidadName(state.entidad)} sin reporte de avance en el bimestre del ` +
+    `${spanishLongDate(from)} al ${spanishLongDate(to)}: ${commitmentIds.join(', ')}. ` +
+    'Registre su avance y actualice el tablero de seguimiento del micrositio.'
   );
 }
 

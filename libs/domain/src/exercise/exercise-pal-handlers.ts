@@ -12,6 +12,7 @@ import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
 import { checkReportedDate, checkUrls, type DecisionContext, isBlank } from './exercise-guards';
 import { later, type OpenExercise, type PalRecord } from './exercise-state';
+import { reviewRequirementsMissing } from './exercise-requirements';
 import { checkHistorical, historicalRecord } from './historical-acts';
 import { previousStepDate, stepSequenceError } from './exercise-step-handlers';
 
@@ -110,7 +111,8 @@ export function decideMonitoring(
 
 /**
  * At the end of the PAL's year INAI coordinates the evaluation; recording it completes step 6 and closes the
- * exercise. A missed monitoring does not block it: it stays visible on the summary instead.
+ * exercise, once the six-month monitoring and the micrositio are on record (runs begun before issue 17 closed
+ * without them).
  */
 export function decideEvaluation(
   command: RecordEvaluation,
@@ -124,7 +126,8 @@ export function decideEvaluation(
   }
   const error =
     reviewError(command, later(pal.launchedOn, state.monitoring?.completedOn ?? pal.launchedOn), context) ??
-    notBeforeDue(command, pal.evaluationDueOn, context);
+    notBeforeDue(command, pal.evaluationDueOn, context) ??
+    (context.stepsBeforeIssue17 ? undefined : closingRequirementsError(state, command.data.micrositioUrl));
   if (error) return error;
   const { completedOn, evidence = [] } = command.data;
   return [
@@ -134,12 +137,26 @@ export function decideEvaluation(
   ];
 }
 
+/** The evaluation's own micrositio counts: it may be the first time one is recorded. */
+function closingRequirementsError(state: OpenExercise, micrositioUrl: string | undefined) {
+  const missing = reviewRequirementsMissing(state, micrositioUrl);
+  return missing.length === 0
+    ? undefined
+    : exerciseErrors.STEP_REQUIREMENTS_MISSING(
+        6,
+        missing.map((requirement) => requirement.code),
+        missing.map((requirement) => requirement.label),
+      );
+}
+
 function reviewError(command: RecordMonitoring | RecordEvaluation, notBefore: string, context: DecisionContext) {
   const field = command.type === 'RecordMonitoring' ? 'monitoreo' : 'evaluación';
+  const { micrositioUrl } = command.data;
   return (
     (isBlank(command.data.summary) ? exerciseErrors.SUMMARY_REQUIRED() : undefined) ??
     checkReportedDate(field, command.data.completedOn, context) ??
     checkUrls('evidencia', command.data.evidence) ??
+    (micrositioUrl === undefined ? undefined : checkUrls('micrositio', [micrositioUrl])) ??
     checkReportedDate(field, command.data.completedOn, context, notBefore) ??
     checkHistorical(field, command.data.completedOn, command.data, context)
   );
@@ -154,6 +171,6 @@ function notBeforeDue(command: RecordMonitoring | RecordEvaluation, dueOn: Local
 }
 
 function review(command: RecordMonitoring | RecordEvaluation) {
-  const { completedOn, summary, evidence = [] } = command.data;
-  return { completedOn, summary: summary.trim(), evidence, ...historicalRecord(command.data) };
+  const { completedOn, summary, evidence = [], micrositioUrl } = command.data;
+  return { completedOn, summary: summary.trim(), evidence, ...(micrositioUrl && { micrositioUrl }), ...historicalRecord(command.data) };
 }

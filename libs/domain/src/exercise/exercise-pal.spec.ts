@@ -63,13 +63,15 @@ describe('CompleteStep 4 and the steps completed by other acts', () => {
       ]);
   });
 
-  it('answers step 5 with the launch and step 6 with the evaluation: STEP_REQUIREMENTS_MISSING', () => {
+  it('answers step 5 with the launch and step 6 with the monitoring, the micrositio and the evaluation', () => {
     const step = (number: number) =>
       commandOn('2026-06-01', 'CompleteStep', { step: number, completedOn: '2026-06-01' });
     expect(given(jaliscoMesasConcluidas).when(step(5)).then('STEP_REQUIREMENTS_MISSING').details?.missing).toEqual([
       'lanzamiento_del_pal',
     ]);
     expect(given(jaliscoPalLanzado).when(step(6)).then('STEP_REQUIREMENTS_MISSING').details?.missing).toEqual([
+      'monitoreo',
+      'micrositio',
       'evaluacion',
     ]);
   });

@@ -1,3 +1,4 @@
+import { type DecisionContext } from '../shared/decider';
 import { type Instant, type LocalDate } from '../shared/local-date';
 import { missingContent } from './commitment-rules';
 import { STAGE_NUMBERS, type StageNumber, stagesOfStep, STEP_NUMBERS, type StepNumber } from './exercise-catalogue';
@@ -36,22 +37,34 @@ export interface MissingRequirement {
   readonly label: string;
 }
 
-export function stepRequirementsMissing(state: StartedExercise, step: StepNumber): MissingRequirement[] {
+/** Which rules a run follows: the current ones, or those of runs begun before issue 17. */
+export type StepRules = Pick<DecisionContext, 'stepsBeforeIssue17'>;
+
+export function stepRequirementsMissing(
+  state: StartedExercise,
+  step: StepNumber,
+  rules: StepRules = {},
+): MissingRequirement[] {
   switch (step) {
     case 1:
       return [];
     case 2:
       return pendingStagesOf(state, 2);
     case 3:
-      return [...pendingStagesOf(state, 3), ...stlIntegrationMissing(state)];
+      return [
+        ...pendingStagesOf(state, 3),
+        ...(rules.stepsBeforeIssue17 ? [] : stlInstallationMissing(state)),
+        ...stlIntegrationMissing(state),
+      ];
     case 4:
       return commitmentsMissing(state);
     case 5:
       return state.pal ? [] : [{ code: 'lanzamiento_del_pal', label: 'lanzar el PAL en un evento público' }];
     case 6:
-      return state.evaluation
-        ? []
-        : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }];
+      return [
+        ...(rules.stepsBeforeIssue17 ? [] : reviewRequirementsMissing(state)),
+        ...(state.evaluation ? [] : [{ code: 'evaluacion', label: 'registrar la evaluación al concluir el año del PAL' }]),
+      ];
     default: {
       const _exhaustive: never = step;
       return _exhaustive;
@@ -65,6 +78,26 @@ function pendingStagesOf(state: StartedExercise, step: StepNumber): MissingRequi
     .map((stage) => ({ code: `etapa_${stage}`, label: `concluir la etapa ${stage}` }));
 }
 
+/**
+ * Paso 3 ends with the STL installed: "elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt), and
+ * stage 10 is the installation with its acta. The exercise knows it from what the STL reports, not from its own
+ * stage 10, which the STL may have refused (a sector without titular).
+ */
+function stlInstallationMissing(state: StartedExercise): MissingRequirement[] {
+  const stl = state.stl;
+  const installed = stl?.installedOn
+    ? []
+    : [{ code: 'stl_instalado', label: 'instalar el STL y firmar su acta de instalación' }];
+  if (stl?.composition === undefined) {
+    return [...installed, { code: 'titulares_y_suplentes', label: 'elegir a los titulares y a los suplentes de cada sector' }];
+  }
+  const seats = stl.composition.flatMap(({ sector, label, titulares, suplentes }) => [
+    ...(titulares > 0 ? [] : [{ code: `titular:${sector}`, label: `elegir al menos un titular de ${label}` }]),
+    ...(suplentes > 0 ? [] : [{ code: `suplente:${sector}`, label: `elegir al menos un suplente de ${label}` }]),
+  ]);
+  return [...installed, ...seats];
+}
+
 /** Paso 3: once elected, the members agree the MG, elect the facilitador and write the annual agenda. */
 function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
   return [
@@ -74,6 +107,24 @@ function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
     state.stl?.facilitador ? [] : [{ code: 'facilitador', label: 'elegir al facilitador del STL' }],
     state.annualAgenda ? [] : [{ code: 'agenda_anual', label: 'registrar la agenda anual de trabajo' }],
   ].flat();
+}
+
+/**
+ * Paso 6: "El organismo garante local deberá habilitar un micrositio … A los seis meses … realizará un ejercicio de
+ * monitoreo" (seis-pasos-2016.txt): both before the evaluation closes the exercise.
+ */
+export function reviewRequirementsMissing(state: StartedExercise, micrositioNow?: string): MissingRequirement[] {
+  return [
+    ...(state.monitoring ? [] : [{ code: 'monitoreo', label: 'registrar el monitoreo de los seis meses' }]),
+    ...(micrositioNow ?? micrositioOf(state)
+      ? []
+      : [{ code: 'micrositio', label: 'registrar el micrositio del organismo garante con la evidencia y el tablero de seguimiento' }]),
+  ];
+}
+
+/** The latest micrositio a review recorded. */
+export function micrositioOf(state: StartedExercise): string | undefined {
+  return state.evaluation?.micrositioUrl ?? state.monitoring?.micrositioUrl;
 }
 
 /** Paso 4: the mesas define commitments, each with activities, products, indicators and responsibles. */
@@ -93,13 +144,13 @@ function commitmentsMissing(state: StartedExercise): MissingRequirement[] {
  * Steps 2 and 3 complete by themselves as soon as their last requirement is met (and the previous step is done);
  * completing one may complete the next, so this cascades. The date is the latest of the requirements' dates.
  */
-export function automaticSteps(state: StartedExercise, recordedAt: Instant): StepCompleted[] {
+export function automaticSteps(state: StartedExercise, recordedAt: Instant, rules: StepRules = {}): StepCompleted[] {
   const completions: StepCompleted[] = [];
   let current = state;
   for (const step of [2, 3] as const) {
     const previous = current.steps[(step - 1) as StepNumber];
-    if (current.steps[step] || !previous || stepRequirementsMissing(current, step).length > 0) continue;
-    const completedOn = [previous.completedOn, ...requirementDates(current, step)].reduce(later);
+    if (current.steps[step] || !previous || stepRequirementsMissing(current, step, rules).length > 0) continue;
+    const completedOn = [previous.completedOn, ...requirementDates(current, step, rules)].reduce(later);
     const event: StepCompleted = {
       type: 'StepCompleted',
       data: { step, completedOn, evidence: [], automatic: true, recordedAt },
@@ -111,9 +162,10 @@ export function automaticSteps(state: StartedExercise, recordedAt: Instant): Ste
 }
 
 /** Only called once every requirement is met, so each date below is present. */
-function requirementDates(state: StartedExercise, step: 2 | 3): LocalDate[] {
+function requirementDates(state: StartedExercise, step: 2 | 3, rules: StepRules): LocalDate[] {
   const stageDates = stagesOfStep(step).map((stage) => state.stages[stage]?.on);
   const documents =
     step === 3 ? [state.governanceMechanism?.adoptedOn, state.annualAgenda?.adoptedOn, state.facilitadorKnownOn] : [];
-  return [...stageDates, ...documents].filter((date): date is LocalDate => date !== undefined);
+  const installation = step === 3 && !rules.stepsBeforeIssue17 ? [state.stl?.installedOn, state.compositionCompleteOn] : [];
+  return [...stageDates, ...documents, ...installation].filter((date): date is LocalDate => date !== undefined);
 }

@@ -7,6 +7,7 @@ import {
   historyOf,
   jaliscoMesasConcluidas,
   jaliscoPalLanzado,
+  MICROSITIO,
   noonOf,
 } from '../test-support/exercise-fixtures';
 
@@ -14,7 +15,7 @@ const monitoring = (
   completedOn: string,
   summary = 'Compromisos pertinentes; avance limitado en C3.',
   now = noonOf(completedOn),
-) => commandAt(now, 'RecordMonitoring', { completedOn, summary, evidence: evidenceOf('informe-monitoreo') });
+) => commandAt(now, 'RecordMonitoring', { completedOn, summary, evidence: evidenceOf('informe-monitoreo'), micrositioUrl: MICROSITIO });
 const evaluation = (
   completedOn: string,
   summary = 'Cuatro de cinco compromisos completos.',
@@ -24,9 +25,10 @@ const monitoringDueFired = historyOf(
   [commandAt('2026-11-04T15:00:00.000Z', 'FireDeadline', { deadlineId: 'monitoring:2026-11-04:due' })],
   jaliscoPalLanzado,
 );
+const monitored = historyOf([monitoring('2026-11-10')], monitoringDueFired);
 const evaluationDueFired = historyOf(
   [commandAt('2027-05-04T15:00:00.000Z', 'FireDeadline', { deadlineId: 'evaluation:2027-05-04:due' })],
-  jaliscoPalLanzado,
+  monitored,
 );
 
 describe('RecordMonitoring ("a los seis meses de haber iniciado la implementación", seis-pasos-2016.txt, paso 6)', () => {
@@ -40,6 +42,7 @@ describe('RecordMonitoring ("a los seis meses de haber iniciado la implementaci�
             completedOn: '2026-11-10',
             summary: 'Compromisos pertinentes.',
             evidence: evidenceOf('informe-monitoreo'),
+            micrositioUrl: MICROSITIO,
           },
         },
       ]);
@@ -98,11 +101,41 @@ describe('RecordEvaluation ("al concluir el año de vigencia del PAL", seis-paso
       ]);
   });
 
-  it('accepts it at the end of the PAL year without the timer, and without a monitoring on record', () => {
-    given(jaliscoPalLanzado)
+  it('accepts it at the end of the PAL year without the timer', () => {
+    given(monitored)
       .when(evaluation('2027-05-04'))
       .then([
         expect.objectContaining({ type: 'EvaluationRecorded' }),
+        expect.objectContaining({ type: 'StepCompleted' }),
+        expect.objectContaining({ type: 'ExerciseClosed' }),
+      ]);
+  });
+
+  it('refuses to close step 6 without the six-month monitoring and the micrositio: STEP_REQUIREMENTS_MISSING', () => {
+    // seis-pasos-2016.txt, paso 6: "El organismo garante local deberá habilitar un micrositio … A los seis meses de
+    // haber iniciado la implementación … realizará un ejercicio de monitoreo".
+    const error = given(jaliscoPalLanzado).when(evaluation('2027-05-04')).then('STEP_REQUIREMENTS_MISSING');
+    expect(error.details).toEqual({ step: 6, missing: ['monitoreo', 'micrositio'] });
+    const withoutMicrositio = historyOf(
+      [commandAt(noonOf('2026-11-10'), 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Sin micrositio aún.' })],
+      monitoringDueFired,
+    );
+    expect(given(withoutMicrositio).when(evaluation('2027-05-04')).then('STEP_REQUIREMENTS_MISSING').details).toEqual({
+      step: 6,
+      missing: ['micrositio'],
+    });
+  });
+
+  it('takes the micrositio from the evaluation itself when the monitoring had none', () => {
+    const withoutMicrositio = historyOf(
+      [commandAt(noonOf('2026-11-10'), 'RecordMonitoring', { completedOn: '2026-11-10', summary: 'Sin micrositio aún.' })],
+      monitoringDueFired,
+    );
+    const withMicrositio = commandOn('2027-05-04', 'RecordEvaluation', { completedOn: '2027-05-04', summary: 'Logro alto.', micrositioUrl: MICROSITIO });
+    given(withoutMicrositio)
+      .when(withMicrositio)
+      .then([
+        { type: 'EvaluationRecorded', data: { completedOn: '2027-05-04', summary: 'Logro alto.', evidence: [], micrositioUrl: MICROSITIO } },
         expect.objectContaining({ type: 'StepCompleted' }),
         expect.objectContaining({ type: 'ExerciseClosed' }),
       ]);
@@ -115,8 +148,7 @@ describe('RecordEvaluation ("al concluir el año de vigencia del PAL", seis-paso
   });
 
   it('refuses an evaluation dated before the monitoring: DATE_BEFORE_PREVIOUS', () => {
-    const monitored = historyOf([monitoring('2026-11-10')], monitoringDueFired);
-    given(historyOf([], monitored))
+    given(monitored)
       .when(evaluation('2026-11-09', 'Resumen', noonOf('2027-05-05')))
       .then('DATE_BEFORE_PREVIOUS');
   });

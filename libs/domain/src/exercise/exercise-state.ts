@@ -63,6 +63,8 @@ export interface ExerciseProgress {
    * facilitador first appeared in a recorded STL status.
    */
   readonly facilitadorKnownOn?: LocalDate;
+  /** Date on which a recorded STL status first showed a titular and a suplente in every sector. */
+  readonly compositionCompleteOn?: LocalDate;
   /** The mesas' draft until the launch, then the PAL's commitments with their progress. */
   readonly commitments: readonly Commitment[];
   /** The day of the mesas that agreed the current draft (its recording day when none was given). */
@@ -245,7 +247,22 @@ function withStlStatus(state: StartedExercise, data: StlStatusReport & { recorde
     stl.facilitador === null
       ? undefined
       : (stl.facilitador.appointedOn ?? (hadFacilitador ? state.facilitadorKnownOn : localDateAt(recordedAt)));
-  return { ...state, stl, facilitadorKnownOn };
+  const complete = isCompositionComplete(stl);
+  // The STL dates it by its members' joining; older reports only say it is complete, from the day they arrive.
+  const compositionCompleteOn = !complete
+    ? undefined
+    : (stl.compositionCompleteOn ??
+      (state.stl && isCompositionComplete(state.stl) ? state.compositionCompleteOn : localDateAt(recordedAt)));
+  return { ...state, stl, facilitadorKnownOn, compositionCompleteOn };
+}
+
+/** Paso 3: at least one titular and one suplente in each sector of the STL. */
+export function isCompositionComplete(stl: StlStatusReport): boolean {
+  return (
+    stl.composition !== undefined &&
+    stl.composition.length > 0 &&
+    stl.composition.every((sector) => sector.titulares > 0 && sector.suplentes > 0)
+  );
 }
 
 function withPal(state: StartedExercise, change: Partial<PalRecord>): StartedExercise {

@@ -31,7 +31,7 @@ export function decideCompleteStep(
     checkReportedDate(field, completedOn, context) ??
     checkUrls('evidencia', evidence) ??
     stepSequenceError(state, step) ??
-    requirementsError(state, step) ??
+    requirementsError(state, step, context) ??
     checkReportedDate(field, completedOn, context, notBefore(state, step, context));
   if (error) return error;
   return [{ type: 'StepCompleted', data: { step, completedOn, evidence, automatic: false, recordedAt: context.now } }];
@@ -44,8 +44,8 @@ export function stepSequenceError(state: OpenExercise, step: StepNumber): Domain
   return pending.length > 0 ? exerciseErrors.STEP_OUT_OF_ORDER(step, pending) : undefined;
 }
 
-function requirementsError(state: OpenExercise, step: StepNumber): DomainError | undefined {
-  const missing = stepRequirementsMissing(state, step);
+function requirementsError(state: OpenExercise, step: StepNumber, context: DecisionContext): DomainError | undefined {
+  const missing = stepRequirementsMissing(state, step, context);
   return missing.length > 0
     ? exerciseErrors.STEP_REQUIREMENTS_MISSING(
         step,
@@ -114,10 +114,12 @@ export function decideStlStatus(
 }
 
 function normalized(status: StlStatusReport): StlStatusReport {
-  const { stlVersion, installedOn, facilitador, lastSessionOn, nextSessionDueOn } = status;
+  const { stlVersion, installedOn, composition, compositionCompleteOn, facilitador, lastSessionOn, nextSessionDueOn } = status;
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(installedOn !== undefined && { installedOn }),
+    ...(composition !== undefined && { composition }),
+    ...(compositionCompleteOn !== undefined && { compositionCompleteOn }),
     facilitador: facilitador ?? null,
     ...(lastSessionOn !== undefined && { lastSessionOn }),
     ...(nextSessionDueOn !== undefined && { nextSessionDueOn }),
@@ -127,6 +129,7 @@ function normalized(status: StlStatusReport): StlStatusReport {
 function sameStatus(a: StlStatusReport, b: StlStatusReport): boolean {
   return (
     a.installedOn === b.installedOn &&
+    JSON.stringify(a.composition) === JSON.stringify(b.composition) &&
     a.facilitador?.nombre === b.facilitador?.nombre &&
     a.lastSessionOn === b.lastSessionOn &&
     a.nextSessionDueOn === b.nextSessionDueOn

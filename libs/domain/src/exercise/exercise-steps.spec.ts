@@ -99,6 +99,8 @@ describe('Steps go in order (seis-pasos-2016.txt) and list what they lack', () =
       'etapa_8',
       'etapa_9',
       'etapa_10',
+      'stl_instalado',
+      'titulares_y_suplentes',
       'mecanismo_de_gobernanza',
       'facilitador',
       'agenda_anual',

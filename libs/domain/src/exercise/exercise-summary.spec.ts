@@ -12,6 +12,7 @@ import {
   jaliscoPalLanzado,
   jaliscoStlInstalado,
   stageDate,
+  MICROSITIO,
 } from '../test-support/exercise-fixtures';
 import { exerciseDecider } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
@@ -109,6 +110,8 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       'etapa_8',
       'etapa_9',
       'etapa_10',
+      'stl_instalado',
+      'titulares_y_suplentes',
       'mecanismo_de_gobernanza',
       'facilitador',
       'agenda_anual',
@@ -126,6 +129,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       searchAttributes: { Paso: 3, Etapa: 10, FacilitadorVacante: true },
     });
     expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual([
+      'titulares_y_suplentes',
       'mecanismo_de_gobernanza',
       'facilitador',
       'agenda_anual',
@@ -154,8 +158,8 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
         byKind: { agenda_nacional: 2, problema_local: 2, follow_the_money: 1 },
         byCompletion: { not_started: 4, limited: 1, substantial: 0, complete: 0, withdrawn: 0 },
       },
-      nextDeadline: { kind: 'monitoring_reminder' },
-      missingForCurrentStep: [{ code: 'evaluacion' }],
+      nextDeadline: { kind: 'progress_reminder', dueOn: '2026-07-04' },
+      missingForCurrentStep: [{ code: 'monitoreo' }, { code: 'micrositio' }, { code: 'evaluacion' }],
     });
     expect(summary?.steps[2]).toMatchObject({ completedOn: FACILITADOR_KNOWN_ON });
     expect(summary?.commitments.items.slice(0, 2)).toEqual([
@@ -181,7 +185,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
   it('shows a closed exercise at step 6 with its monitoring, evaluation and closing dates', () => {
     const closed = historyOf(
       [
-        commandOn('2026-11-05', 'RecordMonitoring', { completedOn: '2026-11-05', summary: 'Avance medio.' }),
+        commandOn('2026-11-05', 'RecordMonitoring', { completedOn: '2026-11-05', summary: 'Avance medio.', micrositioUrl: MICROSITIO }),
         commandAt('2027-05-04T15:00:00.000Z', 'FireDeadline', { deadlineId: 'evaluation:2027-05-04:due' }),
         commandOn('2027-05-20', 'RecordEvaluation', { completedOn: '2027-05-20', summary: 'Logro alto.' }),
       ],

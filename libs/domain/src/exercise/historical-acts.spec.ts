@@ -14,6 +14,7 @@ import {
   FACILITADOR_KNOWN_ON,
   given,
   historyOf,
+  jaliscoComposicion,
   jaliscoIntegrado,
   jaliscoMesasConcluidas,
   MESAS_CONCLUDED_ON,
@@ -44,8 +45,9 @@ const defineLate = (definedOn: LocalDate, historical: { justification: string } 
 const concludeMesasLate = late('CompleteStep', { step: 4, completedOn: MESAS_CONCLUDED_ON, evidence: evidenceOf('minutas') });
 const launchLate = (launchedOn: LocalDate = PAL_LAUNCHED_ON, historical: { justification: string } | null = WHY) =>
   late('LaunchPal', { launchedOn, evidence: evidenceOf('presentacion-pal'), historical });
+const MICROSITIO_URL = 'https://itei.org.mx/gobierno-abierto';
 const monitoringLate = (completedOn: LocalDate, historical: { justification: string } | null = WHY) =>
-  late('RecordMonitoring', { completedOn, summary: 'Compromisos pertinentes.', historical });
+  late('RecordMonitoring', { completedOn, summary: 'Compromisos pertinentes.', micrositioUrl: MICROSITIO_URL, historical });
 const evaluationLate = (completedOn: LocalDate, historical: { justification: string } | null = WHY) =>
   late('RecordEvaluation', { completedOn, summary: 'Logro alto.', historical });
 
@@ -195,6 +197,8 @@ describe('a whole exercise recorded in one day, from its Declaración Conjunta t
   /** The STL reports its facilitador with the appointment, months before the report reaches the exercise. */
   const facilitadorAppointed = late('RecordStlStatus', {
     installedOn: '2026-03-02',
+    composition: jaliscoComposicion,
+    compositionCompleteOn: '2026-03-02',
     facilitador: { nombre: 'Dra. Ana Ruiz Téllez', appointedOn: FACILITADOR_KNOWN_ON },
   });
   const commands: ExerciseCommand[] = [

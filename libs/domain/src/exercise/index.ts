@@ -5,7 +5,7 @@ export * from './exercise-deadlines';
 export * from './exercise-decider';
 export { type ExerciseErrorCode, exerciseErrors } from './exercise-errors';
 export * from './exercise-events';
-export { type MissingRequirement, stepRequirementsMissing } from './exercise-requirements';
+export { type MissingRequirement, stepRequirementsMissing, type StepRules } from './exercise-requirements';
 export {
   type ClosedExercise,
   evolveExercise,

@@ -1,9 +1,13 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
 import { commandOn, given, jaliscoStlInstalado, stageDate } from '../test-support/exercise-fixtures';
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { fold } from '../shared/decider';
+import { eventsOf } from '../test-support/given-when-then';
+import { STL_2017, stlSeedCommands } from '../stl/stl-seed';
+import { stlDecider } from '../stl/stl-decider';
 import { edomexInstalled, INSTALLED_ON, stateOf } from '../stl/testing/stl-fixtures';
 import { stlSummary } from '../stl/stl-summary';
-import { interplayRefusal, interplayUndelivered, stlStatusReport } from './interplay';
+import { interplayRefusal, interplayUndelivered, stlRequestsFor, stlStatusReport } from './interplay';
 
 const status = (stlVersion: number, nombre: string | null, on = stageDate(10)) =>
   commandOn(on, 'RecordStlStatus', { stlVersion, installedOn: stageDate(10), facilitador: nombre === null ? null : { nombre } });
@@ -54,5 +58,56 @@ describe('incidents of the interplay raise one escalation to the coordinación',
       data: { audience: ['coordinador'], escalation: { level: 'coordinador', kind: 'interplay_incident', status: 'abierta', reason: refused.reason } },
     });
     given([...jaliscoStlInstalado, raised]).when(record).then([]);
+  });
+});
+
+describe('what the exercise asks of its STL (guia-instalacion-stl.txt, Anexo 1)', () => {
+  const completed = (stage: number, mergedWith?: number[]): ExerciseEvent => ({
+    type: 'StageCompleted',
+    data: { stage: stage as never, completedOn: '2026-10-05', evidence: [], recordedAt: '2026-10-05T16:00:00.000Z', ...(mergedWith && { mergedWith: mergedWith as never }) },
+  });
+
+  it('tells the STL when stage 7 ("Selección del facilitador") closes, completed, merged or skipped', () => {
+    const skipped: ExerciseEvent = {
+      type: 'StageSkipped',
+      data: { stage: 7, skippedOn: '2026-10-06', justification: 'Se eligió en la etapa 8', skippedBy: 8 },
+    };
+    const options = { facilitadorSelection: true };
+
+    expect(stlRequestsFor([completed(7)], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-05' } }]);
+    expect(stlRequestsFor([completed(6, [7])], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-05' } }]);
+    expect(stlRequestsFor([skipped], options)).toEqual([{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: '2026-10-06' } }]);
+    expect(stlRequestsFor([completed(7, [8, 9, 10])], options).map((request) => request.type)).toEqual(['ConcludeFacilitadorSelection', 'InstallStl']);
+  });
+
+  it('asks only for the installation in runs begun before stage 7 was told', () => {
+    expect(stlRequestsFor([completed(7)])).toEqual([]);
+    expect(stlRequestsFor([completed(10)])).toEqual([{ type: 'InstallStl', data: { installedOn: '2026-10-05' } }]);
+  });
+});
+
+describe('the STL tells its exercise its titulares and suplentes per sector (guia-instalacion-stl.txt)', () => {
+  it('reports every sector, Morelos’ fourth under its name, with the suplentes the tables mark', () => {
+    // "elegirán a los titulares y a los suplentes"; articulo-gobiernos-abiertos-subnacionales.txt: Morelos
+    // "secretariado cuatripartita".
+    const seeded = (entidad: string) => {
+      const record = STL_2017.find((candidate) => candidate.entidad === entidad)!;
+      const commands = stlSeedCommands(record, { installedOn: '2026-09-01', now: '2026-09-01T16:00:00.000Z' });
+      return stlSummary(fold(stlDecider, eventsOf(stlDecider, commands)), DEFAULT_DEADLINE_POLICY)!;
+    };
+
+    expect(stlStatusReport(seeded('17'), 7, { composition: true }).composition).toEqual([
+      { sector: 'gobierno', label: 'gobierno', titulares: 1, suplentes: 0 },
+      { sector: 'sociedad_civil', label: 'sociedad civil', titulares: 1, suplentes: 0 },
+      { sector: 'garante', label: 'organismo garante', titulares: 1, suplentes: 0 },
+      { sector: 'adicional', label: 'Organismos autónomos', titulares: 1, suplentes: 0 },
+    ]);
+    expect(stlStatusReport(seeded('25'), 7, { composition: true }).composition).toContainEqual({
+      sector: 'sociedad_civil',
+      label: 'sociedad civil',
+      titulares: 3,
+      suplentes: 3,
+    });
+    expect(stlStatusReport(seeded('25'), 7)).not.toHaveProperty('composition');
   });
 });

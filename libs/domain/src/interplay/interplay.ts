@@ -1,25 +1,49 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
-import { type StlStatusReport } from '../exercise/exercise-commands';
-import { type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
+import { type SectorComposition, type StlStatusReport } from '../exercise/exercise-commands';
+import { CORE_SECTORS, type Sector, SECTORS, sectorLabel } from '../stl/stl-terms';
+import { type ConcludeFacilitadorSelection, type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
 import { type IncidentData } from '../shared/escalation';
 import { type StlSummary } from '../stl/stl-summary';
 
 /** A command one aggregate's facts ask of the other; the workflows deliver it as a signal. */
-export type StlRequest = Pick<InstallStl, 'type' | 'data'> | Pick<RenewCivilSociety, 'type' | 'data'>;
+export type StlRequest =
+  | Pick<InstallStl, 'type' | 'data'>
+  | Pick<RenewCivilSociety, 'type' | 'data'>
+  | Pick<ConcludeFacilitadorSelection, 'type' | 'data'>;
 
+const FACILITADOR_SELECTION_STAGE = 7;
 const INSTALLATION_STAGE = 10;
 
+export interface StlRequestOptions {
+  /** Runs begun before issue 17 did not tell the STL that stage 7 closed. */
+  readonly facilitadorSelection?: boolean;
+}
+
 /**
- * What the STL must do after an exercise's events: stage 10 ("Instalación del STL", guia-instalacion-stl.txt,
- * Anexo 1) installs it, and the PAL's end renews its civil-society representation (mecanismo-gobernanza-edomex.md).
+ * What the STL must do after an exercise's events: stage 7 ("Selección del facilitador", guia-instalacion-stl.txt,
+ * Anexo 1) makes a missing facilitador a vacancy, stage 10 ("Instalación del STL") installs it, and the PAL's end
+ * renews its civil-society representation (mecanismo-gobernanza-edomex.md).
  */
-export function stlRequestsFor(events: readonly ExerciseEvent[]): StlRequest[] {
+export function stlRequestsFor(events: readonly ExerciseEvent[], options: StlRequestOptions = {}): StlRequest[] {
+  const closes = (stage: number, data: { stage: number; mergedWith?: readonly number[] }) =>
+    data.stage === stage || data.mergedWith?.includes(stage) === true;
   return events.flatMap((event): StlRequest[] => {
     switch (event.type) {
       case 'StageCompleted': {
-        const installs = event.data.stage === INSTALLATION_STAGE || event.data.mergedWith?.includes(INSTALLATION_STAGE);
-        return installs ? [{ type: 'InstallStl', data: { installedOn: event.data.completedOn } }] : [];
+        const { completedOn } = event.data;
+        return [
+          ...(options.facilitadorSelection && closes(FACILITADOR_SELECTION_STAGE, event.data)
+            ? [{ type: 'ConcludeFacilitadorSelection' as const, data: { concludedOn: completedOn } }]
+            : []),
+          ...(closes(INSTALLATION_STAGE, event.data)
+            ? [{ type: 'InstallStl' as const, data: { installedOn: completedOn } }]
+            : []),
+        ];
       }
+      case 'StageSkipped':
+        return options.facilitadorSelection && event.data.stage === FACILITADOR_SELECTION_STAGE
+          ? [{ type: 'ConcludeFacilitadorSelection', data: { concludedOn: event.data.skippedOn } }]
+          : [];
       case 'EvaluationDue':
         return [{ type: 'RenewCivilSociety', data: { palEndedOn: event.data.stlRenewal.palEndedOn } }];
       default:
@@ -28,11 +52,21 @@ export function stlRequestsFor(events: readonly ExerciseEvent[]): StlRequest[] {
   });
 }
 
-/** What an exercise needs to know of its STL (installation, facilitador, cadence), from the STL's summary. */
-export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlStatusReport {
+export interface StatusReportOptions {
+  /** Reports of STL runs from before issue 17 carry no composition. */
+  readonly composition?: boolean;
+}
+
+/**
+ * What an exercise needs to know of its STL (installation, titulares and suplentes per sector, facilitador,
+ * cadence), from the STL's summary.
+ */
+export function stlStatusReport(summary: StlSummary, stlVersion?: number, options: StatusReportOptions = {}): StlStatusReport {
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(summary.installedOn && { installedOn: summary.installedOn }),
+    ...(options.composition && { composition: compositionOf(summary) }),
+    ...(options.composition && summary.compositionCompleteOn && { compositionCompleteOn: summary.compositionCompleteOn }),
     // The appointment dates step 3 (the facilitador elected), not the day the report arrives.
     facilitador: summary.facilitador
       ? { nombre: summary.facilitador.nombre, appointedOn: summary.facilitador.appointedOn }
@@ -42,10 +76,22 @@ export function stlStatusReport(summary: StlSummary, stlVersion?: number): StlSt
   };
 }
 
+/** The three sectors every STL has, and the fourth when it declared one. */
+function compositionOf(summary: StlSummary): SectorComposition[] {
+  const sectors: readonly Sector[] = summary.extraSectorName === null ? CORE_SECTORS : SECTORS;
+  return sectors.map((sector) => ({
+    sector,
+    label: sectorLabel(sector, summary.extraSectorName),
+    titulares: summary.titularesBySector[sector],
+    suplentes: summary.suplentesBySector[sector],
+  }));
+}
+
 /** What each act between the workflows is, in the coordinación's words. */
 const INTERPLAY_ACTS: Readonly<Record<string, string>> = {
   InstallStl: 'la instalación del STL al concluir la etapa 10',
   RenewCivilSociety: 'la renovación de la representación de sociedad civil al término del PAL',
+  ConcludeFacilitadorSelection: 'el aviso al STL de que concluyó la etapa 7 (selección del facilitador)',
   RecordStlStatus: 'el registro del estado del STL en el ejercicio',
   exerciseOpened: 'el aviso al STL de que se abrió un ejercicio',
 };

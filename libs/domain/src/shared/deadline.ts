@@ -31,7 +31,10 @@ export type DeadlineKind =
   | 'evaluation_reminder'
   | 'evaluation_due'
   | 'session_tomorrow'
-  | 'confirmation_reminder';
+  | 'confirmation_reminder'
+  | 'term_warning'
+  | 'term_escalation'
+  | 'progress_reminder';
 
 /** The numbers of DOMAIN.md ("what the users need"), configurable per deployment. */
 export interface DeadlinePolicy {

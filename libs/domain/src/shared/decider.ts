@@ -34,6 +34,12 @@ export interface DecisionContext {
    * Their recorded histories must replay as they ran. Absent everywhere else.
    */
   readonly legacyGovernance?: boolean;
+  /**
+   * Runs begun before issue 17 completed step 3 without the STL's installation and composition, closed step 6
+   * without the monitoring and the micrositio, and watched neither the six steps' twelve months nor the progress of
+   * commitments; their recorded histories must replay as they ran. Absent everywhere else.
+   */
+  readonly stepsBeforeIssue17?: boolean;
 }
 
 /** The context of a command decided under `policy`. */

@@ -1,3 +1,4 @@
+import { type Entidad, entidadName } from '../shared/entidades';
 import { type LocalDate } from '../shared/local-date';
 import { spanishLongDate } from '../shared/spanish-date';
 import { type CompositionWarning, missingCoreSectors, type RegisteredStl, titularesBySector } from './stl-state';
@@ -8,8 +9,8 @@ import { normalizeName, sectorLabel } from './stl-terms';
  * (guia-instalacion-stl.txt, tablas 2 y 5: Veracruz 5 gobierno / 2 sociedad civil; Sonora's facilitador comes
  * from the garante; Jalisco, Oaxaca and Tlaxcala without facilitador).
  */
-export function compositionWarnings(state: RegisteredStl): CompositionWarning[] {
-  return [imbalance(state), sectorWithoutTitular(state), ...facilitadorWarnings(state)].filter(
+export function compositionWarnings(state: RegisteredStl, options: VacancyRuleOptions = {}): CompositionWarning[] {
+  return [imbalance(state), sectorWithoutTitular(state), ...facilitadorWarnings(state, options)].filter(
     (warning): warning is CompositionWarning => warning !== undefined,
   );
 }
@@ -41,9 +42,10 @@ function sectorWithoutTitular(state: RegisteredStl): CompositionWarning | undefi
   };
 }
 
-function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefined)[] {
+function facilitadorWarnings(state: RegisteredStl, options: VacancyRuleOptions): (CompositionWarning | undefined)[] {
   const facilitador = state.facilitador;
   if (facilitador === null) {
+    if (!options.vacantBeforeSelectionDue && !facilitadorSelectionDue(state)) return [];
     const since = vacancySince(state);
     return [
       {
@@ -56,11 +58,13 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
       },
     ];
   }
-  const organizacion = facilitador.organizacion === undefined ? undefined : normalizeName(facilitador.organizacion);
+  const organizacion =
+    facilitador.organizacion === undefined ? undefined : organizationKey(facilitador.organizacion, state.entidad);
   const seated = Object.values(state.members).filter((member) => member.role !== 'invitado');
+  const isFrom = (member: (typeof seated)[number]) => organizationKey(member.organizacion, state.entidad) === organizacion;
   const fromGarante =
     normalizeName(facilitador.procedencia).startsWith('organismo garante') ||
-    seated.some((member) => member.sector === 'garante' && normalizeName(member.organizacion) === organizacion);
+    seated.some((member) => member.sector === 'garante' && isFrom(member));
   if (fromGarante) {
     return [
       {
@@ -70,7 +74,7 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
       },
     ];
   }
-  const represented = seated.find((member) => normalizeName(member.organizacion) === organizacion);
+  const represented = seated.find(isFrom);
   return [
     represented === undefined
       ? undefined
@@ -83,12 +87,43 @@ function facilitadorWarnings(state: RegisteredStl): (CompositionWarning | undefi
 }
 
 /**
+ * One organisation is often named with and without its state: tabla 5 gives Zacatecas' facilitador from the
+ * "Federación de Colegios y Asociaciones de Profesionistas", tabla 4 its civil-society seat to the "Federación de
+ * Colegios y Asociaciones de Profesionistas de Zacatecas".
+ */
+function organizationKey(organizacion: string, entidad: Entidad): string {
+  const name = normalizeName(organizacion);
+  const suffix = ` de ${normalizeName(entidadName(entidad))}`;
+  return name.endsWith(suffix) ? name.slice(0, -suffix.length) : name;
+}
+
+export interface VacancyRuleOptions {
+  /**
+   * Runs begun before issue 17 counted an STL in integration without facilitador as vacant; their recorded
+   * histories must replay as they ran. Absent everywhere else.
+   */
+  readonly vacantBeforeSelectionDue?: boolean;
+}
+
+/**
+ * A missing facilitador is a vacancy only once the selection is due: the STL is installed, or the exercise closed
+ * stage 7 ("Selección del facilitador"), or one was appointed and left. Before that the post is "por elegir".
+ */
+export function facilitadorSelectionDue(state: RegisteredStl): boolean {
+  return (
+    state.status === 'instalado' ||
+    state.facilitadorSelectionConcludedOn !== undefined ||
+    state.facilitadorVacatedOn !== null
+  );
+}
+
+/**
  * When the post became vacant: the day it was vacated, or the installation for an STL installed without one.
  * Before installation a missing facilitador is stage 7 of the exercise, not a vacancy with a clock.
  */
 export function vacancySince(state: RegisteredStl): LocalDate | undefined {
   if (state.facilitador !== null) return undefined;
-  if (state.status !== 'instalado') return state.facilitadorVacatedOn ?? undefined;
+  if (state.status !== 'instalado') return state.facilitadorVacatedOn ?? state.facilitadorSelectionConcludedOn;
   const vacatedOn = state.facilitadorVacatedOn;
   return vacatedOn !== null && vacatedOn > state.installedOn ? vacatedOn : state.installedOn;
 }

@@ -1,7 +1,7 @@
 import { type Decision } from '../shared/decider';
 import { isDomainError } from '../shared/domain-error';
 import { authorize } from './reserved-acts';
-import { type AppointFacilitador, type VacateFacilitador } from './stl-commands';
+import { type AppointFacilitador, type ConcludeFacilitadorSelection, type VacateFacilitador } from './stl-commands';
 import { checkUniqueId } from './composition';
 import { resolveOpenEscalations } from './stl-alerts';
 import { stlErrors } from './stl-errors';
@@ -53,6 +53,22 @@ export function decideAppointFacilitador(
   ];
 }
 
+/**
+ * Stage 7 of the exercise is closed: an STL still without facilitador now has a vacancy (before, the post was "por
+ * elegir"). Only the first closing counts; an installed STL already treats a missing facilitador as vacant.
+ */
+export function decideConcludeFacilitadorSelection(
+  command: ConcludeFacilitadorSelection,
+  state: RegisteredStl,
+  context: DecisionContext,
+): Decision<StlEvent> {
+  const { concludedOn } = command.data;
+  const error = checkPastDate('concludedOn', concludedOn, context);
+  if (error) return error;
+  if (state.status === 'instalado' || state.facilitadorSelectionConcludedOn !== undefined) return [];
+  return [{ type: 'FacilitadorSelectionConcluded', data: { concludedOn } }];
+}
+
 export function decideVacateFacilitador(
   command: VacateFacilitador,
   state: RegisteredStl,
@@ -60,12 +76,13 @@ export function decideVacateFacilitador(
 ): Decision<StlEvent> {
   const facilitador = state.facilitador;
   if (facilitador === null) return stlErrors.FACILITADOR_ALREADY_VACANT();
-  const { vacatedOn, reason } = command.data;
+  const { vacatedOn = context.today, reason } = command.data;
   const error = firstError(
     checkPastDate('vacatedOn', vacatedOn, context),
-    checkText('reason', reason),
+    reason === undefined ? undefined : checkText('reason', reason),
     vacatedOn < facilitador.appointedOn ? stlErrors.VACATED_BEFORE_APPOINTED(facilitador.appointedOn) : undefined,
   );
   if (error) return error;
-  return [{ type: 'FacilitadorVacated', data: { facilitadorId: facilitador.facilitadorId, vacatedOn, reason } }];
+  const data = { facilitadorId: facilitador.facilitadorId, vacatedOn, ...(reason !== undefined && { reason }) };
+  return [{ type: 'FacilitadorVacated', data }];
 }

@@ -64,6 +64,26 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
       ]);
   });
 
+  it('states the hour of the session in Mexico City time, with an optional end', () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 6: "Las convocatorias a las sesiones se emitirán con un mínimo de cinco
+    // días hábiles de anticipación y deberán ser acompañadas del orden del día correspondiente".
+    const [event] = given(edomexInstalled).when(convene({ startTime: '10:00', endTime: '12:30' })).decision as never[];
+    expect(event).toMatchObject({ type: 'SessionConvened', data: { startTime: '10:00', endTime: '12:30' } });
+    const state = given(edomexInstalled).when(convene({ startTime: '17:05' })).then([expect.objectContaining({ type: 'SessionConvened' })]) as RegisteredStl;
+    expect(state.sessions['ord-6']).toMatchObject({ startTime: '17:05' });
+    expect(state.sessions['ord-6']).not.toHaveProperty('endTime');
+  });
+
+  it.each([
+    ['a start that is no HH:MM', { startTime: '10h' }, 'startTime'],
+    ['an hour past 23', { startTime: '24:00' }, 'startTime'],
+    ['an end before the start', { startTime: '10:00', endTime: '09:30' }, 'endTime'],
+    ['an end without a start', { endTime: '12:00' }, 'endTime'],
+  ])('refuses %s: 422 INVALID_SESSION_TIME', (_case, times, field) => {
+    const error = given(edomexInstalled).when(convene(times)).then('INVALID_SESSION_TIME');
+    expect(error).toMatchObject({ category: 'invalid', details: { field } });
+  });
+
   it('counts business days on the federal calendar: session Mon 2026-11-23, Mon 16 is a rest day → Fri 2026-11-13 (DOMAIN.md)', () => {
     const lateOn16 = command(
       'ConveneSession',
@@ -232,6 +252,32 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     expect(state.sessions.s1.status).toBe('sin_quorum');
   });
 
+  it('amends the roll call for late arrivals until the first decision, and recomputes the quorum', () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, 2: "Para que se lleve a cabo una sesión se deberá contar con la presencia
+    // de la mayoría de los integrantes … Siempre deberá estar presente un representante de sociedad civil."
+    const firstCall = [...pastSession, ...decideOn(pastSession, [attendance(['gob-1', 'gob-2', 'gar-1'])])];
+    const state = given(firstCall)
+      .when(attendance(['gob-1', 'gob-2', 'gar-1', 'sc-1']))
+      .then([
+        {
+          type: 'AttendanceAmended',
+          data: {
+            sessionId: 's1',
+            present: ['gob-1', 'gob-2', 'gar-1', 'sc-1'],
+            representedSeatIds: ['gob-1', 'gob-2', 'sc-1', 'gar-1'],
+            absentSeatIds: ['sc-2'],
+            seatsPresent: 4,
+            seatsActive: 5,
+            civilSocietyPresent: true,
+            quorum: true,
+          },
+        },
+      ]) as RegisteredStl;
+    expect(state.sessions.s1).toMatchObject({ status: 'celebrada', attendance: { present: ['gob-1', 'gob-2', 'gar-1', 'sc-1'] } });
+    expect(state.seats['sc-1'].consecutiveAbsences).toEqual([]);
+    expect(state.seats['sc-2'].consecutiveAbsences).toEqual(['s1']);
+  });
+
   it('does not count an enlace without decision capacity ("mismos que deberán tener capacidad de toma de decisiones")', () => {
     const sinVoto = withEnlaceSinVoto(pastSession);
     const [recorded] = given(sinVoto).when(attendance(['enl-gob-1b', 'sc-1', 'gar-1'])).decision as never[];
@@ -268,8 +314,14 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     given(pastSession)
       .when(command('RecordAttendance', { sessionId: 'nope', present: [] }))
       .then('SESSION_NOT_FOUND');
-    const recorded = [...pastSession, ...decideOn(pastSession, [attendance(['gob-1'])])];
-    given(recorded)
+    const decided = [
+      ...pastSession,
+      ...decideOn(pastSession, [
+        attendance(['gob-1', 'gob-2', 'sc-1']),
+        command('RecordDecision', { sessionId: 's1', subject: 'Orden del día', consensus: true, votes: [] }),
+      ]),
+    ];
+    given(decided)
       .when(attendance(['gob-1']))
       .then('ATTENDANCE_ALREADY_RECORDED');
     const cancelled = [

@@ -43,6 +43,7 @@ export function decideConveneSession(
     data.agenda.some((item) => item.trim() !== '') ? undefined : stlErrors.AGENDA_REQUIRED(),
     checkPastDate('convokedOn', data.convokedOn, context),
     checkConvokedOn(data, context),
+    checkSessionTimes(data.startTime, data.endTime),
   );
   if (error) return error;
   const { businessDays } = mechanismOn(state, data.convokedOn).notice;
@@ -57,6 +58,8 @@ export function decideConveneSession(
       kind: data.kind,
       convokedOn: data.convokedOn,
       agenda,
+      ...(data.startTime === undefined ? {} : { startTime: data.startTime }),
+      ...(data.endTime === undefined ? {} : { endTime: data.endTime }),
       ...(data.place === undefined ? {} : { place: data.place }),
       ...(data.link === undefined ? {} : { link: data.link }),
       noticeDeadline: deadline,
@@ -66,6 +69,17 @@ export function decideConveneSession(
   };
   const resolution = `Se convocó la sesión ${data.kind} del ${spanishLongDate(data.date)}.`;
   return [convened, ...resolveOpenEscalations(state, 'cadence_escalation', context.now, resolution)];
+}
+
+const WALL_CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** A convocation states its hour (Mexico City): `HH:MM`, and an end only after a start and later than it. */
+function checkSessionTimes(startTime: unknown, endTime: unknown): Check {
+  if (startTime === undefined) return endTime === undefined ? undefined : stlErrors.INVALID_SESSION_TIME('endTime', endTime);
+  if (typeof startTime !== 'string' || !WALL_CLOCK.test(startTime)) return stlErrors.INVALID_SESSION_TIME('startTime', startTime);
+  if (endTime === undefined) return undefined;
+  const valid = typeof endTime === 'string' && WALL_CLOCK.test(endTime) && endTime > startTime;
+  return valid ? undefined : stlErrors.INVALID_SESSION_TIME('endTime', endTime);
 }
 
 /**
@@ -158,6 +172,9 @@ export function decideRecordAttendance(
   if (error) return error;
   const { civilSocietyRequired } = mechanismOn(state, session.date).quorum;
   const assessment = assessQuorum(seatsWithDecisionCapacity(state), present, civilSocietyRequired);
+  if (session.attendance !== undefined) {
+    return [{ type: 'AttendanceAmended', data: { sessionId: session.sessionId, present, ...assessment } }];
+  }
   const recorded: StlEvent = { type: 'AttendanceRecorded', data: { sessionId: session.sessionId, present, ...assessment } };
   return context.legacyGovernance === true
     ? [recorded, ...inactivityProposals(state, session, assessment.absentSeatIds)]
@@ -173,7 +190,9 @@ export function seatsWithDecisionCapacity(state: RegisteredStl): Seat[] {
 
 function sessionCanTakeAttendance(session: Session, today: LocalDate): DomainError | undefined {
   if (session.status === 'cancelada') return stlErrors.SESSION_CANCELLED(session.sessionId);
-  if (session.attendance !== undefined) return stlErrors.ATTENDANCE_ALREADY_RECORDED(session.sessionId);
+  // A second roll call (late arrivals) amends the first until the session decides anything or approves its acta.
+  const amendable = session.decisions.length === 0 && session.minutes === undefined;
+  if (session.attendance !== undefined && !amendable) return stlErrors.ATTENDANCE_ALREADY_RECORDED(session.sessionId);
   return session.date > today ? stlErrors.SESSION_NOT_YET_HELD(session.sessionId, session.date) : undefined;
 }
 

@@ -79,10 +79,17 @@ export type AppointFacilitador = Command<
     readonly appointedOn: LocalDate;
   } & ActAuthority
 >;
+/** Without a date the post is vacant from today; the reason is optional (a DELETE's body is often dropped). */
 export type VacateFacilitador = Command<
   'VacateFacilitador',
-  { readonly vacatedOn: LocalDate; readonly reason: string }
+  { readonly vacatedOn?: LocalDate; readonly reason?: string }
 >;
+
+/**
+ * From the exercise, never from people: stage 7 ("Selección del facilitador", guia-instalacion-stl.txt, Anexo 1)
+ * is closed, so from then on an STL without facilitador has a vacancy rather than a post still to be filled.
+ */
+export type ConcludeFacilitadorSelection = Command<'ConcludeFacilitadorSelection', { readonly concludedOn: LocalDate }>;
 
 export type ConveneSession = Command<
   'ConveneSession',
@@ -93,6 +100,10 @@ export type ConveneSession = Command<
     /** Today for a new convocation; an earlier day only for a historical act (`historical`). */
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
+    /** `HH:MM`, Mexico City wall-clock time ("a las 10:00 h"); without it the session is a whole day. */
+    readonly startTime?: string;
+    /** `HH:MM`, after `startTime`; only with it. */
+    readonly endTime?: string;
     readonly place?: string;
     readonly link?: string;
     /** Convened back then (paper, another system, the seed of 2017's STLs): never mailed, its members were told. */
@@ -193,6 +204,7 @@ export type StlCommand =
   | InstallStl
   | AppointFacilitador
   | VacateFacilitador
+  | ConcludeFacilitadorSelection
   | ConveneSession
   | CancelSession
   | RescheduleSession

@@ -5,9 +5,9 @@ import { type DomainError, isDomainError } from '../shared/domain-error';
 import { decideRecordDecision } from './ballot';
 import { decideAddMember } from './composition';
 import { decideAnswerConvocation } from './convocation-answers';
-import { compositionWarnings, sameWarnings } from './composition-warnings';
+import { compositionWarnings, sameWarnings, type VacancyRuleOptions } from './composition-warnings';
 import { decideAdoptGovernanceMechanism, decideRecordWorkingMeeting } from './governance-decisions';
-import { decideAppointFacilitador, decideVacateFacilitador } from './facilitador';
+import { decideAppointFacilitador, decideConcludeFacilitadorSelection, decideVacateFacilitador } from './facilitador';
 import { decideDecideRemoval, decideProposeRemoval, decideResignMember } from './membership';
 import { decideChangeDecisionRule, decideInstallStl, decideRegisterStl, decideSetNonWorkingDays } from './registration';
 import { decideCompleteCivilSocietyRenewal, decideRenewCivilSociety } from './renewal';
@@ -33,15 +33,16 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  */
 export function stlDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted' | 'legacyGovernance'> = {},
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted' | 'legacyGovernance'> & VacancyRuleOptions = {},
 ): Decider<StlCommand, StlEvent, StlState> {
+  const { vacantBeforeSelectionDue, ...contextOptions } = options;
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
-      const context = { ...decisionContext(command.metadata, policy), ...options };
+      const context = { ...decisionContext(command.metadata, policy), ...contextOptions };
       const decision = decideCommand(command, state, context);
-      return isDomainError(decision) ? decision : withWarnings(state, decision);
+      return isDomainError(decision) ? decision : withWarnings(state, decision, { vacantBeforeSelectionDue });
     },
   };
 }
@@ -69,6 +70,8 @@ function decideCommand(command: StlCommand, state: StlState, context: DecisionCo
       return decideAppointFacilitador(command, stl, context);
     case 'VacateFacilitador':
       return decideVacateFacilitador(command, stl, context);
+    case 'ConcludeFacilitadorSelection':
+      return decideConcludeFacilitadorSelection(command, stl, context);
     case 'ResignMember':
       return decideResignMember(command, stl, context);
     case 'CompleteCivilSocietyRenewal':
@@ -147,11 +150,11 @@ function unknownCommand(command: never): DomainError {
 }
 
 /** Composition warnings are kept current: any change to them is itself an event. */
-function withWarnings(state: StlState, events: readonly StlEvent[]): readonly StlEvent[] {
+function withWarnings(state: StlState, events: readonly StlEvent[], options: VacancyRuleOptions): readonly StlEvent[] {
   if (events.length === 0) return events;
   // Every event is about a registered STL (the first one registers it).
   const next = events.reduce(evolveStl, state) as RegisteredStl;
-  const warnings = compositionWarnings(next);
+  const warnings = compositionWarnings(next, options);
   return sameWarnings(warnings, next.warnings)
     ? events
     : [...events, { type: 'CompositionWarningsChanged', data: { warnings } }];

@@ -151,8 +151,20 @@ export const stlErrors = {
         'celebró sin asistentes, confírmelo expresamente (withoutAttendees: true).',
       { sessionId, field: 'present' },
     ),
+  INVALID_SESSION_TIME: (field: 'startTime' | 'endTime', value: unknown): DomainError =>
+    invalid(
+      'INVALID_SESSION_TIME',
+      field === 'startTime'
+        ? `La hora de inicio «${String(value)}» no es válida: use HH:MM, hora de la Ciudad de México.`
+        : `La hora de término «${String(value)}» no es válida: use HH:MM, posterior a la hora de inicio (que debe indicarse).`,
+      { field },
+    ),
   ATTENDANCE_ALREADY_RECORDED: (sessionId: string): DomainError =>
-    conflict('ATTENDANCE_ALREADY_RECORDED', 'La asistencia de esta sesión ya fue registrada.', { sessionId }),
+    conflict(
+      'ATTENDANCE_ALREADY_RECORDED',
+      'La asistencia de esta sesión ya no puede corregirse: la sesión ya tomó acuerdos o su acta fue aprobada.',
+      { sessionId },
+    ),
   SESSION_NOT_YET_HELD: (sessionId: string, date: LocalDate): DomainError =>
     conflict(
       'SESSION_NOT_YET_HELD',

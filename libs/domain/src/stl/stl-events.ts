@@ -57,7 +57,11 @@ export type StlInstalled = DomainEvent<'StlInstalled', { readonly installedOn: L
 export type FacilitadorAppointed = DomainEvent<'FacilitadorAppointed', Facilitador>;
 export type FacilitadorVacated = DomainEvent<
   'FacilitadorVacated',
-  { readonly facilitadorId: string; readonly vacatedOn: LocalDate; readonly reason: string }
+  { readonly facilitadorId: string; readonly vacatedOn: LocalDate; readonly reason?: string }
+>;
+export type FacilitadorSelectionConcluded = DomainEvent<
+  'FacilitadorSelectionConcluded',
+  { readonly concludedOn: LocalDate }
 >;
 export type CompositionWarningsChanged = DomainEvent<
   'CompositionWarningsChanged',
@@ -72,6 +76,8 @@ export type SessionConvened = DomainEvent<
     readonly kind: SessionKind;
     readonly convokedOn: LocalDate;
     readonly agenda: readonly string[];
+    readonly startTime?: string;
+    readonly endTime?: string;
     readonly place?: string;
     readonly link?: string;
     /** The latest valid convocation date for this session on the STL's calendar. */
@@ -104,6 +110,11 @@ export type ConvocationAnswered = DomainEvent<
 >;
 export type AttendanceRecorded = DomainEvent<
   'AttendanceRecorded',
+  AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
+>;
+/** A later roll call of the same session (late arrivals), before its first decision: replaces the attendance. */
+export type AttendanceAmended = DomainEvent<
+  'AttendanceAmended',
   AttendanceRecord & { readonly sessionId: string; readonly code?: 'NO_QUORUM' | 'NO_CIVIL_SOCIETY_PRESENT' }
 >;
 export type DecisionRecorded = DomainEvent<'DecisionRecorded', RecordedDecision & { readonly sessionId: string }>;
@@ -179,12 +190,14 @@ export type StlEvent =
   | StlInstalled
   | FacilitadorAppointed
   | FacilitadorVacated
+  | FacilitadorSelectionConcluded
   | CompositionWarningsChanged
   | SessionConvened
   | SessionCancelled
   | SessionRescheduled
   | ConvocationAnswered
   | AttendanceRecorded
+  | AttendanceAmended
   | DecisionRecorded
   | MinutesApproved
   | RemovalProposed

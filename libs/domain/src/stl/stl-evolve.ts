@@ -2,7 +2,7 @@ import { acknowledge, resolve } from '../shared/escalation';
 import { withVersion } from './governance';
 import { type LocalDate } from '../shared/local-date';
 import { type ActBasis, decisionKey } from './reserved-acts';
-import { type AttendanceRecorded, type MemberAdded, type StlEvent, type StlRegistered } from './stl-events';
+import { type AttendanceAmended, type AttendanceRecorded, type MemberAdded, type StlEvent, type StlRegistered } from './stl-events';
 import { governanceVersions, type HistoricalReservedAct, type Member, type RegisteredStl, type Seat, type Session, type StlState } from './stl-state';
 
 /** Deadline ids of the facilitador vacancy series; forgotten once the post is filled (a new vacancy starts anew). */
@@ -88,6 +88,8 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       );
     case 'FacilitadorVacated':
       return { ...state, facilitador: null, facilitadorVacatedOn: event.data.vacatedOn };
+    case 'FacilitadorSelectionConcluded':
+      return { ...state, facilitadorSelectionConcludedOn: event.data.concludedOn };
     case 'CompositionWarningsChanged':
       return { ...state, warnings: event.data.warnings };
     case 'SessionConvened': {
@@ -116,6 +118,8 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
       }));
     case 'AttendanceRecorded':
       return attendanceRecorded(state, event);
+    case 'AttendanceAmended':
+      return attendanceAmended(state, event);
     case 'DecisionRecorded': {
       const { sessionId, ...decision } = event.data;
       return updateSession(state, sessionId, (session) => ({
@@ -244,6 +248,30 @@ function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): Re
       consecutiveAbsences: [...seat.consecutiveAbsences, sessionId],
       absences: [...(seat.absences ?? []), sessionId],
     }));
+  }
+  return next;
+}
+
+/**
+ * The amended roll call replaces the first. Seats it shows represented end their absence streak here; a seat it turns
+ * absent counts this session as an absence again (the first roll call had ended its earlier streak).
+ */
+function attendanceAmended(state: RegisteredStl, event: AttendanceAmended): RegisteredStl {
+  const { sessionId, code: _code, ...attendance } = event.data;
+  let next = updateSession(state, sessionId, (session) => ({
+    ...session,
+    attendance,
+    status: attendance.quorum ? 'celebrada' : 'sin_quorum',
+  }));
+  for (const seatId of attendance.representedSeatIds) {
+    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [] }));
+  }
+  for (const seatId of attendance.absentSeatIds) {
+    next = updateSeat(next, seatId, (seat) =>
+      seat.consecutiveAbsences.includes(sessionId)
+        ? seat
+        : { ...seat, consecutiveAbsences: [...seat.consecutiveAbsences, sessionId] },
+    );
   }
   return next;
 }

@@ -16,8 +16,10 @@ const seeded = (entidad: Entidad) => {
 };
 
 /**
- * What each 2017 STL shows on the board (guia-instalacion-stl.txt, tablas 2 y 5): the facilitador vacant in
- * Jalisco, Oaxaca and Tlaxcala; Sonora's from the garante; seven with government ≠ civil-society titulares.
+ * What each 2017 STL shows on the board (guia-instalacion-stl.txt, tablas 2 a 5): the facilitador vacant in
+ * Jalisco, Oaxaca and Tlaxcala; Sonora's from the garante; Zacatecas' from the federation that holds its
+ * civil-society seat; six with government ≠ civil-society titulares (Morelos is balanced once its autonomous
+ * bodies sit in their own sector).
  */
 const EXPECTED_WARNINGS: Record<string, CompositionWarningCode[]> = {
   '02': ['SECTOR_IMBALANCE'],
@@ -26,7 +28,7 @@ const EXPECTED_WARNINGS: Record<string, CompositionWarningCode[]> = {
   '10': [],
   '14': ['FACILITADOR_VACANT'],
   '16': [],
-  '17': ['SECTOR_IMBALANCE'],
+  '17': [],
   '19': [],
   '20': ['FACILITADOR_VACANT'],
   '24': [],
@@ -35,10 +37,10 @@ const EXPECTED_WARNINGS: Record<string, CompositionWarningCode[]> = {
   '27': [],
   '29': ['FACILITADOR_VACANT'],
   '30': ['SECTOR_IMBALANCE'],
-  '32': ['SECTOR_IMBALANCE'],
+  '32': ['SECTOR_IMBALANCE', 'FACILITADOR_FROM_REPRESENTED_ORGANIZATION'],
 };
 
-describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.txt, tablas 2 y 5)', () => {
+describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.txt, tablas 2 a 5)', () => {
   it('has the 16 records of the guide', () => {
     expect(STL_2017.map((record) => record.entidad)).toEqual(Object.keys(EXPECTED_WARNINGS).sort());
   });
@@ -52,7 +54,7 @@ describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.t
         installedOn: '2026-09-01',
         decisionRule: record.decisionRule,
       });
-      expect(titularesBySector(state)).toEqual({ ...record.titulares, adicional: 0 });
+      expect(titularesBySector(state)).toEqual({ adicional: 0, ...record.titulares });
       expect(state.facilitador?.nombre ?? null).toBe(record.facilitador?.nombre ?? null);
       expect(state.warnings.map((warning) => warning.code)).toEqual(EXPECTED_WARNINGS[record.entidad]);
     },
@@ -89,7 +91,51 @@ describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.t
     });
   });
 
-  it('names placeholder members plausibly, with example addresses, and keeps the real facilitador', () => {
+  it('seeds Morelos as the four-sector STL the seeds describe, organismos autónomos beside government', () => {
+    // articulo-gobiernos-abiertos-subnacionales.txt: "Morelos: se creó un secretariado cuatripartita integrado por
+    // sociedad civil, el órgano garante, organismos autónomos y autoridades públicas locales."
+    const morelos = seeded('17');
+    expect(morelos.extraSectorName).toBe('Organismos autónomos');
+    expect(titularesBySector(morelos)).toEqual({ gobierno: 1, sociedad_civil: 1, garante: 1, adicional: 1 });
+    expect(Object.values(morelos.members).map(({ sector, organizacion }) => [sector, organizacion])).toEqual([
+      ['gobierno', 'Secretaría de Hacienda del Estado de Morelos'],
+      ['sociedad_civil', 'COPARMEX Morelos'],
+      ['garante', 'Organismo garante de Morelos'],
+      ['adicional', 'Tribunal Electoral del Estado de Morelos'],
+    ]);
+  });
+
+  it('warns that Zacatecas’ facilitador comes from the federation that holds its civil-society seat', () => {
+    // guia-instalacion-stl.txt, tabla 4: "Zacatecas Federación de Colegios y Asociaciones de Profesionistas de
+    // Zacatecas"; tabla 5: "Fidel Álvarez González Academia – Federación de Colegios y Asociaciones de
+    // Profesionistas"; the guide: "se recomienda que el facilitador sea un actor distinto a los representados en el STL".
+    expect(seeded('32').warnings).toContainEqual({
+      code: 'FACILITADOR_FROM_REPRESENTED_ORGANIZATION',
+      message:
+        'El facilitador proviene de una organización representada en el STL (Federación de Colegios y Asociaciones de Profesionistas de Zacatecas).',
+      details: { organizacion: 'Federación de Colegios y Asociaciones de Profesionistas de Zacatecas', memberId: '32-sociedadcivil-1' },
+    });
+  });
+
+  it('gives the titulares and suplentes the organisations of tablas 3 and 4', () => {
+    // guia-instalacion-stl.txt, tabla 4: "Sinaloa Iniciativa Sinaloa, A.C. … Vigilantes Ciudadanos por la
+    // Transparencia, A.C. **" and "** Fungen como suplentes de las organizaciones de sociedad civil en el STL".
+    const sinaloa = seeded('25');
+    expect(sinaloa.members['25-sociedadcivil-1']).toMatchObject({ role: 'titular', organizacion: 'Iniciativa Sinaloa, A.C.' });
+    expect(sinaloa.members['25-sociedadcivil-3-suplente']).toMatchObject({
+      role: 'suplente',
+      sector: 'sociedad_civil',
+      organizacion: 'Vigilantes Ciudadanos por la Transparencia, A.C.',
+    });
+    expect(seeded('04').members['04-gobierno-1']).toMatchObject({
+      organizacion: 'Secretaría de Administración e Innovación Gubernamental',
+      cargo: 'Secretario de Administración e Innovación Gubernamental',
+    });
+    // Coahuila: tabla 2 counts five civil-society seats, tabla 4 names four organisations.
+    expect(seeded('05').members['05-sociedadcivil-5']).toMatchObject({ organizacion: 'Organización de la sociedad civil 5 de Coahuila' });
+  });
+
+  it('names members after their seats, with example addresses, and keeps the real facilitador', () => {
     const jalisco = STL_2017.find((record) => record.entidad === '14');
     const commands = stlSeedCommands(jalisco!, options);
     expect(commands[0]).toEqual({
@@ -104,7 +150,8 @@ describe('stlSeedCommands: the 16 STLs of September 2017 (guia-instalacion-stl.t
           sector: 'sociedad_civil',
           role: 'titular',
           nombre: 'Titular 1 de sociedad civil (Jalisco)',
-          organizacion: 'Organización de la sociedad civil 1 de Jalisco',
+          organizacion: 'Instituto Tecnológico y de Estudios Superiores de Occidente',
+          cargo: 'Rector del Instituto Tecnológico y de Estudios Superiores de Occidente',
           email: 'sociedadcivil1.14@ejemplo.org.mx',
           joinedOn: '2026-09-01',
         },

@@ -124,6 +124,9 @@ export interface Session {
   readonly kind: SessionKind;
   readonly convokedOn: LocalDate;
   readonly agenda: readonly string[];
+  /** `HH:MM` Mexico City; absent for sessions convened without an hour (shown as all-day). */
+  readonly startTime?: string;
+  readonly endTime?: string;
   readonly place?: string;
   readonly link?: string;
   /** When the convocation was recorded: reminders whose moment had already passed are not sent. */
@@ -177,6 +180,8 @@ interface StlRecord {
   readonly facilitador: Facilitador | null;
   /** The day the post was vacated; null while filled or when it was never filled. */
   readonly facilitadorVacatedOn: LocalDate | null;
+  /** The exercise closed stage 7 (selection of the facilitador) on this day; absent in streams from before. */
+  readonly facilitadorSelectionConcludedOn?: LocalDate;
   readonly warnings: readonly CompositionWarning[];
   readonly sessions: Readonly<Record<string, Session>>;
   readonly removalProposals: Readonly<Record<string, RemovalProposal>>;
@@ -249,6 +254,28 @@ export function titularesBySector(state: RegisteredStl): Record<Sector, number> 
   const counts: Record<Sector, number> = { gobierno: 0, sociedad_civil: 0, garante: 0, adicional: 0 };
   for (const seat of activeSeats(state)) counts[seat.sector] += 1;
   return counts;
+}
+
+/** Active seats with a suplente, per sector ("elegirán a los titulares y a los suplentes"). */
+export function suplentesBySector(state: RegisteredStl): Record<Sector, number> {
+  const counts: Record<Sector, number> = { gobierno: 0, sociedad_civil: 0, garante: 0, adicional: 0 };
+  for (const seat of activeSeats(state)) if (seat.suplenteId !== null) counts[seat.sector] += 1;
+  return counts;
+}
+
+/**
+ * The day every sector of the STL first had a titular with a suplente, from the members' own joining dates (so a
+ * history recorded years later dates it as it happened); undefined while a sector lacks one.
+ */
+export function compositionCompleteOn(state: RegisteredStl): LocalDate | undefined {
+  const sectors: readonly Sector[] = state.extraSectorName === null ? CORE_SECTORS : [...CORE_SECTORS, 'adicional'];
+  const completeOn = sectors.map((sector) => {
+    const pairs = activeSeats(state)
+      .filter((seat) => seat.sector === sector && seat.titularId !== null && seat.suplenteId !== null)
+      .map((seat) => [state.members[seat.titularId!].joinedOn, state.members[seat.suplenteId!].joinedOn].sort()[1]);
+    return pairs.sort()[0];
+  });
+  return completeOn.some((date) => date === undefined) ? undefined : completeOn.sort().at(-1);
 }
 
 export function missingCoreSectors(state: RegisteredStl): Sector[] {

@@ -1,7 +1,7 @@
 import { type Entidad } from '../shared/entidades';
 import { countOpen } from '../shared/escalation';
 import { type LocalDate } from '../shared/local-date';
-import { vacancySince } from './composition-warnings';
+import { facilitadorSelectionDue, vacancySince } from './composition-warnings';
 import { type DeadlinePolicy } from '../shared/deadline';
 import { cadenceReminderOn, nextSessionDueOn } from './stl-deadlines';
 import { type GovernanceVersion } from './governance';
@@ -17,6 +17,8 @@ import {
   sessionList,
   type SessionStatus,
   type StlState,
+  suplentesBySector,
+  compositionCompleteOn,
   titularesBySector,
 } from './stl-state';
 import { type DecisionRule, type Sector, type SessionKind } from './stl-terms';
@@ -29,6 +31,10 @@ export interface StlSummary {
   readonly installedOn?: LocalDate;
   readonly extraSectorName: string | null;
   readonly titularesBySector: Readonly<Record<Sector, number>>;
+  /** Seats with a suplente, per sector. */
+  readonly suplentesBySector: Readonly<Record<Sector, number>>;
+  /** The day every sector first had a titular with a suplente (step 3 of the exercise), by the members' dates. */
+  readonly compositionCompleteOn?: LocalDate;
   /** Current members of every role (titulares, suplentes, enlaces, invitados); the facilitador is not one. */
   readonly members: number;
   readonly facilitador: Facilitador | null;
@@ -103,6 +109,7 @@ export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary 
   const sessions = sessionList(state);
   const next = sessions.find((session) => session.status === 'convocada');
   const vacantSince = vacancySince(state);
+  const completeOn = compositionCompleteOn(state);
   const lastSessionOn = lastSessionHeldOn(state);
   const count = (status: SessionStatus) => sessions.filter((session) => session.status === status).length;
   return {
@@ -118,9 +125,11 @@ export function stlSummary(state: StlState, policy: DeadlinePolicy): StlSummary 
       : {}),
     extraSectorName: state.extraSectorName,
     titularesBySector: titularesBySector(state),
+    suplentesBySector: suplentesBySector(state),
+    ...(completeOn === undefined ? {} : { compositionCompleteOn: completeOn }),
     members: Object.keys(state.members).length,
     facilitador: state.facilitador,
-    facilitadorVacante: state.facilitador === null,
+    facilitadorVacante: state.facilitador === null && facilitadorSelectionDue(state),
     ...(vacantSince === undefined ? {} : { vacantSince }),
     warnings: state.warnings,
     ...(lastSessionOn === undefined ? {} : { lastSessionOn }),

@@ -3,6 +3,7 @@ import {
   type ExerciseCommand,
   exerciseDecider,
   type ExerciseEvent,
+  type SectorComposition,
   type StageNumber,
 } from '../exercise';
 import { addDays, type Instant, instantAt, type LocalDate } from '../shared/local-date';
@@ -82,8 +83,15 @@ export const recordAnnualAgenda = commandOn(AGENDA_ADOPTED_ON, 'RecordAnnualAgen
   adoptedOn: AGENDA_ADOPTED_ON,
   documentUrl: `${MICROSITIO}/agenda-anual-2026.pdf`,
 });
+/** Jalisco's STL as tabla 2 counts it, each seat with its suplente ("elegirán a los titulares y a los suplentes"). */
+export const jaliscoComposicion: readonly SectorComposition[] = [
+  { sector: 'gobierno', label: 'gobierno', titulares: 4, suplentes: 4 },
+  { sector: 'sociedad_civil', label: 'sociedad civil', titulares: 4, suplentes: 4 },
+  { sector: 'garante', label: 'organismo garante', titulares: 1, suplentes: 1 },
+];
 export const stlConFacilitador = commandOn(FACILITADOR_KNOWN_ON, 'RecordStlStatus', {
   installedOn: stageDate(10),
+  composition: jaliscoComposicion,
   facilitador: { nombre: 'Dra. Ana Ruiz Téllez' },
   lastSessionOn: stageDate(10),
   nextSessionDueOn: '2026-05-03',

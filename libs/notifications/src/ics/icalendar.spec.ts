@@ -42,6 +42,17 @@ describe('buildCalendar: RFC 5545, read back by ical.js', () => {
     expect(event.component.getFirstPropertyValue('status')).toBe('CONFIRMED');
   });
 
+  it('a session convened with its hour is a timed event in Mexico City time (TZID America/Mexico_City)', () => {
+    const ics = sessionsCalendar('14', [{ ...ordinaria, startTime: '10:00', endTime: '12:30' }], STAMP);
+    const [event] = parse(ics).events;
+
+    expect(ics).toContain('DTSTART;TZID=America/Mexico_City:20261208T100000');
+    expect(ics).toContain('DTEND;TZID=America/Mexico_City:20261208T123000');
+    expect(event.startDate.isDate).toBe(false);
+    expect(event.startDate.toUnixTime()).toBe(Date.parse('2026-12-08T16:00:00Z') / 1000);
+    expect(event.endDate.toUnixTime()).toBe(Date.parse('2026-12-08T18:30:00Z') / 1000);
+  });
+
   it('a link with accents or an ñ is percent-encoded in the URL property, and reads back (issue 22, item 9)', () => {
     const ics = sessionsCalendar('14', [{ ...ordinaria, link: 'https://meet.ejemplo.mx/sesión-año 1' }], STAMP);
 

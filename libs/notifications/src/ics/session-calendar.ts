@@ -9,6 +9,10 @@ export function sessionEvent(entidad: Entidad, session: SessionFacts & { readonl
   return {
     uid: `stl-${entidad}-${session.sessionId}@cocreacion-local`,
     date: session.date,
+    ...(session.startTime === undefined ? {} : { startTime: session.startTime }),
+    ...(session.startTime !== undefined && session.endTime !== undefined
+      ? { durationMinutes: minutesOf(session.endTime) - minutesOf(session.startTime) }
+      : {}),
     summary: `Sesión ${session.kind} del STL de ${entidadName(entidad)}`,
     description: `Orden del día:\n${agenda}${link}`,
     ...(session.place === undefined ? {} : { location: session.place }),
@@ -18,6 +22,8 @@ export function sessionEvent(entidad: Entidad, session: SessionFacts & { readonl
     sequence: (session.sequence ?? 0) + (session.cancelled ? 1 : 0),
   };
 }
+
+const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** The sessions of one STL as an .ics file (attached to convocations; served by the API for subscriptions). */
 export function sessionsCalendar(

@@ -7,6 +7,9 @@ export interface SessionFacts {
   readonly date: LocalDate;
   readonly kind: SessionKind;
   readonly agenda: readonly string[];
+  /** `HH:MM` Mexico City: the .ics holds a timed event (TZID America/Mexico_City); without it an all-day one. */
+  readonly startTime?: string;
+  readonly endTime?: string;
   readonly place?: string;
   readonly link?: string;
   /** How many times the session changed date: its calendar entry's SEQUENCE (RFC 5545). */

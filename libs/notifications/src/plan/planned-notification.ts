@@ -122,6 +122,11 @@ export function topicOf(kind: EscalationKind, exerciseNumber?: number): string {
     case 'evaluation_reminder':
     case 'evaluation_due':
       return 'evaluación del PAL';
+    case 'term_warning':
+    case 'term_escalation':
+      return exerciseNumber === undefined ? 'doce meses de los seis pasos' : `ejercicio ${exerciseNumber}: doce meses de los seis pasos`;
+    case 'progress_reminder':
+      return 'avance de los compromisos del PAL';
     case 'session_tomorrow':
     case 'confirmation_reminder':
       return 'sesión del STL';

@@ -62,7 +62,7 @@ function fromEvent(event: StlEventAt, context: StlContext): PlannedNotification[
     case 'FacilitadorVacated': {
       const escalatesOn = pendingOfKind(pending, 'vacancy_escalation')?.dueOn ?? null;
       const { vacatedOn: vacantSince, reason } = event.data;
-      const content = { kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason, followUp: false } as const;
+      const content = { kind: 'facilitador_vacant', entidad, vacantSince, escalatesOn, reason: reason ?? null, followUp: false } as const;
       return [planned(ref, event.seq, ['garante', 'enlace'], content)];
     }
     case 'SessionConvened': {
@@ -167,7 +167,7 @@ function sessionOnTheEve(state: RegisteredStl, data: ReminderDueData): SessionFa
 }
 
 function sessionFacts(
-  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'place' | 'link' | 'reschedulings'>,
+  session: Pick<Session, 'sessionId' | 'date' | 'kind' | 'agenda' | 'startTime' | 'endTime' | 'place' | 'link' | 'reschedulings'>,
 ): SessionFacts {
   return {
     ...(session.reschedulings === undefined ? {} : { sequence: session.reschedulings.length }),
@@ -175,6 +175,8 @@ function sessionFacts(
     date: session.date,
     kind: session.kind,
     agenda: session.agenda,
+    ...(session.startTime === undefined ? {} : { startTime: session.startTime }),
+    ...(session.endTime === undefined ? {} : { endTime: session.endTime }),
     ...(session.place === undefined ? {} : { place: session.place }),
     ...(session.link === undefined ? {} : { link: session.link }),
   };

@@ -71,13 +71,20 @@ function conveneSession(content: ConveneSessionContent): MessageParts {
   };
 }
 
+/** " de 10:00 a 12:00 h (hora de la Ciudad de México)"; nothing for a session convened without an hour. */
+function hourOf(session: SessionConvenedContent['session']): string {
+  if (session.startTime === undefined) return '';
+  const span = session.endTime === undefined ? `a las ${session.startTime} h` : `de ${session.startTime} a ${session.endTime} h`;
+  return `, ${span} (hora de la Ciudad de México)`;
+}
+
 function sessionConvened(content: SessionConvenedContent, suplente: boolean): MessageParts {
   const { session } = content;
   return {
     subject: `${stl(content)}: sesión ${session.kind} convocada para el ${short(session.date)}`,
     paragraphs: [
       `Se le convoca a la sesión ${session.kind} del Secretariado Técnico Local de ${entidadName(content.entidad)} ` +
-        `el ${long(session.date)} (convocatoria del ${long(content.convokedOn)}).`,
+        `el ${long(session.date)}${hourOf(session)} (convocatoria del ${long(content.convokedOn)}).`,
       ...whereAndHow(session),
     ],
     list: { title: 'Orden del día', items: session.agenda },

@@ -113,6 +113,15 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.html).toContain('<ol><li>Lista de asistencia</li><li>Avance del PAL; acuerdos</li></ol>');
   });
 
+  it('a convocation states the hour in Mexico City time when the session has one, and none otherwise', () => {
+    const timed = { ...examples.session_convened, session: { ...session, startTime: '10:00', endTime: '12:00' } } as NotificationContent;
+    const message = renderNotification(timed, { nombre: 'Integrante', addressee: 'integrantes' }, options);
+    const allDay = renderNotification(examples.session_convened, { nombre: 'Integrante', addressee: 'integrantes' }, options);
+
+    expect(message.text).toContain('de 10:00 a 12:00 h (hora de la Ciudad de México)');
+    expect(allDay.text).not.toContain('hora de la Ciudad de México');
+  });
+
   it('an escalation with no further step asks for attention without a date', () => {
     const message = renderNotification(examples.escalation_coordinador, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
 

@@ -122,6 +122,13 @@ export class StlSessionView {
   @Column({ type: 'jsonb', nullable: true })
   cancellation!: unknown;
 
+  /** `HH:MM` Mexico City, when the convocation states it; null for an all-day session. */
+  @Column({ name: 'start_time', type: 'text', nullable: true })
+  startTime!: string | null;
+
+  @Column({ name: 'end_time', type: 'text', nullable: true })
+  endTime!: string | null;
+
   /** Set when the convocation was recorded as a historical act: why its date precedes its recording. */
   @Column({ name: 'historical_justification', type: 'text', nullable: true })
   historicalJustification!: string | null;

@@ -36,6 +36,8 @@ function sessionRows(state: RegisteredStl): StlSessionView[] {
       convokedOn: session.convokedOn,
       noticeDeadline: noticeDeadline(session.date, calendar),
       agenda: session.agenda,
+      startTime: session.startTime ?? null,
+      endTime: session.endTime ?? null,
       place: session.place ?? null,
       link: session.link ?? null,
       quorum: session.attendance ? session.attendance.quorum : null,

@@ -50,6 +50,45 @@ describe('exerciseWorkflow on the time-skipping server', () => {
     expect(stlAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante)).toBe(true);
   });
 
+  it('flags the STL’s facilitador as vacant only once the exercise closes stage 7 (guia-instalacion-stl.txt, Anexo 1)', async () => {
+    // Anexo 1: "7 Selección del facilitador … Facilitador definido"; before it the post is "por elegir", not vacant.
+    const today = await driver.today();
+    await driver.seedStl(record('20'), { installedOn: today, install: false });
+    await driver.startExercise('20', addDays(today, -20));
+    const vacant = async () => (await driver.stlHandle('20').describe()).typedSearchAttributes.get(SEARCH_ATTRIBUTES.facilitadorVacante);
+
+    for (const stage of [1, 2, 3, 4, 5, 6]) {
+      await driver.exercise('20', 'CompleteStage', { stage, completedOn: addDays(today, -20 + stage) });
+    }
+    expect(await vacant()).toBe(false);
+    expect(store.typesOf('stl/20')).not.toContain('FacilitadorSelectionConcluded');
+
+    await driver.exercise('20', 'CompleteStage', { stage: 7, completedOn: addDays(today, -10) });
+    await eventually(async () => expect(await vacant()).toBe(true));
+    expect(eventsOf('stl/20', 'FacilitadorSelectionConcluded').map((event) => event.data)).toEqual([{ concludedOn: addDays(today, -10) }]);
+  });
+
+  it('watches the six steps’ twelve months with a durable timer: a warning in month 11, an escalation at 12', async () => {
+    // seis-pasos-2016.txt: "deben seguir seis pasos mínimos a lo largo de un periodo de 12 meses".
+    const today = await driver.today();
+    await driver.seedStl(record('24'), { installedOn: addDays(today, -10) });
+    await driver.startExercise('24', today);
+
+    await driver.sleepUntil(addDays(addMonths(today, 11), -1), 18);
+    expect(kindsOf('exercise/24/1', 'ReminderDue')).not.toContain('term_warning');
+    await driver.sleepUntil(addMonths(today, 11), 18);
+    await eventually(() => expect(kindsOf('exercise/24/1', 'ReminderDue')).toContain('term_warning'));
+    expect(kindsOf('exercise/24/1', 'EscalationRaised')).not.toContain('term_escalation');
+
+    await driver.sleepUntil(addMonths(today, 12), 18);
+    await eventually(() => expect(kindsOf('exercise/24/1', 'EscalationRaised')).toContain('term_escalation'));
+    const state = await driver.exerciseState('24');
+    expect(state.status === 'open' && state.escalations.find((escalation) => escalation.kind === 'term_escalation')).toMatchObject({
+      level: 'coordinador',
+      status: 'abierta',
+    });
+  });
+
   it('stalls: 30 days without progress remind the garante, 45 escalate to the enlace, 60 to the coordinador; progress resets the chain', async () => {
     const today = await driver.today();
     await driver.seedStl(record('29'), { installedOn: addDays(today, -30) });

@@ -18,6 +18,7 @@ import {
   exerciseSummary,
   type IncidentData,
   interplayUndelivered,
+  type StepRules,
   stlRequestsFor,
 } from '@app/domain';
 import { patched, setHandler } from '@temporalio/workflow';
@@ -29,6 +30,13 @@ import { signalQuietly } from '../runtime/signal-quietly';
  * (exercises started before this change drop theirs at their next change).
  */
 const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
+/**
+ * Step 3 needs the STL installed with titulares and suplentes in every sector, step 6 the monitoring and the
+ * micrositio; the six steps' twelve months and the commitments' progress are watched.
+ */
+const STEPS_THAT_MEAN_WHAT_THEY_SAY = 'steps-that-mean-what-they-say';
+/** Stage 7 closing is told to the STL: from then on a missing facilitador is a vacancy there, not "por elegir". */
+const FACILITADOR_SELECTION_TO_STL = 'facilitador-selection-to-stl';
 
 /**
  * A PAL act dated before today is a historical act with its justification, a review is never dated before it falls
@@ -36,17 +44,24 @@ const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
  */
 const HISTORICAL_PAL_ACTS = 'historical-pal-acts';
 
+/** The rules a run keeps from its start, decided once by the patches it meets first. */
+interface ExerciseRunRules {
+  readonly historicalPalActs: boolean;
+  readonly facilitadorSelection: boolean;
+  readonly steps: StepRules;
+}
+
 function exerciseDefinition(
   input: ExerciseWorkflowInput,
-  historicalPalActs: boolean,
+  { historicalPalActs, facilitadorSelection, steps }: ExerciseRunRules,
 ): EntityDefinition<ExerciseCommand, ExerciseEvent, 'exercise'> {
   const stlId = stlWorkflowId(input.entidad);
   const policy = input.policy ?? DEFAULT_DEADLINE_POLICY;
   return {
     aggregate: 'exercise',
     policy,
-    decider: exerciseDeciderWith(policy, { backdatedPalActsAccepted: !historicalPalActs }),
-    deadlines: (state) => exerciseDeadlines(state, policy),
+    decider: exerciseDeciderWith(policy, { backdatedPalActsAccepted: !historicalPalActs, ...steps }),
+    deadlines: (state) => exerciseDeadlines(state, policy, steps),
     // Not started after its first task (the start was refused), or closed after the evaluation.
     isFinished: (state) => state.status !== 'open',
     searchAttributes: (state) => {
@@ -64,7 +79,7 @@ function exerciseDefinition(
           undelivered.push(interplayUndelivered('exerciseOpened', `${exerciseId}@${version}`, stlId));
         }
       }
-      for (const [index, request] of stlRequestsFor(events).entries()) {
+      for (const [index, request] of stlRequestsFor(events, { facilitadorSelection }).entries()) {
         // The id makes a signal re-sent after a retried task the same command for the STL, applied once.
         const commandId = `${exerciseId}@${version}:${index}`;
         if (!(await signalQuietly(stlId, stlCommandSignal, { ...request, commandId }))) {
@@ -80,7 +95,12 @@ function exerciseDefinition(
 export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<ExerciseState> {
   const streamId = exerciseWorkflowId(input.entidad, input.number);
   // Decided once, at the start of the run: a run begun under the old rules keeps them until it closes.
-  const entity = new EventSourcedEntity(exerciseDefinition(input, patched(HISTORICAL_PAL_ACTS)), streamId, input.snapshot);
+  const rules: ExerciseRunRules = {
+    historicalPalActs: patched(HISTORICAL_PAL_ACTS),
+    facilitadorSelection: patched(FACILITADOR_SELECTION_TO_STL),
+    steps: { stepsBeforeIssue17: !patched(STEPS_THAT_MEAN_WHAT_THEY_SAY) },
+  };
+  const entity = new EventSourcedEntity(exerciseDefinition(input, rules), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
   setHandler(exerciseCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(getExerciseState, () => entity.state);

@@ -36,6 +36,10 @@ const REPORT_UNDER_STREAM_POLICY = 'report-under-stream-policy';
 const CONFIRMATION_REMINDERS = 'confirmation-reminders';
 /** An empty attendance list is refused unless the session is said to have been held without attendees. */
 const ATTENDANCE_NEEDS_ATTENDEES = 'attendance-needs-attendees';
+/** Without facilitador an STL is vacant only once the selection is due (installed, or stage 7 closed): no flag before. */
+const VACANT_WHEN_SELECTION_DUE = 'vacant-when-selection-due';
+/** Reports tell the exercise the titulares and suplentes of each sector: its step 3 needs them. */
+const REPORT_STL_COMPOSITION = 'report-stl-composition';
 
 /** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
 interface RunRules {
@@ -43,6 +47,7 @@ interface RunRules {
   readonly confirmationReminders: boolean;
   readonly attendanceNeedsAttendees: boolean;
   readonly governanceMechanism: boolean;
+  readonly vacantWhenSelectionDue: boolean;
 }
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
@@ -71,10 +76,14 @@ class ExerciseReporter {
   async report(state: StlState, version: number): Promise<void> {
     const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
-    const serialized = JSON.stringify(stlStatusReport(summary));
+    // Asked at each report, not once per run: an STL run begun before it starts telling its composition at once.
+    const options = { composition: patched(REPORT_STL_COMPOSITION) };
+    const serialized = JSON.stringify(stlStatusReport(summary, undefined, options));
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;
-    const status = patched(VERSIONED_STATUS_REPORTS) ? stlStatusReport(summary, version) : stlStatusReport(summary);
+    const status = patched(VERSIONED_STATUS_REPORTS)
+      ? stlStatusReport(summary, version, options)
+      : stlStatusReport(summary, undefined, options);
     const commandId = `${this.streamId}@${version}`;
     await signalQuietly(this.exerciseId, exerciseCommandSignal, { type: 'RecordStlStatus', data: status, commandId });
   }
@@ -93,6 +102,7 @@ function stlDefinition(
       backdatedNoticeAccepted: !rules.noticeFromRecording,
       emptyAttendanceAccepted: !rules.attendanceNeedsAttendees,
       legacyGovernance: !rules.governanceMechanism,
+      vacantBeforeSelectionDue: !rules.vacantWhenSelectionDue,
     }),
     deadlines: (state) =>
       stlDeadlines(state, policy).filter((deadline) => rules.confirmationReminders || deadline.kind !== 'confirmation_reminder'),
@@ -103,7 +113,9 @@ function stlDefinition(
       return {
         entidad: input.entidad,
         escalacionesAbiertas: summary?.openEscalations ?? 0,
-        facilitadorVacante: summary?.facilitadorVacante ?? false,
+        facilitadorVacante: rules.vacantWhenSelectionDue
+          ? (summary?.facilitadorVacante ?? false)
+          : summary?.facilitador === null,
       };
     },
     react: (_events, state, version) => reporter.report(state, version),
@@ -124,6 +136,7 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
     confirmationReminders: patched(CONFIRMATION_REMINDERS),
     attendanceNeedsAttendees: patched(ATTENDANCE_NEEDS_ATTENDEES),
     governanceMechanism: patched(STL_GOVERNANCE_MECHANISM),
+    vacantWhenSelectionDue: patched(VACANT_WHEN_SELECTION_DUE),
   };
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);

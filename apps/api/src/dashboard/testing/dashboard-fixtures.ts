@@ -59,6 +59,7 @@ export function stlFixture(overrides: Partial<StlSummary> = {}): StlSummary {
     installedOn: '2026-04-21',
     extraSectorName: null,
     titularesBySector: { gobierno: 4, sociedad_civil: 4, garante: 1, adicional: 0 },
+    suplentesBySector: { gobierno: 0, sociedad_civil: 0, garante: 0, adicional: 0 },
     members: 9,
     facilitador: null,
     facilitadorVacante: true,

@@ -22,7 +22,7 @@ export function eventDetail(type: string, data: EventData): string {
     typeof data.step === 'number' ? `Paso ${data.step}` : undefined,
     type === 'SessionConvened' || type === 'SessionCancelled' ? `Sesión del ${date(data.date) ?? '—'}` : undefined,
     text(data.subject),
-    type === 'AttendanceRecorded' ? (data.quorum ? 'con quórum' : 'sin quórum') : undefined,
+    type === 'AttendanceRecorded' || type === 'AttendanceAmended' ? (data.quorum ? 'con quórum' : 'sin quórum') : undefined,
     type === 'DecisionRecorded' ? (data.approved ? 'aprobado' : 'no aprobado') : undefined,
     type === 'MemberAdded' ? `${text(data.nombre) ?? ''} (${text(data.organizacion) ?? ''})` : undefined,
     type === 'FacilitadorAppointed' ? text(data.nombre) : undefined,

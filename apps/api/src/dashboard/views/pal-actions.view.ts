@@ -101,6 +101,7 @@ function reviewForm(id: string, summary: string, path: string, success: string, 
     html`${dateField(`${id}-fecha`, 'completedOn', 'Fecha en que concluyó', today, { max: today })}
       ${textareaField(`${id}-resumen`, 'summary', 'Resumen', 'Lo que se encontró, en pocas líneas; se publica.', { required: true, lines: false })}
       ${evidenceField(`${id}-evidencia`, 'el informe publicado.')}
+      ${textField(`${id}-micrositio`, 'micrositioUrl', 'Micrositio del organismo garante (evidencia y tablero de seguimiento)', { type: 'url' })}
       ${historicalField(`${id}-historica`)}`,
   );
 }

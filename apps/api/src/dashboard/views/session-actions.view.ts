@@ -47,6 +47,10 @@ export function conveneSessionForm({ entidad, sessions, today }: SessionActs): S
         ${selectField('sesion-tipo', 'kind', 'Tipo', [['ordinaria', 'Ordinaria'], ['extraordinaria', 'Extraordinaria']])}
         ${dateField('sesion-convocatoria', 'convokedOn', 'Fecha de la convocatoria', today, { max: today })}
       </div>
+      <div class="row">
+        ${textField('sesion-inicio', 'startTime', 'Hora de inicio (Ciudad de México)', { type: 'time' })}
+        ${textField('sesion-termino', 'endTime', 'Hora de término', { type: 'time' })}
+      </div>
       <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
       ${textField('sesion-historica', 'historical.justification', 'Justificación, si la convocatoria se hizo antes de hoy (acto histórico: no se envía por correo)')}
       ${textareaField('sesion-orden', 'agenda', 'Orden del día', 'Un punto por línea.', { required: true })}
@@ -95,21 +99,23 @@ export function cancelSessionForm({ entidad, stl, members, sessions }: SessionAc
 }
 
 /**
- * Who attended. Recorded once per session, so an empty list needs the explicit «sesión sin asistentes» box: the
- * script refuses the form while neither a person nor that box is ticked.
+ * Who attended; a later roll call (late arrivals) corrects it until the session's first decision. An empty list
+ * needs the explicit «sesión sin asistentes» box: the script refuses the form while neither a person nor that box is ticked.
  */
 export function attendanceForm(acts: SessionActs): SafeHtml {
   const { entidad, stl, members, sessions, today } = acts;
-  const open = sessions.filter((session) => session.status === 'convocada' && session.date <= today);
+  const amendable = (session: (typeof sessions)[number]) =>
+    session.attendance !== null && session.attendance !== undefined && session.decisions.length === 0 && !hasMinutes(session) && session.status !== 'cancelada';
+  const open = sessions.filter((session) => (session.status === 'convocada' && session.date <= today) || amendable(session));
   if (open.length === 0) return html``;
   return actionForm(
-    { id: 'form-asistencia', summary: 'Registrar asistencia', api: `/api/stls/${entidad}/sessions/{id}/attendance`, success: 'Asistencia registrada.', names: peopleNames(stl, members) },
+    { id: 'form-asistencia', summary: 'Registrar o corregir asistencia', api: `/api/stls/${entidad}/sessions/{id}/attendance`, success: 'Asistencia registrada.', names: peopleNames(stl, members) },
     html`${selectField('asistencia-sesion', 'id', 'Sesión', sessionChoices(open))}
       <fieldset data-need-one="asistencia-sin-asistentes" data-need-one-message="marque a quienes asistieron, o confirme que fue una sesión sin asistentes.">
         <legend>Presentes</legend><div class="checks">${people(acts).map(
           (person, index) => html`<label><input type="checkbox" name="present" value="${person.id}" data-list id="presente-${index}"> ${person.label}</label>`,
         )}</div></fieldset>
-      <div><label><input type="checkbox" id="asistencia-sin-asistentes" name="withoutAttendees"> Sesión sin asistentes: nadie asistió (no podrá corregirse)</label></div>`,
+      <div><label><input type="checkbox" id="asistencia-sin-asistentes" name="withoutAttendees"> Sesión sin asistentes: nadie asistió (podrá corregirse hasta el primer acuerdo)</label></div>`,
   );
 }
 

@@ -86,7 +86,7 @@ export function sessionsTable(sessions: readonly StlSessionView[], nameOf: NameO
       ? emptyRow(7, 'El STL no ha convocado sesiones.')
       : sessions.map(
           (session) => html`<tr data-session="${session.sessionId}" data-date="${session.date}">
-            <th scope="row" class="nowrap">${fechaLarga(session.date)}</th>
+            <th scope="row" class="nowrap">${fechaLarga(session.date)}${session.startTime ? html`<div class="small">${session.endTime ? `${session.startTime}–${session.endTime}` : session.startTime} h (Ciudad de México)</div>` : ''}</th>
             <td>${sessionKindName(session.kind)}${session.place ? html`<div class="small muted">${session.place}</div>` : ''}
               ${session.agenda.length > 0 ? html`<div class="small">${session.agenda.join(' · ')}</div>` : ''}</td>
             <td>${statusCell(session)}</td>
