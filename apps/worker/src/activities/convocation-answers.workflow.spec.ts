@@ -78,7 +78,11 @@ describe('answering a convocation, and the reminder to those who have not', () =
     const today = await driver.today();
     const jalisco = STL_2017.find((record) => record.entidad === '14')!;
     await driver.seedStl(jalisco, { installedOn: addDays(today, -10) });
-    const stl = (await driver.stl('14', 'AppointFacilitador', { ...FACILITADORA, appointedOn: addDays(today, -10) })) as RegisteredStl;
+    const stl = (await driver.stl('14', 'AppointFacilitador', {
+      ...FACILITADORA,
+      appointedOn: addDays(today, -10),
+      historical: { justification: 'Designada por el STL en su sesión de instalación; el acta se registra aparte.' },
+    })) as RegisteredStl;
     const people = [...Object.values(stl.members).map(({ memberId, email }) => ({ id: memberId, email })), { id: FACILITADORA.facilitadorId, email: FACILITADORA.email }];
     const reachable = people.filter((person) => person.email !== undefined);
     const idOf = (address: string) => reachable.find((person) => person.email?.toLowerCase() === address.toLowerCase())!.id;
