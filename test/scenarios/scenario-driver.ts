@@ -71,8 +71,7 @@ export class ScenarioDriver {
   }
 
   async stl<T extends StlRequestType>(entidad: string, type: T, data: DataOf<StlCommand, T>): Promise<StlState> {
-    const update = stlUpdates[type] as unknown as CommandUpdateDefinition;
-    await this.stlHandle(entidad).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+    await this.sendToStl(entidad, type, data);
     return this.stlState(entidad);
   }
 
@@ -82,9 +81,27 @@ export class ScenarioDriver {
     data: DataOf<ExerciseCommand, T>,
     number = 1,
   ): Promise<ExerciseState> {
+    await this.sendToExercise(entidad, type, data, number);
+    return this.exerciseState(entidad, number);
+  }
+
+  /**
+   * The command alone, without reading the state back: a command that closes its workflow (the evaluation) leaves
+   * nothing to query, and the time-skipping server may never answer a query to a closed run.
+   */
+  async sendToStl<T extends StlRequestType>(entidad: string, type: T, data: DataOf<StlCommand, T>): Promise<void> {
+    const update = stlUpdates[type] as unknown as CommandUpdateDefinition;
+    await this.stlHandle(entidad).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
+  }
+
+  async sendToExercise<T extends ExerciseRequestType>(
+    entidad: string,
+    type: T,
+    data: DataOf<ExerciseCommand, T>,
+    number = 1,
+  ): Promise<void> {
     const update = exerciseUpdates[type] as unknown as CommandUpdateDefinition;
     await this.exerciseHandle(entidad, number).executeUpdate(update, { args: [{ data, actor: 'escenario' }] });
-    return this.exerciseState(entidad, number);
   }
 
   async stlState(entidad: string): Promise<StlState> {

@@ -51,8 +51,8 @@ async function startWorkflow(driver: ScenarioDriver, step: ScenarioStep): Promis
 async function send(driver: ScenarioDriver, step: ScenarioStep): Promise<void> {
   if (step.command.type === 'RegisterStl' || step.command.type === 'StartExercise') await startWorkflow(driver, step);
   const { type, data } = step.command;
-  if (step.aggregate === 'stl') await driver.stl(step.entidad, type as never, data as never);
-  else await driver.exercise(step.entidad, type as never, data as never, step.number);
+  if (step.aggregate === 'stl') await driver.sendToStl(step.entidad, type as never, data as never);
+  else await driver.sendToExercise(step.entidad, type as never, data as never, step.number);
 }
 
 const UNREACHABLE = /workflow (execution )?(already completed|not found)|WorkflowNotFound/i;
