@@ -276,6 +276,9 @@ describe('RecordAttendance (mecanismo-gobernanza-edomex.md, cap. VI, 2: mayoría
     expect(state.sessions.s1).toMatchObject({ status: 'celebrada', attendance: { present: ['gob-1', 'gob-2', 'gar-1', 'sc-1'] } });
     expect(state.seats['sc-1'].consecutiveAbsences).toEqual([]);
     expect(state.seats['sc-2'].consecutiveAbsences).toEqual(['s1']);
+    // The late arrival is no absence for a mechanism that counts them in total either; the one still absent counts once.
+    expect(state.seats['sc-1'].absences ?? []).toEqual([]);
+    expect(state.seats['sc-2'].absences).toEqual(['s1']);
   });
 
   it('does not count an enlace without decision capacity ("mismos que deberán tener capacidad de toma de decisiones")', () => {

@@ -117,9 +117,8 @@ function evolveRegistered(state: RegisteredStl, event: Exclude<StlEvent, StlRegi
         answers: { ...session.answers, [event.data.memberId]: { answer: event.data.answer, at: event.data.answeredAt } },
       }));
     case 'AttendanceRecorded':
-      return attendanceRecorded(state, event);
     case 'AttendanceAmended':
-      return attendanceAmended(state, event);
+      return rollCall(state, event);
     case 'DecisionRecorded': {
       const { sessionId, ...decision } = event.data;
       return updateSession(state, sessionId, (session) => ({
@@ -232,7 +231,11 @@ function emptySeat(seatId: string, titular: Member): Seat {
   };
 }
 
-function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): RegisteredStl {
+/**
+ * A roll call, first or amended (an amendment replaces the first). Seats represented end their absence streak and no
+ * longer count this session among their absences; seats absent count it once, whichever roll call said so.
+ */
+function rollCall(state: RegisteredStl, event: AttendanceRecorded | AttendanceAmended): RegisteredStl {
   const { sessionId, code: _code, ...attendance } = event.data;
   let next = updateSession(state, sessionId, (session) => ({
     ...session,
@@ -240,38 +243,19 @@ function attendanceRecorded(state: RegisteredStl, event: AttendanceRecorded): Re
     status: attendance.quorum ? 'celebrada' : 'sin_quorum',
   }));
   for (const seatId of attendance.representedSeatIds) {
-    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [] }));
+    next = updateSeat(next, seatId, (seat) => ({
+      ...seat,
+      consecutiveAbsences: [],
+      absences: (seat.absences ?? []).filter((absence) => absence !== sessionId),
+    }));
   }
+  const once = (sessions: readonly string[]) => (sessions.includes(sessionId) ? [...sessions] : [...sessions, sessionId]);
   for (const seatId of attendance.absentSeatIds) {
     next = updateSeat(next, seatId, (seat) => ({
       ...seat,
-      consecutiveAbsences: [...seat.consecutiveAbsences, sessionId],
-      absences: [...(seat.absences ?? []), sessionId],
+      consecutiveAbsences: once(seat.consecutiveAbsences),
+      absences: once(seat.absences ?? []),
     }));
-  }
-  return next;
-}
-
-/**
- * The amended roll call replaces the first. Seats it shows represented end their absence streak here; a seat it turns
- * absent counts this session as an absence again (the first roll call had ended its earlier streak).
- */
-function attendanceAmended(state: RegisteredStl, event: AttendanceAmended): RegisteredStl {
-  const { sessionId, code: _code, ...attendance } = event.data;
-  let next = updateSession(state, sessionId, (session) => ({
-    ...session,
-    attendance,
-    status: attendance.quorum ? 'celebrada' : 'sin_quorum',
-  }));
-  for (const seatId of attendance.representedSeatIds) {
-    next = updateSeat(next, seatId, (seat) => ({ ...seat, consecutiveAbsences: [] }));
-  }
-  for (const seatId of attendance.absentSeatIds) {
-    next = updateSeat(next, seatId, (seat) =>
-      seat.consecutiveAbsences.includes(sessionId)
-        ? seat
-        : { ...seat, consecutiveAbsences: [...seat.consecutiveAbsences, sessionId] },
-    );
   }
   return next;
 }
