@@ -1,11 +1,12 @@
 import { addDays, addMonths, type CommitmentInput } from '@app/domain';
 import { authenticatedApi } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
+import { eventually } from './support/eventually';
 import { e2eApi } from './support/http';
 
 /**
  * Issue 21: a state records the PAL it already ran. Michoacán (16) was seeded installed eight months ago with its
- * steps 1 to 3 done and no PAL; its mesas, launch and monitoring are recorded today with their own dates, as
+ * steps 1 and 2 done and no PAL; step 3 waits for a suplente in each sector (issue 17), elected at its installation; its mesas, launch and monitoring are recorded today with their own dates, as
  * historical acts, and each still obeys the order and the dates of the method.
  */
 const coordinador = authenticatedApi(e2eApi(), 'coordinador');
@@ -42,7 +43,31 @@ interface Exercise {
   readonly historicalActs?: readonly { act: string; on: string; justification: string }[];
 }
 
+interface StlMembers {
+  readonly members: readonly { memberId: string; role: string; sector: string; seatId: string | null }[];
+}
+
 describe('the acts of a PAL recorded after their day, through HTTP', () => {
+  beforeAll(async () => {
+    // "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): the suplentes elected at installation.
+    const { body } = await coordinador.get<StlMembers>('/api/stls/16');
+    const seatsWithSuplente = new Set(body.members.filter((member) => member.role === 'suplente').map((member) => member.seatId));
+    for (const titular of body.members.filter((member) => member.role === 'titular' && !seatsWithSuplente.has(member.seatId))) {
+      const added = await coordinador.post('/api/stls/16/members', {
+        memberId: `${titular.memberId}-suplente`,
+        sector: titular.sector,
+        role: 'suplente',
+        nombre: `Suplente de ${titular.memberId}`,
+        organizacion: 'Suplencia electa en la instalación',
+        titularId: titular.memberId,
+        joinedOn: installedOn,
+      });
+      expect(added.status).toBe(201);
+    }
+    // The STL reports its complete composition to the exercise, whose step 3 then completes by itself.
+    await eventually(async () => expect((await coordinador.get<Exercise>(path(''))).body.currentStep).toBe(4), 30_000);
+  });
+
   it('refuses the mesas’ commitments dated months ago without a justification: 422 PAL_ACT_BACKDATED, nothing stored', async () => {
     const refused = await coordinador.put(path('/commitments'), { commitments, definedOn });
 
