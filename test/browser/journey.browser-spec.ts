@@ -78,6 +78,19 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
     });
   }
   await expect(page.locator('#lo-que-falta').textContent()).resolves.not.toContain('titular');
+  // "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): step 3 needs a suplente in every sector.
+  for (const titular of TITULARES) {
+    await act(page, 'form-integrante', async (form) => {
+      await form.locator('#integrante-sector').selectOption(titular.sector);
+      await form.locator('#integrante-funcion').selectOption('suplente');
+      await form.locator('#integrante-nombre').fill(`Suplente de ${titular.nombre}`);
+      await form.locator('#integrante-organizacion').fill(titular.organizacion);
+      await form.locator('#integrante-fecha').fill(daysAgo(800));
+      const option = form.locator('#integrante-titular option', { hasText: titular.nombre });
+      await form.locator('#integrante-titular').selectOption((await option.getAttribute('value')) ?? '');
+    });
+  }
+  await expect(page.locator('#lo-que-falta').textContent()).resolves.not.toContain('suplente');
 
   await act(page, 'form-facilitador', async (form) => {
     await form.locator('#facilitador-nombre').fill('Laura Hernández Ochoa');
