@@ -164,6 +164,8 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
   await act(page, 'form-monitoreo', async (form) => {
     await form.locator('#form-monitoreo-fecha').fill(monitoringDueOn);
     await form.locator('#form-monitoreo-evidencia').fill('https://micrositio.ejemplo.org.mx/informe-monitoreo.pdf');
+    // Step 6 closes only with the garante's micrositio on record (issue 17).
+    await form.locator('#form-monitoreo-micrositio').fill('https://micrositio.ejemplo.org.mx/gobierno-abierto');
   });
   await expect(page.locator('#compromisos').locator('xpath=..').textContent()).resolves.toContain('Monitoreo de los seis meses hecho el');
 
