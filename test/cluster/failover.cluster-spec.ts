@@ -105,6 +105,8 @@ describe('the system on a two-node Temporal cluster, one node and one worker kil
       procedencia: 'Academia – Universidad de Guadalajara',
       email: 'mariana.ruiz@udg.ejemplo.mx',
       appointedOn: daysFromToday(-7),
+      // The appointment is the STL's act (issue 17): its session is not recorded here, so it is a historical act.
+      historical: { justification: 'Designada por el STL en su sesión del día; el acta se registra aparte.' },
     });
     expect(appointed.status).toBe(200);
 
