@@ -22,6 +22,7 @@ import {
   stlRequestsFor,
 } from '@app/domain';
 import { patched, setHandler } from '@temporalio/workflow';
+import { setSignalHandlerAfterUpdates } from '../runtime/after-updates';
 import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sourced-entity';
 import { signalQuietly } from '../runtime/signal-quietly';
 
@@ -102,7 +103,7 @@ export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<Ex
   };
   const entity = new EventSourcedEntity(exerciseDefinition(input, rules), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
-  setHandler(exerciseCommandSignal, (request) => entity.executeQuietly(request));
+  setSignalHandlerAfterUpdates(exerciseCommandSignal, (request) => entity.executeQuietly(request));
   setHandler(getExerciseState, () => entity.state);
   return entity.run((snapshot) => [{ ...input, snapshot }]);
 }

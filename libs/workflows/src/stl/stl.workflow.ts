@@ -19,6 +19,7 @@ import {
   stlSummary,
 } from '@app/domain';
 import { patched, setHandler } from '@temporalio/workflow';
+import { setSignalHandlerAfterUpdates } from '../runtime/after-updates';
 import { type EntityDefinition, EventSourcedEntity } from '../runtime/event-sourced-entity';
 import { signalQuietly } from '../runtime/signal-quietly';
 
@@ -140,8 +141,8 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
   };
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
-  setHandler(stlCommandSignal, (request) => entity.executeQuietly(request));
-  setHandler(exerciseOpenedSignal, ({ exerciseId }) => {
+  setSignalHandlerAfterUpdates(stlCommandSignal, (request) => entity.executeQuietly(request));
+  setSignalHandlerAfterUpdates(exerciseOpenedSignal, ({ exerciseId }) => {
     reporter.link(exerciseId);
     return reporter.report(entity.state, entity.version);
   });

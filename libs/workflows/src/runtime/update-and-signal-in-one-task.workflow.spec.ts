@@ -1,0 +1,70 @@
+import { exerciseCommandSignal } from '@app/contracts';
+import { addDays, STL_2017 } from '@app/domain';
+import { temporal } from '@temporalio/proto';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { eventually } from '@test/support/eventually';
+import { InMemoryEventStore } from '@test/support/in-memory-event-store';
+import { testWorker, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+
+/**
+ * The time-skipping server records an Update's sequencing by the task that accepted it, not by where it delivered it:
+ * an Update admitted just before a Signal was applied first, and a replay that follows the record applies it second.
+ * The entity applies both in one fixed order (Updates first), so the run is the same whichever order it is told.
+ */
+describe('an Update and a Signal delivered in one workflow task', () => {
+  let env: TestWorkflowEnvironment;
+  const store = new InMemoryEventStore();
+
+  beforeAll(async () => {
+    env = await timeSkippingEnvironment();
+  });
+
+  afterAll(() => env?.teardown());
+
+  it('replays the history the server recorded, Update admitted first', async () => {
+    const queue = 'update-y-senal';
+    // Without a cache, so that the second worker takes the task the first one leaves (see the relay test). An
+    // uncached worker sometimes drops a task that arrives while it evicts the run; the server hands it out again
+    // after the task timeout (10 s), hence the longer waits.
+    const uncached = { maxCachedWorkflows: 0 };
+    const afterTaskTimeout = 30_000;
+    const driver = new ScenarioDriver(env, queue);
+    const today = await driver.today();
+    const first = await testWorker(env, store.activities, queue, uncached);
+    await first.runUntil(async () => {
+      await driver.seedStl(STL_2017.find((stl) => stl.entidad === '04')!, { installedOn: addDays(today, -30), install: false });
+      await driver.startExercise('04', addDays(today, -20));
+      await eventually(() => expect(store.typesOf('exercise/04/1')).toContain('StlStatusRecorded'), afterTaskTimeout);
+    });
+
+    // No worker polls: the Update is admitted, then the Signal arrives, and one task will carry both.
+    const update = driver.sendToExercise('04', 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await driver.exerciseHandle('04').signal(exerciseCommandSignal, {
+      type: 'RecordAnnualAgenda',
+      data: { adoptedOn: addDays(today, -10), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
+      commandId: 'senal-de-prueba',
+    });
+    const second = await testWorker(env, store.activities, queue, uncached);
+    await second.runUntil(async () => {
+      await update;
+      await eventually(() => expect(store.typesOf('exercise/04/1')).toEqual(expect.arrayContaining(['StageCompleted', 'AnnualAgendaRecorded'])), afterTaskTimeout);
+    });
+
+    const history = await driver.exerciseHandle('04').fetchHistory();
+    expect(updateAndSignalInOneTask(history.events ?? [])).toBe(true);
+    const codePath = process.env.TEST_WORKFLOW_BUNDLE!;
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath } }, history, 'exercise/04/1')).resolves.toBeUndefined();
+  });
+});
+
+const { EventType } = temporal.api.enums.v1;
+
+/** The task that completed after the last Signal arrived is the one that accepted the Update. */
+function updateAndSignalInOneTask(events: temporal.api.history.v1.IHistoryEvent[]): boolean {
+  const signal = events.map((event) => event.eventType).lastIndexOf(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED);
+  const completed = events.findIndex((event, index) => index > signal && event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+  return signal >= 0 && events[completed + 1]?.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED;
+}
