@@ -69,11 +69,11 @@ export interface FullExerciseResult {
 }
 
 /**
- * One state's whole exercise (seis-pasos-2016.txt): the STL integrated through the ten stages (guia-instalacion-stl.txt,
- * Anexo 1), the PAL launched with valid commitments, six bimonthly sessions, the six-month monitoring and the
- * evaluation at twelve months, which closes the exercise.
+ * One state's exercise up to its PAL, launched today (seis-pasos-2016.txt): the STL integrated through the ten stages
+ * (guia-instalacion-stl.txt, Anexo 1), its mechanism, agenda and commitments, and the launch. Answers the launch and
+ * the day stage 10 installed the STL.
  */
-export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): Promise<FullExerciseResult> {
+export async function launchPalOf(driver: ScenarioDriver, entidad: string): Promise<{ launchedOn: LocalDate; installedOn: LocalDate }> {
   const record = STL_2017.find((stl) => stl.entidad === entidad)!;
   const today = await driver.today();
   await driver.seedStl(record, { installedOn: addDays(today, -20), install: false });
@@ -95,11 +95,20 @@ export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): P
   await driver.exercise(entidad, 'CompleteStep', { step: 4, completedOn: today, evidence: [`${MICROSITIO}/mesas.pdf`] });
   const launchedOn = today;
   await driver.exercise(entidad, 'LaunchPal', { launchedOn, evidence: [`${MICROSITIO}/pal.pdf`] });
+  return { launchedOn, installedOn: stageDate(10) };
+}
+
+/**
+ * One state's whole exercise (seis-pasos-2016.txt): the PAL launched as `launchPalOf` does, six bimonthly sessions,
+ * the six-month monitoring and the evaluation at twelve months, which closes the exercise.
+ */
+export async function runFullExercise(driver: ScenarioDriver, entidad = '19'): Promise<FullExerciseResult> {
+  const { launchedOn, installedOn } = await launchPalOf(driver, entidad);
 
   // Each session is convened about seven weeks after the previous one (the first after the installation at
   // stage 10): well inside the two-month cadence.
   const sessionDates: LocalDate[] = [];
-  let previous = stageDate(10);
+  let previous = installedOn;
   for (let session = 1; session <= 6; session += 1) {
     await driver.sleepUntil(addDays(previous, 45), 10);
     previous = await holdBimonthlySession(driver, entidad, `sesion-${session}`);

@@ -16,6 +16,8 @@ import {
 } from '@app/domain';
 import { EscalationView, projectStl, StlMemberView, StlSessionView, StlView } from '@app/persistence';
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
+import { command, decideOn, edomexInstalled, heldSession, on } from '../../../../libs/domain/src/stl/testing/stl-fixtures';
+import { governanceSection } from '../dashboard/views/governance.view';
 import { presentAttendance, presentDecision } from './stl-session-views';
 import { quorumCode, stlDetailFromRows } from './stl-views';
 
@@ -203,5 +205,37 @@ describe('quorumCode: the reason assessQuorum gave, from the recorded counts', (
       const assessment = assessQuorum(seats, present, true);
       expect([present, quorumCode(assessment)]).toEqual([present, assessment.code]);
     }
+  });
+});
+
+describe('an amended roll call, as the API and the board show it (issue 17)', () => {
+  // mecanismo-gobernanza-edomex.md, cap. III, 5: "b) Por inactividad, cuando se ausenten de las sesiones o reuniones
+  // del trabajo del STL en tres ocasiones seguidas".
+  const withoutGob2 = ['gob-1', 'sc-1', 'sc-2', 'gar-1'];
+  const twoAbsences = heldSession(heldSession(edomexInstalled, 's1', '2026-09-23', withoutGob2), 's2', '2026-10-21', withoutGob2);
+  const shown = async (history: readonly StlEvent[]) => {
+    const { row, ...parts } = await projectedRows(fold(stlDecider, history));
+    const detail = stlDetailFromRows(row, { ...parts, extraNonWorkingDays: [] });
+    const board = governanceSection(row.summary).toString().replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+    return { suggestions: json(detail.governance?.removalSuggestions), board };
+  };
+
+  it('shows the removal suggestion a first roll call with the same absences shows, and withdraws it when amended back', async () => {
+    const firstPresent = heldSession(twoAbsences, 's3', '2026-11-18', [...withoutGob2, 'gob-2']);
+    const amend = (history: readonly StlEvent[], present: readonly string[]) => [
+      ...history,
+      ...decideOn(history, [command('RecordAttendance', { sessionId: 's3', present }, on('2026-11-18', 18))]),
+    ];
+    const amendedAbsent = amend(firstPresent, withoutGob2);
+
+    const first = await shown(heldSession(twoAbsences, 's3', '2026-11-18', withoutGob2));
+    const amended = await shown(amendedAbsent);
+    const amendedBack = await shown(amend(amendedAbsent, [...withoutGob2, 'gob-2']));
+
+    expect(amended.suggestions).toEqual(first.suggestions);
+    expect(amended.suggestions).toEqual([expect.objectContaining({ titularId: 'gob-2', absences: ['s1', 's2', 's3'] })]);
+    expect(amended.board).toContain('La representación de Titular gob-2 suma 3 inasistencias seguidas: un integrante puede proponer su remoción');
+    expect(amendedBack.suggestions).toEqual([]);
+    expect(amendedBack.board).not.toContain('puede proponer su remoción');
   });
 });

@@ -11,7 +11,8 @@ function exerciseName(state: StartedExercise): string {
   return `el ejercicio ${state.number} de ${entidadName(state.entidad)}`;
 }
 
-function whereItStands(state: StartedExercise): string {
+/** "paso 3 (…), etapa 8 (…)": also what the e-mails of the twelve months say. */
+export function whereItStands(state: StartedExercise): string {
   const step = stepDefinition(currentStep(state));
   const stage = stageDefinition(currentStage(state));
   return `paso ${step.number} (${step.name}), etapa ${stage.number} (${stage.name})`;

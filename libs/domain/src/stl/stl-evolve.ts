@@ -204,7 +204,7 @@ function memberAdded(state: RegisteredStl, event: MemberAdded): RegisteredStl {
   const seatId = member.seatId;
   if (member.role === 'titular') {
     const seat: Seat = withMember.seats[seatId] ?? emptySeat(seatId, member);
-    const filled: Seat = { ...seat, titularId: member.memberId, vacancy: null, consecutiveAbsences: [], absences: [] };
+    const filled: Seat = { ...freshStart(seat), titularId: member.memberId, vacancy: null };
     return { ...withMember, seats: { ...withMember.seats, [seatId]: filled } };
   }
   if (member.role === 'suplente') {
@@ -232,8 +232,9 @@ function emptySeat(seatId: string, titular: Member): Seat {
 }
 
 /**
- * A roll call, first or amended (an amendment replaces the first). Seats represented end their absence streak and no
- * longer count this session among their absences; seats absent count it once, whichever roll call said so.
+ * A roll call, first or amended (an amendment replaces the first, as if it had been the first). Seats represented end
+ * their absence streak and no longer count this session among their absences; seats absent count it once, whichever
+ * roll call said so, after the streak they had before this session's first roll call.
  */
 function rollCall(state: RegisteredStl, event: AttendanceRecorded | AttendanceAmended): RegisteredStl {
   const { sessionId, code: _code, ...attendance } = event.data;
@@ -242,22 +243,35 @@ function rollCall(state: RegisteredStl, event: AttendanceRecorded | AttendanceAm
     attendance,
     status: attendance.quorum ? 'celebrada' : 'sin_quorum',
   }));
+  const streakBefore = (seat: Seat) => ({
+    sessionId,
+    absences:
+      seat.streakBefore?.sessionId === sessionId
+        ? seat.streakBefore.absences
+        : seat.consecutiveAbsences.filter((absence) => absence !== sessionId),
+  });
   for (const seatId of attendance.representedSeatIds) {
     next = updateSeat(next, seatId, (seat) => ({
       ...seat,
       consecutiveAbsences: [],
       absences: (seat.absences ?? []).filter((absence) => absence !== sessionId),
+      streakBefore: streakBefore(seat),
     }));
   }
   const once = (sessions: readonly string[]) => (sessions.includes(sessionId) ? [...sessions] : [...sessions, sessionId]);
   for (const seatId of attendance.absentSeatIds) {
-    next = updateSeat(next, seatId, (seat) => ({
-      ...seat,
-      consecutiveAbsences: once(seat.consecutiveAbsences),
-      absences: once(seat.absences ?? []),
-    }));
+    next = updateSeat(next, seatId, (seat) => {
+      const before = streakBefore(seat);
+      return { ...seat, consecutiveAbsences: [...before.absences, sessionId], absences: once(seat.absences ?? []), streakBefore: before };
+    });
   }
   return next;
+}
+
+/** A new titular, or a removal the STL rejected: the seat's absences start again, and no roll call brings them back. */
+function freshStart(seat: Seat): Seat {
+  const { streakBefore: _before, ...rest } = seat;
+  return { ...rest, consecutiveAbsences: [], absences: [] };
 }
 
 function removalDecided(state: RegisteredStl, memberId: string, approved: boolean): RegisteredStl {
@@ -266,9 +280,7 @@ function removalDecided(state: RegisteredStl, memberId: string, approved: boolea
   const seatId = state.members[memberId]?.seatId;
   // A rejected inactivity proposal gives the seat a fresh start; an approved one is followed by MemberRemoved.
   if (approved || seatId === undefined) return next;
-  return updateSeat(next, seatId, (seat) =>
-    seat.titularId === memberId ? { ...seat, consecutiveAbsences: [], absences: [] } : seat,
-  );
+  return updateSeat(next, seatId, (seat) => (seat.titularId === memberId ? freshStart(seat) : seat));
 }
 
 function memberLeft(state: RegisteredStl, memberId: string): RegisteredStl {
@@ -284,22 +296,14 @@ function memberLeft(state: RegisteredStl, memberId: string): RegisteredStl {
   };
   if (member.seatId === undefined) return next;
   return updateSeat(next, member.seatId, (seat) => ({
-    ...seat,
+    ...(seat.titularId === memberId ? freshStart(seat) : seat),
     titularId: seat.titularId === memberId ? null : seat.titularId,
     suplenteId: seat.suplenteId === memberId ? null : seat.suplenteId,
     enlaceId: seat.enlaceId === memberId ? null : seat.enlaceId,
-    consecutiveAbsences: seat.titularId === memberId ? [] : seat.consecutiveAbsences,
-    absences: seat.titularId === memberId ? [] : seat.absences,
   }));
 }
 
 function suplentePromoted(state: RegisteredStl, seatId: string, memberId: string): RegisteredStl {
   const promoted = updateMember(state, memberId, (member) => ({ ...member, role: 'titular' }));
-  return updateSeat(promoted, seatId, (seat) => ({
-    ...seat,
-    titularId: memberId,
-    suplenteId: null,
-    consecutiveAbsences: [],
-    absences: [],
-  }));
+  return updateSeat(promoted, seatId, (seat) => ({ ...freshStart(seat), titularId: memberId, suplenteId: null }));
 }

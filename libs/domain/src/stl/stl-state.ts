@@ -52,6 +52,11 @@ export interface Seat {
   readonly consecutiveAbsences: readonly string[];
   /** Every absence of the seat since its titular took it (absent in runs folded before mechanisms: none counted). */
   readonly absences?: readonly string[];
+  /**
+   * The streak as it stood before the latest roll call, and that roll call's session: an amended roll call of the same
+   * session starts from it again, so a seat first marked present and then absent counts its earlier absences too.
+   */
+  readonly streakBefore?: { readonly sessionId: string; readonly absences: readonly string[] };
   readonly vacancy: SeatVacancy | null;
 }
 

@@ -1,4 +1,5 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
+import { type StlEvent } from './stl-events';
 import { edomex2019, minimosGuia } from './governance';
 import { stlCalendar } from './stl-calendar';
 import { stlSummary } from './stl-summary';
@@ -6,10 +7,12 @@ import {
   command,
   decideOn,
   edomexInstalled,
+  appointFunes,
   edomexMembers,
   heldSession,
   history,
   INSTALLED_ON,
+  installEdomex,
   on,
   registerEdomex,
   stateOf,
@@ -130,6 +133,69 @@ describe('stlSummary: the read model and the dashboard (DOMAIN.md: composition, 
       ...decideOn(three, [command('ProposeRemoval', { memberId: 'gob-2', cause: 'inactividad', proposedBy: 'sc-1' })]),
     ];
     expect(stlSummary(stateOf(proposed), DEFAULT_DEADLINE_POLICY)?.governance.removalSuggestions).toEqual([]);
+  });
+
+  describe('an amended roll call suggests what a first one with the same absences would (issue 17)', () => {
+    // mecanismo-gobernanza-edomex.md, cap. III, 5: "b) Por inactividad, cuando se ausenten de las sesiones o reuniones
+    // del trabajo del STL en tres ocasiones seguidas".
+    const withoutGob2 = ['gob-1', 'sc-1', 'sc-2', 'gar-1'];
+    const everyone = [...withoutGob2, 'gob-2'];
+    const twoAbsences = heldSession(heldSession(edomexInstalled, 's1', '2026-09-23', withoutGob2), 's2', '2026-10-21', withoutGob2);
+    const suggestions = (events: readonly StlEvent[]) => stlSummary(stateOf(events), DEFAULT_DEADLINE_POLICY)?.governance.removalSuggestions;
+    const amend = (events: readonly StlEvent[], present: readonly string[]) => [
+      ...events,
+      ...decideOn(events, [command('RecordAttendance', { sessionId: 's3', present }, on('2026-11-18', 18))]),
+    ];
+
+    it('a third session first recorded with the seat present, then amended to absent, suggests its removal', () => {
+      const firstPresent = heldSession(twoAbsences, 's3', '2026-11-18', everyone);
+      const amended = amend(firstPresent, withoutGob2);
+
+      expect(amended.at(-1)?.type).toBe('AttendanceAmended');
+      expect(suggestions(firstPresent)).toEqual([]);
+      expect(suggestions(amended)).toEqual(suggestions(heldSession(twoAbsences, 's3', '2026-11-18', withoutGob2)));
+      expect(suggestions(amended)).toEqual([expect.objectContaining({ titularId: 'gob-2', absences: ['s1', 's2', 's3'] })]);
+    });
+
+    it('an amendment that finds the seat present after all withdraws the suggestion, and amending back restores it', () => {
+      const firstAbsent = heldSession(twoAbsences, 's3', '2026-11-18', withoutGob2);
+      const arrived = amend(firstAbsent, everyone);
+      const leftAgain = amend(arrived, withoutGob2);
+
+      expect(suggestions(firstAbsent)).toEqual([expect.objectContaining({ titularId: 'gob-2', absences: ['s1', 's2', 's3'] })]);
+      expect(suggestions(arrived)).toEqual([]);
+      expect(suggestions(leftAgain)).toEqual(suggestions(firstAbsent));
+    });
+
+    it('a mechanism that counts absences in total: the amendment adds or takes away this session, as a first roll call would', () => {
+      // The guía leaves the number and the way of counting to each STL ("plena libertad para establecer pautas
+      // particulares", guia-instalacion-stl.txt): here two absences in all, not in a row.
+      const adoptTotal = command(
+        'AdoptGovernanceMechanism',
+        {
+          mechanism: { template: 'edomex_2019', decisionRule: 'consensus_then_majority', removal: { absences: 2, consecutive: false } },
+          adoptedOn: INSTALLED_ON,
+        },
+        on(INSTALLED_ON),
+      );
+      const inTotal = history(registerEdomex, ...edomexMembers, appointFunes, adoptTotal, installEdomex);
+      const oneAbsence = heldSession(heldSession(inTotal, 's1', '2026-09-23', withoutGob2), 's2', '2026-10-21', everyone);
+      const firstPresent = heldSession(oneAbsence, 's3', '2026-11-18', everyone);
+      const amended = amend(firstPresent, withoutGob2);
+
+      expect(suggestions(firstPresent)).toEqual([]);
+      expect(suggestions(amended)).toEqual(suggestions(heldSession(oneAbsence, 's3', '2026-11-18', withoutGob2)));
+      expect(suggestions(amended)).toEqual([expect.objectContaining({ titularId: 'gob-2', absences: ['s1', 's3'] })]);
+      expect(suggestions(amend(amended, everyone))).toEqual([]);
+    });
+
+    it('lets a member propose the removal the amended roll call suggests', () => {
+      const amended = amend(heldSession(twoAbsences, 's3', '2026-11-18', everyone), withoutGob2);
+
+      const [proposed] = decideOn(amended, [command('ProposeRemoval', { memberId: 'gob-2', cause: 'inactividad', proposedBy: 'sc-1' }, on('2026-11-19'))]);
+
+      expect(proposed).toMatchObject({ type: 'RemovalProposed', data: { memberId: 'gob-2', absentSessionIds: ['s1', 's2', 's3'] } });
+    });
   });
 });
 

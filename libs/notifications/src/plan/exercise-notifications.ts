@@ -1,13 +1,24 @@
 import {
+  addMonths,
+  commitmentsWithoutProgress,
   type Deadline,
   type DeadlinePolicy,
   type ExerciseEvent,
   type ExerciseState,
   exerciseDeadlines,
+  type Instant,
+  type LocalDate,
+  localDateAt,
+  type OpenExercise,
+  type PalRecord,
   type PalReviewDueData,
+  progressPeriods,
   type ReminderDueData,
   type StartedExercise,
+  TERM_MONTHS,
+  whereItStands,
 } from '@app/domain';
+import { type CommitmentWithoutProgress } from './notification-content';
 import {
   escalationContent,
   escalationResolved,
@@ -19,28 +30,36 @@ import {
 import { escalationDueOn } from './escalation-due';
 
 /**
- * An exercise's e-mails: stall reminders and escalations before the PAL, then the monitoring and the evaluation
- * (a reminder before each, and the day itself). Audiences are the domain's.
+ * An exercise's e-mails: stall reminders and escalations before the PAL, the warning of month 11 and the escalation
+ * of month 12 of the six steps, then the monitoring and the evaluation (a reminder before each, and the day itself)
+ * and the bimonthly reminder of commitments without progress. Audiences are the domain's, except where a reminder
+ * asks for an act only the garante does (below).
  */
 export function exerciseNotifications(
   events: readonly (ExerciseEvent & { readonly seq: number })[],
   state: ExerciseState,
   policy: DeadlinePolicy,
+  occurredAt: Instant,
 ): PlannedNotification[] {
   if (state.status === 'not_started') return [];
-  const pending = exerciseDeadlines(state, policy);
-  return events.flatMap((event) => fromEvent(event, state, pending, policy));
+  const context: ExerciseContext = { state, pending: exerciseDeadlines(state, policy), policy, writtenOn: localDateAt(occurredAt) };
+  return events.flatMap((event) => fromEvent(event, context));
 }
 
-function fromEvent(
-  event: ExerciseEvent & { seq: number },
-  state: StartedExercise,
-  pending: Deadline[],
-  policy: DeadlinePolicy,
-): PlannedNotification[] {
+interface ExerciseContext {
+  readonly state: StartedExercise;
+  /** The deadlines still pending after these events: what the e-mails announce as "by when". */
+  readonly pending: Deadline[];
+  readonly policy: DeadlinePolicy;
+  /** The day the events were recorded (Mexico City): the e-mails' tense is counted from it. */
+  readonly writtenOn: LocalDate;
+}
+
+function fromEvent(event: ExerciseEvent & { seq: number }, context: ExerciseContext): PlannedNotification[] {
+  const { state, pending, policy } = context;
   switch (event.type) {
     case 'ReminderDue':
-      return reminder(event.data, event.seq, state, pending);
+      return reminder(event.data, event.seq, context);
     case 'EscalationRaised': {
       const topic = topicOf(event.data.escalation.kind, state.number);
       const dueOn = escalationDueOn(event.data.escalation, policy, null);
@@ -68,9 +87,14 @@ function review(
   return planned(data.deadlineId, seq, data.audience, content);
 }
 
-function reminder(data: ReminderDueData, seq: number, state: StartedExercise, pending: Deadline[]): PlannedNotification[] {
+function reminder(data: ReminderDueData, seq: number, context: ExerciseContext): PlannedNotification[] {
+  const { state, pending } = context;
   const { entidad, number: exerciseNumber } = state;
   const at = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, data.audience, content)];
+  // Both ask for what the garante does: it runs the steps with the STL, and it keeps the micrositio's tablero de
+  // seguimiento where progress is published (DOMAIN.md, step 6). The enlace hears of the twelve months from their
+  // escalation; the STL's members, of their commitments in its sessions.
+  const toGarante = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, ['garante'], content)];
   switch (data.kind) {
     case 'stall_reminder': {
       const actBy = pendingOfKind(pending, 'stall_escalation_enlace')?.dueOn ?? data.dueOn;
@@ -85,8 +109,37 @@ function reminder(data: ReminderDueData, seq: number, state: StartedExercise, pe
       const dueOn = state.pal?.evaluationDueOn ?? data.dueOn;
       return at({ kind: 'evaluation_due', entidad, exerciseNumber, dueOn, arrived: false, message: data.message });
     }
+    case 'term_warning':
+      return toGarante(termWarning(data, state, context.writtenOn));
+    case 'progress_reminder':
+      return state.status === 'open' && state.pal ? toGarante(progressReminder(data, state, state.pal, context)) : [];
     default:
       // The exercise has no other reminders (its deadlines are listed in exercise-deadlines.ts).
       return [];
   }
+}
+
+function termWarning(data: ReminderDueData, state: StartedExercise, writtenOn: LocalDate): PlannedNotification['content'] {
+  const { entidad, number: exerciseNumber, startedOn } = state;
+  const termEndsOn = addMonths(startedOn, TERM_MONTHS);
+  return { kind: 'term_warning', entidad, exerciseNumber, startedOn, warningOn: data.dueOn, termEndsOn, standing: whereItStands(state), writtenOn };
+}
+
+/** The bimester that ended on the reminder's day, its commitments without a report, and when the next is checked. */
+function progressReminder(
+  data: ReminderDueData,
+  state: OpenExercise,
+  pal: PalRecord,
+  context: ExerciseContext,
+): PlannedNotification['content'] {
+  const periods = progressPeriods(pal, context.policy);
+  const index = periods.findIndex(({ to }) => to === data.dueOn);
+  const periodFrom = index < 0 ? pal.launchedOn : periods[index].from;
+  const nextReminderOn = index < 0 || index + 1 >= periods.length ? null : periods[index + 1].to;
+  const missing = commitmentsWithoutProgress(state, periodFrom);
+  const commitments = state.commitments
+    .filter((commitment) => missing.includes(commitment.id))
+    .map((commitment): CommitmentWithoutProgress => ({ id: commitment.id, title: commitment.title, lastReportedOn: commitment.reportedOn ?? null }));
+  const { entidad, number: exerciseNumber } = state;
+  return { kind: 'progress_reminder', entidad, exerciseNumber, launchedOn: pal.launchedOn, periodFrom, periodTo: data.dueOn, commitments, nextReminderOn, writtenOn: context.writtenOn };
 }

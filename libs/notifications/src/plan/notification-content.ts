@@ -90,6 +90,41 @@ export interface PalReviewContent extends About<'monitoring_due' | 'evaluation_d
   readonly message: string;
 }
 
+/**
+ * Month 11 of the twelve in which the six steps should run (seis-pasos-2016.txt), while the PAL is not launched.
+ * Its dates are the exercise's own; `writtenOn` decides the tense (a warning fired late says it was month 11).
+ */
+export interface TermWarningContent extends About<'term_warning'> {
+  readonly exerciseNumber: number;
+  readonly startedOn: LocalDate;
+  /** The day the exercise completed eleven months. */
+  readonly warningOn: LocalDate;
+  /** The day the twelve months end: the PAL should be launched by then, or the case is escalated. */
+  readonly termEndsOn: LocalDate;
+  /** "paso 3 (…), etapa 8 (…)": where the exercise stands when the warning is written. */
+  readonly standing: string;
+  readonly writtenOn: LocalDate;
+}
+
+/** A commitment of the PAL that had no progress report in a bimester, and its latest one before it (if any). */
+export interface CommitmentWithoutProgress {
+  readonly id: string;
+  readonly title: string;
+  readonly lastReportedOn: LocalDate | null;
+}
+
+/** At the end of each bimester of the PAL's year, the commitments without a progress report in it. */
+export interface ProgressReminderContent extends About<'progress_reminder'> {
+  readonly exerciseNumber: number;
+  readonly launchedOn: LocalDate;
+  readonly periodFrom: LocalDate;
+  readonly periodTo: LocalDate;
+  readonly commitments: readonly CommitmentWithoutProgress[];
+  /** When the next bimester is checked: a report before it spares the commitment the next reminder. */
+  readonly nextReminderOn: LocalDate | null;
+  readonly writtenOn: LocalDate;
+}
+
 export interface EscalationContent extends About<'escalation_enlace' | 'escalation_coordinador'> {
   /** Its e-mails are withdrawn if it is resolved before they leave. */
   readonly escalationId: string;
@@ -136,6 +171,8 @@ export type NotificationContent =
   | StageStalledContent
   | FacilitadorVacantContent
   | PalReviewContent
+  | TermWarningContent
+  | ProgressReminderContent
   | EscalationContent
   | EscalationResolvedContent
   | MinutesReadyContent

@@ -12,6 +12,8 @@ export type NotificationKind =
   | 'facilitador_vacant'
   | 'monitoring_due'
   | 'evaluation_due'
+  | 'term_warning'
+  | 'progress_reminder'
   | 'escalation_enlace'
   | 'escalation_coordinador'
   | 'escalation_resolved'
@@ -29,6 +31,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'facilitador_vacant',
   'monitoring_due',
   'evaluation_due',
+  'term_warning',
+  'progress_reminder',
   'escalation_enlace',
   'escalation_coordinador',
   'escalation_resolved',

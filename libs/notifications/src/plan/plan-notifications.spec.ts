@@ -1,5 +1,6 @@
-import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, type RegisteredStl, stlDeadlines } from '@app/domain';
+import { DEFAULT_DEADLINE_POLICY, exerciseDeadlines, type ExerciseState, type RegisteredStl, stlDeadlines } from '@app/domain';
 import { jaliscoPalLanzado } from '../../../domain/src/test-support/exercise-fixtures';
+import { type Directory, recipientsFor } from '../recipients/recipients';
 import { at, exerciseFrom, FACILITADORA, jaliscoEjercicio, jaliscoInstalado } from '../testing/stories';
 import { planNotifications } from './plan-notifications';
 
@@ -240,6 +241,130 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
           },
         },
       ]);
+    });
+
+    describe('the twelve months of the six steps (seis-pasos-2016.txt: "seis pasos mínimos a lo largo de un periodo de 12 meses")', () => {
+      const deadlines = (state: ExerciseState) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY);
+      /** Jalisco's garante titular on the STL, an enlace who covers Oaxaca only, and the coordinación. */
+      const directory: Directory = {
+        entidad: '14',
+        members: [{ id: '14-garante-1', nombre: 'Titular del ITEI', email: 'garante1.14@ejemplo.org.mx', sector: 'garante', role: 'titular' }],
+        facilitador: null,
+        staff: [
+          { id: 'u2', nombre: 'Enlace de Oaxaca', email: 'oaxaca@inai.ejemplo.mx', role: 'enlace', entidades: ['20'] },
+          { id: 'u3', nombre: 'Coordinadora', email: 'coordinacion@inai.ejemplo.mx', role: 'coordinador', entidades: [] },
+        ],
+      };
+
+      it('month 11 warns the state’s garante, with the start, the day of the warning and the end of the twelve months', () => {
+        const story = jaliscoEjercicio('2026-01-12');
+
+        const [warning, ...others] = planNotifications(story.fire(deadlines, 'term_warning'));
+
+        expect(others).toEqual([]);
+        expect(warning).toMatchObject({
+          ref: 'doce-meses:2026-01-12:aviso',
+          audience: ['garante'],
+          content: {
+            kind: 'term_warning',
+            exerciseNumber: 1,
+            startedOn: '2026-01-12',
+            warningOn: '2026-12-12',
+            termEndsOn: '2027-01-12',
+            standing: expect.stringMatching(/^paso 1 \(.+\), etapa 1 \(.+\)$/),
+            writtenOn: '2026-12-12',
+          },
+        });
+        expect(recipientsFor(warning, directory).map((recipient) => recipient.email)).toEqual(['garante1.14@ejemplo.org.mx']);
+      });
+
+      it('month 12 escalates to the enlace and the coordinación, naming the day it fell due however late it is raised', () => {
+        const story = jaliscoEjercicio('2026-01-12');
+        story.fire(deadlines, 'term_warning');
+        const twelve = deadlines(story.state).find((deadline) => deadline.kind === 'term_escalation')!;
+
+        const [escalation] = planNotifications(story.run({ type: 'FireDeadline', data: { deadlineId: twelve.id } }, at('2027-01-20')));
+
+        expect(escalation).toMatchObject({
+          ref: 'doce-meses:2026-01-12:escalamiento',
+          audience: ['enlace', 'coordinador'],
+          content: { kind: 'escalation_coordinador', topic: 'ejercicio 1: doce meses de los seis pasos', dueOn: '2027-01-12', raisedOn: '2027-01-20', nextOn: null },
+        });
+        // No enlace covers Jalisco: the gap stays on record and the coordinación, the next level, receives it once.
+        expect(recipientsFor(escalation, directory).map((recipient) => [recipient.addressee, recipient.email, recipient.problem])).toEqual([
+          ['enlace', null, 'sin destinatario: ningún enlace del INAI tiene asignada Jalisco'],
+          ['coordinador', 'coordinacion@inai.ejemplo.mx', null],
+        ]);
+      });
+
+      it('no warning is mailed once the twelve months are over (it fired after them); the escalation says it', () => {
+        const story = jaliscoEjercicio('2026-01-12');
+        const warning = deadlines(story.state).find((deadline) => deadline.kind === 'term_warning')!;
+
+        expect(planNotifications(story.run({ type: 'FireDeadline', data: { deadlineId: warning.id } }, at('2027-01-13')))).toEqual([]);
+      });
+
+      it('an exercise recorded after its eleventh month mails no warning: the summary to the coordinación lists it', () => {
+        const story = jaliscoEjercicio('2026-01-12');
+        const warning = deadlines(story.state).find((deadline) => deadline.kind === 'term_warning')!;
+
+        const fired = story.run({ type: 'FireDeadline', data: { deadlineId: warning.id } }, at('2026-12-20'));
+
+        expect(planNotifications({ ...fired, firesHistory: [warning.id] })).toEqual([]);
+        expect(planNotifications({ ...story.appends[0], occurredAt: at('2026-12-20'), arrivedOverdue: [warning] })).toMatchObject([
+          { audience: ['coordinador'], content: { kind: 'history_recorded', overdue: [{ kind: 'term_warning', dueOn: '2026-12-12' }] } },
+        ]);
+      });
+    });
+
+    describe('commitments without a progress report in a bimester of the PAL', () => {
+      const deadlines = (state: ExerciseState) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY);
+
+      it('the garante is reminded of each commitment without a report, with the bimester and the next check', () => {
+        const story = exerciseFrom(jaliscoPalLanzado);
+
+        const [reminder, ...others] = planNotifications(story.fire(deadlines, 'progress_reminder'));
+
+        expect(others).toEqual([]);
+        expect(reminder).toMatchObject({
+          ref: 'avance:2026-07-04:recordatorio',
+          audience: ['garante'],
+          content: {
+            kind: 'progress_reminder',
+            launchedOn: '2026-05-04',
+            periodFrom: '2026-05-04',
+            periodTo: '2026-07-04',
+            nextReminderOn: '2026-09-04',
+            writtenOn: '2026-07-04',
+          },
+        });
+        const commitments = reminder.content.kind === 'progress_reminder' ? reminder.content.commitments : [];
+        expect(commitments).toHaveLength(5);
+        expect(commitments.every((commitment) => commitment.lastReportedOn === null)).toBe(true);
+      });
+
+      it('a commitment reported in the bimester is left out; one reported before it says when', () => {
+        const story = exerciseFrom(jaliscoPalLanzado);
+        const [first, second] = story.state.status === 'open' ? story.state.commitments : [];
+        story.run({ type: 'UpdateCommitmentProgress', data: { commitmentId: first.id, completion: 'limited', reportedOn: '2026-06-15' } }, at('2026-06-15'));
+        story.fire(deadlines, 'progress_reminder');
+        story.run({ type: 'UpdateCommitmentProgress', data: { commitmentId: second.id, completion: 'limited', reportedOn: '2026-08-10' } }, at('2026-08-10'));
+
+        const [reminder] = planNotifications(story.fire(deadlines, 'progress_reminder'));
+
+        expect(reminder.content).toMatchObject({ periodFrom: '2026-07-04', periodTo: '2026-09-04', nextReminderOn: '2026-11-04' });
+        const commitments = reminder.content.kind === 'progress_reminder' ? reminder.content.commitments : [];
+        expect(commitments.find((commitment) => commitment.id === first.id)).toMatchObject({ lastReportedOn: '2026-06-15' });
+        expect(commitments.map((commitment) => commitment.id)).not.toContain(second.id);
+        expect(commitments).toHaveLength(4);
+      });
+
+      it('a reminder fired after the next bimester’s check (a worker down for months) is not mailed: the newer one is', () => {
+        const story = exerciseFrom(jaliscoPalLanzado);
+        const reminder = deadlines(story.state).find((deadline) => deadline.kind === 'progress_reminder')!;
+
+        expect(planNotifications(story.run({ type: 'FireDeadline', data: { deadlineId: reminder.id } }, at('2026-09-05')))).toEqual([]);
+      });
     });
 
     it('progress itself announces nothing', () => {

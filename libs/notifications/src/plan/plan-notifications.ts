@@ -80,6 +80,12 @@ export function stillAhead(content: NotificationContent, today: LocalDate): bool
     case 'monitoring_due':
     case 'evaluation_due':
       return content.dueOn >= today;
+    case 'term_warning':
+      // Once the twelve months are over, their escalation says so.
+      return content.termEndsOn >= today;
+    case 'progress_reminder':
+      // A reminder left behind by the next bimester's (a worker down for months): the newer one says it all.
+      return content.nextReminderOn === null || content.nextReminderOn > today;
     case 'minutes_ready':
       return content.signBy === null || content.signBy >= today;
     case 'escalation_enlace':

@@ -1,4 +1,4 @@
-import { entidadName } from '@app/domain';
+import { daysBetween, entidadName } from '@app/domain';
 import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
@@ -10,12 +10,14 @@ import {
   type MinutesReadyContent,
   type NotificationContent,
   type PalReviewContent,
+  type ProgressReminderContent,
   type SessionCancelledContent,
   type SessionRescheduledContent,
   type SessionConvenedContent,
   type SessionFacts,
   type SessionTomorrowContent,
   type StageStalledContent,
+  type TermWarningContent,
 } from '../plan/notification-content';
 import { type MessageParts } from './message-parts';
 import { spanishDate as short, spanishLongDate as long } from '@app/domain';
@@ -42,6 +44,10 @@ export function messageParts(content: NotificationContent, addressee: Addressee,
     case 'monitoring_due':
     case 'evaluation_due':
       return palReview(content);
+    case 'term_warning':
+      return termWarning(content);
+    case 'progress_reminder':
+      return progressReminder(content);
     case 'escalation_enlace':
     case 'escalation_coordinador':
       return escalation(content, addressee);
@@ -241,6 +247,53 @@ function palReview(content: PalReviewContent): MessageParts {
   };
 }
 
+/** "seis pasos mínimos a lo largo de un periodo de 12 meses" (seis-pasos-2016.txt): month 11, to the garante. */
+function termWarning(content: TermWarningContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const { startedOn, warningOn, termEndsOn, writtenOn } = content;
+  const eleven = writtenOn > warningOn ? `cumplió once meses el ${long(warningOn)}` : 'hoy cumple once meses';
+  const twelve = termEndsOn === writtenOn ? `se cumplen hoy, ${long(termEndsOn)}` : `se cumplen el ${long(termEndsOn)}`;
+  return {
+    subject: `${estado}: el ejercicio ${content.exerciseNumber} lleva once meses; los doce meses de los seis pasos vencen el ${short(termEndsOn)}`,
+    paragraphs: [
+      `El ejercicio ${content.exerciseNumber} de ${estado} inició el ${long(startedOn)} y ${eleven}: lleva ` +
+        `${daysBetween(startedOn, writtenOn)} días. Va en el ${content.standing}.`,
+      `Los seis pasos mínimos deben seguirse a lo largo de un periodo de doce meses, que ${twelve}.`,
+    ],
+    action:
+      `Registre en el sistema el avance de los pasos pendientes y lance el PAL a más tardar el ${long(termEndsOn)}; ` +
+      'si para entonces no se ha lanzado, el caso se escalará al enlace del INAI y a la coordinación.',
+    deadline: termEndsOn,
+  };
+}
+
+/** At the end of a bimester of the PAL's year: each commitment without a report in it, and since when. */
+function progressReminder(content: ProgressReminderContent): MessageParts {
+  const estado = entidadName(content.entidad);
+  const count = content.commitments.length;
+  const since = (commitment: ProgressReminderContent['commitments'][number]) =>
+    commitment.lastReportedOn === null
+      ? `sin reportes desde el lanzamiento del PAL, hace ${daysBetween(content.launchedOn, content.writtenOn)} días`
+      : `último reporte el ${long(commitment.lastReportedOn)}, hace ${daysBetween(commitment.lastReportedOn, content.writtenOn)} días`;
+  const next = content.nextReminderOn;
+  return {
+    subject: `${estado}: ${count} ${count === 1 ? 'compromiso' : 'compromisos'} del PAL sin reporte de avance en el bimestre que concluyó el ${short(content.periodTo)}`,
+    paragraphs: [
+      `En el bimestre del ${long(content.periodFrom)} al ${long(content.periodTo)} no se registró avance de ` +
+        `${count === 1 ? 'un compromiso' : `${count} compromisos`} del PAL de ${estado} (ejercicio ${content.exerciseNumber}, ` +
+        `lanzado el ${long(content.launchedOn)}).`,
+    ],
+    list: {
+      title: count === 1 ? 'Compromiso sin reporte en el bimestre' : 'Compromisos sin reporte en el bimestre',
+      items: content.commitments.map((commitment) => `${commitment.title} (${commitment.id}): ${since(commitment)}.`),
+    },
+    action:
+      'Registre en el sistema el avance de cada compromiso con su evidencia y actualice el tablero de seguimiento del ' +
+      (next === null ? 'micrositio.' : `micrositio antes del ${long(next)}, cuando se revisa el bimestre siguiente.`),
+    deadline: next,
+  };
+}
+
 function escalation(content: EscalationContent, addressee: Addressee): MessageParts {
   const estado = entidadName(content.entidad);
   const toEnlace = content.kind === 'escalation_enlace';
@@ -249,13 +302,15 @@ function escalation(content: EscalationContent, addressee: Addressee): MessagePa
       ? [`Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada ${estado}.`]
       : [];
   const then = content.nextOn === null ? '' : ` Si no se resuelve, el ${long(content.nextOn)} se enviará un nuevo escalamiento.`;
+  // An escalation to the coordinación that the enlace receives as well (the twelve months) asks the enlace its own act.
+  const enlaceActs = toEnlace || addressee === 'enlace';
   return {
     subject:
       `Escalamiento ${toEnlace ? 'al enlace del INAI' : 'a la coordinación'} — ${estado}: ${content.topic}, ` +
       `plazo vencido el ${short(content.dueOn)}`,
     paragraphs: [content.reason, ...late(content), ...instead],
     action:
-      (toEnlace
+      (enlaceActs
         ? `Comuníquese con el organismo garante de ${estado} para destrabar el caso y registre en el tablero que `
         : `Revise el caso con el enlace del INAI y el organismo garante de ${estado}, y registre en el tablero que `) +
       `atiende el escalamiento${content.nextOn === null ? ' a la brevedad' : ''}.${then}`,
@@ -320,5 +375,6 @@ function historyRecorded(content: HistoryRecordedContent): MessageParts {
 /** What a deadline of this kind would have sent: a reminder or an escalation. */
 function deadlineStep(kind: HistoryRecordedContent['overdue'][number]['kind']): string {
   if (kind === 'session_tomorrow') return 'Aviso de la víspera';
+  if (kind === 'term_warning') return 'Aviso de los once meses';
   return kind.endsWith('_reminder') ? 'Recordatorio' : 'Escalamiento';
 }

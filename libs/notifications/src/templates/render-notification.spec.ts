@@ -25,6 +25,30 @@ const examples: Record<NotificationContent['kind'], NotificationContent> = {
   facilitador_vacant: { kind: 'facilitador_vacant', entidad: '14', vacantSince: '2026-11-02', escalatesOn: '2026-12-02', reason: 'Renunció', followUp: false },
   monitoring_due: { kind: 'monitoring_due', entidad: '14', exerciseNumber: 1, dueOn: '2026-11-04', arrived: false, message: 'El monitoreo corresponde pronto.' },
   evaluation_due: { kind: 'evaluation_due', entidad: '14', exerciseNumber: 1, dueOn: '2027-05-04', arrived: true, message: 'Concluyó el año del PAL.' },
+  term_warning: {
+    kind: 'term_warning',
+    entidad: '14',
+    exerciseNumber: 1,
+    startedOn: '2026-01-12',
+    warningOn: '2026-12-12',
+    termEndsOn: '2027-01-12',
+    standing: 'paso 2 (Construcción del STL), etapa 5 (Convocatoria del STL)',
+    writtenOn: '2026-12-12',
+  },
+  progress_reminder: {
+    kind: 'progress_reminder',
+    entidad: '14',
+    exerciseNumber: 1,
+    launchedOn: '2026-05-04',
+    periodFrom: '2026-07-04',
+    periodTo: '2026-09-04',
+    commitments: [
+      { id: 'c1', title: 'Datos abiertos de obra pública', lastReportedOn: null },
+      { id: 'c3', title: 'Presupuesto ciudadano', lastReportedOn: '2026-06-20' },
+    ],
+    nextReminderOn: '2026-11-04',
+    writtenOn: '2026-09-04',
+  },
   escalation_enlace: { kind: 'escalation_enlace', escalationId: 'facilitador-vacante:2026-11-02:escalamiento:2026-12-02', entidad: '14', topic: 'facilitador vacante', reason: 'Sigue vacante (30 días).', raisedOn: '2026-12-02', dueOn: '2026-12-02', nextOn: '2026-12-09' },
   escalation_coordinador: { kind: 'escalation_coordinador', escalationId: 'stall:2026-01-12:coordinador', entidad: '14', topic: 'ejercicio 1 sin avances', reason: 'Lleva 60 días sin avances.', raisedOn: '2026-03-13', dueOn: '2026-03-13', nextOn: null },
   escalation_resolved: { kind: 'escalation_resolved', escalationId: 'cadencia:2026-09-01:escalamiento', entidad: '14', topic: 'sesión bimestral sin celebrar', resolution: 'Se convocó la sesión', resolvedOn: '2026-11-04' },
@@ -51,6 +75,8 @@ const SUBJECT_DATES: Record<NotificationContent['kind'], string> = {
   facilitador_vacant: '2 de noviembre de 2026',
   monitoring_due: '4 de noviembre de 2026',
   evaluation_due: '4 de mayo de 2027',
+  term_warning: '12 de enero de 2027',
+  progress_reminder: '4 de septiembre de 2026',
   escalation_enlace: '2 de diciembre de 2026',
   escalation_coordinador: '13 de marzo de 2026',
   escalation_resolved: '4 de noviembre de 2026',
@@ -155,6 +181,57 @@ describe('renderNotification: Spanish e-mails', () => {
 
     expect(instead.text).toContain('Le llega a la coordinación porque ningún enlace del INAI con correo tiene asignada Jalisco.');
     expect(usual.text).not.toContain('Le llega a la coordinación');
+  });
+
+  it('month 11 of the six steps: the start, the elapsed days and the twelve months’ end, to the garante', () => {
+    // seis-pasos-2016.txt: "deben seguir seis pasos mínimos a lo largo de un periodo de 12 meses".
+    const message = renderNotification(examples.term_warning, garante, options);
+
+    expect(message.subject).toBe('Jalisco: el ejercicio 1 lleva once meses; los doce meses de los seis pasos vencen el 12 de enero de 2027');
+    expect(message.text).toContain(
+      'El ejercicio 1 de Jalisco inició el lunes 12 de enero de 2026 y hoy cumple once meses: lleva 334 días. ' +
+        'Va en el paso 2 (Construcción del STL), etapa 5 (Convocatoria del STL).',
+    );
+    expect(message.text).toContain('que se cumplen el martes 12 de enero de 2027.');
+    expect(message.text).toContain('lance el PAL a más tardar el martes 12 de enero de 2027; si para entonces no se ha lanzado, el caso se escalará');
+    expect(message.text).toContain('Fecha límite: martes 12 de enero de 2027\n');
+  });
+
+  it('month 11 written late (a worker that was down) says it in the past, and counts the real days', () => {
+    const late = renderNotification({ ...examples.term_warning, writtenOn: '2027-01-12' } as NotificationContent, garante, { ...options, today: '2027-01-12' });
+
+    expect(late.text).toContain('inició el lunes 12 de enero de 2026 y cumplió once meses el sábado 12 de diciembre de 2026: lleva 365 días.');
+    expect(late.text).toContain('que se cumplen hoy, martes 12 de enero de 2027.');
+    expect(late.text).not.toContain('hoy cumple once meses');
+  });
+
+  it('commitments without progress in a bimester: each with its last report or none since the launch, and the next check', () => {
+    const message = renderNotification(examples.progress_reminder, garante, options);
+
+    expect(message.subject).toBe('Jalisco: 2 compromisos del PAL sin reporte de avance en el bimestre que concluyó el 4 de septiembre de 2026');
+    expect(message.text).toContain(
+      'En el bimestre del sábado 4 de julio de 2026 al viernes 4 de septiembre de 2026 no se registró avance de 2 ' +
+        'compromisos del PAL de Jalisco (ejercicio 1, lanzado el lunes 4 de mayo de 2026).',
+    );
+    expect(message.text).toContain('  1. Datos abiertos de obra pública (c1): sin reportes desde el lanzamiento del PAL, hace 123 días.');
+    expect(message.text).toContain('  2. Presupuesto ciudadano (c3): último reporte el sábado 20 de junio de 2026, hace 76 días.');
+    expect(message.text).toContain('micrositio antes del miércoles 4 de noviembre de 2026, cuando se revisa el bimestre siguiente.');
+  });
+
+  it('the twelve months’ escalation reaches the enlace too, with the enlace’s own task', () => {
+    const twelve = {
+      ...examples.escalation_coordinador,
+      escalationId: 'doce-meses:2026-01-12:escalamiento',
+      topic: 'ejercicio 1: doce meses de los seis pasos',
+      dueOn: '2027-01-12',
+    } as NotificationContent;
+
+    const toEnlace = renderNotification(twelve, { nombre: 'Enlace', addressee: 'enlace' }, options);
+    const toCoordinacion = renderNotification(twelve, { nombre: 'Coordinadora', addressee: 'coordinador' }, options);
+
+    expect(toEnlace.subject).toBe('Escalamiento a la coordinación — Jalisco: ejercicio 1: doce meses de los seis pasos, plazo vencido el 12 de enero de 2027');
+    expect(toEnlace.text).toContain('Qué hacer: Comuníquese con el organismo garante de Jalisco');
+    expect(toCoordinacion.text).toContain('Qué hacer: Revise el caso con el enlace del INAI y el organismo garante de Jalisco');
   });
 
   it('a deadline already past when the e-mail is written says so', () => {

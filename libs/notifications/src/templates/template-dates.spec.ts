@@ -48,9 +48,9 @@ interface Written {
   readonly known: ReadonlySet<LocalDate>;
 }
 
-/** Renders every e-mail a story's appends call for, with what the log had said by then. */
-function written(appends: readonly AppendedEvents[], deadlines: (state: never) => readonly { dueOn: LocalDate }[]): Written[] {
-  const log: unknown[] = [];
+/** Renders every e-mail a story's appends call for, with what the log had said by then (from `past` on). */
+function written(appends: readonly AppendedEvents[], deadlines: (state: never) => readonly { dueOn: LocalDate }[], past: readonly unknown[] = []): Written[] {
+  const log: unknown[] = [...past];
   let before: LocalDate[] = [];
   return appends.flatMap((appended) => {
     const after = deadlines(appended.state as never).map((deadline) => deadline.dueOn);
@@ -92,14 +92,17 @@ function jaliscoStory(): Written[] {
   stalled.fire(exerciseDeadlines, 'stall_escalation_enlace');
   const late = exerciseDeadlines(stalled.state).find((deadline) => deadline.kind === 'stall_escalation_coordinador')!;
   stalled.run({ type: 'FireDeadline', data: { deadlineId: late.id } }, at('2026-04-20'));
+  stalled.fire(exerciseDeadlines, 'term_warning');
+  const twelve = exerciseDeadlines(stalled.state).find((deadline) => deadline.kind === 'term_escalation')!;
+  stalled.run({ type: 'FireDeadline', data: { deadlineId: twelve.id } }, at('2027-01-20'));
   const pal = exerciseFrom(jaliscoPalLanzado);
-  for (const kind of ['monitoring_reminder', 'monitoring_due', 'evaluation_reminder', 'evaluation_due']) pal.fire(exerciseDeadlines, kind);
+  for (const kind of ['progress_reminder', 'monitoring_reminder', 'monitoring_due', 'evaluation_reminder', 'evaluation_due']) pal.fire(exerciseDeadlines, kind);
 
   const history = { ...stl.appends[stl.appends.length - 1], occurredAt: at('2027-01-06'), arrivedOverdue: stlDeadlines(jaliscoInstalado().state) };
   return [
     ...written([...stl.appends, history], stlDeadlines),
     ...written(stalled.appends, exerciseDeadlines),
-    ...written(pal.appends, exerciseDeadlines),
+    ...written(pal.appends, exerciseDeadlines, jaliscoPalLanzado),
   ];
 }
 
@@ -110,7 +113,7 @@ describe('every template under a fixed clock names only dates the event log hold
     expect(new Set(mails.map((mail) => mail.kind))).toEqual(
       new Set<NotificationKind>([
         'convene_session', 'session_convened', 'session_rescheduled', 'session_cancelled', 'session_tomorrow', 'stage_stalled',
-        'facilitador_vacant', 'monitoring_due', 'evaluation_due', 'escalation_enlace', 'escalation_coordinador',
+        'facilitador_vacant', 'monitoring_due', 'evaluation_due', 'term_warning', 'progress_reminder', 'escalation_enlace', 'escalation_coordinador',
         'escalation_resolved', 'minutes_ready', 'history_recorded',
       ]),
     );

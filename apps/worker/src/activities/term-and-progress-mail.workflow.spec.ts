@@ -1,0 +1,154 @@
+import { addDays, addMonths, daysBetween, type LocalDate, spanishDate, spanishLongDate, STL_2017, type StlState } from '@app/domain';
+import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
+import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { launchPalOf } from '../../../../test/scenarios/full-exercise';
+import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+import { insertStaff } from '@test/support/notification-fixtures';
+import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
+import { type ReceivedMail, SmtpSink } from '@test/support/smtp-sink';
+import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { Like } from 'typeorm';
+import { EventStoreActivitiesService } from './event-store.activities';
+import { OutboxDispatcher } from '../dispatcher/outbox-dispatcher';
+import { reportToStl } from '../dispatcher/report-to-stl';
+import { NotificationActivitiesService } from './notification.activities';
+
+const ENLACE = 'laura.mendez@inai.ejemplo.mx';
+const COORDINACION = 'coordinacion@inai.ejemplo.mx';
+const QUIET = { log: () => undefined, warn: () => undefined };
+
+/** The addresses of the garante sector's titulares on the STL: "the state's garante(s)". */
+function garantesOf(state: StlState): string[] {
+  if (state.status === 'unregistered') return [];
+  return Object.values(state.members)
+    .filter((member) => member.sector === 'garante' && member.role === 'titular')
+    .map((member) => member.email as string)
+    .sort();
+}
+
+/**
+ * The real activities (PostgreSQL, SMTP) under the exercise workflow, with a year skipped in seconds: the e-mails of
+ * the six steps' twelve months (seis-pasos-2016.txt: "seis pasos mínimos a lo largo de un periodo de 12 meses") and of
+ * commitments without progress, read as the recipients' mail servers receive them.
+ */
+describe('the twelve months and the PAL’s progress, from the workflow to the inbox', () => {
+  let postgres: PostgresForFile;
+  let sink: SmtpSink;
+  let transport: SmtpMailTransport;
+  let env: TestWorkflowEnvironment;
+  let workflows: RunningWorkflows | undefined;
+  let driver: ScenarioDriver;
+  let dispatcher: OutboxDispatcher;
+
+  beforeAll(async () => {
+    [postgres, sink, env] = await Promise.all([startPostgresForFile(), SmtpSink.start(), timeSkippingEnvironment()]);
+    const { dataSource } = postgres.database;
+    await insertStaff(dataSource);
+    transport = new SmtpMailTransport(sink.url);
+    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
+    const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
+    const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
+    const deliver = new NotificationActivitiesService(delivery);
+    workflows = await runWorkflows(env, {
+      appendEvents: append.appendEvents.bind(append),
+      deliverNotifications: deliver.deliverNotifications.bind(deliver),
+    });
+    driver = workflows.driver;
+    dispatcher = new OutboxDispatcher(delivery, new UndeliverableReports(dataSource), reportToStl(env.client), {
+      databaseUrl: postgres.database.url,
+      sweepMs: 1_000,
+      lanes: 2,
+    }, QUIET);
+    await dispatcher.start();
+  });
+
+  afterAll(async () => {
+    await dispatcher?.stop();
+    await workflows?.stop();
+    transport?.close();
+    await sink?.stop();
+    await postgres?.stop();
+  });
+
+  /** The messages whose subject matches, once `count` of them arrived (other deadlines of the year mail too). */
+  async function mailsAbout(subject: RegExp, count: number): Promise<ReceivedMail[]> {
+    const matching = () => sink.received.filter((mail) => subject.test(mail.parsed.subject ?? ''));
+    for (let attempt = 0; attempt < 300 && matching().length < count; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return matching();
+  }
+
+  /** The outbox rows of a stream whose deadline ids begin with `ref`, once none is pending any more. */
+  async function rowsOf(streamId: string, ref: string): Promise<NotificationRecord[]> {
+    const repository = postgres.database.dataSource.getRepository(NotificationRecord);
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const rows = await repository.find({ where: { idempotencyKey: Like(`${streamId}|${ref}%`) } });
+      if (rows.length > 0 && rows.every((row) => row.status !== 'pending')) return rows;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error('las filas del buzón siguen pendientes');
+  }
+
+  it('month 11 warns the garante and month 12 escalates to the enlace and the coordinación, each once, with the true dates', async () => {
+    const today = await driver.today();
+    const oaxaca = STL_2017.find((record) => record.entidad === '20')!;
+    await driver.seedStl(oaxaca, { installedOn: today });
+    const garantes = garantesOf(await driver.stlState('20'));
+    await driver.startExercise('20', today);
+    const warningOn: LocalDate = addMonths(today, 11);
+    const termEndsOn: LocalDate = addMonths(today, 12);
+
+    await driver.sleepUntil(warningOn, 18);
+    const warnings = await mailsAbout(/^Oaxaca: el ejercicio 1 lleva once meses/, garantes.length);
+
+    expect(garantes.length).toBeGreaterThan(0);
+    expect(warnings.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
+    for (const warning of warnings) {
+      expect(warning.parsed.subject).toBe(`Oaxaca: el ejercicio 1 lleva once meses; los doce meses de los seis pasos vencen el ${spanishDate(termEndsOn)}`);
+      expect(warning.parsed.text).toContain(
+        `El ejercicio 1 de Oaxaca inició el ${spanishLongDate(today)} y hoy cumple once meses: lleva ${daysBetween(today, warningOn)} días.`,
+      );
+      expect(warning.parsed.text).toContain(`que se cumplen el ${spanishLongDate(termEndsOn)}.`);
+      expect(warning.parsed.text).toContain(`Fecha límite: ${spanishLongDate(termEndsOn)}\n`);
+    }
+
+    await driver.sleepUntil(termEndsOn, 18);
+    const escalations = await mailsAbout(/doce meses de los seis pasos, plazo vencido/, 2);
+
+    expect(escalations.map((mail) => mail.envelopeTo).sort()).toEqual([[COORDINACION], [ENLACE]]);
+    for (const escalation of escalations) {
+      expect(escalation.parsed.subject).toBe(
+        `Escalamiento a la coordinación — Oaxaca: ejercicio 1: doce meses de los seis pasos, plazo vencido el ${spanishDate(termEndsOn)}`,
+      );
+      expect(escalation.parsed.text).toContain(`cumplió doce meses (inició el ${spanishLongDate(today)}) sin concluir los seis pasos`);
+    }
+
+    // Exactly once: a week later nothing more arrived about the twelve months, and every row was sent once.
+    await driver.sleepUntil(addDays(termEndsOn, 7), 18);
+    const rows = await rowsOf('exercise/20/1', `doce-meses:${today}:`);
+    expect(rows.map((row) => row.status)).toEqual(rows.map(() => 'sent'));
+    expect(rows).toHaveLength(garantes.length + 2);
+    expect(sink.received.filter((mail) => /once meses|doce meses/.test(mail.parsed.subject ?? ''))).toHaveLength(garantes.length + 2);
+  });
+
+  it('two months after the launch, the garante is told of each commitment without a progress report, with the bimester’s dates', async () => {
+    const { launchedOn } = await launchPalOf(driver, '19');
+    const garantes = garantesOf(await driver.stlState('19'));
+    const periodEnd = addMonths(launchedOn, 2);
+
+    await driver.sleepUntil(periodEnd, 18);
+    const reminders = await mailsAbout(/^Nuevo León: \d+ compromisos? del PAL sin reporte de avance/, garantes.length);
+
+    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
+    for (const reminder of reminders) {
+      expect(reminder.parsed.subject).toBe(`Nuevo León: 5 compromisos del PAL sin reporte de avance en el bimestre que concluyó el ${spanishDate(periodEnd)}`);
+      expect(reminder.parsed.text).toContain(`En el bimestre del ${spanishLongDate(launchedOn)} al ${spanishLongDate(periodEnd)} no se registró avance de 5 compromisos`);
+      expect(reminder.parsed.text).toContain(`sin reportes desde el lanzamiento del PAL, hace ${daysBetween(launchedOn, periodEnd)} días.`);
+      expect(reminder.parsed.text).toContain(`micrositio antes del ${spanishLongDate(addMonths(launchedOn, 4))}, cuando se revisa el bimestre siguiente.`);
+    }
+    const rows = await rowsOf('exercise/19/1', `avance:${periodEnd}:recordatorio|`);
+    expect(rows.map((row) => [row.recipientEmail, row.status]).sort()).toEqual(garantes.map((email) => [email, 'sent']));
+  });
+});
