@@ -16,7 +16,7 @@ describe('contacts: who will receive the mail of a state', () => {
     expect(warnings).toEqual([
       {
         entidad: '14',
-        warnings: ['Sin garante con correo: los recordatorios no llegarán.', 'Sin enlace con correo: los escalamientos no llegarán al INAI en esta entidad.'],
+        warnings: ['Sin garante con correo: los recordatorios no llegarán.', 'Sin enlace con correo: los escalamientos de esta entidad llegan solo a la coordinación.'],
       },
     ]);
   });

@@ -1,10 +1,10 @@
 import { type Entidad } from '@app/domain';
 import { type UserRole } from '@app/persistence';
 
-/** The roles whose mail the reminders and escalations of a state depend on, and what is lost without them. */
+/** The roles whose mail the reminders and escalations of a state depend on, and what happens without them. */
 const MAIL_ROLES: readonly { readonly role: UserRole; readonly warning: string }[] = [
   { role: 'garante', warning: 'Sin garante con correo: los recordatorios no llegarán.' },
-  { role: 'enlace', warning: 'Sin enlace con correo: los escalamientos no llegarán al INAI en esta entidad.' },
+  { role: 'enlace', warning: 'Sin enlace con correo: los escalamientos de esta entidad llegan solo a la coordinación.' },
 ];
 
 export interface Contact {
