@@ -57,8 +57,9 @@ describe('a deployment with a non-default DEADLINE_POLICY', () => {
 
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ stallReminderOn: addDays(today, 10), nextDeadline: { kind: 'stall_reminder', dueOn: addDays(today, 10) } });
+    // Read later, the exercise may already hold the STL's report (a signal of its own); the dates stay the policy's.
     const fetched = await coordinador.get(`/api/exercises/${created.body.id}`);
-    expect(fetched.body).toEqual(created.body);
+    expect(fetched.body).toMatchObject({ stallReminderOn: created.body.stallReminderOn, nextDeadline: created.body.nextDeadline });
     // The timer is started by the workflow task after the Update's, which may come a moment after the answer.
     await eventually(async () => expect(localDateAt(await lastTimerFiresAt(exerciseWorkflowId(ENTIDAD, 1)))).toBe(created.body.nextDeadline.dueOn));
   });

@@ -1,8 +1,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addMonths, entidadName, STL_2017, TERM_WARNING_MONTHS } from '@app/domain';
+import { seedPlan } from '../apps/api/src/seed/seed-plan';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authenticatedApi } from './support/auth';
+import { todayInMexicoCity } from './support/dates';
 import { httpClient } from './support/http';
 
 interface MailDevEmail {
@@ -48,10 +51,12 @@ describe('a fresh start with the demo seed mails nothing about the past', () => 
 
     const summaries = mails.filter((mail) => mail.subject.startsWith('Se registró el historial'));
     expect(mails.filter((mail) => !summaries.includes(mail)).map((mail) => mail.subject)).toEqual([]);
-    // One per STL; and one per exercise the seed starts about a year ago without its PAL: its twelve months are
-    // overdue too (seis-pasos-2016.txt: "seis pasos mínimos a lo largo de un periodo de 12 meses").
+    // One per STL; and one per exercise the seed starts eleven months ago or more without its PAL: the watch of its
+    // twelve months is overdue too (seis-pasos-2016.txt: "seis pasos mínimos a lo largo de un periodo de 12 meses").
     const twelveMonths = summaries.filter((mail) => mail.text.includes('doce meses de los seis pasos'));
-    expect(twelveMonths).toHaveLength(2);
+    expect(twelveMonths.map((mail) => mail.subject.replace(/^Se registró el historial de (.+) \(.*$/, '$1')).sort()).toEqual(
+      exercisesPastElevenMonths().sort(),
+    );
     expect(summaries).toHaveLength(16 + twelveMonths.length);
     expect(new Set(summaries.map((mail) => mail.to[0].address))).toEqual(new Set(['coordinador@ejemplo.org.mx']));
     const tlaxcala = summaries.find((mail) => mail.subject.includes('Tlaxcala'))!;
@@ -61,3 +66,12 @@ describe('a fresh start with the demo seed mails nothing about the past', () => 
     expect(escalated.body.map((escalation) => escalation.kind)).toContain('vacancy_escalation');
   });
 });
+
+/** The states whose seeded exercise has no PAL and began eleven months or more before today. */
+function exercisesPastElevenMonths(): string[] {
+  const today = todayInMexicoCity();
+  return STL_2017.filter((record, index) => {
+    const { exercise } = seedPlan(record, index, today, new Date().toISOString());
+    return exercise.afterStep3.length === 0 && addMonths(exercise.startedOn, TERM_WARNING_MONTHS) < today;
+  }).map((record) => entidadName(record.entidad));
+}

@@ -4,7 +4,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { type Request, type Response } from 'express';
 import { DataSource } from 'typeorm';
 import { type AuthenticatedUser, CurrentUser } from '../auth/authenticated-user';
-import { ALL_ENTIDADES, readableEntidades } from '../auth/entidad-access';
+import { canRead } from '../auth/entidad-access';
 import { sessionCookieToken } from '../auth/jwt-auth.guard';
 import { AuthService } from '../auth/auth.service';
 import { Public } from '../auth/public.decorator';
@@ -55,11 +55,10 @@ export class AccountPagesController {
   /** The states with an STL that the account follows: where the reminders need someone to reach. */
   private async stlEntidades(user: AuthenticatedUser): Promise<Entidad[]> {
     const rows: { entidad: string }[] = await this.dataSource.query('SELECT entidad FROM stls ORDER BY entidad');
-    const readable = readableEntidades(user);
     return rows
       .map((row) => row.entidad)
       .filter(isEntidad)
-      .filter((entidad) => readable === ALL_ENTIDADES || readable.includes(entidad))
+      .filter((entidad) => canRead(user, entidad))
       .sort((a, b) => entidadName(a).localeCompare(entidadName(b), 'es'));
   }
 }

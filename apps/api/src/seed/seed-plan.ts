@@ -44,6 +44,8 @@ const commitmentsFor = (entidad: string): CommitmentInput[] => [
   commitment('C5', 'follow_the_money', 'Rastreo del gasto en programas sociales', entidad),
 ];
 
+const STEPS_BEFORE_INSTALLATION_DAYS = 135;
+
 /**
  * The 16 STLs of 2017 (guia-instalacion-stl.txt, tables 2 and 5) as they would look today: installed 3 to 8 months
  * ago, each with its first exercise. Half of those with a facilitador have launched their PAL; two thirds have met
@@ -52,7 +54,10 @@ const commitmentsFor = (entidad: string): CommitmentInput[] => [
 export function seedPlan(record: StlSeedRecord, index: number, today: LocalDate, now: string): StatePlan {
   const entidad = record.entidad;
   const installedOn = addMonths(today, -(3 + (index % 6)));
-  const startedOn = addDays(installedOn, -120);
+  // 135 days keep the twelve months of the steps at least ten days away from the seed day, whatever the calendar:
+  // with 120, four calendar months minus 120 days put them on the seed day itself on 154 days of the year, so
+  // whether the month-11 warning was history or news depended on the hour the seed ran.
+  const startedOn = addDays(installedOn, -STEPS_BEFORE_INSTALLATION_DAYS);
   // The mesas' commitments are recorded today, so the PAL can be launched today at the earliest.
   const launchesPal = record.facilitador !== null && index % 2 === 0;
   const seeded = stlSeedCommands(record, { installedOn, now }).map(({ type, data }) => ({ type, data }) as StlRequest);

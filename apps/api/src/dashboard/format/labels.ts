@@ -1,4 +1,4 @@
-import { type CommitmentCompletion, type CommitmentKind, type Sector } from '@app/domain';
+import { type CommitmentCompletion, type CommitmentKind, type ExerciseEvent, type Sector, type StlEvent } from '@app/domain';
 
 /** What people read for the codes the read model stores. Unknown codes are shown as they are, never hidden. */
 function labelFrom<K extends string>(labels: Readonly<Record<K, string>>): (code: string) => string {
@@ -94,8 +94,8 @@ export const roleName = labelFrom({
   integrante: 'Integrante',
 });
 
-/** The audit trail in words: one phrase per event type of both streams. */
-export const eventName = labelFrom({
+/** The audit trail in words: one phrase per event type of both streams (a new event type fails to compile here). */
+export const eventName = labelFrom<ExerciseEvent['type'] | StlEvent['type']>({
   ExerciseStarted: 'Inicio del ejercicio (Declaración Conjunta)',
   StageCompleted: 'Etapa concluida',
   StageSkipped: 'Etapa omitida con justificación',
@@ -116,6 +116,7 @@ export const eventName = labelFrom({
   MonitoringDue: 'Vence el monitoreo',
   EvaluationDue: 'Vence la evaluación',
   StlRegistered: 'Registro del STL',
+  GovernanceMechanismAdopted: 'Adopción o cambio del mecanismo de gobernanza del STL',
   DecisionRuleChanged: 'Cambio de regla de decisión',
   NonWorkingDaysSet: 'Días inhábiles del STL',
   MemberAdded: 'Alta de integrante',
@@ -126,6 +127,8 @@ export const eventName = labelFrom({
   CompositionWarningsChanged: 'Advertencias de composición',
   SessionConvened: 'Convocatoria a sesión',
   SessionCancelled: 'Sesión cancelada',
+  SessionRescheduled: 'Sesión reprogramada',
+  WorkingMeetingRecorded: 'Reunión de trabajo registrada',
   ConvocationAnswered: 'Respuesta a una convocatoria',
   AttendanceRecorded: 'Asistencia registrada',
   AttendanceAmended: 'Asistencia corregida',
