@@ -1,90 +1,42 @@
 import { addDays, addMonths, spanishDate, spanishLongDate, STL_2017 } from '@app/domain';
-import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
-import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
-import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { NotificationRecord } from '@app/persistence';
 import { FACILITADORA } from '../../../../libs/notifications/src/testing/stories';
-import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
-import { insertStaff } from '@test/support/notification-fixtures';
-import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
-import { SmtpSink } from '@test/support/smtp-sink';
-import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
-import { EventStoreActivitiesService } from './event-store.activities';
-import { OutboxDispatcher } from '../dispatcher/outbox-dispatcher';
-import { reportToStl } from '../dispatcher/report-to-stl';
-import { NotificationActivitiesService } from './notification.activities';
+import { MailWorkflows } from '@test/support/mail-workflows';
 
 const GARANTE = 'garante1.14@ejemplo.org.mx';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
-const QUIET = { log: () => undefined, warn: () => undefined };
 
 /** The real activities (PostgreSQL, SMTP) under the STL workflow, with months skipped in seconds. */
 describe('a vacant facilitador, from the workflow to the inbox', () => {
-  let postgres: PostgresForFile;
-  let sink: SmtpSink;
-  let transport: SmtpMailTransport;
-  let env: TestWorkflowEnvironment;
-  let workflows: RunningWorkflows | undefined;
-  let driver: ScenarioDriver;
-  let dispatcher: OutboxDispatcher;
-
-  beforeAll(async () => {
-    [postgres, sink, env] = await Promise.all([startPostgresForFile(), SmtpSink.start(), timeSkippingEnvironment()]);
-    const { dataSource } = postgres.database;
-    await insertStaff(dataSource);
-    transport = new SmtpMailTransport(sink.url);
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
-    const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
-    const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
-    const deliver = new NotificationActivitiesService(delivery);
-    workflows = await runWorkflows(env, {
-      appendEvents: append.appendEvents.bind(append),
-      deliverNotifications: deliver.deliverNotifications.bind(deliver),
-    });
-    driver = workflows.driver;
-    // The worker's dispatcher sends what the workflows queue, as in production.
-    dispatcher = new OutboxDispatcher(delivery, new UndeliverableReports(dataSource), reportToStl(env.client), {
-      databaseUrl: postgres.database.url,
-      sweepMs: 1_000,
-      lanes: 2,
-    }, QUIET);
-    await dispatcher.start();
-  });
-
-  afterAll(async () => {
-    await dispatcher?.stop();
-    await workflows?.stop();
-    transport?.close();
-    await sink?.stop();
-    await postgres?.stop();
-  });
+  const stack = new MailWorkflows();
 
   it('flags it at once to the garante and the enlace, reminds the garante at 15 days and escalates to the enlace at 30', async () => {
-    const today = await driver.today();
+    const today = await stack.driver.today();
     const jalisco = STL_2017.find((record) => record.entidad === '14')!;
-    await driver.seedStl(jalisco, { installedOn: addDays(today, -10) });
-    await driver.stl('14', 'AppointFacilitador', {
+    await stack.driver.seedStl(jalisco, { installedOn: addDays(today, -10) });
+    await stack.driver.stl('14', 'AppointFacilitador', {
       ...FACILITADORA,
       appointedOn: addDays(today, -10),
       historical: { justification: 'Designada por el STL en sesión; el acta se registra aparte.' },
     });
 
-    await driver.stl('14', 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
+    await stack.driver.stl('14', 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia' });
 
-    const flagged = await sink.waitForMessages(2);
+    const flagged = await stack.sink.waitForMessages(2);
     expect(flagged.map((mail) => [mail.envelopeTo[0], mail.parsed.subject]).sort()).toEqual([
       [GARANTE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${spanishDate(today)}`],
       [ENLACE, `STL de Jalisco: el puesto de facilitador quedó vacante el ${spanishDate(today)}`],
     ].sort());
 
-    await driver.sleepUntil(addDays(today, 15), 18);
-    const [reminder] = (await sink.waitForMessages(3)).slice(2);
+    await stack.driver.sleepUntil(addDays(today, 15), 18);
+    const [reminder] = (await stack.sink.waitForMessages(3)).slice(2);
     expect(reminder.envelopeTo).toEqual([GARANTE]);
     expect(reminder.parsed.subject).toBe(
       `STL de Jalisco: el puesto de facilitador sigue vacante; nómbrelo antes del ${spanishDate(addDays(today, 30))}`,
     );
 
-    await driver.sleepUntil(addDays(today, 30), 18);
-    const [escalation] = (await sink.waitForMessages(4)).slice(3);
+    await stack.driver.sleepUntil(addDays(today, 30), 18);
+    const [escalation] = (await stack.sink.waitForMessages(4)).slice(3);
     expect(escalation.envelopeTo).toEqual([ENLACE]);
     expect(escalation.parsed.subject).toBe(
       `Escalamiento al enlace del INAI — Jalisco: facilitador vacante, plazo vencido el ${spanishDate(addDays(today, 30))}`,
@@ -93,33 +45,33 @@ describe('a vacant facilitador, from the workflow to the inbox', () => {
 
     // The SMTP server holds the message a moment before the dispatcher marks its row sent.
     const rows = await waitFor(
-      () => postgres.database.dataSource.getRepository(NotificationRecord).find(),
+      () => stack.dataSource.getRepository(NotificationRecord).find(),
       (found) => found.every((row) => row.status !== 'pending'),
     );
     expect(rows.map((row) => row.status)).toEqual(['sent', 'sent', 'sent', 'sent']);
-    expect(new Set(sink.received.map((mail) => mail.parsed.messageId)).size).toBe(4);
+    expect(new Set(stack.sink.received.map((mail) => mail.parsed.messageId)).size).toBe(4);
   });
 
   it('an STL recorded months after its installation mails no reminder or escalation about the past: one summary to the coordinación', async () => {
-    sink.received.length = 0;
-    const today = await driver.today();
+    stack.sink.received.length = 0;
+    const today = await stack.driver.today();
     const sonora = STL_2017.find((record) => record.entidad === '26')!;
     const installedOn = addDays(today, -150);
-    await driver.seedStl(sonora, { installedOn });
+    await stack.driver.seedStl(sonora, { installedOn });
 
-    const fired = await waitFor(() => driver.stlState('26'), (state) => state.status === 'instalado' && state.escalations.length > 0);
-    const [summary] = await sink.waitForMessages(1);
-    await driver.stl('26', 'ConveneSession', {
+    const fired = await waitFor(() => stack.driver.stlState('26'), (state) => state.status === 'instalado' && state.escalations.length > 0);
+    const [summary] = await stack.sink.waitForMessages(1);
+    await stack.driver.stl('26', 'ConveneSession', {
       sessionId: 's1', date: addDays(today, 10), kind: 'ordinaria', convokedOn: today, agenda: ['Reanudar las sesiones'],
     });
-    const convocations = await sink.waitForMessages(2);
+    const convocations = await stack.sink.waitForMessages(2);
 
     expect(fired.status === 'instalado' && fired.escalations.map((escalation) => escalation.kind)).toEqual(['cadence_escalation']);
     expect(summary.envelopeTo).toEqual(['coordinacion@inai.ejemplo.mx']);
     expect(summary.parsed.subject).toBe(`Se registró el historial de Sonora (${spanishDate(today)}): 2 plazos vencidos`);
     expect(summary.parsed.text).toContain(`Escalamiento por sesión bimestral sin celebrar: venció el ${spanishLongDate(addMonths(installedOn, 2))}.`);
     expect(convocations.slice(1).every((mail) => mail.parsed.subject?.includes('sesión ordinaria convocada'))).toBe(true);
-    expect(sink.received.filter((mail) => /Escalamiento|convoque|Resuelto/.test(mail.parsed.subject ?? ''))).toEqual([]);
+    expect(stack.sink.received.filter((mail) => /Escalamiento|convoque|Resuelto/.test(mail.parsed.subject ?? ''))).toEqual([]);
   });
 });
 

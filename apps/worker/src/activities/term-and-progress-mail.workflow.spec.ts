@@ -1,22 +1,12 @@
 import { addDays, addMonths, daysBetween, type LocalDate, spanishDate, spanishLongDate, STL_2017, type StlState } from '@app/domain';
-import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationDelivery, NotificationOutbox, SmtpMailTransport, UndeliverableReports } from '@app/notifications';
-import { EventStore, NotificationRecord, ProjectionWriter } from '@app/persistence';
-import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { NotificationRecord } from '@app/persistence';
 import { launchPalOf } from '../../../../test/scenarios/full-exercise';
-import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
-import { insertStaff } from '@test/support/notification-fixtures';
-import { type PostgresForFile, startPostgresForFile } from '@test/support/postgres-for-file';
-import { type ReceivedMail, SmtpSink } from '@test/support/smtp-sink';
-import { type RunningWorkflows, runWorkflows, timeSkippingEnvironment } from '@test/support/time-skipping';
+import { type ReceivedMail } from '@test/support/smtp-sink';
+import { MailWorkflows } from '@test/support/mail-workflows';
 import { Like } from 'typeorm';
-import { EventStoreActivitiesService } from './event-store.activities';
-import { OutboxDispatcher } from '../dispatcher/outbox-dispatcher';
-import { reportToStl } from '../dispatcher/report-to-stl';
-import { NotificationActivitiesService } from './notification.activities';
 
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 const COORDINACION = 'coordinacion@inai.ejemplo.mx';
-const QUIET = { log: () => undefined, warn: () => undefined };
 
 /** The addresses of the garante sector's titulares on the STL: "the state's garante(s)". */
 function garantesOf(state: StlState): string[] {
@@ -33,47 +23,11 @@ function garantesOf(state: StlState): string[] {
  * commitments without progress, read as the recipients' mail servers receive them.
  */
 describe('the twelve months and the PAL’s progress, from the workflow to the inbox', () => {
-  let postgres: PostgresForFile;
-  let sink: SmtpSink;
-  let transport: SmtpMailTransport;
-  let env: TestWorkflowEnvironment;
-  let workflows: RunningWorkflows | undefined;
-  let driver: ScenarioDriver;
-  let dispatcher: OutboxDispatcher;
-
-  beforeAll(async () => {
-    [postgres, sink, env] = await Promise.all([startPostgresForFile(), SmtpSink.start(), timeSkippingEnvironment()]);
-    const { dataSource } = postgres.database;
-    await insertStaff(dataSource);
-    transport = new SmtpMailTransport(sink.url);
-    const outbox = new NotificationOutbox({ publicBaseUrl: 'http://127.0.0.1:3000', mailLinkSecret: DEVELOPMENT_MAIL_LINK_SECRET });
-    const append = new EventStoreActivitiesService(new EventStore(dataSource), new ProjectionWriter(), outbox, dataSource);
-    const delivery = new NotificationDelivery(dataSource, transport, { mailFrom: 'avisos@inai.ejemplo.mx' });
-    const deliver = new NotificationActivitiesService(delivery);
-    workflows = await runWorkflows(env, {
-      appendEvents: append.appendEvents.bind(append),
-      deliverNotifications: deliver.deliverNotifications.bind(deliver),
-    });
-    driver = workflows.driver;
-    dispatcher = new OutboxDispatcher(delivery, new UndeliverableReports(dataSource), reportToStl(env.client), {
-      databaseUrl: postgres.database.url,
-      sweepMs: 1_000,
-      lanes: 2,
-    }, QUIET);
-    await dispatcher.start();
-  });
-
-  afterAll(async () => {
-    await dispatcher?.stop();
-    await workflows?.stop();
-    transport?.close();
-    await sink?.stop();
-    await postgres?.stop();
-  });
+  const stack = new MailWorkflows();
 
   /** The messages whose subject matches, once `count` of them arrived (other deadlines of the year mail too). */
   async function mailsAbout(subject: RegExp, count: number): Promise<ReceivedMail[]> {
-    const matching = () => sink.received.filter((mail) => subject.test(mail.parsed.subject ?? ''));
+    const matching = () => stack.sink.received.filter((mail) => subject.test(mail.parsed.subject ?? ''));
     for (let attempt = 0; attempt < 300 && matching().length < count; attempt += 1) {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -82,7 +36,7 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
 
   /** The outbox rows of a stream whose deadline ids begin with `ref`, once none is pending any more. */
   async function rowsOf(streamId: string, ref: string): Promise<NotificationRecord[]> {
-    const repository = postgres.database.dataSource.getRepository(NotificationRecord);
+    const repository = stack.dataSource.getRepository(NotificationRecord);
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const rows = await repository.find({ where: { idempotencyKey: Like(`${streamId}|${ref}%`) } });
       if (rows.length > 0 && rows.every((row) => row.status !== 'pending')) return rows;
@@ -92,15 +46,15 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
   }
 
   it('month 11 warns the garante and month 12 escalates to the enlace and the coordinación, each once, with the true dates', async () => {
-    const today = await driver.today();
+    const today = await stack.driver.today();
     const oaxaca = STL_2017.find((record) => record.entidad === '20')!;
-    await driver.seedStl(oaxaca, { installedOn: today });
-    const garantes = garantesOf(await driver.stlState('20'));
-    await driver.startExercise('20', today);
+    await stack.driver.seedStl(oaxaca, { installedOn: today });
+    const garantes = garantesOf(await stack.driver.stlState('20'));
+    await stack.driver.startExercise('20', today);
     const warningOn: LocalDate = addMonths(today, 11);
     const termEndsOn: LocalDate = addMonths(today, 12);
 
-    await driver.sleepUntil(warningOn, 18);
+    await stack.driver.sleepUntil(warningOn, 18);
     const warnings = await mailsAbout(/^Oaxaca: el ejercicio 1 lleva once meses/, garantes.length);
 
     expect(garantes.length).toBeGreaterThan(0);
@@ -114,7 +68,7 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
       expect(warning.parsed.text).toContain(`Fecha límite: ${spanishLongDate(termEndsOn)}\n`);
     }
 
-    await driver.sleepUntil(termEndsOn, 18);
+    await stack.driver.sleepUntil(termEndsOn, 18);
     const escalations = await mailsAbout(/doce meses de los seis pasos, plazo vencido/, 2);
 
     expect(escalations.map((mail) => mail.envelopeTo).sort()).toEqual([[COORDINACION], [ENLACE]]);
@@ -126,19 +80,19 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
     }
 
     // Exactly once: a week later nothing more arrived about the twelve months, and every row was sent once.
-    await driver.sleepUntil(addDays(termEndsOn, 7), 18);
+    await stack.driver.sleepUntil(addDays(termEndsOn, 7), 18);
     const rows = await rowsOf('exercise/20/1', `doce-meses:${today}:`);
     expect(rows.map((row) => row.status)).toEqual(rows.map(() => 'sent'));
     expect(rows).toHaveLength(garantes.length + 2);
-    expect(sink.received.filter((mail) => /once meses|doce meses/.test(mail.parsed.subject ?? ''))).toHaveLength(garantes.length + 2);
+    expect(stack.sink.received.filter((mail) => /once meses|doce meses/.test(mail.parsed.subject ?? ''))).toHaveLength(garantes.length + 2);
   });
 
   it('two months after the launch, the garante is told of each commitment without a progress report, with the bimester’s dates', async () => {
-    const { launchedOn } = await launchPalOf(driver, '19');
-    const garantes = garantesOf(await driver.stlState('19'));
+    const { launchedOn } = await launchPalOf(stack.driver, '19');
+    const garantes = garantesOf(await stack.driver.stlState('19'));
     const periodEnd = addMonths(launchedOn, 2);
 
-    await driver.sleepUntil(periodEnd, 18);
+    await stack.driver.sleepUntil(periodEnd, 18);
     const reminders = await mailsAbout(/^Nuevo León: \d+ compromisos? del PAL sin reporte de avance/, garantes.length);
 
     expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
