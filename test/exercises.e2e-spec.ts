@@ -1,7 +1,8 @@
 import { stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addMonths, type CommitmentInput } from '@app/domain';
+import { addMonths } from '@app/domain';
 import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
+import { cincoCompromisosOf } from '../libs/domain/src/test-support/exercise-fixtures';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday, todayInMexicoCity } from './support/dates';
 import { statesOf } from './support/e2e-states';
@@ -16,23 +17,10 @@ import { e2eApi } from './support/http';
 const { newStl, registeredStl, raced } = statesOf('exercises', __filename);
 const MICROSITIO = `https://micrositio.ejemplo.org.mx/${newStl}`;
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesas de trabajo con las dependencias responsables'],
-  products: ['Informe público de avance'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: [`${newStl}-gobierno-1`, `${newStl}-sociedadcivil-1`],
-});
-
-const cincoCompromisos = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transparencia en el transporte público'),
-  commitment('C4', 'problema_local', 'Gestión ciudadana del agua'),
-  { ...commitment('C5', 'follow_the_money', 'Rastreo del gasto en programas sociales'), description: 'Presupuesto ejercido, mes a mes.' },
-];
+// The optional description travels too.
+const cincoCompromisos = cincoCompromisosOf([`${newStl}-gobierno-1`, `${newStl}-sociedadcivil-1`]).map((commitment) =>
+  commitment.id === 'C5' ? { ...commitment, description: 'Presupuesto ejercido, mes a mes.' } : commitment,
+);
 
 describe('exercise commands through HTTP', () => {
   const coordinador = authenticatedApi(e2eApi(), 'coordinador');

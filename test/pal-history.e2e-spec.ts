@@ -1,4 +1,5 @@
-import { addDays, addMonths, type CommitmentInput } from '@app/domain';
+import { addDays, addMonths } from '@app/domain';
+import { cincoCompromisosOf } from '../libs/domain/src/test-support/exercise-fixtures';
 import { authenticatedApi } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
 import { eventually } from './support/eventually';
@@ -19,22 +20,7 @@ const launchedOn = addDays(installedOn, 15);
 const monitoringDueOn = addMonths(launchedOn, 6);
 const historical = { justification: 'El PAL se ejecutó antes de usar el sistema; se registra con sus actas.' };
 
-const commitment = (id: string, kind: CommitmentInput['kind'], title: string): CommitmentInput => ({
-  id,
-  title,
-  kind,
-  activities: ['Mesas de trabajo con las dependencias responsables'],
-  products: ['Informe público de avance'],
-  indicators: ['Porcentaje de actividades concluidas'],
-  responsibles: ['16-gobierno-1', '16-sociedadcivil-1'],
-});
-const commitments = [
-  commitment('C1', 'agenda_nacional', 'Datos abiertos de obra pública'),
-  commitment('C2', 'agenda_nacional', 'Contrataciones abiertas'),
-  commitment('C3', 'problema_local', 'Transparencia en el transporte público'),
-  commitment('C4', 'problema_local', 'Gestión ciudadana del agua'),
-  commitment('C5', 'follow_the_money', 'Rastreo del gasto en programas sociales'),
-];
+const commitments = cincoCompromisosOf(['16-gobierno-1', '16-sociedadcivil-1']);
 
 interface Exercise {
   readonly currentStep: number;
