@@ -69,6 +69,7 @@ function jaliscoRecord(): EntidadRecord {
     commitments: [commitment],
     escalations: [],
     events: [],
+    removals: [],
   };
 }
 
