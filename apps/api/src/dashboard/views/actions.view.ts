@@ -226,7 +226,9 @@ export function memberChangeForms(entidad: Entidad, stl: StlSummary, members: re
     { id: 'form-remocion', summary: 'Proponer remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/propose`, success: 'Remoción propuesta.', names },
     html`<div class="row">${selectField('remocion-integrante', 'memberId', 'Integrante', memberChoices)}
       ${selectField('remocion-causa', 'cause', 'Causa', Object.entries(REMOVAL_CAUSE_LABELS))}
-      ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}</div>`,
+      ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}
+      ${dateField('remocion-fecha', 'proposedOn', 'Fecha de la propuesta', today, { max: today })}</div>
+      <p class="small muted">La vota el STL en una sesión posterior a esta fecha, con su regla de decisión (MG cap. III).</p>`,
   );
   // The removal follows the session's vote on it (a decision about `remove_member`); without a registered session,
   // a historical act says which way it went.
