@@ -44,7 +44,7 @@ function decisionCell(proceeding: RemovalProceeding, sessions: readonly StlSessi
       ${acts ? html`<a href="#form-remocion-decision">Registrar la decisión</a>` : ''}</div>`;
   }
   return html`${badge('Pendiente', 'warn')}<div class="small">La vota el STL en una sesión posterior al ${fechaLarga(proceeding.proposedOn)}.
-    ${acts ? html`<a href="#form-acuerdo">Registrar el acuerdo de una sesión</a>` : ''}</div>`;
+    ${acts ? html`<a href="#sesiones">Convocar la sesión y registrar su acuerdo</a>` : ''}</div>`;
 }
 
 /** The STL's removal proceedings (MG cap. III): proposed by a member, voted at a later session, then recorded. */
