@@ -122,13 +122,14 @@ export class DashboardReader {
   }
 
   /** Only what the public board shows: no members, no contact data, no audit trail. */
-  async publicRecord(entidad: Entidad): Promise<Pick<EntidadRecord, 'exercise' | 'commitments' | 'sessions'>> {
+  async publicRecord(entidad: Entidad): Promise<Pick<EntidadRecord, 'exercise' | 'stl' | 'commitments' | 'sessions'>> {
     const manager = this.dataSource.manager;
-    const [exercises, sessions] = await Promise.all([
+    const [exercises, stl, sessions] = await Promise.all([
       manager.find(ExerciseView, { where: { entidad } }),
+      manager.findOneBy(StlView, { entidad }),
       manager.find(StlSessionView, {
         where: { entidad },
-        select: { entidad: true, sessionId: true, date: true, kind: true, status: true, minutes: true },
+        select: { entidad: true, sessionId: true, date: true, kind: true, status: true, minutes: true, historicalJustification: true },
         order: { date: 'DESC' },
       }),
     ]);
@@ -136,7 +137,7 @@ export class DashboardReader {
     const commitments = exercise
       ? await manager.find(CommitmentView, { where: { exerciseId: exercise.id, launched: true }, order: { commitmentId: 'ASC' } })
       : [];
-    return { ...(exercise && { exercise: exercise.summary }), commitments, sessions };
+    return { ...(exercise && { exercise: exercise.summary }), ...(stl && { stl: stl.summary }), commitments, sessions };
   }
 
   async escalations(filter: EscalationFilter, readable: Readable): Promise<EscalationView[]> {

@@ -1,4 +1,5 @@
 import { Script } from 'node:vm';
+import { type ExerciseSummary } from '@app/domain';
 import { type CommitmentView, type StlMemberView, type StlSessionView } from '@app/persistence';
 import { ASSETS } from '../assets/dashboard-assets';
 import { boardRow } from '../board/country-board';
@@ -144,7 +145,7 @@ describe('state page', () => {
 
 describe('public board', () => {
   it('shows steps, commitments and sessions with their minutes, and nothing personal', () => {
-    const page = publicBoardView({ entidad: '14', today: TODAY, exercise: jaliscoExercise(10), commitments: [commitment], sessions: [session] }).value;
+    const page = publicBoardView({ entidad: '14', today: TODAY, exercise: jaliscoExercise(10), commitments: [commitment], sessions: [session], actsWithoutSession: [] }).value;
 
     expect(page).toContain('Tablero de seguimiento · Jalisco');
     expect(page.match(/<li class="[^"]*"[^>]*>\s*<span class="n">Paso/g)).toHaveLength(6);
@@ -154,6 +155,27 @@ describe('public board', () => {
     expect(page).not.toContain('@');
     expect(page).not.toContain('reunion.ejemplo.org.mx');
     expect(page).not.toContain('Cerrar sesión');
+    expect(page).not.toContain('Acto histórico');
+  });
+
+  it('marks as the private board does the acts recorded after their day, with their justification, naming nobody', () => {
+    const exercise = {
+      ...jaliscoExercise(10),
+      historicalActs: [{ act: 'lanzamiento', on: '2026-03-02', justification: 'El PAL se lanzó antes de usar el sistema.' }],
+    } as ExerciseSummary;
+    const page = publicBoardView({
+      entidad: '14',
+      today: TODAY,
+      exercise,
+      commitments: [commitment],
+      sessions: [{ ...session, historicalJustification: 'Convocada por oficio.' }],
+      actsWithoutSession: [{ act: { kind: 'remove_member', memberId: '14-gobierno-1' }, on: '2026-10-30', justification: 'Acuerdo en sesión sin acta.' }],
+    }).value;
+
+    expect(page).toMatch(/Acto histórico<\/span>\s*Lanzamiento del PAL del 2 de marzo de 2026: El PAL se lanzó antes de usar el sistema\./);
+    expect(page).toMatch(/Acto histórico<\/span> Convocada por oficio\./);
+    expect(page).toMatch(/Acto sin sesión registrada<\/span>\s*La remoción de un integrante, del 30 de octubre de 2026: Acuerdo en sesión sin acta\./);
+    expect(page).not.toContain('14-gobierno-1');
   });
 });
 
