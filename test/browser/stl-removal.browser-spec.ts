@@ -122,3 +122,31 @@ describe('removing a member of the STL through the board (issue 17, item 3; issu
     expect(errors).toEqual([]);
   });
 });
+
+describe('the public page of the same state (issue 21)', () => {
+  it('marks the session convened as a historical act and the act without a registered session, with their justifications', async () => {
+    const garante = await openAt(1280, 800);
+    await signIn(garante, `garante-${morelos}`, STATE_PAGE);
+    await act(garante, 'form-facilitador-vacante', async (form) => {
+      await form.locator('#vacante-fecha').fill(daysAgo(4));
+      await form.locator('#vacante-motivo').fill('Renunció a la facilitación por cambio de adscripción.');
+    });
+    await act(garante, 'form-facilitador', async (form) => {
+      await form.locator('#facilitador-nombre').fill('Mariana Ocampo Reyes');
+      await form.locator('#facilitador-procedencia').fill('Academia – UAEMor');
+      await form.locator('#facilitador-fecha').fill(daysAgo(3));
+      await form.locator('#facilitador-justificacion').fill('Ratificada en reunión de la que no se levantó acta.');
+    });
+
+    for (const [width, height] of [[390, 844], [1280, 800]] as const) {
+      const page = await openAt(width, height);
+      await page.goto(`${baseUrl()}/tablero/publico/${morelos}`);
+      await checkPage(page);
+      const body = (await page.locator('main, body').first().innerText()).replace(/\s+/g, ' ');
+      expect(body).toContain('Acto histórico Convocada por oficio antes de usar el tablero.');
+      expect(body).toMatch(/Acto sin sesión registrada El nombramiento del facilitador, del .+: Ratificada en reunión de la que no se levantó acta\./);
+      expect(body).not.toContain('Mariana Ocampo Reyes');
+    }
+    expect(errors).toEqual([]);
+  });
+});
