@@ -39,6 +39,7 @@ export const E2E_STATES = allocateStates({
   'stls-bad-input': { seeded: '16' },
   stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05', tabasco: '27' },
   'stl-removal': { morelos: '17' },
+  widths: { veracruz: '30' },
 } as const);
 
 export type E2eFile = keyof typeof E2E_STATES;
