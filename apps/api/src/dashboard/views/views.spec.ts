@@ -6,6 +6,7 @@ import { boardRow } from '../board/country-board';
 import { type EntidadRecord } from '../read-model/dashboard-reader';
 import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-fixtures';
 import { boardView } from './board.view';
+import { convocationAnswerView } from './convocation-answer.view';
 import { entidadView } from './entidad.view';
 import { eventDetail } from './history.view';
 import { publicBoardView } from './public-board.view';
@@ -210,5 +211,23 @@ describe('board script', () => {
   it('is valid JavaScript', () => {
     // Compiled, not run: it needs a browser.
     expect(() => new Script(ASSETS['tablero.js'].body)).not.toThrow();
+  });
+});
+
+describe('the page of a convocation’s personal link', () => {
+  // Issue 17, item 7: "a real convocation states the hour and the place".
+  it('states the day, the hour in Mexico City time and the place', () => {
+    const view = (startTime?: string, endTime?: string) =>
+      convocationAnswerView({
+        token: 'token',
+        entidad: '30',
+        nombre: 'Ana Ruiz',
+        session: { date: '2026-12-21', kind: 'ordinaria', place: 'Sala de juntas', agenda: [], ...(startTime && { startTime }), ...(endTime && { endTime }) },
+        answer: null,
+      }).value;
+
+    expect(view('10:00', '13:30')).toContain('sesión ordinaria del 21 de diciembre de 2026, de 10:00 a 13:30 h (hora de la Ciudad de México), Sala de juntas.');
+    expect(view('10:00')).toContain('del 21 de diciembre de 2026, a las 10:00 h (hora de la Ciudad de México), Sala de juntas.');
+    expect(view()).toContain('del 21 de diciembre de 2026, Sala de juntas.');
   });
 });
