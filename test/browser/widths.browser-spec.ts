@@ -1,5 +1,5 @@
 import { DEVELOPMENT_MAIL_LINK_SECRET, signAnswerToken } from '@app/notifications';
-import { type Browser } from 'playwright-core';
+import { type Browser, type Page } from 'playwright-core';
 import { authenticatedApi } from '../support/auth';
 import { todayInMexicoCity } from '../support/dates';
 import { statesOf } from '../support/e2e-states';
@@ -93,6 +93,32 @@ async function conveneAndAnswer(): Promise<void> {
   convocation = link(first.memberId);
 }
 
+/**
+ * Words of the shown column headers that a line break cuts in two ("Acu-erd-os" in a squeezed column): a header is
+ * read at a glance, so it may wrap between words, or at a soft hyphen it offers ("Escala&shy;mientos"), only.
+ * Headers hidden by the phone layout are not shown.
+ */
+function headerWordsBrokenAcrossLines(page: Page): Promise<string[]> {
+  return page.evaluate<string[]>(`(() => {
+    const broken = [];
+    for (const th of document.querySelectorAll('thead th')) {
+      const head = th.closest('thead').getBoundingClientRect();
+      if (head.width <= 2 || head.height <= 2) continue;
+      const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const match of node.textContent.matchAll(/[^\\s\\u00ad]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const lines = new Set(Array.from(range.getClientRects(), (rect) => Math.round(rect.top)));
+          if (lines.size > 1) broken.push(match[0]);
+        }
+      }
+    }
+    return broken;
+  })()`);
+}
+
 let browser: Browser;
 
 beforeAll(async () => {
@@ -119,6 +145,7 @@ async function check(width: number, { name, path, username, shows }: Viewed, hei
     await page.goto(`${baseUrl()}${typeof path === 'string' ? path : path()}`);
     if (shows) await expect(page.locator(shows).count()).resolves.toBe(shows.split(', ').length);
     await checkPage(page);
+    expect({ name, width, broken: await headerWordsBrokenAcrossLines(page) }).toEqual({ name, width, broken: [] });
     await page.evaluate(`document.querySelectorAll('details').forEach((details) => details.setAttribute('open', ''))`);
     const height = await page.evaluate<number>('document.documentElement.scrollHeight');
     for (let top = 0; top < height; top += SLICE) {
