@@ -3,7 +3,7 @@ import { type Browser, type BrowserContext, type Locator, type Page } from 'play
 import { todayInMexicoCity } from '../support/dates';
 import { statesOf } from '../support/e2e-states';
 import { checkPage, openForm, submitAndReload } from './support/board-acts';
-import { baseUrl, launchChromium, signIn } from './support/browser';
+import { baseUrl, launchChromium, screenshot, signIn } from './support/browser';
 
 /**
  * Issue 17's removal, carried by the board as a garante would (mecanismo-gobernanza-edomex.md, cap. III, 5: "alguno
@@ -109,9 +109,11 @@ describe('removing a member of the STL through the board (issue 17, item 3; issu
 
     const laptop = await openAt(1280, 800);
     await signIn(laptop, `garante-${morelos}`, STATE_PAGE);
-    for (const page of [phone, laptop]) {
+    for (const [page, width] of [[phone, 390], [laptop, 1280]] as const) {
       await page.goto(`${baseUrl()}${STATE_PAGE}`);
       await checkPage(page);
+      await page.locator('#remociones').scrollIntoViewIfNeeded();
+      await screenshot(page, `remocion-${width}`);
       const row = removalRow(page, suplenteId ?? '');
       await expect(row.textContent()).resolves.toContain(SUPLENTE);
       await expect(row.textContent()).resolves.toContain('Incumplimiento de las normas del STL');
