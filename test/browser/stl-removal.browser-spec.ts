@@ -152,3 +152,49 @@ describe('the public page of the same state (issue 21)', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('the suggestion after absences, where the mechanism counts them (issue 17, item 3)', () => {
+  // mecanismo-gobernanza-edomex.md, cap. III, 5: the removal follows "tres inasistencias consecutivas" to sessions.
+  it('three sessions missed in a row under a mechanism that counts them suggest the removal, and its link opens the proposal', async () => {
+    const page = await openAt(390, 844);
+    await signIn(page, `garante-${morelos}`, STATE_PAGE);
+    const absent = page.locator('#remocion-integrante option', { hasText: 'Sociedad civil, titular' }).first();
+    const absentId = (await absent.getAttribute('value')) ?? '';
+    for (const businessDaysAgo of [3, 2, 1]) {
+      const held = businessCalendar().addBusinessDays(today, -businessDaysAgo);
+      await act(page, 'form-convocar', async (form) => {
+        await form.locator('#sesion-fecha').fill(held);
+        await form.locator('#sesion-convocatoria').fill(businessCalendar().addBusinessDays(held, -8));
+        await form.locator('#sesion-historica').fill('Convocada por oficio antes de usar el tablero.');
+        await form.locator('#sesion-orden').fill('Seguimiento del plan de trabajo');
+      });
+      const sessionId = (await page.locator(`#tabla-sesiones tbody tr[data-date="${held}"]`).getAttribute('data-session')) ?? '';
+      await act(page, 'form-asistencia', async (form) => {
+        await form.locator('#asistencia-sesion').selectOption(sessionId);
+        for (const titular of await form.locator('label', { hasText: ', titular' }).locator('input[name=present]').all()) {
+          if ((await titular.getAttribute('value')) !== absentId) await titular.check();
+        }
+      });
+    }
+    await expect(page.locator(`li[data-removal-suggestion="${absentId}"]`).count()).resolves.toBe(0);
+
+    await act(page, 'form-mecanismo-stl', async (form) => {
+      await form.locator('#mecanismo-stl-plantilla').selectOption('edomex_2019');
+      await form.locator('#mecanismo-stl-justificacion').fill('Adoptado por el STL en sesión de la que no se levantó acta.');
+    });
+    const suggestion = page.locator(`li[data-removal-suggestion="${absentId}"]`);
+    await expect(suggestion.textContent()).resolves.toMatch(/3 inasistencias seguidas/);
+
+    await suggestion.locator('a', { hasText: 'Proponer la remoción' }).click();
+    const proposal = page.locator('details#form-remocion[open]');
+    await proposal.waitFor();
+    await proposal.locator('#remocion-integrante').selectOption(absentId);
+    await proposal.locator('#remocion-causa').selectOption('inactividad');
+    await proposal.locator('#remocion-propone').selectOption(await optionWith(proposal, '#remocion-propone', 'Gobierno, titular'));
+    await submitAndReload(page, proposal);
+    await checkPage(page);
+    await expect(removalRow(page, absentId).textContent()).resolves.toMatch(/Inactividad.+Pendiente\s*La vota el STL en una sesión posterior/s);
+    await expect(page.locator(`li[data-removal-suggestion="${absentId}"]`).count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
