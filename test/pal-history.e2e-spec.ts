@@ -111,4 +111,16 @@ describe('the acts of a PAL recorded after their day, through HTTP', () => {
       { act: 'monitoreo', on: monitoringDueOn, justification: historical.justification },
     ]);
   });
+
+  it('shows each of those acts as historical on the public page, with its justification, as the private board does', async () => {
+    const page = await e2eApi().get<string>('/tablero/publico/16');
+
+    expect(page.status).toBe(200);
+    const acts = [...page.body.matchAll(/<li data-historical-act="([a-z]+)">([\s\S]*?)<\/li>/g)].map(([, act, text]) => ({
+      act,
+      marked: text.includes('Acto histórico'),
+      justified: text.includes(historical.justification),
+    }));
+    expect(acts).toEqual(['compromisos', 'lanzamiento', 'monitoreo'].map((act) => ({ act, marked: true, justified: true })));
+  });
 });

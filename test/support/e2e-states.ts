@@ -23,7 +23,10 @@ export function allocateStates<T extends Readonly<Record<string, StateAllocation
   return table;
 }
 
-/** Each e2e file (`test/<name>.e2e-spec.ts`) and the states it alone may use on the shared system. */
+/**
+ * Each e2e file (`test/<name>.e2e-spec.ts`) and browser file (`test/browser/<name>.browser-spec.ts`) and the states it
+ * alone may use on the shared system.
+ */
 export const E2E_STATES = allocateStates({
   'authorization-matrix': { own: '20', foreign: '04' },
   calendar: { durango: '10', noStl: '09' },
@@ -35,13 +38,15 @@ export const E2E_STATES = allocateStates({
   metrics: { tamaulipas: '28' },
   'stls-bad-input': { seeded: '16' },
   stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05', tabasco: '27' },
+  'stl-removal': { morelos: '17' },
+  widths: { veracruz: '30' },
 } as const);
 
 export type E2eFile = keyof typeof E2E_STATES;
 
 /** The states allocated to the calling file: `statesOf('stls', __filename)`; another file's name is refused. */
 export function statesOf<F extends E2eFile>(file: F, callerPath: string): (typeof E2E_STATES)[F] {
-  const caller = basename(callerPath, '.e2e-spec.ts');
+  const caller = basename(callerPath).replace(/\.(e2e|browser)-spec\.ts$/, '');
   if (caller !== file) throw new Error(`${caller} asked for the states of ${file}: each e2e file uses only its own`);
   return E2E_STATES[file];
 }

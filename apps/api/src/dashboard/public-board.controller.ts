@@ -6,7 +6,7 @@ import { Public } from '../auth/public.decorator';
 import { notFound } from '../errors/api-problem';
 import { DashboardPageFilter } from './dashboard-page.filter';
 import { DashboardReader } from './read-model/dashboard-reader';
-import { publicBoardView } from './views/public-board.view';
+import { actsWithoutSession, publicBoardView } from './views/public-board.view';
 
 /**
  * The tracking board each garante publishes (no session needed). main.ts lets other sites frame this path, and
@@ -28,7 +28,8 @@ export class PublicBoardController {
       today: localDateAt(Date.now()),
       ...(record.exercise && { exercise: record.exercise }),
       commitments: record.commitments,
-      sessions: record.sessions.map(({ date, kind, status, minutes }) => ({ date, kind, status, minutes })),
+      sessions: record.sessions.map(({ date, kind, status, minutes, historicalJustification }) => ({ date, kind, status, minutes, historicalJustification })),
+      actsWithoutSession: record.stl ? actsWithoutSession(record.stl) : [],
     });
     response.status(200).type('html').setHeader('Cache-Control', 'public, max-age=60');
     response.send(page.value);

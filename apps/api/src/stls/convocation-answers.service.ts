@@ -12,7 +12,7 @@ export interface ConvocationAnswerPage {
   readonly token: string;
   readonly entidad: Entidad;
   readonly nombre: string;
-  readonly session: Pick<StlSessionView, 'date' | 'kind' | 'place' | 'agenda'>;
+  readonly session: Pick<StlSessionView, 'date' | 'kind' | 'place' | 'agenda'> & Partial<Pick<StlSessionView, 'startTime' | 'endTime'>>;
   readonly answer: ConvocationAnswer | null;
 }
 

@@ -144,6 +144,9 @@ body.public main { padding: .8rem 1rem; max-width: 1100px; }
 .steps .n { font-weight: 700; display: block; }
 
 body { overflow-wrap: anywhere; }
+/* Breaking anywhere also lets a table squeeze a column to a letter («Suplent-e»): in a cell a word breaks only when
+   it alone is wider than the column can be. */
+th, td { overflow-wrap: break-word; }
 pre { white-space: pre-wrap; word-break: break-all; }
 .field-error { color: var(--bad); font-weight: 600; font-size: .85rem; margin: .2rem 0 0; }
 [aria-invalid="true"] { border-color: var(--bad) !important; box-shadow: 0 0 0 1px var(--bad); }

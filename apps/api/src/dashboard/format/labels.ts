@@ -1,4 +1,4 @@
-import { type CommitmentCompletion, type CommitmentKind, type ExerciseEvent, type Sector, type StlEvent } from '@app/domain';
+import { type CommitmentCompletion, type CommitmentKind, type ExerciseEvent, type RemovalCause, type Sector, type StlEvent } from '@app/domain';
 
 /** What people read for the codes the read model stores. Unknown codes are shown as they are, never hidden. */
 function labelFrom<K extends string>(labels: Readonly<Record<K, string>>): (code: string) => string {
@@ -34,6 +34,14 @@ export const sessionStatusName = labelFrom({
   sin_quorum: 'Sin quórum',
   cancelada: 'Cancelada',
 });
+
+export const REMOVAL_CAUSE_LABELS: Readonly<Record<RemovalCause, string>> = {
+  inactividad: 'Inactividad (inasistencias que señala el mecanismo)',
+  incumplimiento_normas: 'Incumplimiento de las normas del STL',
+  probidad: 'Falta de probidad',
+  afectacion_pal: 'Afectación al PAL',
+};
+export const removalCauseName = labelFrom(REMOVAL_CAUSE_LABELS);
 
 export const sessionKindName = labelFrom({ ordinaria: 'Ordinaria', extraordinaria: 'Extraordinaria' });
 

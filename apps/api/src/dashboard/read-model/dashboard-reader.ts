@@ -14,7 +14,7 @@ import { DataSource, Not } from 'typeorm';
 import { entidadWhere, type Readable, readScope } from '../../auth/read-scope';
 import { type StateSnapshot } from '../board/country-board';
 import { ENTIDADES_EN_ORDEN } from '../board/entidades';
-
+import { REMOVAL_EVENT_TYPES, type RemovalProceeding, removalProceedings } from './removals';
 
 /** Everything the state's page shows, read from the projections (never from the workflows). */
 export interface EntidadRecord {
@@ -27,6 +27,8 @@ export interface EntidadRecord {
   readonly commitments: readonly CommitmentView[];
   readonly escalations: readonly EscalationView[];
   readonly events: readonly DomainEventRecord[];
+  /** Read from the whole log, not the page's recent history: a proceeding outlives 200 events. */
+  readonly removals: readonly RemovalProceeding[];
 }
 
 export interface EscalationFilter {
@@ -79,7 +81,7 @@ export class DashboardReader {
 
   async entidad(entidad: Entidad): Promise<EntidadRecord> {
     const manager = this.dataSource.manager;
-    const [exercises, stl, members, sessions, escalations, events] = await Promise.all([
+    const [exercises, stl, members, sessions, escalations, events, removalEvents] = await Promise.all([
       manager.find(ExerciseView, { where: { entidad }, order: { number: 'ASC' } }),
       manager.findOneBy(StlView, { entidad }),
       manager.find(StlMemberView, { where: { entidad }, order: { sector: 'ASC', joinedOn: 'ASC' } }),
@@ -93,6 +95,12 @@ export class DashboardReader {
         })
         .orderBy('e.position', 'DESC')
         .limit(HISTORY_LIMIT)
+        .getMany(),
+      manager
+        .createQueryBuilder(DomainEventRecord, 'e')
+        .select(['e.type', 'e.data'])
+        .where('e.stream_id = :stl AND e.type IN (:...types)', { stl: stlWorkflowId(entidad), types: REMOVAL_EVENT_TYPES })
+        .orderBy('e.position', 'ASC')
         .getMany(),
     ]);
     const exercise = currentExercise(exercises);
@@ -109,17 +117,19 @@ export class DashboardReader {
       commitments,
       escalations,
       events,
+      removals: removalProceedings(removalEvents),
     };
   }
 
   /** Only what the public board shows: no members, no contact data, no audit trail. */
-  async publicRecord(entidad: Entidad): Promise<Pick<EntidadRecord, 'exercise' | 'commitments' | 'sessions'>> {
+  async publicRecord(entidad: Entidad): Promise<Pick<EntidadRecord, 'exercise' | 'stl' | 'commitments' | 'sessions'>> {
     const manager = this.dataSource.manager;
-    const [exercises, sessions] = await Promise.all([
+    const [exercises, stl, sessions] = await Promise.all([
       manager.find(ExerciseView, { where: { entidad } }),
+      manager.findOneBy(StlView, { entidad }),
       manager.find(StlSessionView, {
         where: { entidad },
-        select: { entidad: true, sessionId: true, date: true, kind: true, status: true, minutes: true },
+        select: { entidad: true, sessionId: true, date: true, kind: true, status: true, minutes: true, historicalJustification: true },
         order: { date: 'DESC' },
       }),
     ]);
@@ -127,7 +137,7 @@ export class DashboardReader {
     const commitments = exercise
       ? await manager.find(CommitmentView, { where: { exerciseId: exercise.id, launched: true }, order: { commitmentId: 'ASC' } })
       : [];
-    return { ...(exercise && { exercise: exercise.summary }), commitments, sessions };
+    return { ...(exercise && { exercise: exercise.summary }), ...(stl && { stl: stl.summary }), commitments, sessions };
   }
 
   async escalations(filter: EscalationFilter, readable: Readable): Promise<EscalationView[]> {

@@ -1,6 +1,6 @@
 import { type Entidad, type ExerciseSummary, type LocalDate, type RecordedDecision, type StlSummary } from '@app/domain';
 import { type StlMemberView, type StlSessionView } from '@app/persistence';
-import { memberRoleName, sectorName } from '../format/labels';
+import { memberRoleName, REMOVAL_CAUSE_LABELS, sectorName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type HtmlValue, type SafeHtml } from '../html/html';
 import { reservedActFields } from './governance.view';
@@ -225,13 +225,10 @@ export function memberChangeForms(entidad: Entidad, stl: StlSummary, members: re
   const propose = actionForm(
     { id: 'form-remocion', summary: 'Proponer remoción', api: `/api/stls/${entidad}/members/{memberId}/removal/propose`, success: 'Remoción propuesta.', names },
     html`<div class="row">${selectField('remocion-integrante', 'memberId', 'Integrante', memberChoices)}
-      ${selectField('remocion-causa', 'cause', 'Causa', [
-        ['inactividad', 'Inactividad (inasistencias que señala el mecanismo)'],
-        ['incumplimiento_normas', 'Incumplimiento de las normas del STL'],
-        ['probidad', 'Falta de probidad'],
-        ['afectacion_pal', 'Afectación al PAL'],
-      ])}
-      ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}</div>`,
+      ${selectField('remocion-causa', 'cause', 'Causa', Object.entries(REMOVAL_CAUSE_LABELS))}
+      ${selectField('remocion-propone', 'proposedBy', 'Quién la propone', memberChoices)}
+      ${dateField('remocion-fecha', 'proposedOn', 'Fecha de la propuesta', today, { max: today })}</div>
+      <p class="small muted">La vota el STL en una sesión posterior a esta fecha, con su regla de decisión (MG cap. III).</p>`,
   );
   // The removal follows the session's vote on it (a decision about `remove_member`); without a registered session,
   // a historical act says which way it went.

@@ -8,6 +8,12 @@ import { page } from './layout.view';
 
 const SAID: Readonly<Record<ConvocationAnswer, string>> = { asistire: 'Asistirá', no_asistire: 'No asistirá' };
 
+/** The hour a convened person must know; sessions convened without one show none. */
+function hours({ startTime, endTime }: ConvocationAnswerPage['session']): string {
+  if (!startTime) return '';
+  return endTime ? `, de ${startTime} a ${endTime} h (hora de la Ciudad de México)` : `, a las ${startTime} h (hora de la Ciudad de México)`;
+}
+
 /**
  * The public page of a personal link: the session, the answer on record and two buttons. Opening it changes
  * nothing (mail scanners open links too); only pressing a button answers.
@@ -17,7 +23,7 @@ export function convocationAnswerView(view: ConvocationAnswerPage, justRecorded 
   const action = `/tablero/convocatoria/${view.token}`;
   const body = html`<div class="card" style="max-width:40rem;margin:2rem auto">
     <h1>Convocatoria del STL de ${entidadName(view.entidad)}</h1>
-    <p class="lead">${view.nombre}: sesión ${sessionKindName(session.kind).toLowerCase()} del ${fechaLarga(session.date)}${session.place ? `, ${session.place}` : ''}.</p>
+    <p class="lead">${view.nombre}: sesión ${sessionKindName(session.kind).toLowerCase()} del ${fechaLarga(session.date)}${hours(session)}${session.place ? `, ${session.place}` : ''}.</p>
     ${session.agenda.length > 0 ? html`<p><strong>Orden del día:</strong></p><ol>${session.agenda.map((item) => html`<li>${item}</li>`)}</ol>` : ''}
     <p id="respuesta" data-answer="${view.answer ?? 'pendiente'}" role="status">${view.answer === null
       ? 'Aún no ha respondido a esta convocatoria.'

@@ -23,6 +23,7 @@ import { page } from './layout.view';
 import { type NameOf, sessionsTable } from './sessions.view';
 import { commitmentsForm, launchPalForm, type PalActs, progressForm, reviewForms } from './pal-actions.view';
 import { attendanceForm, cancelSessionForm, conveneSessionForm, decisionForm, minutesForm, rescheduleSessionForm, type SessionActs } from './session-actions.view';
+import { removalsSection } from './removals.view';
 import { facilitadorSummary, stlSection } from './stl.view';
 import { stepGuidance } from './guidance.view';
 import { ganttChart, timelineTable } from './timeline.view';
@@ -159,7 +160,8 @@ export function entidadView(view: EntidadPage): SafeHtml {
     ${timelineSection(view, acts)}
     <section aria-labelledby="stl"><h2 id="stl">Secretariado Técnico Local</h2>
       ${acts ? stlActions(view) : ''}
-      ${stlSection(record.stl, record.members, exercise)}
+      ${stlSection(record.stl, record.members, exercise, acts)}
+      ${removalsSection(record.removals, record.sessions, acts)}
     </section>
     ${sessionsSection(view, acts)}
     ${palSection(view, acts)}

@@ -50,6 +50,9 @@ describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "p
     expect(shown).toContain('La representación de T suma 3 inasistencias seguidas.');
     expect(shown).toContain('Voto de calidad de sociedad civil');
     expect(shown).toContain('Versiones del mecanismo');
+    // The suggestion is for a member to act on: who may record acts gets the way to the proposal's form.
+    expect(governanceSection(stl, true).toString()).toContain('<a href="#form-remocion">Proponer la remoción</a>');
+    expect(governanceSection(stl).toString()).not.toContain('href="#form-remocion"');
   });
 
   it('offers as the basis of an appointment only the approved decisions about it, or a justification', () => {

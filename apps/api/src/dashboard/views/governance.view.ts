@@ -70,14 +70,19 @@ function actWithoutSession(act: HistoricalReservedAct): SafeHtml {
   return html`<li>Acto sin sesión registrada: ${reservedActName(act.act)} (${fechaLarga(act.on)}). Justificación: ${act.justification}</li>`;
 }
 
-/** The STL's mecanismo de gobernanza: the version in force, its history, and what it warns about. */
-export function governanceSection(stl: StlSummary): SafeHtml {
+/**
+ * The STL's mecanismo de gobernanza: the version in force, its history, and what it warns about. A seat past the
+ * absences of the mechanism is a suggestion for a member to act on: with `acts`, it links to the proposal's form.
+ */
+export function governanceSection(stl: StlSummary, acts = false): SafeHtml {
   // Rows projected before mechanisms carry none until their STL changes again.
   const governance = (stl as Partial<Pick<StlSummary, 'governance'>>).governance;
   if (!governance) return html``;
   const warnings = [
     ...governance.actsWithoutSession.map(actWithoutSession),
-    ...governance.removalSuggestions.map((suggestion) => html`<li>${suggestion.message}</li>`),
+    ...governance.removalSuggestions.map(
+      (suggestion) => html`<li data-removal-suggestion="${suggestion.titularId}">${suggestion.message}${acts ? html` <a href="#form-remocion">Proponer la remoción</a>` : ''}</li>`,
+    ),
   ];
   return html`<h3 id="mecanismo">Mecanismo de gobernanza ${governance.adopted ? '' : badge('Sin adoptar', 'warn')}</h3>
     ${mechanismFacts(governance.current.mechanism, stl)}

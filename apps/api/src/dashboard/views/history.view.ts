@@ -1,5 +1,5 @@
 import { type DomainEventRecord } from '@app/persistence';
-import { eventName } from '../format/labels';
+import { eventName, removalCauseName } from '../format/labels';
 import { fechaLarga, fechaYHora } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
 import { emptyRow } from './components';
@@ -26,8 +26,10 @@ export function eventDetail(type: string, data: EventData): string {
     type === 'DecisionRecorded' ? (data.approved ? 'aprobado' : 'no aprobado') : undefined,
     type === 'MemberAdded' ? `${text(data.nombre) ?? ''} (${text(data.organizacion) ?? ''})` : undefined,
     type === 'FacilitadorAppointed' ? text(data.nombre) : undefined,
+    type === 'RemovalProposed' || type === 'MemberRemoved' ? removalCauseName(text(data.cause) ?? '') : undefined,
+    type === 'RemovalDecided' ? (data.approved ? 'aprobada' : 'rechazada') : undefined,
     typeof data.commitmentId === 'string' ? `Compromiso ${data.commitmentId}` : undefined,
-    date(data.completedOn ?? data.startedOn ?? data.installedOn ?? data.launchedOn ?? data.vacatedOn ?? data.approvedOn ?? data.adoptedOn),
+    date(data.completedOn ?? data.startedOn ?? data.installedOn ?? data.launchedOn ?? data.vacatedOn ?? data.approvedOn ?? data.adoptedOn ?? data.proposedOn ?? data.decidedOn),
     text(escalation?.reason) ?? text(data.message) ?? text(data.reason) ?? text(data.resolution),
     type === 'CompositionWarningsChanged' ? compositionWarnings(data.warnings) : undefined,
   ];

@@ -1,10 +1,10 @@
-import { type Entidad, entidadName, type ExerciseSummary, type LocalDate } from '@app/domain';
+import { type Entidad, entidadName, type ExerciseSummary, type HistoricalReservedAct, type LocalDate, reservedActName, type StlSummary } from '@app/domain';
 import { type CommitmentView, type StlSessionView } from '@app/persistence';
 import { sessionKindName, sessionStatusName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
-import { commitmentsTable } from './commitments.view';
-import { emptyRow } from './components';
+import { commitmentsTable, historicalActsList } from './commitments.view';
+import { badge, emptyRow } from './components';
 import { embeddablePage } from './layout.view';
 import { minutesStatus } from './sessions.view';
 
@@ -18,7 +18,27 @@ export interface PublicBoard {
   readonly today: LocalDate;
   readonly exercise?: ExerciseSummary;
   readonly commitments: readonly CommitmentView[];
-  readonly sessions: readonly Pick<StlSessionView, 'date' | 'kind' | 'status' | 'minutes'>[];
+  readonly sessions: readonly (Pick<StlSessionView, 'date' | 'kind' | 'status' | 'minutes'> & Partial<Pick<StlSessionView, 'historicalJustification'>>)[];
+  /** The STL's reserved acts recorded without a session, each with the justification it was accepted with. */
+  readonly actsWithoutSession: readonly HistoricalReservedAct[];
+}
+
+/** The STL's acts without a registered session; rows projected before mechanisms carry none. */
+export function actsWithoutSession(stl: StlSummary): readonly HistoricalReservedAct[] {
+  return (stl as Partial<Pick<StlSummary, 'governance'>>).governance?.actsWithoutSession ?? [];
+}
+
+/** As the private board warns, without the member the act was about: the public page names nobody. */
+function actsWithoutSessionList(acts: readonly HistoricalReservedAct[]): SafeHtml {
+  if (acts.length === 0) return html``;
+  return html`<ul class="historical-acts">${acts.map(
+    (act) => html`<li data-act-without-session="${act.act.kind}">${badge('Acto sin sesión registrada', 'warn')}
+      ${capitalized(reservedActName({ kind: act.act.kind }))}, del ${fechaLarga(act.on)}: ${act.justification}</li>`,
+  )}</ul>`;
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function stepsList(exercise: ExerciseSummary): SafeHtml {
@@ -31,7 +51,7 @@ function stepsList(exercise: ExerciseSummary): SafeHtml {
   })}</ol>`;
 }
 
-export function publicBoardView({ entidad, today, exercise, commitments, sessions }: PublicBoard): SafeHtml {
+export function publicBoardView({ entidad, today, exercise, commitments, sessions, actsWithoutSession: withoutSession }: PublicBoard): SafeHtml {
   const nombre = entidadName(entidad);
   const launched = commitments.filter((commitment) => commitment.launched);
   const body = html`<h1>Tablero de seguimiento · ${nombre}</h1>
@@ -41,6 +61,7 @@ export function publicBoardView({ entidad, today, exercise, commitments, session
       ${exercise?.palLaunchedOn
         ? html`<p class="small">Plan de Acción Local lanzado el ${fechaLarga(exercise.palLaunchedOn)}; monitoreo: ${fechaLarga(exercise.monitoringDueOn)}; evaluación: ${fechaLarga(exercise.evaluationDueOn)}.</p>`
         : ''}
+      ${historicalActsList(exercise?.historicalActs)}
     </section>
     <section aria-labelledby="compromisos"><h2 id="compromisos">Compromisos del Plan de Acción Local</h2>
       ${launched.length > 0 ? commitmentsTable(launched, { evidence: true }) : html`<p class="muted">El Plan de Acción Local aún no se lanza.</p>`}
@@ -53,9 +74,11 @@ export function publicBoardView({ entidad, today, exercise, commitments, session
           ? emptyRow(4, 'Aún no hay sesiones convocadas.')
           : sessions.map(
               (session) => html`<tr><th scope="row">${fechaLarga(session.date)}</th><td>${sessionKindName(session.kind)}</td>
-                <td>${sessionStatusName(session.status)}</td><td>${minutesStatus(session)}</td></tr>`,
+                <td>${sessionStatusName(session.status)}${session.historicalJustification ? html`<div class="small">${badge('Acto histórico', 'warn')} ${session.historicalJustification}</div>` : ''}</td>
+                <td>${minutesStatus(session)}</td></tr>`,
             )}</tbody>
       </table></div>
+      ${actsWithoutSessionList(withoutSession)}
     </section>`;
   return embeddablePage(`Tablero de seguimiento de ${nombre}`, body);
 }

@@ -47,11 +47,11 @@ export function conveneSessionForm({ entidad, sessions, today }: SessionActs): S
         ${selectField('sesion-tipo', 'kind', 'Tipo', [['ordinaria', 'Ordinaria'], ['extraordinaria', 'Extraordinaria']])}
         ${dateField('sesion-convocatoria', 'convokedOn', 'Fecha de la convocatoria', today, { max: today })}
       </div>
+      <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
       <div class="row">
         ${textField('sesion-inicio', 'startTime', 'Hora de inicio (Ciudad de México)', { type: 'time' })}
         ${textField('sesion-termino', 'endTime', 'Hora de término', { type: 'time' })}
       </div>
-      <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
       ${textField('sesion-historica', 'historical.justification', 'Justificación, si la convocatoria se hizo antes de hoy (acto histórico: no se envía por correo)')}
       ${textareaField('sesion-orden', 'agenda', 'Orden del día', 'Un punto por línea.', { required: true })}
       <div class="row">

@@ -1,4 +1,4 @@
-import { type AttendanceRecord, type ConvocationForecast } from '@app/domain';
+import { type AttendanceRecord, type CastVote, type ConvocationForecast, type RecordedDecision, type VoteValue } from '@app/domain';
 import { type StlSessionView } from '@app/persistence';
 import { sessionKindName, sessionStatusName } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
@@ -51,12 +51,27 @@ function forecastCell(forecast: ConvocationForecast, nameOf: NameOf): SafeHtml {
   </div>`;
 }
 
-function decisionsCell(session: StlSessionView): SafeHtml {
-  const decisions = session.decisions as readonly { subject: string; approved: boolean; via?: string }[];
+const VOTE_NAMES: readonly (readonly [VoteValue, string])[] = [
+  ['favor', 'A favor'],
+  ['contra', 'En contra'],
+  ['impedimento', 'Impedimento'],
+];
+
+/** Each vote by the name of who cast it: the record the STL's rule was applied to. */
+function votesByName(votes: readonly CastVote[], nameOf: NameOf): SafeHtml {
+  const lines = VOTE_NAMES.map(([value, label]) => [label, votes.filter((vote) => vote.vote === value).map((vote) => nameOf(vote.memberId))] as const).filter(
+    ([, names]) => names.length > 0,
+  );
+  return html`${lines.map(([label, names]) => html`<div class="small" data-votes="${label}">${label}: ${names.join(', ')}</div>`)}`;
+}
+
+function decisionsCell(session: StlSessionView, nameOf: NameOf): SafeHtml {
+  const decisions = session.decisions as readonly RecordedDecision[];
   if (decisions.length === 0) return html`<span class="muted">—</span>`;
   return html`<ul class="evidence">${decisions.map(
     (decision) =>
-      html`<li>${decision.subject}: ${decision.approved ? badge('Aprobado', 'ok') : badge('No aprobado', 'bad')} <span class="small muted">${decision.via ? VIA[decision.via] ?? '' : ''}</span></li>`,
+      html`<li>${decision.subject}: ${decision.approved ? badge('Aprobado', 'ok') : badge('No aprobado', 'bad')} <span class="small muted">${decision.via ? VIA[decision.via] ?? '' : ''}</span>
+        ${decision.consensus ? '' : votesByName(decision.votes ?? [], nameOf)}</li>`,
   )}</ul>`;
 }
 
@@ -92,7 +107,7 @@ export function sessionsTable(sessions: readonly StlSessionView[], nameOf: NameO
             <td>${statusCell(session)}</td>
             <td>${noticeCompliance(session)}</td>
             <td>${quorumCell(session, nameOf)}</td>
-            <td>${decisionsCell(session)}</td>
+            <td>${decisionsCell(session, nameOf)}</td>
             <td>${minutesStatus(session)}</td>
           </tr>`,
         )}</tbody>

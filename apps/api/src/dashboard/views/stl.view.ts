@@ -27,7 +27,7 @@ export function facilitadorSummary(stl: StlSummary, exercise: ExerciseSummary | 
 }
 
 /** Composition by sector with the warnings of the method (imbalance, facilitador's origin or vacancy). */
-export function stlSection(stl: StlSummary | undefined, members: readonly StlMemberView[], exercise?: ExerciseSummary): SafeHtml {
+export function stlSection(stl: StlSummary | undefined, members: readonly StlMemberView[], exercise?: ExerciseSummary, acts = false): SafeHtml {
   if (!stl) return html`<p class="muted">La entidad aún no registra su Secretariado Técnico Local.</p>`;
   const bySector = SECTORS.map((sector) => ({ sector, rows: members.filter((member) => member.sector === sector) })).filter(
     ({ rows }) => rows.length > 0,
@@ -42,8 +42,8 @@ export function stlSection(stl: StlSummary | undefined, members: readonly StlMem
     ${stl.warnings.length > 0
       ? html`<div class="notice" role="note"><strong>Advertencias de composición</strong><ul class="warnings">${stl.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul></div>`
       : html`<p class="small muted">Sin advertencias de composición.</p>`}
-    ${governanceSection(stl)}
-    <div class="table-wrap"><table>
+    ${governanceSection(stl, acts)}
+    <div class="table-wrap"><table id="tabla-integrantes">
       <caption class="sr-only">Integrantes del STL por sector</caption>
       <thead><tr><th scope="col">Sector</th><th scope="col">Nombre</th><th scope="col">Organización</th><th scope="col">Cargo</th><th scope="col">Función</th><th scope="col">Voto</th></tr></thead>
       <tbody>${bySector.length === 0

@@ -1,10 +1,12 @@
 import { Script } from 'node:vm';
+import { type ExerciseSummary } from '@app/domain';
 import { type CommitmentView, type StlMemberView, type StlSessionView } from '@app/persistence';
 import { ASSETS } from '../assets/dashboard-assets';
 import { boardRow } from '../board/country-board';
 import { type EntidadRecord } from '../read-model/dashboard-reader';
 import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-fixtures';
 import { boardView } from './board.view';
+import { convocationAnswerView } from './convocation-answer.view';
 import { entidadView } from './entidad.view';
 import { eventDetail } from './history.view';
 import { publicBoardView } from './public-board.view';
@@ -69,6 +71,7 @@ function jaliscoRecord(): EntidadRecord {
     commitments: [commitment],
     escalations: [],
     events: [],
+    removals: [],
   };
 }
 
@@ -143,7 +146,7 @@ describe('state page', () => {
 
 describe('public board', () => {
   it('shows steps, commitments and sessions with their minutes, and nothing personal', () => {
-    const page = publicBoardView({ entidad: '14', today: TODAY, exercise: jaliscoExercise(10), commitments: [commitment], sessions: [session] }).value;
+    const page = publicBoardView({ entidad: '14', today: TODAY, exercise: jaliscoExercise(10), commitments: [commitment], sessions: [session], actsWithoutSession: [] }).value;
 
     expect(page).toContain('Tablero de seguimiento · Jalisco');
     expect(page.match(/<li class="[^"]*"[^>]*>\s*<span class="n">Paso/g)).toHaveLength(6);
@@ -153,6 +156,27 @@ describe('public board', () => {
     expect(page).not.toContain('@');
     expect(page).not.toContain('reunion.ejemplo.org.mx');
     expect(page).not.toContain('Cerrar sesión');
+    expect(page).not.toContain('Acto histórico');
+  });
+
+  it('marks as the private board does the acts recorded after their day, with their justification, naming nobody', () => {
+    const exercise = {
+      ...jaliscoExercise(10),
+      historicalActs: [{ act: 'lanzamiento', on: '2026-03-02', justification: 'El PAL se lanzó antes de usar el sistema.' }],
+    } as ExerciseSummary;
+    const page = publicBoardView({
+      entidad: '14',
+      today: TODAY,
+      exercise,
+      commitments: [commitment],
+      sessions: [{ ...session, historicalJustification: 'Convocada por oficio.' }],
+      actsWithoutSession: [{ act: { kind: 'remove_member', memberId: '14-gobierno-1' }, on: '2026-10-30', justification: 'Acuerdo en sesión sin acta.' }],
+    }).value;
+
+    expect(page).toMatch(/Acto histórico<\/span>\s*Lanzamiento del PAL del 2 de marzo de 2026: El PAL se lanzó antes de usar el sistema\./);
+    expect(page).toMatch(/Acto histórico<\/span> Convocada por oficio\./);
+    expect(page).toMatch(/Acto sin sesión registrada<\/span>\s*La remoción de un integrante, del 30 de octubre de 2026: Acuerdo en sesión sin acta\./);
+    expect(page).not.toContain('14-gobierno-1');
   });
 });
 
@@ -187,5 +211,23 @@ describe('board script', () => {
   it('is valid JavaScript', () => {
     // Compiled, not run: it needs a browser.
     expect(() => new Script(ASSETS['tablero.js'].body)).not.toThrow();
+  });
+});
+
+describe('the page of a convocation’s personal link', () => {
+  // Issue 17, item 7: "a real convocation states the hour and the place".
+  it('states the day, the hour in Mexico City time and the place', () => {
+    const view = (startTime?: string, endTime?: string) =>
+      convocationAnswerView({
+        token: 'token',
+        entidad: '30',
+        nombre: 'Ana Ruiz',
+        session: { date: '2026-12-21', kind: 'ordinaria', place: 'Sala de juntas', agenda: [], ...(startTime && { startTime }), ...(endTime && { endTime }) },
+        answer: null,
+      }).value;
+
+    expect(view('10:00', '13:30')).toContain('sesión ordinaria del 21 de diciembre de 2026, de 10:00 a 13:30 h (hora de la Ciudad de México), Sala de juntas.');
+    expect(view('10:00')).toContain('del 21 de diciembre de 2026, a las 10:00 h (hora de la Ciudad de México), Sala de juntas.');
+    expect(view()).toContain('del 21 de diciembre de 2026, Sala de juntas.');
   });
 });
