@@ -2,16 +2,18 @@ import { addDays, addMonths } from '@app/domain';
 import { cincoCompromisosOf } from '../libs/domain/src/test-support/exercise-fixtures';
 import { authenticatedApi } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
+import { statesOf } from './support/e2e-states';
 import { eventually } from './support/eventually';
 import { e2eApi } from './support/http';
 
 /**
- * Issue 21: a state records the PAL it already ran. Michoacán (16) was seeded installed eight months ago with its
+ * Issue 21: a state records the PAL it already ran. Sonora was seeded installed eight months ago with its
  * steps 1 and 2 done and no PAL; step 3 waits for a suplente in each sector (issue 17), elected at its installation; its mesas, launch and monitoring are recorded today with their own dates, as
  * historical acts, and each still obeys the order and the dates of the method.
  */
+const { sonora: ENTIDAD } = statesOf('pal-history', __filename);
 const coordinador = authenticatedApi(e2eApi(), 'coordinador');
-const path = (suffix: string) => `/api/exercises/16-1${suffix}`;
+const path = (suffix: string) => `/api/exercises/${ENTIDAD}-1${suffix}`;
 const today = todayInMexicoCity();
 const installedOn = addMonths(today, -8);
 const definedOn = addDays(installedOn, 5);
@@ -20,7 +22,7 @@ const launchedOn = addDays(installedOn, 15);
 const monitoringDueOn = addMonths(launchedOn, 6);
 const historical = { justification: 'El PAL se ejecutó antes de usar el sistema; se registra con sus actas.' };
 
-const commitments = cincoCompromisosOf(['16-gobierno-1', '16-sociedadcivil-1']);
+const commitments = cincoCompromisosOf([`${ENTIDAD}-gobierno-1`, `${ENTIDAD}-sociedadcivil-1`]);
 
 interface Exercise {
   readonly currentStep: number;
@@ -36,10 +38,10 @@ interface StlMembers {
 describe('the acts of a PAL recorded after their day, through HTTP', () => {
   beforeAll(async () => {
     // "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): the suplentes elected at installation.
-    const { body } = await coordinador.get<StlMembers>('/api/stls/16');
+    const { body } = await coordinador.get<StlMembers>(`/api/stls/${ENTIDAD}`);
     const seatsWithSuplente = new Set(body.members.filter((member) => member.role === 'suplente').map((member) => member.seatId));
     for (const titular of body.members.filter((member) => member.role === 'titular' && !seatsWithSuplente.has(member.seatId))) {
-      const added = await coordinador.post('/api/stls/16/members', {
+      const added = await coordinador.post(`/api/stls/${ENTIDAD}/members`, {
         memberId: `${titular.memberId}-suplente`,
         sector: titular.sector,
         role: 'suplente',
@@ -113,7 +115,7 @@ describe('the acts of a PAL recorded after their day, through HTTP', () => {
   });
 
   it('shows each of those acts as historical on the public page, with its justification, as the private board does', async () => {
-    const page = await e2eApi().get<string>('/tablero/publico/16');
+    const page = await e2eApi().get<string>(`/tablero/publico/${ENTIDAD}`);
 
     expect(page.status).toBe(200);
     const acts = [...page.body.matchAll(/<li data-historical-act="([a-z]+)">([\s\S]*?)<\/li>/g)].map(([, act, text]) => ({

@@ -36,6 +36,7 @@ export const E2E_STATES = allocateStates({
   exercises: { newStl: '06', registeredStl: '07', raced: '03' },
   idempotency: { sinaloa: '25' },
   metrics: { tamaulipas: '28' },
+  'pal-history': { sonora: '26' },
   'stls-bad-input': { seeded: '16' },
   stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05', tabasco: '27' },
   'stl-removal': { morelos: '17' },
