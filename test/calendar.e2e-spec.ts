@@ -1,4 +1,4 @@
-import { businessCalendar, noticeDeadline } from '@app/domain';
+import { addDays, businessCalendar, noticeDeadline } from '@app/domain';
 import { authenticatedApi } from './support/auth';
 import { todayInMexicoCity } from './support/dates';
 import { statesOf } from './support/e2e-states';
@@ -14,13 +14,13 @@ describe('GET /api/calendar/notice-deadline', () => {
     const response = await api.get('/api/calendar/notice-deadline?sessionDate=2026-11-23');
 
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ sessionDate: '2026-11-23', deadline: '2026-11-13' });
+    expect(response.body).toEqual({ sessionDate: '2026-11-23', deadline: '2026-11-13', noticeBusinessDays: 5 });
   });
 
   it('skips New Year and the weekend', async () => {
     const response = await api.get('/api/calendar/notice-deadline?sessionDate=2027-01-06');
 
-    expect(response.body).toEqual({ sessionDate: '2027-01-06', deadline: '2026-12-29' });
+    expect(response.body).toEqual({ sessionDate: '2027-01-06', deadline: '2026-12-29', noticeBusinessDays: 5 });
   });
 
   it('with entidad, also skips the days its STL declared non-working', async () => {
@@ -32,9 +32,30 @@ describe('GET /api/calendar/notice-deadline', () => {
     const withStl = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=${durango}`);
     const withoutStl = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}`);
 
-    expect(withStl.body).toEqual({ sessionDate, deadline: noticeDeadline(sessionDate, businessCalendar([federalDeadline])), entidad: durango });
-    expect(withoutStl.body).toEqual({ sessionDate, deadline: federalDeadline });
+    expect(withStl.body).toEqual({ sessionDate, deadline: noticeDeadline(sessionDate, businessCalendar([federalDeadline])), noticeBusinessDays: 5, entidad: durango });
+    expect(withoutStl.body).toEqual({ sessionDate, deadline: federalDeadline, noticeBusinessDays: 5 });
     expect((await coordinador.put(`/api/stls/${durango}/non-working-days`, { dates: [] })).status).toBe(200);
+  });
+
+  it('with entidad, counts the notice its STL\'s mechanism asks for, and the rule accepts a convocation on that deadline', async () => {
+    // "No existe una forma única… plena libertad para establecer pautas particulares" (guia-instalacion-stl.txt).
+    const coordinador = authenticatedApi(api, 'coordinador');
+    const adopted = await coordinador.put(`/api/stls/${durango}/governance`, {
+      mechanism: { template: 'minimos_guia', noticeBusinessDays: 3 },
+      historical: { justification: 'Reglas adoptadas por el STL en una sesión cuya acta se registra aparte.' },
+    });
+    expect(adopted.status).toBe(200);
+    const today = todayInMexicoCity();
+    // Three business days from the first business day on or after today: five days' notice would already be late.
+    const firstBusinessDay = businessCalendar().addBusinessDays(addDays(today, -1), 1);
+    const sessionDate = businessCalendar().addBusinessDays(firstBusinessDay, 3);
+
+    const response = await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=${durango}`);
+
+    expect(response.body).toEqual({ sessionDate, deadline: firstBusinessDay, noticeBusinessDays: 3, entidad: durango });
+    expect(noticeDeadline(sessionDate, businessCalendar()) < today).toBe(true);
+    const convened = await coordinador.post(`/api/stls/${durango}/sessions`, { date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
+    expect(convened.status).toBe(201);
   });
 
   it('answers 404 STL_NOT_FOUND for a state without STL', async () => {

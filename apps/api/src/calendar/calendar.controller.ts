@@ -15,8 +15,9 @@ export class CalendarController {
   @ApiOkResponse({
     description:
       'Última fecha válida para emitir la convocatoria: el quinto día hábil anterior a la sesión (sin contarla), ' +
-      'descontando los días de descanso obligatorio (LFT art. 74) y, con `entidad`, los días inhábiles propios del STL',
-    schema: { example: { sessionDate: '2026-11-23', deadline: '2026-11-13' } },
+      'descontando los días de descanso obligatorio (LFT art. 74); con `entidad`, los días hábiles de aviso que pide ' +
+      'el mecanismo de gobernanza del STL vigente en la fecha de la sesión y los días inhábiles propios del STL',
+    schema: { example: { sessionDate: '2026-11-23', deadline: '2026-11-13', noticeBusinessDays: 5 } },
   })
   @ApiBadRequestResponse({ description: 'Fecha o entidad inválidas (VALIDATION_FAILED)' })
   @ApiNotFoundResponse({ description: 'La entidad no tiene STL registrado (STL_NOT_FOUND)' })

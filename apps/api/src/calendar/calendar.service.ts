@@ -1,4 +1,4 @@
-import { businessCalendar, type Entidad, type LocalDate, noticeDeadline } from '@app/domain';
+import { businessCalendar, type Entidad, type LocalDate, NOTICE_BUSINESS_DAYS, noticeDeadline } from '@app/domain';
 import { Injectable } from '@nestjs/common';
 import { stlNotFoundProblem } from '../stls/stl-problems';
 import { type NoticeDeadlineQuery, type NoticeDeadlineResponse } from './calendar.dto';
@@ -10,9 +10,13 @@ export class CalendarService {
 
   async noticeDeadline(query: NoticeDeadlineQuery): Promise<NoticeDeadlineResponse> {
     const entidad = query.entidad as Entidad | undefined;
-    const ownDays = entidad === undefined ? [] : await this.ownNonWorkingDays(entidad);
-    const deadline = noticeDeadline(query.sessionDate, businessCalendar(ownDays));
-    return { sessionDate: query.sessionDate, deadline, ...(entidad === undefined ? {} : { entidad }) };
+    if (entidad === undefined) {
+      return { sessionDate: query.sessionDate, deadline: noticeDeadline(query.sessionDate, businessCalendar()), noticeBusinessDays: NOTICE_BUSINESS_DAYS };
+    }
+    const ownDays = await this.ownNonWorkingDays(entidad);
+    const noticeBusinessDays = (await this.stlCalendars.noticeBusinessDays(entidad, query.sessionDate)) ?? NOTICE_BUSINESS_DAYS;
+    const deadline = noticeDeadline(query.sessionDate, businessCalendar(ownDays), noticeBusinessDays);
+    return { sessionDate: query.sessionDate, deadline, noticeBusinessDays, entidad };
   }
 
   private async ownNonWorkingDays(entidad: Entidad): Promise<LocalDate[]> {

@@ -1,6 +1,6 @@
 import { stlWorkflowId } from '@app/contracts';
-import { type Entidad, type LocalDate } from '@app/domain';
-import { DomainEventRecord } from '@app/persistence';
+import { type Entidad, type LocalDate, NOTICE_BUSINESS_DAYS, versionOn } from '@app/domain';
+import { DomainEventRecord, StlView } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 
@@ -31,5 +31,17 @@ export class StlCalendarReader {
       order: { seq: 'DESC' },
     });
     return latest ? nonWorkingDaysOf(latest) : undefined;
+  }
+
+  /**
+   * The business days of notice asked by the STL's governance mechanism in force on the session's date (the rule the
+   * convocation is judged by); undefined when the state has no registered STL.
+   */
+  async noticeBusinessDays(entidad: Entidad, sessionDate: LocalDate): Promise<number | undefined> {
+    const row = await this.dataSource.getRepository(StlView).findOne({ select: { summary: true }, where: { entidad } });
+    if (!row) return undefined;
+    // Rows projected before the mechanisms existed carry no history: DOMAIN.md's five days were their rule.
+    const history = row.summary.governance?.history ?? [];
+    return versionOn(history, sessionDate)?.mechanism.notice.businessDays ?? NOTICE_BUSINESS_DAYS;
   }
 }

@@ -14,7 +14,7 @@
   interface ApiResult {
     readonly status: number;
     readonly ok: boolean;
-    readonly data: { code?: string; message?: string; errors?: { field: string; message: string }[]; deadline?: string } | null;
+    readonly data: { code?: string; message?: string; errors?: { field: string; message: string }[]; deadline?: string; noticeBusinessDays?: number } | null;
   }
 
   /** What a form held when it was sent, to put back after a reload or a new sign-in. */
@@ -404,7 +404,8 @@
       }
       const result = await apiCall('GET', `${input.getAttribute('data-notice-deadline') ?? ''}&sessionDate=${encodeURIComponent(input.value)}`);
       const deadline = result.data?.deadline;
-      if (!result.ok || !deadline) {
+      const days = result.data?.noticeBusinessDays;
+      if (!result.ok || !deadline || days === undefined) {
         hint.className = 'hint bad';
         hint.textContent = result.data?.message ?? 'No se pudo calcular el plazo de aviso.';
         return;
@@ -413,7 +414,7 @@
       const enough = !convokedOn || convokedOn <= deadline;
       hint.className = `hint ${enough ? 'ok' : 'bad'}`;
       hint.textContent =
-        `Plazo de aviso: convocar a más tardar el ${fechaLarga(deadline)} (cinco días hábiles antes). ` +
+        `Plazo de aviso: convocar a más tardar el ${fechaLarga(deadline)} (${days === 1 ? 'un día hábil' : `${days} días hábiles`} antes, según el mecanismo del STL). ` +
         (enough ? 'La convocatoria cumple con el aviso.' : 'Aviso insuficiente: elija una fecha posterior.');
     };
     input.addEventListener('change', () => void update());

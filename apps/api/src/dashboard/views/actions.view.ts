@@ -264,11 +264,16 @@ function removalVoteFields(sessions: readonly StlSessionView[]): SafeHtml {
       )}</select></div></div>`;
 }
 
+/**
+ * Appointing while nobody holds the post, declaring it vacant while somebody does: the API refuses a second
+ * appointment over the first ("primero registre la vacante"), so the board never offers it.
+ */
 export function facilitadorForms(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
-  const appoint = actionForm(
+  if (stl.facilitador !== null) return vacateFacilitadorForm(entidad, today);
+  return actionForm(
     {
       id: 'form-facilitador',
-      summary: stl.facilitadorVacante ? 'Nombrar facilitador' : 'Nombrar otro facilitador',
+      summary: 'Nombrar facilitador',
       api: `/api/stls/${entidad}/facilitador`,
       success: 'Facilitador nombrado.',
       method: 'PUT',
@@ -284,8 +289,10 @@ export function facilitadorForms(entidad: Entidad, stl: StlSummary, sessions: re
       </div>
       ${reservedActFields('facilitador', stl, sessions, 'appoint_facilitador')}`,
   );
-  if (stl.facilitadorVacante) return appoint;
-  const vacate = actionForm(
+}
+
+function vacateFacilitadorForm(entidad: Entidad, today: LocalDate): SafeHtml {
+  return actionForm(
     {
       id: 'form-facilitador-vacante',
       summary: 'Declarar vacante la facilitación',
@@ -294,8 +301,8 @@ export function facilitadorForms(entidad: Entidad, stl: StlSummary, sessions: re
       method: 'DELETE',
       confirm: '¿Declarar vacante el puesto de facilitador? Se avisará al organismo garante y al enlace.',
     },
-    html`${dateField('vacante-fecha', 'vacatedOn', 'Fecha en que quedó vacante', today, { max: today })}
+    html`<p class="small muted">Para nombrar a otra persona, registre primero la vacante.</p>
+      ${dateField('vacante-fecha', 'vacatedOn', 'Fecha en que quedó vacante', today, { max: today })}
       ${textField('vacante-motivo', 'reason', 'Motivo', { required: true })}`,
   );
-  return html`${appoint}${vacate}`;
 }

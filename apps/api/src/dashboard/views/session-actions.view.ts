@@ -47,7 +47,7 @@ export function conveneSessionForm({ entidad, sessions, today }: SessionActs): S
         ${selectField('sesion-tipo', 'kind', 'Tipo', [['ordinaria', 'Ordinaria'], ['extraordinaria', 'Extraordinaria']])}
         ${dateField('sesion-convocatoria', 'convokedOn', 'Fecha de la convocatoria', today, { max: today })}
       </div>
-      <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (cinco días hábiles de aviso).</p>
+      <p class="hint" id="sesion-fecha-plazo" aria-live="polite">Elija la fecha para ver hasta cuándo puede convocarse (el aviso que pide el mecanismo del STL).</p>
       <div class="row">
         ${textField('sesion-inicio', 'startTime', 'Hora de inicio (Ciudad de México)', { type: 'time' })}
         ${textField('sesion-termino', 'endTime', 'Hora de término', { type: 'time' })}
