@@ -35,6 +35,10 @@ function installationNeeds(stl: StlSummary | undefined): Need[] {
   return missing.length === 0 ? [] : [{ text: `Para instalar el STL (etapa 10): agregar al menos un titular de ${missing.join(', ')}`, form: 'form-integrante' }];
 }
 
+function monitoringNeed(exercise: ExerciseSummary): Need {
+  return { text: `Registrar el monitoreo de los seis meses (vence el ${fechaLarga(exercise.monitoringDueOn)})`, form: 'form-monitoreo' };
+}
+
 /** What the current step still needs: the API's own list, plus the acts it completes by hand (steps 1 and 4). */
 function needsOf(exercise: ExerciseSummary, stl: StlSummary | undefined): Need[] {
   const listed = exercise.missingForCurrentStep.map((missing) => missing.code);
@@ -49,13 +53,14 @@ function needsOf(exercise: ExerciseSummary, stl: StlSummary | undefined): Need[]
       : [];
   const needs: Need[] = [
     ...earlierStages,
-    ...exercise.missingForCurrentStep.map((missing) => ({ text: capitalized(missing.label), form: formFor(missing.code) })),
+    ...exercise.missingForCurrentStep.map((missing) =>
+      missing.code === 'monitoreo' ? monitoringNeed(exercise) : { text: capitalized(missing.label), form: formFor(missing.code) },
+    ),
   ];
   if (exercise.currentStep === 1) needs.push({ text: 'Concluir el paso 1 con la Declaración Conjunta firmada', form: 'form-paso' });
   if (exercise.currentStep === 4 && needs.length === 0) needs.push({ text: 'Concluir el paso 4 al terminar las mesas participativas', form: 'form-paso' });
-  if (exercise.currentStep === 6 && !exercise.monitoringCompletedOn) {
-    needs.unshift({ text: `Registrar el monitoreo de los seis meses (vence el ${fechaLarga(exercise.monitoringDueOn)})`, form: 'form-monitoreo' });
-  }
+  // Runs begun before issue 17 do not list the monitoring among step 6's needs; the page names it all the same.
+  if (exercise.currentStep === 6 && !exercise.monitoringCompletedOn && !listed.includes('monitoreo')) needs.unshift(monitoringNeed(exercise));
   if (exercise.currentStep <= 3) needs.push(...installationNeeds(stl));
   return needs;
 }

@@ -8,6 +8,7 @@ import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-f
 import { boardView } from './board.view';
 import { convocationAnswerView } from './convocation-answer.view';
 import { entidadView } from './entidad.view';
+import { stepGuidance } from './guidance.view';
 import { eventDetail } from './history.view';
 import { publicBoardView } from './public-board.view';
 import { timelineBars } from './timeline.view';
@@ -229,5 +230,26 @@ describe('the page of a convocation’s personal link', () => {
     expect(view('10:00', '13:30')).toContain('sesión ordinaria del 21 de diciembre de 2026, de 10:00 a 13:30 h (hora de la Ciudad de México), Sala de juntas.');
     expect(view('10:00')).toContain('del 21 de diciembre de 2026, a las 10:00 h (hora de la Ciudad de México), Sala de juntas.');
     expect(view()).toContain('del 21 de diciembre de 2026, Sala de juntas.');
+  });
+});
+
+describe('«Lo que falta» at step 6', () => {
+  it('names the six-month monitoring once, with its due date and its form, as the API lists it', () => {
+    const exercise: ExerciseSummary = {
+      ...jaliscoExercise(10),
+      currentStep: 6,
+      monitoringDueOn: '2027-05-20',
+      monitoringCompletedOn: undefined,
+      missingForCurrentStep: [
+        { code: 'monitoreo', label: 'registrar el monitoreo de los seis meses' },
+        { code: 'micrositio', label: 'registrar el micrositio del organismo garante' },
+      ],
+    };
+
+    const guidance = stepGuidance({ ...jaliscoRecord(), exercise }, true).value;
+
+    expect(guidance.match(/monitoreo de los seis meses/g)).toHaveLength(1);
+    expect(guidance).toContain('Registrar el monitoreo de los seis meses (vence el 20 de mayo de 2027)');
+    expect(guidance).toContain('form-monitoreo');
   });
 });
