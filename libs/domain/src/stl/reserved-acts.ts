@@ -45,8 +45,9 @@ const ACT_NAMES: Readonly<Record<ReservedActKind, string>> = {
   remove_member: 'la remoción de un integrante',
 };
 
-export function reservedActName(act: ReservedAct): string {
-  return act.memberId === undefined ? ACT_NAMES[act.kind] : `${ACT_NAMES[act.kind]} («${act.memberId}»)`;
+/** The act in words; the member it is about by name where `nameOf` knows them, by id otherwise. */
+export function reservedActName(act: ReservedAct, nameOf: (memberId: string) => string | undefined = () => undefined): string {
+  return act.memberId === undefined ? ACT_NAMES[act.kind] : `${ACT_NAMES[act.kind]} («${nameOf(act.memberId) ?? act.memberId}»)`;
 }
 
 export function isReservedActKind(value: unknown): value is ReservedActKind {

@@ -40,12 +40,18 @@ describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "p
         ...base,
         current: edomex,
         history: [{ ...base.current, validUntil: '2026-10-23' }, edomex],
-        actsWithoutSession: [{ act: { kind: 'appoint_facilitador' }, on: '2026-11-02', justification: 'Designada en sesión sin acta' }],
+        actsWithoutSession: [
+          { act: { kind: 'appoint_facilitador' }, on: '2026-11-02', justification: 'Designada en sesión sin acta' },
+          { act: { kind: 'add_titular', memberId: '14-gobierno-2' }, on: '2026-11-03', justification: 'Electo en sesión sin acta' },
+        ],
         removalSuggestions: [{ seatId: 's', titularId: 't', absences: ['a', 'b', 'c'], message: 'La representación de T suma 3 inasistencias seguidas.' }],
       },
     });
-    const shown = text(governanceSection(stl));
+    const shown = text(governanceSection(stl, false, (memberId) => (memberId === '14-gobierno-2' ? 'Ana Ruiz' : undefined)));
     expect(shown).toContain('Acto sin sesión registrada: el nombramiento del facilitador');
+    // People by name, not by id (issue 21).
+    expect(shown).toContain('(«Ana Ruiz»)');
+    expect(shown).not.toContain('14-gobierno-2');
     expect(shown).toContain('Designada en sesión sin acta');
     expect(shown).toContain('La representación de T suma 3 inasistencias seguidas.');
     expect(shown).toContain('Voto de calidad de sociedad civil');

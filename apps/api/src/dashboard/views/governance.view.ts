@@ -66,20 +66,20 @@ function validity(version: GovernanceVersion): string {
   return version.validUntil === null ? `${from}, vigente` : `${from} hasta el ${fechaLarga(version.validUntil)}`;
 }
 
-function actWithoutSession(act: HistoricalReservedAct): SafeHtml {
-  return html`<li>Acto sin sesión registrada: ${reservedActName(act.act)} (${fechaLarga(act.on)}). Justificación: ${act.justification}</li>`;
+function actWithoutSession(act: HistoricalReservedAct, nameOf: (memberId: string) => string | undefined): SafeHtml {
+  return html`<li>Acto sin sesión registrada: ${reservedActName(act.act, nameOf)} (${fechaLarga(act.on)}). Justificación: ${act.justification}</li>`;
 }
 
 /**
  * The STL's mecanismo de gobernanza: the version in force, its history, and what it warns about. A seat past the
  * absences of the mechanism is a suggestion for a member to act on: with `acts`, it links to the proposal's form.
  */
-export function governanceSection(stl: StlSummary, acts = false): SafeHtml {
+export function governanceSection(stl: StlSummary, acts = false, nameOf: (memberId: string) => string | undefined = () => undefined): SafeHtml {
   // Rows projected before mechanisms carry none until their STL changes again.
   const governance = (stl as Partial<Pick<StlSummary, 'governance'>>).governance;
   if (!governance) return html``;
   const warnings = [
-    ...governance.actsWithoutSession.map(actWithoutSession),
+    ...governance.actsWithoutSession.map((act) => actWithoutSession(act, nameOf)),
     ...governance.removalSuggestions.map(
       (suggestion) => html`<li data-removal-suggestion="${suggestion.titularId}">${suggestion.message}${acts ? html` <a href="#form-remocion">Proponer la remoción</a>` : ''}</li>`,
     ),

@@ -42,7 +42,7 @@ export function stlSection(stl: StlSummary | undefined, members: readonly StlMem
     ${stl.warnings.length > 0
       ? html`<div class="notice" role="note"><strong>Advertencias de composición</strong><ul class="warnings">${stl.warnings.map((warning) => html`<li>${warning.message}</li>`)}</ul></div>`
       : html`<p class="small muted">Sin advertencias de composición.</p>`}
-    ${governanceSection(stl, acts)}
+    ${governanceSection(stl, acts, (memberId) => members.find((member) => member.memberId === memberId)?.nombre)}
     <div class="table-wrap"><table id="tabla-integrantes">
       <caption class="sr-only">Integrantes del STL por sector</caption>
       <thead><tr><th scope="col">Sector</th><th scope="col">Nombre</th><th scope="col">Organización</th><th scope="col">Cargo</th><th scope="col">Función</th><th scope="col">Voto</th></tr></thead>
