@@ -23,8 +23,10 @@ describe('e2e state allocation: each file its own states on the shared system', 
     expect(() => statesOf('metrics', '/repo/test/stls.e2e-spec.ts')).toThrow('stls asked for the states of metrics');
   });
 
-  it('names only e2e files that exist', () => {
-    const missing = Object.keys(E2E_STATES).filter((file) => !existsSync(join(__dirname, '..', `${file}.e2e-spec.ts`)));
+  it('names only e2e and browser files that exist', () => {
+    const exists = (file: string) =>
+      existsSync(join(__dirname, '..', `${file}.e2e-spec.ts`)) || existsSync(join(__dirname, '..', 'browser', `${file}.browser-spec.ts`));
+    const missing = Object.keys(E2E_STATES).filter((file) => !exists(file));
     expect(missing).toEqual([]);
   });
 });
