@@ -679,6 +679,7 @@ describe('the own non-working days of Coahuila', () => {
     expect((await api.get(`/api/calendar/notice-deadline?sessionDate=${sessionDate}&entidad=${coahuila}`)).body).toEqual({
       sessionDate,
       deadline: ownDeadline,
+      noticeBusinessDays: 5,
       entidad: coahuila,
     });
     const convened = await coordinador.post(`/api/stls/${coahuila}/sessions`, { date: sessionDate, kind: 'ordinaria', convokedOn: today, agenda: ['Asuntos generales'] });
