@@ -40,8 +40,14 @@ describe('an Update and a Signal delivered in one workflow task', () => {
     });
 
     // No worker polls: the Update is admitted, then the Signal arrives, and one task will carry both.
+    const eventsNow = async () => (await driver.exerciseHandle('04').fetchHistory()).events ?? [];
+    const before = (await eventsNow()).length;
     const update = driver.sendToExercise('04', 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Admitted: the server scheduled the task that will carry it.
+    await eventually(async () => {
+      const types = (await eventsNow()).slice(before).map((event) => event.eventType);
+      expect(types).toContain(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
+    }, afterTaskTimeout);
     await driver.exerciseHandle('04').signal(exerciseCommandSignal, {
       type: 'RecordAnnualAgenda',
       data: { adoptedOn: addDays(today, -10), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
