@@ -90,10 +90,11 @@ function run(step: Step): Promise<boolean> {
 async function main(): Promise<void> {
   const results: { name: string; ok: boolean; seconds: number }[] = [];
   for (const step of steps) {
-    if (stopping) return;
     process.stdout.write(`\n\x1b[1m▶ ${step.name}\x1b[0m\n`);
     const started = Date.now();
     const ok = await run(step);
+    // A stop ends the step first and its servers after: exiting here, even after the last step, would abandon them.
+    if (stopping) return;
     results.push({ name: step.name, ok, seconds: (Date.now() - started) / 1000 });
   }
   process.stdout.write('\n\x1b[1mResumen\x1b[0m\n');
