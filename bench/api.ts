@@ -28,8 +28,7 @@ import {
 import { createDataSource, exerciseRow, ExerciseView } from '@app/persistence';
 import autocannon from 'autocannon';
 import { compile } from '../scripts/build';
-import { PROJECT_ROOT, startSystem } from '../tools/stack';
-import { stopBenchOnSignals } from './bench-support';
+import { PROJECT_ROOT, startSystem, stopChildrenOnSignals } from '../tools/stack';
 import { failureLines } from './failures';
 import { recordResults } from './results';
 
@@ -237,7 +236,7 @@ function report(api: Run, raw: Run, machineLine: string): string {
 }
 
 async function main(): Promise<void> {
-  stopBenchOnSignals();
+  stopChildrenOnSignals('bench');
   if (process.env.COCREACION_BUILT !== '1') compile();
   const machineLine = machine();
   const dir = mkdtempSync(join(tmpdir(), 'cocreacion-bench-'));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, NativeConnection, Worker } from '@temporalio/worker';
 import { compile } from '../scripts/build';
-import { type RunningSystem, startSystem, stopAll, stopOnSignals, type SystemOptions } from '../tools/stack';
+import { type RunningSystem, startSystem, stopChildrenOnSignals, type SystemOptions } from '../tools/stack';
 
 const quiet = { trace: () => undefined, debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, log: () => undefined };
 
@@ -16,14 +16,9 @@ export interface BenchSystem {
   close(): Promise<void>;
 }
 
-/** Ctrl-C, SIGTERM or SIGHUP during a benchmark stop every server it started (all spawned by tools/stack). */
-export function stopBenchOnSignals(): void {
-  stopOnSignals({ log: (message) => process.stdout.write(`[bench] ${message}\n`), stop: stopAll, exitCodeOnSignal: 130 });
-}
-
 /** A throwaway system (no demo seed) plus a Temporal client and the baseline workers, for one benchmark. */
 export async function benchSystem(name: string, options: Partial<SystemOptions> = {}): Promise<BenchSystem> {
-  stopBenchOnSignals();
+  stopChildrenOnSignals('bench');
   if (process.env.COCREACION_BUILT !== '1') compile();
   const dataDir = mkdtempSync(join(tmpdir(), `cocreacion-bench-${name}-`));
   const system = await startSystem({ dataDir, logToFiles: true, seed: false, ...options });

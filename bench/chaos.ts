@@ -6,10 +6,12 @@
  */
 import { compile } from '../scripts/build';
 import { runChaos, summarizeChaos } from '../test/chaos/chaos-run';
+import { exitWith, stopChildrenOnSignals } from '../tools/stack';
 import { describeMachine, recordResults } from './results';
 
 async function main(): Promise<number> {
   const machine = describeMachine();
+  stopChildrenOnSignals('bench');
   if (process.env.COCREACION_BUILT !== '1') compile();
   const seeds = (process.env.BENCH_CHAOS_SEEDS ?? '1,2,3').split(',').map(Number);
   const durationSeconds = Number(process.env.BENCH_CHAOS_DURATION ?? 300);
@@ -34,10 +36,4 @@ async function main(): Promise<number> {
   return divergences > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main());

@@ -10,8 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client, Connection } from '@temporalio/client';
 import { compile } from '../scripts/build';
-import { type ManagedProcess, startClusterSystem, startSystem } from '../tools/stack';
-import { stopBenchOnSignals } from './bench-support';
+import { type ManagedProcess, startClusterSystem, startSystem, stopChildrenOnSignals } from '../tools/stack';
 import { failureLines } from './failures';
 import { type LoadScenarioResult, runLoadScenario } from './load-scenario';
 import { recordResults } from './results';
@@ -57,7 +56,7 @@ async function cluster(dataDir: string): Promise<Engine> {
 const rate = (result: LoadScenarioResult) => result.commands / result.commandSeconds;
 
 async function main(): Promise<void> {
-  stopBenchOnSignals();
+  stopChildrenOnSignals('bench');
   if (process.env.COCREACION_BUILT !== '1') compile();
   const figures: Record<string, [LoadScenarioResult, LoadScenarioResult]> = {};
   for (const [name, start] of [['dev', devServer], ['cluster', cluster]] as const) {

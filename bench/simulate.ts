@@ -6,6 +6,7 @@
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
 import { simulate, summarize } from '../test/simulation/simulation';
+import { exitWith, stopChildrenOnSignals } from '../tools/stack';
 import { describeMachine, recordResults } from './results';
 
 const GOAL_SECONDS = 60;
@@ -21,6 +22,7 @@ async function main(): Promise<number> {
     shards: Number(process.env.BENCH_SHARDS ?? 8),
     progress: (line: string) => console.log(line),
   };
+  stopChildrenOnSignals('bench');
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions(), logger: quiet });
   const result = await simulate(options, { code });
   const lines = [
@@ -36,10 +38,4 @@ async function main(): Promise<number> {
   return result.report.violations.length > 0 || result.counts.failures.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main());

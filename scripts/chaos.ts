@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { runChaos, summarizeChaos } from '../test/chaos/chaos-run';
+import { exitWith, stopChildrenOnSignals } from '../tools/stack';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -21,15 +22,10 @@ async function main(): Promise<number> {
     console.error('uso: npm run chaos -- --seed N --duration SEGUNDOS [--states 1..32] [--years N]');
     return 2;
   }
+  stopChildrenOnSignals('chaos');
   const result = await runChaos({ seed, durationSeconds, states, years, progress: (line) => console.log(line) });
   console.log(summarizeChaos(result).join('\n'));
   return result.violations.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main());

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
 import { simulate, summarize } from '../test/simulation/simulation';
+import { exitWith, stopChildrenOnSignals } from '../tools/stack';
 
 const ignore = () => undefined;
 const quiet = { trace: ignore, debug: ignore, info: ignore, warn: ignore, error: ignore, log: ignore };
@@ -34,6 +35,7 @@ async function main(): Promise<number> {
     console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N] [--shards K] [--check-every-year]');
     return 2;
   }
+  stopChildrenOnSignals('simulate');
   console.log(`simulación con semilla ${seed}`);
   const { code } = await bundleWorkflowCode({ workflowsPath: workflowsPath(), ...workflowBundlerOptions(), logger: quiet });
   const result = await simulate(options, { code });
@@ -41,10 +43,4 @@ async function main(): Promise<number> {
   return result.report.violations.length > 0 || result.counts.failures.length > 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+exitWith(main());

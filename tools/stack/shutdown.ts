@@ -20,6 +20,8 @@ const SAME_REQUEST_MS = 1_000;
  * in order, and only then exit. A second request during the stop hurries it (SIGKILL to every child's process
  * group) but never abandons it. Returns `shutdown(exitCode)` for the command's own ending (a failed start).
  */
+let stopInProgress: Promise<never> | undefined;
+
 export function stopOnSignals(options: ShutdownOptions): (exitCode: number) => Promise<never> {
   let stopping: Promise<never> | undefined;
   let firstRequestAt = 0;
@@ -43,6 +45,7 @@ export function stopOnSignals(options: ShutdownOptions): (exitCode: number) => P
       say('Todo detenido.');
       process.exit(exitCode);
     })();
+    stopInProgress = stopping;
     return stopping;
   };
 
@@ -58,4 +61,27 @@ export function stopOnSignals(options: ShutdownOptions): (exitCode: number) => P
   // Whatever ends this process, no child outlives it.
   process.on('exit', () => signalAll('SIGKILL'));
   return shutdown;
+}
+
+/**
+ * For the commands whose servers are all children spawned through tools/stack (benchmarks, simulation, chaos run):
+ * Ctrl-C, SIGTERM or SIGHUP stop them all before the command exits, as `npm start` does.
+ */
+export function stopChildrenOnSignals(label: string): void {
+  stopOnSignals({ log: (message) => process.stdout.write(`[${label}] ${message}\n`), stop: stopAll, exitCodeOnSignal: 130 });
+}
+
+/**
+ * How such a command ends: with its own exit code, or, when a stop asked for by a signal is under way, when that
+ * stop is done. A failure the stop itself caused (a server killed while starting) is not reported as the command's.
+ */
+export function exitWith(outcome: Promise<number>): void {
+  outcome.then(
+    (exitCode) => stopInProgress ?? process.exit(exitCode),
+    (error: unknown) => {
+      if (stopInProgress) return stopInProgress;
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
