@@ -340,6 +340,28 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     expect(response.body).toMatchObject({ number: 2, decisionId: '2', approved: false, code: 'TIE_UNRESOLVED' });
   });
 
+  it('answers a decision taken again in the same words with its own number, not the first one\'s', async () => {
+    const gobierno = await titularesOf(jalisco, 'gobierno');
+    const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
+    const [garante] = await titularesOf(jalisco, 'garante');
+    const body = {
+      subject: 'Publicar las minutas en datos abiertos',
+      consensus: false,
+      votes: [
+        ...gobierno.map((memberId) => ({ memberId, vote: 'contra' })),
+        ...sociedadCivil.map((memberId) => ({ memberId, vote: 'favor' })),
+        { memberId: garante, vote: 'impedimento', reason: 'El organismo garante es parte del asunto.' },
+      ],
+    };
+
+    const again = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, body);
+
+    expect(again.status).toBe(201);
+    expect(again.body).toMatchObject({ number: 3, decisionId: '3', subject: body.subject });
+    const session = (await stl(jalisco)).sessions.find((candidate) => candidate.id === conQuorum);
+    expect(session?.decisions).toHaveLength(3);
+  });
+
   it('refuses a vote by someone who is not a member (409 UNKNOWN_MEMBER), storing nothing', async () => {
     const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, {
       subject: 'Otro asunto',
@@ -350,7 +372,7 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     expect(response.status).toBe(409);
     expect(response.body.code).toBe('UNKNOWN_MEMBER');
     const session = (await stl(jalisco)).sessions.find((candidate) => candidate.id === conQuorum);
-    expect(session?.decisions).toHaveLength(2);
+    expect(session?.decisions).toHaveLength(3);
   });
 
   it('approves the minutes signed by everyone present, which closes the session', async () => {
@@ -363,6 +385,7 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
     expect(response.body).toMatchObject({ id: conQuorum, status: 'celebrada', minutes: { approvedOn: today } });
     expect((response.body.decisions as Session['decisions']).map((decision) => decision.subject)).toEqual([
       'Cambio de sede de las sesiones',
+      'Publicar las minutas en datos abiertos',
       'Publicar las minutas en datos abiertos',
     ]);
     expect(late.status).toBe(409);

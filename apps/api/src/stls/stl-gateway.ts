@@ -39,4 +39,16 @@ export class StlGateway {
       [streamId, commandId],
     );
   }
+
+  /**
+   * The place of the decision stored at `seq` among its session's decisions (1 for the first). Its content cannot
+   * tell: a session may take the same decision twice, and a retry's answer must name the one its command stored.
+   */
+  async decisionNumber(entidad: Entidad, sessionId: string, seq: number): Promise<number> {
+    const [{ count }] = await this.dataSource.query<{ count: number }[]>(
+      "SELECT count(*)::int AS count FROM domain_events WHERE stream_id = $1 AND type = 'DecisionRecorded' AND data->>'sessionId' = $2 AND seq <= $3",
+      [stlWorkflowId(entidad), sessionId, seq],
+    );
+    return count;
+  }
 }

@@ -1,6 +1,6 @@
 import { type StoredEventData } from '@app/contracts';
 import { type DecisionRecorded, type RecordedDecision, type RemovalProposed } from '@app/domain';
-import { canonicalJson, type StlSessionView } from '@app/persistence';
+import { type StlSessionView } from '@app/persistence';
 import { type AttendanceResponse, sessionFromRow } from './stl-views';
 
 /** What a session command answers beyond the session's row: what the command itself stored. */
@@ -36,13 +36,16 @@ export function presentAttendance(row: StlSessionView, stored: readonly StoredEv
   return { sessionId: row.sessionId, sessionStatus: row.status, ...view.attendance, removalsProposed };
 }
 
-/** The decision the command recorded, numbered by its place among the session's decisions in the row. */
-export function presentDecision(row: StlSessionView, stored: readonly StoredEventData[]): DecisionOutcomeResponse {
-  const [recorded] = eventsOf<DecisionRecorded>(stored, 'DecisionRecorded');
-  // The Update that just succeeded recorded this decision: its absence is a programming error, not a client's.
-  if (recorded === undefined) throw new Error(`No decision stored for session ${row.sessionId} of stl/${row.entidad}`);
-  const { sessionId, ...decision } = recorded;
-  const same = canonicalJson(decision);
-  const number = (row.decisions as readonly RecordedDecision[]).findIndex((candidate) => canonicalJson(candidate) === same) + 1;
-  return { sessionId, number, decisionId: String(number), ...decision };
+/** Where the decision a command recorded was stored; its absence is a programming error, not a client's. */
+export function storedDecisionSeq(sessionId: string, stored: readonly StoredEventData[]): number {
+  const recorded = stored.find((event) => event.type === 'DecisionRecorded' && (event.data as DecisionRecorded['data']).sessionId === sessionId);
+  if (recorded === undefined) throw new Error(`No decision stored for session ${sessionId}`);
+  return recorded.seq;
+}
+
+/** The session's `number`-th decision (1 for the first), as its row holds it. */
+export function presentDecision(row: StlSessionView, number: number): DecisionOutcomeResponse {
+  const decision = (row.decisions as readonly RecordedDecision[])[number - 1];
+  if (decision === undefined) throw new Error(`Session ${row.sessionId} of stl/${row.entidad} has no decision ${number}`);
+  return { sessionId: row.sessionId, number, decisionId: String(number), ...decision };
 }

@@ -20,6 +20,7 @@ import {
   type DecisionOutcomeResponse,
   presentAttendance,
   presentDecision,
+  storedDecisionSeq,
 } from './stl-session-views';
 import { sessionFromRow, type StlSessionResponse } from './stl-views';
 
@@ -64,7 +65,8 @@ export class StlSessionsService {
     const act = dto.act == null ? {} : { act: { kind: dto.act.kind, ...(dto.act.memberId == null ? {} : { memberId: dto.act.memberId }) } };
     const data = { sessionId, subject: dto.subject, consensus: dto.consensus, votes, ...act };
     const events = await this.onSession(entidad, 'RecordDecision', data, actor);
-    return presentDecision(await this.readModel.session(entidad, sessionId), events);
+    const number = await this.gateway.decisionNumber(entidad, sessionId, storedDecisionSeq(sessionId, events));
+    return presentDecision(await this.readModel.session(entidad, sessionId), number);
   }
 
   async approveMinutes(entidad: Entidad, sessionId: string, dto: ApproveMinutesDto, actor: string): Promise<StlSessionResponse> {

@@ -18,7 +18,7 @@ import { EscalationView, projectStl, StlMemberView, StlSessionView, StlView } fr
 import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeorm';
 import { command, decideOn, edomexInstalled, heldSession, on } from '../../../../libs/domain/src/stl/testing/stl-fixtures';
 import { governanceSection } from '../dashboard/views/governance.view';
-import { presentAttendance, presentDecision } from './stl-session-views';
+import { presentAttendance, presentDecision, storedDecisionSeq } from './stl-session-views';
 import { quorumCode, stlDetailFromRows } from './stl-views';
 
 /** Commands decided one after another, each at noon (Mexico City) of the day it is about. */
@@ -182,7 +182,8 @@ describe('STL views: what the API shows, from the rows the projection writes', (
   it('answers a decision with its outcome under the rule, numbered within the session', async () => {
     const recorded = stored.filter((event) => event.type === 'DecisionRecorded');
 
-    expect(presentDecision(await sessionRow('s1'), recorded)).toMatchObject({
+    expect(storedDecisionSeq('s1', recorded)).toBe(recorded[0].seq);
+    expect(presentDecision(await sessionRow('s1'), 1)).toMatchObject({
       sessionId: 's1',
       number: 1,
       subject: 'Calendario',
@@ -190,8 +191,9 @@ describe('STL views: what the API shows, from the rows the projection writes', (
       rule: 'consensus_then_majority',
       via: 'mayoria',
     });
+    expect(() => storedDecisionSeq('s1', [])).toThrow('No decision stored');
     const row = await sessionRow('s1');
-    expect(() => presentDecision(row, [])).toThrow('No decision stored');
+    expect(() => presentDecision(row, 2)).toThrow('has no decision 2');
   });
 });
 
