@@ -56,6 +56,7 @@ function readyMessage(running: RunningSystem): string {
       ? `  Correo (MailDev) ${running.mailCatcher.webUrl}  (bandeja local: todo lo que el sistema envía)`
       : `  Correo (SMTP)   ${running.smtpUrl.replace(/:[^:@/]+@/, ':***@')}`,
     `  PostgreSQL      ${running.databaseUrl.replace(/:[^:@/]+@/, ':***@')}`,
+    ...(running.metricsUrls ? [`  Métricas        API ${running.metricsUrls.api} · worker ${running.metricsUrls.worker}`] : []),
     `  Datos           ${DATA_DIR}`,
   ];
   return ['', 'El sistema está listo:', ...urls, '', 'Ctrl-C detiene todo.'].join('\n');

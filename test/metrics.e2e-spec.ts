@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { Client } from 'pg';
 import { authenticatedApi } from './support/auth';
 import { daysFromToday } from './support/dates';
@@ -68,7 +69,7 @@ describe('metrics and the request id, on the running system', () => {
     expect(samples(metrics, 'temporal_local_activity_execution_latency_count', { activity_type: 'appendEvents' })[0]).toBeGreaterThan(0);
   });
 
-  it('answers with the caller’s X-Request-Id, and the activity that stored the command logs it', async () => {
+  it('answers with the caller’s X-Request-Id; the API logs the command and the activity that stored it logs it too', async () => {
     const requestId = `e2e-${Date.now()}`;
     const response = await coordinador.post(`/api/exercises/${TAMAULIPAS}-1/stages/1/complete`, { completedOn: daysFromToday(-20) }, {
       'x-request-id': requestId,
@@ -77,11 +78,20 @@ describe('metrics and the request id, on the running system', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('x-request-id')).toBe(requestId);
     const workerLog = join(process.env.E2E_DATA_DIR!, 'logs/worker.log');
+    // The API's line reaches its file through the stack's pipe, after the answer: both files are waited for.
+    const apiLog = join(process.env.E2E_DATA_DIR!, 'logs/api.log');
+    const logged = () => [workerLog, apiLog].every((file) => readFileSync(file, 'utf8').includes(requestId));
     const deadline = Date.now() + 10_000;
-    while (!readFileSync(workerLog, 'utf8').includes(requestId) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    while (!logged() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
     // Outside production the SDK's lines are readable rather than JSON: the message, then its attributes.
     const log = readFileSync(workerLog, 'utf8');
     const entry = log.slice(log.lastIndexOf('Actividad appendEvents completada'));
     expect(entry.slice(0, entry.indexOf('}'))).toContain(`requestId: '${requestId}'`);
+    // The first hop: the API's own line for the command (outside production, Nest's console logger prints the object
+    // as util.inspect does, maybe coloured).
+    const api = stripVTControlCharacters(readFileSync(apiLog, 'utf8'));
+    const at = api.indexOf(`requestId: '${requestId}'`);
+    expect(at).toBeGreaterThan(-1);
+    expect(api.slice(api.lastIndexOf('{', at), api.indexOf('}', at))).toContain(`msg: 'POST /api/exercises/:id/stages/:stage/complete 200'`);
   });
 });

@@ -27,7 +27,10 @@ export interface SystemOptions {
   readonly onUnexpectedExit?: (name: string, code: number | string) => void;
   /** Load the 16 STLs of 2017 into an empty development database once everything is up (default true). */
   readonly seed?: boolean;
-  /** Give the API and the worker each a METRICS_PORT of its own (free ports): `metricsUrls` then names them. */
+  /**
+   * Give the API and the worker each a METRICS_PORT of its own (free ports); without it, a METRICS_PORT in the
+   * environment is split as `metricsPortsFrom` says. `metricsUrls` then names them.
+   */
   readonly metrics?: boolean;
 }
 
@@ -119,6 +122,18 @@ async function waitForReadiness(apiUrl: string, api: ManagedProcess): Promise<vo
 }
 
 /**
+ * METRICS_PORT as `npm start` applies it. A deployment gives it to each process alone (compose: a container each);
+ * here the API and the worker share one machine, so the API takes METRICS_PORT and the worker the next port, instead
+ * of the second to start dying on EADDRINUSE. Anything but a port pair is left to the API's and the worker's own
+ * configuration check, which names the problem.
+ */
+export function metricsPortsFrom(value: string | undefined): { readonly api: number; readonly worker: number } | undefined {
+  const port = Number(value);
+  if (!value || !Number.isInteger(port) || port <= 0 || port >= 65_535) return undefined;
+  return { api: port, worker: port + 1 };
+}
+
+/**
  * The whole system from the compiled apps in dist/: embedded PostgreSQL, the Temporal dev server and the MailDev
  * inbox (unless external ones are given), then the worker and the API. Stops in reverse order.
  */
@@ -182,7 +197,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const temporalAddress = options.temporalAddress ?? temporal!.address;
     const apiPort = options.apiPort ?? (await freePort());
     const smtpUrl = options.smtpUrl ?? mailCatcher!.smtpUrl;
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       // npm start and the tests are the only development runs, and say so; anything else starts in production mode.
       APP_MODE: 'development',
       ...process.env,
@@ -196,7 +211,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       DEMO_SEED: options.seed === false ? 'false' : 'true',
     };
 
-    const metricsPorts = options.metrics ? { api: await freePort(), worker: await freePort() } : undefined;
+    const metricsPorts = options.metrics ? { api: await freePort(), worker: await freePort() } : metricsPortsFrom(env.METRICS_PORT);
     const launch = (name: 'api' | 'worker') => {
       const child = spawnManaged({
         name,

@@ -108,18 +108,14 @@ async function customSearchAttributes(address: string): Promise<Set<string>> {
   }
 }
 
-/** `temporal operator …` for the namespace and the five search attributes, as deploy/temporal/setup-namespace.sh. */
+/**
+ * The namespace and the five search attributes, by compose's own deploy/temporal/setup-namespace.sh with the pinned
+ * CLI: the cluster test runs the script a deployment runs, so a fresh cluster that it fails on fails here.
+ */
 async function registerNamespace(address: string): Promise<void> {
-  const cli = (...args: string[]) => run(temporalCliPath(), ['operator', ...args, '--address', address]);
-  await cli('namespace', 'describe', '-n', NAMESPACE).catch(() => cli('namespace', 'create', '-n', NAMESPACE));
-  // A new namespace reaches the frontend's cache some seconds after its creation.
-  const existing = await waitFor(`namespace ${NAMESPACE} on ${address}`, () => customSearchAttributes(address), {
-    timeoutMs: 60_000,
-    intervalMs: 1_000,
+  await run('sh', [join(PROJECT_ROOT, 'deploy/temporal/setup-namespace.sh')], {
+    env: { ...process.env, TEMPORAL_CLI: temporalCliPath(), TEMPORAL_ADDRESS: address, TEMPORAL_NAMESPACE: NAMESPACE },
   });
-  for (const [name, type] of Object.entries(SEARCH_ATTRIBUTE_TYPES)) {
-    if (!existing.has(name)) await cli('search-attribute', 'create', '-n', NAMESPACE, '--name', name, '--type', type);
-  }
 }
 
 /** Until this frontend knows the namespace and its five search attributes. */
