@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { PROJECT_ROOT } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
 import { freePort } from './free-port';
+import { commandText, listeningOn } from './processes';
 
 export interface MailCatcher {
   /** What the worker sends to (`SMTP_URL`). */
@@ -46,9 +47,24 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Mai
     logFile: options.logFile,
   });
   const webUrl = `http://127.0.0.1:${webPort}`;
-  await waitFor('MailDev', async () => ((await fetch(`${webUrl}/api/healthz`)).ok ? true : undefined), {
-    failFast: child,
-    timeoutMs: 60_000,
-  });
+  // A free port may be taken between its choice and MailDev's bind (another start on the same machine): MailDev then
+  // keeps running without it, and the web inbox that answers, like the SMTP server the worker would reach, is
+  // someone else's. Ready means both ports held by this MailDev.
+  const holders = (port: number) => listeningOn(port).map((info) => ({ port, info }));
+  const foreign = await waitFor(
+    'MailDev',
+    async () => {
+      const listening = [...holders(smtpPort), ...holders(webPort)];
+      const other = listening.find(({ info }) => info.pgid !== child.child.pid);
+      if (other) return other;
+      const ours = [smtpPort, webPort].every((port) => listening.some((holder) => holder.port === port));
+      return ours && (await fetch(`${webUrl}/api/healthz`)).ok ? null : undefined;
+    },
+    { failFast: child, timeoutMs: 60_000 },
+  );
+  if (foreign) {
+    await child.stop();
+    throw new Error(`MailDev: el puerto ${foreign.port} ya lo ocupa otro proceso (pid ${foreign.info.pid}: ${commandText(foreign.info)})`);
+  }
   return { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, webUrl, process: child, stop: () => child.stop() };
 }
