@@ -258,8 +258,8 @@ export const stlErrors = {
   DECISION_REQUIRED: (actName: string, act: ReservedAct): DomainError =>
     conflict(
       'DECISION_REQUIRED',
-      `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la decisión aprobada en sesión ` +
-        'que lo acordó (sessionId y decisionId), o regístrelo como acto histórico con su justificación.',
+      `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la sesión y el acuerdo aprobado ` +
+        'que lo sustenta, o regístrelo como acto histórico con su justificación.',
       { act },
     ),
   DECISION_NOT_FOUND: (ref: DecisionRef, act: ReservedAct): DomainError =>
