@@ -153,6 +153,31 @@ describe('errors where the eye is', () => {
     await expect(convene.locator('#sesion-orden').inputValue()).resolves.toBe(agenda);
     await expect(convene.locator('.form-status').textContent()).resolves.not.toContain('agenda');
   });
+
+  it('says a date typed halfway is not a date, and puts the API’s refusal of a backdated convocation under its date', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await signIn(page, 'garante-24', STATE_PAGE);
+    const convene = await openForm(page, 'form-convocar');
+    // Only the month typed: Chromium reports the value as empty, which is not "missing".
+    await convene.locator('#sesion-fecha').click();
+    await page.keyboard.type('12');
+    await convene.locator('#sesion-orden').fill('Seguimiento de compromisos');
+    await convene.locator('button[type=submit]').click();
+    await expect(convene.locator('#sesion-fecha-error').textContent()).resolves.toBe('Fecha de la sesión: escriba una fecha válida (día, mes y año).');
+
+    // Convoked ten days ago without a justification: the domain's CONVOCATION_BACKDATED names `convokedOn`.
+    const convokedOn = addDays(todayInMexicoCity(), -10);
+    await convene.locator('#sesion-fecha').fill(businessDaysAhead(20));
+    await convene.locator('#sesion-convocatoria').fill(convokedOn);
+    await convene.locator('button[type=submit]').click();
+    const error = convene.locator('#sesion-convocatoria-error');
+    await expect(error.textContent()).resolves.toMatch(/^Fecha de la convocatoria: La anticipación se cuenta desde que la convocatoria se registra/);
+    await expect(convene.locator('#sesion-convocatoria').getAttribute('aria-invalid')).resolves.toBe('true');
+    await expect(convene.locator('#sesion-convocatoria').getAttribute('aria-describedby')).resolves.toContain('sesion-convocatoria-error');
+    await expect(convene.locator('.form-status').textContent()).resolves.toBe('Revise los campos marcados.');
+    await expect(convene.locator('#sesion-convocatoria').inputValue()).resolves.toBe(convokedOn);
+  });
 });
 
 describe('expiry without loss', () => {
@@ -168,7 +193,8 @@ describe('expiry without loss', () => {
     await context.clearCookies();
 
     await convene.locator('button[type=submit]').click();
-    await expect(convene.locator('.form-status').textContent()).resolves.toContain('Su sesión expiró');
+    // Wait for the answer: on a busy machine the status still says «Enviando…» right after the click.
+    await convene.locator('.form-status', { hasText: 'Su sesión expiró' }).waitFor();
     await page.waitForURL(/\/tablero\/login/);
     await page.fill('#usuario', 'garante-24');
     await page.fill('#contrasena', DEMO_PASSWORD);

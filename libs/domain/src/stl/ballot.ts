@@ -120,7 +120,7 @@ function ballotOf(vote: CastVote, state: RegisteredStl, attendance: AttendanceRe
   const seat = state.seats[member.seatId];
   if (seat.titularId === null) return stlErrors.SEAT_VACANT(member.nombre, vote.memberId);
   if (member.role !== 'titular' && attendance.present.includes(seat.titularId)) {
-    return stlErrors.TITULAR_PRESENT(member.role, vote.memberId);
+    return stlErrors.TITULAR_PRESENT(member.role, member.nombre, state.members[seat.titularId].nombre, vote.memberId);
   }
   return { seatId: seat.seatId, sector: seat.sector, vote: vote.vote };
 }

@@ -189,6 +189,9 @@ describe('Acts reserved to the STL: "definir reglas que eviten el control sistem
     const error = given(vacated).when(appoint()).then('DECISION_REQUIRED');
     expect(error.category).toBe('conflict');
     expect(error.message).toContain('El nombramiento del facilitador corresponde al STL');
+    // Read on the board as it is: the words of its form, never the API's field names (issue 21, case 5).
+    expect(error.message).toContain('indique la sesión y el acuerdo aprobado que lo sustenta');
+    expect(error.message).not.toMatch(/sessionId|decisionId/);
   });
 
   it('appoints with the STL’s approved decision about it, once', () => {

@@ -106,7 +106,7 @@ describe('ConveneSession (mecanismo-gobernanza-edomex.md, cap. VI, 6: cinco día
   it('counts the notice from the recording: a backdated convokedOn is refused unless it is a historical act with its justification', () => {
     const backdated = convene({ convokedOn: '2026-11-13', date: '2026-11-25' });
     const error = given(edomexInstalled).when(backdated).then('CONVOCATION_BACKDATED');
-    expect(error).toMatchObject({ category: 'invalid', details: { convokedOn: '2026-11-13', today: '2026-11-23' } });
+    expect(error).toMatchObject({ category: 'invalid', details: { convokedOn: '2026-11-13', today: '2026-11-23', field: 'convokedOn' } });
     expect(error.message).toContain('regístrela como acto histórico con su justificación');
 
     const historical = { ...backdated, data: { ...backdated.data, historical: { justification: ' Convocada por oficio ' } } };

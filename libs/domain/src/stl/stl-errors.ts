@@ -122,7 +122,8 @@ export const stlErrors = {
       `La anticipación se cuenta desde que la convocatoria se registra y se envía (hoy, ${spanishLongDate(today)}), ` +
         `no desde el ${spanishLongDate(convokedOn)}. Si la convocatoria ya se emitió entonces, regístrela como acto ` +
         'histórico con su justificación.',
-      { convokedOn, today },
+      // `field` lets a form put the refusal beside the convocation's date, where the person typed it.
+      { convokedOn, today, field: 'convokedOn' },
     ),
   /** The days are the mechanism's in force on the convocation's date (five in both templates). */
   NOTICE_TOO_SHORT: (sessionDate: LocalDate, deadline: LocalDate, convokedOn: LocalDate, businessDays: number): DomainError =>
@@ -204,10 +205,11 @@ export const stlErrors = {
     conflict('VOTER_NOT_PRESENT', `«${nombre}» no asistió a la sesión.`, { memberId }),
   SEAT_VACANT: (nombre: string, memberId: string): DomainError =>
     conflict('SEAT_VACANT', `La representación de «${nombre}» está vacante.`, { memberId }),
-  TITULAR_PRESENT: (role: MemberRole, memberId: string): DomainError =>
+  /** Both named: with several suplentes ticked, the person must see whose vote is the one refused. */
+  TITULAR_PRESENT: (role: MemberRole, nombre: string, titularNombre: string, memberId: string): DomainError =>
     conflict(
       'TITULAR_PRESENT',
-      `El titular de la representación está presente: el ${role} tiene voz, pero no voto.`,
+      `«${nombre}» es ${role} y su titular, «${titularNombre}», está presente: el ${role} tiene voz, pero no voto.`,
       { memberId },
     ),
   CONSENSUS_CONTRADICTED: (): DomainError =>
@@ -256,8 +258,8 @@ export const stlErrors = {
   DECISION_REQUIRED: (actName: string, act: ReservedAct): DomainError =>
     conflict(
       'DECISION_REQUIRED',
-      `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la decisión aprobada en sesión ` +
-        'que lo acordó (sessionId y decisionId), o regístrelo como acto histórico con su justificación.',
+      `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la sesión y el acuerdo aprobado ` +
+        'que lo sustenta, o regístrelo como acto histórico con su justificación.',
       { act },
     ),
   DECISION_NOT_FOUND: (ref: DecisionRef, act: ReservedAct): DomainError =>

@@ -235,6 +235,11 @@ describe('RecordDecision: who votes (cap. IV and VI, 3: un voto por representaci
     expect(given(held).when(decision(votes)).then(code).category).toBe(category);
   });
 
+  it('names the suplente whose vote is refused and the titular who attended (issue 21: people by name)', () => {
+    const error = given(held).when(decision([favor('sup-gob-1')])).then('TITULAR_PRESENT');
+    expect(error.message).toBe('«suplente sup-gob-1» es suplente y su titular, «Titular gob-1», está presente: el suplente tiene voz, pero no voto.');
+  });
+
   it('names the seats whose votes are missing', () => {
     expect(
       given(held)

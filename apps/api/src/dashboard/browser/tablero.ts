@@ -14,7 +14,15 @@
   interface ApiResult {
     readonly status: number;
     readonly ok: boolean;
-    readonly data: { code?: string; message?: string; errors?: { field: string; message: string }[]; deadline?: string; noticeBusinessDays?: number } | null;
+    readonly data: {
+      code?: string;
+      message?: string;
+      errors?: { field: string; message: string }[];
+      /** The one field a domain refusal is about (e.g. `convokedOn` of CONVOCATION_BACKDATED). */
+      field?: string;
+      deadline?: string;
+      noticeBusinessDays?: number;
+    } | null;
   }
 
   /** What a form held when it was sent, to put back after a reload or a new sign-in. */
@@ -246,7 +254,9 @@
     for (const field of fieldsOf(form)) {
       if (field.disabled || field.type === 'hidden' || !field.name) continue;
       const value = field.value.trim();
-      if (field.required && field.type !== 'checkbox' && value === '') fail(field, 'es obligatorio.');
+      // A date typed halfway reads as empty (value ""): the browser only says so through `badInput`.
+      if (field.type === 'date' && field instanceof HTMLInputElement && field.validity.badInput) fail(field, 'escriba una fecha válida (día, mes y año).');
+      else if (field.required && field.type !== 'checkbox' && value === '') fail(field, 'es obligatorio.');
       else if (value === '') continue;
       else if (field.type === 'date' && !DATE.test(value)) fail(field, 'escriba una fecha válida (día, mes y año).');
       else if (field.type === 'date' && field instanceof HTMLInputElement && field.max && value > field.max) {
@@ -274,13 +284,15 @@
   function showRefusal(form: HTMLFormElement, result: ApiResult): void {
     const data = result.data;
     let placed = 0;
-    for (const error of data?.errors ?? []) {
+    // A domain refusal names its one field at the top level; it goes under that field like a validation error.
+    const errors = data?.errors ?? (data?.field && data.message ? [{ field: data.field, message: data.message }] : []);
+    for (const error of errors) {
       const field = fieldNamed(form, error.field);
       if (!field) continue;
       markField(field, humanize(form, error.message));
       placed += 1;
     }
-    if (placed > 0 && placed === (data?.errors ?? []).length) {
+    if (placed > 0 && placed === errors.length) {
       show(form, 'error', 'Revise los campos marcados.');
       form.querySelector<HTMLElement>('[aria-invalid=true]')?.focus();
       return;

@@ -1,7 +1,7 @@
 import { edomex2019, type StlSummary } from '@app/domain';
 import { type StlSessionView } from '@app/persistence';
 import { stlFixture } from '../testing/dashboard-fixtures';
-import { governanceSection, reservedActFields } from './governance.view';
+import { governanceForm, governanceSection, reservedActFields } from './governance.view';
 
 const text = (html: { toString(): string }) =>
   html
@@ -15,6 +15,15 @@ const decisions = [
   { subject: 'Calendario de sesiones', approved: true, votes: [] },
 ];
 const held = Object.assign({} as StlSessionView, { entidad: '14', sessionId: 'sesion-1', date: '2026-10-23', status: 'celebrada', decisions });
+
+describe('the form that adopts or changes the mechanism', () => {
+  it('says of every field the person may leave empty that it is optional, the casting vote’s sector too', () => {
+    const form = governanceForm('14', stlFixture(), [], '2026-11-01').toString();
+    const label = (id: string) => text(form.match(new RegExp(`<label for="${id}">[\\s\\S]*?</label>`))?.[0] ?? '').trim();
+    expect(label('mecanismo-stl-desempate')).toBe('Desempate (opcional)');
+    expect(label('mecanismo-stl-desempate-sector')).toBe('Sector con voto de calidad (opcional)');
+  });
+});
 
 describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "plena libertad para establecer pautas particulares")', () => {
   it('shows the mechanism in force in Spanish: tabla 2’s plain rule over the guide’s minimum has no casting vote', () => {

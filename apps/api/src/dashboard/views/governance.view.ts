@@ -162,7 +162,7 @@ export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: read
         <div class="field"><label for="mecanismo-stl-desempate">Desempate <span class="muted">(opcional)</span></label>
           <select id="mecanismo-stl-desempate" name="mechanism.tieBreak.kind"><option value="">El de la plantilla</option>
             <option value="none">Sin voto de calidad</option><option value="sector">Voto de calidad de un sector</option></select></div>
-        <div class="field"><label for="mecanismo-stl-desempate-sector">Sector con voto de calidad</label>
+        <div class="field"><label for="mecanismo-stl-desempate-sector">Sector con voto de calidad <span class="muted">(opcional)</span></label>
           <select id="mecanismo-stl-desempate-sector" name="mechanism.tieBreak.sector"><option value="">—</option>${SECTORS.map(
             (sector) => html`<option value="${sector}">${sector === 'adicional' ? (stl.extraSectorName ?? sectorName(sector)) : sectorName(sector)}</option>`,
           )}</select></div>
