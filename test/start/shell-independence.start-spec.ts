@@ -12,6 +12,10 @@ const EXPORTED_IN_THE_SHELL = {
   JWT_SECRET: 'una-clave-de-otra-parte-con-mas-de-32-caracteres',
   MAIL_LINK_SECRET: 'otra-clave-de-otra-parte-con-mas-de-32-caracteres',
   NODE_ENV: 'production',
+  APP_MODE: 'production',
+  TRUST_PROXY: '1',
+  PROGRAMME_START: '2030-01-01',
+  MAIL_SWEEP_MS: 'nunca',
 };
 
 describe("npm test's end-to-end step, whatever the shell exports", () => {

@@ -4,6 +4,7 @@
  * in the person's shell (say DEMO_PASSWORD, which the README suggests for `npm start`) must not reach it.
  */
 export const CONFIGURATION_VARIABLES = [
+  'APP_MODE',
   'PORT',
   'METRICS_PORT',
   'DATABASE_URL',
@@ -17,6 +18,8 @@ export const CONFIGURATION_VARIABLES = [
   'JWT_SECRET',
   'MAIL_LINK_SECRET',
   'JWT_TTL',
+  'TRUST_PROXY',
+  'PROGRAMME_START',
   'DEMO_PASSWORD',
   'DEMO_SEED',
   'WORKER_MAX_CACHED_WORKFLOWS',
@@ -24,6 +27,9 @@ export const CONFIGURATION_VARIABLES = [
   'WORKFLOW_BUNDLE_PATH',
   'SMTP_URL',
   'MAIL_FROM',
+  'MAIL_REPLY_TO',
+  'MAIL_SWEEP_MS',
+  'MAIL_DISPATCH_LANES',
   'PUBLIC_BASE_URL',
   'DATA_DIR',
   'COCREACION_BUILT',
