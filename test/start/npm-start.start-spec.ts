@@ -128,6 +128,23 @@ describe('npm start in a terminal', () => {
 
     expect(terminal.output().slice(from)).toContain(`Una ejecución anterior de npm start en ${dataDir} dejó procesos en marcha; se detienen:`);
     expect(left.filter((entry) => alive(entry.pid) && !record.processes.some((now) => now.pid === entry.pid))).toEqual([]);
+    // Ready means a command is served: on a data folder already seeded, "listo" once came while the worker still
+    // bundled its workflows, and a command sent then waited 15 s and answered 500.
+    const api = `http://127.0.0.1:${apiPort}`;
+    const { accessToken } = (await (
+      await fetch(`${api}/api/auth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'coordinador', password: 'cocreacion' }),
+      })
+    ).json()) as { accessToken: string };
+    const sentAt = Date.now();
+    const started = await fetch(`${api}/api/exercises`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+      body: JSON.stringify({ entidad: '31', startedOn: new Date().toISOString().slice(0, 10) }),
+    });
+    expect({ status: started.status, answeredWithinSeconds: (Date.now() - sentAt) / 1000 < 10 }).toEqual({ status: 201, answeredWithinSeconds: true });
     terminal.pressCtrlC();
     await expectAllGone(record);
   });

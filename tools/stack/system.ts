@@ -1,4 +1,8 @@
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { TASK_QUEUE } from '../../libs/contracts/src/workflow-ids';
+import { Connection } from '@temporalio/client';
+import { temporal as proto } from '@temporalio/proto';
 import { PROJECT_ROOT } from './binaries';
 import { type ManagedProcess, spawnManaged, waitFor } from './child-process';
 import { ensureDatabase, type PostgresServer, startEmbeddedPostgres } from './embedded-postgres';
@@ -122,6 +126,32 @@ async function waitForReadiness(apiUrl: string, api: ManagedProcess): Promise<vo
 }
 
 /**
+ * Until the worker this start launched polls the task queue: on a second start the seed is already done, so the
+ * API is ready while the worker still bundles its workflows, and a command sent then waited 15 s for nobody.
+ * The SDK names a worker's poller `<pid>@<host>` unless told otherwise.
+ */
+async function waitForWorker(temporalAddress: string, namespace: string, worker: ManagedProcess): Promise<void> {
+  const identity = `${worker.child.pid}@${hostname()}`;
+  const connection = await Connection.connect({ address: temporalAddress });
+  try {
+    await waitFor(
+      'el worker atendiendo la cola de tareas',
+      async () => {
+        const { pollers } = await connection.workflowService.describeTaskQueue({
+          namespace,
+          taskQueue: { name: TASK_QUEUE },
+          taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
+        });
+        return pollers?.some((poller) => poller.identity === identity) ? true : undefined;
+      },
+      { timeoutMs: 180_000, intervalMs: 500, failFast: worker },
+    );
+  } finally {
+    await connection.close();
+  }
+}
+
+/**
  * METRICS_PORT as `npm start` applies it. A deployment gives it to each process alone (compose: a container each);
  * here the API and the worker share one machine, so the API takes METRICS_PORT and the worker the next port, instead
  * of the second to start dying on EADDRINUSE. Anything but a port pair is left to the API's and the worker's own
@@ -230,6 +260,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const api = launch('api');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForReadiness(apiUrl, api);
+    await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE || 'default', worker);
     return {
       apiUrl,
       databaseUrl,
