@@ -94,15 +94,15 @@ async function conveneAndAnswer(): Promise<void> {
 }
 
 /**
- * Words of the shown column headers that a line break cuts in two ("Acu-erd-os" in a squeezed column): a header is
- * read at a glance, so it may wrap between words, or at a soft hyphen it offers ("Escala&shy;mientos"), only.
- * Headers hidden by the phone layout are not shown.
+ * Words of the shown column headers and table captions that a line break cuts in two ("Acu-erd-os" in a squeezed
+ * column, "Cuentas" a letter per line above the cards): a header is read at a glance, so it may wrap between words,
+ * or at a soft hyphen it offers ("Escala&shy;mientos"), only. Headers hidden by the phone layout are not shown.
  */
 function headerWordsBrokenAcrossLines(page: Page): Promise<string[]> {
   return page.evaluate<string[]>(`(() => {
     const broken = [];
-    for (const th of document.querySelectorAll('thead th')) {
-      const head = th.closest('thead').getBoundingClientRect();
+    for (const th of document.querySelectorAll('thead th, caption')) {
+      const head = (th.closest('thead') ?? th).getBoundingClientRect();
       if (head.width <= 2 || head.height <= 2) continue;
       const walker = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {

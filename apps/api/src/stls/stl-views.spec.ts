@@ -19,7 +19,7 @@ import { type EntityManager, type EntityTarget, type ObjectLiteral } from 'typeo
 import { command, decideOn, edomexInstalled, heldSession, on } from '../../../../libs/domain/src/stl/testing/stl-fixtures';
 import { governanceSection } from '../dashboard/views/governance.view';
 import { presentAttendance, presentDecision, storedDecisionSeq } from './stl-session-views';
-import { quorumCode, stlDetailFromRows } from './stl-views';
+import { detailFor, quorumCode, stlDetailFromRows, stlResponse, summaryFor } from './stl-views';
 
 /** Commands decided one after another, each at noon (Mexico City) of the day it is about. */
 function history(commands: readonly (readonly [LocalDate, StlCommand['type'], unknown])[]): StlEvent[] {
@@ -194,6 +194,35 @@ describe('STL views: what the API shows, from the rows the projection writes', (
     expect(() => storedDecisionSeq('s1', [])).toThrow('No decision stored');
     const row = await sessionRow('s1');
     expect(() => presentDecision(row, 2)).toThrow('has no decision 2');
+  });
+});
+
+describe('what an integrante reads of an STL: no address of anyone it convenes', () => {
+  // Appointed with an address, as the board's form allows: the facilitador is convened like the members.
+  const withFacilitador = fold(
+    stlDecider,
+    history([
+      [INSTALLED_ON, 'RegisterStl', { entidad: '29', decisionRule: 'consensus_then_majority' }],
+      titular('gob-1', 'gobierno', 'gob1@ejemplo.org.mx'),
+      [INSTALLED_ON, 'AppointFacilitador', { facilitadorId: 'fac-1', nombre: 'Facilitadora', procedencia: 'academia', appointedOn: INSTALLED_ON, email: 'facilitadora@ejemplo.org.mx' }],
+    ]),
+  );
+  const shownTo = async (role: string) => {
+    const { row, ...parts } = await projectedRows(withFacilitador);
+    const detail = stlDetailFromRows(row, { ...parts, extraNonWorkingDays: [] });
+    return { detail: JSON.stringify(detailFor({ role }, detail)), list: JSON.stringify(summaryFor({ role }, stlResponse(detail.summary))) };
+  };
+
+  it('gives a garante the members’ and the facilitador’s addresses, and an integrante neither, in the detail and the list', async () => {
+    const garante = await shownTo('garante');
+    const integrante = await shownTo('integrante');
+
+    expect(garante.detail).toContain('gob1@ejemplo.org.mx');
+    expect(garante.detail).toContain('facilitadora@ejemplo.org.mx');
+    expect(garante.list).toContain('facilitadora@ejemplo.org.mx');
+    expect(integrante.detail).not.toMatch(/@ejemplo\.org\.mx/);
+    expect(integrante.list).not.toMatch(/@ejemplo\.org\.mx/);
+    expect(integrante.detail).toContain('Facilitadora');
   });
 });
 

@@ -115,10 +115,20 @@ export function stlResponse(summary: StlSummary): StlResponse {
 
 // Sources ─────────────────────────────────────────────────────────────────────────────────────────────────────────
 
-/** Members' addresses are for those who act on the STL: an integrante only reads, and never receives them. */
+/**
+ * Addresses are for those who act on the STL: an integrante only reads, and never receives them — neither the
+ * members' nor the facilitador's, who is convened like them although not a member.
+ */
 export function detailFor(reader: { readonly role: string }, detail: StlDetailResponse): StlDetailResponse {
   if (reader.role !== 'integrante') return detail;
-  return { ...detail, members: detail.members.map((member) => ({ ...member, email: null })) };
+  return { ...detail, summary: summaryFor(reader, detail.summary), members: detail.members.map((member) => ({ ...member, email: null })) };
+}
+
+/** The summary an account may see: the facilitador's address, as in `detailFor`, is not an integrante's to read. */
+export function summaryFor<S extends StlSummary>(reader: { readonly role: string }, summary: S): S {
+  if (reader.role !== 'integrante' || summary.facilitador?.email === undefined) return summary;
+  const { email: _withheld, ...facilitador } = summary.facilitador;
+  return { ...summary, facilitador };
 }
 
 export function memberFromRow(row: StlMemberView): StlMemberResponse {

@@ -15,7 +15,7 @@ import { EntidadAccess, entidadFrom } from '../auth/entidad-access.guard';
 import { ApiAuthenticated } from '../auth/public.decorator';
 import { IdempotentCommand } from '../idempotency/idempotent-command.decorator';
 import { EntidadParamPipe } from './stl-validation';
-import { detailFor, type StlDetailResponse, type StlResponse } from './stl-views';
+import { detailFor, type StlDetailResponse, type StlResponse, summaryFor } from './stl-views';
 import {
   AppointFacilitadorDto,
   ChangeDecisionRuleDto,
@@ -42,8 +42,8 @@ export class StlsController {
   @EntidadAccess('read', entidadFrom.query('entidad'))
   @ApiOkResponse({ description: 'Resumen de cada STL que la cuenta puede consultar', schema: { example: STL_LIST_EXAMPLE } })
   @ApiBadRequestResponse({ description: 'Filtro inválido (VALIDATION_FAILED)' })
-  list(@Query() query: ListStlsQuery, @CurrentUser() user: AuthenticatedUser): Promise<StlResponse[]> {
-    return this.stls.list(query, readableEntidades(user));
+  async list(@Query() query: ListStlsQuery, @CurrentUser() user: AuthenticatedUser): Promise<StlResponse[]> {
+    return (await this.stls.list(query, readableEntidades(user))).map((stl) => summaryFor(user, stl));
   }
 
   @Get(':entidad')

@@ -27,4 +27,10 @@ describe('the invitation and reset e-mails', () => {
     expect(mail.subject).toBe('Restablecer su contraseña de Cocreación desde lo Local');
     expect(mail.text).toContain('su contraseña actual sigue vigente');
   });
+
+  it('ends its Message-ID with the sender’s domain, as every other e-mail of the installation', () => {
+    const mail = accountMail({ purpose: 'invitation', to: { name: 'ITEI', address: 'itei@ejemplo.mx' }, username: 'garante-14', link: LINK, from: '"Gobierno Abierto" <avisos@inai.org.mx>' });
+
+    expect(mail.messageId).toMatch(/^<cuenta-[0-9a-f-]{36}@inai\.org\.mx>$/);
+  });
 });

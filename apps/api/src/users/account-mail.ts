@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { type MailTransport, type OutgoingMail } from '@app/notifications';
+import { type MailTransport, type OutgoingMail, senderDomain } from '@app/notifications';
 import { escapeHtml } from '../dashboard/html/html';
 import { PASSWORD_LINK_TTL_HOURS, type PasswordLinkPurpose } from './password-links';
 
@@ -44,7 +44,8 @@ export function accountMail(input: AccountMailInput): OutgoingMail {
     subject: SUBJECTS[input.purpose],
     text: `${lines.join('\n\n')}\n`,
     html: `<!doctype html><html lang="es"><body>${html}</body></html>`,
-    messageId: `<cuenta-${randomUUID()}@cocreacion.local>`,
+    // The sender's domain, like every other e-mail's (MAIL_FROM): a domain no server can reach looks forged to some.
+    messageId: `<cuenta-${randomUUID()}@${senderDomain(input.from)}>`,
     attachments: [],
   };
 }

@@ -84,8 +84,13 @@ export function AdmissibleText(characters: TextCharacterOptions = {}, each = fal
       name: 'admissibleText',
       validator: {
         validate: (value: unknown) => typeof value !== 'string' || inadmissibleCharacter(value, characters) === undefined,
+        // With `each`, class-validator hands over the whole list: the character named is its first element's at fault.
         defaultMessage: (args) =>
-          inadmissibleCharacterMessage(typeof args?.value === 'string' ? (inadmissibleCharacter(args.value, characters) ?? '') : ''),
+          inadmissibleCharacterMessage(
+            (Array.isArray(args?.value) ? args.value : [args?.value])
+              .map((value: unknown) => (typeof value === 'string' ? inadmissibleCharacter(value, characters) : undefined))
+              .find((character) => character !== undefined) ?? '',
+          ),
       },
     },
     { each },

@@ -37,6 +37,16 @@ describe('validation pipe: malformed input is a 400 in Spanish, never a 500', ()
     expect(tooDeeplyNested({ x: 'y', deep: nestedArrays(100_000) })?.[0]).toBe('deep');
   });
 
+  it('names the character refused in an item of a list, as in a single field', async () => {
+    const convened = { date: '2027-01-20', kind: 'ordinaria', convokedOn: '2026-12-03' };
+    const inList = await refusal(ConveneSessionDto, { ...convened, agenda: ['Punto uno', 'Dos\rURL:http://evil.example/'] });
+    const inField = await refusal(ConveneSessionDto, { ...convened, agenda: ['Punto uno'], place: 'Sala\rURL:http://evil.example/' });
+
+    expect(inList).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED', errors: [{ field: 'agenda' }] });
+    expect(inList?.message).toContain('contiene un carácter no admitido (U+000D)');
+    expect(inField?.message).toContain('contiene un carácter no admitido (U+000D)');
+  });
+
   // Found by the fuzz: class-validator's own checks answered in English ("property x should not exist").
   it.each([
     ['an unknown field', CompleteStepDto, { completedOn: '2026-11-10', unknown: 1 }, 'unknown', 'no es un campo admitido'],

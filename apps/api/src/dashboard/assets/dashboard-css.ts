@@ -170,6 +170,8 @@ pre { white-space: pre-wrap; word-break: break-all; }
   .table-wrap { overflow-x: visible; border: 0; }
   .table-wrap table, .table-wrap tbody, .table-wrap tr, .table-wrap th, .table-wrap td { display: block; width: 100%; }
   .table-wrap thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+  /* A shown caption is the cards' title, as wide as they are (a block table would squeeze it to a letter per line). */
+  .table-wrap caption:not(.sr-only) { display: block; width: 100%; }
   .table-wrap tr { border: 1px solid var(--line); border-radius: 8px; margin: 0 0 .6rem; padding: .3rem .2rem; background: var(--paper); }
   .table-wrap th, .table-wrap td { border-bottom: 0; padding: .2rem .5rem; }
   .table-wrap td[data-label]::before { content: attr(data-label); display: block; font-size: .75rem; font-weight: 600; color: var(--muted); }

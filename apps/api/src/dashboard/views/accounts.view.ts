@@ -66,11 +66,11 @@ function inviteForm(user: AuthenticatedUser): SafeHtml {
 }
 
 function auditTable(audit: readonly AuditEntry[]): SafeHtml {
-  return html`<table><caption>Últimos cambios de cuentas</caption>
+  return html`<div class="table-wrap"><table><caption>Últimos cambios de cuentas</caption>
     <thead><tr><th scope="col">Cuándo (UTC)</th><th scope="col">Quién</th><th scope="col">Cuenta</th><th scope="col">Qué</th></tr></thead>
     <tbody>${audit.length === 0 ? emptyRow(4, 'Sin cambios registrados.') : audit.map((entry) => html`<tr>
       <td>${entry.at.replace('T', ' ').replace('Z', '')}</td><td>${entry.actor}</td><td>${entry.username}</td>
-      <td>${ACTIONS[entry.action] ?? entry.action}${Object.keys(entry.details).length > 0 ? html` <span class="small">${JSON.stringify(entry.details)}</span>` : ''}</td></tr>`)}</tbody></table>`;
+      <td>${ACTIONS[entry.action] ?? entry.action}${Object.keys(entry.details).length > 0 ? html` <span class="small">${JSON.stringify(entry.details)}</span>` : ''}</td></tr>`)}</tbody></table></div>`;
 }
 
 /** Cuentas: who can sign in, the invitations and resets, the contacts the reminders need, and the audit. */
@@ -83,9 +83,9 @@ export function accountsView({ user, accounts, audit, warnings }: AccountsPage):
         )}</ul></section>`
       : ''}
     ${inviteForm(user)}
-    <table><caption>Cuentas (${accounts.length})</caption>
+    <div class="table-wrap"><table><caption>Cuentas (${accounts.length})</caption>
       <thead><tr><th scope="col">Usuario</th><th scope="col">Rol</th><th scope="col">Entidades</th><th scope="col">Nombre y correo</th><th scope="col">Estado</th><th scope="col">Acciones</th></tr></thead>
-      <tbody>${accounts.length === 0 ? emptyRow(6, 'Ninguna cuenta.') : accounts.map(accountRow)}</tbody></table>
+      <tbody>${accounts.length === 0 ? emptyRow(6, 'Ninguna cuenta.') : accounts.map(accountRow)}</tbody></table></div>
     ${auditTable(audit)}`;
   return page({ title: 'Cuentas', body, user, section: 'cuentas' });
 }
