@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { TASK_QUEUE } from '../../libs/contracts/src/workflow-ids';
+import { TASK_QUEUE } from '../../libs/contracts/src/task-queue';
 import { Connection } from '@temporalio/client';
 import { temporal as proto } from '@temporalio/proto';
 import { PROJECT_ROOT } from './binaries';
@@ -130,7 +130,7 @@ async function waitForReadiness(apiUrl: string, api: ManagedProcess): Promise<vo
  * API is ready while the worker still bundles its workflows, and a command sent then waited 15 s for nobody.
  * The SDK names a worker's poller `<pid>@<host>` unless told otherwise.
  */
-async function waitForWorker(temporalAddress: string, namespace: string, worker: ManagedProcess): Promise<void> {
+async function waitForWorker(temporalAddress: string, namespace: string, taskQueue: string, worker: ManagedProcess): Promise<void> {
   const identity = `${worker.child.pid}@${hostname()}`;
   const connection = await Connection.connect({ address: temporalAddress });
   try {
@@ -139,7 +139,7 @@ async function waitForWorker(temporalAddress: string, namespace: string, worker:
       async () => {
         const { pollers } = await connection.workflowService.describeTaskQueue({
           namespace,
-          taskQueue: { name: TASK_QUEUE },
+          taskQueue: { name: taskQueue },
           taskQueueType: proto.api.enums.v1.TaskQueueType.TASK_QUEUE_TYPE_WORKFLOW,
         });
         return pollers?.some((poller) => poller.identity === identity) ? true : undefined;
@@ -260,7 +260,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const api = launch('api');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
     await waitForReadiness(apiUrl, api);
-    await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE || 'default', worker);
+    await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE || 'default', env.TEMPORAL_TASK_QUEUE || TASK_QUEUE, worker);
     return {
       apiUrl,
       databaseUrl,

@@ -1,7 +1,7 @@
 import { exerciseStreamId, parseStreamId, stlStreamId } from '@app/domain';
 
 /** Workflow ids are business keys: the id is how people and the API find a state's workflows. */
-export const TASK_QUEUE = 'cocreacion';
+export { TASK_QUEUE } from './task-queue';
 
 /** A workflow's id is its stream's id (libs/domain, stream-ids.ts). */
 export const stlWorkflowId = stlStreamId;

@@ -115,4 +115,18 @@ describe('a command whose Update the worker left unanswered (chaos seed 20261203
     expect(problem).toBeInstanceOf(ApiProblem);
     expect((problem as ApiProblem).body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_UPDATE_NOT_DELIVERED', message: expect.stringContaining('no se aplicó') });
   }, 120_000);
+
+  // Found replaying issue 20: a command sent while no worker polled (a start not yet ready) answered 500 after 15 s.
+  it('answers 503 WORKFLOW_TIMEOUT, in Spanish, when no worker answers within the command timeout', async () => {
+    const workflowId = await idleExercise('16');
+    const impatient = new WorkflowCommands(client, { taskQueue: TASK_QUEUE, commandTimeoutMs: 2_000 } as ApiConfig);
+
+    const problem = await impatient.execute(workflowId, exerciseUpdates.UpdateCommitmentProgress, progressReport, missing).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+
+    expect(problem).toBeInstanceOf(ApiProblem);
+    expect((problem as ApiProblem).body).toMatchObject({ statusCode: 503, code: 'WORKFLOW_TIMEOUT', message: expect.stringContaining('no respondió a tiempo') });
+  }, 120_000);
 });

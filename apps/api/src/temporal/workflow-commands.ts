@@ -10,6 +10,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   type WorkflowStartOptions,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { API_CONFIG, type ApiConfig } from '../config/api-config';
 import { ApiProblem, notFound, serviceUnavailable } from '../errors/api-problem';
@@ -138,6 +139,8 @@ export class WorkflowCommands {
       return new ApiProblem(status, rejection.code, rejection.message, { ...rejection.details });
     }
     if (error instanceof WorkflowNotFoundError) return notFound(missing.code, missing.message);
+    // The client turns an Update's expired deadline into its own error, which carries no gRPC code.
+    if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return workflowTimeout();
     if (isUnprocessedUpdate(error)) {
       return serviceUnavailable('WORKFLOW_UPDATE_NOT_DELIVERED', 'El flujo no recibió la solicitud; no se aplicó. Intente de nuevo en unos momentos.');
     }
@@ -145,7 +148,7 @@ export class WorkflowCommands {
       case GRPC_NOT_FOUND:
         return notFound(missing.code, missing.message);
       case GRPC_DEADLINE_EXCEEDED:
-        return serviceUnavailable('WORKFLOW_TIMEOUT', 'El flujo no respondió a tiempo; intente de nuevo en unos momentos.');
+        return workflowTimeout();
       case GRPC_UNAVAILABLE:
         return serviceUnavailable('TEMPORAL_UNAVAILABLE', 'El servidor de flujos (Temporal) no está disponible.');
       default:
@@ -153,6 +156,8 @@ export class WorkflowCommands {
     }
   }
 }
+
+const workflowTimeout = () => serviceUnavailable('WORKFLOW_TIMEOUT', 'El flujo no respondió a tiempo; intente de nuevo en unos momentos.');
 
 /**
  * An Update the worker left unanswered in the task that carried it: Temporal's SDK 1.24 drops one that reaches a run
