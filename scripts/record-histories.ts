@@ -8,7 +8,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { addDays, STL_2017 } from '@app/domain';
+import { addDays, type Escalation, STL_2017 } from '@app/domain';
 import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
@@ -19,7 +19,12 @@ import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workfl
 import { runFullExercise } from '../test/scenarios/full-exercise';
 import { ScenarioDriver } from '../test/scenarios/scenario-driver';
 import { runStallScenario, runVacancyScenario } from '../test/scenarios/short-scenarios';
+import { eventually } from '../test/support/eventually';
+import { startOutboxDispatcher } from '../test/support/mail-workflows';
+import { insertStaff } from '../test/support/notification-fixtures';
 import { startPostgresForFile } from '../test/support/postgres-for-file';
+import { SmtpSink } from '../test/support/smtp-sink';
+import { type TestDatabase } from '../test/support/test-database';
 import { timeSkippingEnvironment } from '../test/support/time-skipping';
 import { PROJECT_ROOT, startTemporalDevServer } from '../tools/stack';
 
@@ -62,7 +67,7 @@ async function main(): Promise<void> {
   mkdirSync(HISTORIES, { recursive: true });
   for (const [name, { workflowId, firstRun }] of Object.entries(recorded)) await save(driver, store, name, workflowId, firstRun);
   await env.teardown();
-  await recordOnDevServer(store, (workerEnv) =>
+  await recordOnDevServer(postgres.database, store, (workerEnv) =>
     Worker.create({
       connection: workerEnv.nativeConnection,
       taskQueue: TASK_QUEUE,
@@ -75,9 +80,10 @@ async function main(): Promise<void> {
 
 /**
  * The CLI's dev server, as `npm start` runs it, in real time: an STL seeded by one worker, that worker gone and
- * another carrying on (it replays the history first, without a cache), then past continue-as-new.
+ * another carrying on (it replays the history first, without a cache), then past continue-as-new, then mail refused
+ * for good by the SMTP server.
  */
-async function recordOnDevServer(store: EventStore, newWorker: (env: TestWorkflowEnvironment) => Promise<Worker>): Promise<void> {
+async function recordOnDevServer(database: TestDatabase, store: EventStore, newWorker: (env: TestWorkflowEnvironment) => Promise<Worker>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'historias-dev-'));
   const server = await startTemporalDevServer({ dbFile: join(dir, 'temporal.db'), logFile: join(dir, 'temporal.log') });
   const env = await TestWorkflowEnvironment.createFromExistingServer({ address: server.address });
@@ -89,9 +95,11 @@ async function recordOnDevServer(store: EventStore, newWorker: (env: TestWorkflo
     await (await newWorker(env)).runUntil(async () => {
       await driver.stl('24', 'SetNonWorkingDays', { dates: [addDays(today, 40)] });
       await runPastContinueAsNew(driver, '27');
+      await runThroughSmtpOutage(driver, database, store, '30');
     });
     await save(driver, store, 'worker-restart-dev-server.stl', 'stl/24');
     await save(driver, store, 'continued-as-new-dev-server.stl', 'stl/27', true);
+    await save(driver, store, 'smtp-outage-dev-server.stl', 'stl/30');
   } finally {
     await env.teardown();
     await server.stop();
@@ -114,6 +122,31 @@ async function runPastContinueAsNew(driver: ScenarioDriver, entidad: string): Pr
   await driver.seedStl(STL_2017.find((record) => record.entidad === entidad)!, { installedOn: addDays(today, -30) });
   for (let count = 1; count <= 140; count += 1) {
     await driver.stl(entidad, 'SetNonWorkingDays', { dates: Array.from({ length: count }, (_, index) => addDays(today, 30 + index)) });
+  }
+}
+
+/**
+ * The real outbox dispatcher beside the STL, sending to an SMTP server on loopback that refuses its credentials: the
+ * e-mails of a vacancy (to the state's enlace, the only account with an address) turn undeliverable, the STL is told
+ * (`ReportUndeliverableMail`) and raises "correo no entregado"; done once that escalation is in the store.
+ */
+async function runThroughSmtpOutage(driver: ScenarioDriver, database: TestDatabase, store: EventStore, entidad: string): Promise<void> {
+  const enlace = { username: 'enlace-golfo', role: 'enlace', entidades: [entidad], nombre: 'Enlace INAI del Golfo', email: 'enlace.golfo@inai.ejemplo.mx' } as const;
+  await insertStaff(database.dataSource, [enlace]);
+  const sink = await SmtpSink.start({ user: 'avisos', pass: 'correcta' });
+  const dispatcher = await startOutboxDispatcher(database, `smtp://avisos:equivocada@127.0.0.1:${sink.port}`, driver.client);
+  try {
+    const today = await driver.today();
+    await driver.seedStl(STL_2017.find((record) => record.entidad === entidad)!, { installedOn: addDays(today, -30) });
+    await driver.stl(entidad, 'VacateFacilitador', { vacatedOn: today, reason: 'Renuncia del facilitador' });
+    await eventually(async () => {
+      const raised = (await store.readStream(`stl/${entidad}`)).filter((event) => event.type === 'EscalationRaised');
+      const kinds = raised.map((event) => (event.data as { escalation: Escalation }).escalation.kind);
+      if (!kinds.includes('mail_undeliverable')) throw new Error(`stl/${entidad}: sin escalamiento "correo no entregado" todavía`);
+    }, 60_000);
+  } finally {
+    await dispatcher.stop();
+    await sink.stop();
   }
 }
 
