@@ -321,30 +321,12 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
   });
 
   // guia-instalacion-stl.txt, tabla 2, Jalisco: "regla de mayoría, con al menos un voto de sociedad civil" — no casting vote.
-  it('leaves a tie unresolved: tabla 2 gives Jalisco no casting vote (TIE_UNRESOLVED)', async () => {
+  /** Government against, civil society in favour, the garante excused: a tie. */
+  const tiedVote = async () => {
     const gobierno = await titularesOf(jalisco, 'gobierno');
     const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
     const [garante] = await titularesOf(jalisco, 'garante');
-
-    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, {
-      subject: 'Publicar las minutas en datos abiertos',
-      consensus: false,
-      votes: [
-        ...gobierno.map((memberId) => ({ memberId, vote: 'contra' })),
-        ...sociedadCivil.map((memberId) => ({ memberId, vote: 'favor' })),
-        { memberId: garante, vote: 'impedimento', reason: 'El organismo garante es parte del asunto.' },
-      ],
-    });
-
-    expect(response.status).toBe(201);
-    expect(response.body).toMatchObject({ number: 2, decisionId: '2', approved: false, code: 'TIE_UNRESOLVED' });
-  });
-
-  it('answers a decision taken again in the same words with its own number, not the first one\'s', async () => {
-    const gobierno = await titularesOf(jalisco, 'gobierno');
-    const sociedadCivil = await titularesOf(jalisco, 'sociedad_civil');
-    const [garante] = await titularesOf(jalisco, 'garante');
-    const body = {
+    return {
       subject: 'Publicar las minutas en datos abiertos',
       consensus: false,
       votes: [
@@ -353,6 +335,17 @@ describe('sessions of Jalisco: convocation, quorum, decisions, minutes', () => {
         { memberId: garante, vote: 'impedimento', reason: 'El organismo garante es parte del asunto.' },
       ],
     };
+  };
+
+  it('leaves a tie unresolved: tabla 2 gives Jalisco no casting vote (TIE_UNRESOLVED)', async () => {
+    const response = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, await tiedVote());
+
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ number: 2, decisionId: '2', approved: false, code: 'TIE_UNRESOLVED' });
+  });
+
+  it('answers a decision taken again in the same words with its own number, not the first one\'s', async () => {
+    const body = await tiedVote();
 
     const again = await coordinador.post(`/api/stls/${jalisco}/sessions/${conQuorum}/decisions`, body);
 

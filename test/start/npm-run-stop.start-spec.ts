@@ -1,30 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allProcesses, alive, type ProcessInfo, processInfo, PROJECT_ROOT } from '../../tools/stack';
+import { allProcesses, alive, type ProcessInfo, PROJECT_ROOT } from '../../tools/stack';
+import { descendsFrom, until } from './support/processes';
 import { Terminal, transcriptIn } from './support/terminal';
 
 const STOP_LIMIT_MS = 30_000;
 
 // Each case bootstraps, bundles or builds, and starts its servers on a machine that may be busy.
 jest.setTimeout(300_000);
-
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-function descendsFrom(pid: number, ancestor: number): boolean {
-  for (let info = processInfo(pid); info !== undefined && info.ppid > 1; info = processInfo(info.ppid)) {
-    if (info.ppid === ancestor) return true;
-  }
-  return false;
-}
 
 const descendantsOf = (ancestor: number): ProcessInfo[] => allProcesses().filter((info) => descendsFrom(info.pid, ancestor));
 const running = (infos: readonly ProcessInfo[], ending: string) => infos.some((info) => info.command.some((part) => part.endsWith(ending)));

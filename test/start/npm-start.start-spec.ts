@@ -13,6 +13,7 @@ import {
   STACK_MARKER,
   startedWith,
 } from '../../tools/stack';
+import { until } from './support/processes';
 import { Terminal, transcriptIn } from './support/terminal';
 
 const STOP_LIMIT_MS = 30_000;
@@ -30,16 +31,6 @@ function portFree(port: number): Promise<boolean> {
     server.once('error', () => resolve(false));
     server.listen({ port, host: '127.0.0.1', exclusive: true }, () => server.close(() => resolve(true)));
   });
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 /** `npm start` in a real terminal, stopped in every way a person or a process manager stops it. */

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allProcesses, alive, processInfo, PROJECT_ROOT, startedWith } from '../../tools/stack';
+import { descendsFrom, until } from './support/processes';
 import { Terminal, transcriptIn } from './support/terminal';
 
 const STOP_LIMIT_MS = 30_000;
@@ -10,25 +11,8 @@ const STOP_LIMIT_MS = 30_000;
 // Each test builds dist/ and starts the whole system for the e2e step before it stops it, on a machine that may be busy.
 jest.setTimeout(600_000);
 
-async function until<T>(what: string, probe: () => T | undefined, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Every process the run started: they carry its marker (`COCREACION_TEST_RUN=<pid of scripts/test.ts>`). */
 const startedBy = (runPid: number) => allProcesses().filter((info) => info.pid !== runPid && startedWith(info.pid, `COCREACION_TEST_RUN=${runPid}`));
-
-function descendsFrom(pid: number, ancestor: number): boolean {
-  for (let info = processInfo(pid); info !== undefined && info.ppid > 1; info = processInfo(info.ppid)) {
-    if (info.ppid === ancestor) return true;
-  }
-  return false;
-}
 
 /** The run's `scripts/test.ts` among the descendants of `ancestor` (other runs may be going on, CI's own among them). */
 const testRunUnder = (ancestor: number) =>
