@@ -56,11 +56,14 @@ describe('installing an STL whose stage 10 came before its titulares', () => {
   });
 
   it('refuses a malformed body with 400 naming the fields, before any workflow hears of it', async () => {
-    const response = await coordinador.post(installation, { installedOn: '2026-02-30', actaUrl: 'javascript:alert(1)' });
+    const response = await coordinador.post<{ code: string; errors: { field: string }[] }>(installation, {
+      installedOn: '2026-02-30',
+      actaUrl: 'javascript:alert(1)',
+    });
 
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('VALIDATION_FAILED');
-    expect(response.body.errors.map((error: { field: string }) => error.field).sort()).toEqual(['actaUrl', 'installedOn']);
+    expect(response.body.errors.map((error) => error.field).sort()).toEqual(['actaUrl', 'installedOn']);
   });
 
   it('elects titulares and suplentes, the facilitador, the mecanismo and the agenda: step 3 lacks only the installation', async () => {
