@@ -174,6 +174,12 @@ const ENDPOINTS: readonly Endpoint[] = [
     }),
   },
   {
+    route: 'POST /api/stls/{entidad}/installation',
+    access: 'command',
+    // Installed seeded STLs: the rules install once, so a second installation stores nothing.
+    request: (entidad) => ({ method: 'POST', path: `/api/stls/${entidad}/installation`, body: { installedOn: daysFromToday(-1) } }),
+  },
+  {
     route: 'PUT /api/stls/{entidad}/facilitador',
     access: 'command',
     request: (entidad) => ({

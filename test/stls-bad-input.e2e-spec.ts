@@ -116,6 +116,12 @@ const CASES: readonly BadInput[] = [
     ['no topic', { topic: undefined }, 'topic'],
     ['a participant id with spaces', { participants: ['con espacios'] }, 'participants'],
   ]),
+  ...casesOf('POST', `/api/stls/${ENTIDAD}/installation`, { installedOn: today, actaUrl: 'https://micrositio.ejemplo.org.mx/acta.pdf' }, [
+    ['an installation dated with a time', { installedOn: `${today}T10:00:00` }, 'installedOn'],
+    ['an installation before the programme', { installedOn: '1900-01-01' }, 'installedOn'],
+    ['no installation date', { installedOn: undefined }, 'installedOn'],
+    ['an acta that is not an http(s) link', { actaUrl: 'javascript:alert(1)' }, 'actaUrl'],
+  ]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/civil-society-renewal/start`, { palEndedOn: today }, [['a timestamp', { palEndedOn: 1_767_225_600_000 }, 'palEndedOn']]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/civil-society-renewal/complete`, { completedOn: today }, [['no date', { completedOn: undefined }, 'completedOn']]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/sessions`, convocation, [

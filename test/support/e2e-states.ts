@@ -39,6 +39,8 @@ export const E2E_STATES = allocateStates({
   'pal-history': { sonora: '26' },
   'stls-bad-input': { seeded: '16' },
   stls: { aguascalientes: '01', jalisco: '14', zacatecas: '32', nuevoLeon: '19', coahuila: '05', tabasco: '27' },
+  'stl-installation': { puebla: '21' },
+  'stl-installation-board': { queretaro: '22' },
   'stl-removal': { morelos: '17' },
   widths: { veracruz: '30' },
 } as const);

@@ -2,7 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, type ApiPropertyOptions, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { AdmissibleText } from '../validation/decorators';
-import { ArrayMaxSize, IsArray, IsInt, IsString, IsUrl, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
 /** Commitment ids travel in URLs (`/commitments/C1/progress`): letters, digits, `.`, `_` and `-`, up to 64. */
 export const COMMITMENT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -14,16 +14,6 @@ export function IsCommitmentIdField(options: ApiPropertyOptions = {}): PropertyD
       message: 'debe tener de 1 a 64 letras, dígitos, puntos, guiones o guiones bajos, y empezar con letra o dígito',
     }),
     ApiProperty({ type: String, pattern: COMMITMENT_ID_PATTERN.source, example: 'C1', ...options }),
-  );
-}
-
-/** One document published on the micrositio (the mecanismo de gobernanza, the annual agenda): an http(s) link. */
-export function IsHttpUrlField(options: ApiPropertyOptions = {}): PropertyDecorator {
-  return applyDecorators(
-    IsString({ message: 'debe ser texto' }),
-    MaxLength(2_000, { message: 'admite como máximo 2000 caracteres' }),
-    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'debe ser un enlace http(s)' }),
-    ApiProperty({ type: String, format: 'uri', example: 'https://micrositio.example.org/mecanismo-de-gobernanza.pdf', ...options }),
   );
 }
 

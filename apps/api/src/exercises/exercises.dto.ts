@@ -1,8 +1,8 @@
 import { DECISION_RULES, type DecisionRule } from '@app/domain';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, Max, Min, ValidateIf } from 'class-validator';
-import { IsEntidadField, IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
-import { IsHttpUrlField, IsQueryIntegerField } from './exercise-fields';
+import { IsEntidadField, IsHttpUrlField, IsLocalDateField, IsTextField, IsUrlListField } from '../validation/decorators';
+import { IsQueryIntegerField } from './exercise-fields';
 import { HistoricalPalActField, PalHistoricalActDto } from './historical-act.dto';
 
 export class StartExerciseDto {

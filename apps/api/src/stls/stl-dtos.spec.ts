@@ -3,7 +3,7 @@ import { ApiProblem } from '../errors/api-problem';
 import { validationPipe } from '../validation/validation';
 import { ConveneSessionDto, RecordAttendanceDto, RecordDecisionDto } from './stl-sessions.dto';
 import { EntidadParamPipe, IdentifierParamPipe } from './stl-validation';
-import { AddMemberDto, SetNonWorkingDaysDto } from './stls.dto';
+import { AddMemberDto, InstallStlDto, SetNonWorkingDaysDto } from './stls.dto';
 
 /** The fields a body is refused for, as the API's 400 names them (undefined when it is accepted). */
 async function refusedFields(metatype: ArgumentMetadata['metatype'], body: unknown): Promise<string[] | undefined> {
@@ -42,6 +42,12 @@ describe('STL request bodies: malformed → 400 naming the field', () => {
     ['a non-working day that is not a date', SetNonWorkingDaysDto, { dates: ['2027-03-25', 'mañana'] }, ['dates']],
     ['a sector that does not exist', AddMemberDto, { memberId: 'm', sector: 'iglesia', role: 'titular', nombre: 'N', organizacion: 'O', joinedOn: '2026-01-01' }, ['sector']],
     ['a malformed e-mail', AddMemberDto, { memberId: 'm', sector: 'garante', role: 'titular', nombre: 'N', organizacion: 'O', joinedOn: '2026-01-01', email: 'no' }, ['email']],
+    ['an installation with its acta', InstallStlDto, { installedOn: '2026-11-10', actaUrl: 'https://micrositio.ejemplo.org.mx/acta.pdf' }, undefined],
+    ['an installation without acta', InstallStlDto, { installedOn: '2026-11-10' }, undefined],
+    ['an installation without date', InstallStlDto, { actaUrl: 'https://micrositio.ejemplo.org.mx/acta.pdf' }, ['installedOn']],
+    ['an installation before the programme', InstallStlDto, { installedOn: '1900-01-01' }, ['installedOn']],
+    ['an installation on an impossible date', InstallStlDto, { installedOn: '2026-02-30' }, ['installedOn']],
+    ['an acta that is not an http(s) link', InstallStlDto, { installedOn: '2026-11-10', actaUrl: 'ftp://acta.pdf' }, ['actaUrl']],
   ])('%s', async (_case, metatype, body, fields) => {
     expect(await refusedFields(metatype, body)).toEqual(fields);
   });

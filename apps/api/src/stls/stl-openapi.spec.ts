@@ -51,6 +51,7 @@ describe('OpenAPI of the STL, session and calendar endpoints', () => {
         'GET /api/stls',
         'GET /api/stls/{entidad}',
         'GET /api/stls/{entidad}/sessions.ics',
+        'POST /api/stls/{entidad}/installation',
         'PUT /api/stls/{entidad}/facilitador',
         'DELETE /api/stls/{entidad}/facilitador',
         'PUT /api/stls/{entidad}/decision-rule',

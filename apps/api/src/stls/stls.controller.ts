@@ -20,6 +20,7 @@ import {
   AppointFacilitadorDto,
   ChangeDecisionRuleDto,
   CompleteRenewalDto,
+  InstallStlDto,
   ListStlsQuery,
   SetNonWorkingDaysDto,
   StartRenewalDto,
@@ -52,6 +53,25 @@ export class StlsController {
   @ApiNotFoundResponse({ description: 'La entidad no tiene STL registrado (STL_NOT_FOUND)' })
   async get(@Param('entidad', EntidadParamPipe) entidad: Entidad, @CurrentUser() user: AuthenticatedUser): Promise<StlDetailResponse> {
     return detailFor(user, await this.stls.get(entidad));
+  }
+
+  @Post(':entidad/installation')
+  @IdempotentCommand()
+  @OnStl('command')
+  @HttpCode(200)
+  @ApiOkResponse({
+    description:
+      `STL instalado (etapa 10, acta de instalación): el ejercicio de la entidad lo sabe por el estado que el STL le informa, y el paso 3 concluye si no le falta otra cosa. Un STL ya instalado queda igual. ${NEW_STATE}`,
+  })
+  @ApiNotFoundResponse({ description: 'STL_NOT_FOUND' })
+  @ApiConflictResponse({ description: 'MISSING_SECTOR_TITULAR (con `missing`: los sectores sin titular)' })
+  @ApiUnprocessableEntityResponse({ description: 'DATE_IN_FUTURE' })
+  install(
+    @Param('entidad', EntidadParamPipe) entidad: Entidad,
+    @Body() body: InstallStlDto,
+    @CurrentUser() user: AuthenticatedUser,
+  ): Promise<StlDetailResponse> {
+    return this.stls.installStl(entidad, body, user.username);
   }
 
   @Put(':entidad/facilitador')

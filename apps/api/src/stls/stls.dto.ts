@@ -2,7 +2,7 @@ import { DECISION_RULES, type DecisionRule, MEMBER_ROLES, type MemberRole, type 
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsEmail, IsIn, IsOptional, MaxLength } from 'class-validator';
-import { IsEntidadField, IsLocalDateField, IsTextField } from '../validation/decorators';
+import { IsEntidadField, IsHttpUrlField, IsLocalDateField, IsTextField } from '../validation/decorators';
 import { IsIdentifierField, IsLocalDateListField } from './stl-validation';
 import { type DecisionRefDto, type HistoricalReservedActDto, ReservedActAuthority } from './stl-governance.dto';
 
@@ -85,6 +85,23 @@ export class AddMemberDto {
 
   @authority.historical
   historical?: HistoricalReservedActDto;
+}
+
+/**
+ * Stage 10 recorded on the STL itself: concluding the stage asks the STL to install once, and an STL refused then
+ * (a sector without titular) would otherwise never be installed.
+ */
+export class InstallStlDto {
+  @IsLocalDateField({ description: 'Fecha de la sesión de instalación, en que se firmó el acta (no futura)' })
+  installedOn!: string;
+
+  @IsOptional()
+  @IsHttpUrlField({
+    required: false,
+    description: 'Enlace al acta de instalación publicada en el micrositio',
+    example: 'https://micrositio.example.org/acta-de-instalacion.pdf',
+  })
+  actaUrl?: string;
 }
 
 export class AppointFacilitadorDto {

@@ -12,6 +12,7 @@ import {
   type ChangeDecisionRuleDto,
   type CompleteRenewalDto,
   type DecideRemovalDto,
+  type InstallStlDto,
   type ListStlsQuery,
   type ProposeRemovalDto,
   type ResignMemberDto,
@@ -38,6 +39,10 @@ export class StlsService {
 
   addMember(entidad: Entidad, dto: AddMemberDto, actor: string): Promise<StlDetailResponse> {
     return this.command(entidad, 'AddMember', dto, actor);
+  }
+
+  installStl(entidad: Entidad, dto: InstallStlDto, actor: string): Promise<StlDetailResponse> {
+    return this.command(entidad, 'InstallStl', dto, actor);
   }
 
   appointFacilitador(entidad: Entidad, dto: AppointFacilitadorDto, actor: string): Promise<StlDetailResponse> {

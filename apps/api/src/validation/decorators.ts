@@ -119,3 +119,13 @@ export function IsUrlListField(maxItems: number, options: ApiPropertyOptions = {
     ApiProperty({ type: [String], maxItems, example: ['https://micrositio.example.org/acta.pdf'], ...options }),
   );
 }
+
+/** One document published on the micrositio (the mecanismo de gobernanza, the annual agenda, the STL's acta de instalación): an http(s) link. */
+export function IsHttpUrlField(options: ApiPropertyOptions = {}): PropertyDecorator {
+  return applyDecorators(
+    IsString({ message: 'debe ser texto' }),
+    MaxLength(2_000, { message: 'admite como máximo 2000 caracteres' }),
+    IsUrl({ protocols: ['http', 'https'], require_protocol: true, require_tld: false }, { message: 'debe ser un enlace http(s)' }),
+    ApiProperty({ type: String, format: 'uri', example: 'https://micrositio.example.org/mecanismo-de-gobernanza.pdf', ...options }),
+  );
+}

@@ -265,6 +265,22 @@ function removalVoteFields(sessions: readonly StlSessionView[]): SafeHtml {
 }
 
 /**
+ * Stage 10 asks the STL to install itself once; an STL that could not then (a sector without titular) is installed
+ * here, once its titulares are elected. The API refuses it while a sector still lacks one, and says which.
+ */
+export function installStlForm(entidad: Entidad, stl: StlSummary, today: LocalDate): SafeHtml {
+  if (stl.status === 'instalado') return html``;
+  return actionForm(
+    { id: 'form-instalacion', summary: 'Registrar la instalación del STL', api: `/api/stls/${entidad}/installation`, success: 'Instalación del STL registrada.' },
+    html`<div class="row">
+        ${dateField('instalacion-fecha', 'installedOn', 'Fecha de instalación', today, { max: today })}
+        ${textField('instalacion-acta', 'actaUrl', 'Enlace al acta de instalación', { type: 'url' })}
+      </div>
+      <p class="hint">La sesión de instalación, con al menos un titular de gobierno, de sociedad civil y del organismo garante. Si la etapa 10 ya se concluyó sin instalar el STL, regístrela aquí.</p>`,
+  );
+}
+
+/**
  * Appointing while nobody holds the post, declaring it vacant while somebody does: the API refuses a second
  * appointment over the first ("primero registre la vacante"), so the board never offers it.
  */

@@ -12,6 +12,7 @@ import {
   completeStageForm,
   completeStepForm,
   facilitadorForms,
+  installStlForm,
   memberChangeForms,
   startExerciseForm,
 } from './actions.view';
@@ -92,6 +93,7 @@ function stlActions(view: EntidadPage): SafeHtml {
   if (!stl) return html``;
   return html`<div class="actions">
     ${addMemberForm(record.entidad, stl, record.members, record.sessions, today, view.newMemberId)}
+    ${installStlForm(record.entidad, stl, today)}
     ${memberChangeForms(record.entidad, stl, record.members, record.sessions, today)}
     ${facilitadorForms(record.entidad, stl, record.sessions, today)}
     ${governanceForm(record.entidad, stl, record.sessions, today)}

@@ -15,6 +15,7 @@ function formFor(code: string): string | undefined {
   if (code.startsWith('etapa_')) return 'form-etapa';
   if (code === 'compromisos' || code.startsWith('compromiso:')) return 'form-compromisos';
   const forms: Readonly<Record<string, string>> = {
+    stl_instalado: 'form-instalacion',
     mecanismo_de_gobernanza: 'form-mecanismo',
     facilitador: 'form-facilitador',
     agenda_anual: 'form-agenda-anual',

@@ -253,3 +253,29 @@ describe('«Lo que falta» at step 6', () => {
     expect(guidance).toContain('form-monitoreo');
   });
 });
+
+describe('«Lo que falta» at step 3, stage 10 concluded before the titulares (issue 21, case 2)', () => {
+  const exercise: ExerciseSummary = {
+    ...jaliscoExercise(10),
+    currentStep: 3,
+    missingForCurrentStep: [{ code: 'stl_instalado', label: 'instalar el STL y firmar su acta de instalación' }],
+  };
+  const record = (stl = stlFixture({ status: 'en_integracion', installedOn: undefined })): EntidadRecord => ({ ...jaliscoRecord(), exercise, stl });
+  const pageFor = (role: 'coordinador' | 'integrante', entidadRecord = record()) =>
+    entidadView({ user: userFixture(role, ['14']), today: TODAY, record: entidadRecord, publicUrl: 'http://x/tablero/publico/14', newMemberId: '14-integrante-0a1b2c3d' }).value;
+
+  it('links the installation to its form, which records it on the STL', () => {
+    const page = pageFor('coordinador');
+
+    expect(stepGuidance(record(), true).value).toContain('<a href="#form-instalacion">Instalar el STL y firmar su acta de instalación</a>');
+    expect(page).toContain('<details class="action" id="form-instalacion">');
+    expect(page).toContain('data-api="/api/stls/14/installation"');
+    expect(page).toContain('name="installedOn"');
+    expect(page).toContain('name="actaUrl"');
+  });
+
+  it('offers no installation form to an integrante, nor once the STL is installed', () => {
+    expect(pageFor('integrante')).not.toContain('form-instalacion');
+    expect(pageFor('coordinador', record(stlFixture()))).not.toContain('id="form-instalacion"');
+  });
+});
