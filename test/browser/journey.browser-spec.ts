@@ -1,7 +1,7 @@
 import { addDays, addMonths, type Entidad, type LocalDate } from '@app/domain';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { todayInMexicoCity } from '../support/dates';
-import { checkPage, followGuidance, openForm, submitAndReload } from './support/board-acts';
+import { addMembersOnBoard, checkPage, followGuidance, openForm, submitAndReload } from './support/board-acts';
 import { baseUrl, launchChromium, screenshot, signIn } from './support/browser';
 
 /**
@@ -68,28 +68,10 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
     await form.locator('#paso-evidencia').fill('https://micrositio.ejemplo.org.mx/declaracion-conjunta.pdf');
   });
 
-  for (const titular of TITULARES) {
-    await act(page, 'form-integrante', async (form) => {
-      await form.locator('#integrante-sector').selectOption(titular.sector);
-      await form.locator('#integrante-funcion').selectOption('titular');
-      await form.locator('#integrante-nombre').fill(titular.nombre);
-      await form.locator('#integrante-organizacion').fill(titular.organizacion);
-      await form.locator('#integrante-fecha').fill(daysAgo(800));
-    });
-  }
+  await addMembersOnBoard(act, page, 'titular', TITULARES, daysAgo(800));
   await expect(page.locator('#lo-que-falta').textContent()).resolves.not.toContain('titular');
-  // "Elegirán a los titulares y a los suplentes" (guia-instalacion-stl.txt): step 3 needs a suplente in every sector.
-  for (const titular of TITULARES) {
-    await act(page, 'form-integrante', async (form) => {
-      await form.locator('#integrante-sector').selectOption(titular.sector);
-      await form.locator('#integrante-funcion').selectOption('suplente');
-      await form.locator('#integrante-nombre').fill(`Suplente de ${titular.nombre}`);
-      await form.locator('#integrante-organizacion').fill(titular.organizacion);
-      await form.locator('#integrante-fecha').fill(daysAgo(800));
-      const option = form.locator('#integrante-titular option', { hasText: titular.nombre });
-      await form.locator('#integrante-titular').selectOption((await option.getAttribute('value')) ?? '');
-    });
-  }
+  // Step 3 needs a suplente in every sector.
+  await addMembersOnBoard(act, page, 'suplente', TITULARES, daysAgo(800));
   await expect(page.locator('#lo-que-falta').textContent()).resolves.not.toContain('suplente');
 
   await act(page, 'form-facilitador', async (form) => {

@@ -2,7 +2,7 @@ import { addDays, type LocalDate } from '@app/domain';
 import { type Browser, type Locator, type Page } from 'playwright-core';
 import { todayInMexicoCity } from '../support/dates';
 import { statesOf } from '../support/e2e-states';
-import { checkPage, followGuidance, openForm, submitAndReload } from './support/board-acts';
+import { addMembersOnBoard, checkPage, followGuidance, openForm, submitAndReload } from './support/board-acts';
 import { launchChromium, screenshot, signIn } from './support/browser';
 
 /**
@@ -84,26 +84,8 @@ describe('recording the STL\'s installation from the board after stage 10 was re
       await expect(early.locator('.form-status.error').textContent()).resolves.toMatch(/^Para instalar el STL falta al menos un titular de/);
 
       await page.reload();
-      for (const titular of TITULARES) {
-        await act(page, 'form-integrante', async (form) => {
-          await form.locator('#integrante-sector').selectOption(titular.sector);
-          await form.locator('#integrante-funcion').selectOption('titular');
-          await form.locator('#integrante-nombre').fill(titular.nombre);
-          await form.locator('#integrante-organizacion').fill(titular.organizacion);
-          await form.locator('#integrante-fecha').fill(daysAgo(40));
-        });
-      }
-      for (const titular of TITULARES) {
-        await act(page, 'form-integrante', async (form) => {
-          await form.locator('#integrante-sector').selectOption(titular.sector);
-          await form.locator('#integrante-funcion').selectOption('suplente');
-          await form.locator('#integrante-nombre').fill(`Suplente de ${titular.nombre}`);
-          await form.locator('#integrante-organizacion').fill(titular.organizacion);
-          await form.locator('#integrante-fecha').fill(daysAgo(40));
-          const option = form.locator('#integrante-titular option', { hasText: titular.nombre });
-          await form.locator('#integrante-titular').selectOption((await option.getAttribute('value')) ?? '');
-        });
-      }
+      await addMembersOnBoard(act, page, 'titular', TITULARES, daysAgo(40));
+      await addMembersOnBoard(act, page, 'suplente', TITULARES, daysAgo(40));
       await act(page, 'form-facilitador', async (form) => {
         await form.locator('#facilitador-nombre').fill('Jorge Arteaga Montes');
         await form.locator('#facilitador-procedencia').fill('Academia');

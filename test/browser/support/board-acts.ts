@@ -1,3 +1,4 @@
+import { type LocalDate } from '@app/domain';
 import { type Locator, type Page } from 'playwright-core';
 import { axeViolations } from './axe';
 
@@ -38,4 +39,39 @@ export async function followGuidance(page: Page, text: string | RegExp): Promise
   const target = await link.getAttribute('href');
   await link.click();
   await page.locator(`details${target ?? ''}[open]`).waitFor();
+}
+
+/** One act of the board, as a spec performs it (some check the page after every act, some where they look). */
+export type BoardAct = (page: Page, formId: string, fill: (form: Locator) => Promise<void>) => Promise<void>;
+
+export interface SectorTitular {
+  readonly sector: string;
+  readonly nombre: string;
+  readonly organizacion: string;
+}
+
+/**
+ * Each sector's titular through the member form, or, with `suplente`, a suplente for each of them ("elegirán a los
+ * titulares y a los suplentes", guia-instalacion-stl.txt), as a state records its STL on the board.
+ */
+export async function addMembersOnBoard(
+  act: BoardAct,
+  page: Page,
+  role: 'titular' | 'suplente',
+  titulares: readonly SectorTitular[],
+  joinedOn: LocalDate,
+): Promise<void> {
+  for (const titular of titulares) {
+    await act(page, 'form-integrante', async (form) => {
+      await form.locator('#integrante-sector').selectOption(titular.sector);
+      await form.locator('#integrante-funcion').selectOption(role);
+      await form.locator('#integrante-nombre').fill(role === 'titular' ? titular.nombre : `Suplente de ${titular.nombre}`);
+      await form.locator('#integrante-organizacion').fill(titular.organizacion);
+      await form.locator('#integrante-fecha').fill(joinedOn);
+      if (role === 'suplente') {
+        const option = form.locator('#integrante-titular option', { hasText: titular.nombre });
+        await form.locator('#integrante-titular').selectOption((await option.getAttribute('value')) ?? '');
+      }
+    });
+  }
 }
