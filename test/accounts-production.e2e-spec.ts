@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, businessCalendar, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
-import { Client, Connection, WithStartWorkflowOperation } from '@temporalio/client';
+import { addDays, businessCalendar, localDateAt } from '@app/domain';
+import { Client, Connection } from '@temporalio/client';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authHeader } from './support/auth';
 import { type HttpClient, httpClient } from './support/http';
+import { loadStl2017 } from './support/stl-2017';
 import { usersCli } from './support/users-cli';
 
 interface MailDevEmail {
@@ -58,27 +58,11 @@ describe('a production deployment, from its first account to a revoked garante',
     rmSync(dir, { recursive: true, force: true });
   });
 
-  /** Jalisco's STL as installed in 2017, loaded the way the seed loads it (its installation is not this test's subject). */
+  /** Jalisco's STL as installed in 2017 (its installation is not this test's subject). */
   async function installJalisco(today: string): Promise<void> {
     const connection = await Connection.connect({ address: system.temporalAddress });
     try {
-      const client = new Client({ connection });
-      const jalisco = STL_2017.find((record) => record.entidad === '14')!;
-      const [first, ...rest] = stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() });
-      const updateOf = (type: string) => stlUpdates[type as keyof typeof stlUpdates] as unknown as CommandUpdateDefinition;
-      // With its first command, as the API starts it: an STL workflow started without one ends as unregistered.
-      await client.workflow.executeUpdateWithStart(updateOf(first.type), {
-        args: [{ data: first.data, actor: 'e2e' }],
-        startWorkflowOperation: new WithStartWorkflowOperation('stlWorkflow', {
-          workflowId: stlWorkflowId('14'),
-          taskQueue: TASK_QUEUE,
-          args: [{ entidad: '14' }],
-          workflowIdConflictPolicy: 'USE_EXISTING',
-        }),
-      });
-      for (const command of rest) {
-        await client.workflow.getHandle(stlWorkflowId('14')).executeUpdate(updateOf(command.type), { args: [{ data: command.data, actor: 'e2e' }] });
-      }
+      await loadStl2017(new Client({ connection }), '14', addDays(today, -7));
     } finally {
       await connection.close();
     }

@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandOutcome, type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { addDays, localDateAt } from '@app/domain';
 import { Client, Connection } from '@temporalio/client';
 import { Client as PgClient } from 'pg';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authenticatedApi, tokenFor } from './support/auth';
 import { httpClient } from './support/http';
+import { loadStl2017 } from './support/stl-2017';
 import { SmtpSink } from './support/smtp-sink';
 
 const SOCIEDAD_CIVIL = 'sociedadcivil1.14@ejemplo.org.mx';
@@ -43,22 +43,13 @@ describe('confirming attendance through the link of the convocation', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<CommandOutcome> =>
-    client.workflow
-      .getHandle(stlWorkflowId('14'))
-      .executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition, { args: [{ data, actor: 'e2e' }] });
-
   /** What the page's form sends: `respuesta=…`, urlencoded, no cookie, no token but the link's. */
   const press = (url: string, respuesta: string) =>
     fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `respuesta=${respuesta}`, redirect: 'manual' });
 
   it('the link opens a page without signing in; the answer is recorded once, shows on the board with the forecast quorum, and closes with the session', async () => {
     const today = localDateAt(Date.now());
-    const jalisco = STL_2017.find((record) => record.entidad === '14')!;
-    await client.workflow.start('stlWorkflow', { workflowId: stlWorkflowId('14'), taskQueue: TASK_QUEUE, args: [{ entidad: '14' }] });
-    for (const command of stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
-      await stl(command.type as keyof typeof stlUpdates, command.data);
-    }
+    await loadStl2017(client, '14', addDays(today, -7));
     const api = httpClient(system.apiUrl);
     const garante = authenticatedApi(api, 'garante-14');
     const convened = await garante.post('/api/stls/14/sessions', { date: addDays(today, 21), kind: 'ordinaria', convokedOn: today, agenda: ['Seguimiento del PAL'] });

@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandOutcome, type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { addDays, localDateAt } from '@app/domain';
 import { Client, Connection } from '@temporalio/client';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { authenticatedApi } from './support/auth';
 import { httpClient } from './support/http';
+import { loadStl2017 } from './support/stl-2017';
 
 interface MailDevEmail {
   readonly subject: string;
@@ -43,11 +43,6 @@ describe('a facilitador vacated through the API reaches the local inbox', () => 
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<CommandOutcome> =>
-    client.workflow
-      .getHandle(stlWorkflowId('14'))
-      .executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition, { args: [{ data, actor: 'e2e' }] });
-
   const inbox = async (): Promise<MailDevEmail[]> => (await httpClient(system.mailCatcher!.webUrl).get<MailDevEmail[]>('/api/email')).body;
 
   async function mailsWithin(ms: number, count: number): Promise<MailDevEmail[]> {
@@ -62,11 +57,7 @@ describe('a facilitador vacated through the API reaches the local inbox', () => 
   it('DELETE /api/stls/14/facilitador: within seconds, in Spanish, to the garante and the enlace; GET /api/notifications shows them sent', async () => {
     expect(system.mailCatcher?.webUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const today = localDateAt(Date.now());
-    const jalisco = STL_2017.find((record) => record.entidad === '14')!;
-    await client.workflow.start('stlWorkflow', { workflowId: stlWorkflowId('14'), taskQueue: TASK_QUEUE, args: [{ entidad: '14' }] });
-    for (const command of stlSeedCommands(jalisco, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
-      await stl(command.type as keyof typeof stlUpdates, command.data);
-    }
+    await loadStl2017(client, '14', addDays(today, -7));
     const garante = authenticatedApi(httpClient(system.apiUrl), 'garante-14');
     const appointed = await garante.put('/api/stls/14/facilitador', {
       nombre: 'Dra. Mariana Ruiz',

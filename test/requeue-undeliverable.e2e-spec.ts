@@ -1,13 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type CommandOutcome, type CommandUpdateDefinition, stlUpdates, stlWorkflowId, TASK_QUEUE } from '@app/contracts';
-import { addDays, localDateAt, STL_2017, stlSeedCommands } from '@app/domain';
+import { addDays, localDateAt } from '@app/domain';
 import { Client, Connection } from '@temporalio/client';
 import { type RunningSystem, startSystem } from '../tools/stack';
 import { eventually } from './support/eventually';
 import { authenticatedApi, tokenFor } from './support/auth';
 import { httpClient } from './support/http';
+import { loadStl2017 } from './support/stl-2017';
 import { SmtpSink } from './support/smtp-sink';
 
 const GARANTE = 'garante1.14@ejemplo.org.mx';
@@ -38,13 +38,8 @@ describe('re-queuing undeliverable e-mail from the board', () => {
 
   it('shows the refused mail to the coordinación, re-queues it once on request, and refuses anyone else', async () => {
     const client = new Client({ connection });
-    const stl = (type: keyof typeof stlUpdates, data: unknown): Promise<CommandOutcome> =>
-      client.workflow.getHandle(stlWorkflowId('14')).executeUpdate(stlUpdates[type] as unknown as CommandUpdateDefinition, { args: [{ data, actor: 'e2e' }] });
     const today = localDateAt(Date.now());
-    await client.workflow.start('stlWorkflow', { workflowId: stlWorkflowId('14'), taskQueue: TASK_QUEUE, args: [{ entidad: '14' }] });
-    for (const command of stlSeedCommands(STL_2017.find((record) => record.entidad === '14')!, { installedOn: addDays(today, -7), now: new Date().toISOString() })) {
-      await stl(command.type as keyof typeof stlUpdates, command.data);
-    }
+    await loadStl2017(client, '14', addDays(today, -7));
     const api = httpClient(system.apiUrl);
     const coordinador = authenticatedApi(api, 'coordinador');
     sink.refuseRecipient(GARANTE);
