@@ -23,8 +23,12 @@ describe('an Update and a Signal delivered in one workflow task', () => {
 
   afterAll(() => env?.teardown());
 
-  it('replays the history the server recorded, Update admitted first', async () => {
-    const queue = 'update-y-senal';
+  /**
+   * One try on a fresh exercise: with no worker polling, an Update is admitted, then a Signal arrives; the server
+   * usually hands both out in one task. Returns the exercise's recorded history.
+   */
+  async function updateThenSignal(entidad: string): Promise<temporal.api.history.v1.IHistory> {
+    const queue = `update-y-senal-${entidad}`;
     // Without a cache, so that the second worker takes the task the first one leaves (see the relay test). An
     // uncached worker sometimes drops a task that arrives while it evicts the run; the server hands it out again
     // after the task timeout (10 s), hence the longer waits.
@@ -34,21 +38,20 @@ describe('an Update and a Signal delivered in one workflow task', () => {
     const today = await driver.today();
     const first = await testWorker(env, store.activities, queue, uncached);
     await first.runUntil(async () => {
-      await driver.seedStl(STL_2017.find((stl) => stl.entidad === '04')!, { installedOn: addDays(today, -30), install: false });
-      await driver.startExercise('04', addDays(today, -20));
-      await eventually(() => expect(store.typesOf('exercise/04/1')).toContain('StlStatusRecorded'), afterTaskTimeout);
+      await driver.seedStl(STL_2017.find((stl) => stl.entidad === entidad)!, { installedOn: addDays(today, -30), install: false });
+      await driver.startExercise(entidad, addDays(today, -20));
+      await eventually(() => expect(store.typesOf(`exercise/${entidad}/1`)).toContain('StlStatusRecorded'), afterTaskTimeout);
     });
 
-    // No worker polls: the Update is admitted, then the Signal arrives, and one task will carry both.
-    const eventsNow = async () => (await driver.exerciseHandle('04').fetchHistory()).events ?? [];
+    const eventsNow = async () => (await driver.exerciseHandle(entidad).fetchHistory()).events ?? [];
     const before = (await eventsNow()).length;
-    const update = driver.sendToExercise('04', 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
+    const update = driver.sendToExercise(entidad, 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
     // Admitted: the server scheduled the task that will carry it.
     await eventually(async () => {
       const types = (await eventsNow()).slice(before).map((event) => event.eventType);
       expect(types).toContain(EventType.EVENT_TYPE_WORKFLOW_TASK_SCHEDULED);
     }, afterTaskTimeout);
-    await driver.exerciseHandle('04').signal(exerciseCommandSignal, {
+    await driver.exerciseHandle(entidad).signal(exerciseCommandSignal, {
       type: 'RecordAnnualAgenda',
       data: { adoptedOn: addDays(today, -10), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
       commandId: 'senal-de-prueba',
@@ -56,14 +59,24 @@ describe('an Update and a Signal delivered in one workflow task', () => {
     const second = await testWorker(env, store.activities, queue, uncached);
     await second.runUntil(async () => {
       await update;
-      await eventually(() => expect(store.typesOf('exercise/04/1')).toEqual(expect.arrayContaining(['StageCompleted', 'AnnualAgendaRecorded'])), afterTaskTimeout);
+      await eventually(() => expect(store.typesOf(`exercise/${entidad}/1`)).toEqual(expect.arrayContaining(['StageCompleted', 'AnnualAgendaRecorded'])), afterTaskTimeout);
     });
+    return driver.exerciseHandle(entidad).fetchHistory();
+  }
 
-    const history = await driver.exerciseHandle('04').fetchHistory();
-    expect(updateAndSignalInOneTask(history.events ?? [])).toBe(true);
+  it('replays the history the server recorded, Update admitted first', async () => {
+    // On a busy machine the server has once handed the Signal out in a task of its own (CI, 2026-12-03): the case
+    // needs both in one task, so another exercise tries again, up to three.
+    let tried: { entidad: string; history: temporal.api.history.v1.IHistory } | undefined;
+    for (const entidad of ['04', '05', '10']) {
+      tried = { entidad, history: await updateThenSignal(entidad) };
+      if (updateAndSignalInOneTask(tried.history.events ?? [])) break;
+    }
+
+    expect(updateAndSignalInOneTask(tried!.history.events ?? [])).toBe(true);
     const codePath = process.env.TEST_WORKFLOW_BUNDLE!;
-    await expect(Worker.runReplayHistory({ workflowBundle: { codePath } }, history, 'exercise/04/1')).resolves.toBeUndefined();
-  });
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath } }, tried!.history, `exercise/${tried!.entidad}/1`)).resolves.toBeUndefined();
+  }, 300_000);
 });
 
 const { EventType } = temporal.api.enums.v1;
