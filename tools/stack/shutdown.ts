@@ -15,13 +15,14 @@ export interface ShutdownOptions {
  */
 const SAME_REQUEST_MS = 1_000;
 
+/** The stop a signal asked for, once under way: how a command that also ends on its own knows to wait for it. */
+let stopInProgress: Promise<never> | undefined;
+
 /**
  * What every command that starts servers does on Ctrl-C, SIGTERM and SIGHUP (the terminal closed): stop them all,
  * in order, and only then exit. A second request during the stop hurries it (SIGKILL to every child's process
  * group) but never abandons it. Returns `shutdown(exitCode)` for the command's own ending (a failed start).
  */
-let stopInProgress: Promise<never> | undefined;
-
 export function stopOnSignals(options: ShutdownOptions): (exitCode: number) => Promise<never> {
   let stopping: Promise<never> | undefined;
   let firstRequestAt = 0;

@@ -120,7 +120,10 @@ export function IsUrlListField(maxItems: number, options: ApiPropertyOptions = {
   );
 }
 
-/** One document published on the micrositio (the mecanismo de gobernanza, the annual agenda, the STL's acta de instalación): an http(s) link. */
+/**
+ * One document published on the micrositio (the mecanismo de gobernanza, the annual agenda, the STL's acta de
+ * instalación): an http(s) link.
+ */
 export function IsHttpUrlField(options: ApiPropertyOptions = {}): PropertyDecorator {
   return applyDecorators(
     IsString({ message: 'debe ser texto' }),
