@@ -149,6 +149,14 @@ export class GovernanceMechanismDto {
   @IsBoolean({ message: 'debe ser true o false' })
   @ApiPropertyOptional({ description: 'Si la representación de la sociedad civil se renueva al concluir cada PAL' })
   civilSocietyRenewedAtPalEnd?: boolean;
+
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'debe ser un número entero' })
+  @Min(1, { message: 'debe ser al menos 1' })
+  @Max(12, { message: 'admite como máximo 12' })
+  @ApiPropertyOptional({ example: 3, description: 'Meses entre reportes de avance de cada compromiso del PAL; por omisión, dos (el ritmo bimestral de las sesiones)' })
+  progressReportMonths?: number;
 }
 
 const authority = ReservedActAuthority();

@@ -46,6 +46,13 @@ export interface SectorComposition {
   readonly suplentes: number;
 }
 
+/** The months between progress reports the STL's mechanism sets, from the first day of the version that set them. */
+export interface ProgressReportRule {
+  /** Null for the version in force since the STL's registration. */
+  readonly validFrom: LocalDate | null;
+  readonly months: number;
+}
+
 /** What the exercise needs to know of its STL; the STL workflow sends it whenever that changes. */
 export interface StlStatusReport {
   /** The STL stream's version when it reported: signals may arrive out of order, and an older report never wins. */
@@ -59,6 +66,8 @@ export interface StlStatusReport {
   readonly facilitador: { readonly nombre: string; readonly appointedOn?: LocalDate } | null;
   readonly lastSessionOn?: LocalDate;
   readonly nextSessionDueOn?: LocalDate;
+  /** Each change of the period, oldest first (absent in reports of STL runs from before: two months throughout). */
+  readonly progressReports?: readonly ProgressReportRule[];
 }
 
 export type RecordStlStatus = Command<'RecordStlStatus', StlStatusReport>;

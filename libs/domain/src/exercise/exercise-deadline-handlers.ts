@@ -3,7 +3,13 @@ import { escalationFor, reminderFor } from '../shared/escalation';
 import { localDateAt } from '../shared/local-date';
 import { stlStreamId } from '../shared/stream-ids';
 import { type AcknowledgeEscalation, type FireDeadline, type ResolveEscalation } from './exercise-commands';
-import { commitmentsWithoutProgress, type ExerciseDeadline, exerciseDeadlines, progressPeriods } from './exercise-deadlines';
+import {
+  commitmentsWithoutProgress,
+  type ExerciseDeadline,
+  exerciseDeadlines,
+  PROGRESS_PERIOD_MONTHS,
+  progressPeriods,
+} from './exercise-deadlines';
 import { exerciseErrors } from './exercise-errors';
 import { type EscalationResolved, type ExerciseEvent, type PalReviewDueData } from './exercise-events';
 import { type DecisionContext, isBlank } from './exercise-guards';
@@ -58,9 +64,11 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
       return { type: 'EscalationRaised', data: escalationFor(deadline, 'coordinador', context.now, reason) };
     }
     case 'progress_reminder': {
-      const period = progressPeriods(pal, context.policy).find(({ to }) => to === deadline.dueOn);
+      const period = progressPeriods(pal, context.policy, state.stl?.progressReports).find(({ to }) => to === deadline.dueOn);
       const missing = period === undefined ? [] : commitmentsWithoutProgress(state, period.from);
-      return { type: 'ReminderDue', data: reminderFor(deadline, progressReminderMessage(state, period?.from ?? pal.launchedOn, deadline.dueOn, missing)) };
+      const from = period?.from ?? pal.launchedOn;
+      const message = progressReminderMessage(state, from, deadline.dueOn, missing, period?.months ?? PROGRESS_PERIOD_MONTHS);
+      return { type: 'ReminderDue', data: reminderFor(deadline, message) };
     }
     case 'monitoring_due':
       return { type: 'MonitoringDue', data: reviewDue(deadline, state, pal, monitoringDueMessage(state, pal)) };

@@ -11,7 +11,7 @@ import {
   stageDate,
 } from '../test-support/exercise-fixtures';
 import { givenWhenThen } from '../test-support/given-when-then';
-import { exerciseDeadlines } from './exercise-deadlines';
+import { exerciseDeadlines, progressPeriods } from './exercise-deadlines';
 import { exerciseDecider, exerciseDeciderWith } from './exercise-decider';
 import { type ExerciseEvent } from './exercise-events';
 
@@ -354,7 +354,7 @@ describe('The twelve months of the six steps: a warning in month 11, an escalati
 
 /**
  * seis-pasos-2016.txt, paso 6: "un tablero de seguimiento de las actividades … que será actualizado periódicamente".
- * The period is the STL's bimonthly rhythm until each mechanism's own is modelled.
+ * The period is the STL's mechanism's (below); without one of its own, the STL's bimonthly rhythm.
  */
 describe('Commitments without a progress report in a two-month period raise a reminder', () => {
   const isProgress = ofKinds(['progress']);
@@ -397,5 +397,63 @@ describe('Commitments without a progress report in a two-month period raise a re
       'avance:2026-07-04:recordatorio',
     );
     expect(exerciseDeadlines(stateOf(all), DEFAULT_DEADLINE_POLICY).filter(isProgress)[0]?.id).toBe('avance:2026-09-04:recordatorio');
+  });
+});
+
+/**
+ * mecanismo-gobernanza-edomex.md, cap. X, 3: "Reportar periódicamente los avances de su proyecto al STL, que dará
+ * seguimiento a la implementación del proyecto, al igual que con los compromisos del PAL". The period is each STL's:
+ * its mechanism's `progressReportMonths`, which the STL reports to the exercise with the day each version took effect.
+ */
+describe("The progress period is the one the STL's mechanism sets", () => {
+  const isProgress = ofKinds(['progress']);
+  const stlReports = (progressReports: readonly { validFrom: string | null; months: number }[]) =>
+    commandOn('2026-05-10', 'RecordStlStatus', { stlVersion: 40, facilitador: { nombre: 'Facilitadora' }, progressReports });
+  const periodsOf = (events: readonly ExerciseEvent[]) => {
+    const state = stateOf(events);
+    if (state.status !== 'open' || !state.pal) throw new Error('the PAL is not launched');
+    return progressPeriods(state.pal, DEFAULT_DEADLINE_POLICY, state.stl?.progressReports);
+  };
+
+  it('a quarterly mechanism checks each quarter of the PAL, and the reminder says «trimestre»', () => {
+    const quarterly = historyOf([stlReports([{ validFrom: null, months: 3 }])], jaliscoPalLanzado);
+    expect(periodsOf(quarterly).map(({ to }) => to)).toEqual(['2026-08-04', '2026-11-04', '2027-02-04', '2027-05-04']);
+    expect(exerciseDeadlines(stateOf(quarterly), DEFAULT_DEADLINE_POLICY).filter(isProgress)[0]?.id).toBe('avance:2026-08-04:recordatorio');
+    given(quarterly)
+      .when(fire('avance:2026-08-04:recordatorio', '2026-08-04T15:00:00.000Z'))
+      .then([
+        {
+          type: 'ReminderDue',
+          data: {
+            deadlineId: 'avance:2026-08-04:recordatorio',
+            kind: 'progress_reminder',
+            audience: ['garante', 'integrantes'],
+            dueOn: '2026-08-04',
+            message:
+              'Compromisos del PAL de Jalisco sin reporte de avance en el trimestre del lunes 4 de mayo de 2026 al martes 4 de agosto de 2026: C1, C2, C3, C4, C5. ' +
+              'Registre su avance y actualice el tablero de seguimiento del micrositio.',
+          },
+        },
+      ]);
+  });
+
+  it('a change of the mechanism reshapes only the periods that begin after it took effect', () => {
+    const changed = historyOf([stlReports([{ validFrom: null, months: 2 }, { validFrom: '2026-08-10', months: 3 }])], jaliscoPalLanzado);
+    expect(periodsOf(changed)).toEqual([
+      { from: '2026-05-04', to: '2026-07-04', months: 2 },
+      { from: '2026-07-04', to: '2026-09-04', months: 2 },
+      { from: '2026-09-04', to: '2026-12-04', months: 3 },
+      { from: '2026-12-04', to: '2027-03-04', months: 3 },
+      { from: '2027-03-04', to: '2027-06-04', months: 3 },
+    ]);
+  });
+
+  it('an STL that reports no period (runs from before) keeps the bimonthly one', () => {
+    const unreported = historyOf([commandOn('2026-05-10', 'RecordStlStatus', { stlVersion: 40, facilitador: { nombre: 'Facilitadora' } })], jaliscoPalLanzado);
+    expect(periodsOf(unreported).map(({ months }) => months)).toEqual([2, 2, 2, 2, 2, 2]);
+  });
+
+  it.each([0, -1, 1.5, 13])('refuses a report whose period is %p months: the reminders would never end or never come', (months) => {
+    given(jaliscoPalLanzado).when(stlReports([{ validFrom: null, months }])).then('INVALID_PROGRESS_PERIOD');
   });
 });

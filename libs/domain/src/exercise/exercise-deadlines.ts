@@ -1,5 +1,7 @@
 import { type Audience, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
 import { addDays, addMonths, type LocalDate } from '../shared/local-date';
+import { DEFAULT_PROGRESS_REPORT_MONTHS } from '../stl/governance';
+import { type ProgressReportRule } from './exercise-commands';
 import { type StepRules } from './exercise-requirements';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
 
@@ -70,10 +72,10 @@ function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadl
 export const TERM_MONTHS = 12;
 export const TERM_WARNING_MONTHS = 11;
 /**
- * How often each commitment's progress is expected. The STL's mechanism will say (its cadence); until it is
- * modelled, the bimonthly rhythm of its sessions ("al menos una vez cada dos meses") is the period.
+ * How often each commitment's progress is expected when the STL's mechanism does not say: the bimonthly rhythm of
+ * its sessions ("al menos una vez cada dos meses").
  */
-export const PROGRESS_PERIOD_MONTHS = 2;
+export const PROGRESS_PERIOD_MONTHS = DEFAULT_PROGRESS_REPORT_MONTHS;
 
 /** A warning in month 11 (garante, enlace) and an escalation at 12 (enlace, coordinador) while the PAL is not launched. */
 function termDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDeadline[] {
@@ -87,16 +89,37 @@ function termDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDea
   ];
 }
 
-/** The bimonthly periods of the PAL's year, as [start, end) pairs from its launch. */
+export interface ProgressPeriod {
+  readonly from: LocalDate;
+  readonly to: LocalDate;
+  readonly months: number;
+}
+
+/**
+ * The progress periods of the PAL's year, as [start, end) pairs from its launch. Each lasts what the STL's mechanism
+ * in force on its first day says (`rules`, as the STL reported them; none: two months throughout), so a change of the
+ * mechanism reshapes only the periods that begin after it.
+ */
 export function progressPeriods(
   pal: PalRecord,
   policy: DeadlinePolicy,
-): { readonly from: LocalDate; readonly to: LocalDate }[] {
-  const count = Math.ceil(policy.evaluationMonths / PROGRESS_PERIOD_MONTHS);
-  return Array.from({ length: count }, (_, index) => ({
-    from: addMonths(pal.launchedOn, index * PROGRESS_PERIOD_MONTHS),
-    to: addMonths(pal.launchedOn, (index + 1) * PROGRESS_PERIOD_MONTHS),
-  }));
+  rules: readonly ProgressReportRule[] = [],
+): ProgressPeriod[] {
+  const yearEnds = addMonths(pal.launchedOn, policy.evaluationMonths);
+  const periods: ProgressPeriod[] = [];
+  for (let from = pal.launchedOn; from < yearEnds; from = periods[periods.length - 1].to) {
+    const months = monthsOn(rules, from);
+    periods.push({ from, to: addMonths(from, months), months });
+  }
+  return periods;
+}
+
+/** The period of the rule in force on `date`: the last that began by then, else the first (in force since registration). */
+function monthsOn(rules: readonly ProgressReportRule[], date: LocalDate): number {
+  const started = rules.filter((rule) => rule.validFrom === null || rule.validFrom <= date);
+  const rule = started.at(-1) ?? rules[0];
+  // Reports are checked on arrival; a period under one month would never end.
+  return rule !== undefined && Number.isInteger(rule.months) && rule.months >= 1 ? rule.months : PROGRESS_PERIOD_MONTHS;
 }
 
 /** The commitments whose latest progress report is older than `from` (or that have none). */
@@ -109,7 +132,7 @@ export function commitmentsWithoutProgress(state: OpenExercise, from: LocalDate)
 /** At the end of each period, a reminder to the garante and the STL while a commitment has no report in it. */
 function progressDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDeadline[] {
   if (!state.pal) return [];
-  return progressPeriods(state.pal, policy)
+  return progressPeriods(state.pal, policy, state.stl?.progressReports)
     .filter(({ from }) => commitmentsWithoutProgress(state, from).length > 0)
     .map(({ to }) => ({
       id: `avance:${to}:recordatorio`,

@@ -73,6 +73,11 @@ export const exerciseErrors = {
     }),
   INVALID_FACILITADOR: (): DomainError =>
     invalid('INVALID_FACILITADOR', 'El facilitador debe tener nombre, o ser nulo si el puesto está vacante.'),
+  INVALID_PROGRESS_PERIOD: (months: unknown): DomainError =>
+    invalid(
+      'INVALID_PROGRESS_PERIOD',
+      `El periodo de reporte de avance «${String(months)}» no es válido: debe ser un número entero de meses, de 1 a 12.`,
+    ),
   COMMITMENTS_INVALID: (violations: readonly PalViolation[]): DomainError =>
     invalid('COMMITMENTS_INVALID', 'Los compromisos no pueden registrarse: ' + messages(violations), { violations }),
   PAL_INVALID: (violations: readonly PalViolation[]): DomainError =>

@@ -83,12 +83,20 @@ export function progressReminderMessage(
   from: LocalDate,
   to: LocalDate,
   commitmentIds: readonly string[],
+  months: number,
 ): string {
   return (
-    `Compromisos del PAL de ${entidadName(state.entidad)} sin reporte de avance en el bimestre del ` +
+    `Compromisos del PAL de ${entidadName(state.entidad)} sin reporte de avance en el ${progressPeriodName(months)} del ` +
     `${spanishLongDate(from)} al ${spanishLongDate(to)}: ${commitmentIds.join(', ')}. ` +
     'Registre su avance y actualice el tablero de seguimiento del micrositio.'
   );
+}
+
+const PERIOD_NAMES: Readonly<Record<number, string>> = { 1: 'mes', 2: 'bimestre', 3: 'trimestre', 4: 'cuatrimestre', 6: 'semestre' };
+
+/** A progress period as Spanish names it: "bimestre" for the two months of the programme's rhythm. */
+export function progressPeriodName(months: number): string {
+  return PERIOD_NAMES[months] ?? `periodo de ${months} meses`;
 }
 
 export const STALL_RESOLUTION = 'Resuelto automáticamente: se registró avance en el ejercicio.';

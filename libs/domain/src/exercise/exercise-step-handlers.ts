@@ -103,7 +103,8 @@ export function decideStlStatus(
     dates.map(([field, date]) => (date === undefined ? undefined : checkDate(field, date))).find(Boolean) ??
     (status.facilitador !== null && isBlank(status.facilitador?.nombre)
       ? exerciseErrors.INVALID_FACILITADOR()
-      : undefined);
+      : undefined) ??
+    checkProgressReports(status.progressReports);
   if (error) return error;
   const known = state.stl;
   if (known?.stlVersion !== undefined && status.stlVersion !== undefined && status.stlVersion <= known.stlVersion) {
@@ -113,8 +114,20 @@ export function decideStlStatus(
   return [{ type: 'StlStatusRecorded', data: { ...status, recordedAt: context.now } }];
 }
 
+/** A period of no months would never end: the exercise's timers would wait on the same day for ever. */
+function checkProgressReports(rules: StlStatusReport['progressReports']): DomainError | undefined {
+  for (const rule of rules ?? []) {
+    if (!Number.isInteger(rule.months) || rule.months < 1 || rule.months > 12) return exerciseErrors.INVALID_PROGRESS_PERIOD(rule.months);
+    if (rule.validFrom !== null) {
+      const error = checkDate('vigencia del periodo de reporte de avance', rule.validFrom);
+      if (error) return error;
+    }
+  }
+  return undefined;
+}
+
 function normalized(status: StlStatusReport): StlStatusReport {
-  const { stlVersion, installedOn, composition, compositionCompleteOn, facilitador, lastSessionOn, nextSessionDueOn } = status;
+  const { stlVersion, installedOn, composition, compositionCompleteOn, facilitador, lastSessionOn, nextSessionDueOn, progressReports } = status;
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(installedOn !== undefined && { installedOn }),
@@ -123,6 +136,7 @@ function normalized(status: StlStatusReport): StlStatusReport {
     facilitador: facilitador ?? null,
     ...(lastSessionOn !== undefined && { lastSessionOn }),
     ...(nextSessionDueOn !== undefined && { nextSessionDueOn }),
+    ...(progressReports !== undefined && { progressReports }),
   };
 }
 
@@ -132,6 +146,7 @@ function sameStatus(a: StlStatusReport, b: StlStatusReport): boolean {
     JSON.stringify(a.composition) === JSON.stringify(b.composition) &&
     a.facilitador?.nombre === b.facilitador?.nombre &&
     a.lastSessionOn === b.lastSessionOn &&
-    a.nextSessionDueOn === b.nextSessionDueOn
+    a.nextSessionDueOn === b.nextSessionDueOn &&
+    JSON.stringify(a.progressReports) === JSON.stringify(b.progressReports)
   );
 }

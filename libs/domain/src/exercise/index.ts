@@ -5,7 +5,7 @@ export * from './exercise-deadlines';
 export * from './exercise-decider';
 export { type ExerciseErrorCode, exerciseErrors } from './exercise-errors';
 export * from './exercise-events';
-export { whereItStands } from './exercise-messages';
+export { progressPeriodName, whereItStands } from './exercise-messages';
 export { type MissingRequirement, stepRequirementsMissing, type StepRules } from './exercise-requirements';
 export {
   type ClosedExercise,

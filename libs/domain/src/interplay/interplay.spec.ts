@@ -5,7 +5,8 @@ import { fold } from '../shared/decider';
 import { eventsOf } from '../test-support/given-when-then';
 import { STL_2017, stlSeedCommands } from '../stl/stl-seed';
 import { stlDecider } from '../stl/stl-decider';
-import { edomexInstalled, INSTALLED_ON, stateOf } from '../stl/testing/stl-fixtures';
+import { command, edomexInstalled, history, INSTALLED_ON, on, registerEdomex, stateOf } from '../stl/testing/stl-fixtures';
+import { type StlEvent } from '../stl/stl-events';
 import { stlSummary } from '../stl/stl-summary';
 import { interplayRefusal, interplayUndelivered, stlRequestsFor, stlStatusReport } from './interplay';
 
@@ -109,5 +110,29 @@ describe('the STL tells its exercise its titulares and suplentes per sector (gui
       suplentes: 3,
     });
     expect(stlStatusReport(seeded('25'), 7)).not.toHaveProperty('composition');
+  });
+});
+
+describe('the STL tells its exercise how often its commitments report progress (mecanismo-gobernanza-edomex.md, cap. X, 3)', () => {
+  // "Reportar periódicamente los avances de su proyecto al STL, que dará seguimiento … al igual que con los compromisos del PAL".
+  const adopt = (events: readonly StlEvent[], progressReportMonths: number, adoptedOn: string, convenes: 'garante' | 'facilitador' = 'garante') =>
+    eventsOf(stlDecider, [command('AdoptGovernanceMechanism', { mechanism: { template: 'minimos_guia', progressReportMonths, convenes }, adoptedOn }, on(adoptedOn))], events);
+  const reportOf = (events: readonly StlEvent[]) =>
+    stlStatusReport(stlSummary(fold(stlDecider, events), DEFAULT_DEADLINE_POLICY)!, 9, { progressReports: true }).progressReports;
+
+  it('reports each change of the period with the day it took effect, and nothing for a change that keeps it', () => {
+    const registered = history(registerEdomex);
+    const quarterly = adopt(registered, 3, '2026-09-01');
+    expect(reportOf(registered)).toEqual([{ validFrom: expect.any(String), months: 2 }]);
+    expect(reportOf(quarterly)).toEqual([{ validFrom: '2026-09-01', months: 3 }]);
+    expect(reportOf(adopt(quarterly, 3, '2026-09-15', 'facilitador'))).toEqual([{ validFrom: '2026-09-01', months: 3 }]);
+    expect(reportOf(adopt(quarterly, 4, '2026-09-15'))).toEqual([
+      { validFrom: '2026-09-01', months: 3 },
+      { validFrom: '2026-09-15', months: 4 },
+    ]);
+  });
+
+  it('tells nothing of it in reports of runs from before', () => {
+    expect(stlStatusReport(stlSummary(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY)!, 9)).not.toHaveProperty('progressReports');
   });
 });

@@ -1,5 +1,6 @@
 import { type ExerciseEvent } from '../exercise/exercise-events';
-import { type SectorComposition, type StlStatusReport } from '../exercise/exercise-commands';
+import { type ProgressReportRule, type SectorComposition, type StlStatusReport } from '../exercise/exercise-commands';
+import { progressReportMonths } from '../stl/governance';
 import { CORE_SECTORS, type Sector, SECTORS, sectorLabel } from '../stl/stl-terms';
 import { type ConcludeFacilitadorSelection, type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
 import { type IncidentData } from '../shared/escalation';
@@ -55,11 +56,13 @@ export function stlRequestsFor(events: readonly ExerciseEvent[], options: StlReq
 export interface StatusReportOptions {
   /** Reports of STL runs from before issue 17 carry no composition. */
   readonly composition?: boolean;
+  /** Nor, before the mechanism's own period, the progress-report periods. */
+  readonly progressReports?: boolean;
 }
 
 /**
  * What an exercise needs to know of its STL (installation, titulares and suplentes per sector, facilitador,
- * cadence), from the STL's summary.
+ * cadence, how often its PAL's commitments report progress), from the STL's summary.
  */
 export function stlStatusReport(summary: StlSummary, stlVersion?: number, options: StatusReportOptions = {}): StlStatusReport {
   return {
@@ -73,7 +76,16 @@ export function stlStatusReport(summary: StlSummary, stlVersion?: number, option
       : null,
     ...(summary.lastSessionOn && { lastSessionOn: summary.lastSessionOn }),
     ...(summary.nextSessionDueOn && { nextSessionDueOn: summary.nextSessionDueOn }),
+    ...(options.progressReports && { progressReports: progressReportRules(summary) }),
   };
+}
+
+/** The period of each mechanism version, only where it changes, so that another change of the mechanism reports nothing new. */
+function progressReportRules(summary: StlSummary): ProgressReportRule[] {
+  return summary.governance.history.reduce<ProgressReportRule[]>((rules, version) => {
+    const months = progressReportMonths(version.mechanism);
+    return rules.at(-1)?.months === months ? rules : [...rules, { validFrom: version.validFrom, months }];
+  }, []);
 }
 
 /** The three sectors every STL has, and the fourth when it declared one. */

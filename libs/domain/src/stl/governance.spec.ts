@@ -1,6 +1,6 @@
 import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { isDomainError } from '../shared/domain-error';
-import { edomex2019, type GovernanceMechanismInput, minimosGuia } from './governance';
+import { edomex2019, type GovernanceMechanismInput, minimosGuia, progressReportMonths } from './governance';
 import { type ReservedAct } from './reserved-acts';
 import { stlDeciderWith } from './stl-decider';
 import { type StlEvent } from './stl-events';
@@ -95,9 +95,25 @@ describe('Each STL its own mechanism: "No existe una forma única, ni óptima, p
       [{ template: 'minimos_guia', removal: { absences: 0, consecutive: true } }, 'removal.absences'],
       [{ template: 'minimos_guia', decisionRule: 'unanimidad' }, 'decisionRule'],
       [{ template: 'minimos_guia', convenes: 'presidente' }, 'convenes'],
+      [{ template: 'minimos_guia', progressReportMonths: 0 }, 'progressReportMonths'],
+      [{ template: 'minimos_guia', progressReportMonths: 2.5 }, 'progressReportMonths'],
     ] as const) {
       expect(given(registered).when(adopt(mechanism as never)).then('INVALID_MECHANISM').details).toEqual({ field });
     }
+  });
+});
+
+describe('How often the PAL’s commitments report progress: "Reportar periódicamente los avances … al igual que con los compromisos del PAL" (mecanismo-gobernanza-edomex.md, cap. X, 3)', () => {
+  it('is the STL’s own choice, kept in the version it adopts and shown in its summary', () => {
+    const quarterly = history(registerEdomex, adopt({ template: 'minimos_guia', progressReportMonths: 3 }));
+    expect(stlSummary(stateOf(quarterly), DEFAULT_DEADLINE_POLICY)?.governance.current.mechanism.progress).toEqual({ reportMonths: 3 });
+  });
+
+  it('is not written into a template’s mechanism: no seed gives a period, so the bimonthly rhythm of the sessions rules', () => {
+    // mecanismo-gobernanza-edomex.md, cap. VI, II: "El STL deberá celebrar sesiones de trabajo cuando menos una vez al bimestre".
+    expect(minimosGuia('consensus_then_majority')).not.toHaveProperty('progress');
+    expect(edomex2019()).not.toHaveProperty('progress');
+    expect(progressReportMonths(edomex2019())).toBe(2);
   });
 });
 

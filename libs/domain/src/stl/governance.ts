@@ -34,6 +34,24 @@ export interface GovernanceMechanism {
   readonly convenes: Convener;
   /** Whether the civil-society representation is renewed when each PAL ends (MG cap. III, 3 d). */
   readonly renewal: { readonly civilSocietyAtPalEnd: boolean };
+  /**
+   * How often each PAL commitment must report progress, when the STL set its own period; absent, the programme's
+   * bimonthly rhythm (`progressReportMonths`). Versions recorded before the field never carry it.
+   */
+  readonly progress?: { readonly reportMonths: number };
+}
+
+/**
+ * "Reportar periódicamente los avances … al igual que con los compromisos del PAL" (mecanismo-gobernanza-edomex.md,
+ * cap. X, 3): no seed gives the period, but the STL follows the PAL "en sesiones … para dar seguimiento a las acciones
+ * establecidas en el PAL" (cap. IV, 7) held "cuando menos una vez al bimestre" (cap. VI, II): two months, unless the
+ * STL's own mechanism says otherwise.
+ */
+export const DEFAULT_PROGRESS_REPORT_MONTHS = 2;
+
+/** The months of each progress period under a mechanism. */
+export function progressReportMonths(mechanism: GovernanceMechanism): number {
+  return mechanism.progress?.reportMonths ?? DEFAULT_PROGRESS_REPORT_MONTHS;
 }
 
 /** What a mechanism version rests on: the STL's decision, an act recorded without its session, or its origin. */
@@ -100,6 +118,7 @@ export interface GovernanceMechanismInput {
   readonly removal?: { readonly absences: number; readonly consecutive: boolean } | null;
   readonly convenes?: Convener;
   readonly civilSocietyRenewedAtPalEnd?: boolean;
+  readonly progressReportMonths?: number;
 }
 
 /** The mechanism an input describes, or why it cannot be one; `seatIds` are the seats a casting vote may name. */
@@ -123,6 +142,8 @@ export function mechanismFrom(
     removal: input.removal === undefined ? base.removal : input.removal,
     convenes: input.convenes ?? base.convenes,
     renewal: { civilSocietyAtPalEnd: input.civilSocietyRenewedAtPalEnd ?? base.renewal.civilSocietyAtPalEnd },
+    // Only a period the STL chose is recorded: the templates' mechanisms stay as they were stored before the field.
+    ...(input.progressReportMonths !== undefined && { progress: { reportMonths: input.progressReportMonths } }),
   };
 }
 
@@ -146,6 +167,9 @@ function checkInput(input: GovernanceMechanismInput, seatIds: readonly string[])
   }
   if (input.removal !== undefined && input.removal !== null && !isWholeNumber(input.removal.absences, 1, 24)) {
     return invalidMechanism('removal.absences', 'Las ausencias que abren la remoción son un número entero, de 1 a 24.');
+  }
+  if (input.progressReportMonths !== undefined && !isWholeNumber(input.progressReportMonths, 1, 12)) {
+    return invalidMechanism('progressReportMonths', 'El periodo de reporte de avance es un número entero de meses, de 1 a 12.');
   }
   if (input.convenes !== undefined && !CONVENERS.includes(input.convenes)) {
     return invalidMechanism('convenes', 'Convoca: «facilitador», «garante» o «cualquier_integrante».');

@@ -12,6 +12,7 @@ import {
   type OpenExercise,
   type PalRecord,
   type PalReviewDueData,
+  PROGRESS_PERIOD_MONTHS,
   progressPeriods,
   type ReminderDueData,
   type StartedExercise,
@@ -125,21 +126,22 @@ function termWarning(data: ReminderDueData, state: StartedExercise, writtenOn: L
   return { kind: 'term_warning', entidad, exerciseNumber, startedOn, warningOn: data.dueOn, termEndsOn, standing: whereItStands(state), writtenOn };
 }
 
-/** The bimester that ended on the reminder's day, its commitments without a report, and when the next is checked. */
+/** The period that ended on the reminder's day, its commitments without a report, and when the next is checked. */
 function progressReminder(
   data: ReminderDueData,
   state: OpenExercise,
   pal: PalRecord,
   context: ExerciseContext,
 ): PlannedNotification['content'] {
-  const periods = progressPeriods(pal, context.policy);
+  const periods = progressPeriods(pal, context.policy, state.stl?.progressReports);
   const index = periods.findIndex(({ to }) => to === data.dueOn);
   const periodFrom = index < 0 ? pal.launchedOn : periods[index].from;
+  const periodMonths = index < 0 ? PROGRESS_PERIOD_MONTHS : periods[index].months;
   const nextReminderOn = index < 0 || index + 1 >= periods.length ? null : periods[index + 1].to;
   const missing = commitmentsWithoutProgress(state, periodFrom);
   const commitments = state.commitments
     .filter((commitment) => missing.includes(commitment.id))
     .map((commitment): CommitmentWithoutProgress => ({ id: commitment.id, title: commitment.title, lastReportedOn: commitment.reportedOn ?? null }));
   const { entidad, number: exerciseNumber } = state;
-  return { kind: 'progress_reminder', entidad, exerciseNumber, launchedOn: pal.launchedOn, periodFrom, periodTo: data.dueOn, commitments, nextReminderOn, writtenOn: context.writtenOn };
+  return { kind: 'progress_reminder', entidad, exerciseNumber, launchedOn: pal.launchedOn, periodFrom, periodTo: data.dueOn, periodMonths, commitments, nextReminderOn, writtenOn: context.writtenOn };
 }

@@ -119,8 +119,10 @@ export interface ProgressReminderContent extends About<'progress_reminder'> {
   readonly launchedOn: LocalDate;
   readonly periodFrom: LocalDate;
   readonly periodTo: LocalDate;
+  /** The months of the period, as the STL's mechanism set them (absent in rows planned before: two). */
+  readonly periodMonths?: number;
   readonly commitments: readonly CommitmentWithoutProgress[];
-  /** When the next bimester is checked: a report before it spares the commitment the next reminder. */
+  /** When the next period is checked: a report before it spares the commitment the next reminder. */
   readonly nextReminderOn: LocalDate | null;
   readonly writtenOn: LocalDate;
 }

@@ -1,4 +1,4 @@
-import { daysBetween, entidadName } from '@app/domain';
+import { daysBetween, entidadName, PROGRESS_PERIOD_MONTHS, progressPeriodName } from '@app/domain';
 import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
@@ -267,29 +267,30 @@ function termWarning(content: TermWarningContent): MessageParts {
   };
 }
 
-/** At the end of a bimester of the PAL's year: each commitment without a report in it, and since when. */
+/** At the end of a progress period of the PAL's year: each commitment without a report in it, and since when. */
 function progressReminder(content: ProgressReminderContent): MessageParts {
   const estado = entidadName(content.entidad);
   const count = content.commitments.length;
+  const period = progressPeriodName(content.periodMonths ?? PROGRESS_PERIOD_MONTHS);
   const since = (commitment: ProgressReminderContent['commitments'][number]) =>
     commitment.lastReportedOn === null
       ? `sin reportes desde el lanzamiento del PAL, hace ${daysBetween(content.launchedOn, content.writtenOn)} días`
       : `último reporte el ${long(commitment.lastReportedOn)}, hace ${daysBetween(commitment.lastReportedOn, content.writtenOn)} días`;
   const next = content.nextReminderOn;
   return {
-    subject: `${estado}: ${count} ${count === 1 ? 'compromiso' : 'compromisos'} del PAL sin reporte de avance en el bimestre que concluyó el ${short(content.periodTo)}`,
+    subject: `${estado}: ${count} ${count === 1 ? 'compromiso' : 'compromisos'} del PAL sin reporte de avance en el ${period} que concluyó el ${short(content.periodTo)}`,
     paragraphs: [
-      `En el bimestre del ${long(content.periodFrom)} al ${long(content.periodTo)} no se registró avance de ` +
+      `En el ${period} del ${long(content.periodFrom)} al ${long(content.periodTo)} no se registró avance de ` +
         `${count === 1 ? 'un compromiso' : `${count} compromisos`} del PAL de ${estado} (ejercicio ${content.exerciseNumber}, ` +
         `lanzado el ${long(content.launchedOn)}).`,
     ],
     list: {
-      title: count === 1 ? 'Compromiso sin reporte en el bimestre' : 'Compromisos sin reporte en el bimestre',
+      title: count === 1 ? `Compromiso sin reporte en el ${period}` : `Compromisos sin reporte en el ${period}`,
       items: content.commitments.map((commitment) => `${commitment.title} (${commitment.id}): ${since(commitment)}.`),
     },
     action:
       'Registre en el sistema el avance de cada compromiso con su evidencia y actualice el tablero de seguimiento del ' +
-      (next === null ? 'micrositio.' : `micrositio antes del ${long(next)}, cuando se revisa el bimestre siguiente.`),
+      (next === null ? 'micrositio.' : `micrositio antes del ${long(next)}, cuando se revisa el ${period} siguiente.`),
     deadline: next,
   };
 }

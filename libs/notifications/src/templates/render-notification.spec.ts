@@ -218,6 +218,16 @@ describe('renderNotification: Spanish e-mails', () => {
     expect(message.text).toContain('micrositio antes del miércoles 4 de noviembre de 2026, cuando se revisa el bimestre siguiente.');
   });
 
+  it('names the period the STL’s mechanism sets: a quarterly STL reads «trimestre»', () => {
+    const quarterly = { ...examples.progress_reminder, periodFrom: '2026-05-04', periodTo: '2026-08-04', periodMonths: 3, nextReminderOn: '2026-11-04', writtenOn: '2026-08-04' };
+    const message = renderNotification(quarterly, garante, options);
+
+    expect(message.subject).toBe('Jalisco: 2 compromisos del PAL sin reporte de avance en el trimestre que concluyó el 4 de agosto de 2026');
+    expect(message.text).toContain('En el trimestre del lunes 4 de mayo de 2026 al martes 4 de agosto de 2026 no se registró avance');
+    expect(message.text).toContain('cuando se revisa el trimestre siguiente.');
+    expect(message.text).not.toContain('bimestre');
+  });
+
   it('the twelve months’ escalation reaches the enlace too, with the enlace’s own task', () => {
     const twelve = {
       ...examples.escalation_coordinador,

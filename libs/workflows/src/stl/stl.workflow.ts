@@ -41,6 +41,8 @@ const ATTENDANCE_NEEDS_ATTENDEES = 'attendance-needs-attendees';
 const VACANT_WHEN_SELECTION_DUE = 'vacant-when-selection-due';
 /** Reports tell the exercise the titulares and suplentes of each sector: its step 3 needs them. */
 const REPORT_STL_COMPOSITION = 'report-stl-composition';
+/** Reports tell the exercise how often its commitments report progress under the STL's mechanism. */
+const REPORT_PROGRESS_PERIODS = 'report-progress-periods';
 
 /** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
 interface RunRules {
@@ -78,7 +80,7 @@ class ExerciseReporter {
     const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
     // Asked at each report, not once per run: an STL run begun before it starts telling its composition at once.
-    const options = { composition: patched(REPORT_STL_COMPOSITION) };
+    const options = { composition: patched(REPORT_STL_COMPOSITION), progressReports: patched(REPORT_PROGRESS_PERIODS) };
     const serialized = JSON.stringify(stlStatusReport(summary, undefined, options));
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;

@@ -6,6 +6,8 @@ import {
   type GovernanceVersion,
   type HistoricalReservedAct,
   type LocalDate,
+  progressPeriodName,
+  progressReportMonths,
   type RecordedDecision,
   type ReservedActKind,
   reservedActName,
@@ -58,7 +60,14 @@ function mechanismFacts(mechanism: GovernanceMechanism, stl: StlSummary): SafeHt
     ['Remoción por inasistencias', removal ? `${removal.absences} inasistencias${removal.consecutive ? ' seguidas' : ' en total'}: un integrante la propone` : 'No prevista'],
     ['Convoca', CONVENER_NAMES[mechanism.convenes]],
     ['Renovación de la sociedad civil', mechanism.renewal.civilSocietyAtPalEnd ? 'Al concluir cada PAL' : 'Sin regla propia'],
+    ['Reporte de avance de los compromisos', progressReportText(mechanism)],
   ]);
+}
+
+function progressReportText(mechanism: GovernanceMechanism): string {
+  if (mechanism.progress === undefined) return 'Cada 2 meses: el mecanismo no fija otro periodo y rige el ritmo bimestral de las sesiones';
+  const months = progressReportMonths(mechanism);
+  return `Cada ${months === 1 ? 'mes' : `${months} meses`} (${progressPeriodName(months)})`;
 }
 
 function validity(version: GovernanceVersion): string {
@@ -169,6 +178,9 @@ export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: read
       </div>
       <div class="row">
         ${textField('mecanismo-stl-aviso', 'mechanism.noticeBusinessDays', 'Días hábiles de anticipación', { type: 'number' })}
+        ${textField('mecanismo-stl-avance', 'mechanism.progressReportMonths', 'Meses entre reportes de avance', { type: 'number' })}
+      </div>
+      <div class="row">
         ${textField('mecanismo-stl-ausencias', 'mechanism.removal.absences', 'Inasistencias que abren la remoción', { type: 'number' })}
         <div class="field"><label for="mecanismo-stl-seguidas">Cómo se cuentan <span class="muted">(con las inasistencias)</span></label>
           <select id="mecanismo-stl-seguidas" name="mechanism.removal.consecutive" data-boolean><option value="">—</option>
