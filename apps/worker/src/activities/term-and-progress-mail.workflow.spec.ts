@@ -105,4 +105,37 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
     const rows = await rowsOf('exercise/19/1', `avance:${periodEnd}:recordatorio|`);
     expect(rows.map((row) => [row.recipientEmail, row.status]).sort()).toEqual(garantes.map((email) => [email, 'sent']));
   });
+
+  it('an STL whose mechanism sets a quarterly period is reminded at three months, of its «trimestre», and not at two', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. X, 3: "Reportar periódicamente los avances … al igual que con los compromisos del PAL".
+    const { launchedOn } = await launchPalOf(stack.driver, '25');
+    const sinaloa = STL_2017.find((record) => record.entidad === '25')!;
+    await stack.driver.stl('25', 'AdoptGovernanceMechanism', {
+      mechanism: { template: 'minimos_guia', decisionRule: sinaloa.decisionRule, progressReportMonths: 3 },
+      adoptedOn: launchedOn,
+      historical: { justification: 'Acordado por el STL en la sesión de lanzamiento del PAL.' },
+    });
+    const garantes = garantesOf(await stack.driver.stlState('25'));
+    const quarterEnd = addMonths(launchedOn, 3);
+
+    await stack.driver.sleepUntil(addMonths(launchedOn, 2), 18);
+    const exercise = await stack.driver.exerciseState('25');
+    // The seed's mechanism (stage 9) left the period at two months; the STL's own act made it three from the launch.
+    expect(exercise.status === 'open' && exercise.stl?.progressReports).toEqual([
+      { validFrom: expect.any(String), months: 2 },
+      { validFrom: launchedOn, months: 3 },
+    ]);
+    expect(stack.sink.received.filter((mail) => /^Sinaloa: .*sin reporte de avance/.test(mail.parsed.subject ?? ''))).toEqual([]);
+    await stack.driver.sleepUntil(quarterEnd, 18);
+    const reminders = await mailsAbout(/^Sinaloa: \d+ compromisos? del PAL sin reporte de avance/, garantes.length);
+
+    expect(garantes.length).toBeGreaterThan(0);
+    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
+    for (const reminder of reminders) {
+      expect(reminder.parsed.subject).toBe(`Sinaloa: 5 compromisos del PAL sin reporte de avance en el trimestre que concluyó el ${spanishDate(quarterEnd)}`);
+      expect(reminder.parsed.text).toContain(`micrositio antes del ${spanishLongDate(addMonths(launchedOn, 6))}, cuando se revisa el trimestre siguiente.`);
+    }
+    const rows = await rowsOf('exercise/25/1', 'avance:');
+    expect(rows.map((row) => row.idempotencyKey.split('|')[1]).every((ref) => ref === `avance:${quarterEnd}:recordatorio`)).toBe(true);
+  });
 });
