@@ -110,6 +110,9 @@ const CASES: readonly BadInput[] = [
     ['notice as text', { mechanism: { template: 'minimos_guia', noticeBusinessDays: 'cinco' } }, 'mechanism.noticeBusinessDays'],
     ['an unknown tie-break', { mechanism: { template: 'minimos_guia', tieBreak: { kind: 'moneda' } } }, 'mechanism.tieBreak.kind'],
     ['zero absences for removal', { mechanism: { template: 'minimos_guia', removal: { absences: 0, consecutive: true } } }, 'mechanism.removal.absences'],
+    ['a progress period of zero months', { mechanism: { template: 'minimos_guia', progressReportMonths: 0 } }, 'mechanism.progressReportMonths'],
+    ['a progress period over a year', { mechanism: { template: 'minimos_guia', progressReportMonths: 13 } }, 'mechanism.progressReportMonths'],
+    ['a progress period in words', { mechanism: { template: 'minimos_guia', progressReportMonths: 'tres' } }, 'mechanism.progressReportMonths'],
     ['no mechanism', { mechanism: undefined }, 'mechanism'],
   ]),
   ...casesOf('POST', `/api/stls/${ENTIDAD}/working-meetings`, { meetingId: 'rt-1', date: today, topic: 'Mesa', participants: [] }, [

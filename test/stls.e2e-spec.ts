@@ -458,6 +458,20 @@ describe('the facilitador of Zacatecas: vacated, then appointed', () => {
   });
 });
 
+describe('Coahuila’s own progress period (mecanismo-gobernanza-edomex.md, cap. X, 3: "Reportar periódicamente los avances")', () => {
+  it('keeps the period the STL set in its mechanism and returns it as governance', async () => {
+    const adopted = await coordinador.put(`/api/stls/${coahuila}/governance`, {
+      mechanism: { template: 'minimos_guia', progressReportMonths: 3 },
+      adoptedOn: daysFromToday(-10),
+      historical: { justification: 'Acuerdo de 2025 sobre el seguimiento trimestral del PAL, con acta en papel.' },
+    });
+
+    expect(adopted.status).toBe(200);
+    expect(adopted.body.governance.current).toMatchObject({ validFrom: daysFromToday(-10), mechanism: { progress: { reportMonths: 3 } } });
+    expect(((await stl(coahuila)) as any).governance.current.mechanism.progress).toEqual({ reportMonths: 3 });
+  });
+});
+
 describe('membership of Nuevo León over time', () => {
   const absent = `${nuevoLeon}-gobierno-3`;
   const sessionIds: string[] = [];

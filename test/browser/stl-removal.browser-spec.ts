@@ -180,8 +180,10 @@ describe('the suggestion after absences, where the mechanism counts them (issue 
 
     await act(page, 'form-mecanismo-stl', async (form) => {
       await form.locator('#mecanismo-stl-plantilla').selectOption('edomex_2019');
+      await form.locator('#mecanismo-stl-avance').fill('3');
       await form.locator('#mecanismo-stl-justificacion').fill('Adoptado por el STL en sesión de la que no se levantó acta.');
     });
+    await expect(page.locator('#mecanismo + dl.facts').textContent()).resolves.toMatch(/Reporte de avance de los compromisos\s*Cada 3 meses \(trimestre\)/);
     const suggestion = page.locator(`li[data-removal-suggestion="${absentId}"]`);
     await expect(suggestion.textContent()).resolves.toMatch(/3 inasistencias seguidas/);
 

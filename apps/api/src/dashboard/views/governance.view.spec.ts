@@ -22,6 +22,7 @@ describe('the form that adopts or changes the mechanism', () => {
     const label = (id: string) => text(form.match(new RegExp(`<label for="${id}">[\\s\\S]*?</label>`))?.[0] ?? '').trim();
     expect(label('mecanismo-stl-desempate')).toBe('Desempate (opcional)');
     expect(label('mecanismo-stl-desempate-sector')).toBe('Sector con voto de calidad (opcional)');
+    expect(label('mecanismo-stl-avance')).toBe('Meses entre reportes de avance (opcional)');
   });
 });
 
@@ -33,6 +34,14 @@ describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "p
     expect(shown).toContain('5 días hábiles');
     expect(shown).toContain('Mayoría de representaciones activas');
     expect(shown).toContain('Adoptado en la integración del STL (etapa 9)');
+    expect(shown).toContain('Reporte de avance de los compromisos Cada 2 meses: el mecanismo no fija otro periodo');
+  });
+
+  it('shows the progress period the STL set: "Reportar periódicamente los avances" (mecanismo-gobernanza-edomex.md, cap. X, 3)', () => {
+    const stl = stlFixture();
+    const current = { ...stl.governance.current, mechanism: { ...stl.governance.current.mechanism, progress: { reportMonths: 3 } } };
+    const shown = text(governanceSection({ ...stl, governance: { ...stl.governance, current } }));
+    expect(shown).toContain('Reporte de avance de los compromisos Cada 3 meses (trimestre)');
   });
 
   it('warns of an act without a registered session and of a seat past its absences, and lists the versions', () => {
