@@ -20,6 +20,7 @@ import {
   monitoringReminderMessage,
   progressReminderMessage,
   STALL_RESOLUTION,
+  TERM_RESOLUTION,
   stallEscalationReason,
   stallReminderMessage,
   termEscalationReason,
@@ -128,6 +129,20 @@ export function decideResolve(
   if (escalation.status === 'resuelta') return exerciseErrors.ESCALATION_ALREADY_RESOLVED(escalationId);
   const data = { escalationId, at: context.now, by: context.actor as string, resolution: resolution.trim() };
   return [{ type: 'EscalationResolved', data }];
+}
+
+/**
+ * The twelve months watch the way to the launch ("seis pasos mínimos a lo largo de un periodo de 12 meses",
+ * seis-pasos-2016.txt); once the PAL is launched its own year is watched by the monitoring and the evaluation, so a
+ * late launch closes the escalation the twelve months raised.
+ */
+export function termResolutions(state: OpenExercise, context: DecisionContext): EscalationResolved[] {
+  return state.escalations
+    .filter((escalation) => escalation.status !== 'resuelta' && escalation.kind === 'term_escalation')
+    .map((escalation) => ({
+      type: 'EscalationResolved',
+      data: { escalationId: escalation.id, at: context.now, resolution: TERM_RESOLUTION },
+    }));
 }
 
 /** Stall escalations close by themselves when the exercise moves again (DOMAIN.md "Escalation"). */

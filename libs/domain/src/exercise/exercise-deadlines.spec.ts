@@ -3,9 +3,11 @@ import { fold } from '../shared/decider';
 import {
   commandAt,
   commandOn,
+  evidenceOf,
   given,
   historyOf,
   jaliscoIniciado,
+  jaliscoMesasConcluidas,
   jaliscoPalLanzado,
   noonOf,
   stageDate,
@@ -341,6 +343,31 @@ describe('The twelve months of the six steps: a warning in month 11, an escalati
 
   it('leaves the PAL’s own year to the monitoring and the evaluation once it is launched ("tendrá una vigencia de un año")', () => {
     expect(exerciseDeadlines(stateOf(jaliscoPalLanzado), DEFAULT_DEADLINE_POLICY).filter(isTerm)).toEqual([]);
+  });
+
+  it('a PAL launched after the twelve months resolves their escalation, saying who watches its year now', () => {
+    const escalated = historyOf(
+      [fire('doce-meses:2026-01-12:aviso', '2026-12-12T15:00:00.000Z'), fire('doce-meses:2026-01-12:escalamiento', '2027-01-12T15:00:00.000Z')],
+      jaliscoMesasConcluidas,
+    );
+    const lateLaunch = commandOn('2027-01-20', 'LaunchPal', { launchedOn: '2027-01-20', evidence: evidenceOf('presentacion-pal') });
+
+    const { decision } = given(escalated).when(lateLaunch);
+
+    expect(decision).toContainEqual({
+      type: 'EscalationResolved',
+      data: {
+        escalationId: 'doce-meses:2026-01-12:escalamiento',
+        at: noonOf('2027-01-20'),
+        resolution: 'Resuelto automáticamente: se lanzó el PAL; su año lo vigilan ahora el monitoreo a los seis meses y la evaluación a los doce.',
+      },
+    });
+    const launched = stateOf([...escalated, ...(decision as ExerciseEvent[])]);
+    expect(launched.status === 'open' && launched.escalations.filter((escalation) => escalation.status !== 'resuelta')).toEqual([]);
+    // Runs begun before keep it open, as they ran.
+    const older = givenWhenThen(exerciseDeciderWith(DEFAULT_DEADLINE_POLICY, { termOpenAfterLaunch: true }))(escalated).when(lateLaunch);
+    expect(older.decision).toContainEqual(expect.objectContaining({ type: 'PalLaunched' }));
+    expect(older.decision).not.toContainEqual(expect.objectContaining({ type: 'EscalationResolved' }));
   });
 
   it('is not watched in runs begun before it', () => {

@@ -3,7 +3,7 @@ import { type Decider, type Decision, type DecisionContext, decisionContext } fr
 import { isDomainError } from '../shared/domain-error';
 import { incidentEscalation } from '../shared/escalation';
 import { type ExerciseCommand, type StartExercise } from './exercise-commands';
-import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions } from './exercise-deadline-handlers';
+import { decideAcknowledge, decideFireDeadline, decideResolve, stallResolutions, termResolutions } from './exercise-deadline-handlers';
 import { exerciseErrors } from './exercise-errors';
 import { type ExerciseEvent } from './exercise-events';
 import {
@@ -107,7 +107,8 @@ const PROGRESS: ReadonlySet<ExerciseEvent['type']> = new Set([
 
 /**
  * What follows from any accepted command, in the same decision: steps 2 and 3 completing by themselves once their
- * last requirement is met, and open stall escalations resolving when the exercise moves.
+ * last requirement is met, open stall escalations resolving when the exercise moves, and the twelve months'
+ * escalation resolving when the PAL is launched.
  */
 function withConsequences(
   state: OpenExercise,
@@ -116,5 +117,7 @@ function withConsequences(
 ): ExerciseEvent[] {
   const after = events.reduce(evolveExercise, state) as StartedExercise;
   const all = [...events, ...(after.status === 'open' ? automaticSteps(after, context.now, context) : [])];
-  return all.some((event) => PROGRESS.has(event.type)) ? [...all, ...stallResolutions(state, context)] : all;
+  const moved = all.some((event) => PROGRESS.has(event.type)) ? stallResolutions(state, context) : [];
+  const launched = !context.termOpenAfterLaunch && all.some((event) => event.type === 'PalLaunched');
+  return [...all, ...moved, ...(launched ? termResolutions(state, context) : [])];
 }

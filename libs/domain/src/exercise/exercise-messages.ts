@@ -100,6 +100,8 @@ export function progressPeriodName(months: number): string {
 }
 
 export const STALL_RESOLUTION = 'Resuelto automáticamente: se registró avance en el ejercicio.';
+export const TERM_RESOLUTION =
+  'Resuelto automáticamente: se lanzó el PAL; su año lo vigilan ahora el monitoreo a los seis meses y la evaluación a los doce.';
 
 function capitalized(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);

@@ -38,7 +38,7 @@ export interface MissingRequirement {
 }
 
 /** Which rules a run follows: the current ones, or those of runs begun before issue 17. */
-export type StepRules = Pick<DecisionContext, 'stepsBeforeIssue17'>;
+export type StepRules = Pick<DecisionContext, 'stepsBeforeIssue17' | 'termOpenAfterLaunch'>;
 
 export function stepRequirementsMissing(
   state: StartedExercise,

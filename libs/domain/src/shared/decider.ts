@@ -40,6 +40,8 @@ export interface DecisionContext {
    * commitments; their recorded histories must replay as they ran. Absent everywhere else.
    */
   readonly stepsBeforeIssue17?: boolean;
+  /** Runs begun before the launch of the PAL closed the six steps' twelve-month escalation kept it open. */
+  readonly termOpenAfterLaunch?: boolean;
 }
 
 /** The context of a command decided under `policy`. */

@@ -38,6 +38,8 @@ const VACANCY_ON_STL_ONLY = 'facilitador-vacante-on-stl-only';
 const STEPS_THAT_MEAN_WHAT_THEY_SAY = 'steps-that-mean-what-they-say';
 /** Stage 7 closing is told to the STL: from then on a missing facilitador is a vacancy there, not "por elegir". */
 const FACILITADOR_SELECTION_TO_STL = 'facilitador-selection-to-stl';
+/** Launching the PAL resolves the escalation of the six steps' twelve months: the PAL's own year is watched from then. */
+const TERM_CLOSED_BY_LAUNCH = 'term-closed-by-launch';
 
 /**
  * A PAL act dated before today is a historical act with its justification, a review is never dated before it falls
@@ -99,7 +101,7 @@ export async function exerciseWorkflow(input: ExerciseWorkflowInput): Promise<Ex
   const rules: ExerciseRunRules = {
     historicalPalActs: patched(HISTORICAL_PAL_ACTS),
     facilitadorSelection: patched(FACILITADOR_SELECTION_TO_STL),
-    steps: { stepsBeforeIssue17: !patched(STEPS_THAT_MEAN_WHAT_THEY_SAY) },
+    steps: { stepsBeforeIssue17: !patched(STEPS_THAT_MEAN_WHAT_THEY_SAY), termOpenAfterLaunch: !patched(TERM_CLOSED_BY_LAUNCH) },
   };
   const entity = new EventSourcedEntity(exerciseDefinition(input, rules), streamId, input.snapshot);
   entity.handleUpdates(exerciseUpdates);
