@@ -85,6 +85,8 @@ export function httpCommandOf(step: ScenarioStep, sessions: SessionIds): HttpCom
       return { method: 'POST', path: `${stl}/members`, body: data };
     case 'AppointFacilitador':
       return { method: 'PUT', path: `${stl}/facilitador`, body: data };
+    case 'AdoptGovernanceMechanism':
+      return { method: 'PUT', path: `${stl}/governance`, body: data };
     case 'VacateFacilitador':
       return { method: 'DELETE', path: `${stl}/facilitador`, body: data };
     case 'ResignMember': {

@@ -26,5 +26,7 @@ describe('the seeded scenario generator', () => {
     const stages = steps.flatMap((step) => (step.command.type === 'CompleteStage' ? [step.command.data] : []));
     expect(stages.some((stage) => stage.mergedWith)).toBe(true);
     expect(stages.some((stage) => stage.justification && !stage.mergedWith)).toBe(true);
+    const periods = steps.flatMap((step) => (step.command.type === 'AdoptGovernanceMechanism' ? [step.command.data.mechanism.progressReportMonths] : []));
+    expect(new Set(periods)).toEqual(new Set([undefined, 1, 3, 4, 6]));
   });
 });

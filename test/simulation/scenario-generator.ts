@@ -2,7 +2,7 @@ import { ENTIDAD_CODES, type Entidad, type LocalDate } from '@app/domain';
 import { exercisesOfState } from './exercise-behaviour';
 import { type Scenario, type ScenarioStep, StateTimeline } from './scenario';
 import { SeededRandom } from './seeded-random';
-import { sessionsOfState, StlPeople } from './stl-behaviour';
+import { adoptMechanism, sessionsOfState, StlPeople } from './stl-behaviour';
 
 /**
  * A fixed Monday far enough ahead of any machine's clock: the run first skips to it, so the calendar (holidays,
@@ -24,6 +24,8 @@ function stepsOfState(seed: number, entidad: Entidad, origin: LocalDate, lastDay
   const people = new StlPeople(timeline, random);
   const registeredDay = random.int(0, 30);
   people.register(registeredDay);
+  // Drawn apart, so that the rest of the state's scenario is the one the same seed gave before mechanisms were drawn.
+  adoptMechanism(timeline, SeededRandom.forPart(seed, `${entidad}/mecanismo`), registeredDay);
   const exercises = exercisesOfState(timeline, random, registeredDay + random.int(5, 40));
   people.changesOverTime(registeredDay);
   people.renewals(exercises);

@@ -141,6 +141,19 @@ export class StlPeople {
 }
 
 /**
+ * Stage 9 ("se acordará el mecanismo de gobernanza", guia-instalacion-stl.txt): most STLs adopt the guide's minimum
+ * over their own rule, and some set their own period of progress reports ("Reportar periódicamente los avances … al
+ * igual que con los compromisos del PAL", mecanismo-gobernanza-edomex.md, cap. X, 3), so that the oracle checks
+ * progress reminders of every length; the rest keep the registration's provisional version.
+ */
+export function adoptMechanism(timeline: StateTimeline, random: SeededRandom, day: number): void {
+  if (random.chance(0.25)) return;
+  const progressReportMonths = random.chance(0.4) ? undefined : random.pick([1, 3, 4, 6]);
+  const mechanism = { template: 'minimos_guia' as const, ...(progressReportMonths !== undefined && { progressReportMonths }) };
+  timeline.stl(day, 8, { type: 'AdoptGovernanceMechanism', data: { mechanism, adoptedOn: timeline.dateOf(day) } });
+}
+
+/**
  * Bimonthly sessions once the STL is installed (stage 10 of the current exercise): mostly convened with the five
  * business days of notice, sometimes with too little (refused, then convened again properly); attendance with
  * absences, a decision, the minutes; and now and then a long silence so the cadence reminder and escalation fire.
