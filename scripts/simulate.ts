@@ -30,14 +30,14 @@ async function main(): Promise<number> {
   const options = {
     seed,
     states: Number(values.states),
-    ...(entidades?.every(isEntidad) ? { entidades } : {}),
+    ...(entidades === undefined ? {} : { entidades: entidades.filter(isEntidad) }),
     years: Number(values.years),
     shards: Number(values.shards),
     checkEveryYear: values['check-every-year'],
     progress: (line: string) => console.log(line),
   };
-  const validStates = entidades === undefined ? options.states >= 1 && options.states <= 32 : entidades.length > 0 && entidades.every(isEntidad);
-  if (![seed, options.states, options.years].every(Number.isFinite) || !validStates) {
+  const statesValid = entidades === undefined ? options.states >= 1 && options.states <= 32 : entidades.length > 0 && entidades.every(isEntidad);
+  if (![seed, options.states, options.years].every(Number.isFinite) || !statesValid) {
     console.error('uso: npm run simulate -- --seed N [--states 1..32 | --entidades 01,02…] [--years N] [--shards K] [--check-every-year]');
     return 2;
   }
