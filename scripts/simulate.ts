@@ -1,9 +1,11 @@
 /**
- * `npm run simulate -- --seed N [--states 32] [--years 10] [--shards K] [--check-every-year]`: harness 1 of issue 15
- * (test/simulation). Prints each simulated year as it ends, the summary and the seed; exits 1 on any violation of the
- * invariants or any command that failed.
+ * `npm run simulate -- --seed N [--states 32] [--entidades 02,14] [--years 10] [--shards K] [--check-every-year]`:
+ * harness 1 of issue 15 (test/simulation). Prints each simulated year as it ends, the summary and the seed; exits 1 on
+ * any violation of the invariants or any command that failed. `--entidades` plays only those states, each exactly as
+ * in the full run of its seed: a violation of the decade replays from its state alone.
  */
 import { parseArgs } from 'node:util';
+import { isEntidad } from '@app/domain';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { workflowBundlerOptions, workflowsPath } from '../apps/worker/src/workflow-bundle';
 import { simulate, summarize } from '../test/simulation/simulation';
@@ -17,22 +19,26 @@ async function main(): Promise<number> {
     options: {
       seed: { type: 'string' },
       states: { type: 'string', default: '32' },
+      entidades: { type: 'string' },
       years: { type: 'string', default: '10' },
       shards: { type: 'string', default: '1' },
       'check-every-year': { type: 'boolean', default: false },
     },
   });
   const seed = Number(values.seed ?? Math.floor(Math.random() * 2 ** 31));
+  const entidades = values.entidades?.split(',').map((code) => code.trim());
   const options = {
     seed,
     states: Number(values.states),
+    ...(entidades === undefined ? {} : { entidades: entidades.filter(isEntidad) }),
     years: Number(values.years),
     shards: Number(values.shards),
     checkEveryYear: values['check-every-year'],
     progress: (line: string) => console.log(line),
   };
-  if (![seed, options.states, options.years].every(Number.isFinite) || options.states < 1 || options.states > 32) {
-    console.error('uso: npm run simulate -- --seed N [--states 1..32] [--years N] [--shards K] [--check-every-year]');
+  const statesValid = entidades === undefined ? options.states >= 1 && options.states <= 32 : entidades.length > 0 && entidades.every(isEntidad);
+  if (![seed, options.states, options.years].every(Number.isFinite) || !statesValid) {
+    console.error('uso: npm run simulate -- --seed N [--states 1..32 | --entidades 01,02…] [--years N] [--shards K] [--check-every-year]');
     return 2;
   }
   stopChildrenOnSignals('simulate');

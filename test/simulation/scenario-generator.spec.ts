@@ -14,6 +14,14 @@ describe('the seeded scenario generator', () => {
     expect(jalisco(32)).toEqual(jalisco(14));
   });
 
+  it('plays a state named alone exactly as in the full run (stl/02 of seed 1\'s decade)', () => {
+    const alone = generateScenario({ seed: 1, states: 32, entidades: ['02'], years: 10 });
+    const full = generateScenario({ seed: 1, states: 32, years: 10 });
+    expect(alone.states).toEqual(['02']);
+    expect(alone.steps).toEqual(full.steps.filter((step) => step.entidad === '02'));
+    expect(alone.until).toBe(full.until);
+  });
+
   it('orders the steps in the calendar and covers the behaviours of the issue', () => {
     const { steps } = generateScenario({ seed: 1, states: 32, years: 10 });
     const moments = steps.map((step) => `${step.on}T${String(step.hour).padStart(2, '0')}`);

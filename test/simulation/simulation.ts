@@ -129,7 +129,9 @@ function mergeCounts(shards: readonly RunCounts[]): RunCounts {
   return merged;
 }
 
-/** The summary the run prints; its first violation with the events around it. */
+const MORE_VIOLATIONS_LISTED = 20;
+
+/** The summary the run prints; its first violation with the events around it, and the next ones in a line each. */
 export function summarize({ scenario, counts, report, wallSeconds, checkSeconds }: SimulationResult): string[] {
   const refusals = Object.entries(counts.refusals).sort(([, a], [, b]) => b - a);
   const refused = refusals.reduce((sum, [, n]) => sum + n, 0);
@@ -145,6 +147,12 @@ export function summarize({ scenario, counts, report, wallSeconds, checkSeconds 
     `  violaciones: ${report.violations.length}`,
   ];
   if (report.violations.length > 0) lines.push(describeViolation(report.violations[0], report.log));
+  // One line for each of the next ones: a decade run is too long to run again only to learn what else it found.
+  lines.push(
+    ...report.violations
+      .slice(1, 1 + MORE_VIOLATIONS_LISTED)
+      .map(({ invariant, streamId, seq, message }) => `  también (${invariant}) en ${streamId}${seq ? ` #${seq}` : ''}: ${message}`),
+  );
   if (process.env.SIMULATION_VERBOSE) {
     lines.push(...Object.values(counts.refusalExamples), ...report.violations.map((violation) => describeViolation(violation, report.log)));
   }

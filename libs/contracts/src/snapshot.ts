@@ -7,6 +7,11 @@ export interface Snapshot<S> {
    * repeated Update id only within one run, so the workflow remembers them across continue-as-new itself.
    */
   readonly recentCommandIds?: readonly string[];
-  /** Pending deadlines that were already overdue when they arrived (history): their firing is not mailed in the next run either. */
+  /**
+   * Every deadline id pending at some point of the earlier runs: one that is not pending when a run ends may return in
+   * the next (a cadence hidden by a convened session that is then held without quorum), and is not new then.
+   */
+  readonly seenDeadlines?: readonly string[];
+  /** Deadlines that were already overdue when they arrived (history): their firing is not mailed in the next run either. */
   readonly overdueOnArrival?: readonly string[];
 }

@@ -87,6 +87,12 @@ const SETTLE_IN_ONE_CONDITION = 'settle-in-one-condition';
 /** Deadlines that arrive already overdue (history recorded after the fact) are told to the planner: no mail for them. */
 const NO_MAIL_ABOUT_HISTORY = 'no-mail-about-history';
 /**
+ * Which deadlines were ever pending, and which of them arrived overdue, are carried whole into the next run: a
+ * deadline hidden when the run ended (the cadence, while a convened session covers it) that returns overdue in the
+ * next (that session held without quorum) is not history, and its escalation is mailed as it would be in one run.
+ */
+const CARRY_SEEN_DEADLINES = 'carry-seen-deadlines';
+/**
  * The commands whose events superseded ours are remembered: one stored just before its answer was lost (the
  * database dropped the connection after the commit) is then recognised when its client retries, instead of being
  * decided again on a state that already contains it (a 409, or a stale value written over a newer one).
@@ -119,7 +125,7 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
   private readonly background = new Set<Promise<void>>();
   private lastSearchAttributes = '';
   private readonly recentCommandIds: string[];
-  /** Every deadline id pending at some point of this run, and those that were already overdue when first pending. */
+  /** Every deadline id ever pending (carried across runs), and those that were already overdue when first pending. */
   private readonly seenDeadlines: Set<string>;
   private readonly overdueOnArrival: Set<string>;
 
@@ -130,7 +136,7 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
   ) {
     this.snapshot = carried ?? { state: definition.decider.initialState(), version: 0 };
     this.recentCommandIds = [...(carried?.recentCommandIds ?? [])];
-    this.seenDeadlines = new Set(definition.deadlines(this.snapshot.state).map((deadline) => deadline.id));
+    this.seenDeadlines = new Set([...(carried?.seenDeadlines ?? []), ...definition.deadlines(this.snapshot.state).map((deadline) => deadline.id)]);
     this.overdueOnArrival = new Set(carried?.overdueOnArrival ?? []);
   }
 
@@ -200,8 +206,7 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
       }
       if (this.historyIsLong()) {
         await this.settle();
-        const overdueOnArrival = [...this.overdueOnArrival].filter((id) => this.isPending(id));
-        return continueAsNew(...initialSnapshotFor({ ...this.snapshot, recentCommandIds: this.recentCommandIds, overdueOnArrival }));
+        return continueAsNew(...initialSnapshotFor({ ...this.snapshot, recentCommandIds: this.recentCommandIds, ...this.deadlinesSeen() }));
       }
       await this.waitForChangeOrDeadline();
     }
@@ -320,6 +325,12 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
       this.seenDeadlines.add(deadline.id);
       if (Date.parse(deadline.dueAt) <= now) this.overdueOnArrival.add(deadline.id);
     }
+  }
+
+  /** What the next run must know of the deadlines already seen, so that it tells history from news as this one does. */
+  private deadlinesSeen(): Pick<Snapshot<S>, 'seenDeadlines' | 'overdueOnArrival'> {
+    if (patched(CARRY_SEEN_DEADLINES)) return { seenDeadlines: [...this.seenDeadlines], overdueOnArrival: [...this.overdueOnArrival] };
+    return { overdueOnArrival: [...this.overdueOnArrival].filter((id) => this.isPending(id)) };
   }
 
   private isPending(deadlineId: string): boolean {
