@@ -41,6 +41,8 @@ export interface ChaosResult {
   readonly wallSeconds: number;
   /** Transactions PostgreSQL saw cut by a killed client (worker or API): kills that landed in the middle of a write. */
   readonly cutTransactions: number;
+  /** The API's and workers' exits the faults did not cause (the faults kill with SIGKILL), e.g. a failed start. */
+  readonly exitsOnTheirOwn: readonly string[];
 }
 
 /** Each attempt is abandoned after this long; the API itself answers 503 after COMMAND_TIMEOUT_MS. */
@@ -209,10 +211,16 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const schedule = faultSchedule(options.seed, durationMs);
   log(`caos: semilla ${options.seed}, ${scenario.states.length} estados, ${scenario.origin} a ${scenario.until}, ${schedule.length} fallas programadas`);
   log(`  datos y bitácoras en ${dir}`);
+  const exitsOnTheirOwn: string[] = [];
   const system = await startSystem({
     dataDir: dir,
     logToFiles: true,
     seed: false,
+    onUnexpectedExit: (name, code) => {
+      if (code === 'SIGKILL') return;
+      exitsOnTheirOwn.push(`${name} (${code}) a los ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      log(`  ${name} salió por su cuenta (${code})`);
+    },
     env: { DEADLINE_POLICY: JSON.stringify(policy), COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS) },
   });
   const dataSource = createDataSource({ url: system.databaseUrl, poolSize: 4, logErrors: false });
@@ -249,6 +257,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const postgresLog = readFileSync(join(dir, 'logs/postgres.log'), 'utf8');
     return {
       cutTransactions: postgresLog.split('unexpected EOF on client connection with an open transaction').length - 1,
+      exitsOnTheirOwn,
       seed: options.seed,
       commands: driver.sent.length,
       faults: injector.done,
@@ -282,6 +291,7 @@ export function summarizeChaos(result: ChaosResult): string[] {
     `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
     `  transacciones cortadas por un SIGKILL del worker o de la API (bitácora de PostgreSQL): ${result.cutTransactions}`,
     `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
+    `  procesos que salieron sin que una falla los matara: ${result.exitsOnTheirOwn.join(', ') || 'ninguno'}`,
     `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
     ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),
     ...result.violations.slice(5, 50).map((violation) => `violación (${violation.invariant}) en ${violation.streamId}: ${violation.message}`),
