@@ -26,6 +26,8 @@ export interface ChaosOptions {
   readonly states?: number;
   /** Simulated years of the scenario, ending today: the driver sends what it can of them within the duration. */
   readonly years?: number;
+  /** These faults instead of the seed's (`parseFaults`), to replay a schedule a run's log shows. */
+  readonly faults?: readonly Fault[];
   readonly progress?: (line: string) => void;
 }
 
@@ -208,7 +210,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const scenario = throughTheApi(
     generateScenario({ seed: options.seed, states: options.states ?? 32, years, origin: addDays(today, -Math.round(years * 365.25)) }),
   );
-  const schedule = faultSchedule(options.seed, durationMs);
+  const schedule = options.faults ?? faultSchedule(options.seed, durationMs);
   log(`caos: semilla ${options.seed}, ${scenario.states.length} estados, ${scenario.origin} a ${scenario.until}, ${schedule.length} fallas programadas`);
   log(`  datos y bitácoras en ${dir}`);
   const exitsOnTheirOwn: string[] = [];
