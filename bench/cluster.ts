@@ -20,7 +20,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
 
 interface Engine {
   readonly temporalAddress: string;
-  startWorker(): ManagedProcess;
+  startWorker(): Promise<ManagedProcess>;
   stop(): Promise<void>;
 }
 
@@ -30,7 +30,7 @@ async function measure(engine: Engine): Promise<[LoadScenarioResult, LoadScenari
   try {
     const client = new Client({ connection });
     const one = await runLoadScenario(client, { exercises: EXERCISES, concurrency: CONCURRENCY });
-    engine.startWorker();
+    await engine.startWorker();
     const two = await runLoadScenario(client, {
       exercises: EXERCISES,
       concurrency: CONCURRENCY,

@@ -38,9 +38,9 @@ const ALL_STEPS: Step[] = [
   { key: 'fault', name: 'fault tests (worker killed, PostgreSQL down, Temporal restarted)', ...jest('fault', '--runInBand') },
   {
     key: 'chaos',
-    name: 'chaos run (issue 15: 8 states through the API for 2 min under faults, seed 20261203, then the checker)',
+    name: 'chaos run (issue 15: 8 states through the API for 3 min under faults, seed 20261203, then the checker)',
     file: process.execPath,
-    args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '120', '--states', '8'],
+    args: ['--import', 'tsx', 'scripts/chaos.ts', '--seed', '20261203', '--duration', '180', '--states', '8'],
   },
   {
     key: 'cluster',

@@ -26,6 +26,8 @@ export interface ChaosOptions {
   readonly states?: number;
   /** Simulated years of the scenario, ending today: the driver sends what it can of them within the duration. */
   readonly years?: number;
+  /** These faults instead of the seed's (`parseFaults`), to replay a schedule a run's log shows. */
+  readonly faults?: readonly Fault[];
   readonly progress?: (line: string) => void;
 }
 
@@ -41,6 +43,8 @@ export interface ChaosResult {
   readonly wallSeconds: number;
   /** Transactions PostgreSQL saw cut by a killed client (worker or API): kills that landed in the middle of a write. */
   readonly cutTransactions: number;
+  /** The API's and workers' exits the faults did not cause (the faults kill with SIGKILL), e.g. a failed start. */
+  readonly exitsOnTheirOwn: readonly string[];
 }
 
 /** Each attempt is abandoned after this long; the API itself answers 503 after COMMAND_TIMEOUT_MS. */
@@ -137,7 +141,9 @@ class FaultInjector {
       case 'temporal-restart':
         await faults.stopTemporal();
         await sleep(downMs);
-        return faults.startTemporal();
+        await faults.startTemporal();
+        // The next fault waits for the worker to poll again, as it would for a restarted worker.
+        return this.system.workerPolling(this.worker);
       case 'smtp-outage':
         await this.mailBack;
         await faults.stopMail();
@@ -156,7 +162,14 @@ class FaultInjector {
     this.worker.kill('SIGKILL');
     await this.worker.exited;
     await sleep(downMs);
-    this.worker = this.system.startWorker();
+    // Awaited until it polls: a fault that comes while it still connects ends it for good (CI, seed 20261203 at 180 s:
+    // a Temporal restart refused the new worker's connection, nobody polled after that, 16 (e) divergences).
+    this.worker = await this.system.startWorker();
+  }
+
+  /** The system serves again: the worker the last fault left polls the task queue (it rejects if that worker exited). */
+  serving(): Promise<void> {
+    return this.system.workerPolling(this.worker);
   }
 }
 
@@ -197,13 +210,19 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
   const scenario = throughTheApi(
     generateScenario({ seed: options.seed, states: options.states ?? 32, years, origin: addDays(today, -Math.round(years * 365.25)) }),
   );
-  const schedule = faultSchedule(options.seed, durationMs);
+  const schedule = options.faults ?? faultSchedule(options.seed, durationMs);
   log(`caos: semilla ${options.seed}, ${scenario.states.length} estados, ${scenario.origin} a ${scenario.until}, ${schedule.length} fallas programadas`);
   log(`  datos y bitácoras en ${dir}`);
+  const exitsOnTheirOwn: string[] = [];
   const system = await startSystem({
     dataDir: dir,
     logToFiles: true,
     seed: false,
+    onUnexpectedExit: (name, code) => {
+      if (code === 'SIGKILL') return;
+      exitsOnTheirOwn.push(`${name} (${code}) a los ${((Date.now() - started) / 1000).toFixed(0)} s`);
+      log(`  ${name} salió por su cuenta (${code})`);
+    },
     env: { DEADLINE_POLICY: JSON.stringify(policy), COMMAND_TIMEOUT_MS: String(COMMAND_TIMEOUT_MS) },
   });
   const dataSource = createDataSource({ url: system.databaseUrl, poolSize: 4, logErrors: false });
@@ -219,9 +238,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
       retryForMs: RETRY_FOR_MS,
       onAttempt: () => injector.attemptStarted(),
     });
-    const faults = injector.run(schedule, drivingFrom);
-    await driver.run(scenario);
-    await faults;
+    // Together: a fault that fails (a worker that exits instead of polling) ends the run at once, with its reason.
+    await Promise.all([driver.run(scenario), injector.run(schedule, drivingFrom)]);
     const drivingSeconds = (Date.now() - drivingFrom) / 1000;
     log(`  ${driver.sent.length} comandos en ${drivingSeconds.toFixed(0)} s; período de calma`);
     for (const command of driver.sent.filter((sent) => sent.final === undefined)) await driver.untilFinal(command, 60_000);
@@ -229,6 +247,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await Promise.all(driver.sent.filter((sent) => sent.attempts.length > 1).map((sent) => driver.untilFinal(sent, 60_000)));
     await dataSource.initialize();
     await quietPeriod(dataSource);
+    await injector.serving();
     connection = await Connection.connect({ address: system.temporalAddress });
     const client = new Client({ connection });
     const tolerance = Math.max(0, ...injector.done.filter((fault) => fault.kind !== 'smtp-outage').map((fault) => fault.downMs)) + 120_000;
@@ -240,6 +259,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     const postgresLog = readFileSync(join(dir, 'logs/postgres.log'), 'utf8');
     return {
       cutTransactions: postgresLog.split('unexpected EOF on client connection with an open transaction').length - 1,
+      exitsOnTheirOwn,
       seed: options.seed,
       commands: driver.sent.length,
       faults: injector.done,
@@ -273,6 +293,7 @@ export function summarizeChaos(result: ChaosResult): string[] {
     `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
     `  transacciones cortadas por un SIGKILL del worker o de la API (bitácora de PostgreSQL): ${result.cutTransactions}`,
     `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
+    `  procesos que salieron sin que una falla los matara: ${result.exitsOnTheirOwn.join(', ') || 'ninguno'}`,
     `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
     ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),
     ...result.violations.slice(5, 50).map((violation) => `violación (${violation.invariant}) en ${violation.streamId}: ${violation.message}`),

@@ -40,3 +40,16 @@ export function faultSchedule(seed: number, durationMs: number): Fault[] {
   }
   return faults;
 }
+
+/**
+ * A schedule written out, to replay one a run's log shows instead of the seed's: `kind@seconds+downSeconds`, comma
+ * separated, e.g. `worker-sigkill-in-append@30+2,temporal-restart@31+5`. Undefined when any part is not one.
+ */
+export function parseFaults(text: string): Fault[] | undefined {
+  const faults = text.split(',').map((part) => {
+    const match = /^([a-z-]+)@(\d+(?:\.\d+)?)\+(\d+(?:\.\d+)?)$/.exec(part.trim());
+    const kind = FAULT_KINDS.find((known) => known === match?.[1]);
+    return match && kind ? { kind, atMs: Number(match[2]) * 1000, downMs: Number(match[3]) * 1000 } : undefined;
+  });
+  return faults.every((fault) => fault !== undefined) ? faults.sort((a, b) => a.atMs - b.atMs) : undefined;
+}

@@ -90,7 +90,7 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
     await killWorker();
 
     const timedOut = await post('coordinador', SESSIONS, body, key);
-    worker = system.startWorker();
+    worker = await system.startWorker();
     // The Update the API gave up on is applied once a worker runs again, as before.
     await eventually(async () => expect(await sessionsOn(body.date)).toBe(1), 120_000);
     const retry = await post('coordinador', SESSIONS, body, key);
@@ -119,7 +119,7 @@ describe('a command answered 503, retried with its Idempotency-Key', () => {
     await killWorker();
 
     const timedOut = await post('coordinador', '/api/exercises', body, key);
-    worker = system.startWorker();
+    worker = await system.startWorker();
     const opened = async () =>
       (await database.query(`SELECT id FROM exercises WHERE entidad = $1 AND status = 'open'`, [ENTIDAD])).rows.map((row: { id: string }) => row.id);
     await eventually(async () => expect(await opened()).toEqual(['exercise/25/1']), 120_000);

@@ -51,7 +51,7 @@ describe('the worker killed in the middle of activities', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     system.worker.kill('SIGKILL');
     await system.worker.exited;
-    const replacement = system.startWorker();
+    const replacement = await system.startWorker();
     const statuses = await burst;
 
     expect(replacement.child.exitCode).toBeNull();

@@ -52,8 +52,16 @@ export interface RunningSystem {
   readonly worker: ManagedProcess;
   /** GET /metrics of the API and of the worker, when started with `metrics`. */
   readonly metricsUrls?: { readonly api: string; readonly worker: string };
-  /** Starts a (new) worker process, e.g. after killing one in a fault test. */
-  startWorker(): ManagedProcess;
+  /**
+   * Starts a (new) worker process, e.g. after killing one in a fault test, and waits until it polls the task queue:
+   * until then it is still connecting, and a Temporal or PostgreSQL restart in that time ends it.
+   */
+  startWorker(): Promise<ManagedProcess>;
+  /**
+   * Until `worker` polls the task queue; rejects if it exits first. After a Temporal restart the server knows no
+   * poller until each worker polls again, and refuses queries meanwhile ('no poller seen for task queue recently').
+   */
+  workerPolling(worker: ManagedProcess): Promise<void>;
   /** Starts a (new) API process on the same port and waits until it is ready, e.g. after stopping one. */
   startApi(): Promise<ManagedProcess>;
   /** For fault tests: stop and start again the embedded servers, same data and ports. */
@@ -259,8 +267,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     const worker = launch('worker');
     const api = launch('api');
     const apiUrl = `http://127.0.0.1:${apiPort}`;
+    const workerPolling = (started: ManagedProcess) =>
+      waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE || 'default', env.TEMPORAL_TASK_QUEUE || TASK_QUEUE, started);
     await waitForReadiness(apiUrl, api);
-    await waitForWorker(temporalAddress, env.TEMPORAL_NAMESPACE || 'default', env.TEMPORAL_TASK_QUEUE || TASK_QUEUE, worker);
+    await workerPolling(worker);
     return {
       apiUrl,
       databaseUrl,
@@ -276,7 +286,12 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         api: `http://127.0.0.1:${metricsPorts.api}/metrics`,
         worker: `http://127.0.0.1:${metricsPorts.worker}/metrics`,
       },
-      startWorker: () => launch('worker'),
+      startWorker: async () => {
+        const restarted = launch('worker');
+        await workerPolling(restarted);
+        return restarted;
+      },
+      workerPolling,
       startApi: async () => {
         const restarted = launch('api');
         await waitForReadiness(apiUrl, restarted);
