@@ -37,6 +37,14 @@ describe('the STL page’s mecanismo de gobernanza (guia-instalacion-stl.txt: "p
     expect(shown).toContain('Reporte de avance de los compromisos Cada 2 meses: el mecanismo no fija otro periodo');
   });
 
+  it('ends a version resting on a historical act with one period, however its justification ends', () => {
+    const stl = stlFixture();
+    const current = { ...stl.governance.current, basis: { kind: 'historico' as const, justification: 'Acta en papel.' } };
+    const shown = text(governanceSection({ ...stl, governance: { ...stl.governance, current } }));
+    expect(shown).toContain('Acto sin sesión registrada: Acta en papel. ');
+    expect(shown).not.toContain('papel..');
+  });
+
   it('shows the progress period the STL set: "Reportar periódicamente los avances" (mecanismo-gobernanza-edomex.md, cap. X, 3)', () => {
     const stl = stlFixture();
     const current = { ...stl.governance.current, mechanism: { ...stl.governance.current.mechanism, progress: { reportMonths: 3 } } };

@@ -43,7 +43,8 @@ function basisText(basis: GovernanceBasis): string {
     case 'decision':
       return `Decisión ${basis.decisionId} de la sesión ${basis.sessionId}`;
     case 'historico':
-      return `Acto sin sesión registrada: ${basis.justification}`;
+      // The sentence ends where the page puts its own period: a justification's own would double it.
+      return `Acto sin sesión registrada: ${basis.justification.replace(/[.\s]+$/, '')}`;
     case 'anterior':
       return 'Reglas con que el sistema juzgó al STL antes de registrar su mecanismo';
   }
