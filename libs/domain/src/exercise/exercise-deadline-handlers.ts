@@ -7,9 +7,9 @@ import {
   commitmentsWithoutProgress,
   type ExerciseDeadline,
   exerciseDeadlines,
-  PROGRESS_PERIOD_MONTHS,
   progressPeriods,
 } from './exercise-deadlines';
+import { DEFAULT_PROGRESS_REPORT_MONTHS } from '../stl/governance';
 import { exerciseErrors } from './exercise-errors';
 import { type EscalationResolved, type ExerciseEvent, type PalReviewDueData } from './exercise-events';
 import { type DecisionContext, isBlank } from './exercise-guards';
@@ -68,7 +68,7 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
       const period = progressPeriods(pal, context.policy, state.stl?.progressReports).find(({ to }) => to === deadline.dueOn);
       const missing = period === undefined ? [] : commitmentsWithoutProgress(state, period.from);
       const from = period?.from ?? pal.launchedOn;
-      const message = progressReminderMessage(state, from, deadline.dueOn, missing, period?.months ?? PROGRESS_PERIOD_MONTHS);
+      const message = progressReminderMessage(state, from, deadline.dueOn, missing, period?.months ?? DEFAULT_PROGRESS_REPORT_MONTHS);
       return { type: 'ReminderDue', data: reminderFor(deadline, message) };
     }
     case 'monitoring_due':

@@ -1,6 +1,6 @@
 import { type Audience, type Deadline, type DeadlinePolicy, dueInstant } from '../shared/deadline';
 import { addDays, addMonths, type LocalDate } from '../shared/local-date';
-import { DEFAULT_PROGRESS_REPORT_MONTHS } from '../stl/governance';
+import { DEFAULT_PROGRESS_REPORT_MONTHS, isProgressReportMonths } from '../stl/governance';
 import { type ProgressReportRule } from './exercise-commands';
 import { type StepRules } from './exercise-requirements';
 import { type ExerciseState, type OpenExercise, type PalRecord } from './exercise-state';
@@ -71,12 +71,6 @@ function stallDeadlines(since: LocalDate, policy: DeadlinePolicy): ExerciseDeadl
  */
 export const TERM_MONTHS = 12;
 export const TERM_WARNING_MONTHS = 11;
-/**
- * How often each commitment's progress is expected when the STL's mechanism does not say: the bimonthly rhythm of
- * its sessions ("al menos una vez cada dos meses").
- */
-export const PROGRESS_PERIOD_MONTHS = DEFAULT_PROGRESS_REPORT_MONTHS;
-
 /** A warning in month 11 (garante, enlace) and an escalation at 12 (enlace, coordinador) while the PAL is not launched. */
 function termDeadlines(state: OpenExercise, policy: DeadlinePolicy): ExerciseDeadline[] {
   const at = (months: number, suffix: string, kind: ExerciseDeadlineKind, audience: readonly Audience[]) => {
@@ -119,7 +113,7 @@ function monthsOn(rules: readonly ProgressReportRule[], date: LocalDate): number
   const started = rules.filter((rule) => rule.validFrom === null || rule.validFrom <= date);
   const rule = started.at(-1) ?? rules[0];
   // Reports are checked on arrival; a period under one month would never end.
-  return rule !== undefined && Number.isInteger(rule.months) && rule.months >= 1 ? rule.months : PROGRESS_PERIOD_MONTHS;
+  return rule !== undefined && isProgressReportMonths(rule.months) ? rule.months : DEFAULT_PROGRESS_REPORT_MONTHS;
 }
 
 /** The commitments whose latest progress report is older than `from` (or that have none). */

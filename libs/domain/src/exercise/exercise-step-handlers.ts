@@ -1,6 +1,7 @@
 import { type Decision } from '../shared/decider';
 import { type DomainError } from '../shared/domain-error';
 import { type LocalDate } from '../shared/local-date';
+import { isProgressReportMonths } from '../stl/governance';
 import {
   type CompleteStep,
   type RecordAnnualAgenda,
@@ -117,7 +118,7 @@ export function decideStlStatus(
 /** A period of no months would never end: the exercise's timers would wait on the same day for ever. */
 function checkProgressReports(rules: StlStatusReport['progressReports']): DomainError | undefined {
   for (const rule of rules ?? []) {
-    if (!Number.isInteger(rule.months) || rule.months < 1 || rule.months > 12) return exerciseErrors.INVALID_PROGRESS_PERIOD(rule.months);
+    if (!isProgressReportMonths(rule.months)) return exerciseErrors.INVALID_PROGRESS_PERIOD(rule.months);
     if (rule.validFrom !== null) {
       const error = checkDate('vigencia del periodo de reporte de avance', rule.validFrom);
       if (error) return error;

@@ -49,6 +49,11 @@ export interface GovernanceMechanism {
  */
 export const DEFAULT_PROGRESS_REPORT_MONTHS = 2;
 
+/** A period a mechanism may set: whole months, at most the PAL's year. */
+export function isProgressReportMonths(months: unknown): months is number {
+  return isWholeNumber(months, 1, 12);
+}
+
 /** The months of each progress period under a mechanism. */
 export function progressReportMonths(mechanism: GovernanceMechanism): number {
   return mechanism.progress?.reportMonths ?? DEFAULT_PROGRESS_REPORT_MONTHS;
@@ -168,7 +173,7 @@ function checkInput(input: GovernanceMechanismInput, seatIds: readonly string[])
   if (input.removal !== undefined && input.removal !== null && !isWholeNumber(input.removal.absences, 1, 24)) {
     return invalidMechanism('removal.absences', 'Las ausencias que abren la remoción son un número entero, de 1 a 24.');
   }
-  if (input.progressReportMonths !== undefined && !isWholeNumber(input.progressReportMonths, 1, 12)) {
+  if (input.progressReportMonths !== undefined && !isProgressReportMonths(input.progressReportMonths)) {
     return invalidMechanism('progressReportMonths', 'El periodo de reporte de avance es un número entero de meses, de 1 a 12.');
   }
   if (input.convenes !== undefined && !CONVENERS.includes(input.convenes)) {

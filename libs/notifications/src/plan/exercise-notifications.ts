@@ -12,7 +12,7 @@ import {
   type OpenExercise,
   type PalRecord,
   type PalReviewDueData,
-  PROGRESS_PERIOD_MONTHS,
+  DEFAULT_PROGRESS_REPORT_MONTHS,
   progressPeriods,
   type ReminderDueData,
   type StartedExercise,
@@ -136,7 +136,7 @@ function progressReminder(
   const periods = progressPeriods(pal, context.policy, state.stl?.progressReports);
   const index = periods.findIndex(({ to }) => to === data.dueOn);
   const periodFrom = index < 0 ? pal.launchedOn : periods[index].from;
-  const periodMonths = index < 0 ? PROGRESS_PERIOD_MONTHS : periods[index].months;
+  const periodMonths = index < 0 ? DEFAULT_PROGRESS_REPORT_MONTHS : periods[index].months;
   const nextReminderOn = index < 0 || index + 1 >= periods.length ? null : periods[index + 1].to;
   const missing = commitmentsWithoutProgress(state, periodFrom);
   const commitments = state.commitments

@@ -1,4 +1,4 @@
-import { daysBetween, entidadName, PROGRESS_PERIOD_MONTHS, progressPeriodName } from '@app/domain';
+import { daysBetween, entidadName, DEFAULT_PROGRESS_REPORT_MONTHS, progressPeriodName } from '@app/domain';
 import { type Addressee } from '../plan/notification-kind';
 import {
   type ConveneSessionContent,
@@ -271,7 +271,7 @@ function termWarning(content: TermWarningContent): MessageParts {
 function progressReminder(content: ProgressReminderContent): MessageParts {
   const estado = entidadName(content.entidad);
   const count = content.commitments.length;
-  const period = progressPeriodName(content.periodMonths ?? PROGRESS_PERIOD_MONTHS);
+  const period = progressPeriodName(content.periodMonths ?? DEFAULT_PROGRESS_REPORT_MONTHS);
   const since = (commitment: ProgressReminderContent['commitments'][number]) =>
     commitment.lastReportedOn === null
       ? `sin reportes desde el lanzamiento del PAL, hace ${daysBetween(content.launchedOn, content.writtenOn)} días`
