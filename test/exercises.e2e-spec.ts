@@ -163,10 +163,25 @@ describe('exercise commands through HTTP', () => {
       expect(agenda.status).toBe(200);
       expect(step3.status).toBe(409);
       expect(step3.body).toMatchObject({ code: 'STEP_REQUIREMENTS_MISSING' });
-      // The STL installed itself at stage 10 with a titular and a suplente per sector, and reported so.
+      // The STL installed itself at stage 10 with a titular and a suplente per sector, and reported so; the document
+      // is not the STL's own adoption (guia-instalacion-stl.txt, stage 9: "se acordará el mecanismo de gobernanza").
+      await eventually(async () => {
+        const exercise = await coordinador.get(path(''));
+        expect(exercise.body.missingForCurrentStep).toEqual([
+          expect.objectContaining({ code: 'mecanismo_del_stl' }),
+          expect.objectContaining({ code: 'facilitador' }),
+        ]);
+      });
+      const adopted = await coordinador.put(`/api/stls/${newStl}/governance`, {
+        mechanism: { template: 'minimos_guia' },
+        adoptedOn: daysFromToday(-43),
+        historical: { justification: 'Acordado en la sesión de instalación; el acta se registra aparte.' },
+      });
+      expect(adopted.status).toBe(200);
       await eventually(async () => {
         const exercise = await coordinador.get(path(''));
         expect(exercise.body.missingForCurrentStep).toEqual([expect.objectContaining({ code: 'facilitador' })]);
+        expect(exercise.body.stl).toMatchObject({ mechanismAdoptedOn: daysFromToday(-43) });
       });
     });
 

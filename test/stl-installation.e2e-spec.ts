@@ -66,7 +66,7 @@ describe('installing an STL whose stage 10 came before its titulares', () => {
     expect(response.body.errors.map((error) => error.field).sort()).toEqual(['actaUrl', 'installedOn']);
   });
 
-  it('elects titulares and suplentes, the facilitador, the mecanismo and the agenda: step 3 lacks only the installation', async () => {
+  it('elects titulares and suplentes, the facilitador, adopts the mecanismo, records it and the agenda: step 3 lacks only the installation', async () => {
     for (const sector of SECTORS) {
       const seat = { sector, organizacion: `Representación de ${sector} (Puebla)`, joinedOn: daysFromToday(-40) };
       const titular = await coordinador.post(`/api/stls/${entidad}/members`, { ...seat, memberId: `${entidad}-${sector}-1`, role: 'titular', nombre: `Titular de ${sector}` });
@@ -84,9 +84,11 @@ describe('installing an STL whose stage 10 came before its titulares', () => {
       procedencia: 'Academia – Benemérita Universidad Autónoma de Puebla',
       appointedOn: daysFromToday(-38),
     });
+    // Stage 9 on the STL itself ("se acordará el mecanismo de gobernanza"), while it is integrated: no decision needed.
+    const adopted = await coordinador.put(`/api/stls/${entidad}/governance`, { mechanism: { template: 'minimos_guia' }, adoptedOn: daysFromToday(-37) });
     const mecanismo = await coordinador.post(exercise('/governance-mechanism'), { adoptedOn: daysFromToday(-36), documentUrl: `${MICROSITIO}/mecanismo.pdf` });
     const agenda = await coordinador.post(exercise('/annual-agenda'), { adoptedOn: daysFromToday(-36), documentUrl: `${MICROSITIO}/agenda-anual.pdf` });
-    expect([facilitador.status, mecanismo.status, agenda.status]).toEqual([200, 200, 200]);
+    expect([facilitador.status, adopted.status, mecanismo.status, agenda.status]).toEqual([200, 200, 200, 200]);
 
     await eventually(async () => {
       const current = await coordinador.get(exercise());

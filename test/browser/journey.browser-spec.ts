@@ -79,6 +79,12 @@ async function journey(page: Page, entidad: Entidad, shot: string): Promise<void
     await form.locator('#facilitador-procedencia').fill('Academia');
     await form.locator('#facilitador-fecha').fill(daysAgo(795));
   });
+  // Stage 9 on the STL itself, while it is integrated: the exercise's step 3 waits for it, not only for the document.
+  await followGuidance(page, 'Adoptar en el STL su mecanismo de gobernanza');
+  await act(page, 'form-mecanismo-stl', async (form) => {
+    await form.locator('#mecanismo-stl-plantilla').selectOption('minimos_guia');
+    await form.locator('#mecanismo-stl-fecha').fill(daysAgo(796));
+  });
 
   for (let stage = 1; stage <= 10; stage += 1) {
     await followGuidance(page, new RegExp(`^Concluir la etapa ${stage}$`));

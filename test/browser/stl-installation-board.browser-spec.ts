@@ -91,6 +91,8 @@ describe('recording the STL\'s installation from the board after stage 10 was re
         await form.locator('#facilitador-procedencia').fill('Academia');
         await form.locator('#facilitador-fecha').fill(daysAgo(39));
       });
+      await followGuidance(page, 'Adoptar en el STL su mecanismo de gobernanza');
+      await act(page, 'form-mecanismo-stl', (form) => form.locator('#mecanismo-stl-fecha').fill(daysAgo(38)));
       await act(page, 'form-mecanismo', async (form) => {
         await form.locator('#mecanismo-fecha').fill(daysAgo(38));
         await form.locator('#mecanismo-enlace').fill('https://micrositio.ejemplo.org.mx/mecanismo-de-gobernanza.pdf');

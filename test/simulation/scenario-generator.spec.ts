@@ -36,5 +36,7 @@ describe('the seeded scenario generator', () => {
     expect(stages.some((stage) => stage.justification && !stage.mergedWith)).toBe(true);
     const periods = steps.flatMap((step) => (step.command.type === 'AdoptGovernanceMechanism' ? [step.command.data.mechanism.progressReportMonths] : []));
     expect(new Set(periods)).toEqual(new Set([undefined, 1, 3, 4, 6]));
+    // Every STL adopts its own mechanism: its exercises' step 3 waits for it.
+    expect(periods).toHaveLength(32);
   });
 });

@@ -141,13 +141,12 @@ export class StlPeople {
 }
 
 /**
- * Stage 9 ("se acordará el mecanismo de gobernanza", guia-instalacion-stl.txt): most STLs adopt the guide's minimum
- * over their own rule, and some set their own period of progress reports ("Reportar periódicamente los avances … al
- * igual que con los compromisos del PAL", mecanismo-gobernanza-edomex.md, cap. X, 3), so that the oracle checks
- * progress reminders of every length; the rest keep the registration's provisional version.
+ * Stage 9 ("se acordará el mecanismo de gobernanza", guia-instalacion-stl.txt): every STL adopts the guide's minimum
+ * over its own rule while it is integrated, since its exercise's step 3 waits for it, and most set their own period
+ * of progress reports ("Reportar periódicamente los avances … al igual que con los compromisos del PAL",
+ * mecanismo-gobernanza-edomex.md, cap. X, 3), so that the oracle checks progress reminders of every length.
  */
 export function adoptMechanism(timeline: StateTimeline, random: SeededRandom, day: number): void {
-  if (random.chance(0.25)) return;
   const progressReportMonths = random.chance(0.4) ? undefined : random.pick([1, 3, 4, 6]);
   const mechanism = { template: 'minimos_guia' as const, ...(progressReportMonths !== undefined && { progressReportMonths }) };
   timeline.stl(day, 8, { type: 'AdoptGovernanceMechanism', data: { mechanism, adoptedOn: timeline.dateOf(day) } });

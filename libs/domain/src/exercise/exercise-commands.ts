@@ -68,6 +68,11 @@ export interface StlStatusReport {
   readonly nextSessionDueOn?: LocalDate;
   /** Each change of the period, oldest first (absent in reports of STL runs from before: two months throughout). */
   readonly progressReports?: readonly ProgressReportRule[];
+  /**
+   * The day the STL adopted its own mecanismo de gobernanza (stage 9); null while only the registration's provisional
+   * version applies. Absent in reports of STL runs from before, and for STLs whose mechanism predates the versions.
+   */
+  readonly mechanismAdoptedOn?: LocalDate | null;
 }
 
 export type RecordStlStatus = Command<'RecordStlStatus', StlStatusReport>;

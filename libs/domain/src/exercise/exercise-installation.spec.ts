@@ -23,7 +23,11 @@ import { type ExerciseEvent } from './exercise-events';
  */
 describe('Step 3 completes only with the STL installed, titulares and suplentes in every sector', () => {
   const documents = historyOf([recordGovernanceMechanism, recordAnnualAgenda], jaliscoStlInstalado);
-  const report = (on: string, data: { installedOn?: string; composition?: readonly SectorComposition[] }, stlVersion: number) =>
+  const report = (
+    on: string,
+    data: { installedOn?: string; composition?: readonly SectorComposition[]; mechanismAdoptedOn?: string | null },
+    stlVersion: number,
+  ) =>
     commandOn(on, 'RecordStlStatus', { stlVersion, ...data, facilitador: { nombre: 'Dra. Ana Ruiz Téllez' } });
   const withoutSuplenteGarante = jaliscoComposicion.map((sector) =>
     sector.sector === 'garante' ? { ...sector, suplentes: 0 } : sector,
@@ -72,5 +76,37 @@ describe('Step 3 completes only with the STL installed, titulares and suplentes 
     const older = givenWhenThen(exerciseDeciderWith(DEFAULT_DEADLINE_POLICY, { stepsBeforeIssue17: true }));
     const decision = older(documents).when(report(FACILITADOR_KNOWN_ON, {}, 10)).decision as ExerciseEvent[];
     expect(decision.map((event) => event.type)).toEqual(['StlStatusRecorded', 'StepCompleted']);
+  });
+
+  describe('and the mechanism adopted by the STL itself, not only recorded as a document', () => {
+    // guia-instalacion-stl.txt, Anexo 1, stage 9: "se acordará el mecanismo de gobernanza que regirá su actuación".
+    const installed = { installedOn: stageDate(10), composition: jaliscoComposicion };
+
+    it('waits while the STL runs under its registration’s provisional mechanism, although the document is recorded', () => {
+      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
+      const error = given(history)
+        .when(commandOn(FACILITADOR_KNOWN_ON, 'CompleteStep', { step: 3, completedOn: FACILITADOR_KNOWN_ON }))
+        .then('STEP_REQUIREMENTS_MISSING');
+      expect(error.details?.missing).toEqual(['mecanismo_del_stl']);
+      expect(error.message).toContain('adoptar en el STL su mecanismo de gobernanza (etapa 9)');
+    });
+
+    it('completes by itself when the STL reports its adoption, dated by that adoption', () => {
+      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
+      const completed = given(history)
+        .when(report('2026-03-27', { ...installed, mechanismAdoptedOn: '2026-03-25' }, 11))
+        .decision as ExerciseEvent[];
+      expect(completed.find((event) => event.type === 'StepCompleted')?.data).toMatchObject({ step: 3, completedOn: '2026-03-25' });
+    });
+
+    it('takes the document alone from STL runs that do not report the adoption', () => {
+      const decision = given(documents).when(report(FACILITADOR_KNOWN_ON, installed, 10)).decision as ExerciseEvent[];
+      expect(decision.map((event) => event.type)).toContain('StepCompleted');
+    });
+
+    it('refuses an adoption day that is no date', () => {
+      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
+      given(history).when(report('2026-03-27', { ...installed, mechanismAdoptedOn: '2026-02-31' }, 11)).then('INVALID_DATE');
+    });
   });
 });

@@ -54,7 +54,7 @@ export function stepRequirementsMissing(
       return [
         ...pendingStagesOf(state, 3),
         ...(rules.stepsBeforeIssue17 ? [] : stlInstallationMissing(state)),
-        ...stlIntegrationMissing(state),
+        ...stlIntegrationMissing(state, rules),
       ];
     case 4:
       return commitmentsMissing(state);
@@ -98,12 +98,25 @@ function stlInstallationMissing(state: StartedExercise): MissingRequirement[] {
   return [...installed, ...seats];
 }
 
-/** Paso 3: once elected, the members agree the MG, elect the facilitador and write the annual agenda. */
-function stlIntegrationMissing(state: StartedExercise): MissingRequirement[] {
+/** Stage 9 done by the STL itself: what its exercise's step 3 waits for, and the board asks for from step 2 on. */
+export const STL_MECHANISM_ADOPTION: MissingRequirement = {
+  code: 'mecanismo_del_stl',
+  label: 'adoptar en el STL su mecanismo de gobernanza (etapa 9)',
+};
+
+/**
+ * Paso 3: once elected, the members agree the MG, elect the facilitador and write the annual agenda. The MG is two
+ * things: the document the exercise keeps (it goes into the acta de instalación) and the STL's own adoption of it
+ * (stage 9: "se acordará el mecanismo de gobernanza que regirá su actuación", guia-instalacion-stl.txt), which its
+ * sessions are judged by. STL runs from before do not report the adoption, and the document stands alone.
+ */
+function stlIntegrationMissing(state: StartedExercise, rules: StepRules): MissingRequirement[] {
+  const adoptionMissing = !rules.stepsBeforeIssue17 && state.stl?.mechanismAdoptedOn === null;
   return [
     state.governanceMechanism
       ? []
       : [{ code: 'mecanismo_de_gobernanza', label: 'registrar el mecanismo de gobernanza' }],
+    adoptionMissing ? [STL_MECHANISM_ADOPTION] : [],
     state.stl?.facilitador ? [] : [{ code: 'facilitador', label: 'elegir al facilitador del STL' }],
     state.annualAgenda ? [] : [{ code: 'agenda_anual', label: 'registrar la agenda anual de trabajo' }],
   ].flat();
@@ -166,6 +179,9 @@ function requirementDates(state: StartedExercise, step: 2 | 3, rules: StepRules)
   const stageDates = stagesOfStep(step).map((stage) => state.stages[stage]?.on);
   const documents =
     step === 3 ? [state.governanceMechanism?.adoptedOn, state.annualAgenda?.adoptedOn, state.facilitadorKnownOn] : [];
-  const installation = step === 3 && !rules.stepsBeforeIssue17 ? [state.stl?.installedOn, state.compositionCompleteOn] : [];
+  const installation =
+    step === 3 && !rules.stepsBeforeIssue17
+      ? [state.stl?.installedOn, state.compositionCompleteOn, state.stl?.mechanismAdoptedOn ?? undefined]
+      : [];
   return [...stageDates, ...documents, ...installation].filter((date): date is LocalDate => date !== undefined);
 }

@@ -99,6 +99,7 @@ export function decideStlStatus(
     ['instalación del STL', status.installedOn],
     ['última sesión', status.lastSessionOn],
     ['próxima sesión', status.nextSessionDueOn],
+    ['adopción del mecanismo del STL', status.mechanismAdoptedOn ?? undefined],
   ] as const;
   const error =
     dates.map(([field, date]) => (date === undefined ? undefined : checkDate(field, date))).find(Boolean) ??
@@ -128,7 +129,17 @@ function checkProgressReports(rules: StlStatusReport['progressReports']): Domain
 }
 
 function normalized(status: StlStatusReport): StlStatusReport {
-  const { stlVersion, installedOn, composition, compositionCompleteOn, facilitador, lastSessionOn, nextSessionDueOn, progressReports } = status;
+  const {
+    stlVersion,
+    installedOn,
+    composition,
+    compositionCompleteOn,
+    facilitador,
+    lastSessionOn,
+    nextSessionDueOn,
+    progressReports,
+    mechanismAdoptedOn,
+  } = status;
   return {
     ...(stlVersion !== undefined && { stlVersion }),
     ...(installedOn !== undefined && { installedOn }),
@@ -138,6 +149,7 @@ function normalized(status: StlStatusReport): StlStatusReport {
     ...(lastSessionOn !== undefined && { lastSessionOn }),
     ...(nextSessionDueOn !== undefined && { nextSessionDueOn }),
     ...(progressReports !== undefined && { progressReports }),
+    ...(mechanismAdoptedOn !== undefined && { mechanismAdoptedOn }),
   };
 }
 
@@ -148,6 +160,7 @@ function sameStatus(a: StlStatusReport, b: StlStatusReport): boolean {
     a.facilitador?.nombre === b.facilitador?.nombre &&
     a.lastSessionOn === b.lastSessionOn &&
     a.nextSessionDueOn === b.nextSessionDueOn &&
-    JSON.stringify(a.progressReports) === JSON.stringify(b.progressReports)
+    JSON.stringify(a.progressReports) === JSON.stringify(b.progressReports) &&
+    a.mechanismAdoptedOn === b.mechanismAdoptedOn
   );
 }

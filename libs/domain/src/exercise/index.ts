@@ -6,7 +6,7 @@ export * from './exercise-decider';
 export { type ExerciseErrorCode, exerciseErrors } from './exercise-errors';
 export * from './exercise-events';
 export { progressPeriodName, whereItStands } from './exercise-messages';
-export { type MissingRequirement, stepRequirementsMissing, type StepRules } from './exercise-requirements';
+export { type MissingRequirement, STL_MECHANISM_ADOPTION, stepRequirementsMissing, type StepRules } from './exercise-requirements';
 export {
   type ClosedExercise,
   evolveExercise,

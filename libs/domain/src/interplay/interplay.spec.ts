@@ -136,3 +136,23 @@ describe('the STL tells its exercise how often its commitments report progress (
     expect(stlStatusReport(stlSummary(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY)!, 9)).not.toHaveProperty('progressReports');
   });
 });
+
+describe('the STL tells its exercise the day it adopted its own mechanism (guia-instalacion-stl.txt, stage 9)', () => {
+  // "se acordará el mecanismo de gobernanza que regirá su actuación": the registration's provisional version is not it.
+  const adoptionOf = (events: readonly StlEvent[]) =>
+    stlStatusReport(stlSummary(fold(stlDecider, events), DEFAULT_DEADLINE_POLICY)!, 9, { mechanismAdoption: true });
+  const adopt = (events: readonly StlEvent[], adoptedOn: string, progressReportMonths: number) =>
+    eventsOf(stlDecider, [command('AdoptGovernanceMechanism', { mechanism: { template: 'minimos_guia', progressReportMonths }, adoptedOn }, on(adoptedOn))], events);
+
+  it('says null under the provisional version, then the day of the first adoption, which a later change keeps', () => {
+    const registered = history(registerEdomex);
+    const adopted = adopt(registered, '2026-09-01', 2);
+    expect(adoptionOf(registered).mechanismAdoptedOn).toBeNull();
+    expect(adoptionOf(adopted).mechanismAdoptedOn).toBe('2026-09-01');
+    expect(adoptionOf(adopt(adopted, '2026-09-15', 3)).mechanismAdoptedOn).toBe('2026-09-01');
+  });
+
+  it('tells nothing of it in reports of runs from before', () => {
+    expect(stlStatusReport(stlSummary(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY)!, 9)).not.toHaveProperty('mechanismAdoptedOn');
+  });
+});

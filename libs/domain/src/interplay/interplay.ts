@@ -58,6 +58,8 @@ export interface StatusReportOptions {
   readonly composition?: boolean;
   /** Nor, before the mechanism's own period, the progress-report periods. */
   readonly progressReports?: boolean;
+  /** Nor, before step 3 waited for it, the day the STL adopted its mechanism. */
+  readonly mechanismAdoption?: boolean;
 }
 
 /**
@@ -77,7 +79,18 @@ export function stlStatusReport(summary: StlSummary, stlVersion?: number, option
     ...(summary.lastSessionOn && { lastSessionOn: summary.lastSessionOn }),
     ...(summary.nextSessionDueOn && { nextSessionDueOn: summary.nextSessionDueOn }),
     ...(options.progressReports && { progressReports: progressReportRules(summary) }),
+    ...(options.mechanismAdoption && mechanismAdoption(summary)),
   };
+}
+
+/**
+ * Stage 9's adoption: the first version the STL itself adopted, not the registration's provisional one. A mechanism
+ * that predates the versions (streams recorded before them) has no known day, so the report says nothing of it.
+ */
+function mechanismAdoption(summary: StlSummary): Pick<StlStatusReport, 'mechanismAdoptedOn'> {
+  const adopted = summary.governance.history.find((version) => version.basis.kind !== 'registro');
+  if (adopted === undefined) return { mechanismAdoptedOn: null };
+  return adopted.validFrom === null ? {} : { mechanismAdoptedOn: adopted.validFrom };
 }
 
 /** The period of each mechanism version, only where it changes, so that another change of the mechanism reports nothing new. */

@@ -43,6 +43,8 @@ const VACANT_WHEN_SELECTION_DUE = 'vacant-when-selection-due';
 const REPORT_STL_COMPOSITION = 'report-stl-composition';
 /** Reports tell the exercise how often its commitments report progress under the STL's mechanism. */
 const REPORT_PROGRESS_PERIODS = 'report-progress-periods';
+/** Reports tell the exercise the day the STL adopted its own mechanism: its step 3 waits for it. */
+const REPORT_MECHANISM_ADOPTION = 'report-mechanism-adoption';
 
 /** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
 interface RunRules {
@@ -80,7 +82,11 @@ class ExerciseReporter {
     const summary = stlSummary(state, patched(REPORT_UNDER_STREAM_POLICY) ? this.policy : DEFAULT_DEADLINE_POLICY);
     if (!this.exerciseId || !summary) return;
     // Asked at each report, not once per run: an STL run begun before it starts telling its composition at once.
-    const options = { composition: patched(REPORT_STL_COMPOSITION), progressReports: patched(REPORT_PROGRESS_PERIODS) };
+    const options = {
+      composition: patched(REPORT_STL_COMPOSITION),
+      progressReports: patched(REPORT_PROGRESS_PERIODS),
+      mechanismAdoption: patched(REPORT_MECHANISM_ADOPTION),
+    };
     const serialized = JSON.stringify(stlStatusReport(summary, undefined, options));
     if (serialized === this.lastReport) return;
     this.lastReport = serialized;

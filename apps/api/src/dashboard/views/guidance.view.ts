@@ -1,4 +1,4 @@
-import { CORE_SECTORS, EXERCISE_STEPS, type ExerciseSummary, type StlSummary } from '@app/domain';
+import { CORE_SECTORS, EXERCISE_STEPS, type ExerciseSummary, STL_MECHANISM_ADOPTION, type StlSummary } from '@app/domain';
 import { SECTOR_LABELS } from '../format/labels';
 import { fechaLarga } from '../format/spanish-dates';
 import { html, type SafeHtml } from '../html/html';
@@ -17,6 +17,7 @@ function formFor(code: string): string | undefined {
   const forms: Readonly<Record<string, string>> = {
     stl_instalado: 'form-instalacion',
     mecanismo_de_gobernanza: 'form-mecanismo',
+    [STL_MECHANISM_ADOPTION.code]: 'form-mecanismo-stl',
     facilitador: 'form-facilitador',
     agenda_anual: 'form-agenda-anual',
     lanzamiento_del_pal: 'form-pal',
@@ -34,6 +35,15 @@ function installationNeeds(stl: StlSummary | undefined): Need[] {
   if (!stl || stl.status === 'instalado') return [];
   const missing = CORE_SECTORS.filter((sector) => stl.titularesBySector[sector] === 0).map((sector) => SECTOR_LABELS[sector].toLowerCase());
   return missing.length === 0 ? [] : [{ text: `Para instalar el STL (etapa 10): agregar al menos un titular de ${missing.join(', ')}`, form: 'form-integrante' }];
+}
+
+/**
+ * Stage 9 is the STL's own adoption of its mechanism, best done while it is integrated (once installed, a change
+ * rests on its decision): asked for from step 2 on, before step 3 lists it.
+ */
+function mechanismNeeds(stl: StlSummary | undefined, listed: readonly string[]): Need[] {
+  if (!stl || stl.governance.adopted || listed.includes(STL_MECHANISM_ADOPTION.code)) return [];
+  return [{ text: capitalized(STL_MECHANISM_ADOPTION.label), form: formFor(STL_MECHANISM_ADOPTION.code) }];
 }
 
 function monitoringNeed(exercise: ExerciseSummary): Need {
@@ -62,7 +72,7 @@ function needsOf(exercise: ExerciseSummary, stl: StlSummary | undefined): Need[]
   if (exercise.currentStep === 4 && needs.length === 0) needs.push({ text: 'Concluir el paso 4 al terminar las mesas participativas', form: 'form-paso' });
   // Runs begun before issue 17 do not list the monitoring among step 6's needs; the page names it all the same.
   if (exercise.currentStep === 6 && !exercise.monitoringCompletedOn && !listed.includes('monitoreo')) needs.unshift(monitoringNeed(exercise));
-  if (exercise.currentStep <= 3) needs.push(...installationNeeds(stl));
+  if (exercise.currentStep <= 3) needs.push(...mechanismNeeds(stl, listed), ...installationNeeds(stl));
   return needs;
 }
 

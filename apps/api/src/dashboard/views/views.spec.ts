@@ -279,3 +279,31 @@ describe('«Lo que falta» at step 3, stage 10 concluded before the titulares (i
     expect(pageFor('coordinador', record(stlFixture()))).not.toContain('id="form-instalacion"');
   });
 });
+
+describe('«Lo que falta» asks for the STL’s own mechanism (guia-instalacion-stl.txt, stage 9)', () => {
+  // "se acordará el mecanismo de gobernanza que regirá su actuación": the exercise's document is not the STL's adoption.
+  const provisional = (stl = stlFixture({ status: 'en_integracion', installedOn: undefined })) =>
+    stlFixture({ ...stl, governance: { ...stl.governance, adopted: false } });
+  const adoption = '<a href="#form-mecanismo-stl">Adoptar en el STL su mecanismo de gobernanza (etapa 9)</a>';
+
+  it('from step 2 on, linked to the STL’s form, while only the registration’s provisional version applies', () => {
+    const exercise: ExerciseSummary = { ...jaliscoExercise(5), currentStep: 2, missingForCurrentStep: [] };
+
+    expect(stepGuidance({ ...jaliscoRecord(), exercise, stl: provisional() }, true).value).toContain(adoption);
+    expect(stepGuidance({ ...jaliscoRecord(), exercise, stl: stlFixture({ status: 'en_integracion', installedOn: undefined }) }, true).value).not.toContain(
+      'form-mecanismo-stl',
+    );
+  });
+
+  it('once at step 3, where the API lists it', () => {
+    const exercise: ExerciseSummary = {
+      ...jaliscoExercise(10),
+      currentStep: 3,
+      missingForCurrentStep: [{ code: 'mecanismo_del_stl', label: 'adoptar en el STL su mecanismo de gobernanza (etapa 9)' }],
+    };
+
+    const guidance = stepGuidance({ ...jaliscoRecord(), exercise, stl: provisional(stlFixture()) }, true).value;
+
+    expect(guidance.split(adoption)).toHaveLength(2);
+  });
+});
