@@ -3,13 +3,7 @@ import { escalationFor, reminderFor } from '../shared/escalation';
 import { localDateAt } from '../shared/local-date';
 import { stlStreamId } from '../shared/stream-ids';
 import { type AcknowledgeEscalation, type FireDeadline, type ResolveEscalation } from './exercise-commands';
-import {
-  commitmentsWithoutProgress,
-  type ExerciseDeadline,
-  exerciseDeadlines,
-  progressPeriods,
-} from './exercise-deadlines';
-import { DEFAULT_PROGRESS_REPORT_MONTHS } from '../stl/governance';
+import { type ExerciseDeadline, exerciseDeadlines, progressReminderSubject } from './exercise-deadlines';
 import { exerciseErrors } from './exercise-errors';
 import { type EscalationResolved, type ExerciseEvent, type PalReviewDueData } from './exercise-events';
 import { type DecisionContext, isBlank } from './exercise-guards';
@@ -65,10 +59,8 @@ function firedEvent(deadline: ExerciseDeadline, state: OpenExercise, context: De
       return { type: 'EscalationRaised', data: escalationFor(deadline, 'coordinador', context.now, reason) };
     }
     case 'progress_reminder': {
-      const period = progressPeriods(pal, context.policy, state.stl?.progressReports).find(({ to }) => to === deadline.dueOn);
-      const missing = period === undefined ? [] : commitmentsWithoutProgress(state, period.from);
-      const from = period?.from ?? pal.launchedOn;
-      const message = progressReminderMessage(state, from, deadline.dueOn, missing, period?.months ?? DEFAULT_PROGRESS_REPORT_MONTHS);
+      const { from, months, missing } = progressReminderSubject(state, pal, context.policy, deadline.dueOn);
+      const message = progressReminderMessage(state, from, deadline.dueOn, missing, months);
       return { type: 'ReminderDue', data: reminderFor(deadline, message) };
     }
     case 'monitoring_due':

@@ -116,6 +116,31 @@ function monthsOn(rules: readonly ProgressReportRule[], date: LocalDate): number
   return rule !== undefined && isProgressReportMonths(rule.months) ? rule.months : DEFAULT_PROGRESS_REPORT_MONTHS;
 }
 
+/** What a progress reminder due on a day is about, for its message and its e-mail. */
+export interface ProgressReminderSubject {
+  /** The period that ends that day: its first day and its length. */
+  readonly from: LocalDate;
+  readonly months: number;
+  /** Its commitments without a report in it. */
+  readonly missing: readonly string[];
+  /** The end of the next period, when the PAL's year has one. */
+  readonly nextReminderOn: LocalDate | null;
+}
+
+/** A day no period ends on (the periods were reshaped since it was due) is about no commitment. */
+export function progressReminderSubject(
+  state: OpenExercise,
+  pal: PalRecord,
+  policy: DeadlinePolicy,
+  dueOn: LocalDate,
+): ProgressReminderSubject {
+  const periods = progressPeriods(pal, policy, state.stl?.progressReports);
+  const index = periods.findIndex(({ to }) => to === dueOn);
+  if (index < 0) return { from: pal.launchedOn, months: DEFAULT_PROGRESS_REPORT_MONTHS, missing: [], nextReminderOn: null };
+  const { from, months } = periods[index];
+  return { from, months, missing: commitmentsWithoutProgress(state, from), nextReminderOn: periods[index + 1]?.to ?? null };
+}
+
 /** The commitments whose latest progress report is older than `from` (or that have none). */
 export function commitmentsWithoutProgress(state: OpenExercise, from: LocalDate): string[] {
   return state.commitments

@@ -1,6 +1,5 @@
 import {
   addMonths,
-  commitmentsWithoutProgress,
   type Deadline,
   type DeadlinePolicy,
   type ExerciseEvent,
@@ -12,8 +11,7 @@ import {
   type OpenExercise,
   type PalRecord,
   type PalReviewDueData,
-  DEFAULT_PROGRESS_REPORT_MONTHS,
-  progressPeriods,
+  progressReminderSubject,
   type ReminderDueData,
   type StartedExercise,
   TERM_MONTHS,
@@ -133,12 +131,7 @@ function progressReminder(
   pal: PalRecord,
   context: ExerciseContext,
 ): PlannedNotification['content'] {
-  const periods = progressPeriods(pal, context.policy, state.stl?.progressReports);
-  const index = periods.findIndex(({ to }) => to === data.dueOn);
-  const periodFrom = index < 0 ? pal.launchedOn : periods[index].from;
-  const periodMonths = index < 0 ? DEFAULT_PROGRESS_REPORT_MONTHS : periods[index].months;
-  const nextReminderOn = index < 0 || index + 1 >= periods.length ? null : periods[index + 1].to;
-  const missing = commitmentsWithoutProgress(state, periodFrom);
+  const { from: periodFrom, months: periodMonths, missing, nextReminderOn } = progressReminderSubject(state, pal, context.policy, data.dueOn);
   const commitments = state.commitments
     .filter((commitment) => missing.includes(commitment.id))
     .map((commitment): CommitmentWithoutProgress => ({ id: commitment.id, title: commitment.title, lastReportedOn: commitment.reportedOn ?? null }));
