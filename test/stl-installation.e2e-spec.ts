@@ -118,6 +118,14 @@ describe('installing an STL whose stage 10 came before its titulares', () => {
     expect(retried.body).toEqual(installed.body);
   });
 
+  it('resolves the escalation of the installation it refused, saying when it was installed', async () => {
+    await eventually(async () => {
+      const escalations = await coordinador.get(`/api/escalations?entidad=${entidad}`);
+      const refusal = (escalations.body as { reason: string }[]).find((escalation) => escalation.reason.includes('la instalación del STL al concluir la etapa 10'));
+      expect(refusal).toMatchObject({ status: 'resuelta', resolution: expect.stringContaining('El STL quedó instalado el') });
+    });
+  });
+
   it('tells the exercise: step 3 completes by itself, dated by the installation, and step 4 can then be concluded', async () => {
     await eventually(async () => {
       const current = await coordinador.get(exercise());

@@ -8,13 +8,18 @@ import { Like } from 'typeorm';
 const ENLACE = 'laura.mendez@inai.ejemplo.mx';
 const COORDINACION = 'coordinacion@inai.ejemplo.mx';
 
-/** The addresses of the garante sector's titulares on the STL: "the state's garante(s)". */
-function garantesOf(state: StlState): string[] {
+/** The addresses of the STL's members, all or those `chosen`, one each. */
+function addressesOf(state: StlState, chosen: (member: { sector: string; role: string }) => boolean = () => true): string[] {
   if (state.status === 'unregistered') return [];
-  return Object.values(state.members)
-    .filter((member) => member.sector === 'garante' && member.role === 'titular')
-    .map((member) => member.email as string)
-    .sort();
+  const addresses = Object.values(state.members)
+    .filter(chosen)
+    .map((member) => member.email as string);
+  return [...new Set(addresses)].sort();
+}
+
+/** The garante sector's titulares on the STL: "the state's garante(s)". */
+function garantesOf(state: StlState): string[] {
+  return addressesOf(state, (member) => member.sector === 'garante' && member.role === 'titular');
 }
 
 /**
@@ -87,15 +92,19 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
     expect(stack.sink.received.filter((mail) => /once meses|doce meses/.test(mail.parsed.subject ?? ''))).toHaveLength(garantes.length + 2);
   });
 
-  it('two months after the launch, the garante is told of each commitment without a progress report, with the bimester’s dates', async () => {
+  it('two months after the launch, the garante and the STL are told of each commitment without a progress report, with the bimester’s dates', async () => {
+    // mecanismo-gobernanza-edomex.md, cap. X, 3: "Reportar periódicamente los avances de su proyecto al STL, que dará seguimiento".
     const { launchedOn } = await launchPalOf(stack.driver, '19');
-    const garantes = garantesOf(await stack.driver.stlState('19'));
+    const stl = await stack.driver.stlState('19');
+    const recipients = addressesOf(stl);
     const periodEnd = addMonths(launchedOn, 2);
 
     await stack.driver.sleepUntil(periodEnd, 18);
-    const reminders = await mailsAbout(/^Nuevo León: \d+ compromisos? del PAL sin reporte de avance/, garantes.length);
+    const reminders = await mailsAbout(/^Nuevo León: \d+ compromisos? del PAL sin reporte de avance/, recipients.length);
 
-    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
+    expect(recipients).toEqual(expect.arrayContaining(garantesOf(stl)));
+    expect(recipients.length).toBeGreaterThan(garantesOf(stl).length);
+    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(recipients);
     for (const reminder of reminders) {
       expect(reminder.parsed.subject).toBe(`Nuevo León: 5 compromisos del PAL sin reporte de avance en el bimestre que concluyó el ${spanishDate(periodEnd)}`);
       expect(reminder.parsed.text).toContain(`En el bimestre del ${spanishLongDate(launchedOn)} al ${spanishLongDate(periodEnd)} no se registró avance de 5 compromisos`);
@@ -103,7 +112,7 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
       expect(reminder.parsed.text).toContain(`micrositio antes del ${spanishLongDate(addMonths(launchedOn, 4))}, cuando se revisa el bimestre siguiente.`);
     }
     const rows = await rowsOf('exercise/19/1', `avance:${periodEnd}:recordatorio|`);
-    expect(rows.map((row) => [row.recipientEmail, row.status]).sort()).toEqual(garantes.map((email) => [email, 'sent']));
+    expect(rows.map((row) => [row.recipientEmail, row.status]).sort()).toEqual(recipients.map((email) => [email, 'sent']));
   });
 
   it('an STL whose mechanism sets a quarterly period is reminded at three months, of its «trimestre», and not at two', async () => {
@@ -115,7 +124,7 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
       adoptedOn: launchedOn,
       historical: { justification: 'Acordado por el STL en la sesión de lanzamiento del PAL.' },
     });
-    const garantes = garantesOf(await stack.driver.stlState('25'));
+    const recipients = addressesOf(await stack.driver.stlState('25'));
     const quarterEnd = addMonths(launchedOn, 3);
 
     await stack.driver.sleepUntil(addMonths(launchedOn, 2), 18);
@@ -127,10 +136,10 @@ describe('the twelve months and the PAL’s progress, from the workflow to the i
     ]);
     expect(stack.sink.received.filter((mail) => /^Sinaloa: .*sin reporte de avance/.test(mail.parsed.subject ?? ''))).toEqual([]);
     await stack.driver.sleepUntil(quarterEnd, 18);
-    const reminders = await mailsAbout(/^Sinaloa: \d+ compromisos? del PAL sin reporte de avance/, garantes.length);
+    const reminders = await mailsAbout(/^Sinaloa: \d+ compromisos? del PAL sin reporte de avance/, recipients.length);
 
-    expect(garantes.length).toBeGreaterThan(0);
-    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(garantes);
+    expect(recipients.length).toBeGreaterThan(0);
+    expect(reminders.flatMap((mail) => mail.envelopeTo).sort()).toEqual(recipients);
     for (const reminder of reminders) {
       expect(reminder.parsed.subject).toBe(`Sinaloa: 5 compromisos del PAL sin reporte de avance en el trimestre que concluyó el ${spanishDate(quarterEnd)}`);
       expect(reminder.parsed.text).toContain(`micrositio antes del ${spanishLongDate(addMonths(launchedOn, 6))}, cuando se revisa el trimestre siguiente.`);

@@ -4,8 +4,19 @@ import { DEFAULT_DEADLINE_POLICY } from '../shared/deadline';
 import { fold } from '../shared/decider';
 import { eventsOf } from '../test-support/given-when-then';
 import { STL_2017, stlSeedCommands } from '../stl/stl-seed';
-import { stlDecider } from '../stl/stl-decider';
-import { command, edomexInstalled, history, INSTALLED_ON, on, registerEdomex, stateOf } from '../stl/testing/stl-fixtures';
+import { stlDecider, stlDeciderWith } from '../stl/stl-decider';
+import {
+  appointFunes,
+  command,
+  edomexInstalled,
+  edomexMembers,
+  history,
+  installEdomex,
+  INSTALLED_ON,
+  on,
+  registerEdomex,
+  stateOf,
+} from '../stl/testing/stl-fixtures';
 import { type StlEvent } from '../stl/stl-events';
 import { stlSummary } from '../stl/stl-summary';
 import { interplayRefusal, interplayUndelivered, stlRequestsFor, stlStatusReport } from './interplay';
@@ -154,5 +165,30 @@ describe('the STL tells its exercise the day it adopted its own mechanism (guia-
 
   it('tells nothing of it in reports of runs from before', () => {
     expect(stlStatusReport(stlSummary(stateOf(edomexInstalled), DEFAULT_DEADLINE_POLICY)!, 9)).not.toHaveProperty('mechanismAdoptedOn');
+  });
+});
+
+describe('the STL’s own installation resolves the escalation of the one it refused at stage 10', () => {
+  // guia-instalacion-stl.txt, Anexo 1, stage 10: "Instalación del STL … acta de instalación firmada"; the STL refused it
+  // while a sector had no titular, and the coordinación was told (issue 17, item 2).
+  const refusal = command('RecordIncident', interplayRefusal('InstallStl', 'exercise/15/1@31:0', 'Para instalar el STL falta al menos un titular.'));
+  const refused = history(registerEdomex, refusal, ...edomexMembers, appointFunes);
+
+  it('resolves it in the same decision, saying when the STL was installed', () => {
+    const decision = stlDecider.decide(installEdomex, stateOf(refused)) as StlEvent[];
+
+    expect(decision.find((event) => event.type === 'EscalationResolved')).toEqual({
+      type: 'EscalationResolved',
+      data: { escalationId: 'incidente:rechazo:exercise/15/1@31:0', at: installEdomex.metadata.now, resolution: 'El STL quedó instalado el martes 1 de septiembre de 2026.' },
+    });
+  });
+
+  it('leaves other incidents open, and runs begun before it keep the refusal open too', () => {
+    const other = command('RecordIncident', interplayRefusal('RenewCivilSociety', 'exercise/15/1@90:0', 'El STL no está instalado.'));
+    const decision = stlDecider.decide(installEdomex, stateOf(eventsOf(stlDecider, [other], refused))) as StlEvent[];
+    expect(decision.filter((event) => event.type === 'EscalationResolved')).toHaveLength(1);
+
+    const older = stlDeciderWith(DEFAULT_DEADLINE_POLICY, { refusedInstallationStaysOpen: true });
+    expect((older.decide(installEdomex, stateOf(refused)) as StlEvent[]).map((event) => event.type)).not.toContain('EscalationResolved');
   });
 });

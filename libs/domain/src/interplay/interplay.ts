@@ -3,7 +3,7 @@ import { type ProgressReportRule, type SectorComposition, type StlStatusReport }
 import { progressReportMonths } from '../stl/governance';
 import { CORE_SECTORS, type Sector, SECTORS, sectorLabel } from '../stl/stl-terms';
 import { type ConcludeFacilitadorSelection, type InstallStl, type RenewCivilSociety } from '../stl/stl-commands';
-import { type IncidentData } from '../shared/escalation';
+import { type Escalation, type IncidentData } from '../shared/escalation';
 import { type StlSummary } from '../stl/stl-summary';
 
 /** A command one aggregate's facts ask of the other; the workflows deliver it as a signal. */
@@ -125,11 +125,20 @@ function actName(act: string): string {
   return INTERPLAY_ACTS[act] ?? `el acto «${act}»`;
 }
 
+function refusalPrefix(act: string): string {
+  return `No se realizó ${actName(act)}:`;
+}
+
+/** An open escalation `interplayRefusal` raised about `act` (its incident keeps no act, only these words). */
+export function isOpenRefusalOf(act: string, escalation: Escalation): boolean {
+  return escalation.kind === 'interplay_incident' && escalation.status !== 'resuelta' && escalation.reason.startsWith(refusalPrefix(act));
+}
+
 /** The other workflow's rules refused an act of the interplay: nothing will retry it, people must act. */
 export function interplayRefusal(act: string, commandId: string | undefined, why: string): IncidentData {
   return {
     incidentId: `rechazo:${commandId ?? act}`,
-    reason: `No se realizó ${actName(act)}: ${why.replace(/\.$/, '')}. Revise el expediente y registre el acto cuando proceda.`,
+    reason: `${refusalPrefix(act)} ${why.replace(/\.$/, '')}. Revise el expediente y registre el acto cuando proceda.`,
   };
 }
 

@@ -1,5 +1,8 @@
 import { type Decider, type Decision, type DecisionContext, decisionContext } from '../shared/decider';
 import { incidentEscalation } from '../shared/escalation';
+import { isOpenRefusalOf } from '../interplay/interplay';
+import { type Instant } from '../shared/local-date';
+import { spanishLongDate } from '../shared/spanish-date';
 import { DEFAULT_DEADLINE_POLICY, type DeadlinePolicy } from '../shared/deadline';
 import { type DomainError, isDomainError } from '../shared/domain-error';
 import { decideRecordDecision } from './ballot';
@@ -33,18 +36,37 @@ import { initialStlState, type RegisteredStl, type StlInstalado, type StlState }
  */
 export function stlDeciderWith(
   policy: DeadlinePolicy,
-  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted' | 'legacyGovernance'> & VacancyRuleOptions = {},
+  options: Pick<DecisionContext, 'backdatedNoticeAccepted' | 'emptyAttendanceAccepted' | 'legacyGovernance'> &
+    VacancyRuleOptions & {
+      /** Runs begun before it kept the escalation of a refused installation open once the STL was installed. */
+      readonly refusedInstallationStaysOpen?: boolean;
+    } = {},
 ): Decider<StlCommand, StlEvent, StlState> {
-  const { vacantBeforeSelectionDue, ...contextOptions } = options;
+  const { vacantBeforeSelectionDue, refusedInstallationStaysOpen, ...contextOptions } = options;
   return {
     initialState: initialStlState,
     evolve: evolveStl,
     decide(command, state) {
       const context = { ...decisionContext(command.metadata, policy), ...contextOptions };
       const decision = decideCommand(command, state, context);
-      return isDomainError(decision) ? decision : withWarnings(state, decision, { vacantBeforeSelectionDue });
+      if (isDomainError(decision)) return decision;
+      const resolved = refusedInstallationStaysOpen ? [] : refusalsResolvedBy(state, decision, context.now);
+      return withWarnings(state, [...decision, ...resolved], { vacantBeforeSelectionDue });
     },
   };
+}
+
+/**
+ * The STL refused the installation its exercise asked for at stage 10 (a sector without titular), which raised an
+ * escalation to the coordinación; once installed (by the STL's own act), nothing is left to do about it.
+ */
+function refusalsResolvedBy(state: StlState, events: readonly StlEvent[], at: Instant): StlEvent[] {
+  const installed = events.find((event) => event.type === 'StlInstalled');
+  if (installed === undefined || state.status === 'unregistered') return [];
+  const resolution = `El STL quedó instalado el ${spanishLongDate(installed.data.installedOn)}.`;
+  return state.escalations
+    .filter((escalation) => isOpenRefusalOf('InstallStl', escalation))
+    .map((escalation) => ({ type: 'EscalationResolved', data: { escalationId: escalation.id, at, resolution } }));
 }
 
 export const stlDecider: Decider<StlCommand, StlEvent, StlState> = stlDeciderWith(DEFAULT_DEADLINE_POLICY);

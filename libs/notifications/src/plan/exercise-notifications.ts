@@ -90,9 +90,9 @@ function reminder(data: ReminderDueData, seq: number, context: ExerciseContext):
   const { state, pending } = context;
   const { entidad, number: exerciseNumber } = state;
   const at = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, data.audience, content)];
-  // Both ask for what the garante does: it runs the steps with the STL, and it keeps the micrositio's tablero de
-  // seguimiento where progress is published (DOMAIN.md, step 6). The enlace hears of the twelve months from their
-  // escalation; the STL's members, of their commitments in its sessions.
+  // The twelve months' warning asks for what the garante does: it runs the steps with the STL; the enlace hears of
+  // them from their escalation. A commitment's progress is reported to the STL, "que dará seguimiento"
+  // (mecanismo-gobernanza-edomex.md, cap. X, 3), and published on the garante's micrositio: both hear of it.
   const toGarante = (content: PlannedNotification['content']) => [planned(data.deadlineId, seq, ['garante'], content)];
   switch (data.kind) {
     case 'stall_reminder': {
@@ -111,7 +111,7 @@ function reminder(data: ReminderDueData, seq: number, context: ExerciseContext):
     case 'term_warning':
       return toGarante(termWarning(data, state, context.writtenOn));
     case 'progress_reminder':
-      return state.status === 'open' && state.pal ? toGarante(progressReminder(data, state, state.pal, context)) : [];
+      return state.status === 'open' && state.pal ? at(progressReminder(data, state, state.pal, context)) : [];
     default:
       // The exercise has no other reminders (its deadlines are listed in exercise-deadlines.ts).
       return [];

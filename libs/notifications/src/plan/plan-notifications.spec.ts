@@ -320,7 +320,8 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
     describe('commitments without a progress report in a bimester of the PAL', () => {
       const deadlines = (state: ExerciseState) => exerciseDeadlines(state, DEFAULT_DEADLINE_POLICY);
 
-      it('the garante is reminded of each commitment without a report, with the bimester and the next check', () => {
+      it('the garante and the STL are reminded of each commitment without a report, with the bimester and the next check', () => {
+        // mecanismo-gobernanza-edomex.md, cap. X, 3: "Reportar periódicamente los avances de su proyecto al STL, que dará seguimiento".
         const story = exerciseFrom(jaliscoPalLanzado);
 
         const [reminder, ...others] = planNotifications(story.fire(deadlines, 'progress_reminder'));
@@ -328,7 +329,7 @@ describe('planNotifications: which e-mail each event calls for, to whom', () => 
         expect(others).toEqual([]);
         expect(reminder).toMatchObject({
           ref: 'avance:2026-07-04:recordatorio',
-          audience: ['garante'],
+          audience: ['garante', 'integrantes'],
           content: {
             kind: 'progress_reminder',
             launchedOn: '2026-05-04',

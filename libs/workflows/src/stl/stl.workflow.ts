@@ -45,6 +45,8 @@ const REPORT_STL_COMPOSITION = 'report-stl-composition';
 const REPORT_PROGRESS_PERIODS = 'report-progress-periods';
 /** Reports tell the exercise the day the STL adopted its own mechanism: its step 3 waits for it. */
 const REPORT_MECHANISM_ADOPTION = 'report-mechanism-adoption';
+/** The STL's installation resolves the escalation of the installation it refused at its exercise's stage 10. */
+const INSTALLATION_RESOLVES_REFUSAL = 'installation-resolves-refusal';
 
 /** What a run decides once, at its start: a run begun under older code keeps its rules until it continues as new. */
 interface RunRules {
@@ -53,6 +55,7 @@ interface RunRules {
   readonly attendanceNeedsAttendees: boolean;
   readonly governanceMechanism: boolean;
   readonly vacantWhenSelectionDue: boolean;
+  readonly installationResolvesRefusal: boolean;
 }
 
 /** Tells the state's running exercise what it needs to know of its STL, once per change. */
@@ -112,6 +115,7 @@ function stlDefinition(
       emptyAttendanceAccepted: !rules.attendanceNeedsAttendees,
       legacyGovernance: !rules.governanceMechanism,
       vacantBeforeSelectionDue: !rules.vacantWhenSelectionDue,
+      refusedInstallationStaysOpen: !rules.installationResolvesRefusal,
     }),
     deadlines: (state) =>
       stlDeadlines(state, policy).filter((deadline) => rules.confirmationReminders || deadline.kind !== 'confirmation_reminder'),
@@ -146,6 +150,7 @@ export async function stlWorkflow(input: StlWorkflowInput): Promise<StlState> {
     attendanceNeedsAttendees: patched(ATTENDANCE_NEEDS_ATTENDEES),
     governanceMechanism: patched(STL_GOVERNANCE_MECHANISM),
     vacantWhenSelectionDue: patched(VACANT_WHEN_SELECTION_DUE),
+    installationResolvesRefusal: patched(INSTALLATION_RESOLVES_REFUSAL),
   };
   const entity = new EventSourcedEntity(stlDefinition(input, reporter, rules), streamId, input.snapshot);
   entity.handleUpdates(stlUpdates);
