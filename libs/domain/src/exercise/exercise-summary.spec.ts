@@ -46,7 +46,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       stl: null,
       commitments: { total: 0 },
       nextDeadline: { id: 'stall:2026-01-12:reminder', kind: 'stall_reminder', dueOn: '2026-02-11' },
-      searchAttributes: { Entidad: '14', Paso: 1, Etapa: 1, EscalacionesAbiertas: 0, FacilitadorVacante: false },
+      searchAttributes: { Entidad: '14', Paso: 1, Etapa: 1, EscalacionesAbiertas: 0 },
     });
   });
 
@@ -118,7 +118,7 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
     ]);
   });
 
-  it('shows step 3 waiting for its requirements, and a vacant facilitador', () => {
+  it('shows step 3 waiting for its requirements, and the facilitador the STL reports missing', () => {
     const vacant = commandOn('2026-03-04', 'RecordStlStatus', { installedOn: stageDate(10), facilitador: null });
     const summary = summaryOf(historyOf([vacant], jaliscoStlInstalado));
     expect(summary).toMatchObject({
@@ -126,8 +126,10 @@ describe('exerciseSummary: every state at a glance for INAI coordinators (DOMAIN
       completedSteps: [1, 2],
       currentStage: 10,
       stl: { installedOn: stageDate(10), facilitador: null },
-      searchAttributes: { Paso: 3, Etapa: 10, FacilitadorVacante: true },
+      searchAttributes: { Paso: 3, Etapa: 10 },
     });
+    // Whether the post is vacant or still "por elegir" is the STL's to say (issue 17, item 5).
+    expect(summary?.searchAttributes).not.toHaveProperty('FacilitadorVacante');
     expect(summary?.missingForCurrentStep.map((requirement) => requirement.code)).toEqual([
       'titulares_y_suplentes',
       'mecanismo_de_gobernanza',

@@ -42,13 +42,15 @@ export interface StepSummary {
   readonly automatic?: boolean;
 }
 
-/** The Temporal search attributes of DESIGN.md, ready to upsert. */
+/**
+ * The Temporal search attributes of DESIGN.md, ready to upsert. `FacilitadorVacante` is the STL's alone: an STL in
+ * integration is not vacant, which its exercise cannot tell.
+ */
 export interface ExerciseSearchAttributes {
   readonly Entidad: Entidad;
   readonly Paso: number;
   readonly Etapa: number;
   readonly EscalacionesAbiertas: number;
-  readonly FacilitadorVacante: boolean;
 }
 
 /** One exercise at a glance, for the coordinators' board, the read model and the open-data export. */
@@ -141,7 +143,6 @@ export function exerciseSearchAttributes(state: StartedExercise): ExerciseSearch
     Paso: currentStep(state),
     Etapa: currentStage(state),
     EscalacionesAbiertas: countOpen(state.escalations),
-    FacilitadorVacante: state.stl?.facilitador === null,
   };
 }
 

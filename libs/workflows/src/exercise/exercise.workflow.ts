@@ -15,7 +15,7 @@ import {
   exerciseDeadlines,
   type ExerciseEvent,
   type ExerciseState,
-  exerciseSummary,
+  exerciseSearchAttributes,
   type IncidentData,
   interplayUndelivered,
   type StepRules,
@@ -68,10 +68,10 @@ function exerciseDefinition(
     // Not started after its first task (the start was refused), or closed after the evaluation.
     isFinished: (state) => state.status !== 'open',
     searchAttributes: (state) => {
-      const summary = exerciseSummary(state, policy);
-      if (!summary) return { entidad: input.entidad, escalacionesAbiertas: 0 };
-      const { Paso, Etapa, EscalacionesAbiertas, FacilitadorVacante } = summary.searchAttributes;
-      const facilitadorVacante = patched(VACANCY_ON_STL_ONLY) ? null : FacilitadorVacante;
+      if (state.status === 'not_started') return { entidad: input.entidad, escalacionesAbiertas: 0 };
+      const { Paso, Etapa, EscalacionesAbiertas } = exerciseSearchAttributes(state);
+      // Runs begun before it listed the exercise as well, whenever its STL reported no facilitador.
+      const facilitadorVacante = patched(VACANCY_ON_STL_ONLY) ? null : state.stl?.facilitador === null;
       return { entidad: input.entidad, paso: Paso, etapa: Etapa, escalacionesAbiertas: EscalacionesAbiertas, facilitadorVacante };
     },
     react: async (events, _state, version) => {
