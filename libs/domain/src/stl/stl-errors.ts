@@ -259,7 +259,7 @@ export const stlErrors = {
     conflict(
       'DECISION_REQUIRED',
       `${actName.charAt(0).toUpperCase()}${actName.slice(1)} corresponde al STL: indique la sesión y el acuerdo aprobado ` +
-        'que lo sustenta, o regístrelo como acto histórico con su justificación.',
+        'que lo sustenta o, si no se registró la sesión, regístrelo como acto sin sesión registrada con su justificación.',
       { act },
     ),
   DECISION_NOT_FOUND: (ref: DecisionRef, act: ReservedAct): DomainError =>

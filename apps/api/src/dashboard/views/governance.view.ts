@@ -150,10 +150,11 @@ export function reservedActFields(prefix: string, stl: StlSummary, sessions: rea
  */
 export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
   const installed = stl.status === 'instalado';
+  // An STL installed under its registration's provisional version still adopts its first one (stage 9), by decision.
   return actionForm(
     {
       id: 'form-mecanismo-stl',
-      summary: installed ? 'Cambiar el mecanismo de gobernanza' : 'Adoptar el mecanismo de gobernanza (etapa 9)',
+      summary: stl.governance.adopted ? 'Cambiar el mecanismo de gobernanza' : 'Adoptar el mecanismo de gobernanza (etapa 9)',
       api: `/api/stls/${entidad}/governance`,
       success: 'Mecanismo de gobernanza registrado.',
       method: 'PUT',
@@ -187,7 +188,7 @@ export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: read
           <select id="mecanismo-stl-seguidas" name="mechanism.removal.consecutive" data-boolean><option value="">—</option>
             <option value="true">Seguidas</option><option value="false">En total</option></select></div>
       </div>
-      ${installed ? '' : dateField('mecanismo-stl-fecha', 'adoptedOn', 'Fecha de adopción', today, { max: today })}
+      ${dateField('mecanismo-stl-fecha', 'adoptedOn', installed ? 'Fecha de adopción (con el acuerdo, rige desde su sesión)' : 'Fecha de adopción', today, { max: today })}
       ${reservedActFields('mecanismo-stl', stl, sessions, 'change_mechanism')}`,
   );
 }

@@ -8,6 +8,7 @@ import { jaliscoExercise, stlFixture, userFixture } from '../testing/dashboard-f
 import { boardView } from './board.view';
 import { convocationAnswerView } from './convocation-answer.view';
 import { entidadView } from './entidad.view';
+import { governanceForm } from './governance.view';
 import { stepGuidance } from './guidance.view';
 import { eventDetail } from './history.view';
 import { publicBoardView } from './public-board.view';
@@ -293,6 +294,16 @@ describe('«Lo que falta» asks for the STL’s own mechanism (guia-instalacion-
     expect(stepGuidance({ ...jaliscoRecord(), exercise, stl: stlFixture({ status: 'en_integracion', installedOn: undefined }) }, true).value).not.toContain(
       'form-mecanismo-stl',
     );
+  });
+
+  it('opens a form that adopts (not "changes") a first mechanism, dated, although the STL is installed', () => {
+    const form = governanceForm('14', provisional(stlFixture()), [], TODAY).value;
+
+    expect(form).toContain('Adoptar el mecanismo de gobernanza (etapa 9)');
+    expect(form).not.toContain('Cambiar el mecanismo');
+    expect(form).toContain('id="mecanismo-stl-fecha" name="adoptedOn"');
+    expect(form).toContain('id="mecanismo-stl-justificacion"');
+    expect(governanceForm('14', stlFixture(), [], TODAY).value).toContain('Cambiar el mecanismo de gobernanza');
   });
 
   it('once at step 3, where the API lists it', () => {
