@@ -228,4 +228,19 @@ describe('small things', () => {
     await expect(page.locator('details#sin-ejercicio a').allTextContents()).resolves.toEqual(['Yucatán']);
     await expect(page.locator('table.board tbody').textContent()).resolves.toContain('aparece abajo');
   });
+
+  it('names a field once in a refusal that already names it (a future adoption date, past the board’s own check)', async () => {
+    const opened = await openPage();
+    const { page } = opened;
+    await signIn(page, 'garante-24', STATE_PAGE);
+    const form = await openForm(page, 'form-mecanismo-stl');
+    const date = form.locator('#mecanismo-stl-fecha');
+    await page.evaluate(`document.getElementById('mecanismo-stl-fecha').removeAttribute('max')`);
+    await date.fill(addDays(todayInMexicoCity(), 3));
+    await form.locator('button[type=submit]').click();
+
+    const error = form.locator('.field-error');
+    await expect(error.textContent()).resolves.toMatch(/^La fecha «Fecha de adopción» \(.+\) no puede ser posterior a hoy/);
+    await expect(date.getAttribute('aria-invalid')).resolves.toBe('true');
+  });
 });

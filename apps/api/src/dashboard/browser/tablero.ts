@@ -219,7 +219,8 @@
     const error = document.createElement('p');
     error.className = 'field-error';
     error.id = id;
-    error.textContent = `${label}: ${message}`;
+    // The API's refusals often name the field already («Fecha de adopción» no puede…): once is enough.
+    error.textContent = message.includes(`«${label}»`) ? message : `${label}: ${message}`;
     const container = field.closest('.field, fieldset') ?? field.parentElement;
     container?.appendChild(error);
     field.setAttribute('aria-invalid', 'true');

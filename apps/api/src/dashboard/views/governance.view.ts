@@ -149,8 +149,8 @@ export function reservedActFields(prefix: string, stl: StlSummary, sessions: rea
  * the STL's decision (or a historical act); empty fields keep the template's value.
  */
 export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: readonly StlSessionView[], today: LocalDate): SafeHtml {
-  const installed = stl.status === 'instalado';
   // An STL installed under its registration's provisional version still adopts its first one (stage 9), by decision.
+  // The date is the adoption's when recorded without a session; with the STL's decision, the session's rules.
   return actionForm(
     {
       id: 'form-mecanismo-stl',
@@ -188,7 +188,7 @@ export function governanceForm(entidad: Entidad, stl: StlSummary, sessions: read
           <select id="mecanismo-stl-seguidas" name="mechanism.removal.consecutive" data-boolean><option value="">—</option>
             <option value="true">Seguidas</option><option value="false">En total</option></select></div>
       </div>
-      ${dateField('mecanismo-stl-fecha', 'adoptedOn', installed ? 'Fecha de adopción (con el acuerdo, rige desde su sesión)' : 'Fecha de adopción', today, { max: today })}
+      ${dateField('mecanismo-stl-fecha', 'adoptedOn', 'Fecha de adopción', today, { max: today })}
       ${reservedActFields('mecanismo-stl', stl, sessions, 'change_mechanism')}`,
   );
 }
