@@ -125,20 +125,20 @@ function actName(act: string): string {
   return INTERPLAY_ACTS[act] ?? `el acto «${act}»`;
 }
 
-function refusalPrefix(act: string): string {
+function notDone(act: string): string {
   return `No se realizó ${actName(act)}:`;
 }
 
-/** An open escalation `interplayRefusal` raised about `act` (its incident keeps no act, only these words). */
+/** An open escalation the interplay raised about `act` not done (its incident keeps no act, only these words). */
 export function isOpenRefusalOf(act: string, escalation: Escalation): boolean {
-  return escalation.kind === 'interplay_incident' && escalation.status !== 'resuelta' && escalation.reason.startsWith(refusalPrefix(act));
+  return escalation.kind === 'interplay_incident' && escalation.status !== 'resuelta' && escalation.reason.startsWith(notDone(act));
 }
 
 /** The other workflow's rules refused an act of the interplay: nothing will retry it, people must act. */
 export function interplayRefusal(act: string, commandId: string | undefined, why: string): IncidentData {
   return {
     incidentId: `rechazo:${commandId ?? act}`,
-    reason: `${refusalPrefix(act)} ${why.replace(/\.$/, '')}. Revise el expediente y registre el acto cuando proceda.`,
+    reason: `${notDone(act)} ${why.replace(/\.$/, '')}. Revise el expediente y registre el acto cuando proceda.`,
   };
 }
 
@@ -146,6 +146,6 @@ export function interplayRefusal(act: string, commandId: string | undefined, why
 export function interplayUndelivered(act: string, commandId: string, target: string): IncidentData {
   return {
     incidentId: `sin-entrega:${commandId}`,
-    reason: `No se realizó ${actName(act)}: el flujo ${target} no existe o ya concluyó. Revise el expediente y registre el acto cuando proceda.`,
+    reason: `${notDone(act)} el flujo ${target} no existe o ya concluyó. Revise el expediente y registre el acto cuando proceda.`,
   };
 }
