@@ -1,4 +1,4 @@
-import { faultSchedule, parseFaults } from './fault-schedule';
+import { FIRING_SLACK_MS, faultSchedule, firingTolerance, parseFaults } from './fault-schedule';
 
 describe('the fault schedule of a chaos run', () => {
   it('is the same for the same seed, one fault at a time, the last starting within three quarters of the run', () => {
@@ -23,5 +23,23 @@ describe('the fault schedule of a chaos run', () => {
     expect(parseFaults('worker-sigterm@10+1')).toBeUndefined();
     expect(parseFaults('worker-sigkill@10')).toBeUndefined();
     expect(parseFaults('worker-sigkill@10+1,')).toBeUndefined();
+  });
+});
+
+describe('how late a firing may be in a chaos run', () => {
+  const seconds = (fromS: number, toS: number) => ({ fromMs: fromS * 1000, toMs: toS * 1000 });
+
+  it('allows the slack alone without outages, and the slack plus the longest outage', () => {
+    expect(firingTolerance([])).toBe(FIRING_SLACK_MS);
+    expect(firingTolerance([seconds(10, 15), seconds(300, 340)])).toBe(40_000 + FIRING_SLACK_MS);
+  });
+
+  it('takes outages closer than the slack as one stretch (chaos seed 1: worker kills at 64, 93, 129 s, Temporal at 163 s)', () => {
+    // The measured windows of that run, each worker 20–40 s to poll again: due during the first, fired after the last.
+    const tolerance = firingTolerance([seconds(64, 90), seconds(93, 125), seconds(129, 160), seconds(163, 190)]);
+
+    // The five twelve-months warnings of that run were 129–137 s late, caught up as soon as the last worker polled.
+    expect(tolerance).toBe(126_000 + FIRING_SLACK_MS);
+    expect(firingTolerance([seconds(64, 90), seconds(300, 320)])).toBe(26_000 + FIRING_SLACK_MS);
   });
 });

@@ -53,3 +53,31 @@ export function parseFaults(text: string): Fault[] | undefined {
   });
   return faults.every((fault) => fault !== undefined) ? faults.sort((a, b) => a.atMs - b.atMs) : undefined;
 }
+
+/** A stretch during which deadlines could not fire: from a fault's start until the worker polled again. */
+export interface Outage {
+  readonly fromMs: number;
+  readonly toMs: number;
+}
+
+/** What a firing may be late by with everything up: the worker's task, a retried append, the checker's clock. */
+export const FIRING_SLACK_MS = 120_000;
+
+/**
+ * How late a firing may be recorded in a chaos run: the slack, plus the longest stretch the system could not fire.
+ * Outages less than the slack apart are one stretch: a deadline due during the first is still catching up when the
+ * next begins (chaos seed 1: three worker kills and a Temporal restart within 100 s, each new worker 20–40 s to poll).
+ */
+export function firingTolerance(outages: readonly Outage[]): number {
+  const sorted = [...outages].sort((a, b) => a.fromMs - b.fromMs);
+  let longest = 0;
+  let stretch: Outage | undefined;
+  for (const outage of sorted) {
+    stretch =
+      stretch !== undefined && outage.fromMs - stretch.toMs < FIRING_SLACK_MS
+        ? { fromMs: stretch.fromMs, toMs: Math.max(stretch.toMs, outage.toMs) }
+        : outage;
+    longest = Math.max(longest, stretch.toMs - stretch.fromMs);
+  }
+  return longest + FIRING_SLACK_MS;
+}
