@@ -81,10 +81,10 @@ describe('Step 3 completes only with the STL installed, titulares and suplentes 
   describe('and the mechanism adopted by the STL itself, not only recorded as a document', () => {
     // guia-instalacion-stl.txt, Anexo 1, stage 9: "se acordará el mecanismo de gobernanza que regirá su actuación".
     const installed = { installedOn: stageDate(10), composition: jaliscoComposicion };
+    const provisional = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
 
     it('waits while the STL runs under its registration’s provisional mechanism, although the document is recorded', () => {
-      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
-      const error = given(history)
+      const error = given(provisional)
         .when(commandOn(FACILITADOR_KNOWN_ON, 'CompleteStep', { step: 3, completedOn: FACILITADOR_KNOWN_ON }))
         .then('STEP_REQUIREMENTS_MISSING');
       expect(error.details?.missing).toEqual(['mecanismo_del_stl']);
@@ -92,8 +92,7 @@ describe('Step 3 completes only with the STL installed, titulares and suplentes 
     });
 
     it('completes by itself when the STL reports its adoption, dated by that adoption', () => {
-      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
-      const completed = given(history)
+      const completed = given(provisional)
         .when(report('2026-03-27', { ...installed, mechanismAdoptedOn: '2026-03-25' }, 11))
         .decision as ExerciseEvent[];
       expect(completed.find((event) => event.type === 'StepCompleted')?.data).toMatchObject({ step: 3, completedOn: '2026-03-25' });
@@ -105,8 +104,7 @@ describe('Step 3 completes only with the STL installed, titulares and suplentes 
     });
 
     it('refuses an adoption day that is no date', () => {
-      const history = historyOf([report(FACILITADOR_KNOWN_ON, { ...installed, mechanismAdoptedOn: null }, 10)], documents);
-      given(history).when(report('2026-03-27', { ...installed, mechanismAdoptedOn: '2026-02-31' }, 11)).then('INVALID_DATE');
+      given(provisional).when(report('2026-03-27', { ...installed, mechanismAdoptedOn: '2026-02-31' }, 11)).then('INVALID_DATE');
     });
   });
 });
