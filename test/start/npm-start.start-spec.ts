@@ -15,6 +15,7 @@ import {
 } from '../../tools/stack';
 import { until } from './support/processes';
 import { Terminal, transcriptIn } from './support/terminal';
+import { todayInMexicoCity } from '../support/dates';
 
 const STOP_LIMIT_MS = 30_000;
 
@@ -133,7 +134,7 @@ describe('npm start in a terminal', () => {
     const started = await fetch(`${api}/api/exercises`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
-      body: JSON.stringify({ entidad: '31', startedOn: new Date().toISOString().slice(0, 10) }),
+      body: JSON.stringify({ entidad: '31', startedOn: todayInMexicoCity() }),
     });
     expect({ status: started.status, answeredWithinSeconds: (Date.now() - sentAt) / 1000 < 10 }).toEqual({ status: 201, answeredWithinSeconds: true });
     terminal.pressCtrlC();
