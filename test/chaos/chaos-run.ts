@@ -298,7 +298,7 @@ export function summarizeChaos(result: ChaosResult): string[] {
       `2xx ${ledger.answered2xx}, rechazados ${ledger.refused}, reintentados con la misma clave ${ledger.retried}`,
     `  eventos: ${report.events} en ${report.streams} flujos; plazos disparados: ${report.firings}; filas en la bandeja de salida: ${report.outboxRows}`,
     `  transacciones cortadas por un SIGKILL del worker o de la API (bitácora de PostgreSQL): ${result.cutTransactions}`,
-    `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0})`,
+    `  correos recibidos por SMTP: ${mailbox?.received ?? 0} (Message-ID distintos: ${mailbox?.distinct ?? 0}; transmisiones cortadas que MailDev restauró: ${mailbox?.cut ?? 0})`,
     `  procesos que salieron sin que una falla los matara: ${result.exitsOnTheirOwn.join(', ') || 'ninguno'}`,
     `  tiempo real: ${result.wallSeconds.toFixed(0)} s`,
     ...result.violations.slice(0, 5).map((violation) => describeViolation(violation, report.log)),

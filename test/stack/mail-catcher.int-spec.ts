@@ -1,8 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { messageIdFor, SmtpMailTransport } from '@app/notifications';
+import { createTransport } from 'nodemailer';
 import { freePort, startMailCatcher } from '../../tools/stack';
+import { mailboxViolations, type ReceivedMail } from '../chaos/mailbox-check';
 
 jest.setTimeout(120_000);
 
@@ -41,4 +45,54 @@ describe('the local inbox (MailDev)', () => {
       `MailDev: el puerto ${webPort} ya lo ocupa otro proceso (pid ${process.pid}:`,
     );
   });
+
+  it('restores on a restart a transmission cut mid-message, which the chaos checker counts apart and not as an e-mail (chaos seed 2)', async () => {
+    const smtpPort = await freePort();
+    const webPort = await freePort();
+    const first = await startMailCatcher({ mailDir: dir, smtpPort, webPort });
+    const mail = (rowId: string) => ({
+      from: 'cocreacion@inai.org.mx',
+      to: { name: 'Garante', address: 'garante@ejemplo.org.mx' },
+      subject: 'Recordatorio: sesión del STL',
+      text: 'Convocatoria',
+      html: '<p>Convocatoria</p>',
+      messageId: messageIdFor(rowId, 'instalacion', 'inai.org.mx'),
+      attachments: [],
+    });
+    const transport = new SmtpMailTransport(`smtp://127.0.0.1:${smtpPort}`);
+    await transport.send(mail('fila-enviada'));
+    transport.close();
+    // The worker killed while it sends the next row: the server has the message only up to its Message-ID.
+    const raw = ((await createTransport({ streamTransport: true, buffer: true }).sendMail({ ...mail('fila-cortada') })).message as Buffer).toString();
+    await cutTransmission(smtpPort, raw.slice(0, raw.indexOf('Message-ID:')));
+    await first.stop();
+    const second = await startMailCatcher({ mailDir: dir, smtpPort, webPort });
+
+    const mails = (await (await fetch(`${second.webUrl}/api/email`)).json()) as ReceivedMail[];
+    const sent = [{ id: 'fila-enviada', stream_id: 'stl/31', seq: 4, recipient_email: 'garante@ejemplo.org.mx' }];
+    expect(mailboxViolations(mails, sent)).toEqual({ received: 2, distinct: 1, cut: 1, violations: [] });
+    await second.stop();
+  });
 });
+
+/** An SMTP client that dies in the middle of DATA, after `partial` and before the end of the message. */
+async function cutTransmission(port: number, partial: string): Promise<void> {
+  const socket = connect(port, '127.0.0.1');
+  const replies: string[] = [];
+  socket.on('data', (chunk) => replies.push(chunk.toString()));
+  const reply = async (code: string) => {
+    for (let waited = 0; !replies.join('').includes(`\n${code} `) && !replies.join('').startsWith(`${code} `); waited += 20) {
+      if (waited > 10_000) throw new Error(`no ${code} from MailDev: ${replies.join('')}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    replies.length = 0;
+  };
+  await reply('220');
+  for (const [command, code] of [['EHLO worker', '250'], ['MAIL FROM:<cocreacion@inai.org.mx>', '250'], ['RCPT TO:<garante@ejemplo.org.mx>', '250'], ['DATA', '354']]) {
+    socket.write(`${command}\r\n`);
+    await reply(code);
+  }
+  socket.write(partial);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  socket.destroy();
+}

@@ -2,7 +2,7 @@ import { SEARCH_ATTRIBUTE_TYPES, TASK_QUEUE } from '@app/contracts';
 import { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Runtime, DefaultLogger, Worker, type WorkerOptions } from '@temporalio/worker';
-import { temporalTestServerPath } from '../../tools/stack';
+import { temporalCliPath, temporalTestServerPath } from '../../tools/stack';
 import { ScenarioDriver } from '../scenarios/scenario-driver';
 
 let runtimeQuieted = false;
@@ -22,13 +22,29 @@ const INDEXED_VALUE_TYPES = {
 
 /**
  * The real time-skipping test server (Java), from the project's pinned binary, with the search attributes of
- * DESIGN.md registered (the workflows upsert them, and the server refuses unknown ones).
+ * DESIGN.md registered (the workflows upsert them, and the server refuses unknown ones); so is every environment here.
  */
 export async function timeSkippingEnvironment(): Promise<TestWorkflowEnvironment> {
   quietRuntime();
   const env = await TestWorkflowEnvironment.createTimeSkipping({
     server: { executable: { type: 'existing-path', path: temporalTestServerPath() } },
   });
+  return withSearchAttributes(env);
+}
+
+/**
+ * The CLI's dev server, whose clock is the wall clock: for what the time-skipping server does not model, such as a
+ * workflow task heartbeated while a local activity runs long.
+ */
+export async function devServerEnvironment(): Promise<TestWorkflowEnvironment> {
+  quietRuntime();
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: temporalCliPath() } },
+  });
+  return withSearchAttributes(env);
+}
+
+async function withSearchAttributes(env: TestWorkflowEnvironment): Promise<TestWorkflowEnvironment> {
   const searchAttributes = Object.fromEntries(
     Object.entries(SEARCH_ATTRIBUTE_TYPES).map(([name, type]) => [name, INDEXED_VALUE_TYPES[type]]),
   );

@@ -63,6 +63,9 @@ export interface AppendEventsResult {
 /** Failure type of an append whose content PostgreSQL refuses: not retried, answered as EVENTS_NOT_STORABLE. */
 export const EVENTS_NOT_STORABLE = 'EventsNotStorable';
 
+/** Failure type of an append after a hole in its stream: not retried, answered as STREAM_IN_DISPUTE. */
+export const STREAM_CONFLICT = 'StreamConflict';
+
 /** Activities the workflows use; implemented by the worker with Nest providers. */
 export interface EventStoreActivities {
   appendEvents(input: AppendEventsInput): Promise<AppendEventsResult>;

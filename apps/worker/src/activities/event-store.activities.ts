@@ -1,4 +1,4 @@
-import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities, EVENTS_NOT_STORABLE, type StoredEventData } from '@app/contracts';
+import { type AppendEventsInput, type AppendEventsResult, type EventStoreActivities, EVENTS_NOT_STORABLE, STREAM_CONFLICT, type StoredEventData } from '@app/contracts';
 import { NotificationOutbox } from '@app/notifications';
 import { EventsNotStorableError, EventStore, ProjectionWriter, type StoredEvent, StreamConflictError } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -35,7 +35,7 @@ export class EventStoreActivitiesService implements EventStoreActivities {
       }
     } catch (error) {
       // Retrying cannot fix a broken stream or content the database refuses; only an unreachable database is retried.
-      if (error instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(error.message, 'StreamConflict');
+      if (error instanceof StreamConflictError) throw ApplicationFailure.nonRetryable(error.message, STREAM_CONFLICT);
       if (error instanceof EventsNotStorableError) throw ApplicationFailure.nonRetryable(error.message, EVENTS_NOT_STORABLE);
       throw error;
     }

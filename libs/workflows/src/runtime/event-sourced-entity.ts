@@ -11,6 +11,7 @@ import {
   type AppendEventsResult,
   type EventStoreActivities,
   EVENTS_NOT_STORABLE,
+  STREAM_CONFLICT,
   type NotificationActivities,
   searchAttributePairs,
   type SearchAttributeValues,
@@ -76,7 +77,16 @@ const { appendEvents: appendEventsLocally } = proxyLocalActivities<EventStoreAct
   startToCloseTimeout: APPEND_TIMEOUT,
   retry: APPEND_RETRY,
 });
+// Within one workflow task, whose timeout is 10 s: an append still running at 8 s has the worker heartbeat the task,
+// and an Update accepted around that heartbeat left a history SDK 1.24 could not replay (chaos seeds 1 and 2, a
+// workflow wedged for ever). One local attempt, cut at 4 s (a second one may start past any schedule-to-close
+// deadline and run on); what it cannot do goes on as an ordinary activity, which waits outside any task.
+const { appendEvents: appendEventsWithinTask } = proxyLocalActivities<EventStoreActivities>({
+  startToCloseTimeout: '4 seconds',
+  retry: { maximumAttempts: 1 },
+});
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
+const SLOW_APPEND_LEAVES_THE_TASK = 'slow-append-leaves-the-task';
 const SIGNALS_IN_BACKGROUND = 'signals-in-background';
 /** A command another workflow sent and this one refused, or a signal that reached nobody, raises an escalation. */
 const RECORD_INTERPLAY_INCIDENTS = 'record-interplay-incidents';
@@ -343,16 +353,28 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
 
   /** The append; content the database refuses is the caller's to correct, answered like a rule's refusal. */
   private async append(input: Parameters<EventStoreActivities['appendEvents']>[0]): Promise<AppendEventsResult> {
-    const append = patched(APPEND_AS_LOCAL_ACTIVITY) ? appendEventsLocally : appendEventsAsActivity;
     try {
-      return await append(input);
+      return await this.appendOnce(input);
     } catch (error) {
       const type = failureTypeOf(error);
       if (type === EVENTS_NOT_STORABLE) throw domainRejectionFailure(EVENTS_NOT_STORABLE_REJECTION);
       // A stream with a hole in it: the command is refused, never applied on a guess, and the log says where.
-      if (type === 'StreamConflict') throw domainRejectionFailure(STREAM_IN_DISPUTE);
+      if (type === STREAM_CONFLICT) throw domainRejectionFailure(STREAM_IN_DISPUTE);
       throw error;
     }
+  }
+
+  private async appendOnce(input: AppendEventsInput): Promise<AppendEventsResult> {
+    if (patched(SLOW_APPEND_LEAVES_THE_TASK)) {
+      try {
+        return await appendEventsWithinTask(input);
+      } catch (error) {
+        const type = failureTypeOf(error);
+        if (type === EVENTS_NOT_STORABLE || type === STREAM_CONFLICT) throw error;
+        return appendEventsAsActivity(input);
+      }
+    }
+    return patched(APPEND_AS_LOCAL_ACTIVITY) ? appendEventsLocally(input) : appendEventsAsActivity(input);
   }
 
   private async moveTo(snapshot: Snapshot<S>, events: readonly E[], notificationIds: readonly string[]): Promise<void> {

@@ -1,0 +1,92 @@
+import { type AppendEventsInput, exerciseCommandSignal } from '@app/contracts';
+import { addDays, STL_2017 } from '@app/domain';
+import { temporal } from '@temporalio/proto';
+import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
+import { eventually } from '@test/support/eventually';
+import { InMemoryEventStore } from '@test/support/in-memory-event-store';
+import { devServerEnvironment, testWorker } from '@test/support/time-skipping';
+import { ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
+
+/** Longer than a workflow task may run (10 s), as appends wait while PostgreSQL restarts. */
+const SLOW_APPEND_MS = 12_000;
+
+/**
+ * Chaos seeds 1 and 2 (issue 15): a local append that ran past 8 s while PostgreSQL restarted made the worker heartbeat
+ * its workflow task, and an Update accepted in the completion after that heartbeat left a history SDK 1.24 could not
+ * replay: the workflow answered nothing again ("[TMPRL1100] Nondeterminism error"), for ever. The exact interleaving
+ * of those two histories did not come back here; what both shared, a task heartbeated while an append waited, is what
+ * this checks never happens: an append now gives up running inside the task at 4 s and goes on as an ordinary
+ * activity, which waits outside any task.
+ */
+describe('an Update that arrives while an append is slow (chaos seeds 1 and 2)', () => {
+  let env: TestWorkflowEnvironment;
+  const store = new InMemoryEventStore();
+  /** While PostgreSQL restarts, every append to the stream waits until it is back. */
+  let slow: { stream: string; until: number } | undefined;
+  const appendEvents = async (input: AppendEventsInput) => {
+    const waitMs = slow && input.streamId === slow.stream ? slow.until - Date.now() : 0;
+    if (waitMs > 0) await new Promise((resolve) => setTimeout(resolve, waitMs));
+    return store.appendEvents(input);
+  };
+
+  beforeAll(async () => {
+    env = await devServerEnvironment();
+  });
+
+  afterAll(() => env?.teardown());
+
+  it('answers both commands, stores each once, and no workflow task runs long enough to be heartbeated', async () => {
+    const queue = 'append-lenta';
+    const driver = new ScenarioDriver(env, queue);
+    const worker = await testWorker(env, { ...store.activities, appendEvents }, queue);
+    const entidad = '04';
+    const stream = `exercise/${entidad}/1`;
+
+    await worker.runUntil(async () => {
+      const today = await driver.today();
+      await driver.seedStl(STL_2017.find((stl) => stl.entidad === entidad)!, { installedOn: addDays(today, -30), install: false });
+      await driver.startExercise(entidad, addDays(today, -20));
+      await eventually(() => expect(store.typesOf(stream)).toContain('StlStatusRecorded'), 30_000);
+
+      // As in both seeds: the slow append is a signal's (another workflow's command), the Update a person's.
+      slow = { stream, until: Date.now() + SLOW_APPEND_MS };
+      await driver.exerciseHandle(entidad).signal(exerciseCommandSignal, {
+        type: 'RecordAnnualAgenda',
+        data: { adoptedOn: addDays(today, -10), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
+        commandId: 'senal-lenta',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 2_000));
+      await driver.sendToExercise(entidad, 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
+      await eventually(() => expect(store.typesOf(stream)).toContain('AnnualAgendaRecorded'), 30_000);
+
+      expect(store.typesOf(stream).filter((type) => type === 'StageCompleted' || type === 'AnnualAgendaRecorded').sort()).toEqual([
+        'AnnualAgendaRecorded',
+        'StageCompleted',
+      ]);
+    });
+
+    const history = await driver.exerciseHandle(entidad).fetchHistory();
+    const events = history.events ?? [];
+    const failedTasks = events.filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_FAILED);
+    expect(failedTasks.map((event) => event.workflowTaskFailedEventAttributes?.failure?.message)).toEqual([]);
+    // Past 8 s the worker heartbeats the task: the shape both seeds' histories had before they stopped replaying.
+    expect(longestTaskMs(events)).toBeLessThan(8_000);
+    const appendsAsActivities = events.filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'appendEvents');
+    expect(appendsAsActivities).toHaveLength(1);
+    const codePath = process.env.TEST_WORKFLOW_BUNDLE!;
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath } }, history, stream)).resolves.toBeUndefined();
+  }, 120_000);
+});
+
+const { EventType } = temporal.api.enums.v1;
+
+/** How long the longest workflow task ran, from its start to its completion. */
+function longestTaskMs(events: temporal.api.history.v1.IHistoryEvent[]): number {
+  const millis = (event: temporal.api.history.v1.IHistoryEvent) => Number(event.eventTime!.seconds) * 1_000 + Math.floor((event.eventTime!.nanos ?? 0) / 1e6);
+  return Math.max(
+    ...events
+      .filter((event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED)
+      .map((completed) => millis(completed) - millis(events.find((event) => event.eventId?.toString() === completed.workflowTaskCompletedEventAttributes!.startedEventId!.toString())!)),
+  );
+}
