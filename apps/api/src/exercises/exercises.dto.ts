@@ -45,9 +45,9 @@ export class CompleteStageDto {
   @ValidateIf((_body, value) => value !== undefined)
   @IsArray({ message: 'debe ser una lista' })
   @ArrayMaxSize(9, { message: 'admite como máximo 9 etapas' })
-  @IsInt({ each: true, message: 'cada etapa debe ser un número entero' })
-  @Min(1, { each: true, message: 'las etapas van de 1 a 10' })
   @Max(10, { each: true, message: 'las etapas van de 1 a 10' })
+  @Min(1, { each: true, message: 'las etapas van de 1 a 10' })
+  @IsInt({ each: true, message: 'cada etapa debe ser un número entero' })
   @ApiPropertyOptional({ type: [Number], description: 'Otras etapas concluidas en el mismo acto', example: [8] })
   mergedWith?: number[];
 }

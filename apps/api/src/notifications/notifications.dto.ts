@@ -16,9 +16,9 @@ export class ListNotificationsQuery {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'debe ser un número entero' })
-  @Min(1, { message: 'debe ser al menos 1' })
   @Max(500, { message: 'admite como máximo 500' })
+  @Min(1, { message: 'debe ser al menos 1' })
+  @IsInt({ message: 'debe ser un número entero' })
   @ApiPropertyOptional({ type: Number, minimum: 1, maximum: 500, default: 100, description: 'Las más recientes primero' })
   limit?: number;
 }

@@ -91,9 +91,9 @@ export class TieBreakDto {
 export class RemovalRuleDto {
   // The board's forms send numbers as text.
   @Type(() => Number)
-  @IsInt({ message: 'debe ser un número entero' })
-  @Min(1, { message: 'debe ser al menos 1' })
   @Max(24, { message: 'admite como máximo 24' })
+  @Min(1, { message: 'debe ser al menos 1' })
+  @IsInt({ message: 'debe ser un número entero' })
   @ApiProperty({ example: 3, description: 'Inasistencias que abren la remoción (aviso y sugerencia, nunca propuesta automática)' })
   absences!: number;
 
@@ -114,9 +114,9 @@ export class GovernanceMechanismDto {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'debe ser un número entero' })
-  @Min(0, { message: 'debe ser al menos 0' })
   @Max(30, { message: 'admite como máximo 30' })
+  @Min(0, { message: 'debe ser al menos 0' })
+  @IsInt({ message: 'debe ser un número entero' })
   @ApiPropertyOptional({ example: 5, description: 'Días hábiles de anticipación de las convocatorias' })
   noticeBusinessDays?: number;
 
@@ -152,9 +152,9 @@ export class GovernanceMechanismDto {
 
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'debe ser un número entero' })
-  @Min(1, { message: 'debe ser al menos 1' })
   @Max(12, { message: 'admite como máximo 12' })
+  @Min(1, { message: 'debe ser al menos 1' })
+  @IsInt({ message: 'debe ser un número entero' })
   @ApiPropertyOptional({ example: 3, description: 'Meses entre reportes de avance de cada compromiso del PAL; por omisión, dos (el ritmo bimestral de las sesiones)' })
   progressReportMonths?: number;
 }

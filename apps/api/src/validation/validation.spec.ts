@@ -1,5 +1,6 @@
 import { ApiProblem } from '../errors/api-problem';
 import { CompleteStageDto, CompleteStepDto, StartExerciseDto } from '../exercises/exercises.dto';
+import { AdoptGovernanceMechanismDto } from '../stls/stl-governance.dto';
 import { ConveneSessionDto, RecordDecisionDto } from '../stls/stl-sessions.dto';
 import { MAX_INPUT_DEPTH, tooDeeplyNested, validationPipe } from './validation';
 
@@ -60,6 +61,16 @@ describe('validation pipe: malformed input is a 400 in Spanish, never a 500', ()
     if (message) expect(errors).toContainEqual({ field, message });
     for (const error of errors) expect(error.message).not.toMatch(/should|must|property|nested|unknown value/i);
     expect(problem?.message).not.toMatch(/should not exist|must be either|unknown value/);
+  });
+
+  it('says a word typed where a number goes is not a whole number, not that it is over the maximum', async () => {
+    const mechanism = (progressReportMonths: unknown) => ({ mechanism: { template: 'minimos_guia', progressReportMonths }, adoptedOn: '2026-11-10', historical: { justification: 'Acta de 2025' } });
+
+    const word = await refusal(AdoptGovernanceMechanismDto, mechanism('tres'));
+    const tooMany = await refusal(AdoptGovernanceMechanismDto, mechanism(13));
+
+    expect(word?.errors).toEqual([{ field: 'mechanism.progressReportMonths', message: 'debe ser un número entero' }]);
+    expect(tooMany?.errors).toEqual([{ field: 'mechanism.progressReportMonths', message: 'admite como máximo 12' }]);
   });
 
   it('refuses a date before the programme began (2015-01-01), in any field', async () => {

@@ -70,6 +70,8 @@ export function validationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
+    // One message per field: the first decorator to fail, counted from the one nearest the property. So a DTO puts its
+    // type check (@IsInt) nearest: «tres» for a number is told it is not a whole number, not «admite como máximo 12».
     stopAtFirstError: true,
     validationError: { target: false, value: false },
     exceptionFactory: (errors) => {
