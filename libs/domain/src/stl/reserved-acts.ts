@@ -40,7 +40,7 @@ export interface ActAuthority {
 
 const ACT_NAMES: Readonly<Record<ReservedActKind, string>> = {
   add_titular: 'la incorporación de un titular',
-  change_mechanism: 'el cambio del mecanismo de gobernanza o de la regla de decisión',
+  change_mechanism: 'la adopción o el cambio del mecanismo de gobernanza o de la regla de decisión',
   appoint_facilitador: 'el nombramiento del facilitador',
   remove_member: 'la remoción de un integrante',
 };
