@@ -67,10 +67,25 @@ describe('national board rows', () => {
     expect(statesByStep([puebla, oaxaca, jalisco])).toEqual([1, 0, 1, 1, 0, 0, 0]);
   });
 
-  it('lists what falls due next, from today on', () => {
+  it('lists what falls due next, from today on, the twelve months of the six steps among it (found in the replay of #17)', () => {
     expect(upcomingDates([jalisco, oaxaca, puebla], TODAY)).toEqual([
       { entidad: '14', nombre: 'Jalisco', what: 'Límite de la sesión bimestral', on: '2026-12-23' },
+      { entidad: '14', nombre: 'Jalisco', what: 'Fin de los doce meses para los seis pasos', on: '2027-01-12' },
+      { entidad: '20', nombre: 'Oaxaca', what: 'Fin de los doce meses para los seis pasos', on: '2027-01-12' },
     ]);
+  });
+
+  it('lists the end of the next progress period once the PAL is launched, and no longer the twelve months', () => {
+    const launched = boardRow(
+      {
+        entidad: '14',
+        exercise: { ...jaliscoExercise(10), palLaunchedOn: '2026-10-01', nextDeadline: { id: 'avance:1', kind: 'progress_reminder', dueOn: '2026-12-01' } },
+        openEscalations: 0,
+      },
+      TODAY,
+    );
+
+    expect(upcomingDates([launched], TODAY)).toEqual([{ entidad: '14', nombre: 'Jalisco', what: 'Fin del periodo de reporte de avance', on: '2026-12-01' }]);
   });
 
   it('walks the states in the order of their codes', () => {

@@ -1,9 +1,11 @@
 import {
+  addMonths,
   type Entidad,
   entidadName,
   type ExerciseSummary,
   type LocalDate,
   type StlSummary,
+  TERM_MONTHS,
 } from '@app/domain';
 import { type CadenceStatus, cadenceStatus } from './traffic-light';
 
@@ -125,13 +127,19 @@ export interface UpcomingDate {
   readonly on: LocalDate;
 }
 
-/** What falls due next across the country (from today on): session marks, convened sessions, monitoring, evaluation. */
+/**
+ * What falls due next across the country (from today on): session marks, convened sessions, the end of the twelve
+ * months for the six steps (until the PAL's launch), the end of a progress period, monitoring, evaluation.
+ */
 export function upcomingDates(rows: readonly BoardRow[], today: LocalDate, limit = 6): UpcomingDate[] {
   const dates = rows.flatMap((row) => {
     const { exercise, stl } = row;
+    const open = exercise?.status === 'open';
     const candidates: [string, LocalDate | undefined][] = [
       ['Sesión convocada', stl?.nextSession?.date],
       ['Límite de la sesión bimestral', row.cadence.light === 'sin_plazo' ? undefined : row.cadence.dueOn],
+      ['Fin de los doce meses para los seis pasos', open && !exercise.palLaunchedOn ? addMonths(exercise.startedOn, TERM_MONTHS) : undefined],
+      ['Fin del periodo de reporte de avance', open && exercise.nextDeadline?.kind === 'progress_reminder' ? exercise.nextDeadline.dueOn : undefined],
       ['Monitoreo del PAL', exercise?.monitoringCompletedOn ? undefined : exercise?.monitoringDueOn],
       ['Evaluación del PAL', exercise?.evaluationCompletedOn ? undefined : exercise?.evaluationDueOn],
     ];
