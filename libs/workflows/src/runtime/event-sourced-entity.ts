@@ -131,6 +131,8 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
   private snapshot: Snapshot<S>;
   private changed = false;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Commands queued or running: while any is, an Update's validator cannot know the state it will be decided on. */
+  private commandsUnderWay = 0;
   /** E-mail deliveries and signals to other workflows still under way: the run settles them before it ends. */
   private readonly background = new Set<Promise<void>>();
   private lastSearchAttributes = '';
@@ -170,10 +172,15 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
 
   /**
    * Update validator: refuses before anything is written to history when the rules say no. A command already
-   * applied (its Update id seen in an earlier run) is let through: its handler answers without applying it again.
+   * applied (its Update id seen in an earlier run) is let through: its handler answers without applying it again; so
+   * is any command while another is under way, which its handler decides on the state that one leaves.
    */
   validate(request: CommandRequest): void {
     if (this.alreadyApplied(currentUpdateInfo()?.id)) return;
+    // An append gone on as an ordinary activity lets Updates in before its events are folded: judged now, a command
+    // that follows them (stage 2 after stage 1) was refused on a state they were about to change, while the read side
+    // already showed them. The handler decides it once its turn comes.
+    if (this.commandsUnderWay > 0) return;
     const decision = this.definition.decider.decide(this.toCommand(request), this.snapshot.state);
     if (isDomainError(decision)) throw domainRejectionFailure(decision);
   }
@@ -428,7 +435,8 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
   }
 
   private exclusively<T>(work: () => Promise<T>): Promise<T> {
-    const turn = this.queue.then(work, work);
+    this.commandsUnderWay += 1;
+    const turn = this.queue.then(work, work).finally(() => (this.commandsUnderWay -= 1));
     this.queue = turn.catch(() => undefined);
     return turn;
   }

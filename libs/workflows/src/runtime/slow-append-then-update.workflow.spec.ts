@@ -36,7 +36,7 @@ describe('an Update that arrives while an append is slow (chaos seeds 1 and 2)',
 
   afterAll(() => env?.teardown());
 
-  it('answers both commands, stores each once, and no workflow task runs long enough to be heartbeated', async () => {
+  it('stores a signal’s command and the Update that follows from it, each once, and no workflow task runs long enough to be heartbeated', async () => {
     const queue = 'append-lenta';
     const driver = new ScenarioDriver(env, queue);
     const worker = await testWorker(env, { ...store.activities, appendEvents }, queue);
@@ -49,21 +49,19 @@ describe('an Update that arrives while an append is slow (chaos seeds 1 and 2)',
       await driver.startExercise(entidad, addDays(today, -20));
       await eventually(() => expect(store.typesOf(stream)).toContain('StlStatusRecorded'), 30_000);
 
-      // As in both seeds: the slow append is a signal's (another workflow's command), the Update a person's.
+      // As in both seeds: the slow append is a signal's (another workflow's command), the Update a person's. The
+      // Update follows from the signal's command (stage 2 after stage 1): it waits for it, and is not refused on the
+      // state before it, which the read side no longer shows.
       slow = { stream, until: Date.now() + SLOW_APPEND_MS };
       await driver.exerciseHandle(entidad).signal(exerciseCommandSignal, {
-        type: 'RecordAnnualAgenda',
-        data: { adoptedOn: addDays(today, -10), documentUrl: 'https://micrositio.ejemplo.org.mx/agenda.pdf' },
+        type: 'CompleteStage',
+        data: { stage: 1, completedOn: addDays(today, -15) },
         commandId: 'senal-lenta',
       });
-      await new Promise((resolve) => setTimeout(resolve, 2_000));
-      await driver.sendToExercise(entidad, 'CompleteStage', { stage: 1, completedOn: addDays(today, -15) });
-      await eventually(() => expect(store.typesOf(stream)).toContain('AnnualAgendaRecorded'), 30_000);
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      await driver.sendToExercise(entidad, 'CompleteStage', { stage: 2, completedOn: addDays(today, -14) });
 
-      expect(store.typesOf(stream).filter((type) => type === 'StageCompleted' || type === 'AnnualAgendaRecorded').sort()).toEqual([
-        'AnnualAgendaRecorded',
-        'StageCompleted',
-      ]);
+      expect(store.stream(stream).filter((event) => event.type === 'StageCompleted').map((event) => event.data.stage)).toEqual([1, 2]);
     });
 
     const history = await driver.exerciseHandle(entidad).fetchHistory();
