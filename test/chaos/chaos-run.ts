@@ -12,9 +12,12 @@ import { SeededRandom } from '../simulation/seeded-random';
 import { type Violation } from '../simulation/violation';
 import { ChaosDriver } from './chaos-driver';
 import { checkCommandLedger, type LedgerReport } from './command-ledger';
-import { type Fault, type FaultKind, FIRING_SLACK_MS, faultSchedule, firingTolerance, type Outage } from './fault-schedule';
+import { type Fault, type FaultKind, FIRING_SLACK_MS, faultSchedule, latestFiring, type Outage, outageStretches } from './fault-schedule';
 import { throughTheApi } from './http-commands';
 import { checkMailbox, type MailboxReport } from './mailbox-check';
+
+/** A moment of the run, in whole seconds after the driver started. */
+const seconds = (ms: number) => (ms / 1000).toFixed(0);
 
 /** How long a kill meant for the middle of an append waits for a command to arrive. */
 const ATTEMPT_WAIT_MS = 10_000;
@@ -118,7 +121,7 @@ class FaultInjector {
   async run(schedule: readonly Fault[], startedAt: number): Promise<void> {
     for (const fault of schedule) {
       await sleep(Math.max(0, startedAt + fault.atMs - Date.now()));
-      this.log(`  falla a los ${((Date.now() - startedAt) / 1000).toFixed(0)} s: ${fault.kind} (${(fault.downMs / 1000).toFixed(1)} s)`);
+      this.log(`  falla a los ${seconds(Date.now() - startedAt)} s: ${fault.kind} (${(fault.downMs / 1000).toFixed(1)} s)`);
       const fromMs = Date.now();
       await this.inject(fault);
       // Mail and the API do not hold up a firing: the worker fires deadlines, and the outbox sends mail later.
@@ -255,9 +258,9 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     await injector.serving();
     connection = await Connection.connect({ address: system.temporalAddress });
     const client = new Client({ connection });
-    const tolerance = firingTolerance(injector.outages);
-    log(`  tolerancia de los disparos: ${(tolerance / 1000).toFixed(0)} s (la mayor interrupción medida más ${FIRING_SLACK_MS / 1000} s)`);
-    const report = await checkInvariants(dataSource, () => client, Date.now(), { policy, firingToleranceMs: tolerance });
+    const stretches = outageStretches(injector.outages).map(({ fromMs, toMs }) => `${seconds(fromMs - drivingFrom)}–${seconds(toMs - drivingFrom)} s`);
+    log(`  un plazo se dispara a más tardar ${FIRING_SLACK_MS / 1000} s después de su instante o del fin del tramo sin disparos en que cayó (${stretches.join(', ') || 'ninguno'})`);
+    const report = await checkInvariants(dataSource, () => client, Date.now(), { policy, latestFiring: latestFiring(injector.outages) });
     const ledger = checkCommandLedger(driver.sent, report.log);
     const mailbox = system.mailCatcher ? await checkMailbox(dataSource, system.mailCatcher.webUrl) : undefined;
     const violations = [...report.violations, ...ledger.violations, ...(mailbox?.violations ?? [])];

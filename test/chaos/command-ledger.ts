@@ -15,6 +15,15 @@ export interface LedgerReport {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
+/** The problem's code (`STL_MEMBER_EXISTS`, `IDEMPOTENCY_KEY_IN_USE`…), so that a divergence can be read without the logs. */
+const codeOf = (body: string) => {
+  try {
+    return (JSON.parse(body) as { code?: unknown }).code?.toString();
+  } catch {
+    return undefined;
+  }
+};
+
 /**
  * Invariant (f): a command answered 2xx is stored exactly once; a command answered 5xx or never answered is stored at
  * most once; every later answer to its key (the retries) is the same as the first final one. "Once" is one append:
@@ -58,7 +67,10 @@ export function checkCommandLedger(sent: readonly SentCommand[], log: ReadonlyMa
       if (places.length === 0) broken(`respondido ${command.final.status} y no almacenado`);
     } else {
       refused += 1;
-      if (places.length > 0) broken(`rechazado (${command.final.status}) y sin embargo almacenado`, places[0].seqs[0]);
+      if (places.length > 0) {
+        const answered = [command.final.status, codeOf(command.final.body)].filter(Boolean).join(' ');
+        broken(`rechazado (${answered}; intentos ${command.attempts.join(', ')}) y sin embargo almacenado`, places[0].seqs[0]);
+      }
     }
   }
   return { answered2xx, refused, retried, violations };

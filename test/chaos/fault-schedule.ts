@@ -1,3 +1,4 @@
+import { type LatestFiring } from '../simulation/deadline-oracle';
 import { SeededRandom } from '../simulation/seeded-random';
 
 export const FAULT_KINDS = ['worker-sigkill', 'worker-sigkill-in-append', 'postgres-restart', 'temporal-restart', 'smtp-outage', 'api-restart'] as const;
@@ -64,20 +65,30 @@ export interface Outage {
 export const FIRING_SLACK_MS = 120_000;
 
 /**
- * How late a firing may be recorded in a chaos run: the slack, plus the longest stretch the system could not fire.
- * Outages less than the slack apart are one stretch: a deadline due during the first is still catching up when the
- * next begins (chaos seed 1: three worker kills and a Temporal restart within 100 s, each new worker 20–40 s to poll).
+ * The stretches during which deadlines could not fire. Outages less than the slack apart are one stretch: a deadline
+ * due during the first is still catching up when the next begins (chaos seed 1: three worker kills and a Temporal
+ * restart within 100 s, each new worker 20–40 s to poll).
  */
-export function firingTolerance(outages: readonly Outage[]): number {
-  const sorted = [...outages].sort((a, b) => a.fromMs - b.fromMs);
-  let longest = 0;
-  let stretch: Outage | undefined;
-  for (const outage of sorted) {
-    stretch =
-      stretch !== undefined && outage.fromMs - stretch.toMs < FIRING_SLACK_MS
-        ? { fromMs: stretch.fromMs, toMs: Math.max(stretch.toMs, outage.toMs) }
-        : outage;
-    longest = Math.max(longest, stretch.toMs - stretch.fromMs);
+export function outageStretches(outages: readonly Outage[]): Outage[] {
+  const stretches: Outage[] = [];
+  for (const outage of [...outages].sort((a, b) => a.fromMs - b.fromMs)) {
+    const last = stretches.at(-1);
+    if (last !== undefined && outage.fromMs - last.toMs < FIRING_SLACK_MS) stretches[stretches.length - 1] = { fromMs: last.fromMs, toMs: Math.max(last.toMs, outage.toMs) };
+    else stretches.push(outage);
   }
-  return longest + FIRING_SLACK_MS;
+  return stretches;
+}
+
+/**
+ * The latest instant a deadline due at `dueMs` may be recorded fired in a chaos run: the slack after its instant, or,
+ * when it fell due in a stretch the system could not fire (or within the slack before one, still being fired when it
+ * began), the slack after that stretch. A deadline due while everything was up has the slack alone, however long the
+ * run's outages were elsewhere.
+ */
+export function latestFiring(outages: readonly Outage[]): LatestFiring {
+  const stretches = outageStretches(outages);
+  return (dueMs) => {
+    const stretch = stretches.find(({ fromMs, toMs }) => dueMs >= fromMs - FIRING_SLACK_MS && dueMs <= toMs);
+    return Math.max(dueMs, stretch?.toMs ?? dueMs) + FIRING_SLACK_MS;
+  };
 }

@@ -49,6 +49,25 @@ describe('the deadline oracle', () => {
     ]);
   });
 
+  it('excuses lateness only as far as the run says it could not fire, and never an early firing', () => {
+    const due = Date.parse(stallReminderAt);
+    const twoHoursLate = started().fire(instantAt(addDays(STARTED_ON, 30), 11));
+    const downUntilHalfPastTen = (dueMs: number) => Math.max(dueMs, due + 90 * 60_000) + 60 * 60_000;
+    expect(checkDeadlines('exercise/14/1', twoHoursLate.events, end(40), DEFAULT_DEADLINE_POLICY, downUntilHalfPastTen).violations).toEqual([]);
+
+    const threeHoursLate = started().fire(instantAt(addDays(STARTED_ON, 30), 12));
+    expect(checkDeadlines('exercise/14/1', threeHoursLate.events, end(40), DEFAULT_DEADLINE_POLICY, downUntilHalfPastTen).violations).toEqual([
+      expect.objectContaining({ seq: 2, message: expect.stringContaining('vencía el') }),
+    ]);
+
+    // The domain refuses to fire early; a log that says so anyway (a workflow clock gone wrong) must not pass.
+    const early = started().fire(stallReminderAt);
+    early.events[1] = { ...early.events[1], occurredAt: instantAt(addDays(STARTED_ON, 30), 7) };
+    expect(checkDeadlines('exercise/14/1', early.events, end(40), DEFAULT_DEADLINE_POLICY, downUntilHalfPastTen).violations).toEqual([
+      expect.objectContaining({ seq: 2, message: expect.stringContaining('vencía el') }),
+    ]);
+  });
+
   it('does not count an escalation raised by a command as a firing (chaos seed 3: an STL refusing its installation)', () => {
     const incident = started().send('RecordIncident', { incidentId: 'rechazo:stl/14@3:0', reason: 'Falta un titular de sociedad civil.' }, instantAt(addDays(STARTED_ON, 2), 12));
     expect(incident.events.at(-1)).toMatchObject({ type: 'EscalationRaised', data: { deadlineId: 'incidente:rechazo:stl/14@3:0' } });

@@ -10,8 +10,13 @@ export interface LoggedEvent {
   readonly commandId?: string;
 }
 
-/** How late a firing may be recorded after its due instant: the workflow task that fires it, nothing more. */
+/** How far a firing may be recorded from its due instant: the workflow task that fires it, nothing more. */
 export const FIRING_TOLERANCE_MS = 60_000;
+
+/** The latest instant a deadline due at `dueMs` may be recorded fired. */
+export type LatestFiring = (dueMs: number) => number;
+
+const withinTolerance: LatestFiring = (dueMs) => dueMs + FIRING_TOLERANCE_MS;
 
 /** A stream folded event by event with its aggregate's `evolve`, and the deadlines its state has under `policy`. */
 function streamOf<K extends AggregateKind>(kind: K, policy: DeadlinePolicy) {
@@ -56,7 +61,7 @@ export function checkDeadlines(
   events: readonly LoggedEvent[],
   endedAt: number,
   policy: DeadlinePolicy = DEFAULT_DEADLINE_POLICY,
-  toleranceMs = FIRING_TOLERANCE_MS,
+  latestFiring: LatestFiring = withinTolerance,
 ): OracleResult {
   const stream = streamOf(parseStreamId(streamId)?.aggregate ?? 'exercise', policy);
   const violations: Violation[] = [];
@@ -67,7 +72,7 @@ export function checkDeadlines(
   const dueAt = (deadline: Deadline) => Math.max(Date.parse(deadline.dueAt), pendingSince.get(deadline.id) ?? 0);
   const overdue = (at: number, seq: number) => {
     for (const deadline of stream.deadlines()) {
-      if (dueAt(deadline) + toleranceMs < at) {
+      if (latestFiring(dueAt(deadline)) < at) {
         violations.push({ invariant: 'b', streamId, seq, message: `el plazo ${deadline.id} venció el ${new Date(dueAt(deadline)).toISOString()} y no se disparó` });
       }
     }
@@ -78,7 +83,7 @@ export function checkDeadlines(
     if (id !== undefined && !sameFiring) {
       const pending = stream.deadlines().find((deadline) => deadline.id === id);
       if (!pending) violations.push({ invariant: 'b', streamId, seq: event.seq, message: `se disparó ${id}, que no estaba pendiente (¿dos veces?)` });
-      else if (Math.abs(Date.parse(event.occurredAt) - dueAt(pending)) > toleranceMs) {
+      else if (isOutOfTime(Date.parse(event.occurredAt), dueAt(pending), latestFiring)) {
         violations.push({ invariant: 'b', streamId, seq: event.seq, message: `${id} se disparó el ${event.occurredAt}, vencía el ${new Date(dueAt(pending)).toISOString()}` });
       }
       firings += 1;
@@ -94,6 +99,10 @@ export function checkDeadlines(
   overdue(endedAt, events.length);
   return { firings, violations: dedupe(violations) };
 }
+
+/** Early is early whatever the faults: only lateness can be excused by a stretch the system could not fire. */
+const isOutOfTime = (firedMs: number, dueMs: number, latestFiring: LatestFiring) =>
+  firedMs < dueMs - FIRING_TOLERANCE_MS || firedMs > latestFiring(dueMs);
 
 /** A missed deadline is reported once, at the first event that should have come after it. */
 function dedupe(violations: Violation[]): Violation[] {

@@ -19,7 +19,7 @@ import { type Client } from '@temporalio/client';
 import { type DataSource, type EntityManager } from 'typeorm';
 import { PROJECTION_TABLES, rebuildProjections } from '../../apps/worker/src/cli/projection-rebuild';
 import { historyLengthsOfEveryRun } from '../support/run-histories';
-import { checkDeadlines, FIRING_TOLERANCE_MS, type LoggedEvent } from './deadline-oracle';
+import { checkDeadlines, type LatestFiring, type LoggedEvent } from './deadline-oracle';
 import { type Violation } from './violation';
 
 export interface CheckReport {
@@ -55,8 +55,8 @@ const canonical = (value: unknown): string =>
 export interface CheckOptions {
   /** The policy every workflow of the run was started with (`DEADLINE_POLICY`). */
   readonly policy?: DeadlinePolicy;
-  /** How late a firing may be recorded: longer under faults, when the worker or Temporal was down at its instant. */
-  readonly firingToleranceMs?: number;
+  /** How late a firing may be recorded: later under faults, when the worker or Temporal was down at its instant. */
+  readonly latestFiring?: LatestFiring;
 }
 
 type Queryable = Pick<EntityManager, 'query'>;
@@ -471,7 +471,7 @@ export async function checkInvariants(
     const events = log.get(streamId)!;
     const row = summaries.get(streamId);
     violations.push(...(await checkStream({ dataSource, client: clientOf(streamId), streamId, events, row, endedAt, policy })));
-    const oracle = checkDeadlines(streamId, events, endedAt, policy, options.firingToleranceMs ?? FIRING_TOLERANCE_MS);
+    const oracle = checkDeadlines(streamId, events, endedAt, policy, options.latestFiring);
     firings += oracle.firings;
     violations.push(...oracle.violations);
     const lengths = await historyLengthsOfEveryRun(clientOf(streamId), streamId);
