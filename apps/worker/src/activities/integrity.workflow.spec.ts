@@ -3,6 +3,7 @@ import { DEFAULT_DEADLINE_POLICY, addDays, exerciseDecider, type ExerciseEvent, 
 import { DEVELOPMENT_MAIL_LINK_SECRET, NotificationOutbox } from '@app/notifications';
 import { EventStore, ProjectionWriter } from '@app/persistence';
 import { type TestWorkflowEnvironment } from '@temporalio/testing';
+import { Worker } from '@temporalio/worker';
 import { type ScenarioDriver } from '../../../../test/scenarios/scenario-driver';
 import { eventually } from '@test/support/eventually';
 import { historyLengthsOfEveryRun } from '@test/support/run-histories';
@@ -108,6 +109,54 @@ describe('integrity of the event-sourced workflows against the store', () => {
     const state = await driver.stlState('24');
     expect(state.status !== 'unregistered' && state.extraNonWorkingDays).toEqual(second.dates);
     expect(state).toEqual(fold(stlDecider, stored));
+  });
+
+  it("a retried command whose earlier attempt sits behind another command's events answers those, neither refused nor stored again (chaos seed 1: AddMember answered 409 and stored)", async () => {
+    const today = await driver.today();
+    await driver.seedStl(STL_2017.find((record) => record.entidad === '25')!, { installedOn: addDays(today, -30), install: false });
+    // Two workflow tasks lost in a row (the worker killed twice): the first stored another command's events, the
+    // second the AddMember after them, and the workflow learnt of neither.
+    const history = (await store.readStream('stl/25')) as unknown as StlEvent[];
+    const now = new Date(await env.currentTimeMs()).toISOString();
+    const lostAppend = async (commandId: string, type: string, data: unknown) => {
+      const before = (await store.readStream('stl/25')) as unknown as StlEvent[];
+      const events = stlDecider.decide({ type, data, metadata: { now } } as never, fold(stlDecider, before)) as StlEvent[];
+      await append.appendEvents({
+        aggregate: 'stl',
+        streamId: 'stl/25',
+        firstSeq: before.length + 1,
+        events,
+        occurredAt: now,
+        state: fold(stlDecider, [...before, ...events]),
+        policy: DEFAULT_DEADLINE_POLICY,
+        commandId,
+      });
+    };
+    const member = {
+      memberId: '25-sociedad_civil-perdido',
+      sector: 'sociedad_civil',
+      role: 'titular',
+      nombre: 'Titular cuyo alta se perdió',
+      organizacion: 'Colectivo ciudadano local',
+      joinedOn: addDays(today, -1),
+    };
+    await lostAppend('dias-inhabiles-perdidos', 'SetNonWorkingDays', { dates: [addDays(today, 40)] });
+    await lostAppend('alta-sin-respuesta', 'AddMember', member);
+    const storedBefore = await store.readStream('stl/25');
+
+    const update = stlUpdates.AddMember as unknown as CommandUpdateDefinition;
+    const outcome = await driver.stlHandle('25').executeUpdate(update, { args: [{ data: member }], updateId: 'alta-sin-respuesta' });
+
+    const records = await store.readStream('stl/25');
+    expect(records).toEqual(storedBefore);
+    const ownAttempt = records.slice(history.length).filter((event) => event.metadata.commandId === 'alta-sin-respuesta');
+    expect(ownAttempt.map((event) => event.type)).toContain('MemberAdded');
+    expect(outcome).toEqual({ version: records.length, events: ownAttempt.map(({ seq, type, data }) => ({ seq, type, data })) });
+    const state = await driver.stlState('25');
+    expect(state).toEqual(fold(stlDecider, records as unknown as StlEvent[]));
+    // The answer took a branch behind a patch: the history it left must replay.
+    const codePath = process.env.TEST_WORKFLOW_BUNDLE!;
+    await expect(Worker.runReplayHistory({ workflowBundle: { codePath } }, await driver.stlHandle('25').fetchHistory(), 'stl/25')).resolves.toBeUndefined();
   });
 
   it('a new run of a stream that already holds events continues from them instead of resetting the STL', async () => {

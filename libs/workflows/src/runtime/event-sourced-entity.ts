@@ -108,6 +108,13 @@ const CARRY_SEEN_DEADLINES = 'carry-seen-deadlines';
  * decided again on a state that already contains it (a 409, or a stale value written over a newer one).
  */
 const REMEMBER_SUPERSEDING_COMMANDS = 'remember-superseding-commands';
+/**
+ * A command's own earlier attempt may sit behind another command's events, not at the position it asks for: both
+ * were stored by workflow tasks that were then lost (the worker killed twice), the retry finding the other first.
+ * Its own events are then its answer, as when they lead. Deciding it again refused a stored AddMember as a duplicate
+ * (409: what chaos seed 1 left, reproduced in integrity.workflow.spec.ts), and would store a repeatable command twice.
+ */
+const OWN_EVENTS_AFTER_OTHERS = 'own-events-after-others';
 
 /** Enough to recognise a client's retry long after its first attempt, small enough to carry across runs. */
 const RECENT_COMMAND_IDS = 500;
@@ -310,6 +317,8 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
       if (patched(REMEMBER_SUPERSEDING_COMMANDS)) {
         for (const other of new Set(stored.events.map((event) => event.commandId))) if (other !== commandId) this.remember(other);
       }
+      const own = commandId === undefined ? [] : stored.events.filter((event) => event.commandId === commandId);
+      if (own.length > 0 && patched(OWN_EVENTS_AFTER_OTHERS)) return own.map(({ seq, type, data }) => ({ seq, type, data }));
       return 'superseded';
     }
     const firstSeq = this.snapshot.version + 1;
