@@ -53,3 +53,14 @@ export const keyInUse = () =>
     'IDEMPOTENCY_KEY_IN_USE',
     `Una solicitud con la misma clave ${IDEMPOTENCY_KEY_HEADER} sigue en curso; espere su respuesta e intente de nuevo.`,
   );
+
+/**
+ * A refusal that could not be kept is not final: a retry decides again, perhaps otherwise (the state moved on), so
+ * the client must not take this attempt's answer as the key's.
+ */
+export const answerNotKept = () =>
+  new ApiProblem(
+    503,
+    'IDEMPOTENCY_ANSWER_NOT_KEPT',
+    `La respuesta no pudo registrarse porque la base de datos no está disponible; repita la solicitud con la misma clave ${IDEMPOTENCY_KEY_HEADER} en unos momentos.`,
+  );

@@ -4,7 +4,7 @@ import { lastValueFrom, type Observable, of } from 'rxjs';
 import { type AuthenticatedRequest } from '../auth/authenticated-user';
 import { ApiProblem } from '../errors/api-problem';
 import { withinCommandScope } from './command-scope';
-import { idempotencyKeyOf } from './idempotency-key';
+import { answerNotKept, idempotencyKeyOf } from './idempotency-key';
 import { IdempotencyKeys, type KeyedRequest, type Lease } from './idempotency-keys';
 import { requestFingerprint } from './request-fingerprint';
 
@@ -49,23 +49,24 @@ export class IdempotencyInterceptor implements NestInterceptor {
       };
       result = await withinCommandScope(scope, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (error) {
-      await this.settleFailure(claim, error);
-      throw error;
+      throw await this.settleFailure(claim, error);
     }
     await this.keys.complete(claim, response.statusCode, result === undefined ? null : JSON.stringify(result));
     return of(result);
   }
 
-  private async settleFailure(lease: Lease, error: unknown): Promise<void> {
+  /** Tells the key how the attempt ended, and answers what the client hears of it. */
+  private async settleFailure(lease: Lease, error: unknown): Promise<unknown> {
+    const status = error instanceof ApiProblem ? error.getStatus() : 500;
     try {
-      if (!(error instanceof ApiProblem)) return await this.keys.release(lease);
-      const status = error.getStatus();
-      if (status === 400) return await this.keys.forget(lease);
-      if (status < 500) return await this.keys.complete(lease, status, JSON.stringify(error.body));
-      await this.keys.release(lease);
+      if (status === 400) await this.keys.forget(lease);
+      else if (status < 500) await this.keys.complete(lease, status, JSON.stringify((error as ApiProblem).body));
+      else await this.keys.release(lease);
+      return error;
     } catch (failure) {
-      // The client gets the first error; the key is freed when its lease ends.
+      // The key is freed when its lease ends. A 400 comes back the same for the same request, and a 5xx is no answer.
       this.logger.warn(`No se pudo registrar el resultado de la clave ${lease.key}: ${String(failure)}`);
+      return status === 400 || status >= 500 ? error : answerNotKept();
     }
   }
 }

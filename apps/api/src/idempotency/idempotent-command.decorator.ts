@@ -6,7 +6,8 @@ import { IdempotencyInterceptor } from './idempotency.interceptor';
 const DESCRIPTION =
   'Opcional: una clave por acción (p. ej. un UUID) para reintentar sin riesgo. Repetir la solicitud con la misma clave ' +
   'devuelve la misma respuesta (estado y cuerpo) sin aplicarla otra vez, también después de un 503. La misma clave con ' +
-  'otra solicitud: 422 IDEMPOTENCY_KEY_REUSED; mientras la primera sigue en curso: 409 IDEMPOTENCY_KEY_IN_USE; mal ' +
+  'otra solicitud: 422 IDEMPOTENCY_KEY_REUSED; mientras la primera sigue en curso: 409 IDEMPOTENCY_KEY_IN_USE; un ' +
+  'rechazo que no pudo registrarse: 503 IDEMPOTENCY_ANSWER_NOT_KEPT (repítala con la misma clave); mal ' +
   `formada: 400 IDEMPOTENCY_KEY_INVALID. Cada cuenta tiene sus claves; se guardan ${IDEMPOTENCY_KEY_RETENTION_DAYS} días. ` +
   'Una solicitud rechazada por datos inválidos (400) no deja nada guardado bajo su clave.';
 
