@@ -8,7 +8,7 @@ import { IdempotencyKeys } from './idempotency-keys';
 
 const KEY = 'lanzamiento-del-pal';
 
-/** What a client hears of one attempt: the status and the problem's code (or the body of a success). */
+/** What a client hears of one attempt: the status, and the problem's code when it is one. */
 interface Heard {
   readonly status: number;
   readonly code?: string;
@@ -79,8 +79,7 @@ describe('an Idempotency-Key whose answer cannot be kept (real PostgreSQL)', () 
     // The attempt's lease holds the key until it ends; then a retry runs, and its answer is kept.
     expect(await attempt(() => Promise.reject(new Error('a retry ran while the lease held the key')))).toEqual({ status: 409, code: 'IDEMPOTENCY_KEY_IN_USE' });
     await database.dataSource.query("UPDATE idempotency_keys SET locked_until = now() - interval '1 second' WHERE key = $1", [KEY]);
-    const refusal = () => Promise.reject(new ApiProblem(409, 'PAL_ALREADY_LAUNCHED', 'El PAL ya se lanzó.'));
-    const second = await attempt(refusal);
+    const second = await attempt(() => Promise.reject(new ApiProblem(409, 'PAL_ALREADY_LAUNCHED', 'El PAL ya se lanzó.')));
     const third = await attempt(() => Promise.reject(new Error('a kept answer ran the command again')));
 
     expect(second).toEqual({ status: 409, code: 'PAL_ALREADY_LAUNCHED' });
