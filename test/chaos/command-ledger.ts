@@ -15,7 +15,7 @@ export interface LedgerReport {
 
 const isSuccess = (status: number) => status >= 200 && status < 300;
 
-/** The problem's code (`STL_MEMBER_EXISTS`, `IDEMPOTENCY_KEY_IN_USE`…), so that a divergence can be read without the logs. */
+/** The problem's code (`DUPLICATE_MEMBER`, `IDEMPOTENCY_KEY_IN_USE`…), so that a divergence can be read without the logs. */
 const codeOf = (body: string) => {
   try {
     return (JSON.parse(body) as { code?: unknown }).code?.toString();

@@ -9,7 +9,8 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
+/** Work on the test PostgreSQL server itself, outside any test's database (creating one, refusing its connections). */
+export async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
   const url = process.env.TEST_POSTGRES_URL;
   if (!url) throw new Error('TEST_POSTGRES_URL is not set: run integration tests through their Jest project');
   const client = new Client({ connectionString: url });

@@ -1,6 +1,5 @@
 import { type CallHandler, type ExecutionContext } from '@nestjs/common';
-import { createTestDatabase, type TestDatabase } from '@test/support/test-database';
-import { Client } from 'pg';
+import { admin, createTestDatabase, type TestDatabase } from '@test/support/test-database';
 import { from, lastValueFrom } from 'rxjs';
 import { ApiProblem } from '../errors/api-problem';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
@@ -31,7 +30,7 @@ describe('an Idempotency-Key whose answer cannot be kept (real PostgreSQL)', () 
 
   /** PostgreSQL refuses this database's connections and drops the open ones, as while it restarts. */
   const databaseAway = (allow: boolean) =>
-    onServer(async (server) => {
+    admin(async (server) => {
       const name = new URL(database.url).pathname.slice(1);
       await server.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS ${allow}`);
       if (!allow) await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1', [name]);
@@ -86,13 +85,3 @@ describe('an Idempotency-Key whose answer cannot be kept (real PostgreSQL)', () 
     expect(third).toEqual(second);
   });
 });
-
-async function onServer(work: (server: Client) => Promise<void>): Promise<void> {
-  const server = new Client({ connectionString: process.env.TEST_POSTGRES_URL });
-  await server.connect();
-  try {
-    await work(server);
-  } finally {
-    await server.end();
-  }
-}
