@@ -62,11 +62,11 @@ describe('metrics and the request id, on the running system', () => {
     expect(metrics).not.toContain(`route="/api/exercises/${TAMAULIPAS}-1`);
   });
 
-  it("exports the worker's Temporal SDK metrics: workflow tasks and the event store's local activities it ran", async () => {
+  it("exports the worker's Temporal SDK metrics: workflow tasks and the event store's appends it ran", async () => {
     const metrics = await scrape(process.env.E2E_WORKER_METRICS_URL);
 
     expect(samples(metrics, 'temporal_workflow_task_execution_latency_count', { workflow_type: 'exerciseWorkflow' })[0]).toBeGreaterThan(0);
-    expect(samples(metrics, 'temporal_local_activity_execution_latency_count', { activity_type: 'appendEvents' })[0]).toBeGreaterThan(0);
+    expect(samples(metrics, 'temporal_activity_execution_latency_count', { activity_type: 'appendEvents' })[0]).toBeGreaterThan(0);
   });
 
   it('answers with the caller’s X-Request-Id; the API logs the command and the activity that stored it logs it too', async () => {

@@ -97,6 +97,8 @@ class FaultInjector {
   readonly done: Fault[] = [];
   /** Measured, not planned: a restarted worker takes seconds to poll on a loaded machine. */
   readonly outages: Outage[] = [];
+  /** When an e-mail the SMTP server accepted could be left unrecorded as sent, and so go out again. */
+  readonly unrecordedMailRisks: Outage[] = [];
   private worker: ManagedProcess;
   private api: ManagedProcess;
   private mailBack: Promise<void> = Promise.resolve();
@@ -124,8 +126,11 @@ class FaultInjector {
       this.log(`  falla a los ${seconds(Date.now() - startedAt)} s: ${fault.kind} (${(fault.downMs / 1000).toFixed(1)} s)`);
       const fromMs = Date.now();
       await this.inject(fault);
+      const outage = { fromMs, toMs: Date.now() };
       // Mail and the API do not hold up a firing: the worker fires deadlines, and the outbox sends mail later.
-      if (fault.kind !== 'smtp-outage' && fault.kind !== 'api-restart') this.outages.push({ fromMs, toMs: Date.now() });
+      if (fault.kind !== 'smtp-outage' && fault.kind !== 'api-restart') this.outages.push(outage);
+      // The worker's outbox dispatcher sends and records; Temporal and the API play no part in it.
+      if (fault.kind === 'worker-sigkill' || fault.kind === 'worker-sigkill-in-append' || fault.kind === 'postgres-restart') this.unrecordedMailRisks.push(outage);
       this.done.push(fault);
     }
     await this.mailBack;
@@ -152,11 +157,15 @@ class FaultInjector {
         await faults.startTemporal();
         // The next fault waits for the worker to poll again, as it would for a restarted worker.
         return this.system.workerPolling(this.worker);
-      case 'smtp-outage':
+      case 'smtp-outage': {
         await this.mailBack;
+        const fromMs = Date.now();
         await faults.stopMail();
-        this.mailBack = sleep(downMs).then(() => faults.startMail());
+        this.mailBack = sleep(downMs)
+          .then(() => faults.startMail())
+          .then(() => void this.unrecordedMailRisks.push({ fromMs, toMs: Date.now() }));
         return;
+      }
       case 'api-restart':
         this.api.kill('SIGKILL');
         await this.api.exited;
@@ -262,7 +271,7 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosResult> {
     log(`  un plazo se dispara a más tardar ${FIRING_SLACK_MS / 1000} s después de su instante o del fin del tramo sin disparos en que cayó (${stretches.join(', ') || 'ninguno'})`);
     const report = await checkInvariants(dataSource, () => client, Date.now(), { policy, latestFiring: latestFiring(injector.outages) });
     const ledger = checkCommandLedger(driver.sent, report.log);
-    const mailbox = system.mailCatcher ? await checkMailbox(dataSource, system.mailCatcher.webUrl) : undefined;
+    const mailbox = system.mailCatcher ? await checkMailbox(dataSource, system.mailCatcher.webUrl, injector.unrecordedMailRisks) : undefined;
     const violations = [...report.violations, ...ledger.violations, ...(mailbox?.violations ?? [])];
     keepDir = violations.length > 0;
     const postgresLog = readFileSync(join(dir, 'logs/postgres.log'), 'utf8');

@@ -50,15 +50,6 @@ describe('the local inbox (MailDev)', () => {
     const smtpPort = await freePort();
     const webPort = await freePort();
     const first = await startMailCatcher({ mailDir: dir, smtpPort, webPort });
-    const mail = (rowId: string) => ({
-      from: 'cocreacion@inai.org.mx',
-      to: { name: 'Garante', address: 'garante@ejemplo.org.mx' },
-      subject: 'Recordatorio: sesión del STL',
-      text: 'Convocatoria',
-      html: '<p>Convocatoria</p>',
-      messageId: messageIdFor(rowId, 'instalacion', 'inai.org.mx'),
-      attachments: [],
-    });
     const transport = new SmtpMailTransport(`smtp://127.0.0.1:${smtpPort}`);
     await transport.send(mail('fila-enviada'));
     transport.close();
@@ -70,9 +61,38 @@ describe('the local inbox (MailDev)', () => {
 
     const mails = (await (await fetch(`${second.webUrl}/api/email`)).json()) as ReceivedMail[];
     const sent = [{ id: 'fila-enviada', stream_id: 'stl/31', seq: 4, recipient_email: 'garante@ejemplo.org.mx' }];
-    expect(mailboxViolations(mails, sent)).toEqual({ received: 2, distinct: 1, cut: 1, violations: [] });
+    expect(mailboxViolations(mails, sent, [])).toEqual({ received: 2, distinct: 1, cut: 1, violations: [] });
     await second.stop();
   });
+
+  it("keeps each attempt's instant, by which the chaos checker tells a resend a fault caused from one the outbox made on its own", async () => {
+    const inbox = await startMailCatcher({ mailDir: dir });
+    const transport = new SmtpMailTransport(inbox.smtpUrl);
+    try {
+      const sentAt = Date.now();
+      await transport.send(mail('fila-reenviada'));
+      await transport.send(mail('fila-reenviada'));
+
+      const mails = (await (await fetch(`${inbox.webUrl}/api/email`)).json()) as ReceivedMail[];
+      const sent = [{ id: 'fila-reenviada', stream_id: 'stl/31', seq: 5, recipient_email: 'garante@ejemplo.org.mx' }];
+      const workerKilledAsItSent = { fromMs: sentAt, toMs: Date.now() };
+      expect(mailboxViolations(mails, sent, [workerKilledAsItSent])).toEqual({ received: 2, distinct: 1, cut: 0, violations: [] });
+      expect(mailboxViolations(mails, sent, []).violations).toEqual([expect.objectContaining({ invariant: 'c', streamId: 'stl/31', seq: 5 })]);
+    } finally {
+      transport.close();
+      await inbox.stop();
+    }
+  });
+});
+
+const mail = (rowId: string) => ({
+  from: 'cocreacion@inai.org.mx',
+  to: { name: 'Garante', address: 'garante@ejemplo.org.mx' },
+  subject: 'Recordatorio: sesión del STL',
+  text: 'Convocatoria',
+  html: '<p>Convocatoria</p>',
+  messageId: messageIdFor(rowId, 'instalacion', 'inai.org.mx'),
+  attachments: [],
 });
 
 /** An SMTP client that dies in the middle of DATA, after `partial` and before the end of the message. */

@@ -57,7 +57,7 @@ export async function testWorker(
   env: TestWorkflowEnvironment,
   activities: WorkerOptions['activities'],
   taskQueue = TASK_QUEUE,
-  options: Pick<WorkerOptions, 'maxCachedWorkflows'> = {},
+  options: Pick<WorkerOptions, 'maxCachedWorkflows' | 'maxConcurrentLocalActivityExecutions'> = {},
 ): Promise<Worker> {
   const codePath = process.env.TEST_WORKFLOW_BUNDLE;
   if (!codePath) throw new Error('TEST_WORKFLOW_BUNDLE is not set: run workflow tests through their Jest project');

@@ -87,6 +87,15 @@ const { appendEvents: appendEventsWithinTask } = proxyLocalActivities<EventStore
 });
 const APPEND_AS_LOCAL_ACTIVITY = 'append-events-as-local-activity';
 const SLOW_APPEND_LEAVES_THE_TASK = 'slow-append-leaves-the-task';
+/**
+ * Every append is an ordinary activity again: a local one holds its workflow task until it ends, its 4 s cut runs
+ * only once it has a slot, and on a worker just restarted (every run replaying, every append waiting for one)
+ * a task was held 8 s and heartbeated. The replay joins what the heartbeat split: a Signal's command in one activation
+ * and an Update in the next became one activation, applied Updates first, and the run stopped replaying ("Update
+ * machine does not handle this event", chaos seed 9, stl/17 wedged). An ordinary activity never holds a task, so each
+ * task is one activation in the run and in its replay, at about twice the cost of a command.
+ */
+const APPENDS_OUTSIDE_THE_TASK = 'appends-outside-the-task';
 const SIGNALS_IN_BACKGROUND = 'signals-in-background';
 /** A command another workflow sent and this one refused, or a signal that reached nobody, raises an escalation. */
 const RECORD_INTERPLAY_INCIDENTS = 'record-interplay-incidents';
@@ -381,6 +390,7 @@ export class EventSourcedEntity<C extends Command, E extends EventOf<K>, K exten
   }
 
   private async appendOnce(input: AppendEventsInput): Promise<AppendEventsResult> {
+    if (patched(APPENDS_OUTSIDE_THE_TASK)) return appendEventsAsActivity(input);
     if (patched(SLOW_APPEND_LEAVES_THE_TASK)) {
       try {
         return await appendEventsWithinTask(input);
